@@ -5,7 +5,8 @@ namespace Eas.Wire.CodePages;
 /// <summary>
 /// Every EAS code page (MS-ASWBXML 2.1.2.1), indexed for the codec: which (page, token) pairs exist and
 /// what they are called. Built once from the <c>const ushort</c> fields of the page classes, so each page
-/// class is the single source of its tokens.
+/// class is the single source of its tokens; a field's name is the tag's name unless a
+/// <see cref="SpecNameAttribute"/> gives the spec's name instead.
 /// </summary>
 public static class CodePageTable
 {
@@ -15,6 +16,31 @@ public static class CodePageTable
     private static readonly Type[] PageClasses =
     [
         typeof(AirSync),
+        typeof(Contacts),
+        typeof(Email),
+        typeof(AirNotify),
+        typeof(Calendar),
+        typeof(Move),
+        typeof(GetItemEstimate),
+        typeof(FolderHierarchy),
+        typeof(MeetingResponse),
+        typeof(Tasks),
+        typeof(ResolveRecipients),
+        typeof(ValidateCert),
+        typeof(Contacts2),
+        typeof(Ping),
+        typeof(Provision),
+        typeof(Search),
+        typeof(GAL),
+        typeof(AirSyncBase),
+        typeof(Settings),
+        typeof(DocumentLibrary),
+        typeof(ItemOperations),
+        typeof(ComposeMail),
+        typeof(Email2),
+        typeof(Notes),
+        typeof(RightsManagement),
+        typeof(Find),
     ];
 
     private static readonly string?[] Namespaces = new string?[LastPage + 1];
@@ -28,16 +54,21 @@ public static class CodePageTable
         {
             var page = (byte)pageClass.GetField("PageNumber")!.GetValue(null)!;
             var ns = (string)pageClass.GetField("Namespace")!.GetValue(null)!;
+            if (Namespaces[page] is not null || !PagesByNamespace.TryAdd(ns, page))
+                throw new InvalidOperationException($"Code page {page} ({ns}) is listed twice.");
             Namespaces[page] = ns;
-            PagesByNamespace[ns] = page;
             foreach (var field in pageClass.GetFields(BindingFlags.Public | BindingFlags.Static))
             {
                 if (!field.IsLiteral || field.FieldType != typeof(ushort)) continue;
                 var tag = (ushort)field.GetValue(null)!;
                 if (tag >> 8 != page || (tag & 0xFF) < 0x05 || (tag & 0xFF) > 0x3F)
                     throw new InvalidOperationException($"{ns}.{field.Name} = 0x{tag:X4} is not a token of page {page}.");
-                Names[Index(tag)] = field.Name;
-                TagsByName[(ns, field.Name)] = tag;
+                var name = field.GetCustomAttribute<SpecNameAttribute>()?.Name ?? field.Name;
+                if (Names[Index(tag)] is { } other)
+                    throw new InvalidOperationException($"{ns}.{name} and {ns}.{other} share token 0x{tag:X4}.");
+                if (!TagsByName.TryAdd((ns, name), tag))
+                    throw new InvalidOperationException($"{ns} names two tags {name}.");
+                Names[Index(tag)] = name;
             }
         }
     }

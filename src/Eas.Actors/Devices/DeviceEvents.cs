@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>What happened to a device; produced by <see cref="DeviceDecisions"/>, folded in by <see cref="DeviceState"/> appliers.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
+[JsonDerivedType(typeof(DeviceContacted), "contacted")]
+[JsonDerivedType(typeof(PolicyKeyIssued), "policy-key-issued")]
+[JsonDerivedType(typeof(PolicyAcknowledged), "policy-acknowledged")]
+[JsonDerivedType(typeof(DeviceInformationRecorded), "device-information-recorded")]
+public abstract record DeviceEvent(DateTimeOffset At);
+
+/// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
+public sealed record DeviceContacted(DateTimeOffset At, string DeviceType, string ProtocolVersion, string? UserAgent) : DeviceEvent(At);
+
+/// <summary>Phase 1 of provisioning: the policy and a temporary key were sent (MS-ASPROV 3.2.5.1.1).</summary>
+public sealed record PolicyKeyIssued(DateTimeOffset At, uint TemporaryKey, string PolicyFingerprint) : DeviceEvent(At);
+
+/// <summary>Phase 2: the phone acknowledged the temporary key and got its final key (MS-ASPROV 3.2.5.1.2).</summary>
+public sealed record PolicyAcknowledged(DateTimeOffset At, uint FinalKey, int ApplyStatus) : DeviceEvent(At);
+
+/// <summary>The phone described itself (Settings DeviceInformation Set, or DeviceInformation in Provision from 14.1).</summary>
+public sealed record DeviceInformationRecorded(DateTimeOffset At, DeviceInformation Information) : DeviceEvent(At);

@@ -1,0 +1,31 @@
+namespace Eas.Host.Options;
+
+/// <summary>
+/// The server's settings, bound from the <c>Eas</c> section of appsettings.json, environment variables
+/// (<c>Eas__Imap__Port</c>) and the command line (<c>--Eas:Imap:Port=143</c>).
+/// </summary>
+public sealed class EasOptions
+{
+    public const string Section = "Eas";
+
+    /// <summary>Where durable state (the SQLite database) lives. Relative paths are taken from the working directory.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>
+    /// The domain of a sign-in name that has none, or whose domain is empty, blank or <c>defaultcontext</c>
+    /// (<c>mike</c>, <c>\mike</c>, <c> \mike</c>, <c>defaultcontext\mike</c> all become <c>mike@DefaultDomain</c>).
+    /// Empty means such names are sent to the IMAP server as they are.
+    /// </summary>
+    public string DefaultDomain { get; set; } = string.Empty;
+
+    /// <summary>NetBIOS-style domain names phones send in <c>DOMAIN\user</c>, mapped to mail domains (<c>OX</c> to <c>ox.io</c>).</summary>
+    public Dictionary<string, string> DomainAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ImapOptions Imap { get; set; } = new();
+
+    public AuthOptions Auth { get; set; } = new();
+
+    public ProvisioningOptions Provisioning { get; set; } = new();
+
+    public RequestOptions Requests { get; set; } = new();
+}

@@ -1,0 +1,155 @@
+namespace Eas.Wire.Http;
+
+/// <summary>
+/// Parses the plain text query value, <c>Cmd=…&amp;User=…&amp;DeviceId=…&amp;DeviceType=…</c> followed by
+/// command-specific parameters (MS-ASHTTP 2.2.1.1.1.2).
+/// </summary>
+/// <remarks>
+/// Order is free (iOS puts Cmd last, against the ABNF), names match case-insensitively, empty pairs
+/// (<c>a=b&amp;&amp;c=d</c>) are skipped. A name outside the spec's tables, a repeated name or an empty value is
+/// refused. Values are percent-decoded with <c>+</c> as space, as ASP.NET (and so Exchange) reads them.
+/// </remarks>
+internal static class PlainQueryParser
+{
+    private enum Name
+    {
+        Cmd,
+        User,
+        DeviceId,
+        DeviceType,
+        AttachmentName,
+        CollectionId,
+        CollectionName,
+        ItemId,
+        LongId,
+        ParentId,
+        Occurrence,
+        SaveInSent,
+    }
+
+    private static readonly string[] Names = Enum.GetNames<Name>();
+
+    /// <summary>Whether the text is a parameter name of the plain form (MS-ASHTTP 2.2.1.1.1.2, 2.2.1.1.1.2.5).</summary>
+    public static bool IsKnownName(ReadOnlySpan<char> text) => TryIdentify(text, out _);
+
+    public static EasRequestLine Parse(ReadOnlySpan<char> query, Func<string, string?> getHeader)
+    {
+        var values = new string?[Names.Length];
+        var rest = query;
+        while (!rest.IsEmpty)
+        {
+            var amp = rest.IndexOf('&');
+            var pair = amp < 0 ? rest : rest[..amp];
+            rest = amp < 0 ? [] : rest[(amp + 1)..];
+            if (pair.IsEmpty) continue;
+
+            var eq = pair.IndexOf('=');
+            if (eq < 0)
+                throw RequestValues.Error(EasRequestErrorReason.MalformedQuery, RequestValues.Quote(pair),
+                    $"Query parameter '{RequestValues.Quote(pair)}' has no '='.");
+            var rawName = pair[..eq];
+            if (!TryIdentify(rawName, out var name))
+                throw RequestValues.Error(EasRequestErrorReason.UnknownParameter, RequestValues.Quote(rawName),
+                    $"Query parameter '{RequestValues.Quote(rawName)}' is not defined by MS-ASHTTP.");
+            var field = Names[(int)name];
+            if (values[(int)name] is not null)
+                throw RequestValues.Error(EasRequestErrorReason.DuplicateParameter, field,
+                    $"Query parameter {field} appears more than once.");
+            values[(int)name] = Decode(pair[(eq + 1)..], name, field);
+        }
+
+        return Build(values, getHeader);
+    }
+
+    private static EasRequestLine Build(string?[] values, Func<string, string?> getHeader)
+    {
+        var cmd = values[(int)Name.Cmd]
+            ?? throw RequestValues.Error(EasRequestErrorReason.MissingCommand, "Cmd", "The query has no Cmd parameter.");
+        if (!EasCommands.TryParseName(cmd, out var command))
+            throw RequestValues.Error(EasRequestErrorReason.UnknownCommand, "Cmd",
+                $"Cmd '{RequestValues.Quote(cmd)}' is not an ActiveSync command.");
+        var deviceId = values[(int)Name.DeviceId]
+            ?? throw RequestValues.Error(EasRequestErrorReason.MissingDeviceId, "DeviceId", "The query has no DeviceId parameter.");
+        var deviceType = values[(int)Name.DeviceType]
+            ?? throw RequestValues.Error(EasRequestErrorReason.MissingDeviceType, "DeviceType", "The query has no DeviceType parameter.");
+        var saveInSent = values[(int)Name.SaveInSent];
+
+        return new EasRequestLine
+        {
+            Command = command,
+            User = values[(int)Name.User],
+            DeviceId = RequestValues.DeviceId(deviceId),
+            DeviceType = RequestValues.DeviceType(deviceType),
+            ProtocolVersion = ProtocolVersionHeader(getHeader(EasHeaderNames.ProtocolVersion)),
+            PolicyKey = RequestValues.PolicyKeyHeader(getHeader(EasHeaderNames.PolicyKey)),
+            AttachmentName = values[(int)Name.AttachmentName],
+            CollectionId = values[(int)Name.CollectionId],
+            CollectionName = values[(int)Name.CollectionName],
+            ItemId = values[(int)Name.ItemId],
+            LongId = values[(int)Name.LongId],
+            ParentId = values[(int)Name.ParentId],
+            Occurrence = values[(int)Name.Occurrence],
+            SaveInSent = saveInSent is not null
+                && RequestValues.Flag(saveInSent, EasRequestErrorReason.InvalidSaveInSent, "SaveInSent"),
+            AcceptMultiPart = RequestValues.AcceptMultiPartHeader(getHeader(EasHeaderNames.AcceptMultiPart)),
+            UserAgent = getHeader(EasHeaderNames.UserAgent),
+            Encoding = EasQueryEncoding.Plain,
+        };
+    }
+
+    private static ProtocolVersion ProtocolVersionHeader(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+            throw RequestValues.Error(EasRequestErrorReason.MissingProtocolVersion, EasHeaderNames.ProtocolVersion,
+                $"The plain query form needs an {EasHeaderNames.ProtocolVersion} header.");
+        var trimmed = header.AsSpan().Trim();
+        return ProtocolVersion.TryParse(trimmed, out var version)
+            ? version
+            : throw RequestValues.Error(EasRequestErrorReason.UnsupportedProtocolVersion, EasHeaderNames.ProtocolVersion,
+                $"{EasHeaderNames.ProtocolVersion} '{RequestValues.Quote(trimmed)}' is not supported; supported: {ProtocolVersion.SupportedHeaderValue}.");
+    }
+
+    /// <summary>
+    /// Checks the raw value against <c>parameter-value = 1*VCHAR</c>, percent-decodes it and checks the
+    /// decoded text for control characters.
+    /// </summary>
+    private static string Decode(ReadOnlySpan<char> raw, Name name, string field)
+    {
+        var reason = ReasonFor(name);
+        if (raw.IsEmpty)
+            throw RequestValues.Error(reason, field, $"Query parameter {field} has an empty value.");
+        var outside = raw.IndexOfAnyExceptInRange('!', '~');
+        if (outside >= 0)
+            throw RequestValues.Error(reason, field,
+                $"Query parameter {field} has a character that must be percent-encoded (U+{(int)raw[outside]:X4}) at position {outside}.");
+
+        var decoded = raw.ContainsAny('%', '+')
+            ? Uri.UnescapeDataString(raw.ToString().Replace('+', ' '))
+            : raw.ToString();
+        return RequestValues.Text(decoded, reason, field);
+    }
+
+    private static EasRequestErrorReason ReasonFor(Name name) => name switch
+    {
+        Name.Cmd => EasRequestErrorReason.UnknownCommand,
+        Name.DeviceId => EasRequestErrorReason.InvalidDeviceId,
+        Name.DeviceType => EasRequestErrorReason.InvalidDeviceType,
+        Name.SaveInSent => EasRequestErrorReason.InvalidSaveInSent,
+        _ => EasRequestErrorReason.InvalidParameterValue,
+    };
+
+    private static bool TryIdentify(ReadOnlySpan<char> text, out Name name)
+    {
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (text.Equals(Names[i], StringComparison.OrdinalIgnoreCase))
+            {
+                name = (Name)i;
+                return true;
+            }
+        }
+
+        name = default;
+        return false;
+    }
+}

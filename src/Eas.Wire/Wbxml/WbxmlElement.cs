@@ -1,0 +1,126 @@
+using System.Text;
+using Eas.Wire.CodePages;
+
+namespace Eas.Wire.Wbxml;
+
+/// <summary>
+/// One element of a decoded or composed EAS document: a tag (code page and token), and either a value
+/// (text or opaque bytes) or child elements, never both, as EAS never mixes them. Children are linked as
+/// siblings so that decoding costs one allocation per element; a decoded element's value is a slice of
+/// the request bytes, decoded to a string only when asked for.
+/// </summary>
+public sealed class WbxmlElement
+{
+    private WbxmlElement? _lastChild;
+
+    public WbxmlElement(ushort tag)
+    {
+        if (!CodePageTable.IsKnown(tag)) throw new ArgumentOutOfRangeException(nameof(tag), $"Unknown tag 0x{tag:X4}.");
+        Tag = tag;
+    }
+
+    private WbxmlElement(ushort tag, WbxmlValueKind kind, ReadOnlyMemory<byte> value)
+        : this(tag)
+    {
+        ValueKind = kind;
+        RawValue = value;
+    }
+
+    /// <summary>Page in the high byte, token in the low byte.</summary>
+    public ushort Tag { get; }
+
+    /// <summary>The code page's namespace, e.g. <c>AirSync</c>.</summary>
+    public string Namespace => CodePageTable.NamespaceOf((byte)(Tag >> 8));
+
+    /// <summary>The local name, e.g. <c>SyncKey</c>.</summary>
+    public string Name => CodePageTable.NameOf(Tag);
+
+    public WbxmlValueKind ValueKind { get; }
+
+    /// <summary>UTF-8 bytes of a text value, or the opaque bytes.</summary>
+    public ReadOnlyMemory<byte> RawValue { get; }
+
+    /// <summary>The value as a string: text decoded from UTF-8, opaque bytes decoded as UTF-8 (EAS sends
+    /// some strings, such as MIME, as opaque), empty when there is no value.</summary>
+    public string Text => ValueKind == WbxmlValueKind.None ? string.Empty : Encoding.UTF8.GetString(RawValue.Span);
+
+    public WbxmlElement? FirstChild { get; private set; }
+
+    public WbxmlElement? NextSibling { get; private set; }
+
+    public bool HasChildren => FirstChild is not null;
+
+    /// <summary>The children in document order; enumerating allocates nothing.</summary>
+    public ChildEnumerable Children => new(FirstChild);
+
+    /// <summary>An element with a text value.</summary>
+    public static WbxmlElement WithText(ushort tag, string value) =>
+        new(tag, WbxmlValueKind.Text, Encoding.UTF8.GetBytes(value.Replace("\0", string.Empty, StringComparison.Ordinal)));
+
+    /// <summary>An element with opaque bytes.</summary>
+    public static WbxmlElement WithOpaque(ushort tag, ReadOnlyMemory<byte> value) => new(tag, WbxmlValueKind.Opaque, value);
+
+    /// <summary>An element with the given children.</summary>
+    public static WbxmlElement WithChildren(ushort tag, params IEnumerable<WbxmlElement> children)
+    {
+        var element = new WbxmlElement(tag);
+        foreach (var child in children) element.Add(child);
+        return element;
+    }
+
+    internal static WbxmlElement FromReader(ushort tag, WbxmlValueKind kind, ReadOnlyMemory<byte> value) => new(tag, kind, value);
+
+    /// <summary>Appends a child; the element must not carry a value, and the child must not have a parent yet.</summary>
+    public WbxmlElement Add(WbxmlElement child)
+    {
+        if (ValueKind != WbxmlValueKind.None) throw new InvalidOperationException("An element with a value cannot have children.");
+        if (child.NextSibling is not null || ReferenceEquals(child, _lastChild) || ReferenceEquals(child, this))
+            throw new InvalidOperationException("The child already belongs to an element.");
+        if (_lastChild is null) FirstChild = child;
+        else _lastChild.NextSibling = child;
+        _lastChild = child;
+        return this;
+    }
+
+    /// <summary>The first child with the tag, or null.</summary>
+    public WbxmlElement? Element(ushort tag)
+    {
+        for (var child = FirstChild; child is not null; child = child.NextSibling)
+            if (child.Tag == tag) return child;
+        return null;
+    }
+
+    /// <summary>The text of the first child with the tag, or null when there is no such child.</summary>
+    public string? ValueOf(ushort tag) => Element(tag)?.Text;
+
+    /// <summary>All children with the tag.</summary>
+    public IEnumerable<WbxmlElement> Elements(ushort tag)
+    {
+        for (var child = FirstChild; child is not null; child = child.NextSibling)
+            if (child.Tag == tag) yield return child;
+    }
+
+    /// <summary>The Exchange-style XML form, for logs and operators.</summary>
+    public override string ToString() => WbxmlXml.ToXml(this);
+
+    /// <summary>Allocation-free enumeration of an element's children.</summary>
+    public readonly struct ChildEnumerable(WbxmlElement? first)
+    {
+        public Enumerator GetEnumerator() => new(first);
+
+        public struct Enumerator(WbxmlElement? first)
+        {
+            private WbxmlElement? _next = first;
+
+            public WbxmlElement Current { get; private set; } = null!;
+
+            public bool MoveNext()
+            {
+                if (_next is null) return false;
+                Current = _next;
+                _next = _next.NextSibling;
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, and integration tests against a real Dovecot that the test
+# fixtures start on free loopback ports. Installs the real servers the tests need when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd dovecot-lmtpd)
+command -v xml2wbxml >/dev/null 2>&1 || need+=(libwbxml2-utils)
+if ((${#need[@]})); then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  echo "Installing ${need[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Eas.sln --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test projects: "N passed, N failed, N skipped".
+awk '/(Passed|Failed)! +- +Failed:/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
+       }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

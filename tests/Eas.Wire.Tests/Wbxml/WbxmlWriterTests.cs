@@ -1,0 +1,48 @@
+using System.Buffers;
+using Eas.Wire.CodePages;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Wire.Tests.Wbxml;
+
+public sealed class WbxmlWriterTests
+{
+    [Fact]
+    public void Writes_empty_elements_without_the_content_bit_and_switches_pages_only_when_needed()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new WbxmlWriter(buffer);
+        writer.StartElement(AirSync.Sync);
+        writer.WriteEmptyElement(AirSync.GetChanges);
+        writer.StartElement(AirSyncBase.BodyPreference);
+        writer.WriteElementInt(AirSyncBase.Type, 2);
+        writer.WriteElementString(AirSyncBase.TruncationSize, "");
+        writer.EndElement();
+        writer.WriteElementString(AirSync.SyncKey, "a\0b");
+        writer.EndElement();
+        writer.Finish();
+
+        Hex.Of(buffer.WrittenSpan).ShouldBe(Hex.Of(Hex.Bytes(
+            "03 01 6A 00 45 13 00 11 45 46 03 32 00 01 07 01 00 00 4B 03 61 62 00 01 01")));
+    }
+
+    [Fact]
+    public void Refuses_unknown_tags_and_unbalanced_use()
+    {
+        var writer = new WbxmlWriter(new ArrayBufferWriter<byte>());
+        Should.Throw<ArgumentOutOfRangeException>(() => writer.StartElement(0x003F));
+        Should.Throw<InvalidOperationException>(() => writer.EndElement());
+        Should.Throw<InvalidOperationException>(() => writer.WriteString("x"));
+        writer.StartElement(AirSync.Sync);
+        Should.Throw<InvalidOperationException>(() => writer.Finish());
+    }
+
+    [Fact]
+    public void Writes_long_opaque_lengths_as_multi_byte_integers()
+    {
+        var doc = WbxmlElement.WithChildren(AirSync.Sync, WbxmlElement.WithOpaque(AirSync.SyncKey, new byte[300]));
+        var bytes = WbxmlWriter.Encode(doc);
+
+        Hex.Of(bytes.AsSpan(4, 5)).ShouldBe("454BC3822C");
+        WbxmlDocument.Parse(bytes).Element(AirSync.SyncKey)!.RawValue.Length.ShouldBe(300);
+    }
+}
