@@ -22,7 +22,7 @@ internal static class Base64QueryParser
     public static EasRequestLine Parse(ReadOnlySpan<char> query, Func<string, string?> getHeader)
     {
         Span<byte> buffer = stackalloc byte[MaxDecodedLength];
-        var reader = new Reader(Decode(query, buffer));
+        var reader = new Base64Reader(Decode(query, buffer));
 
         var versionByte = reader.Byte("Protocol version");
         if (!ProtocolVersion.TryFromByte(versionByte, out var version))
@@ -74,7 +74,7 @@ internal static class Base64QueryParser
         return ReadParameters(ref reader, line);
     }
 
-    private static EasRequestLine ReadParameters(ref Reader reader, EasRequestLine line)
+    private static EasRequestLine ReadParameters(ref Base64Reader reader, EasRequestLine line)
     {
         var seen = 0;
         while (!reader.AtEnd)
@@ -177,26 +177,5 @@ internal static class Base64QueryParser
         if (!Convert.TryFromBase64Chars(chars[..length], buffer, out var written))
             throw RequestValues.Error(EasRequestErrorReason.InvalidBase64, "query", "Base64 query: the value does not decode.");
         return buffer[..written];
-    }
-
-    /// <summary>Reads the byte sequence front to back, failing with the field name and offset when it runs out.</summary>
-    private ref struct Reader(ReadOnlySpan<byte> bytes)
-    {
-        private readonly ReadOnlySpan<byte> _bytes = bytes;
-        private int _offset;
-
-        public readonly bool AtEnd => _offset == _bytes.Length;
-
-        public byte Byte(string field) => Bytes(1, field)[0];
-
-        public ReadOnlySpan<byte> Bytes(int count, string field)
-        {
-            if (count > _bytes.Length - _offset)
-                throw RequestValues.Error(EasRequestErrorReason.TruncatedBase64, field,
-                    $"Base64 query: the {field} field ({count} bytes at offset {_offset}) runs past the end of the {_bytes.Length}-byte sequence.");
-            var slice = _bytes.Slice(_offset, count);
-            _offset += count;
-            return slice;
-        }
     }
 }

@@ -11,23 +11,7 @@ namespace Eas.Wire.Http;
 /// </remarks>
 internal static class PlainQueryParser
 {
-    private enum Name
-    {
-        Cmd,
-        User,
-        DeviceId,
-        DeviceType,
-        AttachmentName,
-        CollectionId,
-        CollectionName,
-        ItemId,
-        LongId,
-        ParentId,
-        Occurrence,
-        SaveInSent,
-    }
-
-    private static readonly string[] Names = Enum.GetNames<Name>();
+    private static readonly string[] Names = Enum.GetNames<PlainQueryParameter>();
 
     /// <summary>Whether the text is a parameter name of the plain form (MS-ASHTTP 2.2.1.1.1.2, 2.2.1.1.1.2.5).</summary>
     public static bool IsKnownName(ReadOnlySpan<char> text) => TryIdentify(text, out _);
@@ -63,32 +47,32 @@ internal static class PlainQueryParser
 
     private static EasRequestLine Build(string?[] values, Func<string, string?> getHeader)
     {
-        var cmd = values[(int)Name.Cmd]
+        var cmd = values[(int)PlainQueryParameter.Cmd]
             ?? throw RequestValues.Error(EasRequestErrorReason.MissingCommand, "Cmd", "The query has no Cmd parameter.");
         if (!EasCommands.TryParseName(cmd, out var command))
             throw RequestValues.Error(EasRequestErrorReason.UnknownCommand, "Cmd",
                 $"Cmd '{RequestValues.Quote(cmd)}' is not an ActiveSync command.");
-        var deviceId = values[(int)Name.DeviceId]
+        var deviceId = values[(int)PlainQueryParameter.DeviceId]
             ?? throw RequestValues.Error(EasRequestErrorReason.MissingDeviceId, "DeviceId", "The query has no DeviceId parameter.");
-        var deviceType = values[(int)Name.DeviceType]
+        var deviceType = values[(int)PlainQueryParameter.DeviceType]
             ?? throw RequestValues.Error(EasRequestErrorReason.MissingDeviceType, "DeviceType", "The query has no DeviceType parameter.");
-        var saveInSent = values[(int)Name.SaveInSent];
+        var saveInSent = values[(int)PlainQueryParameter.SaveInSent];
 
         return new EasRequestLine
         {
             Command = command,
-            User = values[(int)Name.User],
+            User = values[(int)PlainQueryParameter.User],
             DeviceId = RequestValues.DeviceId(deviceId),
             DeviceType = RequestValues.DeviceType(deviceType),
             ProtocolVersion = ProtocolVersionHeader(getHeader(EasHeaderNames.ProtocolVersion)),
             PolicyKey = RequestValues.PolicyKeyHeader(getHeader(EasHeaderNames.PolicyKey)),
-            AttachmentName = values[(int)Name.AttachmentName],
-            CollectionId = values[(int)Name.CollectionId],
-            CollectionName = values[(int)Name.CollectionName],
-            ItemId = values[(int)Name.ItemId],
-            LongId = values[(int)Name.LongId],
-            ParentId = values[(int)Name.ParentId],
-            Occurrence = values[(int)Name.Occurrence],
+            AttachmentName = values[(int)PlainQueryParameter.AttachmentName],
+            CollectionId = values[(int)PlainQueryParameter.CollectionId],
+            CollectionName = values[(int)PlainQueryParameter.CollectionName],
+            ItemId = values[(int)PlainQueryParameter.ItemId],
+            LongId = values[(int)PlainQueryParameter.LongId],
+            ParentId = values[(int)PlainQueryParameter.ParentId],
+            Occurrence = values[(int)PlainQueryParameter.Occurrence],
             SaveInSent = saveInSent is not null
                 && RequestValues.Flag(saveInSent, EasRequestErrorReason.InvalidSaveInSent, "SaveInSent"),
             AcceptMultiPart = RequestValues.AcceptMultiPartHeader(getHeader(EasHeaderNames.AcceptMultiPart)),
@@ -113,7 +97,7 @@ internal static class PlainQueryParser
     /// Checks the raw value against <c>parameter-value = 1*VCHAR</c>, percent-decodes it and checks the
     /// decoded text for control characters.
     /// </summary>
-    private static string Decode(ReadOnlySpan<char> raw, Name name, string field)
+    private static string Decode(ReadOnlySpan<char> raw, PlainQueryParameter name, string field)
     {
         var reason = ReasonFor(name);
         if (raw.IsEmpty)
@@ -129,22 +113,22 @@ internal static class PlainQueryParser
         return RequestValues.Text(decoded, reason, field);
     }
 
-    private static EasRequestErrorReason ReasonFor(Name name) => name switch
+    private static EasRequestErrorReason ReasonFor(PlainQueryParameter name) => name switch
     {
-        Name.Cmd => EasRequestErrorReason.UnknownCommand,
-        Name.DeviceId => EasRequestErrorReason.InvalidDeviceId,
-        Name.DeviceType => EasRequestErrorReason.InvalidDeviceType,
-        Name.SaveInSent => EasRequestErrorReason.InvalidSaveInSent,
+        PlainQueryParameter.Cmd => EasRequestErrorReason.UnknownCommand,
+        PlainQueryParameter.DeviceId => EasRequestErrorReason.InvalidDeviceId,
+        PlainQueryParameter.DeviceType => EasRequestErrorReason.InvalidDeviceType,
+        PlainQueryParameter.SaveInSent => EasRequestErrorReason.InvalidSaveInSent,
         _ => EasRequestErrorReason.InvalidParameterValue,
     };
 
-    private static bool TryIdentify(ReadOnlySpan<char> text, out Name name)
+    private static bool TryIdentify(ReadOnlySpan<char> text, out PlainQueryParameter name)
     {
         for (var i = 0; i < Names.Length; i++)
         {
             if (text.Equals(Names[i], StringComparison.OrdinalIgnoreCase))
             {
-                name = (Name)i;
+                name = (PlainQueryParameter)i;
                 return true;
             }
         }

@@ -14,8 +14,6 @@ internal static class RequestValues
 
     private const int MaxQuoted = 40;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static EasRequestException Error(EasRequestErrorReason reason, string field, string message) =>
         new(reason, field, message);
 
@@ -65,7 +63,7 @@ internal static class RequestValues
     {
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
             throw Error(reason, field, $"{field} is not valid UTF-8.");
-        return StrictUtf8.GetString(bytes);
+        return Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Reads a T/F flag as MS-ASHTTP writes them; lower case is accepted too.</summary>
