@@ -1,1 +1,7 @@
-var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args); app.Run();
+using Eas.Host;
+using Eas.Host.Cli;
+
+if (CliCommands.IsSubcommand(args)) return await CliCommands.RunAsync(args);
+
+await ServerHost.Build(args).RunAsync();
+return 0;

@@ -12,6 +12,11 @@ internal sealed partial class ActorCell
             {
                 await HandleAsync(envelope);
             }
+
+            if (!_terminated && Interlocked.Exchange(ref _passivationRequested, 0) != 0)
+            {
+                await ConsiderPassivationAsync();
+            }
         }
         catch (Exception ex)
         {
@@ -20,9 +25,9 @@ internal sealed partial class ActorCell
         finally
         {
             Interlocked.Exchange(ref _scheduled, 0);
-            if (!_terminated && MailboxDepth > 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+            if (!_terminated && (MailboxDepth > 0 || Volatile.Read(ref _passivationRequested) != 0))
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                Schedule();
             }
         }
     }
@@ -85,22 +90,24 @@ internal sealed partial class ActorCell
         {
             await TerminateAsync(StopReason.Shutdown);
         }
-        else if (ReferenceEquals(system, SystemMessage.Passivate))
-        {
-            Volatile.Write(ref _passivationRequested, 0);
-            if (MailboxDepth > 0 || Clock.GetElapsedTime(Volatile.Read(ref _lastActivity)) < _host.IdleTimeout)
-            {
-                return;
-            }
+    }
 
-            if (_actor is null || _actor.CanPassivate)
-            {
-                await TerminateAsync(StopReason.Passivated);
-            }
-            else
-            {
-                TrimMailbox();
-            }
+    /// <summary>Passivates if the mailbox is still empty, nothing was handled for the idle timeout, and the
+    /// actor does not veto; a vetoing entity releases its empty channel instead.</summary>
+    private async Task ConsiderPassivationAsync()
+    {
+        if (MailboxDepth > 0 || Clock.GetElapsedTime(Volatile.Read(ref _lastActivity)) < _host.IdleTimeout)
+        {
+            return;
+        }
+
+        if (_actor is null || _actor.CanPassivate)
+        {
+            await TerminateAsync(StopReason.Passivated);
+        }
+        else
+        {
+            TrimMailbox();
         }
     }
 

@@ -7,7 +7,7 @@ namespace Eas.Actors.Kernel;
 /// The runtime half of an actor: its mailbox, its turn, its lifecycle. The mailbox is a single-reader
 /// unbounded channel; nothing reads it while it is empty. A post that finds the cell unscheduled queues one
 /// pass of <see cref="RunAsync"/> on the thread pool, which handles up to <c>Throughput</c> messages and then
-/// yields, so an idle actor holds no thread, no task and no parked read. An idle actor whose entity vetoed
+/// yields, so an idle actor holds no thread, no task and no parked read. An idle entity that vetoes
 /// passivation also drops its channel (re-created by the next post), leaving only this object.
 /// <para>
 /// Writes happen under a lock on the cell together with the terminated check, so a message is either
@@ -28,6 +28,7 @@ internal sealed partial class ActorCell : IActorRef, IActorContext, IEnvelopeTar
     private readonly object _gate = new();
     private Channel<Envelope>? _mailbox;
     private bool _terminated;
+    private int _depth;
     private int _scheduled;
     private int _passivationRequested;
     private long _lastActivity;
@@ -62,8 +63,9 @@ internal sealed partial class ActorCell : IActorRef, IActorContext, IEnvelopeTar
 
     public ActorSystem System => _host.System;
 
-    /// <summary>Messages waiting, read without the lock (a gauge, not a decision).</summary>
-    public int MailboxDepth => Volatile.Read(ref _mailbox)?.Reader.Count ?? 0;
+    /// <summary>Messages waiting. Kept here because a single-reader channel cannot count; raised under the lock
+    /// with each write and lowered by the reader after each read.</summary>
+    public int MailboxDepth => Volatile.Read(ref _depth);
 
     public bool IsTerminated => Volatile.Read(ref _terminated);
 
@@ -90,7 +92,7 @@ internal sealed partial class ActorCell : IActorRef, IActorContext, IEnvelopeTar
 
             var mailbox = _mailbox ??= Channel.CreateUnbounded<Envelope>(MailboxOptions);
             mailbox.Writer.TryWrite(envelope);
-            depth = recordDepth ? mailbox.Reader.Count : 0;
+            depth = Interlocked.Increment(ref _depth);
         }
 
         if (recordDepth)
@@ -98,28 +100,34 @@ internal sealed partial class ActorCell : IActorRef, IActorContext, IEnvelopeTar
             _host.System.Metrics.RecordMailboxDepth(depth, _host.Kind);
         }
 
-        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-
+        Schedule();
         return true;
     }
 
-    /// <summary>Called by the region's sweep: asks an idle cell to consider passivating, once at a time.</summary>
+    /// <summary>
+    /// Called by the region's sweep. Raises a flag and schedules the turn rather than posting a message, so
+    /// asking an entity that vetoes (a parked Ping, every sweep) allocates nothing, not even its channel.
+    /// </summary>
     public void RequestPassivationIfIdle(long now, TimeSpan idleTimeout)
     {
         if (Volatile.Read(ref _passivationRequested) != 0
-            || MailboxDepth != 0
+            || Volatile.Read(ref _depth) != 0
             || _host.System.Clock.GetElapsedTime(Volatile.Read(ref _lastActivity), now) < idleTimeout)
         {
             return;
         }
 
-        if (Interlocked.CompareExchange(ref _passivationRequested, 1, 0) == 0
-            && !TryPost(new Envelope(SystemMessage.Passivate, null), recordDepth: false))
+        if (Interlocked.CompareExchange(ref _passivationRequested, 1, 0) == 0)
         {
-            Volatile.Write(ref _passivationRequested, 0);
+            Schedule();
+        }
+    }
+
+    private void Schedule()
+    {
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
@@ -128,9 +136,10 @@ internal sealed partial class ActorCell : IActorRef, IActorContext, IEnvelopeTar
     private bool TryRead(out Envelope envelope)
     {
         var mailbox = Volatile.Read(ref _mailbox);
-        if (mailbox is not null)
+        if (mailbox is not null && mailbox.Reader.TryRead(out envelope))
         {
-            return mailbox.Reader.TryRead(out envelope);
+            Interlocked.Decrement(ref _depth);
+            return true;
         }
 
         envelope = default;
@@ -142,7 +151,7 @@ internal sealed partial class ActorCell : IActorRef, IActorContext, IEnvelopeTar
     {
         lock (_gate)
         {
-            if (_mailbox is { } mailbox && mailbox.Reader.Count == 0)
+            if (_depth == 0)
             {
                 _mailbox = null;
             }
@@ -154,8 +163,7 @@ internal sealed partial class ActorCell : IActorRef, IActorContext, IEnvelopeTar
     {
         lock (_gate)
         {
-            var leftovers = _mailbox is { } mailbox && mailbox.Reader.Count > 0;
-            if (leftovers && _host.RestartsOnLeftovers && reason is StopReason.Stopped or StopReason.Passivated)
+            if (_depth > 0 && _host.RestartsOnLeftovers && reason is StopReason.Stopped or StopReason.Passivated)
             {
                 return false;
             }

@@ -38,8 +38,8 @@ public sealed class ReplyTo<T> : IReplyHandle
             return false;
         }
 
-        _completion.TrySetResult(value);
         Release();
+        _completion.TrySetResult(value);
         return true;
     }
 
@@ -52,8 +52,8 @@ public sealed class ReplyTo<T> : IReplyHandle
             return false;
         }
 
-        _completion.TrySetException(error);
         Release();
+        _completion.TrySetException(error);
         return true;
     }
 
@@ -100,8 +100,8 @@ public sealed class ReplyTo<T> : IReplyHandle
             return;
         }
 
-        _completion.TrySetException(new AskTimeoutException($"No reply from '{_target}' within {_timeout}."));
         Release();
+        _completion.TrySetException(new AskTimeoutException($"No reply from '{_target}' within {_timeout}."));
         SendNotice();
     }
 
@@ -112,8 +112,8 @@ public sealed class ReplyTo<T> : IReplyHandle
             return;
         }
 
-        _completion.TrySetCanceled(token);
         Release();
+        _completion.TrySetCanceled(token);
         SendNotice();
     }
 

@@ -4,7 +4,6 @@ namespace Eas.Actors.Kernel;
 internal sealed class SystemMessage
 {
     public static readonly SystemMessage Start = new("start");
-    public static readonly SystemMessage Passivate = new("passivate");
     public static readonly SystemMessage Shutdown = new("shutdown");
 
     private readonly string _name;

@@ -21,6 +21,8 @@ public static class AirSync
     public const ushort Status = 0x000E;
     public const ushort Collection = 0x000F;
     public const ushort Class = 0x0010;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort Version = 0x0011;
     public const ushort CollectionId = 0x0012;
     public const ushort GetChanges = 0x0013;
     public const ushort MoreAvailable = 0x0014;
@@ -28,10 +30,16 @@ public static class AirSync
     public const ushort Commands = 0x0016;
     public const ushort Options = 0x0017;
     public const ushort FilterType = 0x0018;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort Truncation = 0x0019;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort RTFTruncation = 0x001A;
     public const ushort Conflict = 0x001B;
     public const ushort Collections = 0x001C;
     public const ushort ApplicationData = 0x001D;
     public const ushort DeletesAsMoves = 0x001E;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort NotifyGUID = 0x001F;
     public const ushort Supported = 0x0020;
     public const ushort SoftDelete = 0x0021;
     public const ushort MIMESupport = 0x0022;

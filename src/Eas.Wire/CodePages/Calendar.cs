@@ -19,6 +19,8 @@ public static class Calendar
     public const ushort BusyStatus = 0x040D;
     public const ushort Categories = 0x040E;
     public const ushort Category = 0x040F;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort CompressedRTF = 0x0410;
     public const ushort DtStamp = 0x0411;
     public const ushort EndTime = 0x0412;
     public const ushort Exception = 0x0413;

@@ -63,6 +63,8 @@ public static class Contacts
     public const ushort YomiCompanyName = 0x0138;
     public const ushort YomiFirstName = 0x0139;
     public const ushort YomiLastName = 0x013A;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort CompressedRTF = 0x013B;
     public const ushort Picture = 0x013C;
     public const ushort Alias = 0x013D;
     public const ushort WeightedRank = 0x013E;

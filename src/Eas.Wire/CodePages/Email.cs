@@ -18,6 +18,8 @@ public static class Email
     public const ushort Att0Id = 0x0209;
     /// <remarks>Protocol version 2.5 only.</remarks>
     public const ushort AttMethod = 0x020A;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort AttRemoved = 0x020B;
     /// <remarks>Protocol version 2.5 only.</remarks>
     public const ushort Body = 0x020C;
     /// <remarks>Protocol version 2.5 only.</remarks>

@@ -1,6 +1,10 @@
 namespace Eas.Wire.CodePages;
 
 /// <summary>Code page 25, Find (MS-ASWBXML 2.1.2.1.26).</summary>
+/// <remarks>
+/// Protocol version 16.1 only. The spec leaves 0x0F-0x10 and 0x1A-0x1F unassigned and puts MaxPictures,
+/// MaxSize and Picture at 0x20-0x22; the gaps are real, not a numbering slip.
+/// </remarks>
 public static class Find
 {
     public const byte PageNumber = 25;

@@ -12,7 +12,11 @@ public static class FolderHierarchy
     public const ushort ServerId = 0x0708;
     public const ushort ParentId = 0x0709;
     public const ushort Type = 0x070A;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort Response = 0x070B;
     public const ushort Status = 0x070C;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort ContentClass = 0x070D;
     public const ushort Changes = 0x070E;
     public const ushort Add = 0x070F;
     public const ushort Delete = 0x0710;
@@ -23,4 +27,6 @@ public static class FolderHierarchy
     public const ushort FolderUpdate = 0x0715;
     public const ushort FolderSync = 0x0716;
     public const ushort Count = 0x0717;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort Version = 0x0718;
 }

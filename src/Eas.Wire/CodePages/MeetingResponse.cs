@@ -16,6 +16,8 @@ public static class MeetingResponse
     public const ushort Result = 0x080A;
     public const ushort Status = 0x080B;
     public const ushort UserResponse = 0x080C;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort Version = 0x080D;
     public const ushort InstanceId = 0x080E;
     public const ushort ProposedStartTime = 0x0810;
     public const ushort ProposedEndTime = 0x0811;

@@ -9,6 +9,8 @@ public static class Ping
     /// <summary>The spec's <c>Ping</c> tag, renamed because C# forbids a member named like its class.</summary>
     [SpecName("Ping")]
     public const ushort PingElement = 0x0D05;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort AutdState = 0x0D06;
     public const ushort Status = 0x0D07;
     public const ushort HeartbeatInterval = 0x0D08;
     public const ushort Folders = 0x0D09;

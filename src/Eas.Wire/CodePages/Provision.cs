@@ -21,6 +21,8 @@ public static class Provision
     public const ushort AlphanumericDevicePasswordRequired = 0x0E0F;
     public const ushort RequireStorageCardEncryption = 0x0E10;
     public const ushort PasswordRecoveryEnabled = 0x0E11;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort DocumentBrowseEnabled = 0x0E12;
     public const ushort AttachmentsEnabled = 0x0E13;
     public const ushort MinDevicePasswordLength = 0x0E14;
     public const ushort MaxInactivityTimeDeviceLock = 0x0E15;

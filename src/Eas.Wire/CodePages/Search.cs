@@ -29,6 +29,10 @@ public static class Search
     public const ushort RebuildResults = 0x0F19;
     public const ushort LessThan = 0x0F1A;
     public const ushort GreaterThan = 0x0F1B;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort Schema = 0x0F1C;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort Supported = 0x0F1D;
     public const ushort UserName = 0x0F1E;
     public const ushort Password = 0x0F1F;
     public const ushort ConversationId = 0x0F20;

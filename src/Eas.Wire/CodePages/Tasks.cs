@@ -37,6 +37,8 @@ public static class Tasks
     public const ushort StartDate = 0x091E;
     public const ushort UtcStartDate = 0x091F;
     public const ushort Subject = 0x0920;
+    /// <summary>Legacy: a token of earlier MS-ASWBXML revisions that old devices still send.</summary>
+    public const ushort CompressedRTF = 0x0921;
     public const ushort OrdinalDate = 0x0922;
     public const ushort SubOrdinalDate = 0x0923;
     public const ushort CalendarType = 0x0924;

@@ -24,7 +24,7 @@ public static class WbxmlXml
         var rootPage = (byte)(root.Tag >> 8);
         var output = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = indent, OmitXmlDeclaration = false, Encoding = Encoding.UTF8, NewLineHandling = NewLineHandling.Entitize };
-        using (var xml = XmlWriter.Create(new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture), settings))
+        using (var xml = XmlWriter.Create(new Utf8StringWriter(output), settings))
         {
             xml.WriteStartDocument();
             WriteElement(xml, root, rootPage, pages, isRoot: true);
@@ -178,5 +178,11 @@ public static class WbxmlXml
         {
             throw new WbxmlException($"Element {name} is marked opaque but its text is not base64", 0);
         }
+    }
+
+    /// <summary>A string writer that declares UTF-8, the encoding the text is saved and sent in.</summary>
+    private sealed class Utf8StringWriter(StringBuilder output) : StringWriter(output, System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => Encoding.UTF8;
     }
 }

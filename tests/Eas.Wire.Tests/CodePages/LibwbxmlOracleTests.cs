@@ -52,6 +52,7 @@ public sealed class LibwbxmlOracleTests
         [Calendar.Deleted] = "Exception_Deleted",
         [Calendar.ExceptionStartTime] = "Exception_StartTime",
         [Calendar.OrganizerEmail] = "Organizer_Email",
+        [Calendar.CompressedRTF] = "Compressed_RTF",
         [Calendar.OrganizerName] = "Organizer_Name",
         [Calendar.Type] = "Recurrence_Type",
         [Calendar.Until] = "Recurrence_Until",

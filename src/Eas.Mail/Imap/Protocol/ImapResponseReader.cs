@@ -131,7 +131,8 @@ public sealed class ImapResponseReader : IDisposable
         while (true)
         {
             var current = open.Count > 0 ? open.Peek().Items : root;
-            switch (tokenizer.Read(out var bytes, out var literalLength))
+            var kind = tokenizer.Read(out var bytes, out var literalLength);
+            switch (kind)
             {
                 case ImapTokenKind.End:
                     if (open.Count > 0) throw tokenizer.Malformed("unclosed list");
@@ -157,7 +158,7 @@ public sealed class ImapResponseReader : IDisposable
                     open.Push(([], true));
                     break;
                 case ImapTokenKind.ListClose or ImapTokenKind.SectionClose:
-                    var isSection = tokenizer.Position > 0 && line[tokenizer.Position - 1] == ']';
+                    var isSection = kind == ImapTokenKind.SectionClose;
                     if (open.Count == 0 || open.Peek().IsSection != isSection)
                         throw tokenizer.Malformed($"unbalanced '{(isSection ? ']' : ')')}'");
                     var (items, _) = open.Pop();

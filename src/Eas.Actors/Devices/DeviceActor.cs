@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Eas.Actors.Kernel;
+using Eas.Actors.Persistence;
+using Eas.Wire.Http;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>
+/// One phone of one account (entity id <c>account/deviceid</c>, lower-cased). It holds the device's durable
+/// state and decides every command for it, one at a time. Rules live in <see cref="DeviceDecisions"/> and the
+/// command classes; this class only loads, persists, applies and replies. Every change a response reports
+/// is on disk before the reply: a failed write fails the ask (the edge answers 503) and leaves the state as
+/// it was, so the phone can simply retry.
+/// </summary>
+public sealed class DeviceActor(DeviceActorSettings settings) : Actor
+{
+    private DeviceState? _state;
+    private long _version;
+
+    protected internal override async Task PreStartAsync()
+    {
+        (_state, _version) = await settings.Store.LoadAsync(Context.EntityId!);
+    }
+
+    protected internal override async Task ReceiveAsync(object message)
+    {
+        switch (message)
+        {
+            case ExecuteDeviceCommand command:
+                await ExecuteAsync(command);
+                break;
+            case GetDeviceState query:
+                query.Reply.Reply(_state);
+                break;
+        }
+    }
+
+    private async Task ExecuteAsync(ExecuteDeviceCommand command)
+    {
+        var request = command.Request;
+        var line = request.Line;
+        var now = Context.Clock.GetUtcNow();
+        var state = _state ?? DeviceState.New(request.AccountId, line.DeviceId);
+        var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
+        var decided = Decide(DeviceDecisions.ApplyAll(state, events), request, now);
+
+        try
+        {
+            await PersistAsync(state, events.AddRange(decided.Events));
+        }
+        catch (StoreUnavailableException e)
+        {
+            command.Reply.Fail(e);
+            return;
+        }
+
+        command.Reply.Reply(decided.Outcome);
+    }
+
+    private Decision Decide(DeviceState state, DeviceRequest request, DateTimeOffset now)
+    {
+        var command = request.Line.Command;
+        if (command == EasCommand.Provision)
+            return ProvisionCommand.Decide(state, request, settings.Policy, settings.NewPolicyKey, now);
+
+        if (settings.Policy.Required && NeedsPolicyKey(command))
+        {
+            var verdict = DeviceDecisions.CheckPolicyKey(state, request.Line.PolicyKey, settings.Policy.Fingerprint);
+            if (verdict != PolicyVerdict.Allowed) return new Decision(new ProvisioningRequired(verdict), []);
+        }
+
+        return command switch
+        {
+            EasCommand.Settings => SettingsCommand.Decide(state, request, now),
+            _ => throw new NotSupportedException($"The device actor does not handle {command}."),
+        };
+    }
+
+    /// <summary>
+    /// Settings may come before Provision: phones on 12.1 and 14.0 send their DeviceInformation with
+    /// Settings first (MS-ASPROV 3.1.5.1), so it carries no policy key yet and only records what the phone says.
+    /// </summary>
+    private static bool NeedsPolicyKey(EasCommand command) => command is not (EasCommand.Provision or EasCommand.Settings);
+
+    private async Task PersistAsync(DeviceState before, ImmutableArray<DeviceEvent> events)
+    {
+        if (events.IsEmpty) return;
+        var after = DeviceDecisions.ApplyAll(before, events);
+        _version = await settings.Store.SaveAsync(Context.EntityId!, after, _version);
+        _state = after;
+    }
+}
+
+/// <summary>A command's decision: the reply and the events to persist before it leaves.</summary>
+internal sealed record Decision(CommandOutcome Outcome, ImmutableArray<DeviceEvent> Events);
+
+/// <summary>Asks a device for its current state (admin views, tests); null when it was never seen.</summary>
+public sealed record GetDeviceState(ReplyTo<DeviceState?> Reply);

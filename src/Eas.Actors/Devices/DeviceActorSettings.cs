@@ -1,0 +1,7 @@
+namespace Eas.Actors.Devices;
+
+/// <summary>What every DeviceActor shares: its store, the policy in force, and where policy keys come from.</summary>
+/// <param name="Store">Where device state is kept.</param>
+/// <param name="Policy">The policy phones must accept.</param>
+/// <param name="NewPolicyKey">A source of random, non-zero policy keys (MS-ASPROV 2.2.2.42).</param>
+public sealed record DeviceActorSettings(DeviceStateStore Store, DevicePolicy Policy, Func<uint> NewPolicyKey);

@@ -1,0 +1,30 @@
+using Eas.Actors.Kernel;
+using Eas.Wire.Commands;
+using Eas.Wire.Http;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>The edge's one ask per request: run a command for this device and reply with its outcome.</summary>
+public sealed record ExecuteDeviceCommand(DeviceRequest Request, ReplyTo<CommandOutcome> Reply);
+
+/// <summary>
+/// A signed-in request as the DeviceActor sees it: who, which device, the request line, and the typed body
+/// the Wire layer decoded (null for commands without one).
+/// </summary>
+/// <param name="AccountId">The lower-cased account id (<c>mike@ox.io</c>).</param>
+/// <param name="EmailAddress">The account's primary SMTP address, for Settings UserInformation.</param>
+/// <param name="Line">The parsed request line and headers.</param>
+/// <param name="Body">The typed request the Wire layer decoded from the body, or null.</param>
+public sealed record DeviceRequest(string AccountId, string EmailAddress, EasRequestLine Line, object? Body);
+
+/// <summary>What the device decided; the edge turns it into HTTP.</summary>
+public abstract record CommandOutcome;
+
+/// <summary>A WBXML response document.</summary>
+public sealed record RespondWith(IEasResponse Response) : CommandOutcome;
+
+/// <summary>
+/// The request's policy key does not let it through (MS-ASPROV 3.2.5.1): HTTP 449 up to 12.1; from 14.0 the
+/// command's own Status 142 (not provisioned) or 144 (invalid policy key).
+/// </summary>
+public sealed record ProvisioningRequired(PolicyVerdict Verdict) : CommandOutcome;

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Eas.Actors.Persistence;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>Reads and writes <see cref="DeviceState"/> as JSON under kind <c>device</c>, keeping the version for optimistic writes.</summary>
+public sealed class DeviceStateStore(IStateStore store)
+{
+    public const string Kind = "device";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The state and its version; null at version 0 when the device was never saved.</summary>
+    public async Task<(DeviceState? State, long Version)> LoadAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.LoadAsync(Kind, entityId, cancellationToken);
+        if (stored is null) return (null, 0);
+        var state = JsonSerializer.Deserialize<DeviceState>(stored.Data, Json)
+            ?? throw new InvalidDataException($"Device state '{entityId}' is empty.");
+        return (state, stored.Version);
+    }
+
+    /// <summary>Writes the state if it is still at <paramref name="expectedVersion"/>; returns the new version.</summary>
+    public Task<long> SaveAsync(string entityId, DeviceState state, long expectedVersion, CancellationToken cancellationToken = default) =>
+        store.SaveAsync(Kind, entityId, expectedVersion, JsonSerializer.SerializeToUtf8Bytes(state, Json), cancellationToken);
+
+    /// <summary>The entity ids of an account's devices (<c>account/deviceid</c>).</summary>
+    public Task<IReadOnlyList<string>> ListAsync(string accountId, CancellationToken cancellationToken = default) =>
+        store.ListIdsAsync(Kind, accountId + "/", cancellationToken);
+
+    /// <summary>The entity id of a device: <c>account/deviceid</c>, lower-cased.</summary>
+    public static string EntityId(string accountId, string deviceId) => $"{accountId}/{deviceId}".ToLowerInvariant();
+}

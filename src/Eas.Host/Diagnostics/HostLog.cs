@@ -1,0 +1,32 @@
+namespace Eas.Host.Diagnostics;
+
+/// <summary>The host's log messages, with stable event ids. Credentials and bodies never appear here.</summary>
+internal static partial class HostLog
+{
+    [LoggerMessage(1000, LogLevel.Information, "{Command} {User} {DeviceId} v{Version} -> {Status} in {ElapsedMs:F1} ms, {RequestBytes} B in, {ResponseBytes} B out")]
+    public static partial void RequestCompleted(ILogger logger, string command, string user, string deviceId, string version, int status, double elapsedMs, long requestBytes, long responseBytes);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Request refused with 400 for {User}: {Reason}")]
+    public static partial void BadRequest(ILogger logger, string user, string reason);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Request refused with 403 for {User}: {Reason}")]
+    public static partial void Forbidden(ILogger logger, string user, string reason);
+
+    [LoggerMessage(1003, LogLevel.Information, "Sign-in refused by the IMAP server for {User}")]
+    public static partial void SignInRejected(ILogger logger, string user);
+
+    [LoggerMessage(1004, LogLevel.Warning, "IMAP server unavailable while signing in {User}: {Reason}")]
+    public static partial void SignInStoreUnavailable(ILogger logger, string user, string reason);
+
+    [LoggerMessage(1005, LogLevel.Warning, "{Command} for {User} {DeviceId} answered 503: {Reason}")]
+    public static partial void Unavailable(ILogger logger, string command, string user, string deviceId, string reason);
+
+    [LoggerMessage(1006, LogLevel.Information, "{Command} for {User} {DeviceId} needs provisioning: {Verdict}")]
+    public static partial void ProvisioningRequired(ILogger logger, string command, string user, string deviceId, string verdict);
+
+    [LoggerMessage(1007, LogLevel.Error, "{Command} for {User} {DeviceId} failed")]
+    public static partial void CommandFailed(ILogger logger, Exception exception, string command, string user, string deviceId);
+
+    [LoggerMessage(1008, LogLevel.Information, "EAS server listening; data in {DataDir}, IMAP at {ImapHost}:{ImapPort} ({ImapSecurity})")]
+    public static partial void Started(ILogger logger, string dataDir, string imapHost, int imapPort, string imapSecurity);
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using Eas.Actors.Devices;
+using Eas.Actors.Kernel;
+using Eas.Actors.Persistence;
+using Eas.Host.Auth;
+using Eas.Host.Diagnostics;
+using Eas.Host.Options;
+using Eas.Mail.Imap;
+using Eas.Wire.Http;
+using Eas.Wire.Wbxml;
+using Microsoft.Extensions.Options;
+
+namespace Eas.Host.Endpoints;
+
+/// <summary>
+/// <c>/Microsoft-Server-ActiveSync</c> (MS-ASHTTP): OPTIONS answers what the server speaks; POST runs one
+/// command. The POST path is the request's only way through the server: sign in, parse the request line,
+/// check <c>User=</c>, read and decode the body, ask the device once with a deadline, write the answer.
+/// </summary>
+internal sealed class ActiveSyncEndpoint(
+    SignInService signIn,
+    CommandCatalog catalog,
+    DeviceRegion devices,
+    ServerMetrics metrics,
+    IOptions<EasOptions> options,
+    ILogger<ActiveSyncEndpoint> logger)
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods(ActiveSyncHeaders.Path, [HttpMethods.Options], (HttpContext context, ActiveSyncEndpoint endpoint) => endpoint.OptionsAsync(context));
+        routes.MapPost(ActiveSyncHeaders.Path, (HttpContext context, ActiveSyncEndpoint endpoint) => endpoint.PostAsync(context));
+    }
+
+    /// <summary>MS-ASHTTP 2.2.3: the versions and commands this server supports; credentials are required as for POST.</summary>
+    private async Task OptionsAsync(HttpContext context)
+    {
+        var result = await signIn.SignInAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        if (result.Outcome != SignInOutcome.Accepted)
+        {
+            WriteSignInFailure(context.Response, result.Outcome);
+            return;
+        }
+
+        var headers = context.Response.Headers;
+        headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
+        headers[ActiveSyncHeaders.ProtocolVersionsHeader] = ProtocolVersion.SupportedHeaderValue;
+        headers[ActiveSyncHeaders.ProtocolCommandsHeader] = catalog.HeaderValue;
+        headers.Allow = "OPTIONS,POST";
+        headers["Public"] = "OPTIONS,POST";
+        headers.CacheControl = "private";
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private async Task PostAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var exchange = new Exchange(context);
+        await RunAsync(exchange);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var status = context.Response.StatusCode;
+        metrics.RequestCompleted(exchange.CommandName, exchange.Version, status, elapsed);
+        HostLog.RequestCompleted(logger, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version, status,
+            elapsed.TotalMilliseconds, context.Request.ContentLength ?? exchange.RequestBytes, exchange.ResponseBytes);
+    }
+
+    private async Task RunAsync(Exchange exchange)
+    {
+        var context = exchange.Context;
+        var response = context.Response;
+        var result = await signIn.SignInAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        exchange.User = result.Name?.AccountId ?? "-";
+        if (result.Outcome != SignInOutcome.Accepted)
+        {
+            WriteSignInFailure(response, result.Outcome);
+            return;
+        }
+
+        var name = result.Name!;
+        EasRequestLine line;
+        try
+        {
+            line = EasRequestLineParser.Parse(context.Request.QueryString.Value, header => HeaderValue(context.Request, header));
+        }
+        catch (EasRequestException e)
+        {
+            HostLog.BadRequest(logger, exchange.User, e.Message);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        exchange.Describe(line);
+        if (!QueryUserMatches(line.User, name))
+        {
+            HostLog.Forbidden(logger, exchange.User, $"User= '{line.User}' names another account");
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (!catalog.TryGet(line.Command, out var command))
+        {
+            response.StatusCode = StatusCodes.Status501NotImplemented;
+            return;
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request, options.Value.Requests.MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            HostLog.BadRequest(logger, exchange.User, "body larger than Eas:Requests:MaxBodyBytes");
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        exchange.RequestBytes = body.Length;
+        object? typedBody;
+        try
+        {
+            typedBody = command.ParseBody(body, line.ProtocolVersion);
+        }
+        catch (Exception e) when (e is WbxmlException or Wire.Commands.EasRequestFormatException)
+        {
+            HostLog.BadRequest(logger, exchange.User, $"{line.Command}: {e.Message}");
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var request = new DeviceRequest(name.AccountId, name.ImapLogin, line, typedBody);
+        try
+        {
+            var outcome = await devices.ExecuteAsync(request, TimeSpan.FromSeconds(options.Value.Requests.CommandDeadlineSeconds), context.RequestAborted);
+            exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
+        }
+        catch (Exception e) when (e is StoreUnavailableException or ImapStoreUnavailableException or AskTimeoutException)
+        {
+            HostLog.Unavailable(logger, exchange.CommandName, exchange.User, exchange.DeviceId, e.Message);
+            WriteRetryLater(response);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            response.StatusCode = 499;
+        }
+    }
+
+    /// <summary>
+    /// <c>User=</c> may be absent (base64 queries, some phones); when present it must name the signed-in
+    /// account once both are mapped the same way, so <c>mike@ox.io</c> and <c>ox.io\mike</c> agree.
+    /// </summary>
+    private bool QueryUserMatches(string? queryUser, SignInName signedIn)
+    {
+        if (string.IsNullOrEmpty(queryUser)) return true;
+        var settings = options.Value;
+        var named = SignInName.Parse(queryUser, settings.DefaultDomain, settings.DomainAliases);
+        return named is not null && named.AccountId == signedIn.AccountId;
+    }
+
+    private static string? HeaderValue(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    private static void WriteSignInFailure(HttpResponse response, SignInOutcome outcome)
+    {
+        if (outcome == SignInOutcome.StoreUnavailable)
+        {
+            WriteRetryLater(response);
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.Headers.WWWAuthenticate = ActiveSyncHeaders.BasicChallenge;
+    }
+
+    private static void WriteRetryLater(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = "30";
+    }
+
+    /// <summary>What one POST is about, for its log line and metrics.</summary>
+    private sealed class Exchange(HttpContext context)
+    {
+        public HttpContext Context { get; } = context;
+        public string User { get; set; } = "-";
+        public string DeviceId { get; private set; } = "-";
+        public string CommandName { get; private set; } = "unknown";
+        public string Version { get; private set; } = "-";
+        public long RequestBytes { get; set; }
+        public long ResponseBytes { get; set; }
+
+        public void Describe(EasRequestLine line)
+        {
+            DeviceId = line.DeviceId;
+            CommandName = line.Command.ToWireName();
+            Version = line.ProtocolVersion.ToString();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Eas.Wire.Http;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Host.Endpoints;
+
+/// <summary>
+/// The commands this server really implements, and how each one's body is decoded into its typed request.
+/// <c>MS-ASProtocolCommands</c> in the OPTIONS answer is made from this list, so phones are never offered a
+/// command that would fail; any other command is answered 501.
+/// </summary>
+internal sealed class CommandCatalog
+{
+    private readonly Dictionary<EasCommand, CommandDefinition> _commands;
+
+    public CommandCatalog(IEnumerable<CommandDefinition> commands)
+    {
+        _commands = commands.ToDictionary(c => c.Command);
+        HeaderValue = string.Join(',', _commands.Keys.Order().Select(c => c.ToWireName()));
+    }
+
+    /// <summary>The MS-ASProtocolCommands value (MS-ASHTTP 2.2.2.1.2.3).</summary>
+    public string HeaderValue { get; }
+
+    public bool TryGet(EasCommand command, out CommandDefinition definition) => _commands.TryGetValue(command, out definition!);
+
+    /// <summary>The commands of the current release.</summary>
+    public static CommandCatalog Default(WbxmlLimits limits) => new(
+    [
+        CommandDefinition.Wbxml(EasCommand.Provision, limits, (root, version) => Wire.Commands.Provision.ProvisionRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.Settings, limits, (root, version) => Wire.Commands.Settings.SettingsRequest.Parse(root, version)),
+    ]);
+}
+
+/// <summary>One implemented command: how its request body becomes a typed request (null for none).</summary>
+internal sealed record CommandDefinition(EasCommand Command, Func<byte[], ProtocolVersion, object?> ParseBody)
+{
+    /// <summary>A command whose body is a WBXML document; an empty body is a protocol error.</summary>
+    public static CommandDefinition Wbxml(EasCommand command, WbxmlLimits limits, Func<WbxmlElement, ProtocolVersion, object> parse) =>
+        new(command, (body, version) =>
+        {
+            if (body.Length == 0) throw new WbxmlException($"{command} needs a WBXML body", 0);
+            return parse(WbxmlDocument.Parse(body, limits), version);
+        });
+}

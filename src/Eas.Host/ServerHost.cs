@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Eas.Actors.Devices;
+using Eas.Actors.Kernel;
+using Eas.Actors.Persistence;
+using Eas.Host.Auth;
+using Eas.Host.Diagnostics;
+using Eas.Host.Endpoints;
+using Eas.Host.Hosting;
+using Eas.Host.Options;
+using Eas.Mail.Imap;
+using Eas.Wire.Wbxml;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+
+namespace Eas.Host;
+
+/// <summary>Composes the server: configuration, logging, services, endpoints. Nothing else happens here.</summary>
+public static class ServerHost
+{
+    /// <summary>Builds the web application from the command line (<c>--urls</c>, <c>--Eas:DataDir=...</c>), environment and appsettings.json.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(CreateLogger(builder.Configuration), dispose: true);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
+
+        var services = builder.Services;
+        services.AddOptions<EasOptions>().Bind(builder.Configuration.GetSection(EasOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<IImapAuthenticator>(sp =>
+        {
+            var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
+            var timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds);
+            return new ImapAuthenticator(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = timeout });
+        });
+        services.AddSingleton(sp =>
+        {
+            var auth = sp.GetRequiredService<IOptions<EasOptions>>().Value.Auth;
+            return new VerifiedCredentialCache(TimeSpan.FromSeconds(auth.CacheSeconds), auth.CacheSize, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<IStateStore>(sp => SqliteStateStore.Open(new SqliteStateStoreOptions
+        {
+            DataDirectory = Path.GetFullPath(sp.GetRequiredService<IOptions<EasOptions>>().Value.DataDir),
+            Meter = sp.GetRequiredService<ServerMetrics>().Meter,
+            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+        }));
+        services.AddSingleton(sp => new ActorSystem(new ActorSystemOptions
+        {
+            Meter = sp.GetRequiredService<ServerMetrics>().Meter,
+            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+            Clock = sp.GetRequiredService<TimeProvider>(),
+        }));
+        services.AddSingleton(sp =>
+        {
+            var settings = new DeviceActorSettings(
+                new DeviceStateStore(sp.GetRequiredService<IStateStore>()),
+                PolicyFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Provisioning),
+                NewPolicyKey);
+            return new DeviceRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(DeviceRegion.Kind, _ => new DeviceActor(settings)));
+        });
+        services.AddSingleton(CommandCatalog.Default(WbxmlLimits.Default));
+        services.AddSingleton<ActiveSyncEndpoint>();
+        services.AddHostedService<ActorSystemLifetime>();
+
+        var app = builder.Build();
+        ActiveSyncEndpoint.Map(app);
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            _ = app.Services.GetRequiredService<DeviceRegion>();
+            var options = app.Services.GetRequiredService<IOptions<EasOptions>>().Value;
+            HostLog.Started(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Eas.Host"),
+                Path.GetFullPath(options.DataDir), options.Imap.Host, options.Imap.Port, options.Imap.Security.ToString());
+        });
+        return app;
+    }
+
+    private static Serilog.ILogger CreateLogger(IConfiguration configuration)
+    {
+        var level = Enum.TryParse<LogEventLevel>(configuration["Eas:LogLevel"], true, out var parsed) ? parsed : LogEventLevel.Information;
+        return new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .CreateLogger();
+    }
+
+    private static ImapEndpoint ImapEndpointFrom(ImapOptions imap) =>
+        new(imap.Host, imap.Port, imap.Security) { AcceptAnyCertificate = imap.AcceptAnyCertificate };
+
+    private static DevicePolicy PolicyFrom(ProvisioningOptions provisioning) =>
+        new(provisioning.Required, provisioning.AllowNonProvisionableDevices, provisioning.Policy.ToImmutableSortedDictionary(StringComparer.Ordinal));
+
+    private static uint NewPolicyKey()
+    {
+        uint key;
+        do key = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)); while (key == 0);
+        return key;
+    }
+}

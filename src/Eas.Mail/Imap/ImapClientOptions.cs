@@ -1,0 +1,19 @@
+using Eas.Mail.Imap.Protocol;
+
+namespace Eas.Mail.Imap;
+
+/// <summary>Timeouts and limits of an <see cref="ImapClient"/>.</summary>
+public sealed record ImapClientOptions
+{
+    /// <summary>The options used when none are given.</summary>
+    public static ImapClientOptions Default { get; } = new();
+
+    /// <summary>Time allowed for TCP connect, TLS, greeting, STARTTLS and the first CAPABILITY; 15 s by default.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Time allowed for one command, from sending it to its tagged completion; 60 s by default.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Bounds on server responses.</summary>
+    public ImapLimits Limits { get; init; } = ImapLimits.Default;
+}

@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using Eas.Mail.Imap.Protocol;
+
+namespace Eas.Mail.Imap;
+
+/// <summary>
+/// The transport under an <see cref="ImapClient"/>: the TCP socket, the optional TLS layer, the response
+/// reader on top and a write buffer. Connection failures come out as <see cref="ImapStoreUnavailableException"/>.
+/// </summary>
+internal sealed class ImapConnection : IAsyncDisposable
+{
+    private readonly ImapEndpoint _endpoint;
+    private readonly ImapLimits _limits;
+    private readonly Socket _socket;
+    private readonly ArrayBufferWriter<byte> _output = new(256);
+
+    private ImapConnection(ImapEndpoint endpoint, ImapLimits limits, Socket socket)
+    {
+        _endpoint = endpoint;
+        _limits = limits;
+        _socket = socket;
+        Stream = new NetworkStream(socket, ownsSocket: true);
+        Reader = new ImapResponseReader(Stream, limits);
+    }
+
+    public Stream Stream { get; private set; }
+
+    public ImapResponseReader Reader { get; private set; }
+
+    public bool IsSecure => Stream is SslStream;
+
+    private string Address => $"{_endpoint.Host}:{_endpoint.Port}";
+
+    /// <summary>Opens the TCP connection, and TLS at once for <see cref="ImapSecurity.Tls"/>.</summary>
+    public static async Task<ImapConnection> OpenAsync(ImapEndpoint endpoint, ImapLimits limits, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint.Host) || endpoint.Port is < 1 or > 65535)
+            throw new ArgumentException($"Invalid IMAP endpoint {endpoint.Host}:{endpoint.Port}.", nameof(endpoint));
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(endpoint.Host, endpoint.Port, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new ImapStoreUnavailableException(
+                $"Cannot connect to the IMAP server {endpoint.Host}:{endpoint.Port}: {e.SocketErrorCode}.", e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var connection = new ImapConnection(endpoint, limits, socket);
+        try
+        {
+            if (endpoint.Security == ImapSecurity.Tls) await connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Puts TLS under the stream: at connect for implicit TLS, or after a successful STARTTLS. Refuses if the
+    /// server already sent bytes past its STARTTLS reply, which would be plaintext injected into the TLS session.
+    /// </summary>
+    public async Task StartTlsAsync(CancellationToken cancellationToken)
+    {
+        if (Reader.HasBufferedData)
+            throw new ImapProtocolException("The IMAP server sent data after its STARTTLS reply, before the TLS handshake.");
+
+        var tls = new SslStream(Stream, leaveInnerStreamOpen: false);
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = _endpoint.TlsTargetHost ?? _endpoint.Host,
+            RemoteCertificateValidationCallback = CertificateValidation(),
+        };
+        try
+        {
+            await tls.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw new ImapStoreUnavailableException($"TLS with the IMAP server {Address} failed: {e.Message}", e);
+        }
+
+        Reader.Dispose();
+        Stream = tls;
+        Reader = new ImapResponseReader(tls, _limits);
+    }
+
+    /// <summary>Queues octets to send with the next <see cref="FlushAsync"/>.</summary>
+    public void Write(ReadOnlySpan<byte> octets) => _output.Write(octets);
+
+    /// <summary>Sends what was queued, then zeroes the buffer, which may have held a password.</summary>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Stream.WriteAsync(_output.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            await Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _output.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _output.Clear();
+        Reader.Dispose();
+        try
+        {
+            await Stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // Closing a TLS stream sends close_notify, which fails on a connection the server already dropped.
+        }
+
+        _socket.Dispose();
+    }
+
+    [SuppressMessage("Security", "CA5359", Justification = "AcceptAnyCertificate is honoured for loopback servers only.")]
+    private RemoteCertificateValidationCallback? CertificateValidation()
+    {
+        if (!_endpoint.AcceptAnyCertificate) return _endpoint.CertificateValidation;
+        var remote = (_socket.RemoteEndPoint as IPEndPoint)?.Address;
+        if (remote is { IsIPv4MappedToIPv6: true }) remote = remote.MapToIPv4();
+        if (remote is null || !IPAddress.IsLoopback(remote))
+            throw new InvalidOperationException(
+                $"AcceptAnyCertificate is allowed for loopback servers only, and {Address} is not one.");
+        return static (_, _, _, _) => true;
+    }
+}

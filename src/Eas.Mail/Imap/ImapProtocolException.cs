@@ -1,0 +1,25 @@
+namespace Eas.Mail.Imap;
+
+/// <summary>
+/// The server broke the protocol (a malformed response, an unexpected tag, a response over
+/// <see cref="Protocol.ImapLimits"/>) or the connection broke mid-session. The session is unusable afterwards.
+/// </summary>
+public sealed class ImapProtocolException : ImapException
+{
+    public ImapProtocolException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    private ImapProtocolException(string message, bool connectionClosed)
+        : base(message) => ConnectionClosed = connectionClosed;
+
+    /// <summary>Whether the cause is the server closing the connection (end of stream) rather than bad data.</summary>
+    public bool ConnectionClosed { get; }
+
+    internal static ImapProtocolException Closed(bool midResponse) =>
+        new(midResponse
+                ? "The IMAP server closed the connection in the middle of a response."
+                : "The IMAP server closed the connection.",
+            connectionClosed: true);
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Eas.Mail.Imap;
+
+namespace Eas.Mail.LocalDovecot;
+
+/// <summary>
+/// A private Dovecot 2.3 for development, tests and the server's demo mode: its own dovecot.conf, sockets,
+/// state, log, self-signed certificate, passwd-file users and maildirs, all under one data directory, listening
+/// on 127.0.0.1 only (a plain port offering STARTTLS and an implicit-TLS port). It never reads or changes
+/// /etc/dovecot or the system's Dovecot. Users' passwords are stored in plaintext (<c>{PLAIN.b64}</c>), which
+/// is acceptable for this throw-away instance and nothing else.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var dovecot = await DovecotInstance.StartAsync(new DovecotOptions { DataDirectory = dir });
+/// dovecot.AddUser("alice", "secret");
+/// await dovecot.DeliverAsync("alice", "From: bob@example.com\nSubject: Hi\n\nHello\n");
+/// await using var client = new ImapClient(dovecot.Endpoint(ImapSecurity.Tls));
+/// await client.ConnectAsync(); await client.LoginAsync("alice", "secret");
+/// </code>
+/// </example>
+public sealed class DovecotInstance : IAsyncDisposable
+{
+    private const int PortAttempts = 3;
+
+    private readonly DovecotProcess _process;
+    private readonly DovecotLayout _layout;
+    private readonly DovecotPasswdFile _users;
+    private readonly DovecotPasswdFile? _masters;
+    private readonly MaildirWriter _maildir;
+    private readonly TimeSpan _stopTimeout;
+    private readonly string _certificateHash;
+    private int _disposed;
+
+    private DovecotInstance(
+        DovecotProcess process, DovecotLayout layout, int imapPort, int imapsPort, X509Certificate2 certificate,
+        DovecotPasswdFile users, DovecotPasswdFile? masters, MaildirWriter maildir, TimeSpan stopTimeout)
+    {
+        _process = process;
+        _layout = layout;
+        ImapPort = imapPort;
+        ImapsPort = imapsPort;
+        Certificate = certificate;
+        _certificateHash = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        _users = users;
+        _masters = masters;
+        _maildir = maildir;
+        _stopTimeout = stopTimeout;
+    }
+
+    public string DataDirectory => _layout.DataDirectory;
+
+    public string ConfigPath => _layout.ConfigPath;
+
+    /// <summary>Dovecot's log: logins, failures with their reasons (auth_verbose), errors.</summary>
+    public string LogPath => _layout.LogPath;
+
+    /// <summary>The plain port (STARTTLS offered) on 127.0.0.1.</summary>
+    public int ImapPort { get; }
+
+    /// <summary>The implicit-TLS port on 127.0.0.1.</summary>
+    public int ImapsPort { get; }
+
+    /// <summary>The instance's self-signed certificate (public part).</summary>
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>
+    /// Writes the configuration, starts <c>dovecot -F</c> and waits for its greeting. Fails with
+    /// <see cref="FileNotFoundException"/> if Dovecot is not installed, and with
+    /// <see cref="InvalidOperationException"/> (carrying Dovecot's own words) if it rejects the configuration
+    /// or exits.
+    /// </summary>
+    public static async Task<DovecotInstance> StartAsync(DovecotOptions options, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(options.ExecutablePath))
+            throw new FileNotFoundException(
+                $"Dovecot is not installed ({options.ExecutablePath} is missing); install it with `apt-get install dovecot-imapd`.",
+                options.ExecutablePath);
+
+        var layout = DovecotLayout.For(options.DataDirectory);
+        var accounts = DovecotAccounts.Detect(options.MailUser);
+        var searchable = accounts.ForeignMailOwner is null ? UnixFileMode.None : UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        Directory.CreateDirectory(layout.DataDirectory);
+        UnixFiles.SetMode(layout.DataDirectory, UnixFiles.OwnerOnlyDirectory | searchable);
+        Directory.CreateDirectory(layout.BaseDirectory);
+        RemoveStaleSockets(layout);
+        Directory.CreateDirectory(layout.StateDirectory);
+
+        var certificate = SelfSignedCertificate.Ensure(layout.CertificatePath, layout.KeyPath);
+        var users = new DovecotPasswdFile(layout.UsersPath);
+        var masters = options.EnableMasterUsers ? new DovecotPasswdFile(layout.MasterUsersPath) : null;
+        var maildir = new MaildirWriter(layout.MailRoot, accounts.ForeignMailOwner);
+        maildir.CreateOwnedDirectory(layout.MailRoot);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var imapPort = options.ImapPort ?? FreePort();
+            var imapsPort = options.ImapsPort ?? FreePort(except: imapPort);
+            var configuration = new DovecotConfiguration(layout, imapPort, imapsPort, accounts, options.EnableMasterUsers);
+            UnixFiles.WritePrivate(layout.ConfigPath, configuration.Render());
+            await DovecotProcess.CheckConfigurationAsync(options.ExecutablePath, layout.ConfigPath, cancellationToken).ConfigureAwait(false);
+
+            var process = DovecotProcess.Start(options.ExecutablePath, layout.ConfigPath);
+            try
+            {
+                if (await process.WaitForGreetingAsync(imapPort, options.StartTimeout, cancellationToken).ConfigureAwait(false))
+                    return new DovecotInstance(process, layout, imapPort, imapsPort, certificate, users, masters, maildir, options.StopTimeout);
+            }
+            catch
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+                certificate.Dispose();
+                throw;
+            }
+
+            var diagnostics = $"{process.Output()}\n{LogTail(layout.LogPath)}".Trim();
+            await process.DisposeAsync().ConfigureAwait(false);
+            var portTaken = diagnostics.Contains("Address already in use", StringComparison.Ordinal);
+            if (portTaken && options.ImapPort is null && options.ImapsPort is null && attempt < PortAttempts) continue;
+            certificate.Dispose();
+            throw new InvalidOperationException($"Dovecot exited during start-up ({layout.ConfigPath}):\n{diagnostics}");
+        }
+    }
+
+    /// <summary>
+    /// An endpoint for this instance on 127.0.0.1: the plain port for <see cref="ImapSecurity.None"/> and
+    /// <see cref="ImapSecurity.StartTls"/>, the TLS port for <see cref="ImapSecurity.Tls"/>. Its certificate
+    /// check accepts exactly this instance's certificate.
+    /// </summary>
+    public ImapEndpoint Endpoint(ImapSecurity security) =>
+        new("127.0.0.1", security == ImapSecurity.Tls ? ImapsPort : ImapPort, security)
+        {
+            TlsTargetHost = "localhost",
+            CertificateValidation = IsOwnCertificate,
+        };
+
+    /// <summary>
+    /// Adds a user or changes its password; usable while running (Dovecot re-reads the passwd-file). User
+    /// names are lower-cased, as Dovecot's default <c>auth_username_format = %Lu</c> does at login.
+    /// </summary>
+    public void AddUser(string user, string password) => _users.Set(NormalizeUser(user), CheckPassword(password));
+
+    /// <summary>
+    /// Adds a master user (requires <see cref="DovecotOptions.EnableMasterUsers"/>): it logs in as any existing
+    /// user with the login name <c>user*master</c> and its own password, or with AUTHENTICATE PLAIN giving the
+    /// user as authorization identity.
+    /// </summary>
+    public void AddMasterUser(string user, string password)
+    {
+        if (_masters is null) throw new InvalidOperationException("Master users need DovecotOptions.EnableMasterUsers.");
+        _masters.Set(NormalizeUser(user), CheckPassword(password));
+    }
+
+    /// <summary>
+    /// Writes a message (RFC 5322 octets) into the user's INBOX as a maildir file, unread unless
+    /// <paramref name="seen"/>. Returns the file's path.
+    /// </summary>
+    public Task<string> DeliverAsync(string user, ReadOnlyMemory<byte> message, bool seen = false, CancellationToken cancellationToken = default) =>
+        _maildir.DeliverAsync(NormalizeUser(user), message, seen, cancellationToken);
+
+    /// <summary>Writes a message given as text (encoded as UTF-8) into the user's INBOX.</summary>
+    public Task<string> DeliverAsync(string user, string message, bool seen = false, CancellationToken cancellationToken = default) =>
+        DeliverAsync(user, Encoding.UTF8.GetBytes(message), seen, cancellationToken);
+
+    /// <summary>Stops Dovecot (SIGTERM, then a kill of its process tree after the stop timeout).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _process.StopAsync(_stopTimeout).ConfigureAwait(false);
+        await _process.DisposeAsync().ConfigureAwait(false);
+        Certificate.Dispose();
+    }
+
+    private bool IsOwnCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        certificate is not null && certificate.GetCertHashString(HashAlgorithmName.SHA256) == _certificateHash;
+
+    private static string NormalizeUser(string user)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(user);
+        if (!user.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@'))
+            throw new ArgumentException("Dovecot user names may hold only ASCII letters, digits, '.', '-', '_' and '@'.", nameof(user));
+        return user.ToLowerInvariant();
+    }
+
+    private static string CheckPassword(string password)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        return password;
+    }
+
+    /// <summary>
+    /// Deletes the auth-penalty socket an earlier Dovecot version of this configuration may have left: while
+    /// the file exists, auth retries connecting to it for 5 s at start-up instead of giving up at once.
+    /// </summary>
+    private static void RemoveStaleSockets(DovecotLayout layout) =>
+        File.Delete(Path.Combine(layout.BaseDirectory, "anvil-auth-penalty"));
+
+    private static int FreePort(int except = 0)
+    {
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (port != except) return port;
+        }
+    }
+
+    private static string LogTail(string logPath) =>
+        File.Exists(logPath) ? string.Join('\n', File.ReadLines(logPath).TakeLast(20)) : "";
+}

@@ -1,0 +1,39 @@
+namespace Eas.Mail.LocalDovecot;
+
+/// <summary>How to run a private <see cref="DovecotInstance"/>.</summary>
+public sealed record DovecotOptions
+{
+    /// <summary>
+    /// Directory for all of the instance's files (created if missing; reused if it holds an earlier instance's
+    /// users, certificate and mail). Absolute, at most <see cref="DovecotLayout.MaxDataDirectoryLength"/>
+    /// characters, no spaces. When running as root, every directory above it must be searchable by
+    /// <see cref="MailUser"/> (as under /tmp).
+    /// </summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Plain/STARTTLS port on 127.0.0.1; a free one is picked when null.</summary>
+    public int? ImapPort { get; init; }
+
+    /// <summary>Implicit-TLS port on 127.0.0.1; a free one is picked when null.</summary>
+    public int? ImapsPort { get; init; }
+
+    /// <summary>
+    /// Adds a master passdb, so that a master user added with <see cref="DovecotInstance.AddMasterUser"/> can
+    /// log in as any user with <c>user*master</c> and the master's password.
+    /// </summary>
+    public bool EnableMasterUsers { get; init; }
+
+    /// <summary>
+    /// When running as root, the unprivileged account Dovecot's mail processes run as and that owns the maildirs
+    /// (Dovecot refuses root for mail access); ignored otherwise.
+    /// </summary>
+    public string MailUser { get; init; } = "nobody";
+
+    public string ExecutablePath { get; init; } = "/usr/sbin/dovecot";
+
+    /// <summary>How long to wait for the first greeting.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long Dovecot may take to stop after SIGTERM before it is killed.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(5);
+}

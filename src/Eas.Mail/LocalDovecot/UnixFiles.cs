@@ -1,0 +1,29 @@
+namespace Eas.Mail.LocalDovecot;
+
+/// <summary>Permission-setting file operations; Dovecot runs on Unix only, so Windows is refused.</summary>
+internal static class UnixFiles
+{
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
+
+    public static void SetMode(string path, UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("A private Dovecot needs Linux.");
+        File.SetUnixFileMode(path, mode);
+    }
+
+    /// <summary>Writes a file that only its owner may read, without a window in which others could open it.</summary>
+    public static void WritePrivate(string path, string content)
+    {
+        File.WriteAllText(path, "");
+        SetMode(path, OwnerOnly);
+        File.WriteAllText(path, content);
+    }
+
+    public static void CreateDirectory(string path, UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("A private Dovecot needs Linux.");
+        Directory.CreateDirectory(path, mode);
+    }
+}

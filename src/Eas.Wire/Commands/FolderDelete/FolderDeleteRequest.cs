@@ -1,0 +1,43 @@
+using Eas.Wire.CodePages;
+using Eas.Wire.Commands.FolderSync;
+using Eas.Wire.Http;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Wire.Commands.FolderDelete;
+
+/// <summary>
+/// A FolderDelete request (MS-ASCMD 2.2.1.4): delete folder <see cref="ServerId"/> and everything in it.
+/// Both children are required in every version.
+/// </summary>
+/// <param name="SyncKey">The current hierarchy SyncKey (2.2.3.181.1).</param>
+/// <param name="ServerId">The folder to delete (ServerId).</param>
+public sealed record FolderDeleteRequest(string SyncKey, string ServerId)
+{
+    /// <summary>Turns a decoded body into a request.</summary>
+    /// <exception cref="EasRequestFormatException">The body is not a FolderDelete request.</exception>
+    public static FolderDeleteRequest Parse(WbxmlElement root, ProtocolVersion version)
+    {
+        var reader = new RequestReader(EasCommand.FolderDelete, version);
+        reader.ExpectRoot(root, FolderHierarchy.FolderDelete);
+        string? syncKey = null;
+        string? serverId = null;
+        foreach (var child in root.Children)
+        {
+            switch (child.Tag)
+            {
+                case FolderHierarchy.SyncKey:
+                    reader.Once(ref syncKey, child, reader.NonEmptyText(child, FolderSyncRequest.MaxSyncKeyLength));
+                    break;
+                case FolderHierarchy.ServerId:
+                    reader.Once(ref serverId, child, reader.NonEmptyText(child, 64));
+                    break;
+                default:
+                    throw reader.Unexpected(root, child);
+            }
+        }
+
+        return new FolderDeleteRequest(
+            syncKey ?? throw reader.Missing(root, FolderHierarchy.SyncKey),
+            serverId ?? throw reader.Missing(root, FolderHierarchy.ServerId));
+    }
+}

@@ -1,0 +1,32 @@
+using Eas.Wire.Http;
+using Eas.Wire.Wbxml;
+using Eas.Wire.CodePages;
+
+namespace Eas.Wire.Commands.FolderSync;
+
+/// <summary>
+/// A FolderSync request (MS-ASCMD 2.2.1.5): the client's hierarchy SyncKey, "0" for the first sync. The
+/// same in every protocol version.
+/// </summary>
+/// <param name="SyncKey">The hierarchy synchronization key, at most 64 characters (2.2.3.181.2).</param>
+public sealed record FolderSyncRequest(string SyncKey)
+{
+    /// <summary>The longest SyncKey the schema allows.</summary>
+    public const int MaxSyncKeyLength = 64;
+
+    /// <summary>Turns a decoded body into a request.</summary>
+    /// <exception cref="EasRequestFormatException">The body is not a FolderSync request.</exception>
+    public static FolderSyncRequest Parse(WbxmlElement root, ProtocolVersion version)
+    {
+        var reader = new RequestReader(EasCommand.FolderSync, version);
+        reader.ExpectRoot(root, FolderHierarchy.FolderSync);
+        string? syncKey = null;
+        foreach (var child in root.Children)
+        {
+            if (child.Tag != FolderHierarchy.SyncKey) throw reader.Unexpected(root, child);
+            reader.Once(ref syncKey, child, reader.NonEmptyText(child, MaxSyncKeyLength));
+        }
+
+        return new FolderSyncRequest(syncKey ?? throw reader.Missing(root, FolderHierarchy.SyncKey));
+    }
+}

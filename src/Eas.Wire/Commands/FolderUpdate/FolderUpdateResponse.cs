@@ -1,0 +1,21 @@
+using Eas.Wire.CodePages;
+using Eas.Wire.Http;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Wire.Commands.FolderUpdate;
+
+/// <summary>A FolderUpdate response (MS-ASCMD 2.2.1.6, 2.2.3.77): Status, then on success the new SyncKey.</summary>
+public sealed record FolderUpdateResponse(FolderUpdateStatus Status) : IEasResponse
+{
+    /// <summary>The new hierarchy SyncKey; written when not null.</summary>
+    public string? SyncKey { get; init; }
+
+    /// <summary>Writes the response: Status, SyncKey.</summary>
+    public void Write(WbxmlWriter writer, ProtocolVersion version)
+    {
+        writer.StartElement(FolderHierarchy.FolderUpdate);
+        writer.WriteStatus(FolderHierarchy.Status, Status);
+        writer.WriteOptional(FolderHierarchy.SyncKey, SyncKey);
+        writer.EndElement();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Eas.Wire.Http;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Integration.Tests.Support;
+
+/// <summary>
+/// A phone, as far as the tests need one: sends EAS commands over real HTTP with Basic credentials, the
+/// plain query string and the protocol headers, and decodes WBXML answers.
+/// </summary>
+internal sealed class EasTestClient(HttpClient http, string user, string password, string deviceId, string version, string deviceType = "TestPhone")
+{
+    public const string ContentType = "application/vnd.ms-sync.wbxml";
+
+    public string User { get; } = user;
+
+    public string DeviceId { get; } = deviceId;
+
+    public string Version { get; } = version;
+
+    /// <summary>The policy key sent in X-MS-PolicyKey; null sends none.</summary>
+    public uint? PolicyKey { get; set; }
+
+    /// <summary>The User= query value; defaults to the sign-in name.</summary>
+    public string? QueryUser { get; set; }
+
+    public Task<HttpResponseMessage> OptionsAsync() =>
+        http.SendAsync(WithCredentials(new HttpRequestMessage(HttpMethod.Options, "/Microsoft-Server-ActiveSync")));
+
+    public async Task<EasResponse> PostAsync(string command, WbxmlElement? body, string? extraQuery = null)
+    {
+        var query = $"Cmd={command}&User={Uri.EscapeDataString(QueryUser ?? User)}&DeviceId={DeviceId}&DeviceType={deviceType}{extraQuery}";
+        var request = WithCredentials(new HttpRequestMessage(HttpMethod.Post, "/Microsoft-Server-ActiveSync?" + query));
+        request.Headers.Add(EasHeaderNames.ProtocolVersion, Version);
+        request.Headers.TryAddWithoutValidation(EasHeaderNames.UserAgent, "Eas-Integration-Tests/1.0");
+        if (PolicyKey is { } key) request.Headers.Add(EasHeaderNames.PolicyKey, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(WbxmlWriter.Encode(body));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
+        }
+
+        using var response = await http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var isWbxml = response.Content.Headers.ContentType?.MediaType == ContentType && bytes.Length > 0;
+        return new EasResponse(response.StatusCode, response.Headers, isWbxml ? WbxmlDocument.Parse(bytes) : null, bytes);
+    }
+
+    private HttpRequestMessage WithCredentials(HttpRequestMessage request)
+    {
+        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{password}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
+        return request;
+    }
+}
+
+internal sealed record EasResponse(HttpStatusCode Status, HttpResponseHeaders Headers, WbxmlElement? Body, byte[] Bytes);
