@@ -68,7 +68,8 @@ internal sealed class Findings(string directory, int runSeed, int printLimit = 5
     private string Describe(FindingKind kind, string target, string stage, long index, byte[] input, string? text, string detail, Exception? exception)
     {
         var report = new StringBuilder();
-        report.AppendLine($"=== {kind} in {target}, stage {stage}, input #{index} (run --seed {runSeed}) ===");
+        var which = index < 0 ? "an unmutated seed" : $"input #{index} (run --seed {runSeed})";
+        report.AppendLine($"=== {kind} in {target}, stage {stage}, {which} ===");
         report.AppendLine(detail);
         if (text is not null) report.AppendLine($"Input as text: \"{Escape(text)}\"");
         report.AppendLine($"Input, {input.Length} bytes:");

@@ -60,7 +60,7 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
     private Decision Decide(DeviceState state, DeviceRequest request, DateTimeOffset now)
     {
         var command = request.Line.Command;
-        if (command == EasCommand.Provision)
+        if (command == EasCommand.Provision && request.Implemented)
             return ProvisionCommand.Decide(state, request, settings.Policy, settings.NewPolicyKey, now);
 
         if (settings.Policy.Required && NeedsPolicyKey(command))
@@ -69,6 +69,7 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
             if (verdict != PolicyVerdict.Allowed) return new Decision(new ProvisioningRequired(verdict), []);
         }
 
+        if (!request.Implemented) return new Decision(new CommandNotImplemented(), []);
         return command switch
         {
             EasCommand.Settings => SettingsCommand.Decide(state, request, now),
@@ -77,10 +78,10 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
     }
 
     /// <summary>
-    /// Settings may come before Provision: phones on 12.1 and 14.0 send their DeviceInformation with
-    /// Settings first (MS-ASPROV 3.1.5.1), so it carries no policy key yet and only records what the phone says.
+    /// Every command but Provision needs the acknowledged policy key. Settings included: a phone sends its
+    /// DeviceInformation "as soon as possible after the client has been provisioned" (MS-ASCMD 3.1.5.2).
     /// </summary>
-    private static bool NeedsPolicyKey(EasCommand command) => command is not (EasCommand.Provision or EasCommand.Settings);
+    private static bool NeedsPolicyKey(EasCommand command) => command != EasCommand.Provision;
 
     private async Task PersistAsync(DeviceState before, ImmutableArray<DeviceEvent> events)
     {

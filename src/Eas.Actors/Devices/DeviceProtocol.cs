@@ -15,7 +15,15 @@ public sealed record ExecuteDeviceCommand(DeviceRequest Request, ReplyTo<Command
 /// <param name="EmailAddress">The account's primary SMTP address, for Settings UserInformation.</param>
 /// <param name="Line">The parsed request line and headers.</param>
 /// <param name="Body">The typed request the Wire layer decoded from the body, or null.</param>
-public sealed record DeviceRequest(string AccountId, string EmailAddress, EasRequestLine Line, object? Body);
+public sealed record DeviceRequest(string AccountId, string EmailAddress, EasRequestLine Line, object? Body)
+{
+    /// <summary>
+    /// False for a command this server does not implement (for the request's version): the device still
+    /// checks the policy key, so an unprovisioned phone is sent to provision first, and then answers
+    /// <see cref="CommandNotImplemented"/>.
+    /// </summary>
+    public bool Implemented { get; init; } = true;
+}
 
 /// <summary>What the device decided; the edge turns it into HTTP.</summary>
 public abstract record CommandOutcome;
@@ -28,3 +36,6 @@ public sealed record RespondWith(IEasResponse Response) : CommandOutcome;
 /// command's own Status 142 (not provisioned) or 144 (invalid policy key).
 /// </summary>
 public sealed record ProvisioningRequired(PolicyVerdict Verdict) : CommandOutcome;
+
+/// <summary>The command is not implemented for this protocol version: HTTP 501.</summary>
+public sealed record CommandNotImplemented : CommandOutcome;

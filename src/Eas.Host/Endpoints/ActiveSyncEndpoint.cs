@@ -6,6 +6,7 @@ using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
 using Eas.Host.Options;
 using Eas.Mail.Imap;
+using Eas.Wire.Commands;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
 using Microsoft.Extensions.Options;
@@ -96,34 +97,32 @@ internal sealed class ActiveSyncEndpoint(
             return;
         }
 
-        if (!catalog.TryGet(line.Command, out var command))
+        object? typedBody = null;
+        var implemented = catalog.TryGet(line.Command, line.ProtocolVersion, out var command);
+        if (implemented)
         {
-            response.StatusCode = StatusCodes.Status501NotImplemented;
-            return;
+            var body = await RequestBody.ReadAsync(context.Request, options.Value.Requests.MaxBodyBytes, context.RequestAborted);
+            if (body is null)
+            {
+                HostLog.BadRequest(logger, exchange.User, "body larger than Eas:Requests:MaxBodyBytes");
+                response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            exchange.RequestBytes = body.Length;
+            try
+            {
+                typedBody = command.ParseBody(body, line.ProtocolVersion);
+            }
+            catch (Exception e) when (e is WbxmlException or EasRequestFormatException)
+            {
+                HostLog.BadRequest(logger, exchange.User, $"{line.Command}: {e.Message}");
+                exchange.ResponseBytes = await OutcomeWriter.WriteProtocolErrorAsync(response, line, e is WbxmlException);
+                return;
+            }
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, options.Value.Requests.MaxBodyBytes, context.RequestAborted);
-        if (body is null)
-        {
-            HostLog.BadRequest(logger, exchange.User, "body larger than Eas:Requests:MaxBodyBytes");
-            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        exchange.RequestBytes = body.Length;
-        object? typedBody;
-        try
-        {
-            typedBody = command.ParseBody(body, line.ProtocolVersion);
-        }
-        catch (Exception e) when (e is WbxmlException or Wire.Commands.EasRequestFormatException)
-        {
-            HostLog.BadRequest(logger, exchange.User, $"{line.Command}: {e.Message}");
-            response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
-        var request = new DeviceRequest(name.AccountId, name.ImapLogin, line, typedBody);
+        var request = new DeviceRequest(name.AccountId, name.ImapLogin, line, typedBody) { Implemented = implemented };
         try
         {
             var outcome = await devices.ExecuteAsync(request, TimeSpan.FromSeconds(options.Value.Requests.CommandDeadlineSeconds), context.RequestAborted);

@@ -21,19 +21,27 @@ internal sealed class CommandCatalog
     /// <summary>The MS-ASProtocolCommands value (MS-ASHTTP 2.2.2.1.2.3).</summary>
     public string HeaderValue { get; }
 
-    public bool TryGet(EasCommand command, out CommandDefinition definition) => _commands.TryGetValue(command, out definition!);
+    /// <summary>The command's definition when it is implemented for <paramref name="version"/>.</summary>
+    public bool TryGet(EasCommand command, ProtocolVersion version, out CommandDefinition definition) =>
+        _commands.TryGetValue(command, out definition!) && version >= definition.MinimumVersion;
 
     /// <summary>The commands of the current release.</summary>
     public static CommandCatalog Default(WbxmlLimits limits) => new(
     [
         CommandDefinition.Wbxml(EasCommand.Provision, limits, (root, version) => Wire.Commands.Provision.ProvisionRequest.Parse(root, version)),
-        CommandDefinition.Wbxml(EasCommand.Settings, limits, (root, version) => Wire.Commands.Settings.SettingsRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.Settings, limits, (root, version) => Wire.Commands.Settings.SettingsRequest.Parse(root, version)) with
+        {
+            MinimumVersion = ProtocolVersion.V120,
+        },
     ]);
 }
 
 /// <summary>One implemented command: how its request body becomes a typed request (null for none).</summary>
 internal sealed record CommandDefinition(EasCommand Command, Func<byte[], ProtocolVersion, object?> ParseBody)
 {
+    /// <summary>The oldest protocol version that has the command (Settings is 12.0+, MS-ASCMD 2.2.1.18).</summary>
+    public ProtocolVersion MinimumVersion { get; init; } = ProtocolVersion.V25;
+
     /// <summary>A command whose body is a WBXML document; an empty body is a protocol error.</summary>
     public static CommandDefinition Wbxml(EasCommand command, WbxmlLimits limits, Func<WbxmlElement, ProtocolVersion, object> parse) =>
         new(command, (body, version) =>

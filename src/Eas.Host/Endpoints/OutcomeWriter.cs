@@ -31,9 +31,26 @@ internal static class OutcomeWriter
 
                 var status = required.Verdict == PolicyVerdict.NotProvisioned ? CommonStatus.DeviceNotProvisioned : CommonStatus.InvalidPolicyKey;
                 return await WriteWbxmlAsync(response, new CommandStatusResponse(line.Command, (int)status), line.ProtocolVersion);
+            case CommandNotImplemented:
+                response.StatusCode = StatusCodes.Status501NotImplemented;
+                return 0;
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "Unknown outcome.");
         }
+    }
+
+    /// <summary>
+    /// Answers a request whose body could not be read: malformed WBXML is HTTP 400 (the bytes are not a
+    /// document at all); a well-formed body that is not a valid request gets the command's protocol-error
+    /// status where it has one (<see cref="ProtocolErrorStatus"/>), else HTTP 400.
+    /// </summary>
+    public static async Task<long> WriteProtocolErrorAsync(HttpResponse response, EasRequestLine line, bool malformedWbxml)
+    {
+        response.Headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
+        if (!malformedWbxml && ProtocolErrorStatus.For(line.Command, line.ProtocolVersion) is { } status && CommandStatusResponse.CanCarry(line.Command))
+            return await WriteWbxmlAsync(response, new CommandStatusResponse(line.Command, status), line.ProtocolVersion);
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        return 0;
     }
 
     private static async Task<long> WriteWbxmlAsync(HttpResponse response, IEasResponse body, ProtocolVersion version)

@@ -15,8 +15,8 @@ public sealed partial class ImapClient
 
     /// <summary>
     /// LOGIN (RFC 3501 section 6.2.3). User name and password go as quoted strings, or as literals when they
-    /// hold quotes' enemies (CR, LF, 8-bit octets); refused with <see cref="InvalidOperationException"/> while the
-    /// server advertises LOGINDISABLED. Afterwards <see cref="Capabilities"/> holds the post-login set.
+    /// contain what a quoted string cannot carry (CR, LF, non-ASCII); refused with
+    /// <see cref="InvalidOperationException"/> while the server advertises LOGINDISABLED. Afterwards <see cref="Capabilities"/> holds the post-login set.
     /// </summary>
     /// <exception cref="ImapAuthenticationException">The credentials were refused.</exception>
     /// <exception cref="ImapStoreUnavailableException">The server cannot check credentials now.</exception>

@@ -12,10 +12,11 @@ namespace Eas.Mail.Imap;
 /// </summary>
 /// <remarks>
 /// Failures and what they leave behind: <see cref="ImapCommandException"/> (NO/BAD) and
-/// <see cref="ImapAuthenticationException"/> keep the session usable. A timeout
-/// (<see cref="ImapStoreUnavailableException"/>), a cancellation, a broken connection or a protocol violation
-/// (<see cref="ImapProtocolException"/>) leave a command half done, so the client drops the connection and
-/// returns to <see cref="ImapSessionState.Disconnected"/>; connect again to go on. Passwords are never kept:
+/// <see cref="ImapAuthenticationException"/> keep the session usable. An outage
+/// (<see cref="ImapStoreUnavailableException"/>: timeout, BYE, <c>[UNAVAILABLE]</c>), a cancellation, a broken
+/// connection or a protocol violation (<see cref="ImapProtocolException"/>) leave the session in doubt, so the
+/// client drops the connection and returns to <see cref="ImapSessionState.Disconnected"/>; connect again to
+/// go on. Passwords are never kept:
 /// they are sent, then the octets that held them are zeroed.
 /// </remarks>
 public sealed partial class ImapClient : IAsyncDisposable

@@ -54,7 +54,7 @@ internal sealed record DovecotConfiguration(
             Line("auth_master_user_separator = *");
             Line("passdb {");
             Line("  driver = passwd-file");
-            Line($"  args = {Layout.MasterUsersPath}");
+            Line($"  args = {Layout.MasterUsersDirectory}/%u.passwd");
             Line("  master = yes");
             Line("  pass = yes");
             Line("}");
@@ -62,7 +62,7 @@ internal sealed record DovecotConfiguration(
 
         Line("passdb {");
         Line("  driver = passwd-file");
-        Line($"  args = {Layout.UsersPath}");
+        Line($"  args = {Layout.UsersDirectory}/%u.passwd");
         Line("}");
         Line("userdb {");
         Line("  driver = static");

@@ -30,8 +30,8 @@ public sealed class DovecotInstance : IAsyncDisposable
 
     private readonly DovecotProcess _process;
     private readonly DovecotLayout _layout;
-    private readonly DovecotPasswdFile _users;
-    private readonly DovecotPasswdFile? _masters;
+    private readonly DovecotPasswdFiles _users;
+    private readonly DovecotPasswdFiles? _masters;
     private readonly MaildirWriter _maildir;
     private readonly TimeSpan _stopTimeout;
     private readonly string _certificateHash;
@@ -39,7 +39,7 @@ public sealed class DovecotInstance : IAsyncDisposable
 
     private DovecotInstance(
         DovecotProcess process, DovecotLayout layout, int imapPort, int imapsPort, X509Certificate2 certificate,
-        DovecotPasswdFile users, DovecotPasswdFile? masters, MaildirWriter maildir, TimeSpan stopTimeout)
+        DovecotPasswdFiles users, DovecotPasswdFiles? masters, MaildirWriter maildir, TimeSpan stopTimeout)
     {
         _process = process;
         _layout = layout;
@@ -85,6 +85,7 @@ public sealed class DovecotInstance : IAsyncDisposable
         var layout = DovecotLayout.For(options.DataDirectory);
         var accounts = DovecotAccounts.Detect(options.MailUser);
         var searchable = accounts.ForeignMailOwner is null ? UnixFileMode.None : UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        if (accounts.ForeignMailOwner is not null) CheckReachable(layout.DataDirectory, options.MailUser);
         Directory.CreateDirectory(layout.DataDirectory);
         UnixFiles.SetMode(layout.DataDirectory, UnixFiles.OwnerOnlyDirectory | searchable);
         Directory.CreateDirectory(layout.BaseDirectory);
@@ -92,8 +93,8 @@ public sealed class DovecotInstance : IAsyncDisposable
         Directory.CreateDirectory(layout.StateDirectory);
 
         var certificate = SelfSignedCertificate.Ensure(layout.CertificatePath, layout.KeyPath);
-        var users = new DovecotPasswdFile(layout.UsersPath);
-        var masters = options.EnableMasterUsers ? new DovecotPasswdFile(layout.MasterUsersPath) : null;
+        var users = new DovecotPasswdFiles(layout.UsersDirectory);
+        var masters = options.EnableMasterUsers ? new DovecotPasswdFiles(layout.MasterUsersDirectory) : null;
         var maildir = new MaildirWriter(layout.MailRoot, accounts.ForeignMailOwner);
         maildir.CreateOwnedDirectory(layout.MailRoot);
 
@@ -140,8 +141,9 @@ public sealed class DovecotInstance : IAsyncDisposable
         };
 
     /// <summary>
-    /// Adds a user or changes its password; usable while running (Dovecot re-reads the passwd-file). User
-    /// names are lower-cased, as Dovecot's default <c>auth_username_format = %Lu</c> does at login.
+    /// Adds a user or changes its password; usable while running (a new user can log in at once, a changed
+    /// password takes effect within a second). User names are lower-cased, as Dovecot's default
+    /// <c>auth_username_format = %Lu</c> does at login.
     /// </summary>
     public void AddUser(string user, string password) => _users.Set(NormalizeUser(user), CheckPassword(password));
 
@@ -191,6 +193,20 @@ public sealed class DovecotInstance : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(password);
         return password;
+    }
+
+    /// <summary>
+    /// Running as root, the mail processes run as <see cref="DovecotOptions.MailUser"/> and must be able to pass
+    /// through every directory above the maildirs; otherwise logins would fail later with a log entry only.
+    /// </summary>
+    private static void CheckReachable(string dataDirectory, string mailUser)
+    {
+        for (var parent = Path.GetDirectoryName(dataDirectory); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(parent) && (UnixFiles.GetMode(parent) & UnixFileMode.OtherExecute) == 0)
+                throw new InvalidOperationException(
+                    $"Dovecot's mail processes run as '{mailUser}' and cannot pass through {parent}; choose a data directory they can reach, e.g. under /tmp or /var/lib.");
+        }
     }
 
     /// <summary>

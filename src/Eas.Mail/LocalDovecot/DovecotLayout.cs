@@ -2,7 +2,11 @@ using System.Buffers;
 
 namespace Eas.Mail.LocalDovecot;
 
-/// <summary>Where the private Dovecot keeps its files, all under one data directory.</summary>
+/// <summary>
+/// Where the private Dovecot keeps its files, all under one data directory: dovecot.conf, dovecot.log,
+/// tls-cert.pem and tls-key.pem, users/ and masters/ (passwd-files), mail/ (homes and maildirs), run/
+/// (base_dir: sockets and pid file) and state/ (state_dir).
+/// </summary>
 internal sealed record DovecotLayout(string DataDirectory)
 {
     /// <summary>
@@ -25,9 +29,9 @@ internal sealed record DovecotLayout(string DataDirectory)
 
     public string KeyPath => Path.Combine(DataDirectory, "tls-key.pem");
 
-    public string UsersPath => Path.Combine(DataDirectory, "users.passwd");
+    public string UsersDirectory => Path.Combine(DataDirectory, "users");
 
-    public string MasterUsersPath => Path.Combine(DataDirectory, "masters.passwd");
+    public string MasterUsersDirectory => Path.Combine(DataDirectory, "masters");
 
     public string MailRoot => Path.Combine(DataDirectory, "mail");
 

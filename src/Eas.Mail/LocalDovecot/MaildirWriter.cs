@@ -35,7 +35,7 @@ internal sealed class MaildirWriter
         var unique = string.Create(CultureInfo.InvariantCulture,
             $"{now.ToUnixTimeSeconds()}.M{now.Ticks / 10 % 1_000_000}P{Environment.ProcessId}Q{Interlocked.Increment(ref _sequence)}.{_host}");
         var temporary = Path.Combine(maildir, "tmp", unique);
-        await File.WriteAllBytesAsync(temporary, message.ToArray(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(temporary, message, cancellationToken).ConfigureAwait(false);
         UnixFiles.SetMode(temporary, UnixFiles.OwnerOnly);
         if (_owner is { } owner) UnixAccount.ChangeOwner(temporary, owner.Uid, owner.Gid);
 

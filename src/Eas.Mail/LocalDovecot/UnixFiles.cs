@@ -21,6 +21,12 @@ internal static class UnixFiles
         File.WriteAllText(path, content);
     }
 
+    public static UnixFileMode GetMode(string path)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("A private Dovecot needs Linux.");
+        return File.GetUnixFileMode(path);
+    }
+
     public static void CreateDirectory(string path, UnixFileMode mode)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("A private Dovecot needs Linux.");

@@ -3,7 +3,7 @@ using Eas.Wire.Http;
 namespace Eas.Wire.Commands;
 
 /// <summary>
-/// A request body that decoded as WBXML but is not the command the spec describes: the wrong root element,
+/// A request body that decoded as WBXML but is not the command MS-ASCMD 2.2.1 (or MS-ASPROV) describes: the wrong root element,
 /// a required child missing, a value that is not a number or out of the spec's range, an element the
 /// schema does not allow where it stands, or one the request's protocol version does not support. The host
 /// answers with the command's protocol-error status, which <see cref="ProtocolErrorStatus.For"/> names

@@ -14,7 +14,7 @@ namespace Eas.Wire.Commands;
 /// <summary>
 /// The status a host answers an <see cref="EasRequestFormatException"/> with: the command's own
 /// protocol-error code where its status table has one, <see cref="CommonStatus.InvalidXML"/> from 14.0 on
-/// for commands without one, and null (HTTP 400) otherwise. Each status enum's documentation says the
+/// for commands without one (MS-ASCMD 2.2.2), and null (HTTP 400) otherwise. Each status enum's documentation says the
 /// same; this table is what the host calls.
 /// </summary>
 public static class ProtocolErrorStatus

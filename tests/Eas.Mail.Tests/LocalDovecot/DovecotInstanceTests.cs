@@ -79,6 +79,33 @@ public sealed class DovecotInstanceStartTests
         error.Message.ShouldContain("apt-get install dovecot-imapd");
     }
 
+    /// <summary>
+    /// As root, mail processes run as 'nobody' and must reach the maildirs; unprivileged, every process runs as
+    /// the current account, so a private (0700) parent is fine.
+    /// </summary>
+    [Fact]
+    public async Task A_parent_directory_the_mail_account_cannot_pass_is_refused_when_root()
+    {
+        var hidden = Directory.CreateTempSubdirectory("eas-hidden-").FullName;
+        try
+        {
+            var options = new DovecotOptions { DataDirectory = Path.Combine(hidden, "dovecot") };
+            if (Environment.IsPrivilegedProcess)
+            {
+                var error = await Should.ThrowAsync<InvalidOperationException>(() => DovecotInstance.StartAsync(options));
+                error.Message.ShouldContain(hidden);
+            }
+            else
+            {
+                await (await DovecotInstance.StartAsync(options)).DisposeAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(hidden, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("/tmp/has space")]
     [InlineData("/tmp/percent%u")]

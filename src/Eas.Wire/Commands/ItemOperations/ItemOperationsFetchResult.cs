@@ -3,7 +3,7 @@ using Eas.Wire.Wbxml;
 namespace Eas.Wire.Commands.ItemOperations;
 
 /// <summary>
-/// The outcome of a Fetch: its status, the ids echoed from the request, and the item's itemoperations:Properties
+/// The outcome of a Fetch (MS-ASCMD 2.2.3.67.1): its status, the ids echoed from the request, and the item's itemoperations:Properties
 /// element, written as given (build one for an attachment or document with
 /// <see cref="ItemOperationsProperties.File"/>).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Eas.Wire.Commands.SendMail;
 
 /// <summary>
-/// The message being replied to or forwarded (ComposeMail:Source): FolderId with ItemId, or
+/// The message being replied to or forwarded (ComposeMail:Source, MS-ASCMD 2.2.1.19, 2.2.1.20): FolderId with ItemId, or
 /// LongId (a Search result); InstanceId picks one occurrence of a recurring meeting.
 /// </summary>
 public sealed record ComposeMailSource
