@@ -32,7 +32,9 @@ public abstract class Actor
     protected internal abstract Task ReceiveAsync(object message);
 
     /// <summary>Runs before the first message of each instance: load persisted state and start timers here.
-    /// If it throws, the message that triggered the start is dropped (its ask fails with the exception).</summary>
+    /// If it throws, the message that woke the actor is dropped (its ask fails with that exception, so a
+    /// store outage reaches the HTTP edge as itself), the failure counts as a restart, and the next message
+    /// tries a fresh instance; <see cref="PostStopAsync"/> is not called for the instance that failed.</summary>
     protected internal virtual Task PreStartAsync() => Task.CompletedTask;
 
     /// <summary>Runs once when the instance stops, passivates, restarts or the system shuts down; timers are

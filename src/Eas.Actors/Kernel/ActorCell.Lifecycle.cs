@@ -237,7 +237,7 @@ internal sealed partial class ActorCell
                 continue;
             }
 
-            _host.System.DeadLetter(Path, envelope, reason.ToString());
+            _host.System.DeadLetter(Kind, Path, envelope, reason.ToString());
         }
 
         _mailbox = null;

@@ -131,9 +131,8 @@ public sealed class ActorSystem : IAsyncDisposable
 
     internal void RemoveTopLevel(ActorCell cell) => _topLevel.TryRemove(cell, out _);
 
-    internal void DeadLetter(string path, in Envelope envelope, string reason)
+    internal void DeadLetter(string kind, string path, in Envelope envelope, string reason)
     {
-        var kind = path.Split('/', 2)[0];
         Metrics.DeadLetter(kind);
         KernelLog.DeadLetter(KernelLogger, envelope.Message.GetType().Name, path, reason);
         envelope.Reply?.Fail(new ActorStoppedException($"'{path}' has stopped ({reason}); the message was not handled."));

@@ -82,7 +82,7 @@ public sealed class EntityRegion : ICellHost
 
             if (System.IsShuttingDown)
             {
-                System.DeadLetter(Kind + "/" + id, envelope, "shutting down");
+                System.DeadLetter(Kind, Kind + "/" + id, envelope, "shutting down");
                 return;
             }
 

@@ -21,7 +21,7 @@ internal sealed class TopLevelHost(ActorSystem system, string kind, Func<Actor> 
     {
         if (!cell.TryPost(envelope))
         {
-            system.DeadLetter(cell.Path, envelope, "stopped");
+            system.DeadLetter(kind, cell.Path, envelope, "stopped");
         }
     }
 
