@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Eas.Actors.Kernel;
+using System.Security.Cryptography;
 using Eas.Actors.Persistence;
+using Eas.Mail.Imap;
 using Eas.Wire.Http;
 
 namespace Eas.Actors.Devices;
@@ -42,22 +44,19 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
         var now = Context.Clock.GetUtcNow();
         var state = _state ?? DeviceState.New(request.AccountId, line.DeviceId);
         var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
-        var decided = Decide(DeviceDecisions.ApplyAll(state, events), request, now);
-
         try
         {
+            var decided = await DecideAsync(DeviceDecisions.ApplyAll(state, events), request, now);
             await PersistAsync(state, events.AddRange(decided.Events));
+            command.Reply.Reply(decided.Outcome);
         }
-        catch (StoreUnavailableException e)
+        catch (Exception e) when (e is StoreUnavailableException or ImapStoreUnavailableException or AskTimeoutException)
         {
             command.Reply.Fail(e);
-            return;
         }
-
-        command.Reply.Reply(decided.Outcome);
     }
 
-    private Decision Decide(DeviceState state, DeviceRequest request, DateTimeOffset now)
+    private async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DateTimeOffset now)
     {
         var command = request.Line.Command;
         if (command == EasCommand.Provision && request.Implemented)
@@ -73,6 +72,10 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
         return command switch
         {
             EasCommand.Settings => SettingsCommand.Decide(state, request, now),
+            EasCommand.FolderSync => await FolderSyncCommand.DecideAsync(state, request, settings, NewEpoch(), now),
+            EasCommand.FolderCreate => await FolderCommands.CreateAsync(state, request, settings, now),
+            EasCommand.FolderUpdate => await FolderCommands.UpdateAsync(state, request, settings, now),
+            EasCommand.FolderDelete => await FolderCommands.DeleteAsync(state, request, settings, now),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };
     }
@@ -82,6 +85,9 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
     /// DeviceInformation "as soon as possible after the client has been provisioned" (MS-ASCMD 3.1.5.2).
     /// </summary>
     private static bool NeedsPolicyKey(EasCommand command) => command != EasCommand.Provision;
+
+    /// <summary>A fresh random prefix for sync keys, so keys of an older sync state never match a newer one.</summary>
+    private static string NewEpoch() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
 
     private async Task PersistAsync(DeviceState before, ImmutableArray<DeviceEvent> events)
     {

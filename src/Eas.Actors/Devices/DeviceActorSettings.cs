@@ -4,4 +4,14 @@ namespace Eas.Actors.Devices;
 /// <param name="Store">Where device state is kept.</param>
 /// <param name="Policy">The policy phones must accept.</param>
 /// <param name="NewPolicyKey">A source of random, non-zero policy keys (MS-ASPROV 2.2.2.42).</param>
-public sealed record DeviceActorSettings(DeviceStateStore Store, DevicePolicy Policy, Func<uint> NewPolicyKey);
+public sealed record DeviceActorSettings(DeviceStateStore Store, DevicePolicy Policy, Func<uint> NewPolicyKey)
+{
+    /// <summary>The account mailboxes that do the IMAP work of sync commands.</summary>
+    public Mailboxes.MailboxRegion? Mailboxes { get; init; }
+
+    /// <summary>Per-folder sync state.</summary>
+    public Sync.Collections.CollectionStateStore? Collections { get; init; }
+
+    /// <summary>How long a command may wait for its mailbox.</summary>
+    public TimeSpan MailboxDeadline { get; init; } = TimeSpan.FromSeconds(50);
+}

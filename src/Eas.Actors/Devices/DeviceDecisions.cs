@@ -91,6 +91,7 @@ public static class DeviceDecisions
             IssuedKeys = Remember(state.IssuedKeys, e.FinalKey),
         },
         DeviceInformationRecorded e => state with { Information = e.Information },
+        HierarchySynced e => state with { Hierarchy = e.State },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown device event."),
     };
 

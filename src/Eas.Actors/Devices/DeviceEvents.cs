@@ -8,6 +8,7 @@ namespace Eas.Actors.Devices;
 [JsonDerivedType(typeof(PolicyKeyIssued), "policy-key-issued")]
 [JsonDerivedType(typeof(PolicyAcknowledged), "policy-acknowledged")]
 [JsonDerivedType(typeof(DeviceInformationRecorded), "device-information-recorded")]
+[JsonDerivedType(typeof(HierarchySynced), "hierarchy-synced")]
 public abstract record DeviceEvent(DateTimeOffset At);
 
 /// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
@@ -21,3 +22,6 @@ public sealed record PolicyAcknowledged(DateTimeOffset At, uint FinalKey, int Ap
 
 /// <summary>The phone described itself (Settings DeviceInformation Set, or DeviceInformation in Provision from 14.1).</summary>
 public sealed record DeviceInformationRecorded(DateTimeOffset At, DeviceInformation Information) : DeviceEvent(At);
+
+/// <summary>A FolderSync answered with a new hierarchy state (MS-ASCMD 2.2.1.5).</summary>
+public sealed record HierarchySynced(DateTimeOffset At, Sync.Hierarchy.HierarchySyncState State) : DeviceEvent(At);

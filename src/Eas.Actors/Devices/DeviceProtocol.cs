@@ -23,6 +23,9 @@ public sealed record DeviceRequest(string AccountId, string EmailAddress, EasReq
     /// <see cref="CommandNotImplemented"/>.
     /// </summary>
     public bool Implemented { get; init; } = true;
+
+    /// <summary>The verified IMAP login, for the mailbox work the command needs; null in tests of policy-only commands.</summary>
+    public Mailboxes.MailCredentials? Credentials { get; init; }
 }
 
 /// <summary>What the device decided; the edge turns it into HTTP.</summary>

@@ -49,5 +49,8 @@ public sealed record DeviceState
     /// <summary>Policy keys issued so far, newest last, bounded; kept so an audit can follow a device's history.</summary>
     public ImmutableList<uint> IssuedKeys { get; init; } = [];
 
+    /// <summary>The folder hierarchy as this device knows it; null before its first FolderSync.</summary>
+    public Sync.Hierarchy.HierarchySyncState? Hierarchy { get; init; }
+
     public static DeviceState New(string accountId, string deviceId) => new() { AccountId = accountId, DeviceId = deviceId };
 }

@@ -146,7 +146,15 @@ public sealed partial class ImapClient : IAsyncDisposable
                 if (refusal is not null) return refusal;
             }
 
-            connection.Write(part.Bytes);
+            if (part.Source is { } source)
+            {
+                await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await connection.CopyFromAsync(source, part.SourceLength, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                connection.Write(part.Bytes);
+            }
         }
 
         await connection.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,8 @@ internal sealed class ImapConnection : IAsyncDisposable
     private readonly ImapEndpoint _endpoint;
     private readonly ImapLimits _limits;
     private readonly Socket _socket;
+    private const int CopyChunkSize = 64 * 1024;
+
     private readonly ArrayBufferWriter<byte> _output = new(256);
 
     private ImapConnection(ImapEndpoint endpoint, ImapLimits limits, Socket socket)
@@ -116,6 +118,33 @@ internal sealed class ImapConnection : IAsyncDisposable
         finally
         {
             _output.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Sends exactly <paramref name="length"/> octets of <paramref name="source"/> in pooled chunks (a streamed
+    /// literal). A source that ends early would leave the server waiting for octets mid-literal, so it raises
+    /// <see cref="ImapProtocolException"/> and the session ends.
+    /// </summary>
+    public async ValueTask CopyFromAsync(Stream source, long length, CancellationToken cancellationToken)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, CopyChunkSize));
+        try
+        {
+            var remaining = length;
+            while (remaining > 0)
+            {
+                var read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(remaining, chunk.Length)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                    throw new ImapProtocolException(
+                        $"The literal's source stream ended {remaining} octets before the announced length of {length}.");
+                await Stream.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                remaining -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 

@@ -11,6 +11,9 @@ namespace Eas.Mail.LocalDovecot;
 internal sealed record DovecotConfiguration(
     DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers)
 {
+    private static readonly (string Name, string Use)[] SpecialFolders =
+        [("Drafts", "\\Drafts"), ("Sent", "\\Sent"), ("Trash", "\\Trash"), ("Junk", "\\Junk")];
+
     public string Render()
     {
         var text = new StringBuilder();
@@ -35,6 +38,15 @@ internal sealed record DovecotConfiguration(
         Line($"first_valid_gid = {mailGid}");
         Line($"last_valid_gid = {mailGid}");
         Line("mail_location = maildir:~/Maildir");
+
+        // The special-use folders a provider's Dovecot typically creates for every account (RFC 6154), with
+        // "/" as the hierarchy separator as most providers present it.
+        Line("namespace inbox {");
+        Line("  inbox = yes");
+        Line("  separator = /");
+        foreach (var (name, use) in SpecialFolders)
+            Line($"  mailbox {name} {{\n    auto = subscribe\n    special_use = {use}\n  }}");
+        Line("}");
 
         // Loopback only: plaintext logins are fine, and a failed login answers within Dovecot's 0.5 s check
         // interval rather than after 2 s.

@@ -57,6 +57,8 @@ public sealed class ImapCommand
 
 /// <summary>
 /// A run of command octets. A literal's content is a part of its own; if <see cref="WaitForContinuation"/>
-/// the client must read the server's <c>+</c> before sending it.
+/// the client must read the server's <c>+</c> before sending it. A literal streamed from
+/// <see cref="Source"/> has empty <see cref="Bytes"/> and <see cref="SourceLength"/> octets to copy.
 /// </summary>
-internal readonly record struct ImapCommandPart(byte[] Bytes, bool WaitForContinuation, bool IsSensitive);
+internal readonly record struct ImapCommandPart(
+    byte[] Bytes, bool WaitForContinuation, bool IsSensitive, Stream? Source = null, long SourceLength = 0);

@@ -24,6 +24,7 @@ public sealed class ImapCommandBuilder
     private readonly ArrayBufferWriter<byte> _text = new(64);
     private readonly StringBuilder _display = new();
     private bool _textIsSensitive;
+    private bool _atListStart;
     private List<string>? _secrets;
 
     /// <param name="name">The command name; one or more atoms separated by spaces (<c>UID FETCH</c>).</param>
@@ -44,11 +45,46 @@ public sealed class ImapCommandBuilder
     public ImapCommandBuilder Atom(string atom, bool sensitive = false)
     {
         CheckAtom(atom, nameof(atom));
-        WriteAscii(" ");
+        Separate();
         WriteAscii(atom);
         if (sensitive) Secret(atom);
         _textIsSensitive |= sensitive;
-        _display.Append(' ').Append(sensitive ? "***" : atom);
+        _display.Append(sensitive ? "***" : atom);
+        return this;
+    }
+
+    /// <summary>
+    /// Appends protocol syntax the other methods cannot express as one argument, such as a fetch attribute
+    /// with a section (<c>BODY.PEEK[HEADER.FIELDS (SUBJECT)]&lt;0.100&gt;</c>) or a search key with
+    /// parentheses. Only printable ASCII is accepted, and the caller is responsible for its grammar: never pass
+    /// user data here, use <see cref="String"/> for that.
+    /// </summary>
+    public ImapCommandBuilder Raw(string syntax)
+    {
+        if (syntax.Length == 0 || syntax.AsSpan().ContainsAnyExceptInRange('\x20', '\x7E'))
+            throw new ArgumentException("Raw IMAP syntax must be non-empty printable ASCII.", nameof(syntax));
+        Separate();
+        WriteAscii(syntax);
+        _display.Append(syntax);
+        return this;
+    }
+
+    /// <summary>Opens a parenthesized list (RFC 3501 section 4.4); the next argument follows without a space.</summary>
+    public ImapCommandBuilder BeginList()
+    {
+        Separate();
+        WriteAscii("(");
+        _display.Append('(');
+        _atListStart = true;
+        return this;
+    }
+
+    /// <summary>Closes the list opened by <see cref="BeginList"/>.</summary>
+    public ImapCommandBuilder EndList()
+    {
+        WriteAscii(")");
+        _display.Append(')');
+        _atListStart = false;
         return this;
     }
 
@@ -79,6 +115,25 @@ public sealed class ImapCommandBuilder
         return this;
     }
 
+    /// <summary>
+    /// Appends a literal whose <paramref name="length"/> octets are copied from <paramref name="source"/> when the
+    /// command is sent, so that a large message (APPEND) never has to be held in memory. The stream is read
+    /// from its current position and must yield at least <paramref name="length"/> octets; the caller keeps
+    /// ownership. Its content is not checked for NUL, which IMAP literals may not carry (RFC 3501 section 4.3).
+    /// </summary>
+    public ImapCommandBuilder Literal(Stream source, long length)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var synchronizing = IsSynchronizing(length);
+        Separate();
+        WriteAscii(string.Create(CultureInfo.InvariantCulture, $"{{{length}{(synchronizing ? "" : "+")}}}\r\n"));
+        FlushText();
+        _parts.Add(new ImapCommandPart([], synchronizing, IsSensitive: false, source, length));
+        _display.Append('{').Append(length).Append('}');
+        return this;
+    }
+
     /// <summary>Finishes the command with CRLF.</summary>
     public ImapCommand Build()
     {
@@ -99,7 +154,8 @@ public sealed class ImapCommandBuilder
     private void AppendQuoted(byte[] octets, bool sensitive)
     {
         _textIsSensitive |= sensitive;
-        WriteAscii(" \"");
+        Separate();
+        WriteAscii("\"");
         foreach (var octet in octets)
         {
             if (octet is (byte)'"' or (byte)'\\') _text.Write("\\"u8);
@@ -107,21 +163,37 @@ public sealed class ImapCommandBuilder
         }
 
         WriteAscii("\"");
-        _display.Append(' ').Append(sensitive ? "***" : $"\"{Encoding.UTF8.GetString(octets)}\"");
+        _display.Append(sensitive ? "***" : $"\"{Encoding.UTF8.GetString(octets)}\"");
     }
 
     private void AppendLiteral(byte[] octets, bool sensitive)
     {
-        var synchronizing = _literalMode switch
-        {
-            ImapLiteralMode.NonSynchronizing => false,
-            ImapLiteralMode.NonSynchronizingUpTo4096 => octets.Length > LiteralMinusLimit,
-            _ => true,
-        };
-        WriteAscii(string.Create(CultureInfo.InvariantCulture, $" {{{octets.Length}{(synchronizing ? "" : "+")}}}\r\n"));
+        var synchronizing = IsSynchronizing(octets.Length);
+        Separate();
+        WriteAscii(string.Create(CultureInfo.InvariantCulture, $"{{{octets.Length}{(synchronizing ? "" : "+")}}}\r\n"));
         FlushText();
         _parts.Add(new ImapCommandPart(octets, synchronizing, sensitive));
-        _display.Append(' ').Append(sensitive ? "***" : $"{{{octets.Length}}}");
+        _display.Append(sensitive ? "***" : $"{{{octets.Length}}}");
+    }
+
+    private bool IsSynchronizing(long length) => _literalMode switch
+    {
+        ImapLiteralMode.NonSynchronizing => false,
+        ImapLiteralMode.NonSynchronizingUpTo4096 => length > LiteralMinusLimit,
+        _ => true,
+    };
+
+    /// <summary>Writes the space between arguments, except right after a list's opening parenthesis.</summary>
+    private void Separate()
+    {
+        if (_atListStart)
+        {
+            _atListStart = false;
+            return;
+        }
+
+        WriteAscii(" ");
+        _display.Append(' ');
     }
 
     private void Secret(string value) => (_secrets ??= []).Add(value);

@@ -73,6 +73,38 @@ internal sealed class ImapLineReader : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Copies exactly <paramref name="count"/> octets (a literal's content) to <paramref name="destination"/>
+    /// in chunks of at most <paramref name="chunkSize"/>, so that only one pooled chunk is ever held.
+    /// </summary>
+    public async ValueTask CopyBytesAsync(long count, Stream destination, int chunkSize, CancellationToken cancellationToken)
+    {
+        var fromBuffer = (int)Math.Min(count, BufferedCount);
+        if (fromBuffer > 0)
+        {
+            await destination.WriteAsync(_buffer.AsMemory(_start, fromBuffer), cancellationToken).ConfigureAwait(false);
+            _start += fromBuffer;
+        }
+
+        var remaining = count - fromBuffer;
+        if (remaining == 0) return;
+        var chunk = ArrayPool<byte>.Shared.Rent((int)Math.Min(remaining, chunkSize));
+        try
+        {
+            while (remaining > 0)
+            {
+                var read = await _stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(remaining, chunk.Length)), cancellationToken).ConfigureAwait(false);
+                if (read == 0) throw ImapProtocolException.Closed(midResponse: true);
+                await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                remaining -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
     public void Dispose()
     {
         var buffer = _buffer;

@@ -27,7 +27,21 @@ public sealed class ImapResponseReader : IDisposable
     /// </summary>
     public bool HasBufferedData => _lines.BufferedCount > 0;
 
-    public async ValueTask<ImapResponse> ReadAsync(CancellationToken cancellationToken = default)
+    /// <summary>Size of the chunks in which a streamed literal is copied.</summary>
+    private const int StreamChunkSize = 64 * 1024;
+
+    public ValueTask<ImapResponse> ReadAsync(CancellationToken cancellationToken = default) => ReadAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Reads one response, offering each literal of a data response to <paramref name="literalTarget"/> first.
+    /// When the hook returns a stream, the literal's octets are copied to it in 64 KiB chunks as they arrive
+    /// and the response holds an <see cref="ImapStreamedLiteral"/> in their place; such a literal is bounded
+    /// only by what a literal announcement can express, not by <see cref="ImapLimits.MaxLiteralLength"/> or
+    /// <see cref="ImapLimits.MaxResponseLength"/>, since it never sits in memory. When the hook returns
+    /// <see langword="null"/> the literal is read as usual, within the limits. The stream is not disposed.
+    /// </summary>
+    public async ValueTask<ImapResponse> ReadAsync(
+        Func<ImapLiteralContext, Stream?>? literalTarget, CancellationToken cancellationToken = default)
     {
         var line = await _lines.ReadLineAsync(midResponse: false, cancellationToken).ConfigureAwait(false);
         if (line.Length > 0 && line.Span[0] == '+')
@@ -62,7 +76,7 @@ public sealed class ImapResponseReader : IDisposable
             position = tokenizer.Position;
         }
 
-        var data = await ReadDataAsync(line, position, cancellationToken).ConfigureAwait(false);
+        var data = await ReadDataAsync(line, position, (word, number, literalTarget), cancellationToken).ConfigureAwait(false);
         return ImapResponse.DataResponse(number, word, data);
     }
 
@@ -96,7 +110,10 @@ public sealed class ImapResponseReader : IDisposable
     }
 
     private async ValueTask<IReadOnlyList<ImapValue>> ReadDataAsync(
-        ReadOnlyMemory<byte> line, int position, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte> line,
+        int position,
+        (string Name, ulong? Number, Func<ImapLiteralContext, Stream?>? Target) streaming,
+        CancellationToken cancellationToken)
     {
         var open = new Stack<(List<ImapValue> Items, bool IsSection)>();
         var root = new List<ImapValue>();
@@ -106,13 +123,18 @@ public sealed class ImapResponseReader : IDisposable
             var literalLength = ParseLine(line.Span, position, root, open);
             if (literalLength < 0) break;
 
-            if (literalLength > _limits.MaxLiteralLength)
-                throw new ImapProtocolException(
-                    $"A literal of {literalLength} bytes exceeds the limit of {_limits.MaxLiteralLength} bytes (ImapLimits.MaxLiteralLength).");
-            total += literalLength;
-            CheckTotal(total);
-            var octets = await _lines.ReadBytesAsync(literalLength, cancellationToken).ConfigureAwait(false);
-            (open.Count > 0 ? open.Peek().Items : root).Add(new ImapString(octets, isLiteral: true));
+            var items = open.Count > 0 ? open.Peek().Items : root;
+            var target = streaming.Target?.Invoke(
+                new ImapLiteralContext(streaming.Name, streaming.Number, items, open.Count, literalLength));
+            if (target is not null)
+            {
+                await _lines.CopyBytesAsync(literalLength, target, StreamChunkSize, cancellationToken).ConfigureAwait(false);
+                items.Add(new ImapStreamedLiteral(literalLength));
+            }
+            else
+            {
+                total += await ReadLiteralAsync(literalLength, items, total, cancellationToken).ConfigureAwait(false);
+            }
 
             line = await _lines.ReadLineAsync(midResponse: true, cancellationToken).ConfigureAwait(false);
             total += line.Length;
@@ -121,6 +143,18 @@ public sealed class ImapResponseReader : IDisposable
         }
 
         return root;
+    }
+
+    /// <summary>Reads a literal into memory within the limits; returns its length.</summary>
+    private async ValueTask<int> ReadLiteralAsync(int literalLength, List<ImapValue> items, long total, CancellationToken cancellationToken)
+    {
+        if (literalLength > _limits.MaxLiteralLength)
+            throw new ImapProtocolException(
+                $"A literal of {literalLength} bytes exceeds the limit of {_limits.MaxLiteralLength} bytes (ImapLimits.MaxLiteralLength).");
+        CheckTotal(total + literalLength);
+        var octets = await _lines.ReadBytesAsync(literalLength, cancellationToken).ConfigureAwait(false);
+        items.Add(new ImapString(octets, isLiteral: true));
+        return literalLength;
     }
 
     /// <summary>Parses the values of one line into the open lists; returns a literal's length, or -1 at the end.</summary>

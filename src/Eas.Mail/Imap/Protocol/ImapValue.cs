@@ -88,3 +88,17 @@ public sealed class ImapList : ImapValue
     public override string ToString() =>
         IsSection ? $"[{string.Join(' ', Items)}]" : $"({string.Join(' ', Items)})";
 }
+
+/// <summary>
+/// A literal whose octets were not kept: the response reader copied them to a stream chosen by its
+/// literal-streaming hook (see <see cref="ImapLiteralContext"/>). Only its length remains in the response.
+/// </summary>
+public sealed class ImapStreamedLiteral : ImapValue
+{
+    public ImapStreamedLiteral(long length) => Length = length;
+
+    /// <summary>How many octets went to the stream.</summary>
+    public long Length { get; }
+
+    public override string ToString() => $"{{{Length} streamed}}";
+}

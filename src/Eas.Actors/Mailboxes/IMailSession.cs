@@ -1,0 +1,50 @@
+namespace Eas.Actors.Mailboxes;
+
+/// <summary>
+/// One logged-in IMAP session of one account, in the terms email sync needs. The mailbox actor owns it and
+/// runs one operation at a time on it; everything is async and cancellable. Connection trouble surfaces as
+/// <see cref="Eas.Mail.Imap.ImapStoreUnavailableException"/> (the phone gets a retriable error).
+/// </summary>
+public interface IMailSession : IAsyncDisposable
+{
+    /// <summary>Every folder of the account (LIST with SPECIAL-USE), INBOX included.</summary>
+    Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The folder's messages: all of them received on or after <paramref name="since"/> when
+    /// <paramref name="changedSinceModSeq"/> is 0, else only those changed since that MODSEQ plus the UIDs
+    /// expunged since (CONDSTORE/QRESYNC). A UIDVALIDITY different from <paramref name="expectedUidValidity"/>
+    /// (when not 0) yields a full listing, and the caller sees the new UIDVALIDITY.
+    /// </summary>
+    Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken);
+
+    /// <summary>The messages' envelopes, flags and bodies as the encoder needs them; UIDs that no longer exist are left out.</summary>
+    Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken);
+
+    /// <summary>Adds and removes flags on one message (UID STORE).</summary>
+    Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken);
+
+    /// <summary>Moves messages (UID MOVE, or COPY and EXPUNGE); returns old UID to new UID where the server says (COPYUID).</summary>
+    Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken);
+
+    /// <summary>Removes messages for good (\Deleted and UID EXPUNGE).</summary>
+    Task ExpungeAsync(string folder, IReadOnlyList<uint> uids, CancellationToken cancellationToken);
+
+    /// <summary>Counts the messages received on or after <paramref name="since"/>.</summary>
+    Task<int> CountAsync(string folder, DateTimeOffset? since, CancellationToken cancellationToken);
+
+    Task CreateFolderAsync(string name, CancellationToken cancellationToken);
+
+    Task RenameFolderAsync(string name, string newName, CancellationToken cancellationToken);
+
+    Task DeleteFolderAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Copies one MIME part (IMAP part number; empty for the whole message) into <paramref name="destination"/>, decoded, optionally a byte range of it; returns the part's full decoded size.</summary>
+    Task<long> CopyPartAsync(string folder, uint uid, string part, Stream destination, (long Offset, long Length)? range, CancellationToken cancellationToken);
+}
+
+/// <summary>Opens sessions; the host gives the real IMAP one.</summary>
+public interface IMailSessionFactory
+{
+    Task<IMailSession> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken);
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Eas.Actors.Kernel;
+using Eas.Actors.Persistence;
+using Eas.Mail.Imap;
+
+namespace Eas.Actors.Mailboxes;
+
+/// <summary>
+/// One account's mailbox (entity id: the account id). It owns the account's IMAP command session and its
+/// folder map, and runs the work devices hand it one piece at a time, so an account never has two commands
+/// racing on one session. The session is opened on demand with the credentials of the request that asked,
+/// reopened once if the server dropped an idle connection, and closed after <see cref="IdleSession"/>; the
+/// password lives only in memory, for as long as the session may need to reconnect.
+/// </summary>
+public sealed class MailboxActor(IMailSessionFactory sessions, IStateStore store) : Actor
+{
+    public const string Kind = "mailbox";
+    public const string FolderMapKind = "folders";
+    private static readonly TimeSpan IdleSession = TimeSpan.FromMinutes(2);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private IMailSession? _session;
+    private string? _sessionLogin;
+    private FolderMap _map = new();
+    private long _mapVersion;
+
+    protected internal override async Task PreStartAsync()
+    {
+        var stored = await store.LoadAsync(FolderMapKind, Context.EntityId!);
+        if (stored is null) return;
+        _map = JsonSerializer.Deserialize<FolderMap>(stored.Data, Json) ?? new FolderMap();
+        _mapVersion = stored.Version;
+    }
+
+    protected internal override async Task ReceiveAsync(object message)
+    {
+        switch (message)
+        {
+            case IMailboxWork work:
+                await RunAsync(work);
+                break;
+            case CloseIdleSession:
+                await CloseSessionAsync();
+                break;
+        }
+    }
+
+    protected internal override Task PostStopAsync() => CloseSessionAsync();
+
+    private async Task RunAsync(IMailboxWork work)
+    {
+        Context.Timers.StartSingle("idle", new CloseIdleSession(), IdleSession);
+        var reused = _session is not null && _sessionLogin == work.Credentials.Login;
+        try
+        {
+            await RunOnSessionAsync(work);
+        }
+        catch (ImapProtocolException) when (reused)
+        {
+            await CloseSessionAsync();
+            await RunGuardedAsync(work);
+        }
+        catch (Exception e) when (e is ImapException or StoreUnavailableException or IOException)
+        {
+            await CloseSessionAsync();
+            work.Fail(e is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", e) : e);
+        }
+    }
+
+    private async Task RunGuardedAsync(IMailboxWork work)
+    {
+        try
+        {
+            await RunOnSessionAsync(work);
+        }
+        catch (Exception e) when (e is ImapException or StoreUnavailableException or IOException)
+        {
+            await CloseSessionAsync();
+            work.Fail(e is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", e) : e);
+        }
+    }
+
+    private async Task RunOnSessionAsync(IMailboxWork work)
+    {
+        if (_session is null || _sessionLogin != work.Credentials.Login)
+        {
+            await CloseSessionAsync();
+            _session = await sessions.OpenAsync(work.Credentials, CancellationToken.None);
+            _sessionLogin = work.Credentials.Login;
+        }
+
+        await work.RunAsync(new MailboxContext(_session, () => _map, SaveMapAsync, CancellationToken.None));
+    }
+
+    private async Task SaveMapAsync(FolderMap map)
+    {
+        _mapVersion = await store.SaveAsync(FolderMapKind, Context.EntityId!, _mapVersion, JsonSerializer.SerializeToUtf8Bytes(map, Json));
+        _map = map;
+    }
+
+    private async Task CloseSessionAsync()
+    {
+        Context.Timers.Cancel("idle");
+        if (_session is null) return;
+        var session = _session;
+        _session = null;
+        _sessionLogin = null;
+        try
+        {
+            await session.DisposeAsync();
+        }
+        catch (Exception e) when (e is ImapException or IOException)
+        {
+            Context.Logger.LogDebug(e, "Closing the IMAP session of {Account} failed", Context.EntityId);
+        }
+    }
+}

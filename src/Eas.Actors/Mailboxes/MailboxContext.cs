@@ -1,0 +1,31 @@
+namespace Eas.Actors.Mailboxes;
+
+/// <summary>What a piece of mailbox work may use: the session, and the account's folder map (kept current by the actor).</summary>
+public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Func<FolderMap, Task> saveMap, CancellationToken cancellationToken)
+{
+    public IMailSession Session { get; } = session;
+
+    public FolderMap Folders => currentMap();
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Lists the folders and brings the folder map up to date (saved when it changed).</summary>
+    public async Task<IReadOnlyList<MailFolder>> RefreshFoldersAsync()
+    {
+        var folders = await Session.ListFoldersAsync(CancellationToken);
+        var map = Folders.Reconcile(folders);
+        if (!ReferenceEquals(map, Folders)) await saveMap(map);
+        return folders;
+    }
+
+    /// <summary>The IMAP name of a folder id, listing the folders once when the id is not known yet.</summary>
+    public async Task<string?> ResolveAsync(string folderId)
+    {
+        if (Folders.NameOf(folderId) is { } name) return name;
+        await RefreshFoldersAsync();
+        return Folders.NameOf(folderId);
+    }
+
+    /// <summary>Records a change this server made to the hierarchy.</summary>
+    public Task SaveMapAsync(FolderMap map) => saveMap(map);
+}

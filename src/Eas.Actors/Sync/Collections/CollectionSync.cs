@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using Eas.Actors.Mailboxes;
+
+namespace Eas.Actors.Sync.Collections;
+
+/// <summary>
+/// The email collection rules of Sync (MS-ASCMD 2.2.1.21, 3.1.5.3), as pure functions on
+/// <see cref="CollectionSyncState"/>. A request with the current key first confirms what the last response
+/// delivered, then takes in the client's own changes, then the folder's changes, then cuts the next window:
+/// deletions, then flag changes, then new messages newest first, at most WindowSize in all, MoreAvailable
+/// when more wait. What a response carries is kept as its plan, so a request resent with the previous key
+/// gets the same answer, and nothing is taken as delivered until the phone shows it was.
+/// </summary>
+public static class CollectionSync
+{
+    /// <summary>The flags a phone is told about: read state and follow-up flag (MS-ASEMAIL Read, Flag).</summary>
+    public const MessageFlags Synced = MessageFlags.Seen | MessageFlags.Flagged;
+
+    public static KeyMatch Match(CollectionSyncState? state, string clientKey)
+    {
+        if (clientKey == "0") return KeyMatch.Initial;
+        if (state is null) return KeyMatch.Invalid;
+        if (clientKey == state.Key) return KeyMatch.Current;
+        return clientKey == state.PreviousKey ? KeyMatch.Resent : KeyMatch.Invalid;
+    }
+
+    /// <summary>SyncKey 0: an empty state under a new epoch whose first key is answered without items (MS-ASCMD 3.1.5.3).</summary>
+    public static CollectionSyncState Start(string epoch, uint uidValidity, int filterType) =>
+        new() { Epoch = epoch, Counter = 1, UidValidity = uidValidity, FilterType = filterType };
+
+    /// <summary>The phone sent the key of the last response: what it carried is now on the phone.</summary>
+    public static CollectionSyncState Confirm(CollectionSyncState state)
+    {
+        if (state.Sent is not { } sent) return state;
+        var items = state.Items.ToBuilder();
+        foreach (var uid in sent.Deletes) items.Remove(uid);
+        foreach (var (uid, flags) in sent.Changes) items[uid] = flags & Synced;
+        foreach (var (uid, flags) in sent.AddedFlags) items[uid] = flags & Synced;
+        return state with { Items = items.ToImmutable(), Sent = null };
+    }
+
+    /// <summary>The phone changed a message's flags itself: it already shows them, so they are not sent back.</summary>
+    public static CollectionSyncState ClientChanged(CollectionSyncState state, uint uid, MessageFlags flags) =>
+        state.Items.ContainsKey(uid)
+            ? state with { Items = state.Items.SetItem(uid, flags & Synced), PendingChanges = state.PendingChanges.Remove(uid) }
+            : state;
+
+    /// <summary>The phone deleted a message itself.</summary>
+    public static CollectionSyncState ClientDeleted(CollectionSyncState state, uint uid) => state with
+    {
+        Items = state.Items.Remove(uid),
+        PendingChanges = state.PendingChanges.Remove(uid),
+        PendingDeletes = state.PendingDeletes.Remove(uid),
+        PendingAdds = state.PendingAdds.Remove(uid),
+    };
+
+    /// <summary>Takes in the folder's state: a full listing (first sync, new filter) or a MODSEQ delta.</summary>
+    public static CollectionSyncState Absorb(CollectionSyncState state, FolderListing listing, DateTimeOffset? since) =>
+        (listing.IsDelta ? AbsorbDelta(state, listing, since) : AbsorbFull(state, listing)) with
+        {
+            UidValidity = listing.UidValidity,
+            ModSeq = listing.HighestModSeq,
+        };
+
+    /// <summary>
+    /// Cuts the next window and issues the next key when it carries anything or <paramref name="forceNewKey"/>
+    /// (the response answers client commands). Returns the plan of what to send and whether more waits.
+    /// </summary>
+    public static (CollectionSyncState State, SyncPlan Plan, bool MoreAvailable) NextWindow(CollectionSyncState state, int windowSize, bool forceNewKey)
+    {
+        var room = Math.Max(1, windowSize);
+        var deletes = state.PendingDeletes.Take(room).ToImmutableArray();
+        room -= deletes.Length;
+        var changes = state.PendingChanges.Take(room).ToImmutableArray();
+        room -= changes.Length;
+        var adds = state.PendingAdds.Take(room).ToImmutableArray();
+        var plan = new SyncPlan(adds, changes, deletes, []);
+        var next = state with
+        {
+            PendingDeletes = state.PendingDeletes.Except(deletes),
+            PendingChanges = state.PendingChanges.RemoveRange(changes.Select(c => c.Key)),
+            PendingAdds = state.PendingAdds.RemoveRange(0, adds.Length),
+        };
+        if (plan.Count == 0 && !forceNewKey) return (state, plan, false);
+        return (next with { Counter = state.Counter + 1, Sent = plan }, plan, next.HasPending);
+    }
+
+    private static CollectionSyncState AbsorbFull(CollectionSyncState state, FolderListing listing)
+    {
+        var present = listing.Messages.Where(m => !m.Flags.HasFlag(MessageFlags.Deleted)).ToDictionary(m => m.Uid);
+        var deletes = state.PendingDeletes.ToBuilder();
+        var changes = ImmutableSortedDictionary.CreateBuilder<uint, MessageFlags>();
+        foreach (var (uid, held) in state.Items)
+        {
+            if (!present.TryGetValue(uid, out var message)) deletes.Add(uid);
+            else if ((message.Flags & Synced) != held) changes[uid] = message.Flags & Synced;
+        }
+
+        var adds = present.Values
+            .Where(m => !state.Items.ContainsKey(m.Uid))
+            .OrderByDescending(m => m.Received).ThenByDescending(m => m.Uid)
+            .Select(m => m.Uid);
+        return state with { PendingDeletes = deletes.ToImmutable(), PendingChanges = changes.ToImmutable(), PendingAdds = [.. adds] };
+    }
+
+    private static CollectionSyncState AbsorbDelta(CollectionSyncState state, FolderListing listing, DateTimeOffset? since)
+    {
+        var deletes = state.PendingDeletes.ToBuilder();
+        var changes = state.PendingChanges.ToBuilder();
+        var adds = state.PendingAdds.ToBuilder();
+        var fresh = new List<MessageInfo>();
+        foreach (var message in listing.Messages)
+        {
+            var gone = message.Flags.HasFlag(MessageFlags.Deleted);
+            if (state.Items.TryGetValue(message.Uid, out var held))
+            {
+                if (gone)
+                {
+                    deletes.Add(message.Uid);
+                    changes.Remove(message.Uid);
+                }
+                else if ((message.Flags & Synced) != held) changes[message.Uid] = message.Flags & Synced;
+                else changes.Remove(message.Uid);
+            }
+            else if (gone) adds.Remove(message.Uid);
+            else if (!adds.Contains(message.Uid) && (since is null || message.Received >= since)) fresh.Add(message);
+        }
+
+        foreach (var uid in listing.Vanished)
+        {
+            if (state.Items.ContainsKey(uid)) deletes.Add(uid);
+            changes.Remove(uid);
+            adds.Remove(uid);
+        }
+
+        adds.InsertRange(0, fresh.OrderByDescending(m => m.Received).ThenByDescending(m => m.Uid).Select(m => m.Uid));
+        return state with { PendingDeletes = deletes.ToImmutable(), PendingChanges = changes.ToImmutable(), PendingAdds = adds.ToImmutable() };
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Eas.Actors.Mailboxes;
+
+namespace Eas.Actors.Sync.Collections;
+
+/// <summary>
+/// One device's sync state for one email folder (MS-ASCMD 2.2.1.21): what the phone holds (confirmed by
+/// its sending the key of the response that delivered it), what is still to send, the MODSEQ up to which the
+/// folder's changes have been taken in, and the last response's plan so a resent key is answered again.
+/// Persisted per (account, device, folder) before the response that reports it leaves.
+/// </summary>
+public sealed record CollectionSyncState
+{
+    /// <summary>Random per full sync (SyncKey 0), so keys of an older state never match.</summary>
+    public required string Epoch { get; init; }
+
+    /// <summary>The counter of the current key; the key the phone sends next is <see cref="Key"/>.</summary>
+    public int Counter { get; init; }
+
+    public uint UidValidity { get; init; }
+
+    /// <summary>Changes up to this MODSEQ are in <see cref="Items"/> or the pending lists; 0 before the first listing.</summary>
+    public ulong ModSeq { get; init; }
+
+    /// <summary>The filter window in force when the state was built (MS-ASCMD 2.2.3.70.1), as a FilterType value.</summary>
+    public int FilterType { get; init; }
+
+    /// <summary>The messages the phone holds (confirmed), with the flags it was told.</summary>
+    public ImmutableSortedDictionary<uint, MessageFlags> Items { get; init; } = ImmutableSortedDictionary<uint, MessageFlags>.Empty;
+
+    /// <summary>Messages still to add, newest first.</summary>
+    public ImmutableList<uint> PendingAdds { get; init; } = [];
+
+    /// <summary>Flag changes of held messages still to send.</summary>
+    public ImmutableSortedDictionary<uint, MessageFlags> PendingChanges { get; init; } = ImmutableSortedDictionary<uint, MessageFlags>.Empty;
+
+    /// <summary>Held messages that disappeared, still to delete on the phone.</summary>
+    public ImmutableSortedSet<uint> PendingDeletes { get; init; } = [];
+
+    /// <summary>What the response with key <see cref="Counter"/> carried; applied to <see cref="Items"/> once the phone sends that key.</summary>
+    public SyncPlan? Sent { get; init; }
+
+    public string Key => $"{Epoch}-{Counter}";
+
+    /// <summary>The key the phone held before the last response; a request with it is answered with <see cref="Sent"/> again.</summary>
+    public string? PreviousKey => Sent is not null && Counter > 1 ? $"{Epoch}-{Counter - 1}" : null;
+
+    /// <summary>Anything waiting for the phone.</summary>
+    public bool HasPending => !PendingAdds.IsEmpty || !PendingChanges.IsEmpty || !PendingDeletes.IsEmpty;
+}
+
+/// <summary>The server commands of one response: message UIDs to add, flag changes, deletions.</summary>
+public sealed record SyncPlan(ImmutableArray<uint> Adds, ImmutableArray<KeyValuePair<uint, MessageFlags>> Changes, ImmutableArray<uint> Deletes, ImmutableArray<KeyValuePair<uint, MessageFlags>> AddedFlags)
+{
+    public static SyncPlan Empty { get; } = new([], [], [], []);
+
+    public int Count => Adds.Length + Changes.Length + Deletes.Length;
+}

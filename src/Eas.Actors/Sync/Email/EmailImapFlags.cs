@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Eas.Actors.Sync.Email;
+
+/// <summary>
+/// Maps a message's IMAP flags (RFC 9051 2.3.2) onto the EAS state an <see cref="EmailItem"/> carries:
+/// <c>\Seen</c> is email:Read, <c>\Flagged</c> an active follow-up flag, <c>\Answered</c> and
+/// <c>$Forwarded</c> the last verb, and the remaining keywords the categories. Flag names compare without
+/// case, as IMAP does.
+/// </summary>
+public static class EmailImapFlags
+{
+    public const string Seen = "\\Seen";
+    public const string Flagged = "\\Flagged";
+    public const string Answered = "\\Answered";
+    public const string Forwarded = "$Forwarded";
+
+    /// <summary>Junk markers some clients set without the <c>$</c> of registered keywords.</summary>
+    private static readonly FrozenSet<string> UnprefixedProtocolKeywords =
+        FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "Junk", "NonJunk", "NotJunk");
+
+    /// <summary>
+    /// The item with Read, Flag, Answered, Forwarded and Categories taken from <paramref name="flags"/>.
+    /// IMAP knows only flagged or not, so the flag the item already carries (from the store, with the
+    /// dates a client set) is kept when it agrees: an active one while <c>\Flagged</c> is set, a complete
+    /// one while it is clear. Otherwise <c>\Flagged</c> gives <see cref="EmailFlag.FollowUp"/> and its
+    /// absence no flag.
+    /// </summary>
+    public static EmailItem Apply(EmailItem item, IEnumerable<string> flags)
+    {
+        var set = flags.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var flagged = set.Contains(Flagged);
+        var flag = flagged
+            ? item.Flag is { Status: EmailFlagStatus.Active } kept ? kept : EmailFlag.FollowUp
+            : item.Flag is { Status: EmailFlagStatus.Complete } complete ? complete : null;
+        return item with
+        {
+            Read = set.Contains(Seen),
+            Flag = flag,
+            Answered = set.Contains(Answered),
+            Forwarded = set.Contains(Forwarded),
+            Categories = CategoriesOf(set),
+        };
+    }
+
+    /// <summary>
+    /// The keywords that are categories: everything except system flags (<c>\…</c>), keywords starting
+    /// with <c>$</c> (the prefix of the IANA IMAP keyword registry, RFC 5788: <c>$Forwarded</c>,
+    /// <c>$MDNSent</c>, <c>$Junk</c>, …, and client-private ones such as Thunderbird's <c>$label1</c>), and
+    /// the unprefixed junk markers. Order is kept, duplicates (ignoring case) dropped.
+    /// </summary>
+    public static ImmutableArray<string> CategoriesOf(IEnumerable<string> flags)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var categories = ImmutableArray.CreateBuilder<string>();
+        foreach (var flag in flags)
+        {
+            if (flag.Length == 0 || flag[0] is '\\' or '$' || UnprefixedProtocolKeywords.Contains(flag)) continue;
+            if (seen.Add(flag)) categories.Add(flag);
+        }
+
+        return categories.ToImmutable();
+    }
+}

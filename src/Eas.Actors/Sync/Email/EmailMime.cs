@@ -1,0 +1,39 @@
+namespace Eas.Actors.Sync.Email;
+
+/// <summary>
+/// The raw MIME message (RFC 5322 bytes as stored), for clients that ask for MIME: airsyncbase:Body of
+/// Type 4 (12.0+) or email:MIMEData (2.5). <see cref="Data"/> may hold only the first bytes when the
+/// caller read a prefix; <see cref="Size"/> is the whole message's size. The encoder never needs more than
+/// the client's truncation size, so a caller with a stream reads just that much with <see cref="ReadAsync"/>.
+/// </summary>
+/// <param name="Data">The message, or its first bytes.</param>
+/// <param name="Size">The whole message's size in bytes.</param>
+public sealed record EmailMime(ReadOnlyMemory<byte> Data, long Size)
+{
+    /// <summary>A message the caller has whole.</summary>
+    public static EmailMime Complete(ReadOnlyMemory<byte> data) => new(data, data.Length);
+
+    /// <summary>
+    /// Reads up to <paramref name="maxBytes"/> from <paramref name="stream"/>: all of a small message, or the
+    /// prefix a truncated body needs. The stream is read from its current position and not disposed.
+    /// </summary>
+    /// <param name="stream">The message.</param>
+    /// <param name="size">The whole message's size in bytes.</param>
+    /// <param name="maxBytes">The most bytes to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<EmailMime> ReadAsync(Stream stream, long size, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        var buffer = new byte[(int)Math.Min(Math.Min(size, maxBytes), Array.MaxLength)];
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            filled += read;
+        }
+
+        return new EmailMime(buffer.AsMemory(0, filled), size);
+    }
+}
