@@ -25,7 +25,7 @@ internal static class FolderCommands
             var folders = await context.RefreshFoldersAsync();
             var parent = body.ParentId == "0" ? null : folders.FirstOrDefault(f => f.Name == context.Folders.NameOf(body.ParentId));
             if (body.ParentId != "0" && parent is null) return (FolderCreateStatus.ParentNotFound, (FolderView?)null);
-            var delimiter = parent?.Delimiter ?? folders.FirstOrDefault()?.Delimiter ?? '/';
+            var delimiter = parent?.Delimiter ?? (folders.Count > 0 ? folders[0].Delimiter : null) ?? '/';
             var name = parent is null ? body.DisplayName : parent.Name + delimiter + body.DisplayName;
             if (folders.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)))
                 return (FolderCreateStatus.FolderExists, null);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Eas.Actors.Kernel;
 using Eas.Actors.Persistence;
 using Eas.Mail.Imap;
+using Microsoft.Extensions.Logging;
 
 namespace Eas.Actors.Mailboxes;
 

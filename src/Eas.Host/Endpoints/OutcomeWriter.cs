@@ -1,4 +1,3 @@
-using System.Buffers;
 using Eas.Actors.Devices;
 using Eas.Host.Diagnostics;
 using Eas.Wire.Commands;
@@ -55,7 +54,7 @@ internal static class OutcomeWriter
 
     private static async Task<long> WriteWbxmlAsync(HttpResponse response, IEasResponse body, ProtocolVersion version)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        using var buffer = new PooledBufferWriter();
         var writer = new WbxmlWriter(buffer);
         body.Write(writer, version);
         writer.Finish();

@@ -46,8 +46,10 @@ public sealed partial class ImapClient
     /// <summary>
     /// Runs a command this class has no method for and returns its tagged OK; NO or BAD raise
     /// <see cref="ImapCommandException"/>. Untagged responses received meanwhile go to
-    /// <paramref name="onUntagged"/>. Commands that change the session state (LOGIN, AUTHENTICATE, STARTTLS,
-    /// LOGOUT) must use their own methods, which keep <see cref="State"/> and <see cref="Capabilities"/> right.
+    /// <paramref name="onUntagged"/>; without one, changes to the selected mailbox among them are queued as
+    /// mailbox events (<see cref="TakeMailboxEvents"/>). Commands that change the session state (LOGIN,
+    /// AUTHENTICATE, STARTTLS, LOGOUT, SELECT, EXAMINE, CLOSE, UNSELECT, ENABLE) must use their own methods, which
+    /// keep <see cref="State"/>, <see cref="Selected"/> and <see cref="Capabilities"/> right.
     /// </summary>
     public Task<ImapResponse> ExecuteAsync(
         ImapCommand command, Action<ImapResponse>? onUntagged = null, CancellationToken cancellationToken = default) =>

@@ -65,6 +65,7 @@ public sealed partial class ImapClient : IAsyncDisposable
     {
         var connection = _connection;
         _connection = null;
+        ResetMailboxSession();
         State = ImapSessionState.Disconnected;
         Capabilities = ImapCapabilities.Empty;
         if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
@@ -173,7 +174,8 @@ public sealed partial class ImapClient : IAsyncDisposable
                 case ImapResponseKind.Continuation:
                     throw new ImapProtocolException($"The IMAP server sent an unexpected continuation request during {command.Name}.");
                 default:
-                    onUntagged?.Invoke(response);
+                    if (onUntagged is null) RecordMailboxEvent(response);
+                    else onUntagged(response);
                     break;
             }
         }
@@ -194,7 +196,8 @@ public sealed partial class ImapClient : IAsyncDisposable
                 case ImapResponseKind.Tagged:
                     throw new ImapProtocolException($"The IMAP server completed tag {response.Tag} while {tag} was pending.");
                 default:
-                    onUntagged?.Invoke(response);
+                    if (onUntagged is null) RecordMailboxEvent(response);
+                    else onUntagged(response);
                     break;
             }
         }
@@ -203,7 +206,7 @@ public sealed partial class ImapClient : IAsyncDisposable
     /// <summary>Reads one response, keeping what the session tracks itself: capabilities and a BYE.</summary>
     private async Task<ImapResponse> ReadAsync(CancellationToken cancellationToken)
     {
-        var response = await Connection.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var response = await Connection.Reader.ReadAsync(_literalTarget, cancellationToken).ConfigureAwait(false);
         if (response is { Kind: ImapResponseKind.Untagged, Status: ImapResponseStatus.Bye }) _bye = response;
         if (response.Name == "CAPABILITY")
             SetCapabilities(ImapCapabilities.Parse(response.Data.Select(value => value.AsText() ?? "")));

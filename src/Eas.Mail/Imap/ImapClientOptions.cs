@@ -14,6 +14,13 @@ public sealed record ImapClientOptions
     /// <summary>Time allowed for one command, from sending it to its tagged completion; 60 s by default.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How many unsolicited mailbox events (<see cref="Mailboxes.ImapMailboxEvent"/>) are kept until
+    /// <see cref="ImapClient.TakeMailboxEvents"/> reads them; beyond that they are counted and reported as
+    /// <see cref="Mailboxes.ImapMailboxEventsDropped"/>. 100,000 by default.
+    /// </summary>
+    public int MaxPendingMailboxEvents { get; init; } = 100_000;
+
     /// <summary>Bounds on server responses.</summary>
     public ImapLimits Limits { get; init; } = ImapLimits.Default;
 }

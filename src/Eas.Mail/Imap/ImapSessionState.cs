@@ -11,4 +11,7 @@ public enum ImapSessionState
 
     /// <summary>Logged in, or pre-authenticated by the greeting (RFC 3501 section 3.2).</summary>
     Authenticated,
+
+    /// <summary>Logged in with a mailbox selected by SELECT or EXAMINE (RFC 3501 section 3.3).</summary>
+    Selected,
 }

@@ -55,7 +55,7 @@ internal sealed class Base64Decoder : ITransferDecoder
             var value = Values[b];
             if (value >= 0)
             {
-                bits = (bits << 6) | value;
+                bits = (bits << 6) | (byte)value;
                 if (++count < 4) continue;
                 output[written] = (byte)(bits >> 16);
                 output[written + 1] = (byte)(bits >> 8);

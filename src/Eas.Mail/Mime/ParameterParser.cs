@@ -13,6 +13,7 @@ namespace Eas.Mail.Mime;
 internal static class ParameterParser
 {
     private const int MaxSection = 999;
+    private const int MaxParameters = 64;
 
     /// <summary>Splits <paramref name="value"/> into its leading value (comments removed) and its parameters.</summary>
     public static (string Head, ParameterList Parameters) Parse(string? value)
@@ -21,7 +22,7 @@ internal static class ParameterParser
         var position = 0;
         var head = ReadHead(value, ref position);
         var raw = new List<(string Name, string Value)>();
-        while (position < value.Length)
+        while (position < value.Length && raw.Count < MaxParameters)
         {
             SkipSeparators(value, ref position);
             if (position >= value.Length) break;
@@ -51,21 +52,28 @@ internal static class ParameterParser
         var text = new StringBuilder();
         while (position < value.Length && value[position] != ';')
         {
-            if (value[position] == '(') SkipComment(value, ref position);
-            else text.Append(value[position++]);
+            var c = value[position];
+            if (c == '(')
+            {
+                SkipComment(value, ref position);
+                continue;
+            }
+
+            // "text/plain charset=utf-8": a parameter without its ";" ends the head at the blank before it.
+            if (char.IsWhiteSpace(c) && text.Length > 0 && StartsParameter(value, position)) break;
+            text.Append(c);
+            position++;
         }
 
-        var head = text.ToString().Trim();
-        // "text/plain charset=utf-8": a parameter without its ";" ends the head at the blank before it.
-        var blank = head.IndexOfAny([' ', '\t']);
-        if (blank > 0 && head.IndexOf('=', blank) > blank)
-        {
-            position -= head.Length - blank + (value.Length > position ? 0 : 0);
-            position = value.IndexOf(head[blank..].TrimStart(), StringComparison.Ordinal);
-            head = head[..blank];
-        }
+        return text.ToString().Trim();
+    }
 
-        return head;
+    private static bool StartsParameter(string value, int position)
+    {
+        SkipBlanks(value, ref position);
+        var start = position;
+        while (position < value.Length && (char.IsAsciiLetterOrDigit(value[position]) || value[position] is '-' or '_' or '*' or '.')) position++;
+        return position > start && position < value.Length && value[position] == '=';
     }
 
     private static ParameterList Merge(List<(string Name, string Value)> raw)

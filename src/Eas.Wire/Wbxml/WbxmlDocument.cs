@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Eas.Wire.Wbxml;
 
 /// <summary>Decodes a whole WBXML document into an element tree (MS-ASWBXML 2.1.2).</summary>
@@ -5,40 +7,43 @@ public static class WbxmlDocument
 {
     /// <summary>
     /// Decodes <paramref name="document"/>. The tree keeps slices of the buffer, which the caller must not
-    /// change afterwards. Bad input raises <see cref="WbxmlException"/> and nothing else.
+    /// change afterwards. Bad input raises <see cref="WbxmlException"/> and nothing else. Exactly one
+    /// allocation per element: the open elements are kept in a pooled array indexed by depth.
     /// </summary>
     public static WbxmlElement Parse(ReadOnlyMemory<byte> document, WbxmlLimits? limits = null)
     {
+        limits ??= WbxmlLimits.Default;
         var reader = new WbxmlReader(document, limits);
-        var open = new Stack<(ushort Tag, WbxmlElement? Element)>();
+        var open = ArrayPool<WbxmlElement?>.Shared.Rent(limits.MaxDepth + 1);
+        var depth = 0;
         WbxmlElement? root = null;
-        while (reader.Read())
+        try
         {
-            switch (reader.NodeType)
+            while (reader.Read())
             {
-                case WbxmlNodeType.StartElement:
-                    open.Push((reader.Tag, null));
-                    break;
-                case WbxmlNodeType.Text or WbxmlNodeType.Opaque:
-                    var (tag, _) = open.Pop();
-                    var kind = reader.NodeType == WbxmlNodeType.Text ? WbxmlValueKind.Text : WbxmlValueKind.Opaque;
-                    open.Push((tag, WbxmlElement.FromReader(tag, kind, reader.Value)));
-                    break;
-                case WbxmlNodeType.EndElement:
-                    var (endedTag, ended) = open.Pop();
-                    ended ??= new WbxmlElement(endedTag);
-                    if (open.Count == 0)
-                    {
-                        root = ended;
+                switch (reader.NodeType)
+                {
+                    case WbxmlNodeType.StartElement:
+                        var element = WbxmlElement.Decoded(reader.Tag);
+                        if (depth > 0) open[depth - 1]!.AddDecoded(element);
+                        open[depth++] = element;
                         break;
-                    }
-
-                    var parent = open.Pop();
-                    var parentElement = parent.Element ?? new WbxmlElement(parent.Tag);
-                    parentElement.Add(ended);
-                    open.Push((parent.Tag, parentElement));
-                    break;
+                    case WbxmlNodeType.Text:
+                        open[depth - 1]!.SetDecodedValue(WbxmlValueKind.Text, reader.Value);
+                        break;
+                    case WbxmlNodeType.Opaque:
+                        open[depth - 1]!.SetDecodedValue(WbxmlValueKind.Opaque, reader.Value);
+                        break;
+                    case WbxmlNodeType.EndElement:
+                        if (--depth == 0) root = open[0];
+                        break;
+                }
             }
+        }
+        finally
+        {
+            Array.Clear(open, 0, Math.Min(open.Length, limits.MaxDepth + 1));
+            ArrayPool<WbxmlElement?>.Shared.Return(open);
         }
 
         return root ?? throw new WbxmlException("Document has no root element", 0);

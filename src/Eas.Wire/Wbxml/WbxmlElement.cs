@@ -26,6 +26,13 @@ public sealed class WbxmlElement
         RawValue = value;
     }
 
+    /// <summary>For the decoder: the reader has checked the tag already.</summary>
+    private WbxmlElement(ushort tag, bool decoded)
+    {
+        Tag = tag;
+        _ = decoded;
+    }
+
     /// <summary>Page in the high byte, token in the low byte.</summary>
     public ushort Tag { get; }
 
@@ -35,10 +42,10 @@ public sealed class WbxmlElement
     /// <summary>The local name, e.g. <c>SyncKey</c>.</summary>
     public string Name => CodePageTable.NameOf(Tag);
 
-    public WbxmlValueKind ValueKind { get; }
+    public WbxmlValueKind ValueKind { get; private set; }
 
     /// <summary>UTF-8 bytes of a text value, or the opaque bytes.</summary>
-    public ReadOnlyMemory<byte> RawValue { get; }
+    public ReadOnlyMemory<byte> RawValue { get; private set; }
 
     /// <summary>The value as a string: text decoded from UTF-8, opaque bytes decoded as UTF-8 (EAS sends
     /// some strings, such as MIME, as opaque), empty when there is no value.</summary>
@@ -68,7 +75,22 @@ public sealed class WbxmlElement
         return element;
     }
 
-    internal static WbxmlElement FromReader(ushort tag, WbxmlValueKind kind, ReadOnlyMemory<byte> value) => new(tag, kind, value);
+    internal static WbxmlElement Decoded(ushort tag) => new(tag, decoded: true);
+
+    /// <summary>For the decoder: sets the value of an element the reader has shown to hold no children.</summary>
+    internal void SetDecodedValue(WbxmlValueKind kind, ReadOnlyMemory<byte> value)
+    {
+        ValueKind = kind;
+        RawValue = value;
+    }
+
+    /// <summary>For the decoder: appends a child without the checks <see cref="Add"/> makes for callers.</summary>
+    internal void AddDecoded(WbxmlElement child)
+    {
+        if (_lastChild is null) FirstChild = child;
+        else _lastChild.NextSibling = child;
+        _lastChild = child;
+    }
 
     /// <summary>Appends a child; the element must not carry a value, and the child must not have a parent yet.</summary>
     public WbxmlElement Add(WbxmlElement child)

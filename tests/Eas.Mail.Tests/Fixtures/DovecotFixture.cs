@@ -49,3 +49,13 @@ public sealed class DovecotCollection : ICollectionFixture<DovecotFixture>
 {
     public const string Name = "Dovecot";
 }
+
+/// <summary>
+/// Tests that measure the process (allocated bytes) and so must not run beside other tests: xunit runs this
+/// collection on its own, after the parallel ones, with a Dovecot of its own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DovecotSerialCollection : ICollectionFixture<DovecotFixture>
+{
+    public const string Name = "Dovecot, alone";
+}

@@ -11,9 +11,16 @@ namespace Eas.Actors.Sync.Email;
 /// </summary>
 public static class EmailImapFlags
 {
+    /// <summary>The read flag, email:Read.</summary>
     public const string Seen = "\\Seen";
+
+    /// <summary>The follow-up flag, an active email:Flag.</summary>
     public const string Flagged = "\\Flagged";
+
+    /// <summary>Replied to, email2:LastVerbExecuted 1.</summary>
     public const string Answered = "\\Answered";
+
+    /// <summary>Forwarded (a keyword of the IANA IMAP keyword registry), email2:LastVerbExecuted 3.</summary>
     public const string Forwarded = "$Forwarded";
 
     /// <summary>Junk markers some clients set without the <c>$</c> of registered keywords.</summary>

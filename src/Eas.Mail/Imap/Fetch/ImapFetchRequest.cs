@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Eas.Mail.Imap.Fetch;
 
 /// <summary>The message data items to fetch (RFC 3501 section 6.4.5); UID is always fetched.</summary>
@@ -46,4 +48,37 @@ public sealed record ImapFetchRequest(ImapFetchItems Items)
     /// spending time on a preview it has not computed yet.
     /// </summary>
     public bool LazyPreview { get; init; }
+
+    /// <summary>
+    /// The parenthesized item list for UID FETCH, leaving out what the server does not offer (PREVIEW without
+    /// the PREVIEW capability, MODSEQ without CONDSTORE).
+    /// </summary>
+    internal string ToSyntax(ImapCapabilities capabilities)
+    {
+        var text = new StringBuilder("(UID");
+        if (Items.HasFlag(ImapFetchItems.Flags)) text.Append(" FLAGS");
+        if (Items.HasFlag(ImapFetchItems.ModSeq) && capabilities.Contains("CONDSTORE")) text.Append(" MODSEQ");
+        if (Items.HasFlag(ImapFetchItems.Size)) text.Append(" RFC822.SIZE");
+        if (Items.HasFlag(ImapFetchItems.InternalDate)) text.Append(" INTERNALDATE");
+        if (Items.HasFlag(ImapFetchItems.Envelope)) text.Append(" ENVELOPE");
+        if (Items.HasFlag(ImapFetchItems.BodyStructure)) text.Append(" BODYSTRUCTURE");
+        if (Items.HasFlag(ImapFetchItems.Preview) && capabilities.Contains("PREVIEW"))
+            text.Append(LazyPreview ? " PREVIEW (LAZY)" : " PREVIEW");
+        if (HeaderFields.Count > 0)
+        {
+            foreach (var field in HeaderFields)
+            {
+                if (field.Length == 0 || !field.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+                    throw new ArgumentException($"\"{field}\" is not a header field name this client sends (letters, digits, '-', '_', '.').");
+            }
+
+            text.Append(" BODY.PEEK[HEADER.FIELDS (").AppendJoin(' ', HeaderFields).Append(")]");
+        }
+
+        return text.Append(')').ToString();
+    }
+
+    /// <summary>Whether the request makes the server enable CONDSTORE (RFC 7162 section 3.1).</summary>
+    internal bool UsesModSeq(ImapCapabilities capabilities) =>
+        Items.HasFlag(ImapFetchItems.ModSeq) && capabilities.Contains("CONDSTORE");
 }

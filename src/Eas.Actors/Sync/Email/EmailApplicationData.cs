@@ -1,0 +1,117 @@
+using Eas.Wire.CodePages;
+using Eas.Wire.Http;
+using Eas.Wire.Wbxml;
+using Email2Page = Eas.Wire.CodePages.Email2;
+using EmailPage = Eas.Wire.CodePages.Email;
+using IoPage = Eas.Wire.CodePages.ItemOperations;
+
+namespace Eas.Actors.Sync.Email;
+
+/// <summary>
+/// Encodes one email for a client: the airsync:ApplicationData of a Sync Add or Change (MS-ASCMD 2.2.3.11),
+/// or the itemoperations:Properties of an ItemOperations Fetch (MS-ASCMD 2.2.3.139.2), for every protocol
+/// version from 2.5 to 16.1. Pure: everything comes from the <see cref="EmailItem"/> and the
+/// <see cref="EmailEncodingOptions"/>. Elements follow the order of MS-ASEMAIL 2.2.2's element table, and only
+/// those the version has are written (<see cref="EmailVersionRules"/>):
+/// To, Cc, From, Subject, ReplyTo, DateReceived, DisplayTo, ThreadTopic, Importance, Read, Attachments, Body,
+/// MessageClass, InternetCPID, Flag, ContentClass, NativeBodyType, ConversationId, ConversationIndex,
+/// LastVerbExecuted, LastVerbExecutionTime, ReceivedAsBcc, Sender, Categories. The meeting details of a
+/// meeting request (email:MeetingRequest) are not written yet; such a message carries only its class.
+/// </summary>
+public static class EmailApplicationData
+{
+    /// <summary>email:InternetCPID (MS-ASEMAIL): every string goes out as UTF-8, code page 65001.</summary>
+    public const string Utf8CodePage = "65001";
+
+    /// <summary>email:ContentClass of an email message (MS-ASEMAIL 2.2.2.20).</summary>
+    public const string MessageContentClass = "urn:content-classes:message";
+
+    /// <summary>The whole item as airsync:ApplicationData, for a Sync Add or a full Change.</summary>
+    public static WbxmlElement Build(EmailItem item, EmailEncodingOptions options) =>
+        AddProperties(new WbxmlElement(AirSync.ApplicationData), item, options);
+
+    /// <summary>The whole item as itemoperations:Properties, for an ItemOperations Fetch.</summary>
+    public static WbxmlElement BuildFetchProperties(EmailItem item, EmailEncodingOptions options) =>
+        AddProperties(new WbxmlElement(IoPage.Properties), item, options);
+
+    /// <summary>
+    /// airsync:ApplicationData for a Sync Change when only IMAP flags changed: Read, Flag (12.0+),
+    /// LastVerbExecuted and LastVerbExecutionTime (14.0+; 0 when the verb was cleared) and Categories (14.0+,
+    /// empty when all were removed, as MS-ASEMAIL 2.2.2.16 reads an empty element in a Change).
+    /// </summary>
+    public static WbxmlElement BuildFlagsChange(EmailItem item, ProtocolVersion version)
+    {
+        var data = new WbxmlElement(AirSync.ApplicationData);
+        data.Add(EmailElements.Boolean(EmailPage.Read, item.Read));
+        if (EmailVersionRules.AllowsFlag(version)) data.Add(EmailFlagWriter.Write(item.Flag));
+        if (EmailVersionRules.AllowsEmail2(version)) AddLastVerb(data, item, always: true);
+        if (EmailVersionRules.AllowsCategories(version)) data.Add(Categories(item));
+        return data;
+    }
+
+    private static WbxmlElement AddProperties(WbxmlElement data, EmailItem item, EmailEncodingOptions options)
+    {
+        var version = options.Version;
+        data.AddText(EmailPage.To, EmailAddress.Join(item.To, ", "));
+        data.AddText(EmailPage.Cc, EmailAddress.Join(item.Cc, ", "));
+        data.AddText(EmailPage.From, EmailAddress.Join(item.From, ", "));
+        data.AddText(EmailPage.Subject, item.Subject);
+        data.AddText(EmailPage.ReplyTo, EmailAddress.Join(item.ReplyTo, "; "));
+        data.Add(EmailElements.Date(EmailPage.DateReceived, item.DateReceived));
+        data.AddText(EmailPage.DisplayTo, string.Join("; ", item.To.Select(address => address.DisplayName)));
+        data.AddText(EmailPage.ThreadTopic, EmailConversation.ThreadTopic(item));
+        data.Add(EmailElements.Number(EmailPage.Importance, (long)item.Importance));
+        data.Add(EmailElements.Boolean(EmailPage.Read, item.Read));
+
+        if (EmailVersionRules.UsesAirSyncBase(version))
+        {
+            if (EmailAttachmentWriter.AirSyncBaseForm(item.Attachments) is { } attachments) data.Add(attachments);
+            data.Add(EmailBodyWriter.Write(item, options));
+        }
+        else
+        {
+            if (EmailAttachmentWriter.EmailForm(item.Attachments) is { } attachments) data.Add(attachments);
+            LegacyBodyWriter.Write(data, item, options);
+        }
+
+        data.Add(WbxmlElement.WithText(EmailPage.MessageClass, item.MessageClass));
+        data.Add(WbxmlElement.WithText(EmailPage.InternetCPID, Utf8CodePage));
+        if (EmailVersionRules.AllowsFlag(version)) data.Add(EmailFlagWriter.Write(item.Flag));
+        if (EmailVersionRules.AllowsContentClass(version)) data.Add(WbxmlElement.WithText(EmailPage.ContentClass, MessageContentClass));
+        if (EmailVersionRules.UsesAirSyncBase(version))
+            data.Add(EmailElements.Number(AirSyncBase.NativeBodyType, (long)EmailBodySource.NativeType(item)));
+
+        if (EmailVersionRules.AllowsEmail2(version))
+        {
+            data.Add(WbxmlElement.WithOpaque(Email2Page.ConversationId, EmailConversation.ConversationId(item)));
+            data.Add(WbxmlElement.WithOpaque(Email2Page.ConversationIndex, EmailConversation.ConversationIndex(item.DateSent ?? item.DateReceived)));
+            AddLastVerb(data, item, always: false);
+            if (item.ReceivedAsBcc) data.Add(EmailElements.Boolean(Email2Page.ReceivedAsBcc, true));
+            if (item.Sender is { } sender) data.Add(WbxmlElement.WithText(Email2Page.Sender, sender.ToEasString()));
+        }
+
+        if (EmailVersionRules.AllowsCategories(version)) data.Add(Categories(item));
+        return data;
+    }
+
+    /// <summary>
+    /// email2:LastVerbExecuted and LastVerbExecutionTime (MS-ASEMAIL 2.2.2.44, 2.2.2.45). <c>\Answered</c> is
+    /// REPLYTOSENDER, as IMAP cannot tell a reply to all; when a message is both answered and forwarded,
+    /// IMAP does not say which came last, and the reply is reported.
+    /// </summary>
+    private static void AddLastVerb(WbxmlElement data, EmailItem item, bool always)
+    {
+        var verb = item.Answered ? EmailLastVerb.ReplyToSender : item.Forwarded ? EmailLastVerb.Forward : EmailLastVerb.Unknown;
+        if (verb == EmailLastVerb.Unknown && !always) return;
+        data.Add(EmailElements.Number(Email2Page.LastVerbExecuted, (long)verb));
+        if (verb != EmailLastVerb.Unknown) data.AddDate(Email2Page.LastVerbExecutionTime, item.LastVerbExecutionTime);
+    }
+
+    /// <summary>email:Categories (MS-ASEMAIL 2.2.2.16), empty when the item has none, as an Add needs.</summary>
+    private static WbxmlElement Categories(EmailItem item)
+    {
+        var categories = new WbxmlElement(EmailPage.Categories);
+        foreach (var category in item.Categories) categories.AddText(EmailPage.Category, category);
+        return categories;
+    }
+}

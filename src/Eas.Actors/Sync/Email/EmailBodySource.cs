@@ -1,0 +1,51 @@
+using System.Text;
+using Eas.Wire.Commands;
+using Eas.Wire.Commands.Sync;
+
+namespace Eas.Actors.Sync.Email;
+
+/// <summary>
+/// One representation of a message's body the server can send: its EAS type, its whole size in bytes
+/// (airsyncbase:EstimatedDataSize, MS-ASAIRS 2.2.2.23), whether the content at hand is all of it, and the
+/// content: text for types 1 and 2, raw bytes for MIME.
+/// </summary>
+internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComplete, string Text, ReadOnlyMemory<byte> Bytes)
+{
+    /// <summary>The message's native body type (MS-ASAIRS 2.2.2.32): HTML when it has an HTML part, else plain text.</summary>
+    public static BodyType NativeType(EmailItem item) => item.Html is not null ? BodyType.Html : BodyType.PlainText;
+
+    /// <summary>
+    /// Whether this message goes out as MIME (MS-ASCMD 2.2.3.110.3): MIMESupport 2 sends every message as
+    /// MIME, 1 only S/MIME ones, 0 none; and only when the caller supplied the MIME.
+    /// </summary>
+    public static bool MimeAllowed(EmailItem item, EmailEncodingOptions options) =>
+        item.Mime is not null && options.MimeSupport switch
+        {
+            SyncMimeSupport.Always => true,
+            SyncMimeSupport.SmimeOnly => EmailMessageClass.IsSmime(item.MessageClass),
+            _ => false,
+        };
+
+    /// <summary>The raw message as a type 4 body.</summary>
+    public static EmailBodySource Mime(EmailMime mime) =>
+        new(BodyType.Mime, mime.Size, mime.Data.Length >= mime.Size, string.Empty, mime.Data);
+
+    /// <summary>The HTML part as a type 2 body, or plain text (type 1) when the message has no HTML part.</summary>
+    public static EmailBodySource HtmlOrText(EmailItem item, EmailEncodingOptions options) =>
+        item.Html is { } html ? new(BodyType.Html, html.Size, html.IsComplete, html.Text, default) : PlainText(item, options);
+
+    /// <summary>
+    /// The plain text part as a type 1 body; for an HTML-only message, the HTML converted by the caller's
+    /// <see cref="EmailEncodingOptions.HtmlToText"/>. A converted body's size is the converted text's when the
+    /// HTML was whole, else the HTML part's size as the best estimate at hand. A message with no text part
+    /// at all (an encrypted S/MIME one) has an empty body.
+    /// </summary>
+    public static EmailBodySource PlainText(EmailItem item, EmailEncodingOptions options)
+    {
+        if (item.PlainText is { } text) return new(BodyType.PlainText, text.Size, text.IsComplete, text.Text, default);
+        if (item.Html is not { } html) return new(BodyType.PlainText, 0, true, string.Empty, default);
+        var converted = options.HtmlToText(html.Text);
+        var complete = html.IsComplete;
+        return new(BodyType.PlainText, complete ? Encoding.UTF8.GetByteCount(converted) : html.Size, complete, converted, default);
+    }
+}

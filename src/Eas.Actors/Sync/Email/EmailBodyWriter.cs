@@ -1,0 +1,125 @@
+using System.Text;
+using Eas.Wire.CodePages;
+using Eas.Wire.Commands;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Actors.Sync.Email;
+
+/// <summary>
+/// Writes airsyncbase:Body for 12.0+ (MS-ASAIRS 2.2.2.9): Type, EstimatedDataSize, Truncated, Data, Preview,
+/// in that order. Which body goes out follows the client's BodyPreference elements (MS-ASAIRS 2.2.2.12):
+/// <list type="number">
+/// <item>MIME (type 4) when the client listed type 4 and MIMESupport allows it for this message
+/// (MS-ASCMD 2.2.3.110.3 asks for both).</item>
+/// <item>Otherwise the listed text type that matches the message's native type (MS-ASAIRS 2.2.2.3.2: by default
+/// the server answers with the type matching the native format), else the first listed text type. HTML asked
+/// of a text-only message is sent as plain text, type 1; text asked of an HTML-only message is the HTML
+/// converted by the caller.</item>
+/// <item>A preference the server cannot serve (RTF, or MIME that MIMESupport forbids) lends its limits to
+/// plain text when nothing else is listed; no preference at all gets whole plain text.</item>
+/// </list>
+/// TruncationSize counts UTF-8 bytes and cuts on a character boundary (MS-ASAIRS 2.2.2.40.2). With AllOrNone
+/// (2.2.2.3.2), a body larger than TruncationSize is not sent truncated: the server moves to the next listed
+/// preference that can be sent whole, and when none can, sends the first one's Type, EstimatedDataSize and
+/// Truncated with no Data.
+/// </summary>
+internal static class EmailBodyWriter
+{
+    public static WbxmlElement Write(EmailItem item, EmailEncodingOptions options)
+    {
+        Rendered? first = null;
+        foreach (var (source, preference) in Plan(item, options))
+        {
+            var rendered = Render(source, preference, options);
+            first ??= rendered;
+            if (!rendered.Withheld) return Build(rendered, item, options);
+        }
+
+        return Build(first!, item, options);
+    }
+
+    private static List<(EmailBodySource Source, BodyPreference? Preference)> Plan(EmailItem item, EmailEncodingOptions options)
+    {
+        var preferences = options.BodyPreferences.IsDefault ? [] : options.BodyPreferences;
+        var plan = new List<(EmailBodySource, BodyPreference?)>();
+        if (preferences.IsEmpty)
+        {
+            plan.Add((EmailBodySource.PlainText(item, options), null));
+            return plan;
+        }
+
+        var mime = preferences.FirstOrDefault(p => p.Type == BodyType.Mime);
+        if (mime is not null && EmailBodySource.MimeAllowed(item, options)) plan.Add((EmailBodySource.Mime(item.Mime!), mime));
+
+        var text = preferences.Where(p => p.Type is BodyType.PlainText or BodyType.Html).ToList();
+        var native = text.FirstOrDefault(p => p.Type == EmailBodySource.NativeType(item));
+        if (native is not null) text.Remove(native);
+        foreach (var preference in native is null ? text : text.Prepend(native))
+        {
+            var source = preference.Type == BodyType.Html ? EmailBodySource.HtmlOrText(item, options) : EmailBodySource.PlainText(item, options);
+            plan.Add((source, preference));
+        }
+
+        if (plan.Count == 0) plan.Add((EmailBodySource.PlainText(item, options), preferences[0]));
+        return plan;
+    }
+
+    private static Rendered Render(EmailBodySource source, BodyPreference? preference, EmailEncodingOptions options)
+    {
+        var limit = preference?.TruncationSize;
+        if (source.Type == BodyType.Mime && limit is null) limit = LegacyTruncation.MimeLimit(options.MimeTruncation);
+        var allOrNone = preference is { AllOrNone: true, TruncationSize: not null };
+        if (allOrNone && (source.FullSize > limit || !source.IsComplete))
+            return new Rendered(source, preference, Withheld: true, Truncated: true, null, null);
+
+        if (source.Type == BodyType.Mime)
+        {
+            var bytes = TextTruncation.BytePrefix(source.Bytes, limit);
+            return new Rendered(source, preference, false, !(source.IsComplete && bytes.Length == source.Bytes.Length), null, bytes);
+        }
+
+        var text = TextTruncation.Utf8Prefix(source.Text, limit);
+        return new Rendered(source, preference, false, !(source.IsComplete && text.Length == source.Text.Length), text, null);
+    }
+
+    private static WbxmlElement Build(Rendered body, EmailItem item, EmailEncodingOptions options)
+    {
+        var element = new WbxmlElement(AirSyncBase.Body);
+        element.Add(EmailElements.Number(AirSyncBase.Type, (long)body.Source.Type));
+        element.Add(EmailElements.Number(AirSyncBase.EstimatedDataSize, body.Source.FullSize));
+        element.Add(EmailElements.Boolean(AirSyncBase.Truncated, body.Truncated));
+        var hasData = body.Text is { Length: > 0 } || body.Bytes is { Length: > 0 };
+        if (!body.Withheld && (hasData || !body.Truncated))
+            element.Add(body.Bytes is { } bytes ? WbxmlElement.WithOpaque(AirSyncBase.Data, bytes) : WbxmlElement.WithText(AirSyncBase.Data, body.Text ?? string.Empty));
+
+        // MS-ASAIRS 2.2.2.35.1: no Preview beside plain text Data, which already is the preview.
+        if (EmailVersionRules.AllowsPreview(options.Version) && body.Preference?.Preview is > 0 and var length
+            && !(body.Source.Type == BodyType.PlainText && hasData))
+            element.AddText(AirSyncBase.Preview, Preview(EmailBodySource.PlainText(item, options).Text, length));
+        return element;
+    }
+
+    /// <summary>The first <paramref name="length"/> characters of the text with runs of white space folded to one space.</summary>
+    private static string Preview(string text, int length)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, length + 1));
+        var space = false;
+        foreach (var c in text)
+        {
+            if (builder.Length > length) break;
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space) builder.Append(' ');
+            space = false;
+            builder.Append(c);
+        }
+
+        return TextTruncation.CharPrefix(builder.ToString(), length);
+    }
+
+    private sealed record Rendered(EmailBodySource Source, BodyPreference? Preference, bool Withheld, bool Truncated, string? Text, ReadOnlyMemory<byte>? Bytes);
+}

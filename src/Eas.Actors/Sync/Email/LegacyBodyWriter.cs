@@ -1,0 +1,34 @@
+using Eas.Wire.Wbxml;
+using EmailPage = Eas.Wire.CodePages.Email;
+
+namespace Eas.Actors.Sync.Email;
+
+/// <summary>
+/// Writes the 2.5 body forms into ApplicationData. When MIMESupport allows MIME for the message
+/// (MS-ASCMD 2.2.3.110.3) the body goes as email:MIMEData, MIMETruncated and MIMESize (MS-ASEMAIL 2.2.2.50-52,
+/// cut by airsync:MIMETruncation); otherwise as plain text in email:Body with BodyTruncated and, when cut,
+/// BodySize (2.2.2.10.2, 2.2.2.13, 2.2.2.12), cut by airsync:Truncation. Both sizes count characters; MIME
+/// is counted in bytes, which for 7-bit MIME is the same.
+/// </summary>
+internal static class LegacyBodyWriter
+{
+    public static void Write(WbxmlElement parent, EmailItem item, EmailEncodingOptions options)
+    {
+        if (EmailBodySource.MimeAllowed(item, options))
+        {
+            var mime = item.Mime!;
+            var data = TextTruncation.BytePrefix(mime.Data, LegacyTruncation.MimeLimit(options.MimeTruncation));
+            if (data.Length > 0) parent.Add(WbxmlElement.WithOpaque(EmailPage.MIMEData, data));
+            parent.Add(EmailElements.Boolean(EmailPage.MIMETruncated, data.Length < mime.Size));
+            parent.Add(EmailElements.Number(EmailPage.MIMESize, mime.Size));
+            return;
+        }
+
+        var source = EmailBodySource.PlainText(item, options);
+        var text = TextTruncation.CharPrefix(source.Text, LegacyTruncation.TextLimit(options.Truncation));
+        var truncated = !(source.IsComplete && text.Length == source.Text.Length);
+        if (text.Length > 0 || !truncated) parent.Add(WbxmlElement.WithText(EmailPage.Body, text));
+        if (truncated) parent.Add(EmailElements.Number(EmailPage.BodySize, source.IsComplete ? source.Text.Length : source.FullSize));
+        parent.Add(EmailElements.Boolean(EmailPage.BodyTruncated, truncated));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace Eas.Actors.Sync.Email;
+
+/// <summary>
+/// Cuts bodies to a size without splitting a character: text by UTF-8 bytes (MS-ASAIRS TruncationSize
+/// counts bytes) or by UTF-16 characters (the 2.5 codes count characters), and raw bytes back to the
+/// start of a UTF-8 sequence.
+/// </summary>
+internal static class TextTruncation
+{
+    /// <summary>The longest prefix of <paramref name="text"/> whose UTF-8 form fits in <paramref name="maxBytes"/>.</summary>
+    public static string Utf8Prefix(string text, long? maxBytes)
+    {
+        if (maxBytes is not { } limit || limit >= (long)text.Length * 3) return text;
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (limit >= bytes.Length) return text;
+        return Encoding.UTF8.GetString(bytes, 0, Utf8Boundary(bytes, (int)limit, bytes.Length));
+    }
+
+    /// <summary>The first <paramref name="maxBytes"/> bytes of <paramref name="data"/>, backed off to the start of a UTF-8 sequence.</summary>
+    public static ReadOnlyMemory<byte> BytePrefix(ReadOnlyMemory<byte> data, long? maxBytes)
+    {
+        if (maxBytes is not { } limit || limit >= data.Length) return data;
+        return data[..Utf8Boundary(data.Span, (int)limit, 3)];
+    }
+
+    /// <summary>The first <paramref name="maxChars"/> UTF-16 characters, one fewer if the cut would split a surrogate pair.</summary>
+    public static string CharPrefix(string text, long? maxChars)
+    {
+        if (maxChars is not { } limit || limit >= text.Length) return text;
+        var length = (int)limit;
+        if (length > 0 && char.IsHighSurrogate(text[length - 1])) length--;
+        return text[..length];
+    }
+
+    /// <summary>
+    /// Moves a cut at <paramref name="cut"/> back over UTF-8 continuation bytes (10xxxxxx) so that it falls
+    /// before the lead byte of the split character, by at most <paramref name="maxBackOff"/> bytes; for data
+    /// that is not UTF-8 the cut then stays close to the asked size.
+    /// </summary>
+    private static int Utf8Boundary(ReadOnlySpan<byte> bytes, int cut, int maxBackOff)
+    {
+        var boundary = cut;
+        while (boundary > 0 && cut - boundary < maxBackOff && (bytes[boundary] & 0xC0) == 0x80) boundary--;
+        return (bytes[boundary] & 0xC0) == 0x80 ? cut : boundary;
+    }
+}
