@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Eas.Actors.Devices;
 using Eas.Actors.Kernel;
+using Eas.Actors.Mailboxes;
+using Eas.Actors.Mailboxes.Imap;
+using Eas.Actors.Sync.Collections;
 using Eas.Actors.Persistence;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
@@ -56,12 +59,28 @@ public static class ServerHost
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             Clock = sp.GetRequiredService<TimeProvider>(),
         }));
+        services.AddSingleton<IMailSessionFactory>(sp =>
+        {
+            var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
+            var timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds);
+            return new ImapMailSessionFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = TimeSpan.FromMinutes(2) });
+        });
         services.AddSingleton(sp =>
         {
-            var settings = new DeviceActorSettings(
-                new DeviceStateStore(sp.GetRequiredService<IStateStore>()),
-                PolicyFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Provisioning),
-                NewPolicyKey);
+            var sessions = sp.GetRequiredService<IMailSessionFactory>();
+            var store = sp.GetRequiredService<IStateStore>();
+            return new MailboxRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(MailboxActor.Kind, _ => new MailboxActor(sessions, store)));
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
+            var store = sp.GetRequiredService<IStateStore>();
+            var settings = new DeviceActorSettings(new DeviceStateStore(store), PolicyFrom(options.Provisioning), NewPolicyKey)
+            {
+                Mailboxes = sp.GetRequiredService<MailboxRegion>(),
+                Collections = new CollectionStateStore(store),
+                MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
+            };
             return new DeviceRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(DeviceRegion.Kind, _ => new DeviceActor(settings)));
         });
         services.AddSingleton(CommandCatalog.Default(WbxmlLimits.Default));

@@ -18,6 +18,10 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
 {
     private DeviceState? _state;
     private long _version;
+    private CollectionCache? _collections;
+
+    private CollectionCache Collections => _collections ??= new CollectionCache(
+        settings.Collections ?? throw new InvalidOperationException("Sync needs DeviceActorSettings.Collections."), Context.EntityId!);
 
     protected internal override async Task PreStartAsync()
     {
@@ -52,6 +56,7 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
         }
         catch (Exception e) when (e is StoreUnavailableException or ImapStoreUnavailableException or AskTimeoutException)
         {
+            _collections?.Clear();
             command.Reply.Fail(e);
         }
     }
@@ -76,6 +81,7 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
             EasCommand.FolderCreate => await FolderCommands.CreateAsync(state, request, settings, now),
             EasCommand.FolderUpdate => await FolderCommands.UpdateAsync(state, request, settings, now),
             EasCommand.FolderDelete => await FolderCommands.DeleteAsync(state, request, settings, now),
+            EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, Collections, NewEpoch, now),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };
     }

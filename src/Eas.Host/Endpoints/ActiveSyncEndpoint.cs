@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Eas.Actors.Devices;
 using Eas.Actors.Kernel;
+using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
@@ -112,7 +113,7 @@ internal sealed class ActiveSyncEndpoint(
             exchange.RequestBytes = body.Length;
             try
             {
-                typedBody = command.ParseBody(body, line.ProtocolVersion);
+                typedBody = command.Decode(body, line.ProtocolVersion);
             }
             catch (Exception e) when (e is WbxmlException or EasRequestFormatException)
             {
@@ -122,7 +123,11 @@ internal sealed class ActiveSyncEndpoint(
             }
         }
 
-        var request = new DeviceRequest(name.AccountId, name.ImapLogin, line, typedBody) { Implemented = implemented };
+        var request = new DeviceRequest(name.AccountId, name.ImapLogin, line, typedBody)
+        {
+            Implemented = implemented,
+            Credentials = new MailCredentials(name.ImapLogin, result.Password!),
+        };
         try
         {
             var outcome = await devices.ExecuteAsync(request, TimeSpan.FromSeconds(options.Value.Requests.CommandDeadlineSeconds), context.RequestAborted);

@@ -33,6 +33,14 @@ internal sealed class CommandCatalog
         {
             MinimumVersion = ProtocolVersion.V120,
         },
+        CommandDefinition.Wbxml(EasCommand.FolderSync, limits, (root, version) => Wire.Commands.FolderSync.FolderSyncRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.FolderCreate, limits, (root, version) => Wire.Commands.FolderCreate.FolderCreateRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.FolderUpdate, limits, (root, version) => Wire.Commands.FolderUpdate.FolderUpdateRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.FolderDelete, limits, (root, version) => Wire.Commands.FolderDelete.FolderDeleteRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.Sync, limits, (root, version) => Wire.Commands.Sync.SyncRequest.Parse(root, version)) with
+        {
+            EmptyBodyAllowed = true,
+        },
     ]);
 }
 
@@ -41,6 +49,12 @@ internal sealed record CommandDefinition(EasCommand Command, Func<byte[], Protoc
 {
     /// <summary>The oldest protocol version that has the command (Settings is 12.0+, MS-ASCMD 2.2.1.18).</summary>
     public ProtocolVersion MinimumVersion { get; init; } = ProtocolVersion.V25;
+
+    /// <summary>Whether an empty body is a valid request (an empty Sync repeats the last one, MS-ASCMD 2.2.1.21).</summary>
+    public bool EmptyBodyAllowed { get; init; }
+
+    /// <summary>Decodes a body into the typed request; null for an empty body where that is allowed.</summary>
+    public object? Decode(byte[] body, ProtocolVersion version) => body.Length == 0 && EmptyBodyAllowed ? null : ParseBody(body, version);
 
     /// <summary>A command whose body is a WBXML document; an empty body is a protocol error.</summary>
     public static CommandDefinition Wbxml(EasCommand command, WbxmlLimits limits, Func<WbxmlElement, ProtocolVersion, object> parse) =>

@@ -85,6 +85,9 @@ public static class CollectionSync
         return (next with { Counter = state.Counter + 1, Sent = plan }, plan, next.HasPending);
     }
 
+    /// <summary>Issues the next key for a response that carries only answers to client commands.</summary>
+    public static CollectionSyncState Advance(CollectionSyncState state) => state with { Counter = state.Counter + 1, Sent = SyncPlan.Empty };
+
     private static CollectionSyncState AbsorbFull(CollectionSyncState state, FolderListing listing)
     {
         var present = listing.Messages.Where(m => !m.Flags.HasFlag(MessageFlags.Deleted)).ToDictionary(m => m.Uid);

@@ -37,6 +37,9 @@ public sealed record CollectionSyncState
     /// <summary>Held messages that disappeared, still to delete on the phone.</summary>
     public ImmutableSortedSet<uint> PendingDeletes { get; init; } = [];
 
+    /// <summary>The client's options for this folder (MS-ASCMD 2.2.3.115.5), kept for requests that leave them out.</summary>
+    public Eas.Wire.Commands.Sync.SyncOptions? Options { get; init; }
+
     /// <summary>What the response with key <see cref="Counter"/> carried; applied to <see cref="Items"/> once the phone sends that key.</summary>
     public SyncPlan? Sent { get; init; }
 

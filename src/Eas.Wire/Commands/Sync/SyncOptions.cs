@@ -33,6 +33,9 @@ public sealed record SyncOptions
     /// </summary>
     public int? MimeTruncation { get; init; }
 
+    /// <summary>The 2.5 body truncation code, 0 to 9 (AirSync:Truncation, MS-ASCMD 2.2.3.185); 2.5 only.</summary>
+    public int? Truncation { get; init; }
+
     /// <summary>How many recipients to keep, for the recipient information cache only, 14.0+ (airsync:MaxItems, 2.2.3.103.2).</summary>
     public int? MaxItems { get; init; }
 

@@ -10,7 +10,7 @@ internal static class SyncOptionsReader
     public static SyncOptions Read(in RequestReader reader, WbxmlElement options)
     {
         string? optionsClass = null;
-        long? filterType = null, conflict = null, mimeSupport = null, mimeTruncation = null;
+        long? filterType = null, conflict = null, mimeSupport = null, mimeTruncation = null, truncation = null;
         int? maxItems = null;
         bool? rightsManagement = null;
         var bodyPreferences = ImmutableArray.CreateBuilder<BodyPreference>();
@@ -31,6 +31,10 @@ internal static class SyncOptionsReader
                     break;
                 case AirSync.MIMESupport:
                     reader.Once(ref mimeSupport, child, reader.Number(child, 0, (long)SyncMimeSupport.Always));
+                    break;
+                case AirSync.Truncation:
+                    reader.RequireVersion(reader.Version == Http.ProtocolVersion.V25, child, "MS-ASCMD 2.2.3.185 (2.5 only)");
+                    reader.Once(ref truncation, child, reader.Number(child, 0, 9));
                     break;
                 case AirSync.MIMETruncation:
                     reader.Once(ref mimeTruncation, child, reader.Number(child, 0, 8));
@@ -63,6 +67,7 @@ internal static class SyncOptionsReader
             Conflict = (SyncConflictResolution?)conflict,
             MimeSupport = (SyncMimeSupport?)mimeSupport,
             MimeTruncation = (int?)mimeTruncation,
+            Truncation = (int?)truncation,
             MaxItems = maxItems,
             RightsManagementSupport = rightsManagement,
             BodyPreferences = bodyPreferences.ToImmutable(),

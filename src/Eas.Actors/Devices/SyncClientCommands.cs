@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Eas.Actors.Mailboxes;
+using Eas.Actors.Sync.Collections;
+using Eas.Actors.Sync.Email;
+using Eas.Wire.Commands.Sync;
+using Eas.Wire.Http;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>
+/// The phone's own commands in a Sync collection (MS-ASCMD 2.2.3.24 Commands): Change sets Read and the
+/// follow-up flag on the IMAP message; Delete moves it to Deleted Items, or removes it for good when
+/// DeletesAsMoves is false or it already is in Deleted Items; Fetch returns the item. Successful Change and
+/// Delete get no Responses entry (MS-ASCMD 2.2.3.151); failures and every Fetch do. A Change that collides
+/// with an unsent server change follows the Conflict option: the server wins unless the phone asked
+/// otherwise (MS-ASCMD 2.2.3.34), answered with Status 7.
+/// </summary>
+internal sealed class SyncClientCommands(
+    MailboxContext context, string folderName, string folderId, ProtocolVersion version, EmailEncodingOptions encoding, EmailContentRequest content)
+{
+    public async Task<(CollectionSyncState State, ImmutableArray<SyncItemResponse> Responses)> ApplyAsync(
+        CollectionSyncState state, ImmutableArray<SyncClientCommand> commands, SyncOptions options, bool deletesAsMoves, bool replay)
+    {
+        var responses = ImmutableArray.CreateBuilder<SyncItemResponse>();
+        if (commands.IsDefaultOrEmpty) return (state, responses.ToImmutable());
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case SyncClientChange change:
+                    (state, var changeStatus) = await ChangeAsync(state, change, options, replay);
+                    if (changeStatus != SyncStatus.Success) responses.Add(new SyncChangeResponse(change.ServerId, changeStatus));
+                    break;
+                case SyncClientDelete delete:
+                    (state, var deleteStatus) = await DeleteAsync(state, delete.ServerId, deletesAsMoves, replay);
+                    if (deleteStatus != SyncStatus.Success) responses.Add(new SyncDeleteResponse(delete.ServerId, deleteStatus));
+                    break;
+                case SyncClientFetch fetch:
+                    responses.Add(await FetchAsync(fetch.ServerId));
+                    break;
+                case SyncClientAdd add:
+                    responses.Add(new SyncAddResponse(add.ClientId, SyncStatus.ConversionError));
+                    break;
+            }
+        }
+
+        return (state, responses.ToImmutable());
+    }
+
+    private async Task<(CollectionSyncState, SyncStatus)> ChangeAsync(CollectionSyncState state, SyncClientChange change, SyncOptions options, bool replay)
+    {
+        if (!ServerIds.TryParse(change.ServerId, folderId, out var uid) || !state.Items.TryGetValue(uid, out var held))
+            return (state, replay ? SyncStatus.Success : SyncStatus.ObjectNotFound);
+        EmailChange parsed;
+        try
+        {
+            parsed = EmailChangeParser.Parse(change.ApplicationData, version);
+        }
+        catch (EmailChangeException)
+        {
+            return (state, SyncStatus.ProtocolError);
+        }
+
+        if (state.PendingChanges.ContainsKey(uid) && (options.Conflict ?? SyncConflictResolution.ServerWins) == SyncConflictResolution.ServerWins)
+            return (state, SyncStatus.Conflict);
+        var wanted = held;
+        if (parsed.Read is { } read) wanted = read ? wanted | MessageFlags.Seen : wanted & ~MessageFlags.Seen;
+        if (parsed.Flag is { } flag) wanted = flag.Status == EmailFlagStatus.Active ? wanted | MessageFlags.Flagged : wanted & ~MessageFlags.Flagged;
+        var add = wanted & ~held;
+        var remove = held & ~wanted;
+        if (add != MessageFlags.None || remove != MessageFlags.None)
+            await context.Session.SetFlagsAsync(folderName, uid, add, remove, context.CancellationToken);
+        return (CollectionSync.ClientChanged(state, uid, wanted), SyncStatus.Success);
+    }
+
+    private async Task<(CollectionSyncState, SyncStatus)> DeleteAsync(CollectionSyncState state, string serverId, bool deletesAsMoves, bool replay)
+    {
+        if (!ServerIds.TryParse(serverId, folderId, out var uid) || !state.Items.ContainsKey(uid))
+            return (state, replay ? SyncStatus.Success : SyncStatus.ObjectNotFound);
+        var trash = (await context.Session.ListFoldersAsync(context.CancellationToken)).FirstOrDefault(f => f.Use == FolderUse.Trash);
+        if (deletesAsMoves && trash is not null && trash.Name != folderName)
+            await context.Session.MoveAsync(folderName, [uid], trash.Name, context.CancellationToken);
+        else
+            await context.Session.ExpungeAsync(folderName, [uid], context.CancellationToken);
+        return (CollectionSync.ClientDeleted(state, uid), SyncStatus.Success);
+    }
+
+    private async Task<SyncItemResponse> FetchAsync(string serverId)
+    {
+        if (!ServerIds.TryParse(serverId, folderId, out var uid)) return new SyncFetchResponse(serverId, SyncStatus.ObjectNotFound);
+        var fetched = await context.Session.FetchEmailsAsync(folderName, [uid], content with { MaxBodyBytes = null }, context.CancellationToken);
+        return fetched.Count == 0
+            ? new SyncFetchResponse(serverId, SyncStatus.ObjectNotFound)
+            : new SyncFetchResponse(serverId, SyncStatus.Success) { ApplicationData = EmailApplicationData.Build(FileReferences.Qualify(fetched[0].Item, folderId, uid), encoding) };
+    }
+}

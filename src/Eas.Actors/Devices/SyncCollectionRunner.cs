@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using Eas.Actors.Mailboxes;
+using Eas.Actors.Sync.Collections;
+using Eas.Actors.Sync.Email;
+using Eas.Wire.Commands;
+using Eas.Wire.Commands.Sync;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>
+/// Syncs one email collection of a Sync request: checks the key, then in one mailbox round trip confirms
+/// the last response, applies the phone's commands, takes in the folder's changes, cuts the next window and
+/// fetches what it adds; then writes the new state and only then returns the answer.
+/// </summary>
+internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, Func<string> newEpoch, DateTimeOffset now)
+{
+    public async Task<SyncCollectionResponse> RunAsync(SyncCollectionRequest collection, int windowSize)
+    {
+        var folderId = collection.CollectionId;
+        var state = await cache.GetAsync(folderId);
+        var options = collection.Options.FirstOrDefault(o => o.Class is null or "Email") ?? state?.Options ?? new SyncOptions();
+        switch (CollectionSync.Match(state, collection.SyncKey))
+        {
+            case KeyMatch.Invalid:
+                return new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" };
+            case KeyMatch.Initial:
+                var exists = await MailboxWork.RunAsync(request, settings, async context => await context.ResolveAsync(folderId) is not null);
+                if (!exists) return new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged);
+                var started = CollectionSync.Start(newEpoch(), 0, (int)(options.FilterType ?? SyncFilterType.NoFilter)) with { Options = options };
+                await cache.SaveAsync(folderId, started);
+                return new SyncCollectionResponse(folderId, SyncStatus.Success) { SyncKey = started.Key, Class = ClassFor(collection) };
+        }
+
+        var resent = CollectionSync.Match(state, collection.SyncKey) == KeyMatch.Resent;
+        var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnMailboxAsync(context, collection, state!, options, windowSize, resent));
+        if (outcome.State is { } next) await cache.SaveAsync(folderId, next);
+        return outcome.Response;
+    }
+
+    private async Task<(CollectionSyncState? State, SyncCollectionResponse Response)> SyncOnMailboxAsync(
+        MailboxContext context, SyncCollectionRequest collection, CollectionSyncState state, SyncOptions options, int windowSize, bool resent)
+    {
+        var folderId = collection.CollectionId;
+        var name = await context.ResolveAsync(folderId);
+        if (name is null) return (null, new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged));
+        var version = request.Line.ProtocolVersion;
+        var encoding = EmailEncodingOptions.ForSync(version, options, Mail.Mime.HtmlToText.Convert, options.Truncation);
+        var clients = new SyncClientCommands(context, name, folderId, version, encoding, ContentFor(options));
+        SyncPlan plan;
+        bool more;
+        var responses = ImmutableArray<SyncItemResponse>.Empty;
+        if (resent)
+        {
+            plan = state.Sent!;
+            more = state.HasPending;
+            (_, responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true, replay: true);
+        }
+        else
+        {
+            state = CollectionSync.Confirm(state) with { Options = options };
+            (state, responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true, replay: false);
+            var filter = (int)(options.FilterType ?? SyncFilterType.NoFilter);
+            var since = SyncFilter.Since(options.FilterType, now);
+            var fresh = filter != state.FilterType || state.ModSeq == 0;
+            var listing = await context.Session.ListMessagesAsync(name, since, fresh ? 0 : state.ModSeq, state.UidValidity, context.CancellationToken);
+            if (state.ModSeq != 0 && listing.UidValidity != state.UidValidity)
+                return (null, new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" });
+            state = CollectionSync.Absorb(state with { FilterType = filter }, listing, since);
+            if (collection.GetChanges ?? true)
+                (state, plan, more) = CollectionSync.NextWindow(state, windowSize, forceNewKey: !responses.IsEmpty);
+            else
+                (state, plan, more) = (responses.IsEmpty ? state : CollectionSync.Advance(state), SyncPlan.Empty, state.HasPending);
+        }
+
+        var fetched = plan.Adds.IsEmpty ? [] : await context.Session.FetchEmailsAsync(name, plan.Adds, ContentFor(options), context.CancellationToken);
+        var delivered = plan with
+        {
+            Adds = [.. fetched.Select(f => f.Uid)],
+            AddedFlags = [.. fetched.Select(f => KeyValuePair.Create(f.Uid, f.Flags))],
+        };
+        if (!resent && state.Sent is not null) state = state with { Sent = delivered };
+        var commands = ServerCommands(folderId, delivered, fetched, encoding);
+        var response = new SyncCollectionResponse(folderId, SyncStatus.Success)
+        {
+            SyncKey = state.Key,
+            Class = ClassFor(collection),
+            MoreAvailable = more,
+            Commands = commands,
+            Responses = responses,
+        };
+        return (resent ? null : state, response);
+    }
+
+    private static ImmutableArray<SyncServerCommand> ServerCommands(string folderId, SyncPlan plan, IReadOnlyList<FetchedEmail> fetched, EmailEncodingOptions encoding)
+    {
+        var commands = ImmutableArray.CreateBuilder<SyncServerCommand>(plan.Count);
+        foreach (var uid in plan.Deletes) commands.Add(new SyncServerDelete(ServerIds.Of(folderId, uid)));
+        foreach (var (uid, flags) in plan.Changes)
+            commands.Add(new SyncServerChange(ServerIds.Of(folderId, uid), EmailApplicationData.BuildFlagsChange(FlagsItem(flags), encoding.Version)));
+        foreach (var email in fetched)
+            commands.Add(new SyncServerAdd(ServerIds.Of(folderId, email.Uid), EmailApplicationData.Build(FileReferences.Qualify(email.Item, folderId, email.Uid), encoding)));
+        return commands.ToImmutable();
+    }
+
+    /// <summary>An item carrying only the flags a Change reports.</summary>
+    internal static EmailItem FlagsItem(MessageFlags flags) => EmailImapFlags.Apply(new EmailItem(), ImapFlagNames(flags));
+
+    internal static IEnumerable<string> ImapFlagNames(MessageFlags flags)
+    {
+        if (flags.HasFlag(MessageFlags.Seen)) yield return EmailImapFlags.Seen;
+        if (flags.HasFlag(MessageFlags.Flagged)) yield return EmailImapFlags.Flagged;
+        if (flags.HasFlag(MessageFlags.Answered)) yield return EmailImapFlags.Answered;
+        if (flags.HasFlag(MessageFlags.Forwarded)) yield return EmailImapFlags.Forwarded;
+    }
+
+    /// <summary>How much of each message to fetch: the largest truncation any preference asks, HTML and MIME only when asked.</summary>
+    internal static EmailContentRequest ContentFor(SyncOptions options)
+    {
+        var preferences = options.BodyPreferences;
+        long? max = preferences.IsDefaultOrEmpty || preferences.Any(p => p.TruncationSize is null) ? null : preferences.Max(p => p.TruncationSize);
+        var html = !preferences.IsDefaultOrEmpty && preferences.Any(p => p.Type == BodyType.Html);
+        var mime = (!preferences.IsDefaultOrEmpty && preferences.Any(p => p.Type == BodyType.Mime)) || options.MimeSupport is SyncMimeSupport.Always or SyncMimeSupport.SmimeOnly;
+        return new EmailContentRequest(max, html, mime);
+    }
+
+    /// <summary>Class is echoed up to 12.1, where the request carries it (MS-ASCMD 2.2.3.27.6).</summary>
+    private string? ClassFor(SyncCollectionRequest collection) =>
+        request.Line.ProtocolVersion < Wire.Http.ProtocolVersion.V140 ? collection.Class : null;
+}

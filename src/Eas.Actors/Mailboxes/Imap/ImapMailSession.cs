@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using Eas.Mail.Imap;
+using Eas.Mail.Imap.Fetch;
+using Eas.Mail.Imap.Mailboxes;
+using Eas.Mail.Imap.Messages;
+
+namespace Eas.Actors.Mailboxes.Imap;
+
+/// <summary>
+/// <see cref="IMailSession"/> over our IMAP client. Every operation selects its folder first (SELECT with
+/// CONDSTORE, so HIGHESTMODSEQ is fresh), which keeps the session's state obvious at the cost of one short
+/// round trip. Messages are read through <see cref="EmailReader"/>, which streams each one through the MIME
+/// reader without holding it whole.
+/// </summary>
+internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSession
+{
+    private static readonly ImapFetchRequest ListingItems = new(ImapFetchItems.Flags | ImapFetchItems.InternalDate);
+
+    public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken)
+    {
+        var mailboxes = await client.ListAsync("*", ImapStatusItems.UidValidity, cancellationToken);
+        return [.. mailboxes.Where(m => !m.Attributes.Contains(ImapMailboxAttributes.NonExistent)).Select(ToFolder)];
+    }
+
+    public async Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
+    {
+        var selected = await SelectAsync(folder, cancellationToken);
+        var modSeq = selected.HighestModSeq ?? 0;
+        var canDelta = changedSinceModSeq != 0 && qresync && !selected.NoModSeq && selected.UidValidity == expectedUidValidity;
+        if (canDelta)
+        {
+            var changes = await client.FetchChangesAsync(UidSet.All, changedSinceModSeq, ListingItems, cancellationToken);
+            if (changes.Vanished is { } vanished)
+                return new FolderListing(selected.UidValidity, modSeq, [.. changes.Changed.Select(Info)], [.. vanished.Enumerate()], IsDelta: true);
+        }
+
+        IReadOnlyList<FetchedMessage> messages;
+        if (since is { } date)
+        {
+            var uids = await client.SearchAsync(ImapSearchQuery.Since(DateOnly.FromDateTime(date.UtcDateTime)), cancellationToken);
+            messages = uids.Count == 0 ? [] : await client.FetchAsync(UidSet.From(uids), ListingItems, cancellationToken);
+        }
+        else
+        {
+            messages = selected.Exists == 0 ? [] : await client.FetchAsync(UidSet.All, ListingItems, cancellationToken);
+        }
+
+        return new FolderListing(selected.UidValidity, modSeq, [.. messages.Select(Info)], [], IsDelta: false);
+    }
+
+    public async Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken)
+    {
+        if (uids.Count == 0) return [];
+        await SelectAsync(folder, cancellationToken);
+        var summaries = await client.FetchAsync(UidSet.From(uids), new ImapFetchRequest(ImapFetchItems.Flags | ImapFetchItems.InternalDate | ImapFetchItems.Size), cancellationToken);
+        var byUid = summaries.ToDictionary(m => m.Uid);
+        var result = new List<FetchedEmail>(uids.Count);
+        foreach (var uid in uids)
+        {
+            if (!byUid.TryGetValue(uid, out var summary)) continue;
+            var item = await EmailReader.ReadAsync(client, summary, content, cancellationToken);
+            if (item is not null) result.Add(new FetchedEmail(uid, FlagsOf(summary.Flags), item));
+        }
+
+        return result;
+    }
+
+    public async Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken)
+    {
+        await SelectAsync(folder, cancellationToken);
+        if (add != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Add, Names(add), cancellationToken: cancellationToken);
+        if (remove != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Remove, Names(remove), cancellationToken: cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken)
+    {
+        await SelectAsync(folder, cancellationToken);
+        var result = await client.MoveAsync(UidSet.From(uids), destination, cancellationToken);
+        return result?.Uids ?? ImmutableDictionary<uint, uint>.Empty;
+    }
+
+    public async Task ExpungeAsync(string folder, IReadOnlyList<uint> uids, CancellationToken cancellationToken)
+    {
+        await SelectAsync(folder, cancellationToken);
+        var set = UidSet.From(uids);
+        await client.StoreFlagsAsync(set, ImapFlagChange.Add, [@"\Deleted"], cancellationToken: cancellationToken);
+        await client.UidExpungeAsync(set, cancellationToken);
+    }
+
+    public async Task<int> CountAsync(string folder, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var selected = await SelectAsync(folder, cancellationToken);
+        if (since is not { } date) return (int)selected.Exists;
+        return (await client.SearchAsync(ImapSearchQuery.Since(DateOnly.FromDateTime(date.UtcDateTime)).And(ImapSearchQuery.NotDeleted), cancellationToken)).Count;
+    }
+
+    public Task CreateFolderAsync(string name, CancellationToken cancellationToken) => client.CreateAsync(name, cancellationToken: cancellationToken);
+
+    public async Task RenameFolderAsync(string name, string newName, CancellationToken cancellationToken)
+    {
+        await client.UnselectAsync(cancellationToken).ConfigureAwait(false);
+        await client.RenameAsync(name, newName, cancellationToken);
+    }
+
+    public async Task DeleteFolderAsync(string name, CancellationToken cancellationToken)
+    {
+        await client.UnselectAsync(cancellationToken).ConfigureAwait(false);
+        await client.DeleteAsync(name, cancellationToken);
+    }
+
+    public async Task<long> CopyPartAsync(string folder, uint uid, string part, Stream destination, (long Offset, long Length)? range, CancellationToken cancellationToken)
+    {
+        await SelectAsync(folder, cancellationToken);
+        var result = await client.FetchSectionAsync(uid, part, range, useBinary: part.Length > 0, destination, cancellationToken)
+            ?? throw new FileNotFoundException($"Message {uid} is gone.");
+        return result.TotalSize ?? result.BytesWritten;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await client.LogoutAsync(CancellationToken.None);
+        }
+        catch (ImapException)
+        {
+        }
+
+        await client.DisposeAsync();
+    }
+
+    private Task<SelectedMailbox> SelectAsync(string folder, CancellationToken cancellationToken) =>
+        client.SelectAsync(folder, new ImapSelectOptions { CondStore = client.Capabilities.Contains("CONDSTORE") }, cancellationToken);
+
+    private static MessageInfo Info(FetchedMessage message) =>
+        new(message.Uid, FlagsOf(message.Flags), message.InternalDate ?? DateTimeOffset.UnixEpoch);
+
+    internal static MessageFlags FlagsOf(IReadOnlyList<string>? flags)
+    {
+        var result = MessageFlags.None;
+        foreach (var flag in flags ?? [])
+        {
+            result |= flag.ToUpperInvariant() switch
+            {
+                @"\SEEN" => MessageFlags.Seen,
+                @"\FLAGGED" => MessageFlags.Flagged,
+                @"\ANSWERED" => MessageFlags.Answered,
+                "$FORWARDED" => MessageFlags.Forwarded,
+                @"\DRAFT" => MessageFlags.Draft,
+                @"\DELETED" => MessageFlags.Deleted,
+                _ => MessageFlags.None,
+            };
+        }
+
+        return result;
+    }
+
+    private static string[] Names(MessageFlags flags) =>
+        [.. new[] { (MessageFlags.Seen, @"\Seen"), (MessageFlags.Flagged, @"\Flagged"), (MessageFlags.Answered, @"\Answered"), (MessageFlags.Forwarded, "$Forwarded"), (MessageFlags.Deleted, @"\Deleted") }
+            .Where(pair => flags.HasFlag(pair.Item1)).Select(pair => pair.Item2)];
+
+    private static MailFolder ToFolder(ImapMailbox mailbox) => new(
+        mailbox.Name,
+        mailbox.Delimiter,
+        mailbox.SpecialUse switch
+        {
+            ImapSpecialUse.Inbox => FolderUse.Inbox,
+            ImapSpecialUse.Drafts => FolderUse.Drafts,
+            ImapSpecialUse.Sent => FolderUse.Sent,
+            ImapSpecialUse.Trash => FolderUse.Trash,
+            ImapSpecialUse.Junk => FolderUse.Junk,
+            ImapSpecialUse.Archive => FolderUse.Archive,
+            _ when mailbox.Name.Equals("Outbox", StringComparison.OrdinalIgnoreCase) => FolderUse.Outbox,
+            _ => FolderUse.None,
+        },
+        mailbox.Status?.UidValidity ?? 0,
+        mailbox.IsSelectable);
+}
