@@ -25,18 +25,38 @@ public sealed partial class ImapClient
         SelectCoreAsync("EXAMINE", mailbox, options, cancellationToken);
 
     /// <summary>
-    /// UNSELECT (RFC 3691): closes the mailbox without expunging anything; requires the UNSELECT capability
-    /// (use <see cref="CloseAsync"/> otherwise).
+    /// UNSELECT (RFC 3691): closes the mailbox without expunging anything. A server without UNSELECT is sent
+    /// EXAMINE of a mailbox that does not exist instead, whose failure deselects just the same (RFC 3501 section
+    /// 6.3.1). Does nothing when no mailbox is selected.
     /// </summary>
     public Task UnselectAsync(CancellationToken cancellationToken = default) =>
-        CloseCoreAsync("UNSELECT", cancellationToken);
+        RunAsync("UNSELECT", _options.CommandTimeout, async token =>
+        {
+            if (Selected is null) return;
+            if (Capabilities.Contains("UNSELECT"))
+            {
+                await RunCommandAsync(Command("UNSELECT").Build(), null, token).ConfigureAwait(false);
+            }
+            else
+            {
+                var examine = Command("EXAMINE").String($"eas-unselect-{Guid.NewGuid():N}").Build();
+                await ExecuteCoreAsync(examine, RecordMailboxEvent, null, token).ConfigureAwait(false);
+            }
+
+            SetSelected(null);
+        }, cancellationToken);
 
     /// <summary>
     /// CLOSE (RFC 3501 section 6.4.2): closes the mailbox and, if it was opened read-write, silently expunges the
-    /// messages marked \Deleted (no EXPUNGE responses are sent).
+    /// messages marked \Deleted (no EXPUNGE responses are sent). Does nothing when no mailbox is selected.
     /// </summary>
     public Task CloseAsync(CancellationToken cancellationToken = default) =>
-        CloseCoreAsync("CLOSE", cancellationToken);
+        RunAsync("CLOSE", _options.CommandTimeout, async token =>
+        {
+            if (Selected is null) return;
+            await RunCommandAsync(Command("CLOSE").Build(), null, token).ConfigureAwait(false);
+            SetSelected(null);
+        }, cancellationToken);
 
     private Task<SelectedMailbox> SelectCoreAsync(string verb, string mailbox, ImapSelectOptions? options, CancellationToken cancellationToken)
     {
@@ -84,13 +104,4 @@ public sealed partial class ImapClient
             builder.Raw("(CONDSTORE)");
         }
     }
-
-    private Task CloseCoreAsync(string verb, CancellationToken cancellationToken) =>
-        RunAsync(verb, _options.CommandTimeout, async token =>
-        {
-            RequireSelected(verb);
-            if (verb == "UNSELECT") RequireCapability("UNSELECT", "UNSELECT");
-            await RunCommandAsync(Command(verb).Build(), null, token).ConfigureAwait(false);
-            SetSelected(null);
-        }, cancellationToken);
 }

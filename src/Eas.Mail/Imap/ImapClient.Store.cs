@@ -23,6 +23,7 @@ public sealed partial class ImapClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uids);
+        ArgumentNullException.ThrowIfNull(flags);
         var flagList = flags.ToArray();
         if (uids.IsEmpty) throw new ArgumentException("IMAP cannot express an empty UID set.", nameof(uids));
         return RunAsync("UID STORE", _options.CommandTimeout,

@@ -67,8 +67,11 @@ internal sealed class MimeContentStream : Stream
     public async ValueTask FinishAsync(byte[] scratch, CancellationToken cancellationToken)
     {
         _expired = true;
-        while (await ReadInternalAsync(scratch, cancellationToken).ConfigureAwait(false) > 0)
+        while (true)
         {
+            var read = ReadCore(scratch, out var needMore);
+            if (needMore) await _input.FillAsync(cancellationToken).ConfigureAwait(false);
+            else if (read == 0) return;
         }
     }
 
@@ -82,14 +85,22 @@ internal sealed class MimeContentStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    private async ValueTask<int> ReadInternalAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    /// <summary>Serves from the buffer and fills it as needed, entering a state machine only when a fill is really pending.</summary>
+    private ValueTask<int> ReadInternalAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         while (true)
         {
             var read = ReadCore(buffer.Span, out var needMore);
-            if (!needMore) return read;
-            await _input.FillAsync(cancellationToken).ConfigureAwait(false);
+            if (!needMore) return new ValueTask<int>(read);
+            var fill = _input.FillAsync(cancellationToken);
+            if (!fill.IsCompletedSuccessfully) return AwaitFillThenReadAsync(fill, buffer, cancellationToken);
         }
+    }
+
+    private async ValueTask<int> AwaitFillThenReadAsync(ValueTask fill, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        await fill.ConfigureAwait(false);
+        return await ReadInternalAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     private int ReadCore(Span<byte> buffer, out bool needMore)

@@ -90,17 +90,18 @@ internal sealed class MimeInput
     public void Fill()
     {
         Compact();
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read == 0) _eof = true;
-        _end += read;
+        Filled(_stream.Read(_buffer, _end, _buffer.Length - _end));
     }
 
-    public async ValueTask FillAsync(CancellationToken cancellationToken)
+    /// <summary>Reads more input; completes synchronously (no state machine) when the stream does.</summary>
+    public ValueTask FillAsync(CancellationToken cancellationToken)
     {
         Compact();
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-        if (read == 0) _eof = true;
-        _end += read;
+        var pending = _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        if (!pending.IsCompletedSuccessfully) return AwaitFillAsync(pending);
+        // Already complete: reading the result does not block.
+        Filled(pending.Result);
+        return ValueTask.CompletedTask;
     }
 
     public BodyMark Mark() => new(Position, LineFeeds);
@@ -127,6 +128,14 @@ internal sealed class MimeInput
         var size = end - mark.Position;
         if (size <= 0) return (0, 0);
         return (size, lineFeeds + (lastByte == '\n' ? 0 : 1));
+    }
+
+    private async ValueTask AwaitFillAsync(ValueTask<int> pending) => Filled(await pending.ConfigureAwait(false));
+
+    private void Filled(int read)
+    {
+        if (read == 0) _eof = true;
+        _end += read;
     }
 
     private void Compact()

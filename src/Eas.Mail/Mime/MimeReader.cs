@@ -126,27 +126,27 @@ public sealed class MimeReader
         {
             while (true)
             {
-                var line = await PeekAsync(cancellationToken).ConfigureAwait(false);
-                if (line.Status == LineStatus.End || line.Level >= 0) return line;
-                Input.Consume(line.Length);
+                if (!TryPeek(out var line)) await Input.FillAsync(cancellationToken).ConfigureAwait(false);
+                else if (line.Status == LineStatus.End || line.Level >= 0) return line;
+                else Input.Consume(line.Length);
             }
         }
 
         private async ValueTask<PeekedLine> PeekAsync(CancellationToken cancellationToken)
         {
-            while (true)
-            {
-                var status = Input.PeekLine(out var length);
-                if (status == LineStatus.NeedMore)
-                {
-                    await Input.FillAsync(cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
+            PeekedLine line;
+            while (!TryPeek(out line)) await Input.FillAsync(cancellationToken).ConfigureAwait(false);
+            return line;
+        }
 
-                var isClose = false;
-                var level = status == LineStatus.Line && Input.AtLineStart ? _boundaries.Match(Input.Peek(length), out isClose) : -1;
-                return new PeekedLine(status, length, level, isClose);
-            }
+        /// <summary>The next line with the delimiter level it matches (-1 for none); false when the buffer must be filled first.</summary>
+        private bool TryPeek(out PeekedLine line)
+        {
+            var status = Input.PeekLine(out var length);
+            var isClose = false;
+            var level = status == LineStatus.Line && Input.AtLineStart ? _boundaries.Match(Input.Peek(length), out isClose) : -1;
+            line = new PeekedLine(status, length, level, isClose);
+            return status != LineStatus.NeedMore;
         }
 
         private static string Child(string specifier, int index) => specifier.Length == 0 ? index.ToString() : $"{specifier}.{index}";

@@ -54,13 +54,22 @@ public sealed class TransferDecodingStream : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            if (TryCopyOut(buffer.Span, out var copied)) return copied;
-            Decode(await _inner.ReadAsync(_input, cancellationToken).ConfigureAwait(false));
+            if (TryCopyOut(buffer.Span, out var copied)) return new ValueTask<int>(copied);
+            var pending = _inner.ReadAsync(_input, cancellationToken);
+            if (!pending.IsCompletedSuccessfully) return AwaitReadAsync(pending, buffer, cancellationToken);
+            // Already complete: reading the result does not block, and no state machine is needed.
+            Decode(pending.Result);
         }
+    }
+
+    private async ValueTask<int> AwaitReadAsync(ValueTask<int> pending, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        Decode(await pending.ConfigureAwait(false));
+        return await ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     public override void Flush()

@@ -50,6 +50,28 @@ public sealed class ImapClientMailboxScriptedTests
     }
 
     [Fact]
+    public async Task Without_unselect_an_examine_of_no_mailbox_deselects()
+    {
+        await using var server = new ScriptedImapServer(
+            [.. LoginSteps("IMAP4rev1"), .. SelectSteps(),
+            ExpectStart("A0003 EXAMINE \"eas-unselect-"),
+            Send("* 3 EXISTS", "A0003 NO [NONEXISTENT] Mailbox doesn't exist"),
+            Expect("A0004 NOOP"),
+            Send("A0004 OK")]);
+        await using var client = await LoginAsync(server);
+        await client.SelectAsync("INBOX");
+
+        await client.UnselectAsync();
+        await client.UnselectAsync();
+        await client.CloseAsync();
+        await client.NoopAsync();
+
+        await server.Completion;
+        client.Selected.ShouldBeNull();
+        client.State.ShouldBe(ImapSessionState.Authenticated);
+    }
+
+    [Fact]
     public async Task Objectid_mailbox_ids_come_from_list_status_create_and_select()
     {
         await using var server = new ScriptedImapServer(

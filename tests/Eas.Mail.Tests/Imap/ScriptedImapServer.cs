@@ -30,6 +30,9 @@ internal sealed class ScriptedImapServer : IAsyncDisposable
     /// <summary>Reads one line from the client and requires it to equal <paramref name="line"/>.</summary>
     public static Step Expect(string line) => new(StepKind.Expect, line);
 
+    /// <summary>Reads one line from the client and requires it to start with <paramref name="prefix"/>.</summary>
+    public static Step ExpectStart(string prefix) => new(StepKind.ExpectStart, prefix);
+
     /// <summary>Closes the connection.</summary>
     public static Step Close() => new(StepKind.Close, "");
 
@@ -68,6 +71,11 @@ internal sealed class ScriptedImapServer : IAsyncDisposable
                     var line = await reader.ReadLineAsync(_stop.Token);
                     if (line != step.Text) throw new InvalidOperationException($"Expected \"{step.Text}\" but the client sent \"{line}\".");
                     break;
+                case StepKind.ExpectStart:
+                    var start = await reader.ReadLineAsync(_stop.Token);
+                    if (start?.StartsWith(step.Text, StringComparison.Ordinal) != true)
+                        throw new InvalidOperationException($"Expected a line starting \"{step.Text}\" but the client sent \"{start}\".");
+                    break;
                 case StepKind.ExpectClose:
                     var extra = await reader.ReadLineAsync(_stop.Token);
                     if (extra is not null) throw new InvalidOperationException($"Expected the client to close, but it sent \"{extra}\".");
@@ -83,6 +91,7 @@ internal sealed class ScriptedImapServer : IAsyncDisposable
     {
         Send,
         Expect,
+        ExpectStart,
         Close,
         ExpectClose,
     }
