@@ -76,24 +76,23 @@ internal static class AddressListParser
 
     private static MailAddress AddrSpec(List<AddressToken> chunk)
     {
-        var at = chunk.FindIndex(t => t.IsSpecial('@'));
         var words = chunk.Where(t => t.Kind != AddressTokenKind.Comment).ToList();
+        var at = words.FindIndex(t => t.IsSpecial('@'));
         if (at < 0)
         {
             var single = words.Count == 1 && words[0].Kind == AddressTokenKind.Atom;
-            return single ? new MailAddress(LastComment(chunk), words[0].Text) : new MailAddress(Phrase(chunk, 0, chunk.Count), string.Empty);
+            return single ? new MailAddress(LastComment(chunk), words[0].Text) : new MailAddress(Phrase(words, 0, words.Count), string.Empty);
         }
 
-        // "Ann Smith ann@example.com": words separated by blanks before the local part are a display name.
+        // "Ann Smith ann@example.com": words set off by blanks before the local part are a display name.
         var localStart = at;
-        while (localStart > 0 && chunk[localStart - 1].Kind != AddressTokenKind.Comment && !chunk[localStart].SpaceBefore) localStart--;
-        if (localStart == at && localStart > 0 && chunk[localStart - 1].Kind != AddressTokenKind.Comment) localStart--;
+        while (localStart > 0 && !words[localStart].SpaceBefore) localStart--;
+        if (localStart == at && localStart > 0) localStart--;
         var domainEnd = at + 1;
-        while (domainEnd < chunk.Count && chunk[domainEnd].Kind != AddressTokenKind.Comment
-               && (domainEnd == at + 1 || !chunk[domainEnd].SpaceBefore)) domainEnd++;
-        var name = Phrase(chunk, 0, localStart);
+        while (domainEnd < words.Count && (domainEnd == at + 1 || !words[domainEnd].SpaceBefore)) domainEnd++;
+        var name = Phrase(words, 0, localStart);
         if (name.Length == 0) name = LastComment(chunk);
-        return new MailAddress(name, Join(chunk, localStart, domainEnd));
+        return new MailAddress(name, Join(words, localStart, domainEnd));
     }
 
     /// <summary>The words in [start, end) as a display name: joined as written, encoded-words decoded, comments dropped.</summary>

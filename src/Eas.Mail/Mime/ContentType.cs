@@ -55,6 +55,8 @@ public sealed class ContentType
         var slash = head.IndexOf('/');
         var type = slash > 0 ? head[..slash].Trim().ToLowerInvariant() : string.Empty;
         var subtype = slash > 0 ? head[(slash + 1)..].Trim().ToLowerInvariant() : string.Empty;
+        var blank = subtype.IndexOfAny([' ', '\t']);
+        if (blank > 0) subtype = subtype[..blank];
         if (!ParameterList.IsToken(type) || !ParameterList.IsToken(subtype))
         {
             fallback ??= Default;

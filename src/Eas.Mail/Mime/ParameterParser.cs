@@ -106,9 +106,10 @@ internal static class ParameterParser
         var ordered = new SortedDictionary<int, (bool Encoded, string Value)>();
         foreach (var (name, value) in sections)
         {
+            // "name*" (one encoded section), "name*N" (plain section N), "name*N*" (encoded section N).
             var suffix = name.AsSpan(baseName.Length + 1);
-            var encoded = suffix.EndsWith("*");
-            if (encoded) suffix = suffix[..^1];
+            var encoded = suffix.Length == 0 || suffix.EndsWith("*");
+            if (suffix.Length > 0 && encoded) suffix = suffix[..^1];
             var index = 0;
             if (suffix.Length > 0 && (!int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out index) || index > MaxSection)) continue;
             ordered.TryAdd(index, (encoded, value));

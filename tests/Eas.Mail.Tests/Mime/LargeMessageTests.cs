@@ -11,7 +11,7 @@ namespace Eas.Mail.Tests.Mime;
 public sealed class LargeMessageTests(ITestOutputHelper output)
 {
     private const long MessageBytes = 50L * 1024 * 1024;
-    private const long AllowedAllocation = 2L * 1024 * 1024;
+    private const long AllowedAllocation = 1024 * 1024;
 
     [Fact]
     public async Task Extracting_bodies_of_a_50_MB_message_allocates_far_less_than_the_message()
