@@ -92,18 +92,23 @@ public sealed class ProvisionTests(DovecotFixture dovecot) : IAsyncLifetime
         }
     }
 
-    /// <summary>2.5 has no Settings: FolderSync (not implemented yet, so 501 once provisioned) shows the enforcement.</summary>
+    /// <summary>2.5 has no Settings: FolderSync shows the enforcement; a command not implemented is 501 once provisioned.</summary>
     [Fact]
     public async Task Protocol_2_5_is_sent_to_provision_with_449_and_passes_with_its_final_key()
     {
         var phone = Phone("2.5", "Hs25");
+        var folderSync = MailRequests.FolderSync("0");
 
-        (await phone.PostAsync("FolderSync", null)).Status.ShouldBe((HttpStatusCode)449);
+        (await phone.PostAsync("FolderSync", folderSync)).Status.ShouldBe((HttpStatusCode)449);
+        (await phone.PostAsync("Search", null)).Status.ShouldBe((HttpStatusCode)449);
         var (temporary, final) = await phone.ProvisionAsync();
 
-        (await phone.PostAsync("FolderSync", null)).Status.ShouldBe(HttpStatusCode.NotImplemented);
+        var synced = await phone.PostAsync("FolderSync", folderSync);
+        synced.Status.ShouldBe(HttpStatusCode.OK);
+        synced.Body!.ValueOf(FolderHierarchy.Status).ShouldBe("1");
+        (await phone.PostAsync("Search", null)).Status.ShouldBe(HttpStatusCode.NotImplemented);
         phone.PolicyKey = temporary;
-        (await phone.PostAsync("FolderSync", null)).Status.ShouldBe((HttpStatusCode)449);
+        (await phone.PostAsync("FolderSync", folderSync)).Status.ShouldBe((HttpStatusCode)449);
         final.ShouldNotBe(temporary);
     }
 
