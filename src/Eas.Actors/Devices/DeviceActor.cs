@@ -82,6 +82,10 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
             EasCommand.FolderUpdate => await FolderCommands.UpdateAsync(state, request, settings, now),
             EasCommand.FolderDelete => await FolderCommands.DeleteAsync(state, request, settings, now),
             EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, Collections, NewEpoch, now),
+            EasCommand.GetItemEstimate => await GetItemEstimateCommand.DecideAsync(request, settings, Collections, now),
+            EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, Collections),
+            EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, Collections),
+            EasCommand.GetAttachment => await GetAttachmentCommand.DecideAsync(request, settings),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };
     }

@@ -42,3 +42,9 @@ public sealed record ProvisioningRequired(PolicyVerdict Verdict) : CommandOutcom
 
 /// <summary>The command is not implemented for this protocol version: HTTP 501.</summary>
 public sealed record CommandNotImplemented : CommandOutcome;
+
+/// <summary>A raw response body (GetAttachment); the edge copies it to the response and disposes it.</summary>
+public sealed record RespondWithContent(string ContentType, Stream Content) : CommandOutcome;
+
+/// <summary>The attachment does not exist (any more): HTTP 500, as MS-ASCMD 2.2.1.7 specifies for GetAttachment.</summary>
+public sealed record AttachmentNotFound : CommandOutcome;

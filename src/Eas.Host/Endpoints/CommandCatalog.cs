@@ -23,7 +23,7 @@ internal sealed class CommandCatalog
 
     /// <summary>The command's definition when it is implemented for <paramref name="version"/>.</summary>
     public bool TryGet(EasCommand command, ProtocolVersion version, out CommandDefinition definition) =>
-        _commands.TryGetValue(command, out definition!) && version >= definition.MinimumVersion;
+        _commands.TryGetValue(command, out definition!) && version >= definition.MinimumVersion && version <= definition.MaximumVersion;
 
     /// <summary>The commands of the current release.</summary>
     public static CommandCatalog Default(WbxmlLimits limits) => new(
@@ -37,6 +37,13 @@ internal sealed class CommandCatalog
         CommandDefinition.Wbxml(EasCommand.FolderCreate, limits, (root, version) => Wire.Commands.FolderCreate.FolderCreateRequest.Parse(root, version)),
         CommandDefinition.Wbxml(EasCommand.FolderUpdate, limits, (root, version) => Wire.Commands.FolderUpdate.FolderUpdateRequest.Parse(root, version)),
         CommandDefinition.Wbxml(EasCommand.FolderDelete, limits, (root, version) => Wire.Commands.FolderDelete.FolderDeleteRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.GetItemEstimate, limits, (root, version) => Wire.Commands.GetItemEstimate.GetItemEstimateRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.MoveItems, limits, (root, version) => Wire.Commands.MoveItems.MoveItemsRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.ItemOperations, limits, (root, version) => Wire.Commands.ItemOperations.ItemOperationsRequest.Parse(root, version)) with
+        {
+            MinimumVersion = ProtocolVersion.V120,
+        },
+        new CommandDefinition(EasCommand.GetAttachment, (_, _) => null) { MaximumVersion = ProtocolVersion.V121 },
         CommandDefinition.Wbxml(EasCommand.Sync, limits, (root, version) => Wire.Commands.Sync.SyncRequest.Parse(root, version)) with
         {
             EmptyBodyAllowed = true,
@@ -49,6 +56,9 @@ internal sealed record CommandDefinition(EasCommand Command, Func<byte[], Protoc
 {
     /// <summary>The oldest protocol version that has the command (Settings is 12.0+, MS-ASCMD 2.2.1.18).</summary>
     public ProtocolVersion MinimumVersion { get; init; } = ProtocolVersion.V25;
+
+    /// <summary>The newest protocol version that has the command (GetAttachment ends with 12.1, MS-ASCMD 2.2.1.7).</summary>
+    public ProtocolVersion MaximumVersion { get; init; } = ProtocolVersion.V161;
 
     /// <summary>Whether an empty body is a valid request (an empty Sync repeats the last one, MS-ASCMD 2.2.1.21).</summary>
     public bool EmptyBodyAllowed { get; init; }

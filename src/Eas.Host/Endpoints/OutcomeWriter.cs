@@ -30,6 +30,19 @@ internal static class OutcomeWriter
 
                 var status = required.Verdict == PolicyVerdict.NotProvisioned ? CommonStatus.DeviceNotProvisioned : CommonStatus.InvalidPolicyKey;
                 return await WriteWbxmlAsync(response, new CommandStatusResponse(line.Command, (int)status), line.ProtocolVersion);
+            case RespondWithContent content:
+                await using (content.Content)
+                {
+                    response.StatusCode = StatusCodes.Status200OK;
+                    response.ContentType = content.ContentType;
+                    response.ContentLength = content.Content.Length;
+                    await content.Content.CopyToAsync(response.Body);
+                    return content.Content.Length;
+                }
+
+            case AttachmentNotFound:
+                response.StatusCode = StatusCodes.Status500InternalServerError;
+                return 0;
             case CommandNotImplemented:
                 response.StatusCode = StatusCodes.Status501NotImplemented;
                 return 0;

@@ -15,19 +15,25 @@ internal static class AddressListParser
         var result = new List<MailAddress>();
         var chunk = new List<AddressToken>();
         string? group = null;
-        var inAngle = false;
+        var angle = AngleState.Outside;
+        var chunkHasAt = false;
         foreach (var token in AddressTokenizer.Tokenize(value))
         {
-            if (token.IsSpecial('<')) inAngle = true;
-            else if (token.IsSpecial('>')) inAngle = false;
-            else if (inAngle && token.IsSpecial(',') && UnclosedAngleHasAddress(chunk)) inAngle = false;
-            if (inAngle || token.Kind != AddressTokenKind.Special || token.Text[0] is '<' or '>' or '@')
+            angle = token.IsSpecial('<') ? AngleState.Opened
+                : token.IsSpecial('>') ? AngleState.Outside
+                : angle == AngleState.Opened ? (token.IsSpecial('@') ? AngleState.Route : AngleState.Address)
+                : angle == AngleState.Address && token.IsSpecial('@') ? AngleState.AddressWithAt
+                : angle;
+            // A "," after a whole address inside an unclosed "<" ends it; in a route ("<@a,@b:u@h>") it does not.
+            if (angle == AngleState.AddressWithAt && token.IsSpecial(',')) angle = AngleState.Outside;
+            if (angle != AngleState.Outside || token.Kind != AddressTokenKind.Special || token.Text[0] is '<' or '>' or '@')
             {
+                chunkHasAt |= token.IsSpecial('@');
                 chunk.Add(token);
                 continue;
             }
 
-            if (token.IsSpecial(':') && group is null && !chunk.Any(t => t.IsSpecial('@')))
+            if (token.IsSpecial(':') && group is null && !chunkHasAt)
             {
                 group = Phrase(chunk, 0, chunk.Count);
                 chunk.Clear();
@@ -36,6 +42,7 @@ internal static class AddressListParser
 
             Emit(chunk, group, result);
             chunk.Clear();
+            chunkHasAt = false;
             if (token.IsSpecial(';')) group = null;
         }
 
@@ -43,12 +50,14 @@ internal static class AddressListParser
         return result;
     }
 
-    /// <summary>Whether a "," inside angle brackets follows a complete address (an unclosed "&lt;") rather than a route.</summary>
-    private static bool UnclosedAngleHasAddress(List<AddressToken> chunk)
+    /// <summary>Where the parser is relative to angle brackets.</summary>
+    private enum AngleState
     {
-        var open = chunk.FindLastIndex(t => t.IsSpecial('<'));
-        return open >= 0 && open + 1 < chunk.Count && !chunk[open + 1].IsSpecial('@')
-               && chunk.FindIndex(open, t => t.IsSpecial('@')) >= 0;
+        Outside,
+        Opened,
+        Route,
+        Address,
+        AddressWithAt,
     }
 
     private static void Emit(List<AddressToken> chunk, string? group, List<MailAddress> result)

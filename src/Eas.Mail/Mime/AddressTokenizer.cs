@@ -28,7 +28,7 @@ internal readonly record struct AddressToken(AddressTokenKind Kind, string Text,
 internal static class AddressTokenizer
 {
     private const string Specials = "<>@,;:";
-    private const int MaxTokens = 10_000;
+    private const int MaxTokens = 100_000;
 
     public static List<AddressToken> Tokenize(string value)
     {
@@ -62,10 +62,12 @@ internal static class AddressTokenizer
     /// <summary>Whether <paramref name="c"/> may appear in an atom as this tokenizer reads it.</summary>
     public static bool IsAtomChar(char c) => !char.IsWhiteSpace(c) && !char.IsControl(c) && !"()<>@,;:\\\"[]".Contains(c);
 
+    /// <summary>Reads an atom; a stray character that can start nothing (")", "]", a control) is taken as a one-character atom.</summary>
     private static string ReadAtom(string value, ref int position)
     {
         var start = position;
         while (position < value.Length && (IsAtomChar(value[position]) || value[position] == '\\')) position++;
+        if (position == start) position++;
         return value[start..position];
     }
 

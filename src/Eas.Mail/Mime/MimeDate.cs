@@ -66,7 +66,7 @@ public static class MimeDate
             }
             else if (raw.Count(c => c == '-') == 2 && raw.Any(char.IsAsciiLetter))
             {
-                foreach (var piece in raw.Split('-')) yield return piece;
+                foreach (var piece in raw.Split('-', StringSplitOptions.RemoveEmptyEntries)) yield return piece;
             }
             else
             {
@@ -89,6 +89,7 @@ public static class MimeDate
 
         public bool Take(string token)
         {
+            if (token.Length == 0) return true;
             if (token.Contains(':') && char.IsAsciiDigit(token[0])) return TakeTime(token);
             if (token[0] is '+' or '-')
             {

@@ -8,8 +8,8 @@ public readonly record struct TruncatedText(string Text, bool Truncated, long Fu
 
 /// <summary>
 /// Cuts text to a size on a character boundary. EAS clients give TruncationSize in bytes of UTF-8, so a cut
-/// must land between UTF-8 sequences: a limit of 5 on "añño" (a, ñ = 2 bytes, ñ, o) keeps "añ" (3 bytes)
-/// rather than half a "ñ".
+/// must land between UTF-8 sequences: a limit of 4 on "añño" (1, 2, 2 and 1 bytes) keeps "añ", 3 bytes,
+/// rather than half of the second "ñ".
 /// </summary>
 public static class TextTruncation
 {

@@ -63,6 +63,25 @@ public sealed class MailAddressTests
         list.Select(a => a.Address).ShouldBe(["ann@x.org", "bob@x.org"]);
     }
 
+    [Fact]
+    public void Stray_closing_characters_are_kept_as_text()
+    {
+        MailAddress.ParseList("Ann) <a@x.org>, ]b@x.org").ShouldBe([new MailAddress("Ann)", "a@x.org"), new MailAddress("", "]b@x.org")]);
+    }
+
+    [Fact]
+    public void Long_lists_are_read_whole_and_hostile_ones_in_linear_time()
+    {
+        MailAddress.ParseList(string.Join(", ", Enumerable.Range(0, 5000).Select(i => $"User {i} <u{i}@x.org>"))).Count.ShouldBe(5000);
+        var hostile = string.Concat(Enumerable.Repeat("<a@b,", 20_000)) + string.Concat(Enumerable.Repeat("<@r,", 20_000)) +
+                      new string('(', 20_000) + new string(')', 40_000) + string.Concat(Enumerable.Repeat("x:", 20_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        MailAddress.ParseList(hostile);
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -9,9 +9,9 @@ namespace Eas.Mail.Tests.Mime;
 public sealed class TextTruncationTests
 {
     [Theory]
-    [InlineData("añño", 5, "añ", 7)]
-    [InlineData("añño", 6, "aññ", 7)]
-    [InlineData("añño", 7, "añño", 7)]
+    [InlineData("añño", 4, "añ", 6)]
+    [InlineData("añño", 5, "aññ", 6)]
+    [InlineData("añño", 6, "añño", 6)]
     [InlineData("日本語", 4, "日", 9)]
     [InlineData("日本語", 2, "", 9)]
     [InlineData("a😀b", 4, "a", 6)]

@@ -39,20 +39,37 @@ public static class CollectionSync
         return state with { Items = items.ToImmutable(), Sent = null };
     }
 
-    /// <summary>The phone changed a message's flags itself: it already shows them, so they are not sent back.</summary>
-    public static CollectionSyncState ClientChanged(CollectionSyncState state, uint uid, MessageFlags flags) =>
-        state.Items.ContainsKey(uid)
+    /// <summary>
+    /// The phone changed a message's flags itself: it already shows them, so they are not sent back. A phone
+    /// that acts on items has the last response, so what it carried is confirmed first (a no-op inside Sync).
+    /// </summary>
+    public static CollectionSyncState ClientChanged(CollectionSyncState state, uint uid, MessageFlags flags)
+    {
+        state = Confirm(state);
+        return state.Items.ContainsKey(uid)
             ? state with { Items = state.Items.SetItem(uid, flags & Synced), PendingChanges = state.PendingChanges.Remove(uid) }
             : state;
+    }
 
-    /// <summary>The phone deleted a message itself.</summary>
-    public static CollectionSyncState ClientDeleted(CollectionSyncState state, uint uid) => state with
+    /// <summary>The phone deleted (or moved away) a message itself.</summary>
+    public static CollectionSyncState ClientDeleted(CollectionSyncState state, uint uid)
     {
-        Items = state.Items.Remove(uid),
-        PendingChanges = state.PendingChanges.Remove(uid),
-        PendingDeletes = state.PendingDeletes.Remove(uid),
-        PendingAdds = state.PendingAdds.Remove(uid),
-    };
+        state = Confirm(state);
+        return state with
+        {
+            Items = state.Items.Remove(uid),
+            PendingChanges = state.PendingChanges.Remove(uid),
+            PendingDeletes = state.PendingDeletes.Remove(uid),
+            PendingAdds = state.PendingAdds.Remove(uid),
+        };
+    }
+
+    /// <summary>The phone put a message here itself (MoveItems): it holds it already, so it is not added again.</summary>
+    public static CollectionSyncState ClientAdded(CollectionSyncState state, uint uid, MessageFlags flags)
+    {
+        state = Confirm(state);
+        return state with { Items = state.Items.SetItem(uid, flags & Synced), PendingAdds = state.PendingAdds.Remove(uid) };
+    }
 
     /// <summary>Takes in the folder's state: a full listing (first sync, new filter) or a MODSEQ delta.</summary>
     public static CollectionSyncState Absorb(CollectionSyncState state, FolderListing listing, DateTimeOffset? since) =>

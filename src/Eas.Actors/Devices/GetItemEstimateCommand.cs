@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Eas.Actors.Sync.Collections;
+using Eas.Wire.Commands.GetItemEstimate;
+using Eas.Wire.Commands.Sync;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>
+/// GetItemEstimate (MS-ASCMD 2.2.1.9): how many changes the next Sync of each collection would bring. The
+/// key must be the collection's current key (Status 4 otherwise; Status 3 when the collection was never
+/// synced past key 0); the folder's changes are taken in on a copy of the state, which is not written.
+/// </summary>
+internal static class GetItemEstimateCommand
+{
+    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, DateTimeOffset now)
+    {
+        var body = (GetItemEstimateRequest)request.Body!;
+        var results = ImmutableArray.CreateBuilder<GetItemEstimateResult>(body.Collections.Length);
+        foreach (var collection in body.Collections)
+            results.Add(await EstimateAsync(collection, request, settings, cache, now));
+        return new Decision(new RespondWith(new GetItemEstimateResponse { Status = GetItemEstimateStatus.Success, Results = results.ToImmutable() }), []);
+    }
+
+    private static async Task<GetItemEstimateResult> EstimateAsync(
+        GetItemEstimateCollection collection, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, DateTimeOffset now)
+    {
+        var id = collection.CollectionId;
+        if (collection.SyncKey == "0") return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
+        var state = await cache.GetAsync(id);
+        if (state is null) return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
+        if (CollectionSync.Match(state, collection.SyncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
+        var filterType = collection.Options.FirstOrDefault()?.FilterType ?? collection.FilterType ?? state.Options?.FilterType;
+        var estimate = await MailboxWork.RunAsync(request, settings, async context =>
+        {
+            var name = await context.ResolveAsync(id);
+            if (name is null) return (long?)null;
+            var confirmed = CollectionSync.Confirm(state);
+            var filter = (int)(filterType ?? SyncFilterType.NoFilter);
+            var fresh = filter != confirmed.FilterType || confirmed.ModSeq == 0;
+            var since = SyncFilter.Since(filterType, now);
+            var listing = await context.Session.ListMessagesAsync(name, since, fresh ? 0 : confirmed.ModSeq, confirmed.UidValidity, context.CancellationToken);
+            var absorbed = CollectionSync.Absorb(confirmed with { FilterType = filter }, listing, since);
+            return absorbed.PendingAdds.Count + absorbed.PendingChanges.Count + absorbed.PendingDeletes.Count;
+        });
+        return estimate is { } count
+            ? new GetItemEstimateResult(GetItemEstimateStatus.Success, id) { Estimate = count }
+            : new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, id);
+    }
+}

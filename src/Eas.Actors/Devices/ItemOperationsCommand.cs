@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Eas.Actors.Sync.Collections;
+using Eas.Actors.Sync.Email;
+using Eas.Wire.Commands.ItemOperations;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>
+/// ItemOperations (MS-ASCMD 2.2.1.10) on the mailbox store: Fetch of an email by CollectionId and ServerId
+/// (with its own body preferences), Fetch of an attachment by FileReference (optionally a byte range, with
+/// Range and Total), and EmptyFolderContents. Attachment bytes travel base64 in Data; larger than
+/// <see cref="MaxInlineBytes"/> is Status 11 (data too large). Document libraries, search LongIds and the
+/// 14.0+ conversation Move are not offered by an IMAP store and answer ObjectNotFound or UnknownStore.
+/// </summary>
+internal static class ItemOperationsCommand
+{
+    public const long MaxInlineBytes = 32 * 1024 * 1024;
+    private const string MailboxStore = "Mailbox";
+
+    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache)
+    {
+        var body = (ItemOperationsRequest)request.Body!;
+        var results = ImmutableArray.CreateBuilder<ItemOperationResult>(body.Operations.Length);
+        foreach (var operation in body.Operations)
+        {
+            results.Add(operation switch
+            {
+                ItemOperationsFetch { FileReference: { } reference } fetch when IsMailbox(fetch) => await FetchAttachmentAsync(reference, fetch, request, settings),
+                ItemOperationsFetch { ServerId: { } serverId, CollectionId: { } collectionId } fetch when IsMailbox(fetch) => await FetchItemAsync(collectionId, serverId, fetch, request, settings),
+                ItemOperationsFetch fetch when !IsMailbox(fetch) => new ItemOperationsFetchResult(ItemOperationsStatus.UnknownStore),
+                ItemOperationsFetch fetch => new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { LongId = fetch.LongId },
+                ItemOperationsEmptyFolderContents empty => await EmptyAsync(empty, request, settings, cache),
+                ItemOperationsMove move => new ItemOperationsMoveResult(ItemOperationsStatus.ObjectNotFound, move.ConversationId),
+                _ => throw new ArgumentOutOfRangeException(nameof(request), operation.GetType().Name, "Unknown ItemOperations operation."),
+            });
+        }
+
+        return new Decision(new RespondWith(new ItemOperationsResponse(ItemOperationsStatus.Success) { Results = results.ToImmutable() }), []);
+    }
+
+    private static bool IsMailbox(ItemOperationsFetch fetch) => string.Equals(fetch.Store, MailboxStore, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<ItemOperationResult> FetchItemAsync(string collectionId, string serverId, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings)
+    {
+        if (!ServerIds.TryParse(serverId, collectionId, out var uid))
+            return new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { CollectionId = collectionId, ServerId = serverId };
+        var encoding = EmailEncodingOptions.ForFetch(request.Line.ProtocolVersion, fetch.Options, Mail.Mime.HtmlToText.Convert);
+        var content = new Mailboxes.EmailContentRequest(null, true, encoding.MimeSupport != Wire.Commands.Sync.SyncMimeSupport.Never);
+        var item = await MailboxWork.RunAsync(request, settings, async context =>
+        {
+            var name = await context.ResolveAsync(collectionId);
+            if (name is null) return null;
+            var fetched = await context.Session.FetchEmailsAsync(name, [uid], content, context.CancellationToken);
+            return fetched.Count == 0 ? null : fetched[0].Item;
+        });
+        return item is null
+            ? new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { CollectionId = collectionId, ServerId = serverId }
+            : new ItemOperationsFetchResult(ItemOperationsStatus.Success)
+            {
+                CollectionId = collectionId,
+                ServerId = serverId,
+                Class = request.Line.ProtocolVersion >= Wire.Http.ProtocolVersion.V140 ? "Email" : null,
+                Properties = EmailApplicationData.BuildFetchProperties(FileReferences.Qualify(item, collectionId, uid), encoding),
+            };
+    }
+
+    private static async Task<ItemOperationResult> FetchAttachmentAsync(string reference, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings)
+    {
+        if (!FileReferences.TryParse(reference, out var folderId, out var uid, out var part))
+            return new ItemOperationsFetchResult(ItemOperationsStatus.InvalidAttachment) { FileReference = reference };
+        (long Offset, long Length)? range = null;
+        if (fetch.Options?.Range is { } text)
+        {
+            if (!ByteRange.TryParse(text, out var parsed)) return new ItemOperationsFetchResult(ItemOperationsStatus.InvalidByteRange) { FileReference = reference };
+            range = parsed;
+        }
+
+        var (status, bytes, total) = await MailboxWork.RunAsync(request, settings, async context =>
+        {
+            var name = await context.ResolveAsync(folderId);
+            if (name is null) return (ItemOperationsStatus.InvalidAttachment, Array.Empty<byte>(), 0L);
+            using var buffer = new CappedMemoryStream(MaxInlineBytes);
+            try
+            {
+                var size = await context.Session.CopyPartAsync(name, uid, part, buffer, range, context.CancellationToken);
+                return (ItemOperationsStatus.Success, buffer.ToArray(), size);
+            }
+            catch (FileNotFoundException)
+            {
+                return (ItemOperationsStatus.InvalidAttachment, Array.Empty<byte>(), 0L);
+            }
+            catch (CappedMemoryStream.FullException)
+            {
+                return (ItemOperationsStatus.DataTooLarge, Array.Empty<byte>(), 0L);
+            }
+        });
+        if (status != ItemOperationsStatus.Success) return new ItemOperationsFetchResult(status) { FileReference = reference };
+        if (range is { } asked && asked.Offset >= total && total > 0) return new ItemOperationsFetchResult(ItemOperationsStatus.InvalidByteRange) { FileReference = reference };
+        var rangeText = range is { } r ? $"{r.Offset}-{r.Offset + bytes.Length - 1}" : null;
+        return new ItemOperationsFetchResult(ItemOperationsStatus.Success)
+        {
+            FileReference = reference,
+            Properties = ItemOperationsProperties.File("application/octet-stream", rangeText, range is null ? null : total, bytes),
+        };
+    }
+
+    private static async Task<ItemOperationResult> EmptyAsync(ItemOperationsEmptyFolderContents empty, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache)
+    {
+        var removed = await MailboxWork.RunAsync(request, settings, async context =>
+        {
+            var name = await context.ResolveAsync(empty.CollectionId);
+            if (name is null) return (IReadOnlyList<uint>?)null;
+            var listing = await context.Session.ListMessagesAsync(name, null, 0, 0, context.CancellationToken);
+            var uids = listing.Messages.Select(m => m.Uid).ToList();
+            if (uids.Count > 0) await context.Session.ExpungeAsync(name, uids, context.CancellationToken);
+            return uids;
+        });
+        if (removed is null) return new ItemOperationsEmptyFolderContentsResult(ItemOperationsStatus.ObjectNotFound, empty.CollectionId);
+        if (await cache.GetAsync(empty.CollectionId) is { } state)
+            await cache.SaveAsync(empty.CollectionId, removed.Aggregate(state, CollectionSync.ClientDeleted));
+        return new ItemOperationsEmptyFolderContentsResult(ItemOperationsStatus.Success, empty.CollectionId);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Eas.Load.InitialSync;
+using Eas.Load.Measuring;
+using Eas.Load.Safety;
+using Eas.Load.Seeding;
+using Eas.Mail.Imap;
+using Eas.Mail.Imap.Fetch;
+using Eas.Mail.LocalDovecot;
+using Spectre.Console;
+
+namespace Eas.Load.Bench;
+
+/// <summary>
+/// The one-command measurement: a private Dovecot in a temporary directory, one account filled with N
+/// messages written straight into its maildir, the Release server as a child process on a free loopback
+/// port pointed at that Dovecot, then an initial sync against it with the child's RSS sampled, and the
+/// machine it ran on. Dovecot's first indexing of the new mail is done (and timed) before the server starts,
+/// so the sync figure is the server's, not that one-off cost. Everything it started is stopped at the end,
+/// also when the deadline passes or the run fails, and the directory removed unless asked to keep it.
+/// </summary>
+internal static class DemoBench
+{
+    public const string Domain = "ox.io";
+    public const string User = "bench@" + Domain;
+    public const double GoalItemsPerSecond = 2000;
+    private static readonly TimeSpan ServerStartTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync(DemoBenchSettings settings, RunDeadline deadline)
+    {
+        var machine = MachineInfo.Read();
+        AnsiConsole.WriteLine("Machine: " + machine.Describe());
+        if (LocateServer(settings) is not { } serverDll) return 2;
+
+        var workDirectory = Path.Combine(Path.GetTempPath(), "eas-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(workDirectory);
+        if (OperatingSystem.IsLinux())
+        {
+            // Dovecot's mail processes (another account when we are root) must be able to pass through it.
+            File.SetUnixFileMode(workDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        var password = "bench-" + Guid.NewGuid().ToString("N");
+        DovecotInstance? dovecot = null;
+        ServerProcess? server = null;
+        try
+        {
+            dovecot = await DovecotInstance.StartAsync(new DovecotOptions { DataDirectory = Path.Combine(workDirectory, "dovecot") }, deadline.Token);
+            dovecot.AddUser(User, password);
+            AnsiConsole.WriteLine($"Dovecot: 127.0.0.1:{dovecot.ImapPort}, data {dovecot.DataDirectory}");
+
+            var seeded = await SeedAsync(dovecot, settings, deadline);
+            if (deadline.IsOver) return Stopped(deadline);
+            var indexed = await IndexAsync(dovecot, password, deadline.Token);
+            AnsiConsole.WriteLine($"Dovecot indexed INBOX: {indexed.Exists:N0} messages in {indexed.Elapsed.TotalSeconds:0.00} s (SELECT + FETCH 1:* FLAGS INTERNALDATE RFC822.SIZE; not part of the sync figure)");
+
+            var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+            string[] arguments =
+            [
+                "--urls", baseUrl.ToString().TrimEnd('/'),
+                $"--Eas:DataDir={Path.Combine(workDirectory, "state")}",
+                $"--Eas:DefaultDomain={Domain}",
+                "--Eas:Imap:Host=127.0.0.1",
+                $"--Eas:Imap:Port={dovecot.ImapPort}",
+                "--Eas:Imap:Security=None",
+                $"--Eas:LogLevel={settings.ServerLogLevel}",
+            ];
+            AnsiConsole.WriteLine($"Server: dotnet {serverDll} {string.Join(' ', arguments)}");
+            server = await ServerProcess.StartAsync(serverDll, arguments, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, deadline.Token);
+            AnsiConsole.WriteLine($"Server: pid {server.ProcessId}, RSS {(RssSampler.ReadKib(server.ProcessId) ?? 0) / 1024.0:0.0} MiB at start, log {server.LogPath}");
+
+            var outcome = await InitialSyncRun.RunAsync(new InitialSyncSettings(
+                new Uri(baseUrl, "/Microsoft-Server-ActiveSync"), User, password, settings.Devices, settings.WindowSize, settings.Truncation,
+                settings.Version, server.ProcessId, ExpectedItems: (int)indexed.Exists), deadline);
+            InitialSyncReport.Print(outcome);
+            var goal = outcome.ItemsPerSecond >= GoalItemsPerSecond ? "[green]met[/]" : "[red]not met[/]";
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Goal of {0:N0} items/s end to end: {1} ({2:N0} items/s)", GoalItemsPerSecond, goal, outcome.ItemsPerSecond);
+            AnsiConsole.WriteLine($"seeding: {seeded.Written} messages of ~{settings.BodyBytes} bytes by maildir at {seeded.MessagesPerSecond:0} messages/s; machine: {machine.Describe()}");
+            return outcome.Passed ? 0 : 1;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or ImapException or IOException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]demo-bench failed:[/] {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (deadline.IsOver)
+        {
+            return Stopped(deadline);
+        }
+        finally
+        {
+            await StopAllAsync(server, dovecot, workDirectory, settings.KeepData);
+        }
+    }
+
+    private static string? LocateServer(DemoBenchSettings settings)
+    {
+        var dll = settings.ServerDll ?? (RepositoryPaths.FindRoot() is { } root ? Path.Combine(root, RepositoryPaths.ServerDll) : null);
+        if (dll is not null && File.Exists(dll)) return Path.GetFullPath(dll);
+        AnsiConsole.MarkupLineInterpolated(
+            $"[red]The Release build of the server is missing[/] ({dll ?? RepositoryPaths.ServerDll}). Run `{RepositoryPaths.BuildHint}` in the repository first, or give --server-dll.");
+        return null;
+    }
+
+    private static async Task<SeedResult> SeedAsync(DovecotInstance dovecot, DemoBenchSettings settings, RunDeadline deadline)
+    {
+        var seeder = new MaildirSeeder(dovecot, User, new MessageFactory(User, settings.BodyBytes, settings.Messages));
+        SeedResult? result = null;
+        await AnsiConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("writing maildir", maxValue: Math.Max(1, settings.Messages));
+                result = await seeder.RunAsync(settings.Messages, () => task.Increment(1), deadline);
+                task.StopTask();
+            });
+        AnsiConsole.WriteLine($"Seeded {result!.Written:N0} messages ({result.Bytes / 1048576.0:0.0} MiB) in {result.Elapsed.TotalSeconds:0.00} s: {result.MessagesPerSecond:N0} messages/s");
+        return result;
+    }
+
+    /// <summary>Lets Dovecot take in the new maildir files and cache what a listing reads, as a mail store in use would have.</summary>
+    private static async Task<(uint Exists, TimeSpan Elapsed)> IndexAsync(DovecotInstance dovecot, string password, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var client = new ImapClient(dovecot.Endpoint(ImapSecurity.None));
+        await client.ConnectAsync(cancellationToken);
+        await client.LoginAsync(User, password, cancellationToken);
+        var inbox = await client.SelectAsync("INBOX", cancellationToken: cancellationToken);
+        if (inbox.Exists > 0)
+            await client.FetchAsync(UidSet.All, new ImapFetchRequest(ImapFetchItems.Flags | ImapFetchItems.InternalDate | ImapFetchItems.Size), cancellationToken);
+        await client.LogoutAsync(cancellationToken);
+        return (inbox.Exists, clock.Elapsed);
+    }
+
+    private static async Task StopAllAsync(ServerProcess? server, DovecotInstance? dovecot, string workDirectory, bool keep)
+    {
+        if (server is not null)
+        {
+            var exitCode = await server.StopAsync();
+            AnsiConsole.WriteLine($"Server stopped (exit code {exitCode}).");
+            await server.DisposeAsync();
+        }
+
+        if (dovecot is not null)
+        {
+            await dovecot.DisposeAsync();
+            AnsiConsole.WriteLine("Dovecot stopped.");
+        }
+
+        if (keep)
+        {
+            AnsiConsole.WriteLine($"Kept {workDirectory} (Dovecot, maildir, server state and log).");
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            AnsiConsole.WriteLine($"Could not remove {workDirectory}: {e.Message}");
+        }
+    }
+
+    private static int Stopped(RunDeadline deadline)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[yellow]Stopped before the sync finished:[/] {deadline.StopReason}");
+        return 1;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

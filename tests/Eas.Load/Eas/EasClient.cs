@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Eas.Load.Measuring;
+using Eas.Wire.Http;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Load.Eas;
+
+/// <summary>
+/// One phone's HTTP side of EAS (MS-ASHTTP): POSTs a WBXML body to
+/// <c>/Microsoft-Server-ActiveSync?Cmd=..&amp;User=..&amp;DeviceId=..&amp;DeviceType=..</c> with Basic credentials,
+/// MS-ASProtocolVersion and, once provisioned, X-MS-PolicyKey; decodes WBXML answers; records each round
+/// trip's latency under its command name. Connection failures and timeouts become transient
+/// <see cref="EasCallException"/>s.
+/// </summary>
+internal sealed class EasClient
+{
+    public const string WbxmlMediaType = "application/vnd.ms-sync.wbxml";
+
+    private readonly HttpClient _http;
+    private readonly Uri _endpoint;
+    private readonly EasDevice _device;
+    private readonly LatencyRecorder _latencies;
+    private readonly AuthenticationHeaderValue _authorization;
+
+    public EasClient(HttpClient http, Uri endpoint, EasDevice device, LatencyRecorder latencies)
+    {
+        _http = http;
+        _endpoint = endpoint;
+        _device = device;
+        _latencies = latencies;
+        _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{device.User}:{device.Password}")));
+    }
+
+    public EasDevice Device => _device;
+
+    /// <summary>Sent as X-MS-PolicyKey when set (MS-ASPROV 3.1.5.1).</summary>
+    public uint? PolicyKey { get; set; }
+
+    /// <summary>The ActiveSync URL for a server given by its root (<c>http://host:port</c>) or by the full path.</summary>
+    public static Uri EndpointFor(Uri url) =>
+        url.AbsolutePath.Contains("Microsoft-Server-ActiveSync", StringComparison.OrdinalIgnoreCase)
+            ? new UriBuilder(url) { Query = "" }.Uri
+            : new Uri(url, "/Microsoft-Server-ActiveSync");
+
+    public async Task<EasReply> PostAsync(string command, WbxmlElement body, CancellationToken cancellationToken)
+    {
+        var query = $"?Cmd={command}&User={Uri.EscapeDataString(_device.User)}&DeviceId={Uri.EscapeDataString(_device.DeviceId)}&DeviceType={Uri.EscapeDataString(_device.DeviceType)}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint + query));
+        request.Headers.Authorization = _authorization;
+        request.Headers.Add(EasHeaderNames.ProtocolVersion, _device.Version);
+        request.Headers.TryAddWithoutValidation(EasHeaderNames.UserAgent, "eas-load/1.0");
+        if (PolicyKey is { } key) request.Headers.Add(EasHeaderNames.PolicyKey, key.ToString(CultureInfo.InvariantCulture));
+        request.Content = new ByteArrayContent(WbxmlWriter.Encode(body));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(WbxmlMediaType);
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            clock.Stop();
+            _latencies.Record(command, clock.Elapsed);
+            var isWbxml = bytes.Length > 0 && response.Content.Headers.ContentType?.MediaType == WbxmlMediaType;
+            return new EasReply(response.StatusCode, isWbxml ? Decode(command, bytes) : null, bytes.Length, clock.Elapsed);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new EasCallException($"{command}: {e.Message}", transient: true);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EasCallException($"{command}: no answer within {_http.Timeout.TotalSeconds:0} s", transient: true);
+        }
+    }
+
+    private static WbxmlElement Decode(string command, byte[] bytes)
+    {
+        try
+        {
+            return WbxmlDocument.Parse(bytes);
+        }
+        catch (WbxmlException e)
+        {
+            throw new EasCallException($"{command}: the answer is not valid WBXML ({e.Message})");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Net;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Load.Eas;
+
+/// <summary>A server's answer to one EAS command: HTTP status, the decoded WBXML body if there was one, its size, and how long the round trip took.</summary>
+internal sealed record EasReply(HttpStatusCode Status, WbxmlElement? Body, int Bytes, TimeSpan Elapsed)
+{
+    public bool IsOk => Status == HttpStatusCode.OK;
+
+    /// <summary>
+    /// Worth sending again unchanged: the server said it could not do it now (503 and other 5xx) or it timed
+    /// out. The server keeps its state until the answer leaves, so a retry with the same key is safe
+    /// (MS-ASCMD 3.1.5.3: a resent key gets the same answer).
+    /// </summary>
+    public bool IsTransient => (int)Status >= 500 || Status == HttpStatusCode.RequestTimeout;
+}

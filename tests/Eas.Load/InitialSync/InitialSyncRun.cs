@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using Eas.Load.Eas;
+using Eas.Load.Measuring;
+using Eas.Load.Safety;
+using Spectre.Console;
+
+namespace Eas.Load.InitialSync;
+
+/// <summary>
+/// Runs the simulated phones of an initial sync side by side against one server, each with its own
+/// DeviceId (fresh for every run, so every run is a first sync), shows their progress, samples the server's
+/// RSS when its process id is known, and gathers the figures. Bounded by the deadline: when it passes, each
+/// device stops where it is and the outcome reports what was done.
+/// </summary>
+internal static class InitialSyncRun
+{
+    /// <summary>Up to this many devices get a progress bar each; more share the total bar.</summary>
+    private const int BarsPerDevice = 8;
+
+    public static async Task<InitialSyncOutcome> RunAsync(InitialSyncSettings settings, RunDeadline deadline)
+    {
+        using var http = LoopbackHttp.CreateClient(Math.Max(16, settings.Devices * 2));
+        var latencies = new LatencyRecorder();
+        var runId = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var devices = Enumerable.Range(1, settings.Devices)
+            .Select(i => new EasDevice(settings.User, settings.Password, string.Create(CultureInfo.InvariantCulture, $"Load{runId}{i:D4}"), "EasLoad", settings.Version))
+            .Select(device => new EasClient(http, settings.Endpoint, device, latencies))
+            .ToList();
+
+        var sampler = settings.ServerProcessId is { } pid ? RssSampler.Start(pid, InitialSyncSettings.RssInterval, deadline.Token) : null;
+        var clock = Stopwatch.StartNew();
+        DeviceResult[] results = [];
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var expected = settings.ExpectedItems;
+                var total = context.AddTask("all devices", maxValue: Math.Max(1, (expected ?? 1) * (double)settings.Devices));
+                total.IsIndeterminate = expected is null;
+                var totalItems = 0;
+                results = await Task.WhenAll(devices.Select(async client =>
+                {
+                    var bar = devices.Count <= BarsPerDevice ? context.AddTask(client.Device.DeviceId, maxValue: Math.Max(1, expected ?? 1)) : null;
+                    if (bar is not null) bar.IsIndeterminate = expected is null;
+                    var mine = 0;
+                    var device = new SyncingDevice(client, settings.WindowSize, settings.Truncation);
+                    var result = await device.RunAsync(added =>
+                    {
+                        mine += added;
+                        var all = Interlocked.Add(ref totalItems, added);
+                        bar?.Increment(added);
+                        if (bar is not null) bar.Description = $"{client.Device.DeviceId} {mine:N0}";
+                        total.Increment(added);
+                        total.Description = $"all devices {all:N0} items, {all / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0}/s";
+                    }, deadline);
+                    bar?.StopTask();
+                    return result;
+                }));
+                total.StopTask();
+            });
+        clock.Stop();
+        var rss = sampler is null ? null : await sampler.StopAsync();
+        return new InitialSyncOutcome(settings, results, clock.Elapsed, latencies.Summarize(), rss, deadline.StopReason);
+    }
+}
