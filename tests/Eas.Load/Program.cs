@@ -3,6 +3,7 @@ using Eas.Load.Cli;
 
 // eas-load: load and throughput measurements of the EAS server, on this machine only (loopback addresses,
 // bounded in count and time). `eas-load demo-bench` is the one-command measurement.
+ConsoleSetup.Apply();
 var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run initial syncs, measure throughput and memory.")
 {
     SeedCommand.Create(),

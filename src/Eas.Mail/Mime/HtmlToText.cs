@@ -204,7 +204,7 @@ public sealed partial class HtmlToText
     private void EndValue()
     {
         _state = State.InTag;
-        if (_name.Equals("a") && _attributeName.Equals("href")) _tagHref = HtmlEntities.Decode(_value.ToString()).Trim();
+        if (_name.Equals("a".AsSpan()) && _attributeName.Equals("href".AsSpan())) _tagHref = HtmlEntities.Decode(_value.ToString()).Trim();
     }
 
     private void StartReference()

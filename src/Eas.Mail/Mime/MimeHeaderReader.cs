@@ -38,7 +38,7 @@ internal static class MimeHeaderReader
                     break;
                 }
 
-                if (first && messageStart && line.StartsWith("From "u8))
+                if (first && messageStart && line.StartsWith("From "u8) && !HeaderBlockParser.IsFieldStart(line))
                 {
                     skippingLine = true;
                     input.Consume(lineLength);

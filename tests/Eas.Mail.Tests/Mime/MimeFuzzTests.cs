@@ -12,7 +12,7 @@ namespace Eas.Mail.Tests.Mime;
 /// </summary>
 public sealed class MimeFuzzTests
 {
-    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(40000);
+    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(1500);
 
     private static readonly MimeLimits Tight = new() { MaxDepth = 5, MaxParts = 40, MaxHeaderBytes = 2048 };
 

@@ -198,6 +198,14 @@ public sealed class MimeReaderMalformedTests
         result.Structure.Headers.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_From_field_with_a_blank_before_its_colon_is_a_field_not_an_mbox_line()
+    {
+        var result = await ReadAsync(Crlf("From : ann@example.com\nSubject: s\n\nbody\n"));
+
+        result.Structure.Headers.GetValue("From").ShouldBe("ann@example.com");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Subject: only a header")]
