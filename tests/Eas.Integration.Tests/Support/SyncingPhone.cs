@@ -55,10 +55,11 @@ internal sealed class SyncingPhone(EasTestClient client)
     public void SetHierarchyKey(string key) => HierarchyKey = key;
 
     /// <summary>One Sync of a collection; keeps the new key on success.</summary>
-    public async Task<WbxmlElement> SyncAsync(string collectionId, int? windowSize = null, IEnumerable<WbxmlElement>? commands = null, string? key = null, int? bodyType = null, int truncation = 5120)
+    public async Task<WbxmlElement> SyncAsync(
+        string collectionId, int? windowSize = null, IEnumerable<WbxmlElement>? commands = null, string? key = null, int? bodyType = null, int truncation = 5120, bool getChanges = true)
     {
         key ??= Keys.GetValueOrDefault(collectionId, "0");
-        var response = await Client.PostAsync("Sync", MailRequests.Sync(Version, collectionId, key, windowSize, commands: commands, bodyType: bodyType, truncation: truncation));
+        var response = await Client.PostAsync("Sync", MailRequests.Sync(Version, collectionId, key, windowSize, getChanges, truncation, commands, bodyType));
         response.Status.ShouldBe(HttpStatusCode.OK);
         var collection = response.Body.ShouldNotBeNull().Element(AirSync.Collections).ShouldNotBeNull().Element(AirSync.Collection).ShouldNotBeNull();
         if (collection.ValueOf(AirSync.Status) == "1") Keys[collectionId] = collection.ValueOf(AirSync.SyncKey)!;

@@ -8,7 +8,7 @@ namespace Eas.Load.Cli;
 /// </summary>
 internal static class ConsoleSetup
 {
-    private const int RedirectedWidth = 160;
+    private const int RedirectedWidth = 400;
 
     public static void Apply()
     {
