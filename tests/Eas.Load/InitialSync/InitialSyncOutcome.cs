@@ -5,7 +5,7 @@ namespace Eas.Load.InitialSync;
 /// <summary>The figures of an initial-sync run over all its devices, and whether it met its own checks.</summary>
 internal sealed record InitialSyncOutcome(
     InitialSyncSettings Settings, IReadOnlyList<DeviceResult> Devices, TimeSpan Elapsed,
-    IReadOnlyList<LatencySummary> Latencies, RssSeries? Rss, string? StopReason)
+    IReadOnlyList<LatencySummary> Latencies, RssSeries? Rss, IReadOnlyList<CpuUse> Cpu, string? StopReason)
 {
     public int Items => Devices.Sum(d => d.Items);
 

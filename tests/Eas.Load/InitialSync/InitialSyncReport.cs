@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Eas.Load.InitialSync;
 
 /// <summary>
-/// Prints an initial-sync outcome: totals, each device, latency by command, the server's RSS series, and a
+/// Prints an initial-sync outcome: totals, each device, latency by command, CPU by process tree, the server's RSS series, and a
 /// one-line summary meant to be pasted into an issue.
 /// </summary>
 internal static class InitialSyncReport
@@ -31,6 +31,7 @@ internal static class InitialSyncReport
 
         PrintDevices(outcome.Devices);
         PrintLatencies(outcome.Latencies);
+        PrintCpu(outcome.Cpu);
         if (outcome.Rss is { } rss) PrintRss(rss);
         AnsiConsole.WriteLine();
         AnsiConsole.WriteLine(Summary(outcome));
@@ -47,6 +48,8 @@ internal static class InitialSyncReport
         text.Append(CultureInfo.InvariantCulture, $"; errors {outcome.Errors}; duplicates {outcome.Duplicates}");
         if (outcome.Rss is { } rss)
             text.Append(CultureInfo.InvariantCulture, $"; server RSS first {Mib(rss.FirstKib)} min {Mib(rss.MinKib)} max {Mib(rss.MaxKib)} last {Mib(rss.LastKib)} MiB");
+        foreach (var use in outcome.Cpu)
+            text.Append(CultureInfo.InvariantCulture, $"; {use.Name} CPU {use.Cpu.TotalSeconds:0.00} s ({use.MillisecondsPerItem:0.000} ms/item)");
         text.Append(outcome.Passed ? "; passed" : "; FAILED");
         return text.ToString();
     }
@@ -73,6 +76,18 @@ internal static class InitialSyncReport
         foreach (var l in latencies)
         {
             table.AddRow(l.Command, l.Count.ToString(CultureInfo.InvariantCulture), Ms(l.P50), Ms(l.P90), Ms(l.P99), Ms(l.Max), Ms(l.Mean));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintCpu(IReadOnlyList<CpuUse> cpu)
+    {
+        var table = new Table().Title("CPU during the run").AddColumns("process tree", "CPU s", "of one core", "CPU ms per item");
+        foreach (var use in cpu)
+        {
+            table.AddRow(use.Name, use.Cpu.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+                use.ShareOfOneCore.ToString("P0", CultureInfo.InvariantCulture), use.MillisecondsPerItem.ToString("0.000", CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);

@@ -10,7 +10,8 @@ namespace Eas.Load.InitialSync;
 /// <summary>
 /// Runs the simulated phones of an initial sync side by side against one server, each with its own
 /// DeviceId (fresh for every run, so every run is a first sync), shows their progress, samples the server's
-/// RSS when its process id is known, and gathers the figures. Bounded by the deadline: when it passes, each
+/// RSS when its process id is known, accounts the CPU time of the given process trees and its own over the
+/// run, and gathers the figures. Bounded by the deadline: when it passes, each
 /// device stops where it is and the outcome reports what was done.
 /// </summary>
 internal static class InitialSyncRun
@@ -28,6 +29,8 @@ internal static class InitialSyncRun
             .Select(device => new EasClient(http, settings.Endpoint, device, latencies))
             .ToList();
 
+        CpuSource[] cpuSources = [.. settings.CpuSources ?? [], new CpuSource("eas-load (this tool)", Environment.ProcessId)];
+        var cpuBefore = cpuSources.Select(source => ProcessCpu.TreeTime(source.RootProcessId)).ToArray();
         var sampler = settings.ServerProcessId is { } pid ? RssSampler.Start(pid, InitialSyncSettings.RssInterval, deadline.Token) : null;
         var clock = Stopwatch.StartNew();
         DeviceResult[] results = [];
@@ -61,7 +64,11 @@ internal static class InitialSyncRun
                 total.StopTask();
             });
         clock.Stop();
+        var items = results.Sum(r => r.Items);
+        var cpu = cpuSources.Select((source, i) => ProcessCpu.TreeTime(source.RootProcessId) is { } after && cpuBefore[i] is { } before
+            ? new CpuUse(source.Name, after - before, clock.Elapsed, items)
+            : null).OfType<CpuUse>().ToList();
         var rss = sampler is null ? null : await sampler.StopAsync();
-        return new InitialSyncOutcome(settings, results, clock.Elapsed, latencies.Summarize(), rss, deadline.StopReason);
+        return new InitialSyncOutcome(settings, results, clock.Elapsed, latencies.Summarize(), rss, cpu, deadline.StopReason);
     }
 }
