@@ -136,6 +136,28 @@ public sealed class MailCommandTests(DovecotFixture dovecot) : IAsyncLifetime
         missing.Status.ShouldBe(HttpStatusCode.InternalServerError);
     }
 
+    [Fact]
+    public async Task ItemOperations_Move_moves_a_whole_conversation()
+    {
+        var user = MailboxUser.Create(dovecot, "conv");
+        await user.DeliverRawAsync("From: a@example.com\r\nSubject: Plan\r\nMessage-ID: <root-1@example.com>\r\nDate: Sun, 1 Nov 2026 09:00:00 +0000\r\n\r\nFirst\r\n");
+        await user.DeliverRawAsync("From: b@example.com\r\nSubject: Re: Plan\r\nMessage-ID: <reply-1@example.com>\r\nIn-Reply-To: <root-1@example.com>\r\nReferences: <root-1@example.com>\r\nDate: Sun, 1 Nov 2026 10:00:00 +0000\r\n\r\nSecond\r\n");
+        await user.DeliverAsync(3);
+        var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Conv1");
+        var items = await phone.SyncAllAsync(phone.IdOf("INBOX"));
+        var conversation = items.Single(i => i.Data.ValueOf(Email.Subject) == "Plan").Data.Element(Email2.ConversationId)!.RawValue;
+        items.Single(i => i.Data.ValueOf(Email.Subject) == "Re: Plan").Data.Element(Email2.ConversationId)!.RawValue.ToArray().ShouldBe(conversation.ToArray());
+
+        var move = Eas.Wire.Wbxml.WbxmlElement.WithChildren(IoPage.ItemOperationsElement, Eas.Wire.Wbxml.WbxmlElement.WithChildren(IoPage.Move,
+            Eas.Wire.Wbxml.WbxmlElement.WithOpaque(IoPage.ConversationId, conversation), Eas.Wire.Wbxml.WbxmlElement.WithText(IoPage.DstFldId, phone.IdOf("Junk"))));
+        var result = (await phone.Client.PostAsync("ItemOperations", move)).Body!.Element(IoPage.Response)!.Element(IoPage.Move)!;
+
+        result.ValueOf(IoPage.Status).ShouldBe("1");
+        await using var imap = await user.ConnectImapAsync();
+        (await imap.SelectAsync("Junk")).Exists.ShouldBe(2u);
+        (await imap.SelectAsync("INBOX")).Exists.ShouldBe(1u);
+    }
+
     private static Eas.Wire.Wbxml.WbxmlElement FetchResult(EasResponse response) =>
         response.Body.ShouldNotBeNull().Element(IoPage.Response).ShouldNotBeNull().Element(IoPage.Fetch).ShouldNotBeNull();
 }

@@ -9,8 +9,8 @@ namespace Eas.Actors.Devices;
 /// ItemOperations (MS-ASCMD 2.2.1.10) on the mailbox store: Fetch of an email by CollectionId and ServerId
 /// (with its own body preferences), Fetch of an attachment by FileReference (optionally a byte range, with
 /// Range and Total), and EmptyFolderContents. Attachment bytes travel base64 in Data; larger than
-/// <see cref="MaxInlineBytes"/> is Status 11 (data too large). Document libraries, search LongIds and the
-/// 14.0+ conversation Move are not offered by an IMAP store and answer ObjectNotFound or UnknownStore.
+/// <see cref="MaxInlineBytes"/> is Status 11 (data too large). The 14.0+ Move moves a whole conversation.
+/// Document libraries and search LongIds are not offered by an IMAP store: UnknownStore or ObjectNotFound.
 /// </summary>
 internal static class ItemOperationsCommand
 {
@@ -30,7 +30,7 @@ internal static class ItemOperationsCommand
                 ItemOperationsFetch fetch when !IsMailbox(fetch) => new ItemOperationsFetchResult(ItemOperationsStatus.UnknownStore),
                 ItemOperationsFetch fetch => new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { LongId = fetch.LongId },
                 ItemOperationsEmptyFolderContents empty => await EmptyAsync(empty, request, settings, cache),
-                ItemOperationsMove move => new ItemOperationsMoveResult(ItemOperationsStatus.ObjectNotFound, move.ConversationId),
+                ItemOperationsMove move => await MoveConversationAsync(move, request, settings),
                 _ => throw new ArgumentOutOfRangeException(nameof(request), operation.GetType().Name, "Unknown ItemOperations operation."),
             });
         }
@@ -102,6 +102,40 @@ internal static class ItemOperationsCommand
             FileReference = reference,
             Properties = ItemOperationsProperties.File("application/octet-stream", rangeText, range is null ? null : total, bytes),
         };
+    }
+
+    /// <summary>
+    /// Moves every message of a conversation (MS-ASCMD 2.2.3.117.1) to the destination folder. A
+    /// ConversationId is a hash of the thread's root Message-ID (<see cref="EmailConversation"/>), so the
+    /// messages are found by reading each mail folder's threading headers; a conversation with no message
+    /// left is ObjectNotFound. MoveAlways (moving future messages too) needs server-side rules and is not kept.
+    /// </summary>
+    private static async Task<ItemOperationResult> MoveConversationAsync(ItemOperationsMove move, DeviceRequest request, DeviceActorSettings settings)
+    {
+        var wanted = move.ConversationId.ToArray();
+        var moved = await MailboxWork.RunAsync(request, settings, async context =>
+        {
+            var destination = await context.ResolveAsync(move.DstFldId);
+            if (destination is null) return (int?)null;
+            var count = 0;
+            foreach (var folder in (await context.RefreshFoldersAsync()).Where(f => f.Selectable && f.Name != destination))
+            {
+                var headers = await context.Session.ListHeadersAsync(folder.Name, context.CancellationToken);
+                var uids = headers.Where(h => EmailConversation.ConversationId(h.Headers).AsSpan().SequenceEqual(wanted)).Select(h => h.Uid).ToList();
+                if (uids.Count == 0) continue;
+                await context.Session.MoveAsync(folder.Name, uids, destination, context.CancellationToken);
+                count += uids.Count;
+            }
+
+            return count;
+        });
+        var status = moved switch
+        {
+            null => ItemOperationsStatus.ObjectNotFound,
+            0 => ItemOperationsStatus.ObjectNotFound,
+            _ => ItemOperationsStatus.Success,
+        };
+        return new ItemOperationsMoveResult(status, move.ConversationId);
     }
 
     private static async Task<ItemOperationResult> EmptyAsync(ItemOperationsEmptyFolderContents empty, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache)

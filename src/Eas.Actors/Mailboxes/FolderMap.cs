@@ -6,9 +6,10 @@ namespace Eas.Actors.Mailboxes;
 /// <summary>
 /// The account's stable folder ids. IMAP names change on rename and Dovecot 2.3 offers no MAILBOXID (RFC
 /// 8474), so the server keeps its own map from short ids to names, shared by all the account's devices.
-/// <see cref="Reconcile"/> follows renames made by any client: a new name whose UIDVALIDITY equals that of
-/// a name that disappeared is the same folder (Dovecot keeps UIDVALIDITY across RENAME), so it keeps its id
-/// and phones see an Update rather than a Delete and an Add that would throw their copies away.
+/// <see cref="Reconcile"/> follows renames made by any client: a new name with the MAILBOXID (where the
+/// server offers one) or else the UIDVALIDITY of a name that disappeared is the same folder (Dovecot keeps
+/// UIDVALIDITY across RENAME), so it keeps its id and phones see an Update rather than a Delete and an Add
+/// that would throw their copies away.
 /// </summary>
 public sealed record FolderMap
 {
@@ -31,21 +32,24 @@ public sealed record FolderMap
         var next = NextId;
         foreach (var folder in current.OrderBy(f => f.Use == FolderUse.Inbox ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal))
         {
+            var entry = new FolderMapEntry(folder.Name, folder.UidValidity) { MailboxId = folder.MailboxId };
             if (byName.TryGetValue(folder.Name, out var id))
             {
-                folders[id] = new FolderMapEntry(folder.Name, folder.UidValidity);
+                folders[id] = entry;
                 continue;
             }
 
-            var renamed = vanished.FindIndex(pair => pair.Value.UidValidity == folder.UidValidity && folder.UidValidity != 0);
+            var renamed = folder.MailboxId is { } mailboxId
+                ? vanished.FindIndex(pair => pair.Value.MailboxId == mailboxId)
+                : vanished.FindIndex(pair => pair.Value.UidValidity == folder.UidValidity && folder.UidValidity != 0);
             if (renamed >= 0)
             {
-                folders[vanished[renamed].Key] = new FolderMapEntry(folder.Name, folder.UidValidity);
+                folders[vanished[renamed].Key] = entry;
                 vanished.RemoveAt(renamed);
                 continue;
             }
 
-            folders[(next++).ToString(CultureInfo.InvariantCulture)] = new FolderMapEntry(folder.Name, folder.UidValidity);
+            folders[(next++).ToString(CultureInfo.InvariantCulture)] = entry;
         }
 
         foreach (var gone in vanished) folders.Remove(gone.Key);
@@ -58,5 +62,8 @@ public sealed record FolderMap
         Folders.TryGetValue(id, out var entry) ? this with { Folders = Folders.SetItem(id, entry with { Name = newName }) } : this;
 }
 
-/// <summary>A mapped folder: its IMAP name and the UIDVALIDITY seen last.</summary>
-public sealed record FolderMapEntry(string Name, uint UidValidity);
+/// <summary>A mapped folder: its IMAP name, the UIDVALIDITY seen last, and its MAILBOXID where the server has them.</summary>
+public sealed record FolderMapEntry(string Name, uint UidValidity)
+{
+    public string? MailboxId { get; init; }
+}

@@ -21,6 +21,9 @@ public interface IMailSession : IAsyncDisposable
     /// <summary>The messages' envelopes, flags and bodies as the encoder needs them; UIDs that no longer exist are left out.</summary>
     Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken);
 
+    /// <summary>Every message's threading headers (Message-ID, In-Reply-To, References, From, Date, Subject), for conversation lookups.</summary>
+    Task<IReadOnlyList<(uint Uid, Sync.Email.EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken);
+
     /// <summary>Adds and removes flags on one message (UID STORE).</summary>
     Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken);
 

@@ -21,6 +21,9 @@ public enum FolderUse
 /// <param name="Selectable">False for \Noselect containers, which hold no messages.</param>
 public sealed record MailFolder(string Name, char? Delimiter, FolderUse Use, uint UidValidity, bool Selectable = true)
 {
+    /// <summary>The server's immutable mailbox id (RFC 8474 MAILBOXID) where it offers one; null otherwise.</summary>
+    public string? MailboxId { get; init; }
+
     /// <summary>The last segment of the name: what a phone shows.</summary>
     public string DisplayName => Delimiter is { } d && Name.LastIndexOf(d) is var i and >= 0 ? Name[(i + 1)..] : Name;
 

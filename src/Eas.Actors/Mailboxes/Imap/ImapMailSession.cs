@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Eas.Actors.Sync.Email;
 using Eas.Mail.Imap;
 using Eas.Mail.Imap.Fetch;
 using Eas.Mail.Imap.Mailboxes;
@@ -14,11 +15,12 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// </summary>
 internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSession
 {
+    private static readonly string[] ThreadingHeaders = ["Message-ID", "In-Reply-To", "References", "From", "Date", "Subject"];
     private static readonly ImapFetchRequest ListingItems = new(ImapFetchItems.Flags | ImapFetchItems.InternalDate);
 
     public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken)
     {
-        var mailboxes = await client.ListAsync("*", ImapStatusItems.UidValidity, cancellationToken);
+        var mailboxes = await client.ListAsync("*", ImapStatusItems.UidValidity | ImapStatusItems.MailboxId, cancellationToken);
         return [.. mailboxes.Where(m => !m.Attributes.Contains(ImapMailboxAttributes.NonExistent)).Select(ToFolder)];
     }
 
@@ -63,6 +65,15 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
         }
 
         return result;
+    }
+
+    public async Task<IReadOnlyList<(uint Uid, EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken)
+    {
+        var selected = await SelectAsync(folder, cancellationToken);
+        if (selected.Exists == 0) return [];
+        var request = new ImapFetchRequest(ImapFetchItems.InternalDate) { HeaderFields = ThreadingHeaders };
+        var messages = await client.FetchAsync(UidSet.All, request, cancellationToken);
+        return [.. messages.Select(m => (m.Uid, EmailItemMapper.FromHeaders(m.HeaderFields ?? ReadOnlyMemory<byte>.Empty, m.InternalDate ?? DateTimeOffset.UnixEpoch)))];
     }
 
     public async Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken)
@@ -174,5 +185,8 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
             _ => FolderUse.None,
         },
         mailbox.Status?.UidValidity ?? 0,
-        mailbox.IsSelectable);
+        mailbox.IsSelectable)
+    {
+        MailboxId = mailbox.MailboxId,
+    };
 }

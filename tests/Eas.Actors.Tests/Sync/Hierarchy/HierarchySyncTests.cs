@@ -101,3 +101,19 @@ public sealed class HierarchySyncTests
         withNew.IdOf("Receipts").ShouldNotBe(trashId);
     }
 }
+
+public sealed class FolderMapMailboxIdTests
+{
+    [Fact]
+    public void Where_the_server_has_mailbox_ids_a_rename_is_followed_by_id_even_with_a_new_uidvalidity()
+    {
+        var before = new[] { new MailFolder("INBOX", '/', FolderUse.Inbox, 1) { MailboxId = "M1" }, new MailFolder("Old", '/', FolderUse.None, 7) { MailboxId = "M2" } };
+        var after = new[] { before[0], new MailFolder("New", '/', FolderUse.None, 9) { MailboxId = "M2" }, new MailFolder("Other", '/', FolderUse.None, 7) { MailboxId = "M3" } };
+
+        var map = new FolderMap().Reconcile(before);
+        var next = map.Reconcile(after);
+
+        next.IdOf("New").ShouldBe(map.IdOf("Old"));
+        next.IdOf("Other").ShouldNotBe(map.IdOf("Old"));
+    }
+}
