@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Eas.Actors.Devices;
+using Eas.Actors.Diagnostics;
 using Eas.Actors.Kernel;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Mailboxes.Imap;
@@ -65,11 +66,21 @@ public static class ServerHost
             var timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds);
             return new ImapMailSessionFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = TimeSpan.FromMinutes(2) });
         });
+        services.AddSingleton<IMailWatcherFactory>(sp =>
+        {
+            var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
+            return new ImapMailWatcherFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = TimeSpan.FromSeconds(imap.TimeoutSeconds) });
+        });
+        services.AddSingleton(sp => new PushMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp =>
         {
-            var sessions = sp.GetRequiredService<IMailSessionFactory>();
-            var store = sp.GetRequiredService<IStateStore>();
-            return new MailboxRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(MailboxActor.Kind, _ => new MailboxActor(sessions, store)));
+            var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
+            var settings = new MailboxActorSettings(
+                sp.GetRequiredService<IMailSessionFactory>(), sp.GetRequiredService<IMailWatcherFactory>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<PushMetrics>())
+            {
+                WatchWindow = TimeSpan.FromSeconds(options.Ping.WatchWindowSeconds),
+            };
+            return new MailboxRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(MailboxActor.Kind, _ => new MailboxActor(settings)));
         });
         services.AddSingleton(sp =>
         {
@@ -80,6 +91,8 @@ public static class ServerHost
                 Mailboxes = sp.GetRequiredService<MailboxRegion>(),
                 Collections = new CollectionStateStore(store),
                 MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
+                Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
+                Metrics = sp.GetRequiredService<PushMetrics>(),
             };
             return new DeviceRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(DeviceRegion.Kind, _ => new DeviceActor(settings)));
         });

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Eas.Actors.Kernel;
 using System.Security.Cryptography;
+using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence;
 using Eas.Mail.Imap;
 using Eas.Wire.Http;
@@ -14,7 +15,7 @@ namespace Eas.Actors.Devices;
 /// is on disk before the reply: a failed write fails the ask (the edge answers 503) and leaves the state as
 /// it was, so the phone can simply retry.
 /// </summary>
-public sealed class DeviceActor(DeviceActorSettings settings) : Actor
+public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
 {
     private DeviceState? _state;
     private long _version;
@@ -38,6 +39,15 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
             case GetDeviceState query:
                 query.Reply.Reply(_state);
                 break;
+            case FoldersChanged changed:
+                OnFoldersChanged(changed);
+                break;
+            case PingHeartbeat heartbeat:
+                OnHeartbeat(heartbeat);
+                break;
+            case PingAbandoned abandoned:
+                OnAbandoned(abandoned);
+                break;
         }
     }
 
@@ -45,6 +55,7 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
     {
         var request = command.Request;
         var line = request.Line;
+        Supersede(newerIsPing: line.Command == EasCommand.Ping);
         var now = Context.Clock.GetUtcNow();
         var state = _state ?? DeviceState.New(request.AccountId, line.DeviceId);
         var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
@@ -52,7 +63,8 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
         {
             var decided = await DecideAsync(DeviceDecisions.ApplyAll(state, events), request, now);
             await PersistAsync(state, events.AddRange(decided.Events));
-            command.Reply.Reply(decided.Outcome);
+            if (decided.Outcome is ParkPing park) Park(command.Reply, park, request);
+            else command.Reply.Reply(decided.Outcome);
         }
         catch (Exception e) when (e is StoreUnavailableException or ImapStoreUnavailableException or AskTimeoutException)
         {
@@ -81,6 +93,7 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
             EasCommand.FolderCreate => await FolderCommands.CreateAsync(state, request, settings, now),
             EasCommand.FolderUpdate => await FolderCommands.UpdateAsync(state, request, settings, now),
             EasCommand.FolderDelete => await FolderCommands.DeleteAsync(state, request, settings, now),
+            EasCommand.Ping => await PingCommand.DecideAsync(state, request, settings, Collections, now),
             EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, Collections, NewEpoch, now),
             EasCommand.GetItemEstimate => await GetItemEstimateCommand.DecideAsync(request, settings, Collections, now),
             EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, Collections),
@@ -95,6 +108,12 @@ public sealed class DeviceActor(DeviceActorSettings settings) : Actor
     /// DeviceInformation "as soon as possible after the client has been provisioned" (MS-ASCMD 3.1.5.2).
     /// </summary>
     private static bool NeedsPolicyKey(EasCommand command) => command != EasCommand.Provision;
+
+    protected internal override Task PostStopAsync()
+    {
+        if (_parked is not null) Answer(new Wire.Commands.Ping.PingResponse(Wire.Commands.Ping.PingStatus.Expired), "shutdown", unwatch: true);
+        return Task.CompletedTask;
+    }
 
     /// <summary>A fresh random prefix for sync keys, so keys of an older sync state never match a newer one.</summary>
     private static string NewEpoch() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();

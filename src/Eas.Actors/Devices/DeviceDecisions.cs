@@ -92,6 +92,7 @@ public static class DeviceDecisions
         },
         DeviceInformationRecorded e => state with { Information = e.Information },
         HierarchySynced e => state with { Hierarchy = e.State },
+        PingParametersSet e => state with { Ping = e.Parameters },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown device event."),
     };
 

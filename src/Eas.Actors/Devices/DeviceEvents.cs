@@ -9,6 +9,7 @@ namespace Eas.Actors.Devices;
 [JsonDerivedType(typeof(PolicyAcknowledged), "policy-acknowledged")]
 [JsonDerivedType(typeof(DeviceInformationRecorded), "device-information-recorded")]
 [JsonDerivedType(typeof(HierarchySynced), "hierarchy-synced")]
+[JsonDerivedType(typeof(PingParametersSet), "ping-parameters-set")]
 public abstract record DeviceEvent(DateTimeOffset At);
 
 /// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
@@ -25,3 +26,6 @@ public sealed record DeviceInformationRecorded(DateTimeOffset At, DeviceInformat
 
 /// <summary>A FolderSync answered with a new hierarchy state (MS-ASCMD 2.2.1.5).</summary>
 public sealed record HierarchySynced(DateTimeOffset At, Sync.Hierarchy.HierarchySyncState State) : DeviceEvent(At);
+
+/// <summary>A Ping was accepted with these parameters; later Pings may leave them out (MS-ASCMD 2.2.3.88.1).</summary>
+public sealed record PingParametersSet(DateTimeOffset At, PingParameters Parameters) : DeviceEvent(At);

@@ -52,5 +52,8 @@ public sealed record DeviceState
     /// <summary>The folder hierarchy as this device knows it; null before its first FolderSync.</summary>
     public Sync.Hierarchy.HierarchySyncState? Hierarchy { get; init; }
 
+    /// <summary>The last accepted Ping's heartbeat and folders, reused by a Ping that leaves them out.</summary>
+    public PingParameters? Ping { get; init; }
+
     public static DeviceState New(string accountId, string deviceId) => new() { AccountId = accountId, DeviceId = deviceId };
 }

@@ -33,6 +33,9 @@ public interface IMailSession : IAsyncDisposable
     /// <summary>Removes messages for good (\Deleted and UID EXPUNGE).</summary>
     Task ExpungeAsync(string folder, IReadOnlyList<uint> uids, CancellationToken cancellationToken);
 
+    /// <summary>The folder's change stamp (STATUS), for Ping's "changed since the last sync" check.</summary>
+    Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken);
+
     /// <summary>Counts the messages received on or after <paramref name="since"/>.</summary>
     Task<int> CountAsync(string folder, DateTimeOffset? since, CancellationToken cancellationToken);
 

@@ -13,7 +13,7 @@ namespace Eas.Actors.Mailboxes;
 /// reopened once if the server dropped an idle connection, and closed after <see cref="IdleSession"/>; the
 /// password lives only in memory, for as long as the session may need to reconnect.
 /// </summary>
-public sealed class MailboxActor(IMailSessionFactory sessions, IStateStore store) : Actor
+public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
 {
     public const string Kind = "mailbox";
     public const string FolderMapKind = "folders";
@@ -27,7 +27,7 @@ public sealed class MailboxActor(IMailSessionFactory sessions, IStateStore store
 
     protected internal override async Task PreStartAsync()
     {
-        var stored = await store.LoadAsync(FolderMapKind, Context.EntityId!);
+        var stored = await settings.Store.LoadAsync(FolderMapKind, Context.EntityId!);
         if (stored is null) return;
         _map = JsonSerializer.Deserialize<FolderMap>(stored.Data, Json) ?? new FolderMap();
         _mapVersion = stored.Version;
@@ -43,10 +43,26 @@ public sealed class MailboxActor(IMailSessionFactory sessions, IStateStore store
             case CloseIdleSession:
                 await CloseSessionAsync();
                 break;
+            case WatchFolders watch:
+                Watch(watch);
+                break;
+            case UnwatchFolders unwatch:
+                await UnwatchAsync(unwatch.DeviceKey);
+                break;
+            case WatcherReady ready:
+                Ready(ready);
+                break;
+            case WatcherSawChanges changes:
+                Notify(changes.FolderNames, changes.DetectedAt);
+                break;
         }
     }
 
-    protected internal override Task PostStopAsync() => CloseSessionAsync();
+    protected internal override async Task PostStopAsync()
+    {
+        await StopWatchingAsync();
+        await CloseSessionAsync();
+    }
 
     private async Task RunAsync(IMailboxWork work)
     {
@@ -86,7 +102,7 @@ public sealed class MailboxActor(IMailSessionFactory sessions, IStateStore store
         if (_session is null || _sessionLogin != work.Credentials.Login)
         {
             await CloseSessionAsync();
-            _session = await sessions.OpenAsync(work.Credentials, CancellationToken.None);
+            _session = await settings.Sessions.OpenAsync(work.Credentials, CancellationToken.None);
             _sessionLogin = work.Credentials.Login;
         }
 
@@ -95,7 +111,7 @@ public sealed class MailboxActor(IMailSessionFactory sessions, IStateStore store
 
     private async Task SaveMapAsync(FolderMap map)
     {
-        _mapVersion = await store.SaveAsync(FolderMapKind, Context.EntityId!, _mapVersion, JsonSerializer.SerializeToUtf8Bytes(map, Json));
+        _mapVersion = await settings.Store.SaveAsync(FolderMapKind, Context.EntityId!, _mapVersion, JsonSerializer.SerializeToUtf8Bytes(map, Json));
         _map = map;
     }
 

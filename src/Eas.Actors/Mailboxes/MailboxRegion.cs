@@ -11,6 +11,9 @@ public sealed class MailboxRegion(EntityRegion region)
 {
     public int Count => region.Count;
 
+    /// <summary>Tells the account's mailbox (watch and unwatch requests).</summary>
+    public void Tell(string accountId, object message) => region.Tell(accountId.ToLowerInvariant(), message);
+
     public Task<T> RunAsync<T>(string accountId, MailCredentials credentials, Func<MailboxContext, Task<T>> work, TimeSpan deadline, CancellationToken cancellationToken = default) =>
         region.Ask<T>(accountId.ToLowerInvariant(), reply => new RunOnMailbox<T>(credentials, work, reply), deadline, cancellationToken);
 }

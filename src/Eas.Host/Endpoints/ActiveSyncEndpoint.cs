@@ -130,7 +130,7 @@ internal sealed class ActiveSyncEndpoint(
         };
         try
         {
-            var outcome = await devices.ExecuteAsync(request, TimeSpan.FromSeconds(options.Value.Requests.CommandDeadlineSeconds), context.RequestAborted);
+            var outcome = await devices.ExecuteAsync(request, DeadlineFor(line.Command), context.RequestAborted);
             exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
         }
         catch (Exception e) when (e is StoreUnavailableException or ImapStoreUnavailableException or AskTimeoutException)
@@ -154,6 +154,14 @@ internal sealed class ActiveSyncEndpoint(
         var settings = options.Value;
         var named = SignInName.Parse(queryUser, settings.DefaultDomain, settings.DomainAliases);
         return named is not null && named.AccountId == signedIn.AccountId;
+    }
+
+    /// <summary>A Ping may be parked for its whole heartbeat; every other command gets the configured deadline.</summary>
+    private TimeSpan DeadlineFor(EasCommand command)
+    {
+        var settings = options.Value;
+        var deadline = TimeSpan.FromSeconds(settings.Requests.CommandDeadlineSeconds);
+        return command == EasCommand.Ping ? deadline + TimeSpan.FromSeconds(settings.Ping.MaxHeartbeatSeconds) : deadline;
     }
 
     private static string? HeaderValue(HttpRequest request, string name) =>

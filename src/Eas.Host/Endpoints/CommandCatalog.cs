@@ -44,6 +44,10 @@ internal sealed class CommandCatalog
             MinimumVersion = ProtocolVersion.V120,
         },
         new CommandDefinition(EasCommand.GetAttachment, (_, _) => null) { MaximumVersion = ProtocolVersion.V121 },
+        CommandDefinition.Wbxml(EasCommand.Ping, limits, (root, version) => Wire.Commands.Ping.PingRequest.Parse(root, version)) with
+        {
+            EmptyBodyAllowed = true,
+        },
         CommandDefinition.Wbxml(EasCommand.Sync, limits, (root, version) => Wire.Commands.Sync.SyncRequest.Parse(root, version)) with
         {
             EmptyBodyAllowed = true,

@@ -28,4 +28,6 @@ public sealed class EasOptions
     public ProvisioningOptions Provisioning { get; set; } = new();
 
     public RequestOptions Requests { get; set; } = new();
+
+    public PingOptions Ping { get; set; } = new();
 }

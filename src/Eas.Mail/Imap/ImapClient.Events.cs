@@ -1,12 +1,14 @@
 using Eas.Mail.Imap.Fetch;
 using Eas.Mail.Imap.Mailboxes;
 using Eas.Mail.Imap.Protocol;
+using Eas.Mail.Imap.Watching;
 
 namespace Eas.Mail.Imap;
 
 /// <summary>
-/// The selected mailbox (RFC 3501 section 3.3) and the queue of changes the server reports about it on its
-/// own (RFC 3501 section 7.4.1 EXPUNGE, 7.3.1 EXISTS, 7.4.2 FETCH; RFC 7162 section 3.2.10 VANISHED).
+/// The selected mailbox (RFC 3501 section 3.3) and the queue of changes the server reports on its own: about
+/// the selected mailbox (RFC 3501 section 7.4.1 EXPUNGE, 7.3.1 EXISTS, 7.4.2 FETCH; RFC 7162 section 3.2.10
+/// VANISHED) and, while NOTIFY is set, about the others (RFC 5465 STATUS and LIST).
 /// </summary>
 public sealed partial class ImapClient
 {
@@ -45,13 +47,51 @@ public sealed partial class ImapClient
         }
     }
 
-    /// <summary>Queues a response as a mailbox event if it is one and a mailbox is selected; otherwise ignores it.</summary>
-    private void RecordMailboxEvent(ImapResponse response) => RecordMailboxEvent(response, Selected?.Name);
+    /// <summary>
+    /// Queues a response as a mailbox event if it is one: a change to the selected mailbox, or, while NOTIFY is
+    /// set, a change to another mailbox; otherwise ignores it.
+    /// </summary>
+    private void RecordMailboxEvent(ImapResponse response) => QueueMailboxEvent(response, Selected?.Name);
 
-    private void RecordMailboxEvent(ImapResponse response, string? mailbox)
+    private void RecordMailboxEvent(ImapResponse response, string? mailbox) => QueueMailboxEvent(response, mailbox);
+
+    /// <summary>Queues the event <paramref name="response"/> stands for, if any, and returns it (also when the full queue dropped it).</summary>
+    private ImapMailboxEvent? QueueMailboxEvent(ImapResponse response, string? mailbox)
     {
-        if (mailbox is null || response.Kind != ImapResponseKind.Untagged) return;
-        ImapMailboxEvent? change = response switch
+        var change = ToMailboxEvent(response, mailbox);
+        if (change is null) return null;
+        lock (_eventsLock)
+        {
+            if (_events.Count < _options.MaxPendingMailboxEvents)
+            {
+                _events.Enqueue(change);
+                return change;
+            }
+
+            _droppedEvents++;
+            _droppedMailbox ??= change.Mailbox;
+        }
+
+        return change;
+    }
+
+    /// <summary>
+    /// The event an untagged response reports: <c>[NOTIFICATIONOVERFLOW]</c> (which also ends NOTIFY, RFC 5465
+    /// section 5.8), STATUS and LIST while NOTIFY is set (RFC 5465 sections 5.1 to 5.5), and EXISTS, EXPUNGE,
+    /// VANISHED and FETCH about <paramref name="mailbox"/>, the selected one.
+    /// </summary>
+    private ImapMailboxEvent? ToMailboxEvent(ImapResponse response, string? mailbox)
+    {
+        if (response.Kind != ImapResponseKind.Untagged) return null;
+        if (NotifyResponseParser.IsOverflow(response))
+        {
+            ActiveNotification = null;
+            return new ImapNotificationOverflow(response.Text);
+        }
+
+        if (ActiveNotification is not null && NotifyResponseParser.TryParse(response) is { } notified) return notified;
+        if (mailbox is null) return null;
+        return response switch
         {
             { Name: "EXISTS", Number: { } count } => new ImapMessageCountChanged(mailbox, Checked32(count)),
             { Name: "EXPUNGE", Number: { } number } => new ImapMessageExpunged(mailbox, Checked32(number)),
@@ -59,18 +99,20 @@ public sealed partial class ImapClient
             { Name: "FETCH" } => new ImapMessageChanged(mailbox, FetchResponseParser.Parse(response)),
             _ => null,
         };
-        if (change is null) return;
+    }
+
+    /// <summary>Whether an event already queued satisfies <paramref name="stopWhen"/>; the queue is left as it is.</summary>
+    private bool PendingEventMatches(Func<ImapMailboxEvent, bool> stopWhen)
+    {
+        ImapMailboxEvent[] pending;
         lock (_eventsLock)
         {
-            if (_events.Count < _options.MaxPendingMailboxEvents)
-            {
-                _events.Enqueue(change);
-                return;
-            }
-
-            _droppedEvents++;
-            _droppedMailbox ??= mailbox;
+            pending = _droppedEvents > 0
+                ? [.. _events, new ImapMailboxEventsDropped(_droppedMailbox!, _droppedEvents)]
+                : [.. _events];
         }
+
+        return pending.Any(stopWhen);
     }
 
     /// <summary>Reads <c>* VANISHED [(EARLIER)] uid-set</c> (RFC 7162 section 3.2.10).</summary>
@@ -99,6 +141,7 @@ public sealed partial class ImapClient
     private void ResetMailboxSession()
     {
         Selected = null;
+        ActiveNotification = null;
         _enabled.Clear();
         _condStoreUsed = false;
     }

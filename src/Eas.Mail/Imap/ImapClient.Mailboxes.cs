@@ -145,16 +145,19 @@ public sealed partial class ImapClient
         ImapMailboxStatus? result = null;
         await RunCommandAsync(command, response =>
         {
+            // While NOTIFY is set, STATUS responses about other mailboxes are notifications, and one about this
+            // mailbox may carry only the items that changed (RFC 5465 section 5.1): merge rather than replace.
             if (response.Name != "STATUS") return false;
             var (name, status) = ParseStatus(response);
-            if (name == encodedName) result = status;
+            if (name != encodedName) return false;
+            result = result is null ? status : result.Apply(status);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         return result ?? throw new ImapProtocolException($"The IMAP server completed STATUS without a STATUS response for \"{encodedName}\".");
     }
 
     /// <summary>Reads <c>* LIST (attributes) "/" name [extended data]</c> (RFC 5258 section 3, grammar <c>mailbox-list</c>).</summary>
-    private static ImapMailbox ParseList(ImapResponse response)
+    internal static ImapMailbox ParseList(ImapResponse response)
     {
         if (response.Data.Count < 3) throw ImapData.Malformed($"a LIST response should have attributes, delimiter and name but is {response}");
         var attributes = ImapData.List(response.Data[0], "the LIST attributes").Items.Select(item => ImapData.Atom(item, "a mailbox attribute"));
@@ -170,7 +173,7 @@ public sealed partial class ImapClient
     }
 
     /// <summary>Reads <c>* STATUS name (items)</c>; returns the wire name and the data.</summary>
-    private static (string EncodedName, ImapMailboxStatus Status) ParseStatus(ImapResponse response)
+    internal static (string EncodedName, ImapMailboxStatus Status) ParseStatus(ImapResponse response)
     {
         if (response.Data.Count != 2) throw ImapData.Malformed($"a STATUS response should have a name and a list but is {response}");
         return (ImapData.AString(response.Data[0], "the STATUS mailbox name"), ImapMailboxStatus.Parse(response.Data[1]));

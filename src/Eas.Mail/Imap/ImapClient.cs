@@ -136,7 +136,7 @@ public sealed partial class ImapClient : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var connection = Connection;
-        var tag = "A" + (++_lastTag).ToString("D4", CultureInfo.InvariantCulture);
+        var tag = NextTag();
         connection.Write(Encoding.ASCII.GetBytes(tag + " "));
         foreach (var part in command.Parts)
         {
@@ -180,6 +180,8 @@ public sealed partial class ImapClient : IAsyncDisposable
             }
         }
     }
+
+    private string NextTag() => "A" + (++_lastTag).ToString("D4", CultureInfo.InvariantCulture);
 
     private async Task<ImapResponse?> WaitForContinuationAsync(
         string tag, Action<ImapResponse>? onUntagged, CancellationToken cancellationToken)
@@ -246,8 +248,10 @@ public sealed partial class ImapClient : IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
+            var bye = _bye?.Text;
             await AbortAsync().ConfigureAwait(false);
-            throw new ImapProtocolException($"The connection to the IMAP server {Address} broke: {e.Message}", e);
+            if (bye is not null) throw new ImapStoreUnavailableException($"The IMAP server {Address} closed the connection: {bye}", e);
+            throw ImapProtocolException.Broken($"The connection to the IMAP server {Address} broke: {e.Message}", e);
         }
         catch (Exception e) when (e is OperationCanceledException or ImapProtocolException or ImapStoreUnavailableException)
         {

@@ -11,11 +11,17 @@ public sealed class ImapProtocolException : ImapException
     {
     }
 
-    private ImapProtocolException(string message, bool connectionClosed)
-        : base(message) => ConnectionClosed = connectionClosed;
+    private ImapProtocolException(string message, bool connectionClosed, Exception? innerException = null)
+        : base(message, innerException) => ConnectionClosed = connectionClosed;
 
-    /// <summary>Whether the cause is the server closing the connection (end of stream) rather than bad data.</summary>
+    /// <summary>
+    /// Whether the cause is the connection ending (the server closed it, or it was reset) rather than bad data.
+    /// </summary>
     public bool ConnectionClosed { get; }
+
+    /// <summary>The connection failed under a command (reset, broken pipe, closed socket).</summary>
+    internal static ImapProtocolException Broken(string message, Exception innerException) =>
+        new(message, connectionClosed: true, innerException);
 
     internal static ImapProtocolException Closed(bool midResponse) =>
         new(midResponse

@@ -24,6 +24,15 @@ public sealed class DovecotFixture : IAsyncLifetime
         Dovecot.AddUser(Anna, AnnaPassword);
     }
 
+    /// <summary>Drops every IMAP connection of a user (doveadm kick), as a server restart or network cut would.</summary>
+    public async Task KickAsync(string user)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("doveadm", ["-c", Dovecot.ConfigPath, "kick", user]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"doveadm kick failed: {await process.StandardError.ReadToEndAsync()}");
+    }
+
     public async Task DisposeAsync()
     {
         await Dovecot.DisposeAsync();

@@ -26,6 +26,7 @@ internal static class DemoBench
     public const string Domain = "ox.io";
     public const string User = "bench@" + Domain;
     public const double GoalItemsPerSecond = 2000;
+    public const int DefaultWarmupWindows = 10;
     private static readonly TimeSpan ServerStartTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(DemoBenchSettings settings, RunDeadline deadline)
@@ -70,17 +71,18 @@ internal static class DemoBench
             ];
             AnsiConsole.WriteLine($"Server: dotnet {serverDll} {string.Join(' ', arguments)}");
             server = await ServerProcess.StartAsync(serverDll, arguments, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, deadline.Token);
-            AnsiConsole.WriteLine($"Server: pid {server.ProcessId}, RSS {(RssSampler.ReadKib(server.ProcessId) ?? 0) / 1024.0:0.0} MiB at start, log {server.LogPath}");
+            var kept = settings.KeepData ? "" : " (removed at the end unless --keep-data)";
+            AnsiConsole.WriteLine($"Server: pid {server.ProcessId}, RSS {(RssSampler.ReadKib(server.ProcessId) ?? 0) / 1024.0:0.0} MiB at start, log {server.LogPath}{kept}");
 
-            List<CpuSource> cpuSources = [new("server", server.ProcessId)];
+            List<CpuSource> cpuSources = [new("server", server.ProcessId, Tree: false)];
             if (ProcessCpu.FindByCommandLine(dovecot.ConfigPath) is { } dovecotPid) cpuSources.Add(new CpuSource("dovecot", dovecotPid));
             var outcome = await InitialSyncRun.RunAsync(new InitialSyncSettings(
                 new Uri(baseUrl, "/Microsoft-Server-ActiveSync"), User, password, settings.Devices, settings.WindowSize, settings.Truncation,
-                settings.Version, server.ProcessId, (int)indexed.Exists, cpuSources), deadline);
+                settings.Version, server.ProcessId, (int)indexed.Exists, cpuSources, settings.WarmupWindows), deadline);
             InitialSyncReport.Print(outcome);
             var goal = outcome.ItemsPerSecond >= GoalItemsPerSecond ? "[green]met[/]" : "[red]not met[/]";
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Goal of {0:N0} items/s end to end: {1} ({2:N0} items/s)", GoalItemsPerSecond, goal, outcome.ItemsPerSecond);
-            AnsiConsole.WriteLine($"seeding: {seeded.Written} messages of ~{settings.BodyBytes} bytes by maildir at {seeded.MessagesPerSecond:0} messages/s; machine: {machine.Describe()}");
+            AnsiConsole.WriteLine($"seeding: {seeded.Written} messages of ~{settings.BodyBytes} bytes by maildir at {seeded.MessagesPerSecond:0} messages/s; machine now: {MachineInfo.Read().Describe()}");
             return outcome.Passed ? 0 : 1;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or ImapException or IOException)

@@ -37,6 +37,20 @@ internal static class CommonOptions
     public static Option<int> SizeBytes() =>
         Positive(new Option<int>("--size-bytes") { Description = "Approximate body size of each seeded message.", DefaultValueFactory = _ => 3000 });
 
+    public static Option<int> WarmupWindows(int defaultValue)
+    {
+        var option = new Option<int>("--warmup-windows")
+        {
+            Description = "Windows a separate device syncs first, not measured, so the figures are a warm server's (0: none).",
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0) result.AddError("--warmup-windows must be 0 or more.");
+        });
+        return option;
+    }
+
     /// <summary>Rejects zero and negative values at parse time.</summary>
     public static Option<int> Positive(Option<int> option)
     {

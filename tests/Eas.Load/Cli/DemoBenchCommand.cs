@@ -19,17 +19,18 @@ internal static class DemoBenchCommand
             .AcceptOnlyFromAmong("Verbose", "Debug", "Information", "Warning", "Error");
         var serverDll = new Option<string?>("--server-dll") { Description = $"The server to run (default: <repository>/{RepositoryPaths.ServerDll})." };
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (maildir, server state, server log) afterwards." };
+        var warmup = CommonOptions.WarmupWindows(DemoBench.DefaultWarmupWindows);
         var maxSeconds = CommonOptions.MaxSeconds();
         var command = new Command("demo-bench", "Measure an initial sync end to end against a private Dovecot and the Release server.")
         {
-            messages, size, window, truncation, version, devices, logLevel, serverDll, keep, maxSeconds,
+            messages, size, window, truncation, version, devices, warmup, logLevel, serverDll, keep, maxSeconds,
         };
         command.SetAction(async (result, token) =>
         {
             using var deadline = new RunDeadline(TimeSpan.FromSeconds(result.GetValue(maxSeconds)), token);
             var settings = new DemoBenchSettings(
                 result.GetValue(messages), result.GetValue(size), result.GetValue(window), result.GetValue(truncation),
-                result.GetValue(version)!, result.GetValue(devices), result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep));
+                result.GetValue(version)!, result.GetValue(devices), result.GetValue(warmup), result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep));
             return await DemoBench.RunAsync(settings, deadline);
         });
         return command;

@@ -19,13 +19,14 @@ internal static class InitialSyncCommand
         var window = CommonOptions.Window();
         var truncation = CommonOptions.Truncation();
         var version = CommonOptions.Version();
-        var serverPid = new Option<int?>("--server-pid") { Description = "Sample this process's VmRSS every 500 ms (Linux /proc)." };
+        var serverPid = new Option<int?>("--server-pid") { Description = "The server's process: sample its VmRSS every 500 ms and account its CPU time (Linux /proc)." };
         var imapPid = new Option<int?>("--imap-pid") { Description = "Account the CPU time of this process and its children (e.g. Dovecot's master)." };
         var expect = new Option<int?>("--expect-items") { Description = "Items each device should get; the run fails otherwise." };
+        var warmup = CommonOptions.WarmupWindows(0);
         var maxSeconds = CommonOptions.MaxSeconds();
         var command = new Command("initial-sync", "Provision, FolderSync and sync the INBOX from key 0 to the end, with N devices at once.")
         {
-            url, user, password, devices, window, truncation, version, serverPid, imapPid, expect, maxSeconds,
+            url, user, password, devices, window, truncation, version, serverPid, imapPid, expect, warmup, maxSeconds,
         };
         command.SetAction(async (result, token) =>
         {
@@ -50,11 +51,11 @@ internal static class InitialSyncCommand
 
             AnsiConsole.WriteLine("Machine: " + MachineInfo.Read().Describe());
             var cpuSources = new List<CpuSource>();
-            if (result.GetValue(serverPid) is { } server) cpuSources.Add(new CpuSource("server", server));
+            if (result.GetValue(serverPid) is { } server) cpuSources.Add(new CpuSource("server", server, Tree: false));
             if (result.GetValue(imapPid) is { } imap) cpuSources.Add(new CpuSource("IMAP server", imap));
             var settings = new InitialSyncSettings(
                 EasClient.EndpointFor(checkedUrl), result.GetValue(user)!, secret, result.GetValue(devices), result.GetValue(window),
-                result.GetValue(truncation), result.GetValue(version)!, result.GetValue(serverPid), result.GetValue(expect), cpuSources);
+                result.GetValue(truncation), result.GetValue(version)!, result.GetValue(serverPid), result.GetValue(expect), cpuSources, result.GetValue(warmup));
             var outcome = await InitialSyncRun.RunAsync(settings, deadline);
             InitialSyncReport.Print(outcome);
             return outcome.Passed ? 0 : 1;

@@ -24,13 +24,13 @@ internal static class InitialSyncRun
         using var http = LoopbackHttp.CreateClient(Math.Max(16, settings.Devices * 2));
         var latencies = new LatencyRecorder();
         var runId = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        if (settings.WarmupWindows > 0) await WarmUpAsync(http, settings, runId, deadline);
         var devices = Enumerable.Range(1, settings.Devices)
-            .Select(i => new EasDevice(settings.User, settings.Password, string.Create(CultureInfo.InvariantCulture, $"Load{runId}{i:D4}"), "EasLoad", settings.Version))
-            .Select(device => new EasClient(http, settings.Endpoint, device, latencies))
+            .Select(i => new EasClient(http, settings.Endpoint, DeviceFor(settings, runId, i), latencies))
             .ToList();
 
-        CpuSource[] cpuSources = [.. settings.CpuSources ?? [], new CpuSource("eas-load (this tool)", Environment.ProcessId)];
-        var cpuBefore = cpuSources.Select(source => ProcessCpu.TreeTime(source.RootProcessId)).ToArray();
+        CpuSource[] cpuSources = [.. settings.CpuSources ?? [], new CpuSource("eas-load (this tool)", Environment.ProcessId, Tree: false)];
+        var cpuBefore = cpuSources.Select(source => source.Read()).ToArray();
         var sampler = settings.ServerProcessId is { } pid ? RssSampler.Start(pid, InitialSyncSettings.RssInterval, deadline.Token) : null;
         var clock = Stopwatch.StartNew();
         DeviceResult[] results = [];
@@ -65,10 +65,25 @@ internal static class InitialSyncRun
             });
         clock.Stop();
         var items = results.Sum(r => r.Items);
-        var cpu = cpuSources.Select((source, i) => ProcessCpu.TreeTime(source.RootProcessId) is { } after && cpuBefore[i] is { } before
+        var cpu = cpuSources.Select((source, i) => source.Read() is { } after && cpuBefore[i] is { } before
             ? new CpuUse(source.Name, after - before, clock.Elapsed, items)
             : null).OfType<CpuUse>().ToList();
         var rss = sampler is null ? null : await sampler.StopAsync();
         return new InitialSyncOutcome(settings, results, clock.Elapsed, latencies.Summarize(), rss, cpu, deadline.StopReason);
     }
+
+    /// <summary>Device 0 syncs the first windows of the inbox; nothing of it is counted.</summary>
+    private static async Task WarmUpAsync(HttpClient http, InitialSyncSettings settings, string runId, RunDeadline deadline)
+    {
+        var rss = settings.ServerProcessId is { } pid && RssSampler.ReadKib(pid) is { } kib ? $", server RSS before {kib / 1024.0:0.0} MiB" : "";
+        var client = new EasClient(http, settings.Endpoint, DeviceFor(settings, runId, 0), new LatencyRecorder());
+        var clock = Stopwatch.StartNew();
+        var result = await new SyncingDevice(client, settings.WindowSize, settings.Truncation, settings.WarmupWindows).RunAsync(_ => { }, deadline);
+        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Warm-up (not counted): device {result.DeviceId} synced {result.Items:N0} items in {result.Windows} windows, {clock.Elapsed.TotalSeconds:0.00} s{rss}"));
+        if (result.Failure is { } failure) AnsiConsole.MarkupLineInterpolated($"[red]Warm-up failed:[/] {failure}");
+    }
+
+    private static EasDevice DeviceFor(InitialSyncSettings settings, string runId, int index) =>
+        new(settings.User, settings.Password, string.Create(CultureInfo.InvariantCulture, $"Load{runId}{index:D4}"), "EasLoad", settings.Version);
 }

@@ -6,11 +6,13 @@ namespace Eas.Load.InitialSync;
 /// What an initial-sync run does: against which ActiveSync URL (already checked to be loopback), as whom,
 /// with how many simulated phones, which window, truncation and protocol version; whose RSS to sample; and,
 /// when the caller knows it, how many items each phone should end up with; which process trees' CPU time to
-/// account (this tool's own is always accounted).
+/// account (this tool's own is always accounted); how many windows a separate device syncs first, unmeasured,
+/// so that the figures are those of a warm server (JIT done, IMAP session open) rather than a fresh process.
 /// </summary>
 internal sealed record InitialSyncSettings(
     Uri Endpoint, string User, string Password, int Devices, int WindowSize, int Truncation, string Version,
-    int? ServerProcessId = null, int? ExpectedItems = null, IReadOnlyList<CpuSource>? CpuSources = null)
+    int? ServerProcessId = null, int? ExpectedItems = null, IReadOnlyList<CpuSource>? CpuSources = null,
+    int WarmupWindows = 0)
 {
     public static readonly TimeSpan RssInterval = TimeSpan.FromMilliseconds(500);
 }

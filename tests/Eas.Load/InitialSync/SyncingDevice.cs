@@ -13,9 +13,9 @@ namespace Eas.Load.InitialSync;
 /// until a response comes without MoreAvailable. It counts Adds and notes any ServerId seen twice. A
 /// request that fails transiently (5xx, timeout, reset) is sent again unchanged up to
 /// <see cref="MaxAttempts"/> times; any other failure ends this device's run. The loop is bounded by
-/// <see cref="MaxWindows"/> and by the run's deadline.
+/// <paramref name="windowLimit"/> (at most <see cref="MaxWindows"/>) and by the run's deadline.
 /// </summary>
-internal sealed class SyncingDevice(EasClient client, int windowSize, int truncation)
+internal sealed class SyncingDevice(EasClient client, int windowSize, int truncation, int windowLimit = SyncingDevice.MaxWindows)
 {
     public const int MaxWindows = 100_000;
     public const int MaxAttempts = 4;
@@ -43,7 +43,8 @@ internal sealed class SyncingDevice(EasClient client, int windowSize, int trunca
             var inbox = await FindInboxAsync(token);
             clock.Start();
             var key = await StartAsync(inbox, token);
-            while (_windows < MaxWindows)
+            var limit = Math.Clamp(windowLimit, 1, MaxWindows);
+            while (_windows < limit)
             {
                 var collection = await NextWindowAsync(inbox, key, token);
                 _windows++;
@@ -60,7 +61,7 @@ internal sealed class SyncingDevice(EasClient client, int windowSize, int trunca
                 break;
             }
 
-            if (!completed) stopReason = $"gave up after {MaxWindows} windows";
+            if (!completed) stopReason = $"stopped after {limit} windows";
         }
         catch (OperationCanceledException) when (deadline.IsOver)
         {

@@ -36,6 +36,9 @@ internal sealed class ScriptedImapServer : IAsyncDisposable
     /// <summary>Closes the connection.</summary>
     public static Step Close() => new(StepKind.Close, "");
 
+    /// <summary>Aborts the connection with a TCP reset (RST) instead of an orderly close.</summary>
+    public static Step Reset() => new(StepKind.Reset, "");
+
     /// <summary>Waits until the client closes the connection.</summary>
     public static Step ExpectClose() => new(StepKind.ExpectClose, "");
 
@@ -83,6 +86,10 @@ internal sealed class ScriptedImapServer : IAsyncDisposable
                 case StepKind.Close:
                     socket.Shutdown(SocketShutdown.Both);
                     return;
+                case StepKind.Reset:
+                    socket.LingerState = new LingerOption(true, 0);
+                    socket.Close();
+                    return;
             }
         }
     }
@@ -93,6 +100,7 @@ internal sealed class ScriptedImapServer : IAsyncDisposable
         Expect,
         ExpectStart,
         Close,
+        Reset,
         ExpectClose,
     }
 

@@ -98,6 +98,12 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
         await client.UidExpungeAsync(set, cancellationToken);
     }
 
+    public async Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken)
+    {
+        var status = await client.StatusAsync(folder, ImapStatusItems.UidValidity | ImapStatusItems.UidNext | ImapStatusItems.Messages | ImapStatusItems.HighestModSeq, cancellationToken);
+        return new FolderStamp(status.UidValidity ?? 0, status.UidNext ?? 0, status.Messages ?? 0, status.HighestModSeq ?? 0);
+    }
+
     public async Task<int> CountAsync(string folder, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var selected = await SelectAsync(folder, cancellationToken);

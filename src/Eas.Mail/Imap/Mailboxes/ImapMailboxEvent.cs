@@ -3,12 +3,19 @@ using Eas.Mail.Imap.Fetch;
 namespace Eas.Mail.Imap.Mailboxes;
 
 /// <summary>
-/// A change to the selected mailbox that the server reported on its own, during whatever command was running
-/// (RFC 3501 section 7: EXISTS, EXPUNGE, FETCH; RFC 7162 section 3.2.10: VANISHED). The client queues them in
-/// order; read them with <see cref="ImapClient.TakeMailboxEvents"/>. Changes this client made itself (an
-/// EXPUNGE, a MOVE, a STORE without .SILENT on other messages) are reported here too, since the server does.
+/// A change that the server reported on its own, during whatever command was running: to the selected mailbox
+/// (RFC 3501 section 7: EXISTS, EXPUNGE, FETCH; RFC 7162 section 3.2.10: VANISHED) or, while NOTIFY is set
+/// (<see cref="ImapClient.NotifySetAsync"/>), to any watched mailbox (<see cref="ImapMailboxStatusChanged"/>,
+/// <see cref="ImapMailboxListChanged"/>, <see cref="ImapNotificationOverflow"/>). The client queues them in
+/// order; read them with <see cref="ImapClient.TakeMailboxEvents"/>, or wait for them with
+/// <see cref="ImapClient.IdleAsync"/>. Changes this client made itself (an EXPUNGE, a MOVE, a STORE without
+/// .SILENT on other messages) are reported here too, since the server does.
 /// </summary>
-/// <param name="Mailbox">The mailbox that was selected when the change was reported.</param>
+/// <param name="Mailbox">
+/// The mailbox the change concerns (decoded): the one selected when the change was reported for EXISTS,
+/// EXPUNGE, VANISHED and FETCH, the one named by the server for NOTIFY's STATUS and LIST, and empty for
+/// <see cref="ImapNotificationOverflow"/>, which concerns them all.
+/// </param>
 public abstract record ImapMailboxEvent(string Mailbox);
 
 /// <summary>The mailbox now holds <paramref name="Exists"/> messages (<c>* n EXISTS</c>); new mail when it grew.</summary>

@@ -50,6 +50,26 @@ public sealed record ImapMailboxStatus
     /// <summary>The mailbox's stable id (RFC 8474).</summary>
     public string? MailboxId { get; init; }
 
+    /// <summary>
+    /// This status updated with the items <paramref name="newer"/> carries; items it lacks keep their value. For
+    /// NOTIFY's STATUS responses, which carry only what changed (<see cref="ImapMailboxStatusChanged"/>).
+    /// </summary>
+    public ImapMailboxStatus Apply(ImapMailboxStatus newer)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        return new ImapMailboxStatus
+        {
+            Messages = newer.Messages ?? Messages,
+            Recent = newer.Recent ?? Recent,
+            UidNext = newer.UidNext ?? UidNext,
+            UidValidity = newer.UidValidity ?? UidValidity,
+            Unseen = newer.Unseen ?? Unseen,
+            HighestModSeq = newer.HighestModSeq ?? HighestModSeq,
+            Size = newer.Size ?? Size,
+            MailboxId = newer.MailboxId ?? MailboxId,
+        };
+    }
+
     /// <summary>Reads the attribute list of <c>* STATUS name (MESSAGES 3 UIDNEXT 9 ...)</c>; unknown items are skipped.</summary>
     internal static ImapMailboxStatus Parse(ImapValue value)
     {

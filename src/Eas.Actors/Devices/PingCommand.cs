@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Eas.Actors.Mailboxes;
+using Eas.Actors.Sync.Collections;
+using Eas.Actors.Sync.Hierarchy;
+using Eas.Wire.Commands.Ping;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>
+/// Ping (MS-ASCMD 2.2.1.13) up to the moment it parks: the request rules (<see cref="PingRules"/>), then one
+/// mailbox round trip that answers at once when it can — Status 7 when the folder hierarchy changed or a
+/// folder is unknown, Status 2 with the folders that changed since this device last synced them (new mail,
+/// flag changes, expunges by MODSEQ, or items still waiting) — and otherwise parks with the folders' stamps
+/// as the watcher's baseline.
+/// </summary>
+internal static class PingCommand
+{
+    public static async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, DateTimeOffset now)
+    {
+        var body = request.Body as PingRequest ?? new PingRequest();
+        var (parameters, refusal) = PingRules.Decide(state.Ping, body, settings.Ping);
+        if (refusal is not null) return new Decision(new RespondWith(refusal), []);
+        ImmutableArray<DeviceEvent> events = parameters != state.Ping ? [new PingParametersSet(now, parameters!)] : [];
+
+        var collections = new Dictionary<string, CollectionSyncState?>(StringComparer.Ordinal);
+        foreach (var id in parameters!.FolderIds) collections[id] = await cache.GetAsync(id);
+        var check = await MailboxWork.RunAsync(request, settings, async context =>
+        {
+            var listed = await context.RefreshFoldersAsync();
+            var views = HierarchyBuilder.Build(context.Folders, listed);
+            if (state.Hierarchy is null || HierarchySync.HasChanges(state.Hierarchy, views) || parameters.FolderIds.Any(id => views.All(v => v.ServerId != id)))
+                return new PingCheck(true, [], ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, FolderStamp>.Empty);
+            var changed = ImmutableArray.CreateBuilder<string>();
+            var names = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            var stamps = ImmutableDictionary.CreateBuilder<string, FolderStamp>(StringComparer.Ordinal);
+            foreach (var id in parameters.FolderIds)
+            {
+                var name = context.Folders.NameOf(id)!;
+                var stamp = await context.Session.StampAsync(name, context.CancellationToken);
+                names[name] = id;
+                stamps[name] = stamp;
+                if (ChangedSinceSync(collections[id], stamp)) changed.Add(id);
+            }
+
+            return new PingCheck(false, changed.ToImmutable(), names.ToImmutable(), stamps.ToImmutable());
+        });
+
+        if (check.Hierarchy) return new Decision(new RespondWith(new PingResponse(PingStatus.FolderHierarchySyncRequired)), events);
+        if (!check.Changed.IsEmpty) return new Decision(new RespondWith(new PingResponse(PingStatus.ChangesFound) { Folders = check.Changed }), events);
+        return new Decision(new ParkPing(parameters, check.Names, check.Stamps), events);
+    }
+
+    /// <summary>A folder never synced, with items still to send, or whose stamp moved past the last listing has changes for the phone.</summary>
+    private static bool ChangedSinceSync(CollectionSyncState? state, FolderStamp stamp) =>
+        state is null || state.ModSeq == 0 || state.HasPending || stamp.UidValidity != state.UidValidity || stamp.HighestModSeq > state.ModSeq;
+}
+
+/// <summary>What the mailbox round trip of a Ping found.</summary>
+internal sealed record PingCheck(bool Hierarchy, ImmutableArray<string> Changed, ImmutableDictionary<string, string> Names, ImmutableDictionary<string, FolderStamp> Stamps);
+
+/// <summary>Park the Ping: wait for these folders (IMAP name to folder id) to change, from these stamps.</summary>
+internal sealed record ParkPing(PingParameters Parameters, ImmutableDictionary<string, string> FolderIdsByName, ImmutableDictionary<string, FolderStamp> Stamps) : CommandOutcome;

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Eas.Actors.Kernel;
+
+namespace Eas.Actors.Mailboxes;
+
+/// <summary>
+/// The watching half of the mailbox: while any device has a Ping parked, one watcher session per account
+/// (<see cref="WatcherLoop"/>) waits for changes; the actor fans them out to the devices watching those
+/// folders. After every (re)connect the folders' stamps are compared with the last known ones, so a change
+/// made while the watcher was away is reported, not lost.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The watcher's token source is disposed in PostStopAsync, where an actor's life ends.")]
+public sealed partial class MailboxActor
+{
+    private readonly Dictionary<string, (IActorRef Device, ImmutableHashSet<string> Folders)> _watchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FolderStamp> _stamps = new(StringComparer.Ordinal);
+    private readonly WatchedFolders _watched = new();
+    private CancellationTokenSource? _loopStop;
+    private Task? _loop;
+
+    protected internal override bool CanPassivate => _watchers.Count == 0;
+
+    private void Watch(WatchFolders watch)
+    {
+        _watchers[watch.DeviceKey] = (watch.Device, watch.FolderNames.ToImmutableHashSet(StringComparer.Ordinal));
+        foreach (var (folder, stamp) in watch.Baseline) _stamps.TryAdd(folder, stamp);
+        _watched.Names = [.. _watchers.Values.SelectMany(w => w.Folders).Distinct(StringComparer.Ordinal)];
+        if (_loop is null)
+        {
+            _loopStop = new CancellationTokenSource();
+            var loop = new WatcherLoop(settings.Watchers, watch.Credentials, _watched, Context.Self, settings.Metrics, Context.Clock, settings.WatchWindow);
+            _loop = Task.Run(() => loop.RunAsync(_loopStop.Token));
+        }
+    }
+
+    private async Task UnwatchAsync(string deviceKey)
+    {
+        if (!_watchers.Remove(deviceKey)) return;
+        _watched.Names = [.. _watchers.Values.SelectMany(w => w.Folders).Distinct(StringComparer.Ordinal)];
+        if (_watchers.Count == 0) await StopWatchingAsync();
+    }
+
+    private void Ready(WatcherReady ready)
+    {
+        var changed = ready.Stamps.Where(pair => _stamps.TryGetValue(pair.Key, out var known) && known != pair.Value).Select(pair => pair.Key).ToImmutableArray();
+        foreach (var (folder, stamp) in ready.Stamps) _stamps[folder] = stamp;
+        if (!changed.IsEmpty) Notify(changed, ready.At);
+    }
+
+    private void Notify(ImmutableArray<string> folders, DateTimeOffset detectedAt)
+    {
+        foreach (var (device, watched) in _watchers.Values)
+        {
+            var relevant = folders.Where(watched.Contains).ToImmutableArray();
+            if (!relevant.IsEmpty) device.Tell(new FoldersChanged(relevant, detectedAt));
+        }
+    }
+
+    private async Task StopWatchingAsync()
+    {
+        _stamps.Clear();
+        if (_loopStop is null) return;
+        await _loopStop.CancelAsync();
+        try
+        {
+            await (_loop ?? Task.CompletedTask).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+        }
+
+        _loopStop.Dispose();
+        _loopStop = null;
+        _loop = null;
+    }
+}

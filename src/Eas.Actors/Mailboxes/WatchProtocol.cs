@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Eas.Actors.Kernel;
+
+namespace Eas.Actors.Mailboxes;
+
+/// <summary>
+/// A device parks a Ping on these folders (IMAP names): tell it <see cref="FoldersChanged"/> when any changes.
+/// <paramref name="Baseline"/> holds the stamps the device saw when it checked the folders, so a change that
+/// lands before the watcher is listening is still reported.
+/// </summary>
+public sealed record WatchFolders(string DeviceKey, IActorRef Device, MailCredentials Credentials, ImmutableArray<string> FolderNames, ImmutableDictionary<string, FolderStamp> Baseline);
+
+/// <summary>The device no longer waits.</summary>
+public sealed record UnwatchFolders(string DeviceKey);
+
+/// <summary>Told to a watching device: these folders changed, as the watcher saw at <paramref name="DetectedAt"/>.</summary>
+public sealed record FoldersChanged(ImmutableArray<string> FolderNames, DateTimeOffset DetectedAt);
+
+/// <summary>From the watcher loop to its mailbox actor: folders changed while it waited.</summary>
+internal sealed record WatcherSawChanges(ImmutableArray<string> FolderNames, DateTimeOffset DetectedAt);
+
+/// <summary>From the watcher loop: (re)connected and listening; these are the folders' stamps now.</summary>
+internal sealed record WatcherReady(IReadOnlyDictionary<string, FolderStamp> Stamps, DateTimeOffset At);
