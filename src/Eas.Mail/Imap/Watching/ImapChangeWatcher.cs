@@ -38,9 +38,10 @@ public sealed class ImapChangeWatcher
     public ImapWatchMode Mode { get; }
 
     /// <summary>
-    /// Starts watching: NOTIFY SET for every personal mailbox (<see cref="ImapNotifySpec.PersonalMailboxes"/>),
-    /// or EXAMINE INBOX (read-only, so that the watcher leaves \Recent to the user's own clients). Changes from
-    /// now on are reported by <see cref="WaitForChangesAsync"/>.
+    /// Starts watching: NOTIFY SET for every personal mailbox and the selected one
+    /// (<see cref="ImapNotifySpec.PersonalMailboxes"/>; Dovecot is silent about a selected mailbox that has no
+    /// group of its own), or EXAMINE INBOX (read-only, so that the watcher leaves \Recent to the user's own
+    /// clients). Changes from now on are reported by <see cref="WaitForChangesAsync"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The server lacks IDLE, or NOTIFY in <see cref="ImapWatchMode.Notify"/>.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -49,7 +50,7 @@ public sealed class ImapChangeWatcher
             throw new InvalidOperationException("The IMAP server does not offer IDLE, which the watcher needs (RFC 2177).");
         if (Mode == ImapWatchMode.Notify)
         {
-            await _client.NotifySetAsync(ImapNotifySpec.PersonalMailboxes(), cancellationToken).ConfigureAwait(false);
+            await _client.NotifySetAsync(ImapNotifySpec.PersonalMailboxes(includeSelected: true), cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -117,7 +118,7 @@ public sealed class ImapChangeWatcher
     {
         if (_renotify && Mode == ImapWatchMode.Notify)
         {
-            await _client.NotifySetAsync(ImapNotifySpec.PersonalMailboxes(), cancellationToken).ConfigureAwait(false);
+            await _client.NotifySetAsync(ImapNotifySpec.PersonalMailboxes(includeSelected: true), cancellationToken).ConfigureAwait(false);
             _renotify = false;
         }
 

@@ -59,6 +59,26 @@ public sealed class ImapChangeWatcherTests(DovecotFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task With_notify_a_mailbox_the_client_has_selected_is_watched_too()
+    {
+        await using var other = await _user.LoginAsync();
+        await other.CreateAsync("Work");
+        await other.ListAsync("*", ImapStatusItems.Standard);
+        await using var client = await _user.LoginAsync();
+        var watcher = new ImapChangeWatcher(client);
+        await watcher.StartAsync();
+        await watcher.WaitForChangesAsync(TimeSpan.FromMilliseconds(700));
+        await client.ExamineAsync("Work");
+
+        var waiting = watcher.WaitForChangesAsync(Bound + Bound);
+        await Task.Delay(Settle);
+        await AppendAsync(other, "Work", "while selected");
+        var changed = await waiting;
+
+        changed.ShouldBe(["Work"]);
+    }
+
+    [Fact]
     public async Task Idle_inbox_mode_reports_inbox_only_and_leaves_other_mailboxes_to_polling()
     {
         await using var other = await _user.LoginAsync();
