@@ -119,6 +119,29 @@ public sealed class PingTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sync_with_a_heartbeat_waits_for_mail_or_ends_empty()
+    {
+        var (user, phone, inbox) = await SyncedAsync("SyncWait");
+
+        var quiet = await phone.Client.PostAsync("Sync", MailRequests.SyncWaiting("14.1", inbox, phone.Keys[inbox], 2));
+        quiet.Status.ShouldBe(HttpStatusCode.OK);
+        quiet.Bytes.ShouldBeEmpty();
+
+        var waiting = phone.Client.PostAsync("Sync", MailRequests.SyncWaiting("14.1", inbox, phone.Keys[inbox], 120));
+        await Task.Delay(1500);
+        waiting.IsCompleted.ShouldBeFalse();
+        await using (var imap = await user.ConnectImapAsync())
+            await imap.AppendAsync("INBOX", new MemoryStream("Subject: waited for\r\n\r\nhi\r\n"u8.ToArray()));
+        var answered = (await waiting.WaitAsync(TimeSpan.FromSeconds(15))).Body!;
+
+        var collection = answered.Element(AirSync.Collections)!.Element(AirSync.Collection)!;
+        SyncingPhone.AddsOf(collection).Single().Data.ValueOf(Email.Subject).ShouldBe("waited for");
+        var bounds = (await phone.Client.PostAsync("Sync", MailRequests.SyncWaiting("14.1", inbox, collection.ValueOf(AirSync.SyncKey)!, 4000))).Body!;
+        bounds.ValueOf(AirSync.Status).ShouldBe("14");
+        bounds.ValueOf(AirSync.Limit).ShouldBe("600");
+    }
+
+    [Fact]
     public async Task Shutdown_answers_parked_pings_so_phones_reconnect_at_once()
     {
         var server = await ServerInstance.StartAsync(dovecot, null, "--Eas:Ping:MinHeartbeatSeconds=1");

@@ -22,25 +22,48 @@ public sealed partial class DeviceActor
     private void Park(ReplyTo<CommandOutcome> reply, ParkPing park, DeviceRequest request)
     {
         var token = ++_pingToken;
-        _parked = new ParkedPing(reply, park.FolderIdsByName, token, request.AccountId);
+        _parked = new ParkedPing(reply, park.FolderIdsByName, token, request.AccountId, park.Resume);
         settings.Metrics?.Parked();
         Context.Timers.StartSingle(HeartbeatTimer, new PingHeartbeat(token), TimeSpan.FromSeconds(park.Parameters.HeartbeatSeconds));
         reply.NotifyWhenAbandoned(Context.Self, new PingAbandoned(token));
         settings.Mailboxes?.Tell(request.AccountId, new WatchFolders(Context.EntityId!, Context.Self, request.Credentials!, [.. park.FolderIdsByName.Keys], park.Stamps));
     }
 
-    private void OnFoldersChanged(FoldersChanged changed)
+    private async Task OnFoldersChangedAsync(FoldersChanged changed)
     {
         if (_parked is not { } parked) return;
         var ids = changed.FolderNames.Select(name => parked.FolderIdsByName.GetValueOrDefault(name)).OfType<string>().Distinct().ToImmutableArray();
         if (ids.IsEmpty) return;
+        if (parked.Resume is { } resume)
+        {
+            await ResumeSyncAsync(parked, resume, changed.DetectedAt);
+            return;
+        }
+
         settings.Metrics?.PushLatency(Context.Clock.GetUtcNow() - changed.DetectedAt);
         Answer(new PingResponse(PingStatus.ChangesFound) { Folders = ids }, "changed", unwatch: true);
     }
 
+    /// <summary>A parked Sync whose folder changed runs again and answers what it finds.</summary>
+    private async Task ResumeSyncAsync(ParkedPing parked, DeviceRequest resume, DateTimeOffset detectedAt)
+    {
+        Unpark("changed", unwatch: true);
+        try
+        {
+            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true }, settings, Collections, NewEpoch, Context.Clock.GetUtcNow());
+            settings.Metrics?.PushLatency(Context.Clock.GetUtcNow() - detectedAt);
+            parked.Reply.Reply(decided.Outcome);
+        }
+        catch (Exception e) when (e is Persistence.StoreUnavailableException or Mail.Imap.ImapStoreUnavailableException or AskTimeoutException)
+        {
+            _collections?.Clear();
+            parked.Reply.Fail(e);
+        }
+    }
+
     private void OnHeartbeat(PingHeartbeat heartbeat)
     {
-        if (_parked?.Token == heartbeat.Token) Answer(new PingResponse(PingStatus.Expired), "timeout", unwatch: true);
+        if (_parked?.Token == heartbeat.Token) Answer(ExpiredAnswer(), "timeout", unwatch: true);
     }
 
     private void OnAbandoned(PingAbandoned abandoned)
@@ -49,17 +72,23 @@ public sealed partial class DeviceActor
         Unpark("aborted", unwatch: true);
     }
 
-    /// <summary>A newer request of this device ends the parked Ping; the watch stays when the newer one is a Ping too.</summary>
-    private void Supersede(bool newerIsPing)
+    /// <summary>A newer request of this device ends the parked one (the mailbox keeps its watcher a while for the next).</summary>
+    private void Supersede()
     {
-        if (_parked is not null) Answer(new PingResponse(PingStatus.Expired), "superseded", unwatch: !newerIsPing);
+        if (_parked is not null) Answer(ExpiredAnswer(), "superseded", unwatch: true);
     }
 
-    private void Answer(PingResponse response, string outcome, bool unwatch)
+    /// <summary>What a parked request gets when it ends without a change: Ping Status 1, or an empty Sync response.</summary>
+    private CommandOutcome ExpiredAnswer() =>
+        _parked?.Resume is null ? new RespondWith(new PingResponse(PingStatus.Expired)) : new RespondEmpty();
+
+    private void Answer(PingResponse response, string outcome, bool unwatch) => Answer(new RespondWith(response), outcome, unwatch);
+
+    private void Answer(CommandOutcome answer, string outcome, bool unwatch)
     {
         var reply = _parked!.Reply;
         Unpark(outcome, unwatch);
-        reply.Reply(new RespondWith(response));
+        reply.Reply(answer);
     }
 
     private void Unpark(string outcome, bool unwatch)
@@ -71,7 +100,7 @@ public sealed partial class DeviceActor
         if (unwatch) settings.Mailboxes?.Tell(parked.AccountId, new UnwatchFolders(Context.EntityId!));
     }
 
-    private sealed record ParkedPing(ReplyTo<CommandOutcome> Reply, ImmutableDictionary<string, string> FolderIdsByName, long Token, string AccountId);
+    private sealed record ParkedPing(ReplyTo<CommandOutcome> Reply, ImmutableDictionary<string, string> FolderIdsByName, long Token, string AccountId, DeviceRequest? Resume);
 
     private sealed record PingHeartbeat(long Token);
 

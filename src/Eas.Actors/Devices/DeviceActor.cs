@@ -40,7 +40,7 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
                 query.Reply.Reply(_state);
                 break;
             case FoldersChanged changed:
-                OnFoldersChanged(changed);
+                await OnFoldersChangedAsync(changed);
                 break;
             case PingHeartbeat heartbeat:
                 OnHeartbeat(heartbeat);
@@ -55,7 +55,7 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
     {
         var request = command.Request;
         var line = request.Line;
-        Supersede(newerIsPing: line.Command == EasCommand.Ping);
+        Supersede();
         var now = Context.Clock.GetUtcNow();
         var state = _state ?? DeviceState.New(request.AccountId, line.DeviceId);
         var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
@@ -111,7 +111,7 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
 
     protected internal override Task PostStopAsync()
     {
-        if (_parked is not null) Answer(new Wire.Commands.Ping.PingResponse(Wire.Commands.Ping.PingStatus.Expired), "shutdown", unwatch: true);
+        if (_parked is not null) Answer(ExpiredAnswer(), "shutdown", unwatch: true);
         return Task.CompletedTask;
     }
 

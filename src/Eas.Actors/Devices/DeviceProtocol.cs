@@ -24,6 +24,9 @@ public sealed record DeviceRequest(string AccountId, string EmailAddress, EasReq
     /// </summary>
     public bool Implemented { get; init; } = true;
 
+    /// <summary>True when a parked Sync is run again after a change: it answers whatever it finds rather than parking twice.</summary>
+    public bool Resumed { get; init; }
+
     /// <summary>The verified IMAP login, for the mailbox work the command needs; null in tests of policy-only commands.</summary>
     public Mailboxes.MailCredentials? Credentials { get; init; }
 }
@@ -48,3 +51,6 @@ public sealed record RespondWithContent(string ContentType, Stream Content) : Co
 
 /// <summary>The attachment does not exist (any more): HTTP 500, as MS-ASCMD 2.2.1.7 specifies for GetAttachment.</summary>
 public sealed record AttachmentNotFound : CommandOutcome;
+
+/// <summary>An empty HTTP 200: a Sync whose Wait ended without changes (MS-ASCMD 2.2.3.198).</summary>
+public sealed record RespondEmpty : CommandOutcome;

@@ -59,4 +59,11 @@ internal static class PingCommand
 internal sealed record PingCheck(bool Hierarchy, ImmutableArray<string> Changed, ImmutableDictionary<string, string> Names, ImmutableDictionary<string, FolderStamp> Stamps);
 
 /// <summary>Park the Ping: wait for these folders (IMAP name to folder id) to change, from these stamps.</summary>
-internal sealed record ParkPing(PingParameters Parameters, ImmutableDictionary<string, string> FolderIdsByName, ImmutableDictionary<string, FolderStamp> Stamps) : CommandOutcome;
+/// <summary>
+/// Park the request: wait for these folders (IMAP name to folder id) to change, from these stamps. A parked
+/// Sync (<see cref="Resume"/> set) is run again on a change and answered with an empty body at its timeout.
+/// </summary>
+internal sealed record ParkPing(PingParameters Parameters, ImmutableDictionary<string, string> FolderIdsByName, ImmutableDictionary<string, FolderStamp> Stamps) : CommandOutcome
+{
+    public DeviceRequest? Resume { get; init; }
+}

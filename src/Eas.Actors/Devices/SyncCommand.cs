@@ -26,6 +26,14 @@ internal static class SyncCommand
             cache.LastRequest = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })] };
         }
 
+        var waitSeconds = body.HeartbeatInterval ?? body.Wait * 60;
+        if (waitSeconds is { } asked && (asked < settings.Ping.MinHeartbeatSeconds || asked > settings.Ping.MaxHeartbeatSeconds))
+        {
+            var bound = asked < settings.Ping.MinHeartbeatSeconds ? settings.Ping.MinHeartbeatSeconds : settings.Ping.MaxHeartbeatSeconds;
+            var limit = body.HeartbeatInterval is null ? bound / 60 : bound;
+            return new Decision(new RespondWith(new SyncResponse { Status = SyncStatus.InvalidWaitOrHeartbeatInterval, Limit = limit }), []);
+        }
+
         var runner = new SyncCollectionRunner(request, settings, cache, newEpoch, now);
         var collections = ImmutableArray.CreateBuilder<SyncCollectionResponse>(body.Collections.Length);
         foreach (var collection in body.Collections)
@@ -34,6 +42,33 @@ internal static class SyncCommand
             collections.Add(await runner.RunAsync(collection, window));
         }
 
-        return new Decision(new RespondWith(new SyncResponse { Collections = collections.ToImmutable() }), []);
+        var response = new SyncResponse { Collections = collections.ToImmutable() };
+        if (waitSeconds is { } wait && !request.Resumed && response.Collections.All(IsQuiet))
+            return new Decision(await ParkAsync(request with { Body = body }, settings, wait), []);
+        return new Decision(new RespondWith(response), []);
+    }
+
+    /// <summary>A collection answer with nothing for the phone: a Sync with Wait parks instead of sending it (MS-ASCMD 2.2.3.198).</summary>
+    private static bool IsQuiet(SyncCollectionResponse collection) =>
+        collection.Status == SyncStatus.Success && collection.Commands.IsDefaultOrEmpty && collection.Responses.IsDefaultOrEmpty && !collection.MoreAvailable;
+
+    /// <summary>Parks the Sync like a Ping on its collections; it is run again when one of them changes.</summary>
+    private static async Task<CommandOutcome> ParkAsync(DeviceRequest request, DeviceActorSettings settings, int waitSeconds)
+    {
+        var ids = ((SyncRequest)request.Body!).Collections.Select(c => c.CollectionId).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var (names, stamps) = await MailboxWork.RunAsync(request, settings, async context =>
+        {
+            var byName = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            var stampsByName = ImmutableDictionary.CreateBuilder<string, Mailboxes.FolderStamp>(StringComparer.Ordinal);
+            foreach (var id in ids)
+            {
+                if (await context.ResolveAsync(id) is not { } name) continue;
+                byName[name] = id;
+                stampsByName[name] = await context.Session.StampAsync(name, context.CancellationToken);
+            }
+
+            return (byName.ToImmutable(), stampsByName.ToImmutable());
+        });
+        return new ParkPing(new PingParameters(waitSeconds, ids), names, stamps) { Resume = request };
     }
 }

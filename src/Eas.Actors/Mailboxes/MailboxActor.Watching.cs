@@ -18,10 +18,15 @@ public sealed partial class MailboxActor
     private CancellationTokenSource? _loopStop;
     private Task? _loop;
 
-    protected internal override bool CanPassivate => _watchers.Count == 0;
+    /// <summary>How long the watcher stays connected after the last device stopped waiting: phones park their next Ping within seconds.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMinutes(2);
+    private const string LingerTimer = "watch-linger";
+
+    protected internal override bool CanPassivate => _watchers.Count == 0 && _loop is null;
 
     private void Watch(WatchFolders watch)
     {
+        Context.Timers.Cancel(LingerTimer);
         _watchers[watch.DeviceKey] = (watch.Device, watch.FolderNames.ToImmutableHashSet(StringComparer.Ordinal));
         foreach (var (folder, stamp) in watch.Baseline) _stamps.TryAdd(folder, stamp);
         _watched.Names = [.. _watchers.Values.SelectMany(w => w.Folders).Distinct(StringComparer.Ordinal)];
@@ -33,10 +38,15 @@ public sealed partial class MailboxActor
         }
     }
 
-    private async Task UnwatchAsync(string deviceKey)
+    private void Unwatch(string deviceKey)
     {
         if (!_watchers.Remove(deviceKey)) return;
         _watched.Names = [.. _watchers.Values.SelectMany(w => w.Folders).Distinct(StringComparer.Ordinal)];
+        if (_watchers.Count == 0) Context.Timers.StartSingle(LingerTimer, new StopWatching(), Linger);
+    }
+
+    private async Task OnStopWatchingAsync()
+    {
         if (_watchers.Count == 0) await StopWatchingAsync();
     }
 

@@ -47,13 +47,16 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
                 Watch(watch);
                 break;
             case UnwatchFolders unwatch:
-                await UnwatchAsync(unwatch.DeviceKey);
+                Unwatch(unwatch.DeviceKey);
                 break;
             case WatcherReady ready:
                 Ready(ready);
                 break;
             case WatcherSawChanges changes:
                 Notify(changes.FolderNames, changes.DetectedAt);
+                break;
+            case StopWatching:
+                await OnStopWatchingAsync();
                 break;
         }
     }

@@ -21,3 +21,6 @@ internal sealed record WatcherSawChanges(ImmutableArray<string> FolderNames, Dat
 
 /// <summary>From the watcher loop: (re)connected and listening; these are the folders' stamps now.</summary>
 internal sealed record WatcherReady(IReadOnlyDictionary<string, FolderStamp> Stamps, DateTimeOffset At);
+
+/// <summary>The linger after the last watcher left is over: close the watcher session if nobody came back.</summary>
+internal sealed record StopWatching;

@@ -156,12 +156,12 @@ internal sealed class ActiveSyncEndpoint(
         return named is not null && named.AccountId == signedIn.AccountId;
     }
 
-    /// <summary>A Ping may be parked for its whole heartbeat; every other command gets the configured deadline.</summary>
+    /// <summary>A Ping, or a Sync with Wait, may be parked for its whole heartbeat; every other command gets the configured deadline.</summary>
     private TimeSpan DeadlineFor(EasCommand command)
     {
         var settings = options.Value;
         var deadline = TimeSpan.FromSeconds(settings.Requests.CommandDeadlineSeconds);
-        return command == EasCommand.Ping ? deadline + TimeSpan.FromSeconds(settings.Ping.MaxHeartbeatSeconds) : deadline;
+        return command is EasCommand.Ping or EasCommand.Sync ? deadline + TimeSpan.FromSeconds(settings.Ping.MaxHeartbeatSeconds) : deadline;
     }
 
     private static string? HeaderValue(HttpRequest request, string name) =>

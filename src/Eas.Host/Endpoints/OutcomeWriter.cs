@@ -40,6 +40,10 @@ internal static class OutcomeWriter
                     return content.Content.Length;
                 }
 
+            case RespondEmpty:
+                response.StatusCode = StatusCodes.Status200OK;
+                response.ContentLength = 0;
+                return 0;
             case AttachmentNotFound:
                 response.StatusCode = StatusCodes.Status500InternalServerError;
                 return 0;

@@ -6,11 +6,15 @@ namespace Eas.Mail.LocalDovecot;
 /// <summary>
 /// Renders the private dovecot.conf. Everything lives under the data directory (base_dir, state_dir, log,
 /// certificate, passwd-files, maildirs), nothing is included from /etc/dovecot, and the only sockets bound
-/// to the network listen on 127.0.0.1.
+/// to the network listen on 127.0.0.1. With <see cref="MaxConnections"/> set, the process and client limits
+/// are raised so that that many IMAP sessions from 127.0.0.1 can be open at once (see <see cref="RenderLimits"/>).
 /// </summary>
 internal sealed record DovecotConfiguration(
-    DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers)
+    DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers, int? MaxConnections = null)
 {
+    /// <summary>Clients each internal service and login process takes beyond the sessions themselves.</summary>
+    private const int InternalHeadroom = 100;
+
     private static readonly (string Name, string Use)[] SpecialFolders =
         [("Drafts", "\\Drafts"), ("Sent", "\\Sent"), ("Trash", "\\Trash"), ("Junk", "\\Junk")];
 
@@ -81,8 +85,10 @@ internal sealed record DovecotConfiguration(
         Line($"  args = home={Layout.MailRoot}/%u");
         Line("}");
 
+        RenderLimits(Line);
         Line("service imap-login {");
         if (!Accounts.CanChroot) Line("  chroot =");
+        if (MaxConnections is { } sessions) RenderLoginLimits(Line, sessions);
         Line($"  inet_listener imap {{\n    port = {ImapPort}\n  }}");
         Line($"  inet_listener imaps {{\n    port = {ImapsPort}\n    ssl = yes\n  }}");
         Line("}");
@@ -95,4 +101,42 @@ internal sealed record DovecotConfiguration(
         Line("}");
         return text.ToString();
     }
+
+    /// <summary>
+    /// Dovecot's defaults suit a small box: 100 processes per service (<c>default_process_limit</c>), and an
+    /// imap process per session, so session 101 waits in imap-login until it times out; 10 sessions per user
+    /// and address (<c>mail_max_userip_connections</c>), and with every client on 127.0.0.1 that is per user;
+    /// 1000 clients per internal service (<c>default_client_limit</c>), while the log and stats services take
+    /// one client from every process. So: one imap process for each session, every session allowed to be the
+    /// same user, and internal services that accept every process plus some to spare.
+    /// </summary>
+    private void RenderLimits(Action<string> line)
+    {
+        if (MaxConnections is not { } sessions) return;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sessions, nameof(MaxConnections));
+        line($"# Sized for {sessions} IMAP sessions at once (DovecotOptions.MaxConnections).");
+        line($"default_client_limit = {Invariant(sessions + InternalHeadroom)}");
+        line($"mail_max_userip_connections = {Invariant(sessions)}");
+        line("service imap {");
+        line($"  process_limit = {Invariant(sessions)}");
+        line("}");
+    }
+
+    /// <summary>
+    /// Login processes in Dovecot's high-performance mode (<c>service_count = 0</c>): a few long-lived
+    /// processes, one per core kept ready, each taking many connections, instead of a new process per login.
+    /// A plain session leaves imap-login once logged in; a TLS session stays in it (imap-login proxies TLS), so
+    /// together they accept every session.
+    /// </summary>
+    private static void RenderLoginLimits(Action<string> line, int sessions)
+    {
+        var processes = Math.Max(2, Environment.ProcessorCount);
+        line("  service_count = 0");
+        line($"  process_min_avail = {Invariant(processes)}");
+        line($"  process_limit = {Invariant(processes)}");
+        line($"  client_limit = {Invariant(sessions / processes + InternalHeadroom)}");
+        line("  vsz_limit = 1G");
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

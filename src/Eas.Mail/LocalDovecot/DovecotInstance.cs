@@ -102,7 +102,7 @@ public sealed class DovecotInstance : IAsyncDisposable
         {
             var imapPort = options.ImapPort ?? FreePort();
             var imapsPort = options.ImapsPort ?? FreePort(except: imapPort);
-            var configuration = new DovecotConfiguration(layout, imapPort, imapsPort, accounts, options.EnableMasterUsers);
+            var configuration = new DovecotConfiguration(layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections);
             UnixFiles.WritePrivate(layout.ConfigPath, configuration.Render());
             await DovecotProcess.CheckConfigurationAsync(options.ExecutablePath, layout.ConfigPath, cancellationToken).ConfigureAwait(false);
 

@@ -29,6 +29,15 @@ public sealed record DovecotOptions
     /// </summary>
     public string MailUser { get; init; } = "nobody";
 
+    /// <summary>
+    /// How many IMAP sessions from 127.0.0.1 must be able to stay open at once (all users together; any one user
+    /// may hold all of them). Null keeps Dovecot's defaults, which stop at about 100 sessions
+    /// (<c>default_process_limit</c>) and 10 per user and address (<c>mail_max_userip_connections</c>); a server
+    /// with one watcher and one command session per account needs about twice its accounts. The file descriptor
+    /// limit (<c>ulimit -n</c>) Dovecot inherits must exceed this value.
+    /// </summary>
+    public int? MaxConnections { get; init; }
+
     public string ExecutablePath { get; init; } = "/usr/sbin/dovecot";
 
     /// <summary>How long to wait for the first greeting.</summary>

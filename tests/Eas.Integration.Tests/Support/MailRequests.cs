@@ -54,6 +54,14 @@ internal static class MailRequests
         return WithChildren(AirSync.Sync, WithChildren(AirSync.Collections, collection));
     }
 
+    /// <summary>A Sync that may wait: the request-level HeartbeatInterval (seconds, 14.0+) follows the collections (MS-ASCMD 2.2.3.88.2).</summary>
+    public static WbxmlElement SyncWaiting(string version, string collectionId, string key, int heartbeatSeconds)
+    {
+        var sync = Sync(version, collectionId, key);
+        sync.Add(WithText(AirSync.HeartbeatInterval, heartbeatSeconds.ToString(CultureInfo.InvariantCulture)));
+        return sync;
+    }
+
     public static WbxmlElement ChangeRead(string serverId, bool read) =>
         WithChildren(AirSync.Change, WithText(AirSync.ServerId, serverId),
             WithChildren(AirSync.ApplicationData, WithText(Email.Read, read ? "1" : "0")));

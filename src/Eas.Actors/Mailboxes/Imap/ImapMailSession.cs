@@ -15,6 +15,8 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// </summary>
 internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSession
 {
+    private SelectedMailbox? _selected;
+
     private static readonly string[] ThreadingHeaders = ["Message-ID", "In-Reply-To", "References", "From", "Date", "Subject"];
     private static readonly ImapFetchRequest ListingItems = new(ImapFetchItems.Flags | ImapFetchItems.InternalDate);
 
@@ -26,7 +28,7 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
 
     public async Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
     {
-        var selected = await SelectAsync(folder, cancellationToken);
+        var selected = await SelectAsync(folder, cancellationToken, fresh: true);
         var modSeq = selected.HighestModSeq ?? 0;
         var canDelta = changedSinceModSeq != 0 && qresync && !selected.NoModSeq && selected.UidValidity == expectedUidValidity;
         if (canDelta)
@@ -69,7 +71,7 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
 
     public async Task<IReadOnlyList<(uint Uid, EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken)
     {
-        var selected = await SelectAsync(folder, cancellationToken);
+        var selected = await SelectAsync(folder, cancellationToken, fresh: true);
         if (selected.Exists == 0) return [];
         var request = new ImapFetchRequest(ImapFetchItems.InternalDate) { HeaderFields = ThreadingHeaders };
         var messages = await client.FetchAsync(UidSet.All, request, cancellationToken);
@@ -106,7 +108,7 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
 
     public async Task<int> CountAsync(string folder, DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        var selected = await SelectAsync(folder, cancellationToken);
+        var selected = await SelectAsync(folder, cancellationToken, fresh: true);
         if (since is not { } date) return (int)selected.Exists;
         return (await client.SearchAsync(ImapSearchQuery.Since(DateOnly.FromDateTime(date.UtcDateTime)).And(ImapSearchQuery.NotDeleted), cancellationToken)).Count;
     }
@@ -115,12 +117,14 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
 
     public async Task RenameFolderAsync(string name, string newName, CancellationToken cancellationToken)
     {
+        _selected = null;
         await client.UnselectAsync(cancellationToken).ConfigureAwait(false);
         await client.RenameAsync(name, newName, cancellationToken);
     }
 
     public async Task DeleteFolderAsync(string name, CancellationToken cancellationToken)
     {
+        _selected = null;
         await client.UnselectAsync(cancellationToken).ConfigureAwait(false);
         await client.DeleteAsync(name, cancellationToken);
     }
@@ -146,8 +150,17 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
         await client.DisposeAsync();
     }
 
-    private Task<SelectedMailbox> SelectAsync(string folder, CancellationToken cancellationToken) =>
-        client.SelectAsync(folder, new ImapSelectOptions { CondStore = client.Capabilities.Contains("CONDSTORE") }, cancellationToken);
+    /// <summary>
+    /// Selects <paramref name="folder"/> unless it already is. Dovecot's work for a SELECT grows with the
+    /// folder's size, so only listings, which need a fresh HIGHESTMODSEQ and message count, select again.
+    /// </summary>
+    private async Task<SelectedMailbox> SelectAsync(string folder, CancellationToken cancellationToken, bool fresh = false)
+    {
+        if (!fresh && _selected is { } current && current.Name == folder) return current;
+        _selected = null;
+        _selected = await client.SelectAsync(folder, new ImapSelectOptions { CondStore = client.Capabilities.Contains("CONDSTORE") }, cancellationToken);
+        return _selected;
+    }
 
     private static MessageInfo Info(FetchedMessage message) =>
         new(message.Uid, FlagsOf(message.Flags), message.InternalDate ?? DateTimeOffset.UnixEpoch);
