@@ -36,6 +36,8 @@ public sealed class PingTests(DovecotFixture dovecot) : IAsyncLifetime
         var (_, phone, inbox) = await SyncedAsync("PingParams");
 
         Status(await phone.Client.PostAsync("Ping", null)).ShouldBe("3");
+        var malformed = Eas.Wire.Wbxml.WbxmlElement.WithChildren(PingPage.PingElement, Eas.Wire.Wbxml.WbxmlElement.WithText(PingPage.HeartbeatInterval, "soon"));
+        Status(await phone.Client.PostAsync("Ping", malformed)).ShouldBe("4");
         var tooShort = (await phone.Client.PostAsync("Ping", PingRequests.Ping(0, inbox))).Body!;
         tooShort.ValueOf(PingPage.Status).ShouldBe("5");
         tooShort.ValueOf(PingPage.HeartbeatInterval).ShouldBe("1");
