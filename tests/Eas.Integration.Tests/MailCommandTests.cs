@@ -93,6 +93,7 @@ public sealed class MailCommandTests(DovecotFixture dovecot) : IAsyncLifetime
         properties.ValueOf(IoPage.Range).ShouldBe("10-19");
         properties.ValueOf(IoPage.Total).ShouldBe(AttachmentText.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         missing.ValueOf(IoPage.Status).ShouldBe("15");
+        FetchResult(await phone.Client.PostAsync("ItemOperations", MoreMailRequests.FetchAttachment(inbox + ":1:1..2"))).ValueOf(IoPage.Status).ShouldBe("15");
         badRange.ValueOf(IoPage.Status).ShouldBe("8");
     }
 

@@ -125,6 +125,8 @@ public sealed class PingTests(DovecotFixture dovecot) : IAsyncLifetime
     {
         var (user, phone, inbox) = await SyncedAsync("SyncWait");
 
+        var initial = (await phone.Client.PostAsync("Sync", MailRequests.SyncWaiting("14.1", phone.IdOf("Junk"), "0", 60))).Body!;
+        initial.Element(AirSync.Collections)!.Element(AirSync.Collection)!.ValueOf(AirSync.SyncKey).ShouldNotBe("0");
         var quiet = await phone.Client.PostAsync("Sync", MailRequests.SyncWaiting("14.1", inbox, phone.Keys[inbox], 2));
         quiet.Status.ShouldBe(HttpStatusCode.OK);
         quiet.Bytes.ShouldBeEmpty();

@@ -26,7 +26,7 @@ public sealed partial class DeviceActor
         settings.Metrics?.Parked();
         Context.Timers.StartSingle(HeartbeatTimer, new PingHeartbeat(token), TimeSpan.FromSeconds(park.Parameters.HeartbeatSeconds));
         reply.NotifyWhenAbandoned(Context.Self, new PingAbandoned(token));
-        settings.Mailboxes?.Tell(request.AccountId, new WatchFolders(Context.EntityId!, Context.Self, request.Credentials!, [.. park.FolderIdsByName.Keys], park.Stamps));
+        _collections?.Clear();
     }
 
     private async Task OnFoldersChangedAsync(FoldersChanged changed)
@@ -50,14 +50,15 @@ public sealed partial class DeviceActor
         Unpark("changed", unwatch: true);
         try
         {
-            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true }, settings, Collections, NewEpoch, Context.Clock.GetUtcNow());
+            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true }, settings, Collections, NewEpoch, Target, Context.Clock.GetUtcNow());
             settings.Metrics?.PushLatency(Context.Clock.GetUtcNow() - detectedAt);
             parked.Reply.Reply(decided.Outcome);
         }
-        catch (Exception e) when (e is Persistence.StoreUnavailableException or Mail.Imap.ImapStoreUnavailableException or AskTimeoutException)
+        catch (Exception e)
         {
             _collections?.Clear();
             parked.Reply.Fail(e);
+            if (e is not (Persistence.StoreUnavailableException or Mail.Imap.ImapException or AskTimeoutException or ActorStoppedException)) throw;
         }
     }
 

@@ -21,6 +21,8 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
     private long _version;
     private CollectionCache? _collections;
 
+    private WatchTarget Target => new(Context.EntityId!, Context.Self);
+
     private CollectionCache Collections => _collections ??= new CollectionCache(
         settings.Collections ?? throw new InvalidOperationException("Sync needs DeviceActorSettings.Collections."), Context.EntityId!);
 
@@ -64,12 +66,14 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
             var decided = await DecideAsync(DeviceDecisions.ApplyAll(state, events), request, now);
             await PersistAsync(state, events.AddRange(decided.Events));
             if (decided.Outcome is ParkPing park) Park(command.Reply, park, request);
-            else command.Reply.Reply(decided.Outcome);
+            else if (!command.Reply.Reply(decided.Outcome) && decided.Outcome is RespondWithContent unsent) await unsent.Content.DisposeAsync();
         }
-        catch (Exception e) when (e is StoreUnavailableException or ImapStoreUnavailableException or AskTimeoutException)
+        catch (Exception e)
         {
             _collections?.Clear();
+            if (line.Command is EasCommand.Ping or EasCommand.Sync) settings.Mailboxes?.Tell(request.AccountId, new UnwatchFolders(Context.EntityId!));
             command.Reply.Fail(e);
+            if (e is not (StoreUnavailableException or ImapException or AskTimeoutException or ActorStoppedException)) throw;
         }
     }
 
@@ -93,8 +97,8 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
             EasCommand.FolderCreate => await FolderCommands.CreateAsync(state, request, settings, now),
             EasCommand.FolderUpdate => await FolderCommands.UpdateAsync(state, request, settings, now),
             EasCommand.FolderDelete => await FolderCommands.DeleteAsync(state, request, settings, now),
-            EasCommand.Ping => await PingCommand.DecideAsync(state, request, settings, Collections, now),
-            EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, Collections, NewEpoch, now),
+            EasCommand.Ping => await PingCommand.DecideAsync(state, request, settings, Collections, Target, now),
+            EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, Collections, NewEpoch, Target, now),
             EasCommand.GetItemEstimate => await GetItemEstimateCommand.DecideAsync(request, settings, Collections, now),
             EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, Collections),
             EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, Collections),

@@ -31,6 +31,11 @@ internal static class GetAttachmentCommand
                 await stream.DisposeAsync();
                 return null;
             }
+            catch
+            {
+                await stream.DisposeAsync();
+                throw;
+            }
         });
         return new Decision(file is null ? new AttachmentNotFound() : new RespondWithContent("application/octet-stream", file), []);
     }

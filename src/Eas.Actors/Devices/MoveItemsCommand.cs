@@ -35,7 +35,7 @@ internal static class MoveItemsCommand
         });
         if (status != MoveItemsStatus.Success) return new MoveItemsResult(move.SrcMsgId, status);
 
-        if (await cache.GetAsync(move.SrcFldId) is { } held && CollectionSync.Confirm(held) is var sourceState && sourceState.Items.TryGetValue(uid, out var flags))
+        if (await cache.GetAsync(move.SrcFldId) is { } sourceState && CollectionSync.Held(sourceState, uid) is { } flags)
         {
             await cache.SaveAsync(move.SrcFldId, CollectionSync.ClientDeleted(sourceState, uid));
             if (await cache.GetAsync(move.DstFldId) is { ModSeq: not 0 } destinationState)

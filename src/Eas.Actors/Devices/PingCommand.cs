@@ -15,7 +15,7 @@ namespace Eas.Actors.Devices;
 /// </summary>
 internal static class PingCommand
 {
-    public static async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, DateTimeOffset now)
+    public static async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, WatchTarget target, DateTimeOffset now)
     {
         var body = request.Body as PingRequest ?? new PingRequest();
         var (parameters, refusal) = PingRules.Decide(state.Ping, body, settings.Ping);
@@ -33,15 +33,18 @@ internal static class PingCommand
             var changed = ImmutableArray.CreateBuilder<string>();
             var names = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             var stamps = ImmutableDictionary.CreateBuilder<string, FolderStamp>(StringComparer.Ordinal);
+            var selectable = listed.Where(f => f.Selectable).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var id in parameters.FolderIds)
             {
                 var name = context.Folders.NameOf(id)!;
+                if (!selectable.Contains(name)) continue;
                 var stamp = await context.Session.StampAsync(name, context.CancellationToken);
                 names[name] = id;
                 stamps[name] = stamp;
                 if (ChangedSinceSync(collections[id], stamp)) changed.Add(id);
             }
 
+            if (changed.Count == 0) context.Watch(target.For(request, [.. names.Keys], stamps.ToImmutable()));
             return new PingCheck(false, changed.ToImmutable(), names.ToImmutable(), stamps.ToImmutable());
         });
 
@@ -52,7 +55,14 @@ internal static class PingCommand
 
     /// <summary>A folder never synced, with items still to send, or whose stamp moved past the last listing has changes for the phone.</summary>
     private static bool ChangedSinceSync(CollectionSyncState? state, FolderStamp stamp) =>
-        state is null || state.ModSeq == 0 || state.HasPending || stamp.UidValidity != state.UidValidity || stamp.HighestModSeq > state.ModSeq;
+        state is null || state.HasPending || stamp.UidValidity != state.UidValidity || stamp.HighestModSeq > state.ModSeq;
+}
+
+/// <summary>The device a parked request belongs to, for the mailbox's watch list.</summary>
+internal sealed record WatchTarget(string DeviceKey, Kernel.IActorRef Device)
+{
+    public WatchFolders For(DeviceRequest request, ImmutableArray<string> folderNames, ImmutableDictionary<string, FolderStamp> stamps) =>
+        new(DeviceKey, Device, request.Credentials!, folderNames, stamps);
 }
 
 /// <summary>What the mailbox round trip of a Ping found.</summary>

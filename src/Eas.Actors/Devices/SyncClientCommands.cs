@@ -49,7 +49,7 @@ internal sealed class SyncClientCommands(
 
     private async Task<(CollectionSyncState, SyncStatus)> ChangeAsync(CollectionSyncState state, SyncClientChange change, SyncOptions options, bool replay)
     {
-        if (!ServerIds.TryParse(change.ServerId, folderId, out var uid) || !state.Items.TryGetValue(uid, out var held))
+        if (!ServerIds.TryParse(change.ServerId, folderId, out var uid) || CollectionSync.Held(state, uid) is not { } held)
             return (state, replay ? SyncStatus.Success : SyncStatus.ObjectNotFound);
         EmailChange parsed;
         try
@@ -68,20 +68,36 @@ internal sealed class SyncClientCommands(
         if (parsed.Flag is { } flag) wanted = flag.Status == EmailFlagStatus.Active ? wanted | MessageFlags.Flagged : wanted & ~MessageFlags.Flagged;
         var add = wanted & ~held;
         var remove = held & ~wanted;
-        if (add != MessageFlags.None || remove != MessageFlags.None)
-            await context.Session.SetFlagsAsync(folderName, uid, add, remove, context.CancellationToken);
+        try
+        {
+            if (add != MessageFlags.None || remove != MessageFlags.None)
+                await context.Session.SetFlagsAsync(folderName, uid, add, remove, context.CancellationToken);
+        }
+        catch (Mail.Imap.ImapCommandException)
+        {
+            return (state, SyncStatus.ServerError);
+        }
+
         return (CollectionSync.ClientChanged(state, uid, wanted), SyncStatus.Success);
     }
 
     private async Task<(CollectionSyncState, SyncStatus)> DeleteAsync(CollectionSyncState state, string serverId, bool deletesAsMoves, bool replay)
     {
-        if (!ServerIds.TryParse(serverId, folderId, out var uid) || !state.Items.ContainsKey(uid))
+        if (!ServerIds.TryParse(serverId, folderId, out var uid) || CollectionSync.Held(state, uid) is null)
             return (state, replay ? SyncStatus.Success : SyncStatus.ObjectNotFound);
         var trash = (await context.Session.ListFoldersAsync(context.CancellationToken)).FirstOrDefault(f => f.Use == FolderUse.Trash);
-        if (deletesAsMoves && trash is not null && trash.Name != folderName)
-            await context.Session.MoveAsync(folderName, [uid], trash.Name, context.CancellationToken);
-        else
-            await context.Session.ExpungeAsync(folderName, [uid], context.CancellationToken);
+        try
+        {
+            if (deletesAsMoves && trash is not null && trash.Name != folderName)
+                await context.Session.MoveAsync(folderName, [uid], trash.Name, context.CancellationToken);
+            else
+                await context.Session.ExpungeAsync(folderName, [uid], context.CancellationToken);
+        }
+        catch (Mail.Imap.ImapCommandException)
+        {
+            return (state, SyncStatus.ServerError);
+        }
+
         return (CollectionSync.ClientDeleted(state, uid), SyncStatus.Success);
     }
 

@@ -13,7 +13,7 @@ internal static class SyncCommand
     public const int DefaultWindowSize = 100;
     public const int MaxWindowSize = 512;
 
-    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, Func<string> newEpoch, DateTimeOffset now)
+    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, Func<string> newEpoch, WatchTarget target, DateTimeOffset now)
     {
         var body = request.Body as SyncRequest;
         if (body is null || body.Collections.IsDefaultOrEmpty)
@@ -43,17 +43,23 @@ internal static class SyncCommand
         }
 
         var response = new SyncResponse { Collections = collections.ToImmutable() };
-        if (waitSeconds is { } wait && !request.Resumed && response.Collections.All(IsQuiet))
-            return new Decision(await ParkAsync(request with { Body = body }, settings, wait), []);
+        var keys = body.Collections.ToDictionary(c => c.CollectionId, c => c.SyncKey, StringComparer.Ordinal);
+        if (waitSeconds is { } wait && !request.Resumed && response.Collections.All(c => IsQuiet(c, keys)))
+        {
+            var parked = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })] };
+            return new Decision(await ParkAsync(request with { Body = parked }, settings, target, wait), []);
+        }
+
         return new Decision(new RespondWith(response), []);
     }
 
     /// <summary>A collection answer with nothing for the phone: a Sync with Wait parks instead of sending it (MS-ASCMD 2.2.3.198).</summary>
-    private static bool IsQuiet(SyncCollectionResponse collection) =>
-        collection.Status == SyncStatus.Success && collection.Commands.IsDefaultOrEmpty && collection.Responses.IsDefaultOrEmpty && !collection.MoreAvailable;
+    private static bool IsQuiet(SyncCollectionResponse collection, Dictionary<string, string> requestedKeys) =>
+        collection.Status == SyncStatus.Success && collection.Commands.IsDefaultOrEmpty && collection.Responses.IsDefaultOrEmpty
+        && !collection.MoreAvailable && requestedKeys.GetValueOrDefault(collection.CollectionId) == collection.SyncKey;
 
     /// <summary>Parks the Sync like a Ping on its collections; it is run again when one of them changes.</summary>
-    private static async Task<CommandOutcome> ParkAsync(DeviceRequest request, DeviceActorSettings settings, int waitSeconds)
+    private static async Task<CommandOutcome> ParkAsync(DeviceRequest request, DeviceActorSettings settings, WatchTarget target, int waitSeconds)
     {
         var ids = ((SyncRequest)request.Body!).Collections.Select(c => c.CollectionId).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var (names, stamps) = await MailboxWork.RunAsync(request, settings, async context =>
@@ -67,6 +73,7 @@ internal static class SyncCommand
                 stampsByName[name] = await context.Session.StampAsync(name, context.CancellationToken);
             }
 
+            context.Watch(target.For(request, [.. byName.Keys], stampsByName.ToImmutable()));
             return (byName.ToImmutable(), stampsByName.ToImmutable());
         });
         return new ParkPing(new PingParameters(waitSeconds, ids), names, stamps) { Resume = request };

@@ -13,8 +13,12 @@ public interface IMailWatcher : IAsyncDisposable
     /// <summary>The stamps of the folders, to compare across reconnects so no change is missed.</summary>
     Task<IReadOnlyDictionary<string, FolderStamp>> StampAsync(IReadOnlyCollection<string> folders, CancellationToken cancellationToken);
 
-    /// <summary>Waits up to <paramref name="maxWait"/> and returns the names of the watched folders that changed (empty when none did).</summary>
-    Task<IReadOnlyCollection<string>> WaitForChangesAsync(IReadOnlyCollection<string> watched, TimeSpan maxWait, CancellationToken cancellationToken);
+    /// <summary>
+    /// Waits up to <paramref name="maxWait"/> and returns the names of the watched folders that changed (empty
+    /// when none did). A poller compares a folder it has not stamped yet against <paramref name="baseline"/>.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> WaitForChangesAsync(
+        IReadOnlyCollection<string> watched, IReadOnlyDictionary<string, FolderStamp> baseline, TimeSpan maxWait, CancellationToken cancellationToken);
 }
 
 /// <summary>Opens watcher sessions; the host gives the real IMAP one.</summary>

@@ -29,19 +29,20 @@ public sealed partial class MailboxActor
         Context.Timers.Cancel(LingerTimer);
         _watchers[watch.DeviceKey] = (watch.Device, watch.FolderNames.ToImmutableHashSet(StringComparer.Ordinal));
         foreach (var (folder, stamp) in watch.Baseline) _stamps.TryAdd(folder, stamp);
-        _watched.Names = [.. _watchers.Values.SelectMany(w => w.Folders).Distinct(StringComparer.Ordinal)];
+        PublishWatched(watch.Credentials);
         if (_loop is null)
         {
             _loopStop = new CancellationTokenSource();
-            var loop = new WatcherLoop(settings.Watchers, watch.Credentials, _watched, Context.Self, settings.Metrics, Context.Clock, settings.WatchWindow);
-            _loop = Task.Run(() => loop.RunAsync(_loopStop.Token));
+            var token = _loopStop.Token;
+            var loop = new WatcherLoop(settings.Watchers, _watched, Context.Self, settings.Metrics, Context.Clock, settings.WatchWindow);
+            _loop = Task.Run(() => loop.RunAsync(token), CancellationToken.None);
         }
     }
 
     private void Unwatch(string deviceKey)
     {
         if (!_watchers.Remove(deviceKey)) return;
-        _watched.Names = [.. _watchers.Values.SelectMany(w => w.Folders).Distinct(StringComparer.Ordinal)];
+        PublishWatched(null);
         if (_watchers.Count == 0) Context.Timers.StartSingle(LingerTimer, new StopWatching(), Linger);
     }
 
@@ -49,6 +50,9 @@ public sealed partial class MailboxActor
     {
         if (_watchers.Count == 0) await StopWatchingAsync();
     }
+
+    private void PublishWatched(MailCredentials? credentials) =>
+        _watched.Set([.. _watchers.Values.SelectMany(w => w.Folders).Distinct(StringComparer.Ordinal)], _stamps.ToImmutableDictionary(StringComparer.Ordinal), credentials);
 
     private void Ready(WatcherReady ready)
     {

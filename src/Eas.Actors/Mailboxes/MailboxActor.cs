@@ -80,11 +80,20 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
             await CloseSessionAsync();
             await RunGuardedAsync(work);
         }
-        catch (Exception e) when (e is ImapException or StoreUnavailableException or IOException)
+        catch (Exception e)
         {
-            await CloseSessionAsync();
-            work.Fail(e is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", e) : e);
+            await FailAsync(work, e);
         }
+    }
+
+    /// <summary>
+    /// One failed piece of work fails only its own ask: the mailbox, its watchers and its session stay up. A
+    /// broken connection closes the session (the next work reconnects); a refused command does not.
+    /// </summary>
+    private async Task FailAsync(IMailboxWork work, Exception error)
+    {
+        if (error is ImapProtocolException or ImapStoreUnavailableException or IOException) await CloseSessionAsync();
+        work.Fail(error is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", error) : error);
     }
 
     private async Task RunGuardedAsync(IMailboxWork work)
@@ -93,10 +102,9 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
         {
             await RunOnSessionAsync(work);
         }
-        catch (Exception e) when (e is ImapException or StoreUnavailableException or IOException)
+        catch (Exception e)
         {
-            await CloseSessionAsync();
-            work.Fail(e is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", e) : e);
+            await FailAsync(work, e);
         }
     }
 
@@ -109,7 +117,7 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
             _sessionLogin = work.Credentials.Login;
         }
 
-        await work.RunAsync(new MailboxContext(_session, () => _map, SaveMapAsync, CancellationToken.None));
+        await work.RunAsync(new MailboxContext(_session, () => _map, SaveMapAsync, Watch, CancellationToken.None));
     }
 
     private async Task SaveMapAsync(FolderMap map)

@@ -1,7 +1,7 @@
 namespace Eas.Actors.Mailboxes;
 
 /// <summary>What a piece of mailbox work may use: the session, and the account's folder map (kept current by the actor).</summary>
-public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Func<FolderMap, Task> saveMap, CancellationToken cancellationToken)
+public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Func<FolderMap, Task> saveMap, Action<WatchFolders> watch, CancellationToken cancellationToken)
 {
     public IMailSession Session { get; } = session;
 
@@ -25,6 +25,14 @@ public sealed class MailboxContext(IMailSession session, Func<FolderMap> current
         await RefreshFoldersAsync();
         return Folders.NameOf(folderId);
     }
+
+    /// <summary>
+    /// Registers a parked request's watch in the same mailbox turn that took the folders' stamps, so a change
+    /// landing right after the stamps is reported to it rather than dropped.
+    /// </summary>
+    public void Watch(WatchFolders watch) => watch_(watch);
+
+    private readonly Action<WatchFolders> watch_ = watch;
 
     /// <summary>Records a change this server made to the hierarchy.</summary>
     public Task SaveMapAsync(FolderMap map) => saveMap(map);

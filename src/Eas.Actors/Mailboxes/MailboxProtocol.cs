@@ -18,7 +18,8 @@ public sealed record RunOnMailbox<T>(MailCredentials Credentials, Func<MailboxCo
     public async Task RunAsync(MailboxContext context)
     {
         if (!Reply.IsPending) return;
-        Reply.Reply(await Work(context));
+        var result = await Work(context);
+        if (!Reply.Reply(result) && result is IAsyncDisposable orphan) await orphan.DisposeAsync();
     }
 
     public void Fail(Exception error) => Reply.Fail(error);

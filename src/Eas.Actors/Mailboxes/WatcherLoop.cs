@@ -11,7 +11,7 @@ namespace Eas.Actors.Mailboxes;
 /// batch. Failures reconnect with capped, jittered backoff. It only ever sends messages to the actor.
 /// </summary>
 internal sealed class WatcherLoop(
-    IMailWatcherFactory factory, MailCredentials credentials, WatchedFolders watched, IActorRef mailbox, PushMetrics? metrics, TimeProvider clock, TimeSpan maxWait)
+    IMailWatcherFactory factory, WatchedFolders watched, IActorRef mailbox, PushMetrics? metrics, TimeProvider clock, TimeSpan maxWait)
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
@@ -26,7 +26,7 @@ internal sealed class WatcherLoop(
             {
                 if (!first) metrics?.WatcherReconnecting();
                 first = false;
-                await using var watcher = await factory.OpenAsync(credentials, cancellationToken);
+                await using var watcher = await factory.OpenAsync(watched.Credentials!, cancellationToken);
                 metrics?.WatcherOpened();
                 try
                 {
@@ -34,7 +34,7 @@ internal sealed class WatcherLoop(
                     backoff = FirstBackoff;
                     while (!cancellationToken.IsCancellationRequested)
                     {
-                        var changed = await watcher.WaitForChangesAsync(watched.Names, maxWait, cancellationToken);
+                        var changed = await watcher.WaitForChangesAsync(watched.Names, watched.Baseline, maxWait, cancellationToken);
                         if (changed.Count > 0) mailbox.Tell(new WatcherSawChanges([.. changed], clock.GetUtcNow()));
                     }
                 }
@@ -64,14 +64,24 @@ internal sealed class WatcherLoop(
     }
 }
 
-/// <summary>The folder names the watcher loop watches, set by the actor and read by the loop (a shared snapshot, never a shared mutable collection).</summary>
+/// <summary>
+/// What the watcher loop watches, set by the actor and read by the loop: immutable snapshots swapped whole,
+/// never a shared mutable collection. The credentials are the newest a device brought, so a changed password
+/// reaches the watcher at its next reconnect; the baseline holds the stamps devices saw, for folders the
+/// loop has not stamped itself yet.
+/// </summary>
 internal sealed class WatchedFolders
 {
-    private ImmutableArray<string> _names = [];
+    private volatile Snapshot _current = new([], ImmutableDictionary<string, FolderStamp>.Empty, null);
 
-    public ImmutableArray<string> Names
-    {
-        get => ImmutableInterlocked.InterlockedCompareExchange(ref _names, _names, _names);
-        set => ImmutableInterlocked.InterlockedExchange(ref _names, value);
-    }
+    public ImmutableArray<string> Names => _current.Names;
+
+    public ImmutableDictionary<string, FolderStamp> Baseline => _current.Baseline;
+
+    public MailCredentials? Credentials => _current.Credentials;
+
+    public void Set(ImmutableArray<string> names, ImmutableDictionary<string, FolderStamp> baseline, MailCredentials? credentials) =>
+        _current = new Snapshot(names, baseline, credentials ?? _current.Credentials);
+
+    private sealed record Snapshot(ImmutableArray<string> Names, ImmutableDictionary<string, FolderStamp> Baseline, MailCredentials? Credentials);
 }

@@ -17,4 +17,8 @@ public enum SignInOutcome
 }
 
 /// <summary>The outcome and, when accepted, who signed in. The password stays with the request.</summary>
-public sealed record SignInResult(SignInOutcome Outcome, SignInName? Name = null, string? Password = null);
+public sealed record SignInResult(SignInOutcome Outcome, SignInName? Name = null, string? Password = null)
+{
+    /// <summary>Never shows the password.</summary>
+    public override string ToString() => $"{Outcome} {Name?.AccountId}";
+}

@@ -25,7 +25,8 @@ internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watch
         return stamps;
     }
 
-    public async Task<IReadOnlyCollection<string>> WaitForChangesAsync(IReadOnlyCollection<string> watched, TimeSpan maxWait, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<string>> WaitForChangesAsync(
+        IReadOnlyCollection<string> watched, IReadOnlyDictionary<string, FolderStamp> baseline, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var notify = watcher.Mode == ImapWatchMode.Notify;
         var wait = notify ? maxWait : TimeSpan.FromTicks(Math.Min(maxWait.Ticks, PollInterval.Ticks));
@@ -35,7 +36,7 @@ internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watch
             foreach (var folder in watched.Where(f => !f.Equals("INBOX", StringComparison.OrdinalIgnoreCase)))
             {
                 var stamp = await StampOneAsync(folder, cancellationToken);
-                if (_polled.TryGetValue(folder, out var before) && before != stamp) changed.Add(folder);
+                if ((_polled.TryGetValue(folder, out var before) || baseline.TryGetValue(folder, out before)) && before != stamp) changed.Add(folder);
                 _polled[folder] = stamp;
             }
         }

@@ -40,36 +40,54 @@ public static class CollectionSync
     }
 
     /// <summary>
-    /// The phone changed a message's flags itself: it already shows them, so they are not sent back. A phone
-    /// that acts on items has the last response, so what it carried is confirmed first (a no-op inside Sync).
+    /// The flags the phone holds for a message: from <see cref="CollectionSyncState.Items"/>, or from the last
+    /// response when the message arrived with it (the phone acts on items, so it has that response).
+    /// </summary>
+    public static MessageFlags? Held(CollectionSyncState state, uint uid)
+    {
+        if (state.Items.TryGetValue(uid, out var flags)) return flags;
+        if (state.Sent is { } sent && sent.AddedFlags.FirstOrDefault(pair => pair.Key == uid) is { Key: not 0 } added) return added.Value & Synced;
+        return null;
+    }
+
+    /// <summary>
+    /// The phone changed a message's flags itself: it already shows them, so they are not sent back. Nothing
+    /// is confirmed here, so a resend of the previous key still gets the last response again.
     /// </summary>
     public static CollectionSyncState ClientChanged(CollectionSyncState state, uint uid, MessageFlags flags)
     {
-        state = Confirm(state);
-        return state.Items.ContainsKey(uid)
-            ? state with { Items = state.Items.SetItem(uid, flags & Synced), PendingChanges = state.PendingChanges.Remove(uid) }
-            : state;
+        if (state.Items.ContainsKey(uid))
+            return state with { Items = state.Items.SetItem(uid, flags & Synced), PendingChanges = state.PendingChanges.Remove(uid) };
+        if (state.Sent is { } sent && sent.AddedFlags.Any(pair => pair.Key == uid))
+        {
+            var updated = sent with { AddedFlags = [.. sent.AddedFlags.Select(pair => pair.Key == uid ? KeyValuePair.Create(uid, flags & Synced) : pair)] };
+            return state with { Sent = updated, PendingChanges = state.PendingChanges.Remove(uid) };
+        }
+
+        return state;
     }
 
-    /// <summary>The phone deleted (or moved away) a message itself.</summary>
-    public static CollectionSyncState ClientDeleted(CollectionSyncState state, uint uid)
+    /// <summary>The phone deleted (or moved away) a message itself: it leaves what the phone holds and what the last response carried.</summary>
+    public static CollectionSyncState ClientDeleted(CollectionSyncState state, uint uid) => state with
     {
-        state = Confirm(state);
-        return state with
-        {
-            Items = state.Items.Remove(uid),
-            PendingChanges = state.PendingChanges.Remove(uid),
-            PendingDeletes = state.PendingDeletes.Remove(uid),
-            PendingAdds = state.PendingAdds.Remove(uid),
-        };
-    }
+        Items = state.Items.Remove(uid),
+        PendingChanges = state.PendingChanges.Remove(uid),
+        PendingDeletes = state.PendingDeletes.Remove(uid),
+        PendingAdds = state.PendingAdds.Remove(uid),
+        Sent = state.Sent is { } sent
+            ? sent with
+            {
+                Adds = sent.Adds.Remove(uid),
+                AddedFlags = sent.AddedFlags.RemoveAll(pair => pair.Key == uid),
+                Changes = sent.Changes.RemoveAll(pair => pair.Key == uid),
+                Deletes = sent.Deletes.Remove(uid),
+            }
+            : null,
+    };
 
     /// <summary>The phone put a message here itself (MoveItems): it holds it already, so it is not added again.</summary>
-    public static CollectionSyncState ClientAdded(CollectionSyncState state, uint uid, MessageFlags flags)
-    {
-        state = Confirm(state);
-        return state with { Items = state.Items.SetItem(uid, flags & Synced), PendingAdds = state.PendingAdds.Remove(uid) };
-    }
+    public static CollectionSyncState ClientAdded(CollectionSyncState state, uint uid, MessageFlags flags) =>
+        state with { Items = state.Items.SetItem(uid, flags & Synced), PendingAdds = state.PendingAdds.Remove(uid) };
 
     /// <summary>Takes in the folder's state: a full listing (first sync, new filter) or a MODSEQ delta.</summary>
     public static CollectionSyncState Absorb(CollectionSyncState state, FolderListing listing, DateTimeOffset? since) =>

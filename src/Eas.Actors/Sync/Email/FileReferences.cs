@@ -28,6 +28,15 @@ public static class FileReferences
         folderId = reference[..middle];
         part = reference[(last + 1)..];
         return uint.TryParse(reference.AsSpan(middle + 1, last - middle - 1), NumberStyles.None, CultureInfo.InvariantCulture, out uid)
-            && uid > 0 && part.Length > 0 && part.All(c => char.IsAsciiDigit(c) || c == '.');
+            && uid > 0 && IsPartNumber(part);
+    }
+
+    /// <summary>An IMAP part number (RFC 3501 6.4.5): non-zero numbers joined by single dots, such as <c>2</c> or <c>1.2.3</c>.</summary>
+    private static bool IsPartNumber(string part)
+    {
+        if (part.Length == 0 || part.Length > 64) return false;
+        foreach (var segment in part.Split('.'))
+            if (segment.Length == 0 || segment.Length > 5 || !segment.All(char.IsAsciiDigit) || segment[0] == '0') return false;
+        return true;
     }
 }

@@ -136,6 +136,21 @@ public sealed class CollectionSyncTests
     }
 
     [Fact]
+    public void Acting_on_an_item_of_the_last_response_keeps_that_response_replayable()
+    {
+        var state = CollectionSync.Absorb(CollectionSync.Start("e1", 7, 0), Full(10, Message(1), Message(2)), null);
+        state = Deliver(state, 10, out _, out _);
+
+        var moved = CollectionSync.ClientDeleted(state, 2);
+        var read = CollectionSync.ClientChanged(moved, 1, MessageFlags.Seen);
+
+        CollectionSync.Match(read, "e1-1").ShouldBe(KeyMatch.Resent);
+        read.Sent!.Adds.ShouldBe([1u]);
+        CollectionSync.Held(read, 1).ShouldBe(MessageFlags.Seen);
+        CollectionSync.Confirm(read).Items.ShouldBe(new Dictionary<uint, MessageFlags> { [1] = MessageFlags.Seen });
+    }
+
+    [Fact]
     public void The_state_round_trips_through_json()
     {
         var state = CollectionSync.Absorb(CollectionSync.Start("e1", 7, 0), Full(10, Message(1, MessageFlags.Seen), Message(2)), null);
