@@ -15,6 +15,11 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
 fi
 
+# Every IDLE/NOTIFY session of Dovecot holds an inotify instance, all under one Unix user; the kernel's
+# default of 128 per user is soon used up by parallel test runs, after which Dovecot only polls.
+limit=/proc/sys/fs/inotify/max_user_instances
+if [ -w "$limit" ] && [ "$(cat "$limit")" -lt 8192 ]; then echo 8192 > "$limit"; fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -4,10 +4,11 @@ using Eas.Load.Cli;
 // eas-load: load and throughput measurements of the EAS server, on this machine only (loopback addresses,
 // bounded in count and time). `eas-load demo-bench` is the one-command measurement.
 ConsoleSetup.Apply();
-var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run initial syncs, measure throughput and memory.")
+var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run initial syncs, park Pings, measure throughput, push latency and memory.")
 {
     SeedCommand.Create(),
     InitialSyncCommand.Create(),
     DemoBenchCommand.Create(),
+    PushBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

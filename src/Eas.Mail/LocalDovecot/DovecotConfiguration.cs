@@ -43,6 +43,10 @@ internal sealed record DovecotConfiguration(
         Line($"last_valid_gid = {mailGid}");
         Line("mail_location = maildir:~/Maildir");
 
+        // IDLE and NOTIFY hear of changes through inotify; when the kernel's per-user inotify instances run
+        // out, Dovecot falls back to checking every mailbox_idle_check_interval (30 s by default).
+        Line("mailbox_idle_check_interval = 1 secs");
+
         // The special-use folders a provider's Dovecot typically creates for every account (RFC 6154), with
         // "/" as the hierarchy separator as most providers present it.
         Line("namespace inbox {");

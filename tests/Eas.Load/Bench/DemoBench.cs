@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Eas.Load.InitialSync;
 using Eas.Load.Measuring;
 using Eas.Load.Safety;
@@ -33,16 +31,9 @@ internal static class DemoBench
     {
         var machine = MachineInfo.Read();
         AnsiConsole.WriteLine("Machine: " + machine.Describe());
-        if (LocateServer(settings) is not { } serverDll) return 2;
+        if (BenchSupport.LocateServer(settings.ServerDll) is not { } serverDll) return 2;
 
-        var workDirectory = Path.Combine(Path.GetTempPath(), "eas-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(workDirectory);
-        if (OperatingSystem.IsLinux())
-        {
-            // Dovecot's mail processes (another account when we are root) must be able to pass through it.
-            File.SetUnixFileMode(workDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+        var workDirectory = BenchSupport.CreateWorkDirectory("eas-bench-");
 
         var password = "bench-" + Guid.NewGuid().ToString("N");
         DovecotInstance? dovecot = null;
@@ -58,7 +49,7 @@ internal static class DemoBench
             var indexed = await IndexAsync(dovecot, password, deadline.Token);
             AnsiConsole.WriteLine($"Dovecot indexed INBOX: {indexed.Exists:N0} messages in {indexed.Elapsed.TotalSeconds:0.00} s (SELECT + FETCH 1:* FLAGS INTERNALDATE RFC822.SIZE; not part of the sync figure)");
 
-            var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+            var baseUrl = new Uri($"http://127.0.0.1:{BenchSupport.FreePort()}");
             string[] arguments =
             [
                 "--urls", baseUrl.ToString().TrimEnd('/'),
@@ -98,15 +89,6 @@ internal static class DemoBench
         {
             await StopAllAsync(server, dovecot, workDirectory, settings.KeepData);
         }
-    }
-
-    private static string? LocateServer(DemoBenchSettings settings)
-    {
-        var dll = settings.ServerDll ?? (RepositoryPaths.FindRoot() is { } root ? Path.Combine(root, RepositoryPaths.ServerDll) : null);
-        if (dll is not null && File.Exists(dll)) return Path.GetFullPath(dll);
-        AnsiConsole.MarkupLineInterpolated(
-            $"[red]The Release build of the server is missing[/] ({dll ?? RepositoryPaths.ServerDll}). Run `{RepositoryPaths.BuildHint}` in the repository first, or give --server-dll.");
-        return null;
     }
 
     private static async Task<SeedResult> SeedAsync(DovecotInstance dovecot, DemoBenchSettings settings, RunDeadline deadline)
@@ -154,32 +136,12 @@ internal static class DemoBench
             AnsiConsole.WriteLine("Dovecot stopped.");
         }
 
-        if (keep)
-        {
-            AnsiConsole.WriteLine($"Kept {workDirectory} (Dovecot, maildir, server state and log).");
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(workDirectory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            AnsiConsole.WriteLine($"Could not remove {workDirectory}: {e.Message}");
-        }
+        BenchSupport.RemoveWorkDirectory(workDirectory, keep, "Dovecot, maildir, server state and log");
     }
 
     private static int Stopped(RunDeadline deadline)
     {
         AnsiConsole.MarkupLineInterpolated($"[yellow]Stopped before the sync finished:[/] {deadline.StopReason}");
         return 1;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Eas.Wire.CodePages;
 using Eas.Wire.Wbxml;
 using static Eas.Wire.Wbxml.WbxmlElement;
+using PingPage = Eas.Wire.CodePages.Ping;
 
 namespace Eas.Load.Eas;
 
@@ -72,6 +73,18 @@ internal static class EasBodies
             .Add(options);
         return WithChildren(AirSync.Sync, WithChildren(AirSync.Collections, collection));
     }
+
+    /// <summary>
+    /// Ping watching one folder for <paramref name="heartbeatSeconds"/> (MS-ASCMD 2.2.1.13): the server holds it
+    /// until the folder changes (Status 2) or the heartbeat ends (Status 1).
+    /// </summary>
+    public static WbxmlElement Ping(string folderId, int heartbeatSeconds) =>
+        WithChildren(PingPage.PingElement,
+            WithText(PingPage.HeartbeatInterval, heartbeatSeconds.ToString(CultureInfo.InvariantCulture)),
+            WithChildren(PingPage.Folders,
+                WithChildren(PingPage.Folder,
+                    WithText(PingPage.Id, folderId),
+                    WithText(PingPage.Class, "Email"))));
 
     /// <summary>The smallest 2.5 Truncation code (MS-ASCMD 2.2.3.185) that keeps at least <paramref name="bytes"/> characters; 9 is no limit.</summary>
     private static string TruncationCode(int bytes)

@@ -31,10 +31,14 @@ internal sealed class EasClient
         _endpoint = endpoint;
         _device = device;
         _latencies = latencies;
+        RequestTimeout = http.Timeout;
         _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{device.User}:{device.Password}")));
     }
 
     public EasDevice Device => _device;
+
+    /// <summary>How long a command sent without its own timeout may take; the HTTP client's timeout unless set lower.</summary>
+    public TimeSpan RequestTimeout { get; init; }
 
     /// <summary>Sent as X-MS-PolicyKey when set (MS-ASPROV 3.1.5.1).</summary>
     public uint? PolicyKey { get; set; }
@@ -45,7 +49,15 @@ internal sealed class EasClient
             ? new UriBuilder(url) { Query = "" }.Uri
             : new Uri(url, "/Microsoft-Server-ActiveSync");
 
-    public async Task<EasReply> PostAsync(string command, WbxmlElement body, CancellationToken cancellationToken)
+    /// <summary>Sends one command that may take up to <see cref="RequestTimeout"/>.</summary>
+    public Task<EasReply> PostAsync(string command, WbxmlElement body, CancellationToken cancellationToken) =>
+        PostAsync(command, body, RequestTimeout, cancellationToken);
+
+    /// <summary>
+    /// Sends one command that may take up to <paramref name="timeout"/> (at most the HTTP client's own
+    /// timeout), e.g. a Ping that the server holds for its heartbeat.
+    /// </summary>
+    public async Task<EasReply> PostAsync(string command, WbxmlElement body, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var query = $"?Cmd={command}&User={Uri.EscapeDataString(_device.User)}&DeviceId={Uri.EscapeDataString(_device.DeviceId)}&DeviceType={Uri.EscapeDataString(_device.DeviceType)}";
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint + query));
@@ -56,11 +68,13 @@ internal sealed class EasClient
         request.Content = new ByteArrayContent(WbxmlWriter.Encode(body));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(WbxmlMediaType);
 
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout != Timeout.InfiniteTimeSpan) limit.CancelAfter(timeout);
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, limit.Token);
+            var bytes = await response.Content.ReadAsByteArrayAsync(limit.Token);
             clock.Stop();
             _latencies.Record(command, clock.Elapsed);
             var isWbxml = bytes.Length > 0 && response.Content.Headers.ContentType?.MediaType == WbxmlMediaType;
@@ -70,9 +84,10 @@ internal sealed class EasClient
         {
             throw new EasCallException($"{command}: {e.Message}", transient: true);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EasCallException($"{command}: no answer within {_http.Timeout.TotalSeconds:0} s", transient: true);
+            var waited = timeout < _http.Timeout ? timeout : _http.Timeout;
+            throw new EasCallException($"{command}: no answer within {waited.TotalSeconds:0} s", transient: true);
         }
     }
 

@@ -13,7 +13,8 @@ internal static class LoopbackHttp
     /// <summary>How long one request may take before it counts as failed.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(2);
 
-    public static HttpClient CreateClient(int maxConnections = 64)
+    /// <summary>A client with up to <paramref name="maxConnections"/> connections and <paramref name="timeout"/> per request (default <see cref="RequestTimeout"/>).</summary>
+    public static HttpClient CreateClient(int maxConnections = 64, TimeSpan? timeout = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -25,7 +26,7 @@ internal static class LoopbackHttp
             ConnectTimeout = TimeSpan.FromSeconds(10),
             ConnectCallback = ConnectAsync,
         };
-        return new HttpClient(handler) { Timeout = RequestTimeout };
+        return new HttpClient(handler) { Timeout = timeout ?? RequestTimeout };
     }
 
     private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

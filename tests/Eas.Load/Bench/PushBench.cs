@@ -1,0 +1,139 @@
+using System.Globalization;
+using Eas.Load.Measuring;
+using Eas.Load.Push;
+using Eas.Load.Safety;
+using Eas.Load.Seeding;
+using Eas.Mail.Imap;
+using Eas.Mail.LocalDovecot;
+using Spectre.Console;
+
+namespace Eas.Load.Bench;
+
+/// <summary>
+/// The push measurement in one command: a private Dovecot sized for the accounts
+/// (<see cref="DovecotOptions.MaxConnections"/>), each account with one message written into its maildir,
+/// the Release server as a child process on a free loopback port, then <see cref="PushRun"/>: every device
+/// set up and parked, the Pings held while mail arrives, the figures. All phones live in this one process:
+/// each parked Ping is one socket here, and the run refuses to start when the devices would not fit under this
+/// process's descriptor limit. Everything started is stopped at the end, also when the deadline passes or the
+/// run fails, and the directory is removed unless asked to keep it.
+/// </summary>
+internal static class PushBench
+{
+    public const string Domain = "ox.io";
+    /// <summary>Descriptors this tool needs besides one socket per device: runtime, Dovecot's and the server's pipes, the APPEND session.</summary>
+    private const int DescriptorReserve = 256;
+    private static readonly TimeSpan ServerStartTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync(PushBenchSettings settings, RunDeadline deadline)
+    {
+        var machine = MachineInfo.Read();
+        AnsiConsole.WriteLine("Machine: " + machine.Describe());
+        if (!DescriptorsSuffice(settings)) return 2;
+        InotifyLimit.Report(settings.Accounts);
+        if (BenchSupport.LocateServer(settings.ServerDll) is not { } serverDll) return 2;
+
+        var workDirectory = BenchSupport.CreateWorkDirectory("eas-push-");
+        var password = "bench-" + Guid.NewGuid().ToString("N");
+        var accounts = Enumerable.Range(0, settings.Accounts).Select(i => string.Create(CultureInfo.InvariantCulture, $"push{i:D5}@{Domain}")).ToList();
+        DovecotInstance? dovecot = null;
+        ServerProcess? server = null;
+        try
+        {
+            dovecot = await DovecotInstance.StartAsync(new DovecotOptions
+            {
+                DataDirectory = Path.Combine(workDirectory, "dovecot"),
+                MaxConnections = settings.ImapSessions,
+            }, deadline.Token);
+            AnsiConsole.WriteLine($"Dovecot: 127.0.0.1:{dovecot.ImapPort}, sized for {settings.ImapSessions:N0} IMAP sessions, data {dovecot.DataDirectory}");
+            await CreateAccountsAsync(dovecot, accounts, password, deadline.Token);
+
+            var baseUrl = new Uri($"http://127.0.0.1:{BenchSupport.FreePort()}");
+            string[] arguments =
+            [
+                "--urls", baseUrl.ToString().TrimEnd('/'),
+                $"--Eas:DataDir={Path.Combine(workDirectory, "state")}",
+                $"--Eas:DefaultDomain={Domain}",
+                "--Eas:Imap:Host=127.0.0.1",
+                $"--Eas:Imap:Port={dovecot.ImapPort}",
+                "--Eas:Imap:Security=None",
+                $"--Eas:Ping:MinHeartbeatSeconds={Math.Min(60, settings.HeartbeatSeconds)}",
+                $"--Eas:Ping:MaxHeartbeatSeconds={Math.Max(3540, settings.HeartbeatSeconds)}",
+                $"--Eas:LogLevel={settings.ServerLogLevel}",
+            ];
+            AnsiConsole.WriteLine($"Server: dotnet {serverDll} {string.Join(' ', arguments)}");
+            server = await ServerProcess.StartAsync(serverDll, arguments, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, deadline.Token);
+            AnsiConsole.WriteLine($"Server: pid {server.ProcessId}, log {server.LogPath}{(settings.KeepData ? "" : " (removed at the end unless --keep-data)")}");
+
+            var probe = new PushProbe(server.ProcessId, ProcessCpu.FindByCommandLine(dovecot.ConfigPath), dovecot.ImapPort);
+            var outcome = await PushRun.RunAsync(settings, new Uri(baseUrl, "/Microsoft-Server-ActiveSync"), accounts, password, dovecot.Endpoint(ImapSecurity.None), probe, deadline);
+            await StopAsync(server, dovecot);
+            (server, dovecot) = (null, null);
+            PushReport.Print(outcome, MachineInfo.Read(), [LogScan.Server(Path.Combine(workDirectory, "server.log")), LogScan.Dovecot(Path.Combine(workDirectory, "dovecot", "dovecot.log"))]);
+            return PushReport.Passed(outcome) ? 0 : 1;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or ImapException or IOException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]push-bench failed:[/] {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (deadline.IsOver)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Stopped before the devices were running:[/] {deadline.StopReason}");
+            return 1;
+        }
+        finally
+        {
+            await StopAsync(server, dovecot);
+            BenchSupport.RemoveWorkDirectory(workDirectory, settings.KeepData, "Dovecot and its log, maildirs, server state and log");
+        }
+    }
+
+    /// <summary>Every parked Ping holds a socket of this process; refuses (with the reason written) when they would not fit under its descriptor limit.</summary>
+    private static bool DescriptorsSuffice(PushBenchSettings settings)
+    {
+        var own = ProcessSnapshot.Read(Environment.ProcessId);
+        var needed = settings.Devices + settings.Concurrency + DescriptorReserve;
+        AnsiConsole.WriteLine($"Descriptors: this tool may open {own.FileLimit?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} (hard limit {own.FileLimitHard?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}); {settings.Devices:N0} devices need about {needed:N0}.");
+        if (own.FileLimit is not { } limit || needed <= limit) return true;
+        AnsiConsole.MarkupLineInterpolated(
+            $"[red]Refused:[/] {settings.Devices:N0} parked Pings need about {needed:N0} descriptors in this process, over its limit of {limit:N0}; raise `ulimit -n` (up to the hard limit) or use fewer --devices.");
+        return false;
+    }
+
+    private static async Task CreateAccountsAsync(DovecotInstance dovecot, IReadOnlyList<string> accounts, string password, CancellationToken token)
+    {
+        await AnsiConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("creating accounts (one message each)", maxValue: accounts.Count);
+                foreach (var account in accounts)
+                {
+                    dovecot.AddUser(account, password);
+                    var message = new MessageFactory(account, 2_000, 1).Create(0);
+                    var path = await dovecot.DeliverAsync(account, message.Bytes, message.Seen, token);
+                    File.SetLastWriteTimeUtc(path, message.Date.UtcDateTime);
+                    task.Increment(1);
+                }
+
+                task.StopTask();
+            });
+    }
+
+    private static async Task StopAsync(ServerProcess? server, DovecotInstance? dovecot)
+    {
+        if (server is not null)
+        {
+            var exitCode = await server.StopAsync();
+            AnsiConsole.WriteLine($"Server stopped (exit code {exitCode}).");
+            await server.DisposeAsync();
+        }
+
+        if (dovecot is not null)
+        {
+            await dovecot.DisposeAsync();
+            AnsiConsole.WriteLine("Dovecot stopped.");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Eas.Load.Bench;
+
+/// <summary>
+/// The knobs of <c>push-bench</c>: how many phones over how many accounts, how long their Pings are held and
+/// with what heartbeat, how much mail arrives meanwhile, how many phones set up at once, and how the server runs.
+/// </summary>
+internal sealed record PushBenchSettings(
+    int Devices, int Accounts, int HoldSeconds, int Deliveries, int HeartbeatSeconds, int Concurrency, string Version,
+    string ServerLogLevel, string? ServerDll, bool KeepData)
+{
+    /// <summary>
+    /// IMAP sessions the private Dovecot must take at once: per account the server's watcher and command
+    /// session, plus a sign-in check per phone being set up, plus the bench's own APPEND session and spare.
+    /// </summary>
+    public int ImapSessions => 2 * Accounts + Concurrency + 64;
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Eas.Load.Bench;
+using Eas.Load.Safety;
+
+namespace Eas.Load.Cli;
+
+/// <summary><c>eas-load push-bench</c>: private Dovecot, many accounts, the Release server as a child, thousands of parked Pings, mail arriving, the figures.</summary>
+internal static class PushBenchCommand
+{
+    public const int DefaultMaxSeconds = 1200;
+
+    public static Command Create()
+    {
+        var devices = CommonOptions.Positive(new Option<int>("--devices") { Description = "Simulated phones (distinct DeviceIds), spread evenly over the accounts.", DefaultValueFactory = _ => 10_000 });
+        var accounts = CommonOptions.Positive(new Option<int>("--accounts") { Description = "Mail accounts; each starts with one message.", DefaultValueFactory = _ => 1_000 });
+        var hold = CommonOptions.Positive(new Option<int>("--hold-seconds") { Description = "How long all Pings are held once parked.", DefaultValueFactory = _ => 300 });
+        var deliveries = CommonOptions.Positive(new Option<int>("--deliveries") { Description = "Messages appended during the hold, one at a time, to random accounts.", DefaultValueFactory = _ => 200 });
+        var heartbeat = CommonOptions.Positive(new Option<int>("--heartbeat") { Description = "HeartbeatInterval of each Ping, in seconds (MS-ASCMD 2.2.3.79.1).", DefaultValueFactory = _ => 900 });
+        var concurrency = CommonOptions.Positive(new Option<int>("--concurrency") { Description = "Devices set up at once.", DefaultValueFactory = _ => 64 });
+        var version = CommonOptions.Version();
+        var logLevel = new Option<string>("--server-log-level") { Description = "The server's Eas:LogLevel (its log is kept with --keep-data).", DefaultValueFactory = _ => "Warning" }
+            .AcceptOnlyFromAmong("Verbose", "Debug", "Information", "Warning", "Error");
+        var serverDll = new Option<string?>("--server-dll") { Description = $"The server to run (default: <repository>/{RepositoryPaths.ServerDll})." };
+        var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
+        var maxSeconds = CommonOptions.MaxSeconds();
+        maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
+        var command = new Command("push-bench", "Park thousands of Pings against a private Dovecot and the Release server, deliver mail, measure push latency and memory.")
+        {
+            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(accounts) > result.GetValue(devices)) result.AddError("--accounts must not exceed --devices (every account needs a device).");
+        });
+        command.SetAction(async (result, token) =>
+        {
+            using var deadline = new RunDeadline(TimeSpan.FromSeconds(result.GetValue(maxSeconds)), token);
+            var settings = new PushBenchSettings(
+                result.GetValue(devices), result.GetValue(accounts), result.GetValue(hold), result.GetValue(deliveries), result.GetValue(heartbeat),
+                result.GetValue(concurrency), result.GetValue(version)!, result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep));
+            return await PushBench.RunAsync(settings, deadline);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Eas.Load.Measuring;
+
+/// <summary>
+/// One process at one moment, from /proc (Linux): resident set (<c>VmRSS</c>), threads, open file descriptors,
+/// the descriptor limit (<c>Max open files</c> of <c>/proc/PID/limits</c>, soft and hard) and CPU time used so far.
+/// A field is null when it could not be read (the process is gone, or another account's and we are not root).
+/// </summary>
+internal sealed record ProcessSnapshot(int ProcessId, long? RssKib, int? Threads, int? OpenFiles, long? FileLimit, long? FileLimitHard, TimeSpan? Cpu)
+{
+    public static ProcessSnapshot Read(int processId)
+    {
+        var (soft, hard) = FileLimits(processId);
+        return new ProcessSnapshot(processId, RssSampler.ReadKib(processId), StatusNumber(processId, "Threads:") is { } threads ? (int)threads : null,
+            OpenFileCount(processId), soft, hard, ProcessCpu.OwnTime(processId));
+    }
+
+    /// <summary>A numeric field of <c>/proc/PID/status</c> (e.g. <c>Threads:</c>, <c>VmRSS:</c>); null if absent.</summary>
+    public static long? StatusNumber(int processId, string field)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{processId}/status"))
+            {
+                if (!line.StartsWith(field, StringComparison.Ordinal)) continue;
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+        }
+
+        return null;
+    }
+
+    private static int? OpenFileCount(int processId)
+    {
+        try
+        {
+            return Directory.EnumerateFileSystemEntries($"/proc/{processId}/fd").Count();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The soft and hard RLIMIT_NOFILE, from the "Max open files" row of <c>/proc/PID/limits</c>.</summary>
+    private static (long? Soft, long? Hard) FileLimits(int processId)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{processId}/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal));
+            if (line is null) return (null, null);
+            var fields = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (Limit(fields[0]), Limit(fields[1]));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static long? Limit(string text) =>
+        text == "unlimited" ? long.MaxValue : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+
+namespace Eas.Load.Push;
+
+/// <summary>
+/// What the simulated phones of a push bench report as they go, counted from many tasks at once: devices set
+/// up or failed, Pings parked now, Status 1 re-parks, Status 2 answers, items synced after a push, and
+/// errors, told apart by the phase they happened in (setting up, holding). Errors after the hold has ended
+/// (while everything is being stopped) are not counted. The first few distinct messages are kept.
+/// </summary>
+internal sealed class PushCounters
+{
+    private const int KeptMessages = 8;
+
+    private readonly ConcurrentDictionary<string, int> _messages = new(StringComparer.Ordinal);
+    private int _setUp;
+    private int _setupFailed;
+    private int _parked;
+    private int _firstParked;
+    private int _expired;
+    private int _changes;
+    private int _syncedItems;
+    private int _setupErrors;
+    private int _holdErrors;
+    private volatile PushPhase _phase = PushPhase.SettingUp;
+
+    public PushPhase Phase
+    {
+        get => _phase;
+        set => _phase = value;
+    }
+
+    public int SetUp => Volatile.Read(ref _setUp);
+
+    public int SetupFailed => Volatile.Read(ref _setupFailed);
+
+    /// <summary>Pings sent and not answered yet.</summary>
+    public int Parked => Volatile.Read(ref _parked);
+
+    /// <summary>Devices that have sent their first Ping.</summary>
+    public int FirstParked => Volatile.Read(ref _firstParked);
+
+    /// <summary>Ping Status 1 answers (heartbeat over), each followed by a new Ping.</summary>
+    public int Expired => Volatile.Read(ref _expired);
+
+    /// <summary>Ping Status 2 answers (changes found).</summary>
+    public int Changes => Volatile.Read(ref _changes);
+
+    public int SyncedItems => Volatile.Read(ref _syncedItems);
+
+    public int SetupErrors => Volatile.Read(ref _setupErrors);
+
+    public int HoldErrors => Volatile.Read(ref _holdErrors);
+
+    /// <summary>Up to <see cref="KeptMessages"/> distinct error messages with how often each came.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Messages => [.. _messages.OrderByDescending(pair => pair.Value)];
+
+    public void DeviceSetUp() => Interlocked.Increment(ref _setUp);
+
+    public void DeviceFailed() => Interlocked.Increment(ref _setupFailed);
+
+    public void PingSent(bool first)
+    {
+        Interlocked.Increment(ref _parked);
+        if (first) Interlocked.Increment(ref _firstParked);
+    }
+
+    public void PingEnded() => Interlocked.Decrement(ref _parked);
+
+    public void HeartbeatExpired() => Interlocked.Increment(ref _expired);
+
+    public void ChangesFound() => Interlocked.Increment(ref _changes);
+
+    public void Synced(int items) => Interlocked.Add(ref _syncedItems, items);
+
+    public void Error(string message)
+    {
+        switch (_phase)
+        {
+            case PushPhase.SettingUp:
+                Interlocked.Increment(ref _setupErrors);
+                break;
+            case PushPhase.Holding:
+                Interlocked.Increment(ref _holdErrors);
+                break;
+            default:
+                return;
+        }
+
+        if (_messages.Count < KeptMessages || _messages.ContainsKey(message)) _messages.AddOrUpdate(message, 1, (_, count) => count + 1);
+    }
+}
+
+/// <summary>Where a push bench is: setting devices up, holding their Pings, or stopping.</summary>
+internal enum PushPhase
+{
+    SettingUp,
+    Holding,
+    Stopping,
+}

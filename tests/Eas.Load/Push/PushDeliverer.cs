@@ -1,0 +1,80 @@
+using Eas.Load.Seeding;
+using Eas.Mail.Imap;
+
+namespace Eas.Load.Push;
+
+/// <summary>
+/// New mail during the hold: <c>count</c> messages, one at a time, spread evenly over the hold (delivery
+/// <c>k</c> of <c>n</c> at <c>k * hold / (n + 1)</c>), each to an account drawn at random (a fixed seed, so
+/// runs are comparable). Each is an IMAP APPEND (RFC 3501 6.3.11) with our <see cref="ImapClient"/> in a
+/// session of the account's own, logged in before the clock starts; the ledger's clock for a delivery starts
+/// when the APPEND's tagged OK has arrived.
+/// </summary>
+internal sealed class PushDeliverer(ImapEndpoint endpoint, IReadOnlyList<string> accounts, string password, PushLedger ledger)
+{
+    private const int Seed = 20_250_101;
+    private const int BodyBytes = 2_000;
+    private static readonly TimeSpan AppendTimeout = TimeSpan.FromSeconds(30);
+
+    private int _delivered;
+    private int _failed;
+    private string? _firstFailure;
+
+    public int Delivered => Volatile.Read(ref _delivered);
+
+    public int Failed => Volatile.Read(ref _failed);
+
+    public string? FirstFailure => _firstFailure;
+
+    /// <summary>Delivers <paramref name="count"/> messages over <paramref name="hold"/>; ends early when <paramref name="token"/> is cancelled.</summary>
+    public async Task RunAsync(int count, TimeSpan hold, CancellationToken token)
+    {
+        var random = new Random(Seed);
+        var spacing = hold / (count + 1);
+        var start = TimeProvider.System.GetTimestamp();
+        for (var number = 1; number <= count; number++)
+        {
+            var due = spacing * number - TimeProvider.System.GetElapsedTime(start);
+            try
+            {
+                if (due > TimeSpan.Zero) await Task.Delay(due, token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await DeliverAsync(number, random.Next(accounts.Count), token);
+        }
+    }
+
+    private async Task DeliverAsync(int number, int account, CancellationToken token)
+    {
+        var user = accounts[account];
+        var message = new MessageFactory(user, BodyBytes, 1).Create(0);
+        PushLedger.Delivery? delivery = null;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(token);
+        limit.CancelAfter(AppendTimeout);
+        try
+        {
+            await using var client = new ImapClient(endpoint);
+            await client.ConnectAsync(limit.Token);
+            await client.LoginAsync(user, password, limit.Token);
+            using var stream = new MemoryStream(message.Bytes, writable: false);
+            delivery = ledger.Begin(number, account);
+            await client.AppendAsync("INBOX", stream, null, DateTimeOffset.UtcNow, message.Bytes.Length, limit.Token);
+            PushLedger.Complete(delivery);
+            Interlocked.Increment(ref _delivered);
+            await client.LogoutAsync(limit.Token);
+        }
+        catch (Exception e) when (e is ImapException or IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
+        {
+            // Once the APPEND is done the message is there, whatever LOGOUT does.
+            if (delivery is not null && Volatile.Read(ref delivery.CompletedAt) != 0) return;
+            if (delivery is not null) ledger.Withdraw(delivery);
+            if (token.IsCancellationRequested) return;
+            Interlocked.Increment(ref _failed);
+            Interlocked.CompareExchange(ref _firstFailure, $"{e.GetType().Name}: {e.Message}", null);
+        }
+    }
+}

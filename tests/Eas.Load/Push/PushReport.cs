@@ -1,0 +1,142 @@
+using System.Globalization;
+using Eas.Load.Bench;
+using Eas.Load.Measuring;
+using Spectre.Console;
+
+namespace Eas.Load.Push;
+
+/// <summary>
+/// Prints a push bench: devices, errors and pushes; push latency; server, Dovecot and tool at the three
+/// moments; RSS per parked Ping; descriptors against limits; setup latencies; log findings; the goals; and a
+/// one-line summary meant to be pasted into an issue.
+/// </summary>
+internal static class PushReport
+{
+    public const double GoalP99Ms = 1_000;
+    public const long GoalRssKib = 1024 * 1024;
+
+    public static void Print(PushOutcome outcome, MachineInfo machine, IReadOnlyList<LogScan> logs)
+    {
+        PrintTotals(outcome);
+        PrintSnapshots(outcome);
+        PrintDescriptors(outcome);
+        PrintLatencies(outcome.SetupLatencies);
+        foreach (var log in logs) PrintLog(log);
+        PrintGoals(outcome);
+        AnsiConsole.WriteLine("Machine: " + machine.Describe() + $"; fs.inotify.max_user_instances {InotifyLimit.Read()?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine(Summary(outcome));
+    }
+
+    /// <summary>Zero errors, every device parked through the hold, every push made, p99 and peak server RSS within the goals.</summary>
+    public static bool Passed(PushOutcome outcome) =>
+        outcome.StopReason is null && outcome.Errors == 0 && outcome.DeliveriesFailed == 0 && outcome.Pushes.Missing == 0
+        && outcome.ParkedAfterSetup == outcome.Devices && outcome.ParkedAtEnd == outcome.Devices
+        && outcome.PushLatency.Count > 0 && outcome.PushLatency.P99 < GoalP99Ms && PeakRssKib(outcome) <= GoalRssKib;
+
+    public static string Summary(PushOutcome o)
+    {
+        var push = o.PushLatency;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"push bench: {o.ParkedAfterSetup}/{o.Devices} Pings parked over {o.Accounts} accounts, held {o.HoldElapsed.TotalSeconds:0} s; errors {o.SetupErrors} setup + {o.HoldErrors} hold; " +
+            $"Status 1 re-parks {o.Reparks}; {o.Delivered} deliveries -> {push.Count} pushes, missing {o.Pushes.Missing}; " +
+            $"push latency p50 {push.P50:0} ms p90 {push.P90:0} ms p99 {push.P99:0} ms max {push.Max:0} ms; " +
+            $"server RSS {Mib(o.Snapshot("before setup")?.Server.RssKib)} -> {Mib(o.Snapshot("after setup")?.Server.RssKib)} -> {Mib(o.Snapshot("end of hold")?.Server.RssKib)} MiB " +
+            $"(peak {Mib(PeakRssKib(o))}), {PerPingKib(o)} KiB per parked Ping; Dovecot PSS {Mib(o.Snapshot("end of hold")?.Dovecot?.PssKib)} MiB; " +
+            $"server threads {o.Snapshot("end of hold")?.Server.Threads}; {(Passed(o) ? "passed" : "FAILED")}");
+    }
+
+    private static void PrintTotals(PushOutcome o)
+    {
+        var push = o.PushLatency;
+        var table = new Table().Title("Push bench").AddColumns("", "");
+        table.AddRow("devices", $"{o.Devices:N0} over {o.Accounts:N0} accounts; set up {o.DevicesSetUp:N0}, failed {o.SetupFailed}");
+        table.AddRow("parked", $"{o.ParkedAfterSetup:N0} after setup, {o.ParkedAtEnd:N0} at the end of the hold");
+        table.AddRow("setup", string.Create(CultureInfo.InvariantCulture, $"{o.SetupElapsed.TotalSeconds:0.0} s ({o.DevicesSetUp / Math.Max(0.001, o.SetupElapsed.TotalSeconds):0} devices/s)"));
+        table.AddRow("hold", string.Create(CultureInfo.InvariantCulture, $"{o.HoldElapsed.TotalSeconds:0.0} s (the hold, then up to 15 s for pushes still owed)"));
+        table.AddRow("errors", $"{o.SetupErrors} while setting up, {o.HoldErrors} while holding");
+        table.AddRow("Status 1 re-parks", $"{o.Reparks}");
+        table.AddRow("Status 2 answers", $"{o.Changes:N0} ({o.Pushes.Unexplained} with no delivery owed); items synced after them {o.SyncedItems:N0}");
+        table.AddRow("deliveries", $"{o.Delivered} of {o.DeliveriesPlanned} appended, {o.DeliveriesFailed} failed{(o.FirstDeliveryFailure is { } f ? ": " + Markup.Escape(f) : "")}");
+        table.AddRow("pushes", $"{push.Count:N0} (device, delivery) pairs pushed; {o.Pushes.Missing} never pushed; {o.Pushes.SeenBySync} fetched by a Sync first");
+        table.AddRow("push latency (ms)", string.Create(CultureInfo.InvariantCulture,
+            $"p50 {push.P50:0} p90 {push.P90:0} p99 {push.P99:0} max {push.Max:0} mean {push.Mean:0} (APPEND completed to Ping answered)"));
+        if (o.StopReason is { } reason) table.AddRow("stopped", Markup.Escape(reason));
+        AnsiConsole.Write(table);
+        foreach (var (message, count) in o.ErrorMessages) AnsiConsole.MarkupLineInterpolated($"[red]error x{count}:[/] {message}");
+    }
+
+    private static void PrintSnapshots(PushOutcome o)
+    {
+        var table = new Table().Title("Processes").AddColumns(
+            "moment", "s", "server RSS MiB", "threads", "open fds", "CPU s", "IMAP conns", "Dovecot procs", "Dovecot RSS sum MiB", "Dovecot PSS MiB", "tool RSS MiB", "tool fds");
+        foreach (var s in o.Snapshots)
+        {
+            table.AddRow(s.Moment, Num(s.At.TotalSeconds, "0"), Mib(s.Server.RssKib), Int(s.Server.Threads), Int(s.Server.OpenFiles), Num(s.Server.Cpu?.TotalSeconds, "0.0"),
+                Int(s.ImapConnections), Int(s.Dovecot?.Processes), Mib(s.Dovecot?.RssKib), Mib(s.Dovecot?.PssKib), Mib(s.Tool.RssKib), Int(s.Tool.OpenFiles));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"Server RSS per parked Ping: {PerPingKib(o)} KiB ((after setup - before setup) / parked Pings; includes each device's actor and sync state)");
+        if (o.ServerRss is { } rss)
+        {
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Server RSS every second: min {Mib(rss.MinKib)}, max {Mib(rss.MaxKib)} MiB; series (s:MiB) ") +
+                string.Join("  ", rss.Thinned(16).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.At.TotalSeconds:0}:{s.Kib / 1024.0:0}"))));
+        }
+    }
+
+    private static void PrintDescriptors(PushOutcome o)
+    {
+        if (o.Snapshot("after setup") is not { } after) return;
+        var needed = o.Devices + 2 * o.Accounts;
+        var server = after.Server;
+        var fits = server.FileLimit is { } limit ? (needed < limit ? "fits" : "does NOT fit") : "unknown";
+        AnsiConsole.WriteLine(
+            $"Descriptors: server {Int(server.OpenFiles)} open after setup, limit {Limit(server.FileLimit)} (hard {Limit(server.FileLimitHard)}); " +
+            $"{o.Devices:N0} connections + 2 x {o.Accounts:N0} IMAP sessions = {needed:N0}: {fits}. " +
+            $"Tool {Int(after.Tool.OpenFiles)} open, limit {Limit(after.Tool.FileLimit)}.");
+    }
+
+    private static void PrintLatencies(IReadOnlyList<LatencySummary> latencies)
+    {
+        var table = new Table().Title("Setup and sync request latency (ms)").AddColumns("command", "count", "p50", "p90", "p99", "max");
+        foreach (var l in latencies) table.AddRow(l.Command, Int(l.Count), Num(l.P50, "0"), Num(l.P90, "0"), Num(l.P99, "0"), Num(l.Max, "0"));
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintLog(LogScan log)
+    {
+        AnsiConsole.WriteLine($"{log.Name} log {log.Path}: {log.Errors} errors, {log.Warnings} warnings");
+        foreach (var (line, count) in log.Problems) AnsiConsole.WriteLine($"  x{count}: {line}");
+    }
+
+    private static void PrintGoals(PushOutcome o)
+    {
+        var peak = PeakRssKib(o);
+        Goal($"zero errors (setup and hold)", o.Errors == 0, $"{o.Errors}");
+        Goal("server RSS at most 1 GiB", peak <= GoalRssKib, $"peak {Mib(peak)} MiB");
+        Goal("push p99 under 1 s from APPEND", o.PushLatency.Count > 0 && o.PushLatency.P99 < GoalP99Ms, string.Create(CultureInfo.InvariantCulture, $"{o.PushLatency.P99:0} ms over {o.PushLatency.Count} pushes"));
+        Goal("every device parked through the hold, every push made", o.ParkedAfterSetup == o.Devices && o.ParkedAtEnd == o.Devices && o.Pushes.Missing == 0,
+            $"{o.ParkedAfterSetup}/{o.ParkedAtEnd} of {o.Devices} parked, {o.Pushes.Missing} missing");
+    }
+
+    private static void Goal(string name, bool met, string figure) =>
+        AnsiConsole.MarkupLineInterpolated($"Goal {name}: {(met ? "met" : "NOT met")} ({figure})");
+
+    private static long PeakRssKib(PushOutcome o) =>
+        Math.Max(o.ServerRss?.MaxKib ?? 0, o.Snapshots.Max(s => s.Server.RssKib ?? 0));
+
+    private static string PerPingKib(PushOutcome o) =>
+        o.Snapshot("before setup")?.Server.RssKib is { } before && o.Snapshot("after setup")?.Server.RssKib is { } after && o.ParkedAfterSetup > 0
+            ? ((after - before) / (double)o.ParkedAfterSetup).ToString("0.0", CultureInfo.InvariantCulture)
+            : "?";
+
+    private static string Mib(long? kib) => kib is { } value ? (value / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) : "?";
+
+    private static string Int(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "?";
+
+    private static string Num(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "?";
+
+    private static string Limit(long? value) => value switch { null => "?", long.MaxValue => "unlimited", { } v => v.ToString("N0", CultureInfo.InvariantCulture) };
+}

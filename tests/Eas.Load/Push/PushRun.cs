@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using Eas.Load.Bench;
+using Eas.Load.Eas;
+using Eas.Load.Measuring;
+using Eas.Load.Safety;
+using Eas.Mail.Imap;
+using Spectre.Console;
+
+namespace Eas.Load.Push;
+
+/// <summary>
+/// The phones of a push bench against a running server: every device is set up (at most
+/// <see cref="PushBenchSettings.Concurrency"/> at once) and parks a Ping; once all are parked and the server
+/// has settled, the Pings are held for the hold time while mail arrives (<see cref="PushDeliverer"/>), then the
+/// phones hang up. Snapshots of server, Dovecot and tool are taken before setup, after setup and at the end of
+/// the hold, while the Pings are still parked. Every wait is bounded by the run's deadline.
+/// </summary>
+internal static class PushRun
+{
+    /// <summary>How long the server must keep every Ping parked before the setup counts as settled.</summary>
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(60);
+    /// <summary>How long after the hold pushes still owed are waited for.</summary>
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan HangUpWait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan PingGrace = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan RssInterval = TimeSpan.FromSeconds(1);
+
+    public static async Task<PushOutcome> RunAsync(
+        PushBenchSettings settings, Uri endpoint, IReadOnlyList<string> accounts, string password, ImapEndpoint imap, PushProbe probe, RunDeadline deadline)
+    {
+        var counters = new PushCounters();
+        var ledger = new PushLedger(settings.Devices, settings.Accounts);
+        var latencies = new LatencyRecorder();
+        using var http = LoopbackHttp.CreateClient(settings.Devices + settings.Concurrency + 64, TimeSpan.FromSeconds(settings.HeartbeatSeconds) + PingGrace);
+        var runId = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var devices = Enumerable.Range(0, settings.Devices).Select(i =>
+        {
+            var device = new EasDevice(accounts[i % settings.Accounts], password, string.Create(CultureInfo.InvariantCulture, $"Push{runId}{i:D5}"), "EasLoad", settings.Version);
+            var client = new EasClient(http, endpoint, device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
+            return new PushDevice(i, client, settings.HeartbeatSeconds, PingGrace, counters, ledger);
+        }).ToList();
+
+        List<PushSnapshot> snapshots = [probe.Take("before setup")];
+        var sampler = RssSampler.Start(probe.ServerProcessId, RssInterval, deadline.Token);
+        using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+        using var gate = new SemaphoreSlim(settings.Concurrency);
+        var running = devices.Select(device => RunDeviceAsync(device, gate, hangUp.Token)).ToList();
+        var deliverer = new PushDeliverer(imap, accounts, password, ledger);
+        var setupClock = Stopwatch.StartNew();
+        var holdClock = new Stopwatch();
+        var parkedAfterSetup = 0;
+        string? stopReason = null;
+        try
+        {
+            await Progress().StartAsync(context => SetUpAsync(context.AddTask("setting up", maxValue: settings.Devices), settings, counters, deadline.Token));
+            setupClock.Stop();
+            parkedAfterSetup = counters.Parked;
+            snapshots.Add(probe.Take("after setup"));
+            counters.Phase = PushPhase.Holding;
+            holdClock.Start();
+            var delivering = deliverer.RunAsync(settings.Deliveries, TimeSpan.FromSeconds(settings.HoldSeconds), deadline.Token);
+            await Progress().StartAsync(context => HoldAsync(context.AddTask("holding", maxValue: settings.HoldSeconds), settings, counters, deliverer, holdClock, deadline.Token));
+            await delivering;
+            await DrainAsync(ledger, deadline.Token);
+            holdClock.Stop();
+        }
+        catch (OperationCanceledException) when (deadline.IsOver)
+        {
+            stopReason = deadline.StopReason;
+        }
+
+        var parkedAtEnd = counters.Parked;
+        snapshots.Add(probe.Take("end of hold"));
+        counters.Phase = PushPhase.Stopping;
+        await hangUp.CancelAsync();
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(HangUpWait);
+        }
+        catch (TimeoutException)
+        {
+            AnsiConsole.WriteLine($"Some devices had not hung up {HangUpWait.TotalSeconds:0} s after the end.");
+        }
+
+        var rss = await sampler.StopAsync();
+        return new PushOutcome(
+            settings.Devices, settings.Accounts, counters.SetUp, counters.SetupFailed, parkedAfterSetup, parkedAtEnd,
+            counters.SetupErrors, counters.HoldErrors, counters.Expired, counters.Changes, counters.SyncedItems, counters.Messages,
+            settings.Deliveries, deliverer.Delivered, deliverer.Failed, deliverer.FirstFailure, ledger.Summarize(),
+            setupClock.Elapsed, holdClock.Elapsed, snapshots, rss,
+            [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))], stopReason);
+    }
+
+    private static Progress Progress() =>
+        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn());
+
+    private static async Task RunDeviceAsync(PushDevice device, SemaphoreSlim gate, CancellationToken token)
+    {
+        try
+        {
+            await gate.WaitAsync(token);
+            bool ready;
+            try
+            {
+                ready = await device.SetUpAsync(token);
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            if (ready) await device.HoldAsync(token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Until every device has parked its first Ping or failed, then until every set-up device's Ping has stayed parked for <see cref="Settled"/>.</summary>
+    private static async Task SetUpAsync(ProgressTask task, PushBenchSettings settings, PushCounters counters, CancellationToken token)
+    {
+        while (counters.FirstParked + counters.SetupFailed < settings.Devices)
+        {
+            task.Value = counters.FirstParked + counters.SetupFailed;
+            task.Description = $"setting up: {counters.FirstParked:N0} parked, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
+            await Task.Delay(Tick, token);
+        }
+
+        task.Value = settings.Devices;
+        var settle = Stopwatch.StartNew();
+        var steady = Stopwatch.StartNew();
+        while (settle.Elapsed < MaxSettle && steady.Elapsed < Settled)
+        {
+            if (counters.Parked != counters.SetUp) steady.Restart();
+            task.Description = $"settling: {counters.Parked:N0} of {counters.SetUp:N0} parked";
+            await Task.Delay(Tick, token);
+        }
+
+        task.Description = $"set up: {counters.Parked:N0} parked, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
+        task.StopTask();
+    }
+
+    private static async Task HoldAsync(ProgressTask task, PushBenchSettings settings, PushCounters counters, PushDeliverer deliverer, Stopwatch clock, CancellationToken token)
+    {
+        var hold = TimeSpan.FromSeconds(settings.HoldSeconds);
+        while (clock.Elapsed < hold)
+        {
+            task.Value = Math.Min(settings.HoldSeconds, clock.Elapsed.TotalSeconds);
+            task.Description = $"holding: {counters.Parked:N0} parked, delivered {deliverer.Delivered}/{settings.Deliveries}, " +
+                $"Status 2 {counters.Changes:N0}, Status 1 {counters.Expired}, errors {counters.HoldErrors}";
+            await Task.Delay(Tick, token);
+        }
+
+        task.Value = settings.HoldSeconds;
+        task.StopTask();
+    }
+
+    private static async Task DrainAsync(PushLedger ledger, CancellationToken token)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Drain && ledger.Outstanding() > 0) await Task.Delay(Tick, token);
+    }
+}
