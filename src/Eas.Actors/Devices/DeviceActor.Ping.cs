@@ -40,7 +40,9 @@ public sealed partial class DeviceActor
             return;
         }
 
-        settings.Metrics?.PushLatency(Context.Clock.GetUtcNow() - changed.DetectedAt);
+        var latency = Context.Clock.GetUtcNow() - changed.DetectedAt;
+        settings.Metrics?.PushLatency(latency);
+        DeviceLog.Pushed(Context.Logger, Context.EntityId!, latency.TotalMilliseconds);
         Answer(new PingResponse(PingStatus.ChangesFound) { Folders = ids }, "changed", unwatch: true);
     }
 

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>The device actor's log messages, with stable event ids.</summary>
+internal static partial class DeviceLog
+{
+    [LoggerMessage(1201, LogLevel.Debug, "Push to {DeviceId}: watcher saw the change {LatencyMs:F1} ms before the reply")]
+    public static partial void Pushed(ILogger logger, string deviceId, double latencyMs);
+}
