@@ -18,7 +18,7 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var dataDir = new Option<string>("--data-dir") { Description = "Where the demo keeps Dovecot's files, the mail and the server's state.", DefaultValueFactory = _ => ".eas-demo" };
+        var dataDir = new Option<string>("--data-dir") { Description = "Where the demo keeps Dovecot's files, the mail and the server's state.", DefaultValueFactory = _ => "/var/tmp/eas-demo" };
         var urls = new Option<string>("--urls") { Description = "Where the server listens.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var demo = new Command("demo", "Run the server against a private Dovecot with a demo mailbox.") { dataDir, urls };
         demo.SetAction((result, token) => RunAsync(Path.GetFullPath(result.GetValue(dataDir)!), result.GetValue(urls)!, token));
