@@ -15,6 +15,7 @@ public sealed class ActorSystem : IAsyncDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _live;
     private int _shuttingDown;
+    private int _completionLogged;
 
     public ActorSystem(ActorSystemOptions options)
     {
@@ -105,7 +106,7 @@ public sealed class ActorSystem : IAsyncDisposable
         }
 
         await _stopped.Task.WaitAsync(cancellationToken);
-        KernelLog.ShutdownCompleted(KernelLogger);
+        if (Interlocked.Exchange(ref _completionLogged, 1) == 0) KernelLog.ShutdownCompleted(KernelLogger);
     }
 
     public ValueTask DisposeAsync() => new(ShutdownAsync());
