@@ -36,18 +36,20 @@ public sealed class SyncStatusTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_empty_sync_repeats_the_last_request()
+    public async Task An_empty_sync_repeats_the_last_request_with_the_current_keys()
     {
         var (user, phone, inbox) = await StartAsync("14.1", "St13b");
         await phone.SyncAllAsync(inbox);
+        var keyBefore = phone.Keys[inbox];
         await user.DeliverAsync(2);
-        await phone.SyncAsync(inbox);
 
         var repeated = await phone.Client.PostAsync("Sync", null);
 
         repeated.Status.ShouldBe(HttpStatusCode.OK);
         var collection = repeated.Body!.Element(AirSync.Collections)!.Element(AirSync.Collection)!;
         collection.ValueOf(AirSync.Status).ShouldBe("1");
+        SyncingPhone.AddsOf(collection).Single().Data.ValueOf(Email.Subject).ShouldBe("Message 2");
+        collection.ValueOf(AirSync.SyncKey).ShouldNotBe(keyBefore);
     }
 
     [Fact]

@@ -15,16 +15,12 @@ internal static class SyncCommand
 
     public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, Func<string> newEpoch, WatchTarget target, DateTimeOffset now)
     {
-        var body = request.Body as SyncRequest;
-        if (body is null || body.Collections.IsDefaultOrEmpty)
-        {
-            if (cache.LastRequest is null) return new Decision(new RespondWith(new SyncResponse { Status = SyncStatus.IncompleteRequest }), []);
-            body = cache.LastRequest with { WindowSize = body?.WindowSize ?? cache.LastRequest.WindowSize };
-        }
-        else
-        {
-            cache.LastRequest = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })] };
-        }
+        var incoming = request.Body as SyncRequest;
+        var repeats = incoming is null || incoming.Collections.IsDefaultOrEmpty || incoming.Partial;
+        if (repeats && cache.LastRequest is null && (incoming is null || incoming.Collections.IsDefaultOrEmpty))
+            return new Decision(new RespondWith(new SyncResponse { Status = SyncStatus.IncompleteRequest }), []);
+        var body = repeats && cache.LastRequest is { } last ? await MergeAsync(last, incoming, cache) : incoming!;
+        cache.LastRequest = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })], Partial = false };
 
         var waitSeconds = body.HeartbeatInterval ?? body.Wait * 60;
         if (waitSeconds is { } asked && (asked < settings.Ping.MinHeartbeatSeconds || asked > settings.Ping.MaxHeartbeatSeconds))
@@ -51,6 +47,28 @@ internal static class SyncCommand
         }
 
         return new Decision(new RespondWith(response), []);
+    }
+
+    /// <summary>
+    /// An empty or Partial Sync (12.1+, MS-ASCMD Sync and its Partial element): the cached collections, with those
+    /// the request names replaced by its own, and its Wait, HeartbeatInterval and WindowSize where given. A
+    /// cached collection runs with its current key, since the phone has moved past the key it once sent.
+    /// </summary>
+    private static async Task<SyncRequest> MergeAsync(SyncRequest cached, SyncRequest? incoming, CollectionCache cache)
+    {
+        var named = incoming?.Collections.IsDefaultOrEmpty == false ? incoming.Collections : [];
+        var byId = named.Select(c => c.CollectionId).ToHashSet(StringComparer.Ordinal);
+        var collections = ImmutableArray.CreateBuilder<SyncCollectionRequest>();
+        foreach (var collection in cached.Collections.Where(c => !byId.Contains(c.CollectionId)))
+            collections.Add(await cache.GetAsync(collection.CollectionId) is { } state ? collection with { SyncKey = state.Key } : collection);
+        collections.AddRange(named);
+        return cached with
+        {
+            Collections = collections.ToImmutable(),
+            Wait = incoming?.Wait ?? (incoming?.HeartbeatInterval is null ? cached.Wait : null),
+            HeartbeatInterval = incoming?.HeartbeatInterval ?? (incoming?.Wait is null ? cached.HeartbeatInterval : null),
+            WindowSize = incoming?.WindowSize ?? cached.WindowSize,
+        };
     }
 
     /// <summary>A collection answer with nothing for the phone: a Sync with Wait parks instead of sending it (MS-ASCMD 2.2.3.198).</summary>
