@@ -128,8 +128,14 @@ public static class ServerHost
     private static ImapEndpoint ImapEndpointFrom(ImapOptions imap) =>
         new(imap.Host, imap.Port, imap.Security) { AcceptAnyCertificate = imap.AcceptAnyCertificate };
 
-    private static DevicePolicy PolicyFrom(ProvisioningOptions provisioning) =>
-        new(provisioning.Required, provisioning.AllowNonProvisionableDevices, provisioning.Policy.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    /// <summary>The configured policy; a setting name MS-ASPROV does not define stops the start with the names at fault.</summary>
+    internal static DevicePolicy PolicyFrom(ProvisioningOptions provisioning)
+    {
+        var unknown = provisioning.Policy.Keys.Where(name => !PolicyDocuments.IsKnownSetting(name)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"Eas:Provisioning:Policy names settings EASProvisionDoc does not have (MS-ASPROV 2.2.2.27): {string.Join(", ", unknown)}.");
+        return new(provisioning.Required, provisioning.AllowNonProvisionableDevices, provisioning.Policy.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
 
     private static uint NewPolicyKey()
     {

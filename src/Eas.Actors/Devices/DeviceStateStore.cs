@@ -24,10 +24,6 @@ public sealed class DeviceStateStore(IStateStore store)
     public Task<long> SaveAsync(string entityId, DeviceState state, long expectedVersion, CancellationToken cancellationToken = default) =>
         store.SaveAsync(Kind, entityId, expectedVersion, JsonSerializer.SerializeToUtf8Bytes(state, Json), cancellationToken);
 
-    /// <summary>The entity ids of an account's devices (<c>account/deviceid</c>).</summary>
-    public Task<IReadOnlyList<string>> ListAsync(string accountId, CancellationToken cancellationToken = default) =>
-        store.ListIdsAsync(Kind, accountId + "/", cancellationToken);
-
     /// <summary>The entity id of a device: <c>account/deviceid</c>, lower-cased.</summary>
     public static string EntityId(string accountId, string deviceId) => $"{accountId}/{deviceId}".ToLowerInvariant();
 }

@@ -7,8 +7,9 @@ namespace Eas.Actors.Devices;
 
 /// <summary>
 /// GetItemEstimate (MS-ASCMD 2.2.1.9): how many changes the next Sync of each collection would bring. The
-/// key must be the collection's current key (Status 4 otherwise; Status 3 when the collection was never
-/// synced past key 0); the folder's changes are taken in on a copy of the state, which is not written.
+/// key must be the collection's current key (Status 4 otherwise, and when the folder's UIDVALIDITY changed;
+/// Status 3 when the collection was never synced past key 0); the folder's changes are taken in on a copy of
+/// the state, which is not written.
 /// </summary>
 internal static class GetItemEstimateCommand
 {
@@ -30,20 +31,17 @@ internal static class GetItemEstimateCommand
         if (state is null) return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
         if (CollectionSync.Match(state, collection.SyncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
         var filterType = collection.Options.FirstOrDefault()?.FilterType ?? collection.FilterType ?? state.Options?.FilterType;
-        var estimate = await MailboxWork.RunAsync(request, settings, async context =>
+        var (found, estimate) = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var name = await context.ResolveAsync(id);
-            if (name is null) return (long?)null;
-            var confirmed = CollectionSync.Confirm(state);
-            var filter = (int)(filterType ?? SyncFilterType.NoFilter);
-            var fresh = filter != confirmed.FilterType || confirmed.ModSeq == 0;
-            var since = SyncFilter.Since(filterType, now);
-            var listing = await context.Session.ListMessagesAsync(name, since, fresh ? 0 : confirmed.ModSeq, confirmed.UidValidity, context.CancellationToken);
-            var absorbed = CollectionSync.Absorb(confirmed with { FilterType = filter }, listing, since);
-            return absorbed.PendingAdds.Count + absorbed.PendingChanges.Count + absorbed.PendingDeletes.Count;
+            if (await context.ResolveAsync(id) is not { } name) return (false, (long?)null);
+            var absorbed = await CollectionRefresh.TakeInAsync(context.Session, name, CollectionSync.Confirm(state), filterType, now, context.CancellationToken);
+            return (true, absorbed is null ? null : absorbed.PendingAdds.Count + absorbed.PendingChanges.Count + absorbed.PendingDeletes.Count);
         });
-        return estimate is { } count
-            ? new GetItemEstimateResult(GetItemEstimateStatus.Success, id) { Estimate = count }
-            : new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, id);
+        return (found, estimate) switch
+        {
+            (_, { } count) => new GetItemEstimateResult(GetItemEstimateStatus.Success, id) { Estimate = count },
+            (true, null) => new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id),
+            _ => new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, id),
+        };
     }
 }

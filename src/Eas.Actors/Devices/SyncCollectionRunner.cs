@@ -45,7 +45,8 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         if (name is null) return (null, new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged));
         var version = request.Line.ProtocolVersion;
         var encoding = EmailEncodingOptions.ForSync(version, options, Mail.Mime.HtmlToText.Convert, options.Truncation);
-        var clients = new SyncClientCommands(context, name, folderId, version, encoding, ContentFor(options));
+        var content = ContentFor(options);
+        var clients = new SyncClientCommands(context, name, folderId, version, encoding, content);
         SyncPlan plan;
         bool more;
         var responses = ImmutableArray<SyncItemResponse>.Empty;
@@ -59,20 +60,16 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         {
             state = CollectionSync.Confirm(state) with { Options = options };
             (state, responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true, replay: false);
-            var filter = (int)(options.FilterType ?? SyncFilterType.NoFilter);
-            var since = SyncFilter.Since(options.FilterType, now);
-            var fresh = filter != state.FilterType || state.ModSeq == 0;
-            var listing = await context.Session.ListMessagesAsync(name, since, fresh ? 0 : state.ModSeq, state.UidValidity, context.CancellationToken);
-            if (state.ModSeq != 0 && listing.UidValidity != state.UidValidity)
+            if (await CollectionRefresh.TakeInAsync(context.Session, name, state, options.FilterType, now, context.CancellationToken) is not { } refreshed)
                 return (null, new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" });
-            state = CollectionSync.Absorb(state with { FilterType = filter }, listing, since);
+            state = refreshed;
             if (collection.GetChanges ?? true)
                 (state, plan, more) = CollectionSync.NextWindow(state, windowSize, forceNewKey: !responses.IsEmpty);
             else
                 (state, plan, more) = (responses.IsEmpty ? state : CollectionSync.Advance(state), SyncPlan.Empty, state.HasPending);
         }
 
-        var fetched = plan.Adds.IsEmpty ? [] : await context.Session.FetchEmailsAsync(name, plan.Adds, ContentFor(options), context.CancellationToken);
+        var fetched = plan.Adds.IsEmpty ? [] : await context.Session.FetchEmailsAsync(name, plan.Adds, content, context.CancellationToken);
         var delivered = plan with
         {
             Adds = [.. fetched.Select(f => f.Uid)],
@@ -103,15 +100,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
     }
 
     /// <summary>An item carrying only the flags a Change reports.</summary>
-    internal static EmailItem FlagsItem(MessageFlags flags) => EmailImapFlags.Apply(new EmailItem(), ImapFlagNames(flags));
-
-    internal static IEnumerable<string> ImapFlagNames(MessageFlags flags)
-    {
-        if (flags.HasFlag(MessageFlags.Seen)) yield return EmailImapFlags.Seen;
-        if (flags.HasFlag(MessageFlags.Flagged)) yield return EmailImapFlags.Flagged;
-        if (flags.HasFlag(MessageFlags.Answered)) yield return EmailImapFlags.Answered;
-        if (flags.HasFlag(MessageFlags.Forwarded)) yield return EmailImapFlags.Forwarded;
-    }
+    internal static EmailItem FlagsItem(MessageFlags flags) => EmailImapFlags.Apply(new EmailItem(), MessageFlagNames.Of(flags));
 
     /// <summary>How much of each message to fetch: the largest truncation any preference asks, HTML and MIME only when asked.</summary>
     internal static EmailContentRequest ContentFor(SyncOptions options)

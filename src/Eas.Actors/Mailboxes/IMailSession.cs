@@ -36,9 +36,6 @@ public interface IMailSession : IAsyncDisposable
     /// <summary>The folder's change stamp (STATUS), for Ping's "changed since the last sync" check.</summary>
     Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken);
 
-    /// <summary>Counts the messages received on or after <paramref name="since"/>.</summary>
-    Task<int> CountAsync(string folder, DateTimeOffset? since, CancellationToken cancellationToken);
-
     Task CreateFolderAsync(string name, CancellationToken cancellationToken);
 
     Task RenameFolderAsync(string name, string newName, CancellationToken cancellationToken);

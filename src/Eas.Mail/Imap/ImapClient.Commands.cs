@@ -22,10 +22,11 @@ public sealed partial class ImapClient
 
     /// <summary>
     /// LOGOUT (RFC 3501 section 6.1.3): the server answers BYE and closes; the client is then
-    /// <see cref="ImapSessionState.Disconnected"/>. A server that closes right after its BYE is logged out too.
+    /// <see cref="ImapSessionState.Disconnected"/>. A server that closes right after its BYE is logged out too, and
+    /// so is a session whose connection is already gone.
     /// </summary>
     public Task LogoutAsync(CancellationToken cancellationToken = default) =>
-        RunAsync("LOGOUT", _options.CommandTimeout, async token =>
+        State == ImapSessionState.Disconnected ? Task.CompletedTask : RunAsync("LOGOUT", _options.CommandTimeout, async token =>
         {
             var command = new ImapCommandBuilder("LOGOUT").Build();
             try

@@ -23,6 +23,7 @@ public sealed partial class ImapClient : IAsyncDisposable
 {
     private readonly ImapClientOptions _options;
     private ImapConnection? _connection;
+    private bool _lost;
     private int _busy;
     private int _lastTag;
     private bool _capabilitiesUpdated;
@@ -49,8 +50,13 @@ public sealed partial class ImapClient : IAsyncDisposable
 
     private string Address => $"{Endpoint.Host}:{Endpoint.Port}";
 
+    /// <summary>
+    /// The live connection. After a connection broke, commands fail as the broken connection they meet
+    /// (<see cref="ImapProtocolException.ConnectionClosed"/>), so callers treat them like any dropped session;
+    /// before the first connect, using the client is a programming error.
+    /// </summary>
     private ImapConnection Connection =>
-        _connection ?? throw new InvalidOperationException("The IMAP client is not connected.");
+        _connection ?? throw (_lost ? ImapProtocolException.Gone(Address) : new InvalidOperationException("The IMAP client is not connected."));
 
     /// <summary>
     /// Connects, secures the connection as <see cref="ImapEndpoint.Security"/> says, reads the greeting and
@@ -272,7 +278,11 @@ public sealed partial class ImapClient : IAsyncDisposable
             return true;
         }, cancellationToken);
 
-    private ValueTask AbortAsync() => DisposeAsync();
+    private ValueTask AbortAsync()
+    {
+        _lost = true;
+        return DisposeAsync();
+    }
 
     private void RequireState(ImapSessionState state, string command)
     {

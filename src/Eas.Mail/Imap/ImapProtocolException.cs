@@ -23,6 +23,10 @@ public sealed class ImapProtocolException : ImapException
     internal static ImapProtocolException Broken(string message, Exception innerException) =>
         new(message, connectionClosed: true, innerException);
 
+    /// <summary>A command on a session whose connection already broke: the caller must connect again.</summary>
+    internal static ImapProtocolException Gone(string address) =>
+        new($"The connection to the IMAP server {address} was lost earlier; connect again.", connectionClosed: true);
+
     internal static ImapProtocolException Closed(bool midResponse) =>
         new(midResponse
                 ? "The IMAP server closed the connection in the middle of a response."

@@ -63,7 +63,7 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
         {
             if (!byUid.TryGetValue(uid, out var summary)) continue;
             var item = await EmailReader.ReadAsync(client, summary, content, cancellationToken);
-            if (item is not null) result.Add(new FetchedEmail(uid, FlagsOf(summary.Flags), item));
+            if (item is not null) result.Add(new FetchedEmail(uid, MessageFlagNames.Parse(summary.Flags), item));
         }
 
         return result;
@@ -81,8 +81,8 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
     public async Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken)
     {
         await SelectAsync(folder, cancellationToken);
-        if (add != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Add, Names(add), cancellationToken: cancellationToken);
-        if (remove != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Remove, Names(remove), cancellationToken: cancellationToken);
+        if (add != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Add, MessageFlagNames.Of(add), cancellationToken: cancellationToken);
+        if (remove != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Remove, MessageFlagNames.Of(remove), cancellationToken: cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken)
@@ -104,13 +104,6 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
     {
         var status = await client.StatusAsync(folder, ImapStatusItems.UidValidity | ImapStatusItems.UidNext | ImapStatusItems.Messages | ImapStatusItems.HighestModSeq, cancellationToken);
         return new FolderStamp(status.UidValidity ?? 0, status.UidNext ?? 0, status.Messages ?? 0, status.HighestModSeq ?? 0);
-    }
-
-    public async Task<int> CountAsync(string folder, DateTimeOffset? since, CancellationToken cancellationToken)
-    {
-        var selected = await SelectAsync(folder, cancellationToken, fresh: true);
-        if (since is not { } date) return (int)selected.Exists;
-        return (await client.SearchAsync(ImapSearchQuery.Since(DateOnly.FromDateTime(date.UtcDateTime)).And(ImapSearchQuery.NotDeleted), cancellationToken)).Count;
     }
 
     public Task CreateFolderAsync(string name, CancellationToken cancellationToken) => client.CreateAsync(name, cancellationToken: cancellationToken);
@@ -163,31 +156,7 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
     }
 
     private static MessageInfo Info(FetchedMessage message) =>
-        new(message.Uid, FlagsOf(message.Flags), message.InternalDate ?? DateTimeOffset.UnixEpoch);
-
-    internal static MessageFlags FlagsOf(IReadOnlyList<string>? flags)
-    {
-        var result = MessageFlags.None;
-        foreach (var flag in flags ?? [])
-        {
-            result |= flag.ToUpperInvariant() switch
-            {
-                @"\SEEN" => MessageFlags.Seen,
-                @"\FLAGGED" => MessageFlags.Flagged,
-                @"\ANSWERED" => MessageFlags.Answered,
-                "$FORWARDED" => MessageFlags.Forwarded,
-                @"\DRAFT" => MessageFlags.Draft,
-                @"\DELETED" => MessageFlags.Deleted,
-                _ => MessageFlags.None,
-            };
-        }
-
-        return result;
-    }
-
-    private static string[] Names(MessageFlags flags) =>
-        [.. new[] { (MessageFlags.Seen, @"\Seen"), (MessageFlags.Flagged, @"\Flagged"), (MessageFlags.Answered, @"\Answered"), (MessageFlags.Forwarded, "$Forwarded"), (MessageFlags.Deleted, @"\Deleted") }
-            .Where(pair => flags.HasFlag(pair.Item1)).Select(pair => pair.Item2)];
+        new(message.Uid, MessageFlagNames.Parse(message.Flags), message.InternalDate ?? DateTimeOffset.UnixEpoch);
 
     private static MailFolder ToFolder(ImapMailbox mailbox) => new(
         mailbox.Name,

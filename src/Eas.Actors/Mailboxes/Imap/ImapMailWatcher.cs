@@ -65,16 +65,14 @@ internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watch
     }
 }
 
-/// <summary>Opens watcher sessions: connect, log in, start listening (NOTIFY or IDLE on INBOX).</summary>
+/// <summary>Opens watcher sessions: log in, start listening (NOTIFY or IDLE on INBOX).</summary>
 public sealed class ImapMailWatcherFactory(ImapEndpoint endpoint, ImapClientOptions options) : IMailWatcherFactory
 {
     public async Task<IMailWatcher> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
     {
-        var client = new ImapClient(endpoint, options);
+        var client = await ImapLogin.OpenAsync(endpoint, options, credentials, cancellationToken);
         try
         {
-            await client.ConnectAsync(cancellationToken);
-            await client.LoginAsync(credentials.Login, credentials.Password, cancellationToken);
             var watcher = new ImapChangeWatcher(client);
             await watcher.StartAsync(cancellationToken);
             return new ImapMailWatcher(client, watcher);

@@ -18,15 +18,4 @@ public static class ServerIds
         return colon > 0 && serverId.AsSpan(0, colon).SequenceEqual(folderId)
             && uint.TryParse(serverId.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out uid) && uid > 0;
     }
-
-    /// <summary>The folder and UID of a ServerId (ItemOperations, MoveItems name items of any folder).</summary>
-    public static bool TryParse(string serverId, out string folderId, out uint uid)
-    {
-        folderId = string.Empty;
-        uid = 0;
-        var colon = serverId.LastIndexOf(':');
-        if (colon <= 0) return false;
-        folderId = serverId[..colon];
-        return uint.TryParse(serverId.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out uid) && uid > 0;
-    }
 }

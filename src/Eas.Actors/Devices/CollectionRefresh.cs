@@ -1,0 +1,24 @@
+using Eas.Actors.Mailboxes;
+using Eas.Actors.Sync.Collections;
+using Eas.Wire.Commands.Sync;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>
+/// Takes a folder's current state into a collection state: a full listing the first time or when the filter
+/// changed, a MODSEQ delta otherwise. Shared by Sync and GetItemEstimate so both count the same changes.
+/// </summary>
+internal static class CollectionRefresh
+{
+    /// <summary>The state with the folder's changes taken in, or null when the folder's UIDVALIDITY changed (the phone must resync it).</summary>
+    public static async Task<CollectionSyncState?> TakeInAsync(
+        IMailSession session, string folder, CollectionSyncState state, SyncFilterType? filterType, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var filter = (int)(filterType ?? SyncFilterType.NoFilter);
+        var since = SyncFilter.Since(filterType, now);
+        var fresh = filter != state.FilterType || state.ModSeq == 0;
+        var listing = await session.ListMessagesAsync(folder, since, fresh ? 0 : state.ModSeq, state.UidValidity, cancellationToken);
+        if (state.ModSeq != 0 && listing.UidValidity != state.UidValidity) return null;
+        return CollectionSync.Absorb(state with { FilterType = filter }, listing, since);
+    }
+}
