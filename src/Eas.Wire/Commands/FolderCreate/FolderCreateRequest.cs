@@ -19,37 +19,7 @@ public sealed record FolderCreateRequest(string SyncKey, string ParentId, string
     /// <exception cref="EasRequestFormatException">The body is not a FolderCreate request.</exception>
     public static FolderCreateRequest Parse(WbxmlElement root, ProtocolVersion version)
     {
-        var reader = new RequestReader(EasCommand.FolderCreate, version);
-        reader.ExpectRoot(root, FolderHierarchy.FolderCreate);
-        string? syncKey = null;
-        string? parentId = null;
-        string? displayName = null;
-        int? type = null;
-        foreach (var child in root.Children)
-        {
-            switch (child.Tag)
-            {
-                case FolderHierarchy.SyncKey:
-                    reader.Once(ref syncKey, child, reader.NonEmptyText(child, FolderSyncRequest.MaxSyncKeyLength));
-                    break;
-                case FolderHierarchy.ParentId:
-                    reader.Once(ref parentId, child, reader.NonEmptyText(child, 64));
-                    break;
-                case FolderHierarchy.DisplayName:
-                    reader.Once(ref displayName, child, reader.NonEmptyText(child));
-                    break;
-                case FolderHierarchy.Type:
-                    reader.Once(ref type, child, reader.Int(child, 1, (int)FolderType.RecipientInformationCache));
-                    break;
-                default:
-                    throw reader.Unexpected(root, child);
-            }
-        }
-
-        return new FolderCreateRequest(
-            syncKey ?? throw reader.Missing(root, FolderHierarchy.SyncKey),
-            parentId ?? throw reader.Missing(root, FolderHierarchy.ParentId),
-            displayName ?? throw reader.Missing(root, FolderHierarchy.DisplayName),
-            (FolderType)(type ?? throw reader.Missing(root, FolderHierarchy.Type)));
+        var fields = FolderRequestFields.Read(new RequestReader(EasCommand.FolderCreate, version), root, FolderHierarchy.FolderCreate, FolderHierarchy.SyncKey, FolderHierarchy.ParentId, FolderHierarchy.DisplayName, FolderHierarchy.Type);
+        return new(fields.SyncKey, fields.ParentId, fields.DisplayName, fields.Type);
     }
 }

@@ -17,27 +17,7 @@ public sealed record FolderDeleteRequest(string SyncKey, string ServerId)
     /// <exception cref="EasRequestFormatException">The body is not a FolderDelete request.</exception>
     public static FolderDeleteRequest Parse(WbxmlElement root, ProtocolVersion version)
     {
-        var reader = new RequestReader(EasCommand.FolderDelete, version);
-        reader.ExpectRoot(root, FolderHierarchy.FolderDelete);
-        string? syncKey = null;
-        string? serverId = null;
-        foreach (var child in root.Children)
-        {
-            switch (child.Tag)
-            {
-                case FolderHierarchy.SyncKey:
-                    reader.Once(ref syncKey, child, reader.NonEmptyText(child, FolderSyncRequest.MaxSyncKeyLength));
-                    break;
-                case FolderHierarchy.ServerId:
-                    reader.Once(ref serverId, child, reader.NonEmptyText(child, 64));
-                    break;
-                default:
-                    throw reader.Unexpected(root, child);
-            }
-        }
-
-        return new FolderDeleteRequest(
-            syncKey ?? throw reader.Missing(root, FolderHierarchy.SyncKey),
-            serverId ?? throw reader.Missing(root, FolderHierarchy.ServerId));
+        var fields = FolderRequestFields.Read(new RequestReader(EasCommand.FolderDelete, version), root, FolderHierarchy.FolderDelete, FolderHierarchy.SyncKey, FolderHierarchy.ServerId);
+        return new(fields.SyncKey, fields.ServerId);
     }
 }

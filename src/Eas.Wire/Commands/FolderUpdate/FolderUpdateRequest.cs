@@ -20,37 +20,7 @@ public sealed record FolderUpdateRequest(string SyncKey, string ServerId, string
     /// <exception cref="EasRequestFormatException">The body is not a FolderUpdate request.</exception>
     public static FolderUpdateRequest Parse(WbxmlElement root, ProtocolVersion version)
     {
-        var reader = new RequestReader(EasCommand.FolderUpdate, version);
-        reader.ExpectRoot(root, FolderHierarchy.FolderUpdate);
-        string? syncKey = null;
-        string? serverId = null;
-        string? parentId = null;
-        string? displayName = null;
-        foreach (var child in root.Children)
-        {
-            switch (child.Tag)
-            {
-                case FolderHierarchy.SyncKey:
-                    reader.Once(ref syncKey, child, reader.NonEmptyText(child, FolderSyncRequest.MaxSyncKeyLength));
-                    break;
-                case FolderHierarchy.ServerId:
-                    reader.Once(ref serverId, child, reader.NonEmptyText(child, 64));
-                    break;
-                case FolderHierarchy.ParentId:
-                    reader.Once(ref parentId, child, reader.NonEmptyText(child, 64));
-                    break;
-                case FolderHierarchy.DisplayName:
-                    reader.Once(ref displayName, child, reader.NonEmptyText(child));
-                    break;
-                default:
-                    throw reader.Unexpected(root, child);
-            }
-        }
-
-        return new FolderUpdateRequest(
-            syncKey ?? throw reader.Missing(root, FolderHierarchy.SyncKey),
-            serverId ?? throw reader.Missing(root, FolderHierarchy.ServerId),
-            parentId ?? throw reader.Missing(root, FolderHierarchy.ParentId),
-            displayName ?? throw reader.Missing(root, FolderHierarchy.DisplayName));
+        var fields = FolderRequestFields.Read(new RequestReader(EasCommand.FolderUpdate, version), root, FolderHierarchy.FolderUpdate, FolderHierarchy.SyncKey, FolderHierarchy.ServerId, FolderHierarchy.ParentId, FolderHierarchy.DisplayName);
+        return new(fields.SyncKey, fields.ServerId, fields.ParentId, fields.DisplayName);
     }
 }
