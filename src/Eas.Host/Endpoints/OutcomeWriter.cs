@@ -22,14 +22,14 @@ internal static class OutcomeWriter
                 return await WriteWbxmlAsync(response, respond.Response, line.ProtocolVersion);
             case ProvisioningRequired required:
                 HostLog.ProvisioningRequired(logger, line.Command.ToWireName(), user, line.DeviceId, required.Verdict.ToString());
-                if (line.ProtocolVersion < ProtocolVersion.V140 || !CommandStatusResponse.CanCarry(line.Command))
+                if (line.ProtocolVersion < ProtocolVersion.V140 || !StatusOnlyResponse.CanCarry(line.Command))
                 {
                     response.StatusCode = NeedsProvisioning;
                     return 0;
                 }
 
                 var status = required.Verdict == PolicyVerdict.NotProvisioned ? CommonStatus.DeviceNotProvisioned : CommonStatus.InvalidPolicyKey;
-                return await WriteWbxmlAsync(response, new CommandStatusResponse(line.Command, (int)status), line.ProtocolVersion);
+                return await WriteWbxmlAsync(response, new StatusOnlyResponse(line.Command, (int)status), line.ProtocolVersion);
             case RespondWithContent content:
                 await using (content.Content)
                 {
@@ -63,8 +63,8 @@ internal static class OutcomeWriter
     public static async Task<long> WriteProtocolErrorAsync(HttpResponse response, EasRequestLine line, bool malformedWbxml)
     {
         response.Headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
-        if (!malformedWbxml && ProtocolErrorStatus.For(line.Command, line.ProtocolVersion) is { } status && CommandStatusResponse.CanCarry(line.Command))
-            return await WriteWbxmlAsync(response, new CommandStatusResponse(line.Command, status), line.ProtocolVersion);
+        if (!malformedWbxml && ProtocolErrorStatus.For(line.Command, line.ProtocolVersion) is { } status && StatusOnlyResponse.CanCarry(line.Command))
+            return await WriteWbxmlAsync(response, new StatusOnlyResponse(line.Command, status), line.ProtocolVersion);
         response.StatusCode = StatusCodes.Status400BadRequest;
         return 0;
     }

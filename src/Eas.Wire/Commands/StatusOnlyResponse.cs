@@ -15,8 +15,13 @@ namespace Eas.Wire.Commands;
 /// <c>&lt;FolderSync&gt;&lt;Status&gt;142&lt;/Status&gt;&lt;/FolderSync&gt;</c>, MS-ASCMD 2.2.2). MoveItems
 /// has no top-level Status and is not supported; nor are commands outside this library's scope.
 /// </summary>
-public static class StatusOnlyResponse
+public sealed record StatusOnlyResponse(EasCommand Command, int Status) : IEasResponse
 {
+    /// <summary>Whether the command's response has a top-level Status element to carry a status alone.</summary>
+    public static bool CanCarry(EasCommand command) => TryGetTags(command, out _, out _);
+
+    public void Write(WbxmlWriter writer, ProtocolVersion version) => Write(writer, Command, Status);
+
     /// <summary>The root and Status tags of a command, when it has a top-level Status.</summary>
     public static bool TryGetTags(EasCommand command, out ushort root, out ushort status)
     {
