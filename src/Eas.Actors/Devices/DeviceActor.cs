@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Eas.Actors.Accounts;
 using Eas.Actors.Kernel;
 using System.Security.Cryptography;
 using Eas.Actors.Mailboxes;
@@ -63,7 +64,10 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
         var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
         try
         {
-            var decided = await DecideAsync(DeviceDecisions.ApplyAll(state, events), request, now);
+            var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId) : AccountAccess.All;
+            var decided = access.Refusal is { } refusal
+                ? new Decision(new AccessRefused(refusal), [])
+                : await DecideAsync(DeviceDecisions.ApplyAll(state, events), request with { Features = access.Features }, now);
             await PersistAsync(state, events.AddRange(decided.Events));
             if (decided.Outcome is ParkPing park) Park(command.Reply, park, request);
             else if (!command.Reply.Reply(decided.Outcome) && decided.Outcome is RespondWithContent unsent) await unsent.Content.DisposeAsync();

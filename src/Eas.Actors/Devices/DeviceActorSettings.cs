@@ -12,11 +12,17 @@ public sealed record DeviceActorSettings(DeviceStateStore Store, DevicePolicy Po
     /// <summary>Per-folder sync state.</summary>
     public Sync.Collections.CollectionStateStore? Collections { get; init; }
 
+    /// <summary>The account gates every request passes; null lets every request through (tests of device rules alone).</summary>
+    public Accounts.AccountRegion? Accounts { get; init; }
+
     /// <summary>Heartbeat bounds and folder limit of Ping.</summary>
     public PingLimits Ping { get; init; } = new();
 
     /// <summary>Push instruments.</summary>
     public Diagnostics.PushMetrics? Metrics { get; init; }
+
+    /// <summary>Sync item counts by class and direction.</summary>
+    public Diagnostics.SyncMetrics? SyncMetrics { get; init; }
 
     /// <summary>How long a command may wait for its mailbox.</summary>
     public TimeSpan MailboxDeadline { get; init; } = TimeSpan.FromSeconds(50);

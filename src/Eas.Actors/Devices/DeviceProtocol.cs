@@ -29,6 +29,9 @@ public sealed record DeviceRequest(string AccountId, string EmailAddress, EasReq
 
     /// <summary>The verified IMAP login, for the mailbox work the command needs; null in tests of policy-only commands.</summary>
     public Mailboxes.MailCredentials? Credentials { get; init; }
+
+    /// <summary>The account's effective data classes, set by the device once the account has admitted the request.</summary>
+    public Accounts.EffectiveFeatures Features { get; init; } = Accounts.EffectiveFeatures.All;
 }
 
 /// <summary>What the device decided; the edge turns it into HTTP.</summary>
@@ -51,6 +54,12 @@ public sealed record RespondWithContent(string ContentType, Stream Content) : Co
 
 /// <summary>The attachment does not exist (any more): HTTP 500, as MS-ASCMD 2.2.1.7 specifies for GetAttachment.</summary>
 public sealed record AttachmentNotFound : CommandOutcome;
+
+/// <summary>
+/// The account may not use ActiveSync (switched off for it, its class, domain or the service, or refused by
+/// the license): HTTP 403, with the reason logged (MS-ASHTTP 2.2.2.1.1).
+/// </summary>
+public sealed record AccessRefused(Accounts.AccessRefusal Reason) : CommandOutcome;
 
 /// <summary>An empty HTTP 200: a Sync whose Wait ended without changes (MS-ASCMD 2.2.3.198).</summary>
 public sealed record RespondEmpty : CommandOutcome;

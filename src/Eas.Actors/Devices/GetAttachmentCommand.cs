@@ -17,7 +17,7 @@ internal static class GetAttachmentCommand
             return new Decision(new AttachmentNotFound(), []);
         var file = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var name = await context.ResolveAsync(folderId);
+            var name = await context.ResolveEmailAsync(request, folderId);
             if (name is null) return null;
             var stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             try

@@ -33,7 +33,7 @@ internal static class GetItemEstimateCommand
         var filterType = collection.Options.FirstOrDefault()?.FilterType ?? collection.FilterType ?? state.Options?.FilterType;
         var (found, estimate) = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            if (await context.ResolveAsync(id) is not { } name) return (false, (long?)null);
+            if (await context.ResolveEmailAsync(request, id) is not { } name) return (false, (long?)null);
             var absorbed = await CollectionRefresh.TakeInAsync(context.Session, name, CollectionSync.Confirm(state), filterType, now, context.CancellationToken);
             return (true, absorbed is null ? null : absorbed.PendingAdds.Count + absorbed.PendingChanges.Count + absorbed.PendingDeletes.Count);
         });

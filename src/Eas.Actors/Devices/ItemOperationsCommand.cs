@@ -48,7 +48,7 @@ internal static class ItemOperationsCommand
         var content = new Mailboxes.EmailContentRequest(null, true, encoding.MimeSupport != Wire.Commands.Sync.SyncMimeSupport.Never);
         var item = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var name = await context.ResolveAsync(collectionId);
+            var name = await context.ResolveEmailAsync(request, collectionId);
             if (name is null) return null;
             var fetched = await context.Session.FetchEmailsAsync(name, [uid], content, context.CancellationToken);
             return fetched.Count == 0 ? null : fetched[0].Item;
@@ -77,7 +77,7 @@ internal static class ItemOperationsCommand
 
         var (status, bytes, total) = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var name = await context.ResolveAsync(folderId);
+            var name = await context.ResolveEmailAsync(request, folderId);
             if (name is null) return (ItemOperationsStatus.InvalidAttachment, Array.Empty<byte>(), 0L);
             using var buffer = new CappedMemoryStream(MaxInlineBytes);
             try
@@ -115,7 +115,7 @@ internal static class ItemOperationsCommand
         var wanted = move.ConversationId.ToArray();
         var moved = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var destination = await context.ResolveAsync(move.DstFldId);
+            var destination = await context.ResolveEmailAsync(request, move.DstFldId);
             if (destination is null) return (int?)null;
             var count = 0;
             foreach (var folder in (await context.RefreshFoldersAsync()).Where(f => f.Selectable && f.Name != destination))
@@ -142,7 +142,7 @@ internal static class ItemOperationsCommand
     {
         var removed = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var name = await context.ResolveAsync(empty.CollectionId);
+            var name = await context.ResolveEmailAsync(request, empty.CollectionId);
             if (name is null) return (IReadOnlyList<uint>?)null;
             var listing = await context.Session.ListMessagesAsync(name, null, 0, 0, context.CancellationToken);
             var uids = listing.Messages.Select(m => m.Uid).ToList();

@@ -1,3 +1,4 @@
+using Eas.Actors.Accounts;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Sync.Hierarchy;
 
@@ -13,11 +14,18 @@ internal static class MailboxWork
         return mailboxes.RunAsync(request.AccountId, credentials, work, settings.MailboxDeadline);
     }
 
-    /// <summary>The hierarchy as phones see it now.</summary>
+    /// <summary>The hierarchy as this account's phones see it now: only folders of the data classes open to it.</summary>
     public static Task<IReadOnlyList<FolderView>> CurrentFoldersAsync(DeviceRequest request, DeviceActorSettings settings) =>
-        RunAsync(request, settings, async context =>
-        {
-            var folders = await context.RefreshFoldersAsync();
-            return HierarchyBuilder.Build(context.Folders, folders);
-        });
+        RunAsync(request, settings, async context => VisibleFolders(request, context, await context.RefreshFoldersAsync()));
+
+    /// <summary>The folders of <paramref name="listed"/> as phones see them, without those of data classes switched off for the account.</summary>
+    public static IReadOnlyList<FolderView> VisibleFolders(DeviceRequest request, MailboxContext context, IReadOnlyList<MailFolder> listed) =>
+        [.. HierarchyBuilder.Build(context.Folders, listed).Where(view => request.Features.Allows(DataClasses.Of(view.Type)))];
+
+    /// <summary>
+    /// The IMAP name of an email folder id; null when the id is unknown or Email is switched off for the
+    /// account, so every email command answers as for a folder that left the hierarchy.
+    /// </summary>
+    public static Task<string?> ResolveEmailAsync(this MailboxContext context, DeviceRequest request, string folderId) =>
+        request.Features.Allows(DataClass.Email) ? context.ResolveAsync(folderId) : Task.FromResult<string?>(null);
 }

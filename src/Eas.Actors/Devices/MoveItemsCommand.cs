@@ -26,9 +26,9 @@ internal static class MoveItemsCommand
         if (move.SrcFldId == move.DstFldId) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.SameSourceAndDestination);
         var (status, newUid) = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var source = await context.ResolveAsync(move.SrcFldId);
+            var source = await context.ResolveEmailAsync(request, move.SrcFldId);
             if (source is null) return (MoveItemsStatus.InvalidSourceCollectionId, 0u);
-            var destination = await context.ResolveAsync(move.DstFldId);
+            var destination = await context.ResolveEmailAsync(request, move.DstFldId);
             if (destination is null) return (MoveItemsStatus.InvalidDestinationCollectionId, 0u);
             var moved = await context.Session.MoveAsync(source, [uid], destination, context.CancellationToken);
             return moved.TryGetValue(uid, out var target) ? (MoveItemsStatus.Success, target) : (MoveItemsStatus.InvalidSourceCollectionId, 0u);

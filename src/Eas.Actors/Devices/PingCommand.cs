@@ -27,7 +27,7 @@ internal static class PingCommand
         var check = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var listed = await context.RefreshFoldersAsync();
-            var views = HierarchyBuilder.Build(context.Folders, listed);
+            var views = MailboxWork.VisibleFolders(request, context, listed);
             if (state.Hierarchy is null || HierarchySync.HasChanges(state.Hierarchy, views) || parameters.FolderIds.Any(id => views.All(v => v.ServerId != id)))
                 return new PingCheck(true, [], ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, FolderStamp>.Empty);
             var changed = ImmutableArray.CreateBuilder<string>();

@@ -24,7 +24,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
             case KeyMatch.Invalid:
                 return new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" };
             case KeyMatch.Initial:
-                var exists = await MailboxWork.RunAsync(request, settings, async context => await context.ResolveAsync(folderId) is not null);
+                var exists = await MailboxWork.RunAsync(request, settings, async context => await context.ResolveEmailAsync(request, folderId) is not null);
                 if (!exists) return new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged);
                 var started = CollectionSync.Start(newEpoch(), 0, (int)(options.FilterType ?? SyncFilterType.NoFilter)) with { Options = options };
                 await cache.SaveAsync(folderId, started);
@@ -34,6 +34,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var resent = CollectionSync.Match(state, collection.SyncKey) == KeyMatch.Resent;
         var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnMailboxAsync(context, collection, state!, options, windowSize, resent));
         if (outcome.State is { } next) await cache.SaveAsync(folderId, next);
+        settings.SyncMetrics?.Exchanged(Diagnostics.SyncMetrics.Email, collection.Commands, outcome.Response.Commands);
         return outcome.Response;
     }
 
@@ -41,7 +42,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         MailboxContext context, SyncCollectionRequest collection, CollectionSyncState state, SyncOptions options, int windowSize, bool resent)
     {
         var folderId = collection.CollectionId;
-        var name = await context.ResolveAsync(folderId);
+        var name = await context.ResolveEmailAsync(request, folderId);
         if (name is null) return (null, new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged));
         var version = request.Line.ProtocolVersion;
         var encoding = EmailEncodingOptions.ForSync(version, options, Mail.Mime.HtmlToText.Convert, options.Truncation);

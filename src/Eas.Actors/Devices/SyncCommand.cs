@@ -86,7 +86,7 @@ internal static class SyncCommand
             var stampsByName = ImmutableDictionary.CreateBuilder<string, Mailboxes.FolderStamp>(StringComparer.Ordinal);
             foreach (var id in ids)
             {
-                if (await context.ResolveAsync(id) is not { } name) continue;
+                if (await context.ResolveEmailAsync(request, id) is not { } name) continue;
                 byName[name] = id;
                 stampsByName[name] = await context.Session.StampAsync(name, context.CancellationToken);
             }

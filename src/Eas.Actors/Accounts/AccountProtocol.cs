@@ -1,0 +1,24 @@
+using Eas.Actors.Kernel;
+
+namespace Eas.Actors.Accounts;
+
+/// <summary>A request of the account is about to run: may it, and with which data classes?</summary>
+public sealed record AdmitAccount(ReplyTo<AccountAccess> Reply);
+
+/// <summary>The admin view of the account.</summary>
+public sealed record GetAccount(ReplyTo<AccountView> Reply);
+
+/// <summary>An admin replaces what is set on the account (null switches inherit); answered with the new view.</summary>
+public sealed record ChangeAccount(string? Class, FeatureSettings Features, string By, ReplyTo<AccountView> Reply);
+
+/// <summary>The answer to <see cref="AdmitAccount"/>: the effective features, and why it is refused, if it is.</summary>
+public sealed record AccountAccess(EffectiveFeatures Features, AccessRefusal? Refusal)
+{
+    public bool Allowed => Refusal is null;
+
+    /// <summary>Everything allowed (tests and tools that run without the account model).</summary>
+    public static readonly AccountAccess All = new(EffectiveFeatures.All, null);
+}
+
+/// <summary>An account as an admin sees it: what is set on it, what is in effect and where that comes from.</summary>
+public sealed record AccountView(string AccountId, AccountSettings Settings, EffectiveFeatures Effective, bool HoldsSlot, DateTimeOffset? FirstSeen);

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Eas.Actors.Kernel;
+
+namespace Eas.Actors.Licensing;
+
+/// <summary>An account wants to use ActiveSync: take or confirm its slot.</summary>
+public sealed record ClaimSlot(string AccountId, ReplyTo<LicenseClaim> Reply);
+
+/// <summary>An admin disabled or re-enabled the account: free its slot and forget that the license turned it off.</summary>
+public sealed record ReleaseSlot(string AccountId, string By, ReplyTo<bool> Reply);
+
+/// <summary>The admin view of the license.</summary>
+public sealed record GetLicenseStatus(ReplyTo<LicenseStatus> Reply);
+
+/// <summary>The license as an admin sees it.</summary>
+/// <param name="Source">Where the terms come from: <c>trial</c>, <c>configuration</c> or the license file's path.</param>
+/// <param name="Licensed">How many accounts may hold a slot.</param>
+/// <param name="Used">How many hold one now.</param>
+/// <param name="IsTrial">Whether this is the trial (no license configured).</param>
+/// <param name="FirstStart">When the deployment first started; the trial counts from here.</param>
+/// <param name="TrialEnds">When the trial ends; null when licensed.</param>
+/// <param name="TrialDaysLeft">Days left of the trial, to a tenth; null when licensed.</param>
+/// <param name="Expired">True once the trial is over: ActiveSync is off for everyone.</param>
+/// <param name="Holders">The accounts holding a slot, in the order they took it.</param>
+/// <param name="TurnedOff">The accounts the license turned off, until an admin re-enables them.</param>
+public sealed record LicenseStatus(
+    string Source,
+    int Licensed,
+    int Used,
+    bool IsTrial,
+    DateTimeOffset? FirstStart,
+    DateTimeOffset? TrialEnds,
+    double? TrialDaysLeft,
+    bool Expired,
+    ImmutableList<SlotHolder> Holders,
+    ImmutableList<TurnedOffAccount> TurnedOff)
+{
+    public int Free => Math.Max(0, Licensed - Used);
+}

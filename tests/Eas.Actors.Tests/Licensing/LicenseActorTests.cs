@@ -1,0 +1,100 @@
+using Eas.Actors.Accounts;
+using Eas.Actors.Licensing;
+using Eas.Actors.Persistence;
+using Eas.Actors.Tests.Kernel.TestKit;
+using Eas.Actors.Tests.Persistence;
+using Shouldly;
+
+namespace Eas.Actors.Tests.Licensing;
+
+/// <summary>The license, directory and account actors through the kernel, on a real SQLite store.</summary>
+public sealed class LicenseActorTests : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+    private readonly ManualTimeProvider _clock = new();
+    private TestSystem _kit = null!;
+    private SqliteStateStore _store = null!;
+
+    public Task InitializeAsync()
+    {
+        _kit = new TestSystem(_clock);
+        _store = SqliteStateStore.Open(new SqliteStateStoreOptions { DataDirectory = _directory.Path, Meter = _kit.Meter });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _kit.DisposeAsync();
+        await _store.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Concurrent_first_connections_never_take_more_slots_than_licensed()
+    {
+        var access = AccessRegions.Create(_kit.System, _store, LicenseTerms.Licensed(50, "configuration"));
+        var accounts = Enumerable.Range(0, 120).Select(i => $"user{i:D3}@ox.io").ToArray();
+        var admissions = await Task.WhenAll(accounts.SelectMany(a => new[] { a, a.ToUpperInvariant() }).Select(a => Task.Run(() => access.Accounts.AdmitAsync(a))));
+
+        admissions.Count(a => a.Allowed).ShouldBe(100, "50 accounts, each admitted for both spellings");
+        var status = await access.License.StatusAsync();
+        status.Used.ShouldBe(50);
+        status.Holders.Count.ShouldBe(50);
+        status.TurnedOff.Count.ShouldBe(70);
+        var refused = (await access.Accounts.GetAsync(status.TurnedOff[0].AccountId)).Effective.ActiveSync;
+        refused.ShouldBe(new EffectiveSetting(false, SettingSource.License));
+    }
+
+    [Fact]
+    public async Task Slots_survive_a_restart_in_order()
+    {
+        var first = AccessRegions.Create(_kit.System, _store, LicenseTerms.Licensed(2, "configuration"));
+        foreach (var account in new[] { "a@x", "b@x", "c@x" }) await first.Accounts.AdmitAsync(account);
+        await _kit.DisposeAsync();
+
+        _kit = new TestSystem(_clock);
+        var second = AccessRegions.Create(_kit.System, _store, LicenseTerms.Licensed(2, "configuration"));
+        (await second.Accounts.AdmitAsync("c@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
+        (await second.Accounts.AdmitAsync("d@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
+        (await second.Accounts.AdmitAsync("b@x")).Allowed.ShouldBeTrue();
+        (await second.License.StatusAsync()).Holders.Select(h => h.AccountId).ShouldBe(["a@x", "b@x"]);
+    }
+
+    [Fact]
+    public async Task Disabling_a_holder_lets_exactly_one_more_in()
+    {
+        var access = AccessRegions.Create(_kit.System, _store, LicenseTerms.Licensed(1, "configuration"));
+        (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();
+        (await access.Accounts.AdmitAsync("b@x")).Allowed.ShouldBeFalse();
+
+        var disabled = await access.Accounts.ChangeAsync("a@x", null, new FeatureSettings(ActiveSync: false), "admin");
+        disabled.HoldsSlot.ShouldBeFalse();
+        (await access.Accounts.AdmitAsync("a@x")).Refusal.ShouldBe(AccessRefusal.DisabledForAccount);
+        (await access.Accounts.AdmitAsync("b@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot, "b stays off until an admin re-enables it");
+
+        await access.Accounts.ChangeAsync("b@x", null, FeatureSettings.Inherit, "admin");
+        (await access.Accounts.AdmitAsync("c@x")).Allowed.ShouldBeTrue("the freed slot goes to whoever connects next");
+        (await access.Accounts.AdmitAsync("b@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
+    }
+
+    [Fact]
+    public async Task The_trial_ends_for_everyone_after_30_days_and_the_directory_and_audit_record_changes()
+    {
+        var access = AccessRegions.Create(_kit.System, _store, LicenseTerms.Trial);
+        (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();
+        _clock.Advance(TimeSpan.FromDays(29));
+        (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();
+        _clock.Advance(TimeSpan.FromDays(2));
+        (await access.Accounts.AdmitAsync("a@x")).Refusal.ShouldBe(AccessRefusal.LicenseExpired);
+        (await access.Accounts.AdmitAsync("new@x")).Refusal.ShouldBe(AccessRefusal.LicenseExpired);
+        var status = await access.License.StatusAsync();
+        status.Expired.ShouldBeTrue();
+        status.TrialDaysLeft.ShouldBe(0);
+
+        await access.Directory.ChangeAsync(new SetServiceEnabled(false), "root");
+        var audit = await new AuditLog(_store).ReadAsync(0, 100);
+        audit.Select(e => e.EventType).ShouldContain("directory.SetServiceEnabled");
+        audit.Single(e => e.EventType == "directory.SetServiceEnabled").Actor.ShouldBe("root");
+        audit.Select(e => e.EventType).ShouldContain("license.slot_granted");
+    }
+}
