@@ -1,14 +1,20 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Eas.Actors.Accounts;
 using Eas.Actors.Devices;
 using Eas.Actors.Diagnostics;
 using Eas.Actors.Kernel;
+using Eas.Actors.Licensing;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Mailboxes.Imap;
 using Eas.Actors.Sync.Collections;
 using Eas.Actors.Persistence;
+using Eas.Host.Admin;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
+using Eas.Host.Diagnostics.Prometheus;
 using Eas.Host.Endpoints;
 using Eas.Host.Hosting;
 using Eas.Host.Options;
@@ -23,11 +29,13 @@ namespace Eas.Host;
 /// <summary>Composes the server: configuration, logging, services, endpoints. Nothing else happens here.</summary>
 public static class ServerHost
 {
-    /// <summary>Builds the web application from the command line (<c>--urls</c>, <c>--Eas:DataDir=...</c>), environment and appsettings.json.</summary>
+    /// <summary>
+    /// Builds the web application from the command line (<c>--urls</c>, <c>--Eas:DataDir=...</c>), environment and
+    /// appsettings.json; <paramref name="configure"/> runs last, so tests can replace a service (the clock).
+    /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        configure?.Invoke(builder);
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(CreateLogger(builder.Configuration), dispose: true);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
@@ -36,11 +44,12 @@ public static class ServerHost
         services.AddOptions<EasOptions>().Bind(builder.Configuration.GetSection(EasOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerMetrics>();
+        services.AddPrometheusMetrics();
         services.AddSingleton<IImapAuthenticator>(sp =>
         {
             var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
             var timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds);
-            return new ImapAuthenticator(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = timeout });
+            return new ImapAuthenticator(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = timeout, CommandCompleted = sp.GetRequiredService<ImapMetrics>().CommandCompleted });
         });
         services.AddSingleton(sp =>
         {
@@ -64,14 +73,19 @@ public static class ServerHost
         {
             var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
             var timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds);
-            return new ImapMailSessionFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = TimeSpan.FromMinutes(2) });
+            return new ImapMailSessionFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = TimeSpan.FromMinutes(2) }) { Metrics = sp.GetRequiredService<ImapMetrics>() };
         });
         services.AddSingleton<IMailWatcherFactory>(sp =>
         {
             var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
-            return new ImapMailWatcherFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = TimeSpan.FromSeconds(imap.TimeoutSeconds) });
+            return new ImapMailWatcherFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = TimeSpan.FromSeconds(imap.TimeoutSeconds) }) { Metrics = sp.GetRequiredService<ImapMetrics>() };
         });
         services.AddSingleton(sp => new PushMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
+        services.AddSingleton(sp => new SyncMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
+        services.AddSingleton(sp => new ImapMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
+        var licenseTerms = LicenseTermsReader.Read(builder.Configuration.GetSection(EasOptions.Section).GetSection("License").Get<LicenseOptions>() ?? new());
+        services.AddSingleton(sp => AccessRegions.Create(
+            sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<IStateStore>(), licenseTerms, new LicenseMetrics(sp.GetRequiredService<ServerMetrics>().Meter)));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
@@ -86,26 +100,36 @@ public static class ServerHost
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
             var store = sp.GetRequiredService<IStateStore>();
-            var settings = new DeviceActorSettings(new DeviceStateStore(store), PolicyFrom(options.Provisioning), NewPolicyKey)
+            var settings = new DeviceActorSettings(sp.GetRequiredService<DeviceStateStore>(), PolicyFrom(options.Provisioning), NewPolicyKey)
             {
                 Mailboxes = sp.GetRequiredService<MailboxRegion>(),
                 Collections = new CollectionStateStore(store),
                 MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
                 Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
                 Metrics = sp.GetRequiredService<PushMetrics>(),
+                SyncMetrics = sp.GetRequiredService<SyncMetrics>(),
+                Accounts = sp.GetRequiredService<AccessRegions>().Accounts,
             };
             return new DeviceRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(DeviceRegion.Kind, _ => new DeviceActor(settings)));
         });
+        services.AddSingleton(sp => new DeviceStateStore(sp.GetRequiredService<IStateStore>()));
+        services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IStateStore>()));
+        services.AddSingleton<AdminAuthenticator>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton(CommandCatalog.Default(WbxmlLimits.Default));
         services.AddSingleton<ActiveSyncEndpoint>();
         services.AddHostedService<ActorSystemLifetime>();
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         ActiveSyncEndpoint.Map(app);
+        AdminEndpoints.Map(app);
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapPrometheusMetrics();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             _ = app.Services.GetRequiredService<DeviceRegion>();
+            _ = app.Services.GetRequiredService<AccessRegions>().License.StatusAsync();
             var options = app.Services.GetRequiredService<IOptions<EasOptions>>().Value;
             HostLog.Started(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Eas.Host"),
                 Path.GetFullPath(options.DataDir), options.Imap.Host, options.Imap.Port, options.Imap.Security.ToString());

@@ -24,6 +24,18 @@ public sealed class DeviceStateStore(IStateStore store)
     public Task<long> SaveAsync(string entityId, DeviceState state, long expectedVersion, CancellationToken cancellationToken = default) =>
         store.SaveAsync(Kind, entityId, expectedVersion, JsonSerializer.SerializeToUtf8Bytes(state, Json), cancellationToken);
 
+    /// <summary>Every device of an account as last saved (last contact to <see cref="DeviceDecisions.ContactResolution"/>), by DeviceId.</summary>
+    public async Task<IReadOnlyList<DeviceState>> ListAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        var devices = new List<DeviceState>();
+        foreach (var id in await store.ListIdsAsync(Kind, EntityId(accountId, ""), cancellationToken))
+        {
+            if ((await LoadAsync(id, cancellationToken)).State is { } state) devices.Add(state);
+        }
+
+        return devices;
+    }
+
     /// <summary>The entity id of a device: <c>account/deviceid</c>, lower-cased.</summary>
     public static string EntityId(string accountId, string deviceId) => $"{accountId}/{deviceId}".ToLowerInvariant();
 }

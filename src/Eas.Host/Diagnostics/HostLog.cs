@@ -24,6 +24,12 @@ internal static partial class HostLog
     [LoggerMessage(1006, LogLevel.Information, "{Command} for {User} {DeviceId} needs provisioning: {Verdict}")]
     public static partial void ProvisioningRequired(ILogger logger, string command, string user, string deviceId, string verdict);
 
+    [LoggerMessage(1010, LogLevel.Warning, "{Command} for {User} {DeviceId} refused with 403: ActiveSync is off for the account ({Reason})")]
+    public static partial void AccessRefused(ILogger logger, string command, string user, string deviceId, string reason);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Admin API request refused for {Admin}: {Reason}")]
+    public static partial void AdminRefused(ILogger logger, string admin, string reason);
+
     [LoggerMessage(1007, LogLevel.Error, "{Command} for {User} {DeviceId} failed")]
     public static partial void CommandFailed(ILogger logger, Exception exception, string command, string user, string deviceId);
 

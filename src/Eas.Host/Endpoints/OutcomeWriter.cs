@@ -40,6 +40,16 @@ internal static class OutcomeWriter
                     return content.Content.Length;
                 }
 
+            case AccessRefused refused:
+                HostLog.AccessRefused(logger, line.Command.ToWireName(), user, line.DeviceId, refused.Reason.ToString());
+                if (line.ProtocolVersion >= ProtocolVersion.V140 && StatusOnlyResponse.CanCarry(line.Command))
+                {
+                    var body = new StatusOnlyResponse(line.Command, (int)CommonStatus.UserDisabledForSync);
+                    return await WriteWbxmlAsync(response, body, line.ProtocolVersion, StatusCodes.Status403Forbidden);
+                }
+
+                response.StatusCode = StatusCodes.Status403Forbidden;
+                return 0;
             case RespondEmpty:
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentLength = 0;
@@ -69,13 +79,13 @@ internal static class OutcomeWriter
         return 0;
     }
 
-    private static async Task<long> WriteWbxmlAsync(HttpResponse response, IEasResponse body, ProtocolVersion version)
+    private static async Task<long> WriteWbxmlAsync(HttpResponse response, IEasResponse body, ProtocolVersion version, int statusCode = StatusCodes.Status200OK)
     {
         using var buffer = new PooledBufferWriter();
         var writer = new WbxmlWriter(buffer);
         body.Write(writer, version);
         writer.Finish();
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = statusCode;
         response.ContentType = ActiveSyncHeaders.WbxmlContentType;
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory);

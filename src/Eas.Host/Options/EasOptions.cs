@@ -30,4 +30,10 @@ public sealed class EasOptions
     public RequestOptions Requests { get; set; } = new();
 
     public PingOptions Ping { get; set; } = new();
+
+    public MetricsOptions Metrics { get; set; } = new();
+
+    public LicenseOptions License { get; set; } = new();
+
+    public AdminOptions Admin { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
@@ -234,6 +235,7 @@ public sealed partial class ImapClient : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _busy, 1) == 1)
             throw new InvalidOperationException("The IMAP client runs one command at a time and is busy.");
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -267,6 +269,7 @@ public sealed partial class ImapClient : IAsyncDisposable
         finally
         {
             Volatile.Write(ref _busy, 0);
+            _options.CommandCompleted?.Invoke(operation, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -25,7 +25,11 @@ internal sealed class ServerInstance : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ServerInstance> StartAsync(DovecotFixture dovecot, string? dataDirectory = null, params string[] extraArgs)
+    public static Task<ServerInstance> StartAsync(DovecotFixture dovecot, string? dataDirectory = null, params string[] extraArgs) =>
+        StartAsync(dovecot, dataDirectory, null, extraArgs);
+
+    /// <summary>Starts the server; <paramref name="configure"/> may replace services (a shifted clock) before it is built.</summary>
+    public static async Task<ServerInstance> StartAsync(DovecotFixture dovecot, string? dataDirectory, Action<WebApplicationBuilder>? configure, params string[] extraArgs)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "eas-it-state-" + Guid.NewGuid().ToString("N")[..8]);
         string[] args =
@@ -41,7 +45,7 @@ internal sealed class ServerInstance : IAsyncDisposable
             "--Eas:Provisioning:Policy:MinDevicePasswordLength=4",
             .. extraArgs.Where((arg, i) => arg != "--urls" && (i == 0 || extraArgs[i - 1] != "--urls")),
         ];
-        var app = ServerHost.Build(args);
+        var app = ServerHost.Build(args, configure);
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         return new ServerInstance(app, address, dataDirectory);
@@ -61,6 +65,9 @@ internal sealed class ServerInstance : IAsyncDisposable
 
         return new HttpClient(handler) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    /// <summary>A client of the admin API signed in as <paramref name="admin"/>.</summary>
+    public AdminClient Admin(string admin = AdminClient.Root, string password = AdminClient.RootPassword) => new(CreateHttpClient(), admin, password);
 
     public EasTestClient Phone(string user, string password, string deviceId, string version) =>
         new(CreateHttpClient(), user, password, deviceId, version);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Eas.Actors.Diagnostics;
 using Eas.Actors.Sync.Email;
 using Eas.Mail.Imap;
 using Eas.Mail.Imap.Fetch;
@@ -11,11 +12,13 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// <see cref="IMailSession"/> over our IMAP client. Every operation selects its folder first (SELECT with
 /// CONDSTORE, so HIGHESTMODSEQ is fresh), which keeps the session's state obvious at the cost of one short
 /// round trip. Messages are read through <see cref="EmailReader"/>, which streams each one through the MIME
-/// reader without holding it whole.
+/// reader without holding it whole. <paramref name="metrics"/>, when given, counted this session open and is told
+/// when it closes.
 /// </summary>
-internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSession
+internal sealed class ImapMailSession(ImapClient client, bool qresync, ImapMetrics? metrics) : IMailSession
 {
     private SelectedMailbox? _selected;
+    private int _closed;
 
     private static readonly string[] ThreadingHeaders = ["Message-ID", "In-Reply-To", "References", "From", "Date", "Subject"];
     private static readonly ImapFetchRequest ListingItems = new(ImapFetchItems.Flags | ImapFetchItems.InternalDate);
@@ -132,6 +135,7 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync) : IMailSe
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _closed, 1) == 0) metrics?.SessionClosed(ImapMetrics.MailboxPurpose);
         try
         {
             await client.LogoutAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using Eas.Actors.Diagnostics;
 using Eas.Mail.Imap;
 
 namespace Eas.Actors.Mailboxes.Imap;
@@ -8,14 +9,18 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// </summary>
 public sealed class ImapMailSessionFactory(ImapEndpoint endpoint, ImapClientOptions options) : IMailSessionFactory
 {
+    /// <summary>Where open sessions and command durations are counted; nothing is when null.</summary>
+    public ImapMetrics? Metrics { get; init; }
+
     public async Task<IMailSession> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
     {
-        var client = await ImapLogin.OpenAsync(endpoint, options, credentials, cancellationToken);
+        var client = await ImapLogin.OpenAsync(endpoint, Metrics?.Observe(options) ?? options, credentials, cancellationToken);
         try
         {
             var qresync = client.Capabilities.Contains("QRESYNC");
             if (qresync) await client.EnableChangeTrackingAsync(cancellationToken);
-            return new ImapMailSession(client, qresync);
+            Metrics?.SessionOpened(ImapMetrics.MailboxPurpose);
+            return new ImapMailSession(client, qresync, Metrics);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using Eas.Actors.Diagnostics;
 using Eas.Mail.Imap;
 using Eas.Mail.Imap.Mailboxes;
 using Eas.Mail.Imap.Watching;
@@ -7,15 +8,17 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// <summary>
 /// <see cref="IMailWatcher"/> over a dedicated IMAP session. Where the server offers NOTIFY (RFC 5465) one
 /// IDLE hears about every folder; otherwise IDLE covers INBOX and the other watched folders are polled with
-/// STATUS every <see cref="PollInterval"/>, compared against their last stamps.
+/// STATUS every <see cref="PollInterval"/>, compared against their last stamps. <paramref name="metrics"/>, when given,
+/// counted this session open and is told when it closes.
 /// </summary>
-internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watcher) : IMailWatcher
+internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watcher, ImapMetrics? metrics) : IMailWatcher
 {
     /// <summary>How often folders other than INBOX are polled when the server has no NOTIFY.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(60);
 
     private const ImapStatusItems StampItems = ImapStatusItems.UidValidity | ImapStatusItems.UidNext | ImapStatusItems.Messages | ImapStatusItems.HighestModSeq;
     private readonly Dictionary<string, FolderStamp> _polled = new(StringComparer.Ordinal);
+    private int _closed;
 
     public async Task<IReadOnlyDictionary<string, FolderStamp>> StampAsync(IReadOnlyCollection<string> folders, CancellationToken cancellationToken)
     {
@@ -47,6 +50,7 @@ internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watch
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _closed, 1) == 0) metrics?.SessionClosed(ImapMetrics.WatcherPurpose);
         try
         {
             await client.LogoutAsync(CancellationToken.None);
@@ -68,14 +72,18 @@ internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watch
 /// <summary>Opens watcher sessions: log in, start listening (NOTIFY or IDLE on INBOX).</summary>
 public sealed class ImapMailWatcherFactory(ImapEndpoint endpoint, ImapClientOptions options) : IMailWatcherFactory
 {
+    /// <summary>Where open sessions and command durations are counted; nothing is when null.</summary>
+    public ImapMetrics? Metrics { get; init; }
+
     public async Task<IMailWatcher> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
     {
-        var client = await ImapLogin.OpenAsync(endpoint, options, credentials, cancellationToken);
+        var client = await ImapLogin.OpenAsync(endpoint, Metrics?.Observe(options) ?? options, credentials, cancellationToken);
         try
         {
             var watcher = new ImapChangeWatcher(client);
             await watcher.StartAsync(cancellationToken);
-            return new ImapMailWatcher(client, watcher);
+            Metrics?.SessionOpened(ImapMetrics.WatcherPurpose);
+            return new ImapMailWatcher(client, watcher, Metrics);
         }
         catch
         {

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Eas.Actors.Accounts;
+using Eas.Actors.Devices;
+using Eas.Actors.Persistence;
+using Eas.Host.Auth;
+using Eas.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace Eas.Host.Admin;
+
+/// <summary>
+/// The admin API: JSON over HTTP under <c>/admin/api</c>, for admins of <c>Eas:Admin:Users</c> only
+/// (<see cref="AdminAuthenticator"/>). Every change goes through the actor that owns it and is written to the
+/// audit log with the admin's name before the answer. The <c>admin</c> subcommand of the host binary uses it.
+/// </summary>
+internal static class AdminEndpoints
+{
+    public const string Prefix = "/admin/api";
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup(Prefix).AddEndpointFilter((context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<AdminAuthenticator>().FilterAsync(context, next));
+
+        api.MapGet("/service", async (AccessRegions access, CancellationToken ct) => ServiceOf(await access.Directory.CurrentAsync(ct)));
+        api.MapPut("/service", async (ServiceChangeRequest change, AccessRegions access, HttpContext http, CancellationToken ct) =>
+        {
+            var by = AdminAuthenticator.NameOf(http);
+            var state = await access.Directory.CurrentAsync(ct);
+            if (change.Enabled is { } enabled) state = await access.Directory.ChangeAsync(new SetServiceEnabled(enabled), by, ct);
+            if (change.Defaults is { } defaults) state = await access.Directory.ChangeAsync(new SetServiceDefaults(defaults), by, ct);
+            return ServiceOf(state);
+        });
+
+        api.MapGet("/domains", async (AccessRegions access, CancellationToken ct) => (await access.Directory.CurrentAsync(ct)).Domains);
+        api.MapGet("/domains/{domain}", async (string domain, AccessRegions access, CancellationToken ct) =>
+            (await access.Directory.CurrentAsync(ct)).Domains.TryGetValue(domain.ToLowerInvariant(), out var settings) ? Results.Ok(settings) : Results.NotFound());
+        api.MapPut("/domains/{domain}", async (string domain, FeatureSettings settings, AccessRegions access, HttpContext http, CancellationToken ct) =>
+            (await access.Directory.ChangeAsync(new SetDomainDefaults(domain, settings), AdminAuthenticator.NameOf(http), ct)).Domains);
+        api.MapDelete("/domains/{domain}", async (string domain, AccessRegions access, HttpContext http, CancellationToken ct) =>
+            (await access.Directory.ChangeAsync(new SetDomainDefaults(domain, null), AdminAuthenticator.NameOf(http), ct)).Domains);
+
+        api.MapGet("/classes", async (AccessRegions access, CancellationToken ct) => (await access.Directory.CurrentAsync(ct)).Classes);
+        api.MapPut("/classes/{name}", async (string name, FeatureSettings settings, AccessRegions access, HttpContext http, CancellationToken ct) =>
+            (await access.Directory.ChangeAsync(new SetAccountClass(name, settings), AdminAuthenticator.NameOf(http), ct)).Classes);
+        api.MapDelete("/classes/{name}", async (string name, AccessRegions access, HttpContext http, CancellationToken ct) =>
+            (await access.Directory.ChangeAsync(new SetAccountClass(name, null), AdminAuthenticator.NameOf(http), ct)).Classes);
+
+        api.MapGet("/accounts/{account}", async (string account, AccessRegions access, IOptions<EasOptions> options, CancellationToken ct) =>
+            AccountIdOf(account, options.Value) is { } id ? Results.Ok(await access.Accounts.GetAsync(id, ct)) : BadAccount(account));
+        api.MapPut("/accounts/{account}", async (string account, AccountChangeRequest change, AccessRegions access, IOptions<EasOptions> options, HttpContext http, CancellationToken ct) =>
+            AccountIdOf(account, options.Value) is { } id
+                ? Results.Ok(await access.Accounts.ChangeAsync(id, change.Class, change.Features, AdminAuthenticator.NameOf(http), ct))
+                : BadAccount(account));
+        api.MapGet("/accounts/{account}/devices", async (string account, DeviceStateStore devices, IOptions<EasOptions> options, CancellationToken ct) =>
+            AccountIdOf(account, options.Value) is { } id ? Results.Ok((await devices.ListAsync(id, ct)).Select(SummaryOf)) : BadAccount(account));
+
+        api.MapGet("/license", async (AccessRegions access, CancellationToken ct) => await access.License.StatusAsync(ct));
+        api.MapGet("/audit", async (AuditLog audit, long? after, int? limit, CancellationToken ct) =>
+            (await audit.ReadAsync(after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), ct)).Select(EntryOf));
+    }
+
+    /// <summary>The account id an admin means, mapped as sign-in names are (<c>mike</c>, <c>ox.io\mike</c>, <c>Mike@OX.io</c>).</summary>
+    private static string? AccountIdOf(string account, EasOptions options) =>
+        SignInName.Parse(account, options.DefaultDomain, options.DomainAliases)?.AccountId;
+
+    private static IResult BadAccount(string account) => Results.Problem($"'{account}' is not an account name.", statusCode: StatusCodes.Status400BadRequest);
+
+    private static ServiceView ServiceOf(DirectoryState state) => new(state.ServiceEnabled, state.ServiceDefaults);
+
+    private static DeviceSummary SummaryOf(DeviceState device) =>
+        new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null);
+
+    private static AuditEntry EntryOf(StoredEvent e)
+    {
+        using var details = JsonDocument.Parse(e.Data);
+        return new AuditEntry(e.Sequence, e.Timestamp, e.Actor, e.EventType, details.RootElement.Clone());
+    }
+}
