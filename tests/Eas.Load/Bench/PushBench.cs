@@ -60,6 +60,7 @@ internal static class PushBench
                 $"--Eas:Ping:MinHeartbeatSeconds={Math.Min(60, settings.HeartbeatSeconds)}",
                 $"--Eas:Ping:MaxHeartbeatSeconds={Math.Max(3540, settings.HeartbeatSeconds)}",
                 $"--Eas:LogLevel={settings.ServerLogLevel}",
+                $"--Eas:License:ActiveSyncMailboxCount={settings.Accounts}",
             ];
             AnsiConsole.WriteLine($"Server: dotnet {serverDll} {string.Join(' ', arguments)}");
             server = await ServerProcess.StartAsync(serverDll, arguments, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, deadline.Token);
