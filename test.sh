@@ -5,12 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
-command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd dovecot-lmtpd)
+command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
+[ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
 command -v xml2wbxml >/dev/null 2>&1 || need+=(libwbxml2-utils)
+command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo=sudo
   echo "Installing ${need[*]}"
+  # The tests run private Postfix instances; the package must not set up a system one that listens.
+  echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
 fi

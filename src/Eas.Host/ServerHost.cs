@@ -11,14 +11,17 @@ using Eas.Actors.Mailboxes;
 using Eas.Actors.Mailboxes.Imap;
 using Eas.Actors.Sync.Collections;
 using Eas.Actors.Persistence;
+using Eas.Actors.Sending;
 using Eas.Host.Admin;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
+using Eas.Host.Diagnostics.Live;
 using Eas.Host.Diagnostics.Prometheus;
 using Eas.Host.Endpoints;
 using Eas.Host.Hosting;
 using Eas.Host.Options;
 using Eas.Mail.Imap;
+using Eas.Mail.Smtp;
 using Eas.Wire.Wbxml;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -45,6 +48,7 @@ public static class ServerHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerMetrics>();
         services.AddPrometheusMetrics();
+        services.AddLiveDiagnostics();
         services.AddSingleton<IImapAuthenticator>(sp =>
         {
             var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
@@ -109,6 +113,7 @@ public static class ServerHost
                 Metrics = sp.GetRequiredService<PushMetrics>(),
                 SyncMetrics = sp.GetRequiredService<SyncMetrics>(),
                 Accounts = sp.GetRequiredService<AccessRegions>().Accounts,
+                Submitter = SubmitterFrom(options.Smtp),
             };
             return new DeviceRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(DeviceRegion.Kind, _ => new DeviceActor(settings)));
         });
@@ -116,7 +121,7 @@ public static class ServerHost
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IStateStore>()));
         services.AddSingleton<AdminAuthenticator>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddSingleton(CommandCatalog.Default(WbxmlLimits.Default));
+        services.AddSingleton(sp => CommandCatalog.Default(WbxmlLimits.Default, sending: sp.GetRequiredService<IOptions<EasOptions>>().Value.Smtp.Enabled));
         services.AddSingleton<ActiveSyncEndpoint>();
         services.AddHostedService<ActorSystemLifetime>();
 
@@ -147,6 +152,14 @@ public static class ServerHost
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
+    }
+
+    private static SmtpMailSubmitter? SubmitterFrom(SmtpOptions smtp)
+    {
+        if (!smtp.Enabled) return null;
+        var timeout = TimeSpan.FromSeconds(smtp.TimeoutSeconds);
+        var endpoint = new SmtpEndpoint(smtp.Host, smtp.Port, smtp.Security) { AcceptAnyCertificate = smtp.AcceptAnyCertificate };
+        return new SmtpMailSubmitter(endpoint, new SmtpClientOptions { ConnectTimeout = timeout, CommandTimeout = timeout });
     }
 
     private static ImapEndpoint ImapEndpointFrom(ImapOptions imap) =>

@@ -107,6 +107,7 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
             EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, Collections),
             EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, Collections),
             EasCommand.GetAttachment => await GetAttachmentCommand.DecideAsync(request, settings),
+            EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, Context.Logger, now),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };
     }

@@ -15,6 +15,9 @@ public sealed record DeviceActorSettings(DeviceStateStore Store, DevicePolicy Po
     /// <summary>The account gates every request passes; null lets every request through (tests of device rules alone).</summary>
     public Accounts.AccountRegion? Accounts { get; init; }
 
+    /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
+    public Sending.IMailSubmitter? Submitter { get; init; }
+
     /// <summary>Heartbeat bounds and folder limit of Ping.</summary>
     public PingLimits Ping { get; init; } = new();
 

@@ -14,6 +14,9 @@ public static class DeviceDecisions
 
     private const int MaxIssuedKeys = 16;
 
+    /// <summary>How many sent-message keys a device keeps: phones resend only their last few messages.</summary>
+    public const int MaxSentMessages = 64;
+
     /// <summary>Records a request, unless nothing about the phone changed and its last contact is recent.</summary>
     public static ImmutableArray<DeviceEvent> Contact(DeviceState state, string deviceType, string protocolVersion, string? userAgent, DateTimeOffset now)
     {
@@ -93,6 +96,7 @@ public static class DeviceDecisions
         DeviceInformationRecorded e => state with { Information = e.Information },
         HierarchySynced e => state with { Hierarchy = e.State },
         PingParametersSet e => state with { Ping = e.Parameters },
+        MessageSent e => state with { SentMessages = RememberSent(state.SentMessages, e.Key) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown device event."),
     };
 
@@ -103,5 +107,11 @@ public static class DeviceDecisions
     {
         var updated = keys.Add(key);
         return updated.Count > MaxIssuedKeys ? updated.RemoveRange(0, updated.Count - MaxIssuedKeys) : updated;
+    }
+
+    private static ImmutableList<string> RememberSent(ImmutableList<string> keys, string key)
+    {
+        var kept = keys.Remove(key).Add(key);
+        return kept.Count > MaxSentMessages ? kept.RemoveRange(0, kept.Count - MaxSentMessages) : kept;
     }
 }

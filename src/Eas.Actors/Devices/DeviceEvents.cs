@@ -10,6 +10,7 @@ namespace Eas.Actors.Devices;
 [JsonDerivedType(typeof(DeviceInformationRecorded), "device-information-recorded")]
 [JsonDerivedType(typeof(HierarchySynced), "hierarchy-synced")]
 [JsonDerivedType(typeof(PingParametersSet), "ping-parameters-set")]
+[JsonDerivedType(typeof(MessageSent), "message-sent")]
 public abstract record DeviceEvent(DateTimeOffset At);
 
 /// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
@@ -29,3 +30,6 @@ public sealed record HierarchySynced(DateTimeOffset At, Sync.Hierarchy.Hierarchy
 
 /// <summary>A Ping was accepted with these parameters; later Pings may leave them out (MS-ASCMD 2.2.3.88.1).</summary>
 public sealed record PingParametersSet(DateTimeOffset At, PingParameters Parameters) : DeviceEvent(At);
+
+/// <summary>A message was submitted; its ClientId (or the phone's Message-ID before 14.0) is kept to refuse a resend (MS-ASCMD 2.2.3.28.1).</summary>
+public sealed record MessageSent(DateTimeOffset At, string Key) : DeviceEvent(At);

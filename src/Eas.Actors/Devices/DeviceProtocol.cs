@@ -61,5 +61,11 @@ public sealed record AttachmentNotFound : CommandOutcome;
 /// </summary>
 public sealed record AccessRefused(Accounts.AccessRefusal Reason) : CommandOutcome;
 
+/// <summary>
+/// An HTTP status without a body, for versions whose command has no status element: 500 for a failure the
+/// phone cannot fix by retrying, 503 with Retry-After for one it can (SendMail up to 12.1).
+/// </summary>
+public sealed record RespondHttpStatus(int StatusCode) : CommandOutcome;
+
 /// <summary>An empty HTTP 200: a Sync whose Wait ended without changes (MS-ASCMD 2.2.3.198).</summary>
 public sealed record RespondEmpty : CommandOutcome;

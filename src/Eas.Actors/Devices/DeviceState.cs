@@ -49,6 +49,9 @@ public sealed record DeviceState
     /// <summary>Policy keys issued so far, newest last, bounded; kept so an audit can follow a device's history.</summary>
     public ImmutableList<uint> IssuedKeys { get; init; } = [];
 
+    /// <summary>The keys of the messages this device sent last (ClientId, or <c>mid:</c> and the Message-ID), newest last, bounded.</summary>
+    public ImmutableList<string> SentMessages { get; init; } = [];
+
     /// <summary>The folder hierarchy as this device knows it; null before its first FolderSync.</summary>
     public Sync.Hierarchy.HierarchySyncState? Hierarchy { get; init; }
 

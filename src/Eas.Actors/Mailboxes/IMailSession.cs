@@ -36,6 +36,9 @@ public interface IMailSession : IAsyncDisposable
     /// <summary>The folder's change stamp (STATUS), for Ping's "changed since the last sync" check.</summary>
     Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken);
 
+    /// <summary>Appends a message of <paramref name="length"/> bytes to a folder with the given flags (IMAP APPEND, RFC 3501 6.3.11).</summary>
+    Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken);
+
     Task CreateFolderAsync(string name, CancellationToken cancellationToken);
 
     Task RenameFolderAsync(string name, string newName, CancellationToken cancellationToken);

@@ -5,6 +5,8 @@ using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
+using Eas.Host.Diagnostics.Live;
+using Eas.Host.Diagnostics.Tracing;
 using Eas.Host.Options;
 using Eas.Mail.Imap;
 using Eas.Wire.Commands;
@@ -24,6 +26,8 @@ internal sealed class ActiveSyncEndpoint(
     CommandCatalog catalog,
     DeviceRegion devices,
     ServerMetrics metrics,
+    LiveStats live,
+    RequestTracer tracer,
     IOptions<EasOptions> options,
     ILogger<ActiveSyncEndpoint> logger)
 {
@@ -57,12 +61,22 @@ internal sealed class ActiveSyncEndpoint(
     {
         var started = Stopwatch.GetTimestamp();
         var exchange = new Exchange(context);
-        await RunAsync(exchange);
+        var status = StatusCodes.Status500InternalServerError;
+        try
+        {
+            await RunAsync(exchange);
+            status = context.Response.StatusCode;
+        }
+        finally
+        {
+            live.Completed(exchange.Command, exchange.User, exchange.DeviceId, status, Stopwatch.GetElapsedTime(started));
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var status = context.Response.StatusCode;
         metrics.RequestCompleted(exchange.CommandName, exchange.Version, status, elapsed);
         HostLog.RequestCompleted(logger, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version, status,
             elapsed.TotalMilliseconds, context.Request.ContentLength ?? exchange.RequestBytes, exchange.ResponseBytes);
+        if (exchange.Trace is { } trace) tracer.Finish(trace, context.Response, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version);
     }
 
     private async Task RunAsync(Exchange exchange)
@@ -91,6 +105,8 @@ internal sealed class ActiveSyncEndpoint(
         }
 
         exchange.Describe(line);
+        live.Started(line.Command);
+        exchange.Trace = tracer.Start(context, exchange.User, line.DeviceId);
         if (!QueryUserMatches(line.User, name))
         {
             HostLog.Forbidden(logger, exchange.User, $"User= '{line.User}' names another account");
@@ -111,9 +127,10 @@ internal sealed class ActiveSyncEndpoint(
             }
 
             exchange.RequestBytes = body.Length;
+            exchange.Trace?.RequestBody = body;
             try
             {
-                typedBody = command.Decode(body, line.ProtocolVersion);
+                typedBody = command.Decode(body, line);
             }
             catch (Exception e) when (e is WbxmlException or EasRequestFormatException)
             {
@@ -185,20 +202,23 @@ internal sealed class ActiveSyncEndpoint(
         response.Headers.RetryAfter = "30";
     }
 
-    /// <summary>What one POST is about, for its log line and metrics.</summary>
+    /// <summary>What one POST is about, for its log line, metrics, live stats and trace.</summary>
     private sealed class Exchange(HttpContext context)
     {
         public HttpContext Context { get; } = context;
         public string User { get; set; } = "-";
         public string DeviceId { get; private set; } = "-";
+        public EasCommand? Command { get; private set; }
         public string CommandName { get; private set; } = "unknown";
         public string Version { get; private set; } = "-";
         public long RequestBytes { get; set; }
         public long ResponseBytes { get; set; }
+        public RequestTrace? Trace { get; set; }
 
         public void Describe(EasRequestLine line)
         {
             DeviceId = line.DeviceId;
+            Command = line.Command;
             CommandName = line.Command.ToWireName();
             Version = line.ProtocolVersion.ToString();
         }

@@ -25,8 +25,12 @@ internal sealed class CommandCatalog
     public bool TryGet(EasCommand command, ProtocolVersion version, out CommandDefinition definition) =>
         _commands.TryGetValue(command, out definition!) && version >= definition.MinimumVersion && version <= definition.MaximumVersion;
 
-    /// <summary>The commands of the current release.</summary>
-    public static CommandCatalog Default(WbxmlLimits limits) => new(
+    /// <summary>The commands of the current release; SendMail, SmartReply and SmartForward only when <paramref name="sending"/> (an SMTP server is configured).</summary>
+    public static CommandCatalog Default(WbxmlLimits limits, bool sending = true) => new(Commands(limits).Where(c => sending || !IsSending(c.Command)));
+
+    private static bool IsSending(EasCommand command) => command is EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward;
+
+    private static IEnumerable<CommandDefinition> Commands(WbxmlLimits limits) =>
     [
         CommandDefinition.Wbxml(EasCommand.Provision, limits, (root, version) => Wire.Commands.Provision.ProvisionRequest.Parse(root, version)),
         CommandDefinition.Wbxml(EasCommand.Settings, limits, (root, version) => Wire.Commands.Settings.SettingsRequest.Parse(root, version)) with
@@ -44,6 +48,9 @@ internal sealed class CommandCatalog
             MinimumVersion = ProtocolVersion.V120,
         },
         new CommandDefinition(EasCommand.GetAttachment, (_, _) => null) { MaximumVersion = ProtocolVersion.V121 },
+        CommandDefinition.ComposeMail(EasCommand.SendMail, limits, (root, version) => Wire.Commands.SendMail.SendMailRequest.Parse(root, version)),
+        CommandDefinition.ComposeMail(EasCommand.SmartReply, limits, (root, version) => Wire.Commands.SmartReply.SmartReplyRequest.Parse(root, version)),
+        CommandDefinition.ComposeMail(EasCommand.SmartForward, limits, (root, version) => Wire.Commands.SmartForward.SmartForwardRequest.Parse(root, version)),
         CommandDefinition.Wbxml(EasCommand.Ping, limits, (root, version) => Wire.Commands.Ping.PingRequest.Parse(root, version)) with
         {
             EmptyBodyAllowed = true,
@@ -52,11 +59,11 @@ internal sealed class CommandCatalog
         {
             EmptyBodyAllowed = true,
         },
-    ]);
+    ];
 }
 
 /// <summary>One implemented command: how its request body becomes a typed request (null for none).</summary>
-internal sealed record CommandDefinition(EasCommand Command, Func<byte[], ProtocolVersion, object?> ParseBody)
+internal sealed record CommandDefinition(EasCommand Command, Func<byte[], EasRequestLine, object?> ParseBody)
 {
     /// <summary>The oldest protocol version that has the command (Settings is 12.0+, MS-ASCMD 2.2.1.18).</summary>
     public ProtocolVersion MinimumVersion { get; init; } = ProtocolVersion.V25;
@@ -68,13 +75,25 @@ internal sealed record CommandDefinition(EasCommand Command, Func<byte[], Protoc
     public bool EmptyBodyAllowed { get; init; }
 
     /// <summary>Decodes a body into the typed request; null for an empty body where that is allowed.</summary>
-    public object? Decode(byte[] body, ProtocolVersion version) => body.Length == 0 && EmptyBodyAllowed ? null : ParseBody(body, version);
+    public object? Decode(byte[] body, EasRequestLine line) => body.Length == 0 && EmptyBodyAllowed ? null : ParseBody(body, line);
 
     /// <summary>A command whose body is a WBXML document; an empty body is a protocol error.</summary>
     public static CommandDefinition Wbxml(EasCommand command, WbxmlLimits limits, Func<WbxmlElement, ProtocolVersion, object> parse) =>
-        new(command, (body, version) =>
+        new(command, (body, line) =>
         {
             if (body.Length == 0) throw new WbxmlException($"{command} needs a WBXML body", 0);
-            return parse(WbxmlDocument.Parse(body, limits), version);
+            return parse(WbxmlDocument.Parse(body, limits), line.ProtocolVersion);
         });
+
+    /// <summary>
+    /// SendMail, SmartReply or SmartForward: from 14.0 a ComposeMail WBXML document; up to 12.1 the MIME message
+    /// itself (message/rfc822) with its parameters on the request line (MS-ASCMD 2.2.1.17).
+    /// </summary>
+    public static CommandDefinition ComposeMail(EasCommand command, WbxmlLimits limits, Func<WbxmlElement, ProtocolVersion, object> parse)
+    {
+        var wbxml = Wbxml(command, limits, parse);
+        return new(command, (body, line) => line.ProtocolVersion >= ProtocolVersion.V140
+            ? wbxml.ParseBody(body, line)
+            : Wire.Commands.SendMail.ComposeMailQueryRequest.From(line, body));
+    }
 }

@@ -50,6 +50,10 @@ internal static class OutcomeWriter
 
                 response.StatusCode = StatusCodes.Status403Forbidden;
                 return 0;
+            case RespondHttpStatus http:
+                response.StatusCode = http.StatusCode;
+                if (http.StatusCode == StatusCodes.Status503ServiceUnavailable) response.Headers.RetryAfter = "30";
+                return 0;
             case RespondEmpty:
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentLength = 0;

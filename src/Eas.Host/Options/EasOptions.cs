@@ -33,7 +33,11 @@ public sealed class EasOptions
 
     public MetricsOptions Metrics { get; set; } = new();
 
+    public SmtpOptions Smtp { get; set; } = new();
+
     public LicenseOptions License { get; set; } = new();
 
     public AdminOptions Admin { get; set; } = new();
+
+    public DiagnosticsOptions Diagnostics { get; set; } = new();
 }

@@ -9,8 +9,13 @@ namespace Eas.Mail.LocalDovecot;
 /// to the network listen on 127.0.0.1. With <see cref="MaxConnections"/> set, the process and client limits
 /// are raised so that that many IMAP sessions from 127.0.0.1 can be open at once (see <see cref="RenderLimits"/>).
 /// </summary>
+/// <remarks>
+/// <see cref="LmtpPort"/> adds the LMTP protocol and its listener; <see cref="AuthPort"/> a listener of the
+/// authentication service for an MTA's SMTP AUTH. Both bind 127.0.0.1 only.
+/// </remarks>
 internal sealed record DovecotConfiguration(
-    DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers, int? MaxConnections = null)
+    DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers, int? MaxConnections = null,
+    int? LmtpPort = null, int? AuthPort = null)
 {
     /// <summary>Clients each internal service and login process takes beyond the sessions themselves.</summary>
     private const int InternalHeadroom = 100;
@@ -26,7 +31,7 @@ internal sealed record DovecotConfiguration(
         var mailGid = Accounts.MailGid.ToString(CultureInfo.InvariantCulture);
 
         Line("# Written by Eas.Mail.LocalDovecot.DovecotInstance for development and tests; rewritten at each start.");
-        Line("protocols = imap");
+        Line(LmtpPort is null ? "protocols = imap" : "protocols = imap lmtp");
         Line("listen = 127.0.0.1");
         Line("instance_name = eas-dev");
         Line($"base_dir = {Layout.BaseDirectory}");
@@ -90,6 +95,8 @@ internal sealed record DovecotConfiguration(
         Line("}");
 
         RenderLimits(Line);
+        RenderLmtp(Line);
+        RenderAuthListener(Line);
         Line("service imap-login {");
         if (!Accounts.CanChroot) Line("  chroot =");
         if (MaxConnections is { } sessions) RenderLoginLimits(Line, sessions);
@@ -123,6 +130,37 @@ internal sealed record DovecotConfiguration(
         line($"mail_max_userip_connections = {Invariant(sessions)}");
         line("service imap {");
         line($"  process_limit = {Invariant(sessions)}");
+        line("}");
+    }
+
+    /// <summary>
+    /// LMTP delivery (RFC 2033). A recipient is looked up as the user whose login name is the whole address, as
+    /// IMAP logins are (<c>%Lu</c>), except in <see cref="DovecotInstance.LmtpBareUserDomain"/>, where the local
+    /// part alone names the user (<c>%Ln</c>): an MTA cannot send a recipient without a domain, so that is how it
+    /// reaches users named without one, like <c>alice</c>. The lmtp service runs as root and switches to the
+    /// mail account of <c>mail_uid</c> for each delivery, like imap does after login.
+    /// </summary>
+    private void RenderLmtp(Action<string> line)
+    {
+        if (LmtpPort is not { } port) return;
+        line("protocol lmtp {");
+        line($"  auth_username_format = %{{if;%d;eq;{DovecotInstance.LmtpBareUserDomain};%Ln;%Lu}}");
+        line("}");
+        line("service lmtp {");
+        line($"  inet_listener lmtp {{\n    address = 127.0.0.1\n    port = {Invariant(port)}\n  }}");
+        line("}");
+    }
+
+    /// <summary>
+    /// An unnamed listener of the auth service speaks the auth-client protocol, the one Postfix's
+    /// <c>smtpd_sasl_type = dovecot</c> uses (doc.dovecot.org "Postfix SASL"); it checks passwords against the
+    /// same passdb as IMAP logins.
+    /// </summary>
+    private void RenderAuthListener(Action<string> line)
+    {
+        if (AuthPort is not { } port) return;
+        line("service auth {");
+        line($"  inet_listener {{\n    address = 127.0.0.1\n    port = {Invariant(port)}\n  }}");
         line("}");
     }
 

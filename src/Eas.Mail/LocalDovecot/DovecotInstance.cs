@@ -11,7 +11,8 @@ namespace Eas.Mail.LocalDovecot;
 /// <summary>
 /// A private Dovecot 2.3 for development, tests and the server's demo mode: its own dovecot.conf, sockets,
 /// state, log, self-signed certificate, passwd-file users and maildirs, all under one data directory, listening
-/// on 127.0.0.1 only (a plain port offering STARTTLS and an implicit-TLS port). It never reads or changes
+/// on 127.0.0.1 only (a plain port offering STARTTLS and an implicit-TLS port; optionally LMTP and an
+/// authentication listener for a local MTA, see <see cref="DovecotOptions.EnableLmtp"/>). It never reads or changes
 /// /etc/dovecot or the system's Dovecot. Users' passwords are stored in plaintext (<c>{PLAIN.b64}</c>), which
 /// is acceptable for this throw-away instance and nothing else.
 /// </summary>
@@ -26,6 +27,13 @@ namespace Eas.Mail.LocalDovecot;
 /// </example>
 public sealed class DovecotInstance : IAsyncDisposable
 {
+    /// <summary>
+    /// The domain of LMTP recipients whose local part alone is the Dovecot user (users named without a domain,
+    /// like <c>alice</c>): <c>alice@bare-user.invalid</c> is delivered to <c>alice</c>. Any other recipient is
+    /// the user named by the whole address, as an IMAP login would be. ".invalid" never exists (RFC 2606).
+    /// </summary>
+    public const string LmtpBareUserDomain = "bare-user.invalid";
+
     private const int PortAttempts = 3;
 
     private readonly DovecotProcess _process;
@@ -38,13 +46,15 @@ public sealed class DovecotInstance : IAsyncDisposable
     private int _disposed;
 
     private DovecotInstance(
-        DovecotProcess process, DovecotLayout layout, int imapPort, int imapsPort, X509Certificate2 certificate,
+        DovecotProcess process, DovecotLayout layout, DovecotConfiguration configuration, X509Certificate2 certificate,
         DovecotPasswdFiles users, DovecotPasswdFiles? masters, MaildirWriter maildir, TimeSpan stopTimeout)
     {
         _process = process;
         _layout = layout;
-        ImapPort = imapPort;
-        ImapsPort = imapsPort;
+        ImapPort = configuration.ImapPort;
+        ImapsPort = configuration.ImapsPort;
+        LmtpPort = configuration.LmtpPort;
+        AuthPort = configuration.AuthPort;
         Certificate = certificate;
         _certificateHash = certificate.GetCertHashString(HashAlgorithmName.SHA256);
         _users = users;
@@ -65,6 +75,15 @@ public sealed class DovecotInstance : IAsyncDisposable
 
     /// <summary>The implicit-TLS port on 127.0.0.1.</summary>
     public int ImapsPort { get; }
+
+    /// <summary>The LMTP port on 127.0.0.1 (see <see cref="LmtpBareUserDomain"/>); null unless <see cref="DovecotOptions.EnableLmtp"/>.</summary>
+    public int? LmtpPort { get; }
+
+    /// <summary>
+    /// The auth-client port on 127.0.0.1 for an MTA's SMTP AUTH (Postfix <c>smtpd_sasl_path = inet:127.0.0.1:port</c>);
+    /// null unless <see cref="DovecotOptions.EnableAuthListener"/>.
+    /// </summary>
+    public int? AuthPort { get; }
 
     /// <summary>The instance's self-signed certificate (public part).</summary>
     public X509Certificate2 Certificate { get; }
@@ -101,8 +120,11 @@ public sealed class DovecotInstance : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var imapPort = options.ImapPort ?? FreePort();
-            var imapsPort = options.ImapsPort ?? FreePort(except: imapPort);
-            var configuration = new DovecotConfiguration(layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections);
+            var imapsPort = options.ImapsPort ?? FreePort(imapPort);
+            int? lmtpPort = options.EnableLmtp ? FreePort(imapPort, imapsPort) : null;
+            int? authPort = options.EnableAuthListener ? FreePort(imapPort, imapsPort, lmtpPort ?? 0) : null;
+            var configuration = new DovecotConfiguration(
+                layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections, lmtpPort, authPort);
             UnixFiles.WritePrivate(layout.ConfigPath, configuration.Render());
             await DovecotProcess.CheckConfigurationAsync(options.ExecutablePath, layout.ConfigPath, cancellationToken).ConfigureAwait(false);
 
@@ -110,7 +132,7 @@ public sealed class DovecotInstance : IAsyncDisposable
             try
             {
                 if (await process.WaitForGreetingAsync(imapPort, options.StartTimeout, cancellationToken).ConfigureAwait(false))
-                    return new DovecotInstance(process, layout, imapPort, imapsPort, certificate, users, masters, maildir, options.StopTimeout);
+                    return new DovecotInstance(process, layout, configuration, certificate, users, masters, maildir, options.StopTimeout);
             }
             catch
             {
@@ -201,12 +223,9 @@ public sealed class DovecotInstance : IAsyncDisposable
     /// </summary>
     private static void CheckReachable(string dataDirectory, string mailUser)
     {
-        for (var parent = Path.GetDirectoryName(dataDirectory); parent is not null; parent = Path.GetDirectoryName(parent))
-        {
-            if (Directory.Exists(parent) && (UnixFiles.GetMode(parent) & UnixFileMode.OtherExecute) == 0)
-                throw new InvalidOperationException(
-                    $"Dovecot's mail processes run as '{mailUser}' and cannot pass through {parent}; choose a data directory they can reach, e.g. under /tmp or /var/lib.");
-        }
+        if (UnixFiles.FindUnsearchableParent(dataDirectory) is { } parent)
+            throw new InvalidOperationException(
+                $"Dovecot's mail processes run as '{mailUser}' and cannot pass through {parent}; choose a data directory they can reach, e.g. under /tmp or /var/lib.");
     }
 
     /// <summary>
@@ -216,14 +235,14 @@ public sealed class DovecotInstance : IAsyncDisposable
     private static void RemoveStaleSockets(DovecotLayout layout) =>
         File.Delete(Path.Combine(layout.BaseDirectory, "anvil-auth-penalty"));
 
-    private static int FreePort(int except = 0)
+    private static int FreePort(params int[] except)
     {
         while (true)
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            if (port != except) return port;
+            if (!except.Contains(port)) return port;
         }
     }
 

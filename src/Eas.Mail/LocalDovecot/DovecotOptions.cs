@@ -18,6 +18,21 @@ public sealed record DovecotOptions
     public int? ImapsPort { get; init; }
 
     /// <summary>
+    /// Adds an LMTP listener (RFC 2033) on a free port of 127.0.0.1 (<see cref="DovecotInstance.LmtpPort"/>), through
+    /// which a local MTA such as a <see cref="LocalPostfix.PostfixInstance"/> delivers into the users' INBOXes. Needs
+    /// Dovecot's LMTP server (<c>apt-get install dovecot-lmtpd</c>). Off by default.
+    /// </summary>
+    public bool EnableLmtp { get; init; }
+
+    /// <summary>
+    /// Adds a listener of Dovecot's authentication service on a free port of 127.0.0.1
+    /// (<see cref="DovecotInstance.AuthPort"/>), through which an MTA checks SMTP AUTH credentials against the same
+    /// users as IMAP (Postfix's <c>smtpd_sasl_type = dovecot</c>). Anyone who can connect to it can test passwords,
+    /// hence loopback only. Off by default.
+    /// </summary>
+    public bool EnableAuthListener { get; init; }
+
+    /// <summary>
     /// Adds a master passdb, so that a master user added with <see cref="DovecotInstance.AddMasterUser"/> can
     /// log in as any user with <c>user*master</c> and the master's password.
     /// </summary>

@@ -27,6 +27,21 @@ internal static class UnixFiles
         return File.GetUnixFileMode(path);
     }
 
+    /// <summary>
+    /// The nearest existing directory above <paramref name="path"/> that others may not pass through (no o+x), or
+    /// null. Daemons that drop root for an unprivileged account (Dovecot's mail processes, Postfix's mail_owner)
+    /// must pass through every directory above their files.
+    /// </summary>
+    public static string? FindUnsearchableParent(string path)
+    {
+        for (var parent = Path.GetDirectoryName(path); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(parent) && (GetMode(parent) & UnixFileMode.OtherExecute) == 0) return parent;
+        }
+
+        return null;
+    }
+
     public static void CreateDirectory(string path, UnixFileMode mode)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("A private Dovecot needs Linux.");

@@ -6,7 +6,7 @@ namespace Eas.Mail.Mime;
 /// defect (a missing boundary, a broken encoded-word, a bad charset) is tolerated the way mail clients do,
 /// since RFC 2045 section 2 and RFC 5322 section 4 ask receivers to accept the obsolete and the broken.
 /// </summary>
-public sealed class MimeFormatException : Exception
+public class MimeFormatException : Exception
 {
     public MimeFormatException(string message, long offset)
         : base($"{message} (at byte {offset})")

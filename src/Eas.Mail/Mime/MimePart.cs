@@ -60,6 +60,12 @@ public sealed class MimePart
     /// <summary>The body's length in lines: its line feeds, plus one for a last line without one.</summary>
     public long LineCount { get; internal set; }
 
+    /// <summary>
+    /// Where the body starts: its byte offset from where the reader began, just past the header block. With
+    /// <see cref="Size"/> it locates the encoded body, so a writer can copy it without decoding it.
+    /// </summary>
+    internal long BodyOffset { get; set; }
+
     /// <summary>The Content-ID (RFC 2045 section 7) without angle brackets, or null.</summary>
     public string? ContentId => Headers.GetValue("Content-ID") is { } value ? MessageIds.ParseFirst(value) ?? NullIfEmpty(value.Trim('<', '>', ' ')) : null;
 

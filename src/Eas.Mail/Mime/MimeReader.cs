@@ -62,6 +62,7 @@ public sealed class MimeReader
             var part = new MimePart(parent, specifier, depth, headers, defaultType);
             if (messageBody && part.Kind != MimePartKind.Multipart) part.PartSpecifier = Child(specifier, 1);
             var mark = Input.Mark();
+            part.BodyOffset = mark.Position;
             var atBoundary = part.Kind switch
             {
                 MimePartKind.Multipart => await ReadMultipartAsync(part, cancellationToken).ConfigureAwait(false),

@@ -1,8 +1,12 @@
 using Eas.Mail.LocalDovecot;
+using Eas.Mail.LocalPostfix;
 
 namespace Eas.Integration.Tests.Support;
 
-/// <summary>One private Dovecot for the integration tests, on free loopback ports, with test accounts.</summary>
+/// <summary>
+/// One private Dovecot for the integration tests, on free loopback ports, with test accounts, and a private
+/// Postfix in front of it (submission with AUTH through Dovecot, delivery over LMTP) for sending.
+/// </summary>
 public sealed class DovecotFixture : IAsyncLifetime
 {
     public const string Domain = "ox.io";
@@ -15,14 +19,29 @@ public sealed class DovecotFixture : IAsyncLifetime
 
     public DovecotInstance Dovecot { get; private set; } = null!;
 
+    public PostfixInstance Postfix { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists("/usr/sbin/dovecot"))
             throw new InvalidOperationException("Dovecot is not installed: apt-get install dovecot-imapd (./test.sh does it).");
-        Dovecot = await DovecotInstance.StartAsync(new DovecotOptions { DataDirectory = _directory });
+        if (!File.Exists("/usr/sbin/postfix"))
+            throw new InvalidOperationException("Postfix is not installed: apt-get install postfix (./test.sh does it).");
+        Dovecot = await DovecotInstance.StartAsync(new DovecotOptions { DataDirectory = _directory, EnableLmtp = true, EnableAuthListener = true });
         Dovecot.AddUser(Mike, MikePassword);
         Dovecot.AddUser(Anna, AnnaPassword);
+        Postfix = await PostfixInstance.StartAsync(PostfixOptions.For(Dovecot, Path.Combine(_directory, "postfix")) with
+        {
+            MessageSizeLimit = MessageSizeLimit,
+            Mailboxes = new Dictionary<string, string> { [Mike] = Mike, [Anna] = Anna },
+        });
     }
+
+    /// <summary>Postfix's message_size_limit here: 2 MiB.</summary>
+    public const long MessageSizeLimit = 2 * 1024 * 1024;
+
+    /// <summary>Lets Postfix accept mail for a test's own account (delivered to the Dovecot user of that name).</summary>
+    public Task AcceptMailForAsync(string address) => Postfix.AddMailboxAsync(address, address);
 
     /// <summary>Drops every IMAP connection of a user (doveadm kick), as a server restart or network cut would.</summary>
     public async Task KickAsync(string user)
@@ -35,6 +54,7 @@ public sealed class DovecotFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Postfix is not null) await Postfix.DisposeAsync();
         await Dovecot.DisposeAsync();
         try
         {

@@ -48,6 +48,21 @@ internal sealed class EasTestClient(HttpClient http, string user, string passwor
         return new EasResponse(response.StatusCode, response.Headers, isWbxml ? WbxmlDocument.Parse(bytes) : null, bytes);
     }
 
+    /// <summary>SendMail, SmartReply or SmartForward as 12.1 and earlier send them: the MIME as the body, parameters on the request line.</summary>
+    public async Task<EasResponse> PostMimeAsync(string command, byte[] mime, string? extraQuery = null)
+    {
+        var query = $"Cmd={command}&User={Uri.EscapeDataString(QueryUser ?? User)}&DeviceId={DeviceId}&DeviceType={deviceType}{extraQuery}";
+        var request = WithCredentials(new HttpRequestMessage(HttpMethod.Post, "/Microsoft-Server-ActiveSync?" + query));
+        request.Headers.Add(EasHeaderNames.ProtocolVersion, Version);
+        if (PolicyKey is { } key) request.Headers.Add(EasHeaderNames.PolicyKey, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Content = new ByteArrayContent(mime);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        using var response = await http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var isWbxml = response.Content.Headers.ContentType?.MediaType == ContentType && bytes.Length > 0;
+        return new EasResponse(response.StatusCode, response.Headers, isWbxml ? WbxmlDocument.Parse(bytes) : null, bytes);
+    }
+
     private HttpRequestMessage WithCredentials(HttpRequestMessage request)
     {
         var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{password}"));

@@ -88,6 +88,9 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync, ImapMetri
         if (remove != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Remove, MessageFlagNames.Of(remove), cancellationToken: cancellationToken);
     }
 
+    public async Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken) =>
+        _ = await client.AppendAsync(folder, message, MessageFlagNames.Of(flags), length: length, cancellationToken: cancellationToken);
+
     public async Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken)
     {
         await SelectAsync(folder, cancellationToken);

@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using Eas.Actors.Accounts;
+using Eas.Actors.Mailboxes;
+using Eas.Actors.Sending;
+using Eas.Actors.Sync.Collections;
+using Eas.Mail.Mime;
+using Eas.Mail.Mime.Writing;
+using Eas.Wire.Commands;
+using Eas.Wire.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Eas.Actors.Devices;
+
+/// <summary>
+/// SendMail, SmartReply and SmartForward (MS-ASCMD 2.2.1.17, 2.2.1.20, 2.2.1.19): reads the phone's message,
+/// for a reply or forward composes it with the original from IMAP (unless ReplaceMime), submits it over SMTP
+/// with the user's own credentials, and keeps a copy in Sent Items when asked. A message whose ClientId (or,
+/// before 14.0, Message-ID) this device sent lately is not sent again. The key is recorded after the
+/// submission: a crash in between can at worst send twice, never lose a message the phone was told was sent.
+/// Success is an empty 200; a failure is the command's Status from 14.0, an HTTP status before.
+/// </summary>
+internal static class ComposeMailCommand
+{
+    public static async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DeviceActorSettings settings, ILogger logger, DateTimeOffset now)
+    {
+        var order = ComposeOrder.From(request.Body!);
+        if (!request.Features.Allows(DataClass.Email)) return Failed(request, CommonStatus.AccessDenied, 403);
+        var submitter = settings.Submitter ?? throw new InvalidOperationException("Sending needs DeviceActorSettings.Submitter.");
+
+        OutgoingMessage message;
+        try
+        {
+            message = await OutgoingMessage.ReadAsync(order.Mime, request.EmailAddress);
+        }
+        catch (MessageHasNoRecipientsException)
+        {
+            return Failed(request, CommonStatus.MessageHasNoRecipient, 500);
+        }
+        catch (MimeFormatException)
+        {
+            return Failed(request, CommonStatus.InvalidMIME, 500);
+        }
+
+        var key = order.ClientId ?? (message.MessageIdFromClient ? "mid:" + message.MessageId : null);
+        if (key is not null && state.SentMessages.Contains(key))
+            return order.ClientId is null ? new Decision(new RespondEmpty(), []) : Failed(request, CommonStatus.MessagePreviouslySent, 500);
+
+        await using var original = order.Command == EasCommand.SendMail ? null : await FetchOriginalAsync(request, settings, order);
+        if (order.Command != EasCommand.SendMail)
+        {
+            if (original is null) return Failed(request, CommonStatus.ItemNotFound, 500);
+            var compose = SmartComposeOptions.Default with { ReplaceMime = order.ReplaceMime };
+            message = order.IsReply ? await SmartComposer.ReplyAsync(message, original.Stream, compose) : await SmartComposer.ForwardAsync(message, original.Stream, compose);
+        }
+
+        try
+        {
+            var size = await message.MeasureAsync(OutgoingCopy.Delivery);
+            await submitter.SubmitAsync(request.Credentials!, request.EmailAddress, message.Recipients, size,
+                (stream, ct) => message.WriteToAsync(stream, OutgoingCopy.Delivery, ct), CancellationToken.None);
+        }
+        catch (SubmissionException e)
+        {
+            ComposeLog.SubmissionFailed(logger, request.Line.Command.ToWireName(), request.AccountId, e.Failure.ToString(), e.Message);
+            return Failed(request, StatusOf(e.Failure), e.Failure == SubmissionFailure.Unavailable ? 503 : 500);
+        }
+
+        ImmutableArray<DeviceEvent> events = key is null ? [] : [new MessageSent(now, key)];
+        await AfterSendingAsync(request, settings, logger, order, message, original);
+        return new Decision(new RespondEmpty(), events);
+    }
+
+    /// <summary>
+    /// The Sent Items copy (with Bcc, marked read) and the original's \Answered or $Forwarded flag. The message
+    /// is already sent: a failure here is logged, not answered as a failure the phone would retry.
+    /// </summary>
+    private static async Task AfterSendingAsync(DeviceRequest request, DeviceActorSettings settings, ILogger logger, ComposeOrder order, OutgoingMessage message, OriginalMessage? original)
+    {
+        try
+        {
+            await MailboxWork.RunAsync(request, settings, async context =>
+            {
+                if (order.SaveInSentItems)
+                {
+                    var sent = (await context.RefreshFoldersAsync()).FirstOrDefault(f => f.Use == FolderUse.Sent && f.Selectable);
+                    if (sent is null) ComposeLog.NoSentFolder(logger, request.AccountId);
+                    else await AppendAsync(context, sent.Name, message);
+                }
+
+                if (original is not null)
+                    await context.Session.SetFlagsAsync(original.Folder, original.Uid, order.IsReply ? MessageFlags.Answered : MessageFlags.Forwarded, MessageFlags.None, context.CancellationToken);
+                return true;
+            });
+        }
+        catch (Exception e) when (e is Mail.Imap.ImapException or Persistence.StoreUnavailableException or Kernel.AskTimeoutException)
+        {
+            ComposeLog.AfterSendFailed(logger, request.AccountId, e.Message);
+        }
+    }
+
+    private static async Task AppendAsync(MailboxContext context, string folder, OutgoingMessage message)
+    {
+        await using var copy = TemporaryFile();
+        await message.WriteToAsync(copy, OutgoingCopy.SentItems, context.CancellationToken);
+        copy.Position = 0;
+        await context.Session.AppendAsync(folder, copy, copy.Length, MessageFlags.Seen, context.CancellationToken);
+    }
+
+    /// <summary>The message replied to or forwarded, copied from IMAP to a temporary file; null when it is not there (or named by a Search LongId, which this server does not issue).</summary>
+    private static Task<OriginalMessage?> FetchOriginalAsync(DeviceRequest request, DeviceActorSettings settings, ComposeOrder order) =>
+        MailboxWork.RunAsync(request, settings, async context =>
+        {
+            if (order.FolderId is not { } folderId || order.ItemId is not { } itemId || !ServerIds.TryParse(itemId, folderId, out var uid)) return null;
+            if (await context.ResolveEmailAsync(request, folderId) is not { } name) return null;
+            var file = TemporaryFile();
+            try
+            {
+                await context.Session.CopyPartAsync(name, uid, "", file, null, context.CancellationToken);
+                file.Position = 0;
+                return new OriginalMessage(name, uid, file);
+            }
+            catch (FileNotFoundException)
+            {
+                await file.DisposeAsync();
+                return null;
+            }
+            catch
+            {
+                await file.DisposeAsync();
+                throw;
+            }
+        });
+
+    private static FileStream TemporaryFile() =>
+        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
+    private static CommonStatus StatusOf(SubmissionFailure failure) => failure switch
+    {
+        SubmissionFailure.Unavailable => CommonStatus.ServerErrorRetryLater,
+        SubmissionFailure.MessageTooLarge => CommonStatus.SendQuotaExceeded,
+        SubmissionFailure.RecipientRefused => CommonStatus.MessageRecipientUnresolved,
+        _ => CommonStatus.MailSubmissionFailed,
+    };
+
+    /// <summary>From 14.0 the command's own Status (MS-ASCMD 2.2.3.177.14, 2.2.3.177.16); before, an HTTP status.</summary>
+    private static Decision Failed(DeviceRequest request, CommonStatus status, int httpStatus)
+    {
+        CommandOutcome outcome = request.Line.ProtocolVersion >= ProtocolVersion.V140
+            ? new RespondWith(new StatusOnlyResponse(request.Line.Command, (int)status))
+            : new RespondHttpStatus(httpStatus);
+        return new Decision(outcome, []);
+    }
+
+    private sealed record OriginalMessage(string Folder, uint Uid, FileStream Stream) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Stream.DisposeAsync();
+    }
+}
+
+internal static partial class ComposeLog
+{
+    [LoggerMessage(1210, LogLevel.Warning, "{Command} for {User} not sent ({Failure}): {Reason}")]
+    public static partial void SubmissionFailed(ILogger logger, string command, string user, string failure, string reason);
+
+    [LoggerMessage(1211, LogLevel.Warning, "Message of {User} sent, but its Sent Items copy or the original's flag failed: {Reason}")]
+    public static partial void AfterSendFailed(ILogger logger, string user, string reason);
+
+    [LoggerMessage(1212, LogLevel.Warning, "Message of {User} sent, but the account has no Sent folder (SPECIAL-USE Sent) for its copy")]
+    public static partial void NoSentFolder(ILogger logger, string user);
+}

@@ -1,0 +1,53 @@
+using Eas.Actors.Mailboxes;
+using Eas.Mail.Smtp;
+
+namespace Eas.Actors.Sending;
+
+/// <summary>
+/// Submits over SMTP (RFC 6409) as the user, with the credentials the phone signed in with: one session per
+/// message (connect, EHLO, STARTTLS or TLS as configured, AUTH, MAIL/RCPT/DATA, QUIT). The message is first
+/// written to a temporary file that deletes itself, so the server's SIZE limit is checked before anything is
+/// sent and memory stays flat. Every recipient must be accepted, or nothing is sent.
+/// </summary>
+public sealed class SmtpMailSubmitter(SmtpEndpoint endpoint, SmtpClientOptions options) : IMailSubmitter
+{
+    private readonly SmtpClientOptions _options = options with { RequireAllRecipients = true };
+
+    public async Task SubmitAsync(
+        MailCredentials credentials, string envelopeFrom, IReadOnlyList<string> recipients, long size,
+        Func<Stream, CancellationToken, Task> writeMessage, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await writeMessage(file, cancellationToken);
+        file.Position = 0;
+        try
+        {
+            await using var client = await SmtpClient.ConnectAsync(endpoint, _options, cancellationToken);
+            await client.AuthenticateAsync(credentials.Login, credentials.Password, cancellationToken: cancellationToken);
+            await client.SendAsync(new SmtpEnvelope(envelopeFrom, recipients), file, cancellationToken);
+            await client.QuitAsync(cancellationToken);
+        }
+        catch (SmtpUnavailableException e)
+        {
+            throw new SubmissionException(SubmissionFailure.Unavailable, e.Message, e);
+        }
+        catch (SmtpProtocolException e)
+        {
+            throw new SubmissionException(SubmissionFailure.Unavailable, e.Message, e);
+        }
+        catch (SmtpCommandException e)
+        {
+            throw new SubmissionException(FailureOf(e.Kind), $"{e.Command}: {e.ReplyCode} {e.ReplyText}", e);
+        }
+    }
+
+    private static SubmissionFailure FailureOf(SmtpFailureKind kind) => kind switch
+    {
+        SmtpFailureKind.Transient => SubmissionFailure.Unavailable,
+        SmtpFailureKind.RecipientRejected => SubmissionFailure.RecipientRefused,
+        SmtpFailureKind.MessageTooLarge => SubmissionFailure.MessageTooLarge,
+        SmtpFailureKind.AuthenticationFailed => SubmissionFailure.AuthenticationFailed,
+        _ => SubmissionFailure.Rejected,
+    };
+}
