@@ -135,6 +135,17 @@ public sealed class SendMailTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_with_raw_UTF_8_headers_is_delivered_intact()
+    {
+        var phone = await PhoneAsync("14.1");
+        var token = Guid.NewGuid().ToString("N");
+        var subject = "Grüße aus Köln " + token;
+        var mime = ComposeRequests.Message(_sender.Address, _recipient.Address, subject, "Schöne Grüße.");
+        (await phone.PostAsync("SendMail", ComposeRequests.SendMail("utf8-" + token[..8], mime))).Status.ShouldBe(HttpStatusCode.OK);
+        (await Mailbox.WaitForAsync(_recipient, token, anywhere: true)).Single().Raw.ShouldContain("Subject: " + subject);
+    }
+
+    [Fact]
     public async Task Refusals_get_their_statuses_from_14_0_and_HTTP_statuses_before()
     {
         var phone = await PhoneAsync("14.1");

@@ -13,6 +13,7 @@ public sealed class PushMetrics
     private readonly Counter<long> _reconnects;
     private long _parked;
     private long _watchers;
+    private long _reconnectsTotal;
 
     public PushMetrics(Meter meter)
     {
@@ -39,7 +40,17 @@ public sealed class PushMetrics
 
     public void WatcherClosed() => Interlocked.Decrement(ref _watchers);
 
-    public void WatcherReconnecting() => _reconnects.Add(1);
+    public void WatcherReconnecting()
+    {
+        Interlocked.Increment(ref _reconnectsTotal);
+        _reconnects.Add(1);
+    }
 
     public long ParkedNow => Volatile.Read(ref _parked);
+
+    /// <summary>Watcher sessions open now, for the admin API's live view (the meter reads the same field).</summary>
+    public long WatchersNow => Volatile.Read(ref _watchers);
+
+    /// <summary>Watcher reconnects since start, cumulative so a reader computes the rate from two readings.</summary>
+    public long ReconnectsTotal => Interlocked.Read(ref _reconnectsTotal);
 }

@@ -8,6 +8,11 @@ namespace Eas.Actors.Sending;
 /// message (connect, EHLO, STARTTLS or TLS as configured, AUTH, MAIL/RCPT/DATA, QUIT). The message is first
 /// written to a temporary file that deletes itself, so the server's SIZE limit is checked before anything is
 /// sent and memory stays flat. Every recipient must be accepted, or nothing is sent.
+/// <para>
+/// SMTPUTF8 (RFC 6531) is asked for only when an address needs it. Raw UTF-8 in the phone's header fields goes
+/// as 8BITMIME, as mail clients send it: asking SMTPUTF8 for headers makes Postfix insist on it for every next
+/// hop, and Dovecot 2.3's LMTP does not offer it, so the message would bounce instead of being delivered.
+/// </para>
 /// </summary>
 public sealed class SmtpMailSubmitter(SmtpEndpoint endpoint, SmtpClientOptions options) : IMailSubmitter
 {
@@ -21,11 +26,12 @@ public sealed class SmtpMailSubmitter(SmtpEndpoint endpoint, SmtpClientOptions o
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await writeMessage(file, cancellationToken);
         file.Position = 0;
+        var envelope = new SmtpEnvelope(envelopeFrom, recipients);
         try
         {
             await using var client = await SmtpClient.ConnectAsync(endpoint, _options, cancellationToken);
             await client.AuthenticateAsync(credentials.Login, credentials.Password, cancellationToken: cancellationToken);
-            await client.SendAsync(new SmtpEnvelope(envelopeFrom, recipients), file, cancellationToken);
+            await client.SendAsync(envelope, file, cancellationToken);
             await client.QuitAsync(cancellationToken);
         }
         catch (SmtpUnavailableException e)

@@ -1,20 +1,25 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Eas.Mail.LocalDovecot;
+using Eas.Mail.LocalPostfix;
 
 namespace Eas.Host.Cli;
 
 /// <summary>
-/// <c>eas-server demo</c>: a working server in one command. Installs Dovecot with apt when it is missing,
-/// runs a private Dovecot under the data directory on a loopback port with one demo account and a few
-/// messages, and serves ActiveSync against it on the embedded defaults (SQLite in the data directory).
-/// Ctrl-C stops both.
+/// <c>eas-server demo</c>: a working server in one command. Installs Dovecot and Postfix with apt when they
+/// are missing, runs a private Dovecot and a private Postfix (submission with AUTH through Dovecot, delivery
+/// over LMTP) under the data directory on loopback ports, with a demo account and a few messages, and serves
+/// ActiveSync against them on the embedded defaults (SQLite in the data directory), with an admin for the
+/// admin API and <c>eas-server top</c>. Ctrl-C stops all three.
 /// </summary>
 internal static class DemoCommand
 {
     public const string Domain = "example.com";
     public const string User = "demo@" + Domain;
     public const string Password = "demo-password";
+    public const string Friend = "anna@" + Domain;
+    public const string Admin = "admin";
+    public const string AdminPassword = "demo-admin";
 
     public static Command Create()
     {
@@ -27,13 +32,19 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(string dataDir, string urls, CancellationToken cancellationToken)
     {
-        if (!await EnsureDovecotAsync(cancellationToken)) return 1;
+        if (!await EnsurePackagesAsync(cancellationToken)) return 1;
         Directory.CreateDirectory(dataDir);
         var mailDir = Path.Combine(dataDir, "dovecot");
         var firstRun = !Directory.Exists(mailDir);
-        await using var dovecot = await DovecotInstance.StartAsync(new DovecotOptions { DataDirectory = mailDir }, cancellationToken);
+        await using var dovecot = await DovecotInstance.StartAsync(
+            new DovecotOptions { DataDirectory = mailDir, EnableLmtp = true, EnableAuthListener = true }, cancellationToken);
         dovecot.AddUser(User, Password);
+        dovecot.AddUser(Friend, Password);
         if (firstRun) await SeedAsync(dovecot, cancellationToken);
+        await using var postfix = await PostfixInstance.StartAsync(PostfixOptions.For(dovecot, Path.Combine(dataDir, "postfix")) with
+        {
+            Mailboxes = new Dictionary<string, string> { [User] = User, [Friend] = Friend },
+        }, cancellationToken);
 
         var app = ServerHost.Build(
         [
@@ -43,15 +54,23 @@ internal static class DemoCommand
             "--Eas:Imap:Host=127.0.0.1",
             $"--Eas:Imap:Port={dovecot.ImapPort}",
             "--Eas:Imap:Security=None",
+            "--Eas:Smtp:Host=127.0.0.1",
+            $"--Eas:Smtp:Port={postfix.SubmissionPort}",
+            "--Eas:Smtp:Security=StartTls",
+            "--Eas:Smtp:AcceptAnyCertificate=true",
+            $"--Eas:Admin:Users:{Admin}={AdminPassword}",
         ]);
         await app.StartAsync(cancellationToken);
         Console.WriteLine();
         Console.WriteLine($"  ActiveSync URL : {urls.Split(';')[0].TrimEnd('/')}/Microsoft-Server-ActiveSync");
         Console.WriteLine($"  Account        : {User}  (or \"demo\", or \"{Domain}\\demo\")");
         Console.WriteLine($"  Password       : {Password}");
+        Console.WriteLine($"  Second account : {Friend} (same password): send mail between the two");
         Console.WriteLine($"  Dovecot (IMAP) : 127.0.0.1:{dovecot.ImapPort}, log {dovecot.LogPath}");
+        Console.WriteLine($"  Postfix (SMTP) : 127.0.0.1:{postfix.SubmissionPort}, log {postfix.LogPath}");
+        Console.WriteLine($"  Admin API      : user {Admin}, password {AdminPassword} (eas-server admin / top)");
         Console.WriteLine($"  Data           : {dataDir}");
-        Console.WriteLine("  Ctrl-C stops the server and Dovecot.");
+        Console.WriteLine("  Ctrl-C stops the server, Dovecot and Postfix.");
         Console.WriteLine();
         try
         {
@@ -66,30 +85,36 @@ internal static class DemoCommand
         return 0;
     }
 
-    private static async Task<bool> EnsureDovecotAsync(CancellationToken cancellationToken)
+    /// <summary>Installs what is missing of Dovecot (IMAP and LMTP) and Postfix, as root; Postfix preseeded so its own system instance stays unconfigured.</summary>
+    private static async Task<bool> EnsurePackagesAsync(CancellationToken cancellationToken)
     {
-        if (File.Exists("/usr/sbin/dovecot")) return true;
-        Console.WriteLine("Dovecot is not installed; installing dovecot-imapd with apt-get ...");
+        var missing = new List<string>();
+        if (!File.Exists("/usr/sbin/dovecot")) missing.Add("dovecot-imapd");
+        if (!File.Exists("/usr/lib/dovecot/lmtp")) missing.Add("dovecot-lmtpd");
+        if (!File.Exists("/usr/sbin/postfix")) missing.Add("postfix");
+        if (missing.Count == 0) return true;
+        Console.WriteLine($"Installing {string.Join(' ', missing)} with apt-get ...");
         if (!Environment.UserName.Equals("root", StringComparison.Ordinal))
         {
-            Console.Error.WriteLine("Installing needs root: run `sudo apt-get install dovecot-imapd` and try again.");
+            Console.Error.WriteLine($"Installing needs root: run `sudo apt-get install {string.Join(' ', missing)}` and try again.");
             return false;
         }
 
-        foreach (var arguments in new[] { "update -qq", "install -y -qq dovecot-imapd" })
-        {
-            var start = new ProcessStartInfo("apt-get", arguments) { UseShellExecute = false };
-            start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-            using var apt = Process.Start(start)!;
-            await apt.WaitForExitAsync(cancellationToken);
-            if (apt.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"apt-get {arguments} failed with exit code {apt.ExitCode}.");
-                return false;
-            }
-        }
+        if (missing.Contains("postfix") && !await RunAsync("sh", ["-c", "echo 'postfix postfix/main_mailer_type select No configuration' | debconf-set-selections"], cancellationToken))
+            return false;
+        return await RunAsync("apt-get", ["update", "-qq"], cancellationToken)
+            && await RunAsync("apt-get", ["install", "-y", "-qq", .. missing], cancellationToken);
+    }
 
-        return File.Exists("/usr/sbin/dovecot");
+    private static async Task<bool> RunAsync(string program, string[] arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program, arguments) { UseShellExecute = false };
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode == 0) return true;
+        Console.Error.WriteLine($"{program} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}.");
+        return false;
     }
 
     private static async Task SeedAsync(DovecotInstance dovecot, CancellationToken cancellationToken)

@@ -25,12 +25,13 @@ public sealed record ImapClientOptions
     public ImapLimits Limits { get; init; } = ImapLimits.Default;
 
     /// <summary>
-    /// Told of every command when it ends, completed or failed: its name as sent (<c>SELECT</c>, <c>UID FETCH</c>;
-    /// <c>connect</c> for connecting, securing the connection and reading the greeting) and the time from its start to
-    /// its tagged completion or failure. Only the client knows which verb a call really sent (LOGIN or AUTHENTICATE,
-    /// SELECT or EXAMINE, the IDLE and NOTIFY of a watcher), so timings come from here; what is done with them is the
-    /// owner's business, which keeps this library free of any metrics API. It runs on the command's own flow, so it
-    /// must be cheap and must not throw.
+    /// Told of every command when it ends, completed or failed: its name (<c>SELECT</c>, <c>UID FETCH</c>; <c>connect</c>
+    /// for connecting, securing the connection and reading the greeting; <c>UID MOVE</c> also when a server without
+    /// MOVE gets UID COPY, UID STORE and UID EXPUNGE instead) and the time from its start to its tagged completion or
+    /// failure. Only this library knows which verb a call really sent (SELECT or EXAMINE, LOGIN or AUTHENTICATE in
+    /// <see cref="ImapAuthenticator"/>, the IDLE and NOTIFY of a change watcher), so timings come from here; what is
+    /// done with them is the owner's business, which keeps the library free of any metrics API. It runs on the
+    /// command's own flow, so it must be cheap and must not throw.
     /// </summary>
     public Action<string, TimeSpan>? CommandCompleted { get; init; }
 }
