@@ -11,4 +11,13 @@ public sealed class MetricsOptions
     /// specification requires by default; turn it off for shorter series when no OpenTelemetry pipeline is involved.
     /// </summary>
     public bool ScopeLabels { get; set; } = true;
+
+    /// <summary>
+    /// Where to push the meter with OTLP over HTTP/protobuf (OpenTelemetry 1.20.1), the full URL of the
+    /// collector's metrics path, e.g. <c>http://otel-collector:4318/v1/metrics</c>; empty: no OTLP export.
+    /// </summary>
+    public string OtlpEndpoint { get; set; } = string.Empty;
+
+    /// <summary>Seconds between OTLP exports.</summary>
+    public int OtlpIntervalSeconds { get; set; } = 60;
 }
