@@ -124,6 +124,7 @@ public static class ServerHost
         services.AddSingleton(sp => CommandCatalog.Default(WbxmlLimits.Default, sending: sp.GetRequiredService<IOptions<EasOptions>>().Value.Smtp.Enabled));
         services.AddSingleton<ActiveSyncEndpoint>();
         services.AddHostedService<ActorSystemLifetime>();
+        if (builder.Configuration[$"{EasOptions.Section}:Metrics:OtlpEndpoint"] is { Length: > 0 }) services.AddHostedService<OtlpMetricsExport>();
 
         configure?.Invoke(builder);
         var app = builder.Build();

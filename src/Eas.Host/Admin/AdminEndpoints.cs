@@ -58,6 +58,7 @@ internal static class AdminEndpoints
         api.MapGet("/license", async (AccessRegions access, CancellationToken ct) => await access.License.StatusAsync(ct));
         api.MapGet("/audit", async (AuditLog audit, long? after, int? limit, CancellationToken ct) =>
             (await audit.ReadAsync(after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), ct)).Select(EntryOf));
+        DiagnosticsEndpoints.Map(api);
     }
 
     /// <summary>The account id an admin means, mapped as sign-in names are (<c>mike</c>, <c>ox.io\mike</c>, <c>Mike@OX.io</c>).</summary>

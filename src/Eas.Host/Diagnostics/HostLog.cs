@@ -1,6 +1,9 @@
 namespace Eas.Host.Diagnostics;
 
-/// <summary>The host's log messages, with stable event ids. Credentials and bodies never appear here.</summary>
+/// <summary>
+/// The host's log messages, with stable event ids. Credentials never appear here; bodies only in the request
+/// trace (1020), for the accounts and devices an admin chose, and redacted.
+/// </summary>
 internal static partial class HostLog
 {
     [LoggerMessage(1000, LogLevel.Information, "{Command} {User} {DeviceId} v{Version} -> {Status} in {ElapsedMs:F1} ms, {RequestBytes} B in, {ResponseBytes} B out")]
@@ -35,4 +38,10 @@ internal static partial class HostLog
 
     [LoggerMessage(1008, LogLevel.Information, "EAS server listening; data in {DataDir}, IMAP at {ImapHost}:{ImapPort} ({ImapSecurity})")]
     public static partial void Started(ILogger logger, string dataDir, string imapHost, int imapPort, string imapSecurity);
+
+    [LoggerMessage(1020, LogLevel.Information, "Trace {Command} {User} {DeviceId} v{Version} -> {Status}\nrequest:\n{Request}\nresponse:\n{Response}")]
+    public static partial void RequestTraced(ILogger logger, string command, string user, string deviceId, string version, int status, string request, string response);
+
+    [LoggerMessage(1021, LogLevel.Warning, "Request trace changed by {Admin}: users [{TraceUsers}], devices [{TraceDevices}]")]
+    public static partial void TraceChanged(ILogger logger, string admin, string traceUsers, string traceDevices);
 }

@@ -62,6 +62,7 @@ internal sealed class ActiveSyncEndpoint(
         var started = Stopwatch.GetTimestamp();
         var exchange = new Exchange(context);
         var status = StatusCodes.Status500InternalServerError;
+        TimeSpan elapsed;
         try
         {
             await RunAsync(exchange);
@@ -69,10 +70,10 @@ internal sealed class ActiveSyncEndpoint(
         }
         finally
         {
-            live.Completed(exchange.Command, exchange.User, exchange.DeviceId, status, Stopwatch.GetElapsedTime(started));
+            elapsed = Stopwatch.GetElapsedTime(started);
+            live.Completed(exchange.Command, exchange.User, exchange.DeviceId, status, elapsed);
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.RequestCompleted(exchange.CommandName, exchange.Version, status, elapsed);
         HostLog.RequestCompleted(logger, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version, status,
             elapsed.TotalMilliseconds, context.Request.ContentLength ?? exchange.RequestBytes, exchange.ResponseBytes);

@@ -61,6 +61,7 @@ internal static class PushBench
                 $"--Eas:Ping:MaxHeartbeatSeconds={Math.Max(3540, settings.HeartbeatSeconds)}",
                 $"--Eas:LogLevel={settings.ServerLogLevel}",
                 $"--Eas:License:ActiveSyncMailboxCount={settings.Accounts}",
+                $"--Eas:Admin:Users:{OperatorProbe.Admin}={OperatorProbe.AdminPassword}",
             ];
             AnsiConsole.WriteLine($"Server: dotnet {serverDll} {string.Join(' ', arguments)}");
             server = await ServerProcess.StartAsync(serverDll, arguments, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, deadline.Token);
@@ -71,6 +72,7 @@ internal static class PushBench
             await StopAsync(server, dovecot);
             (server, dovecot) = (null, null);
             PushReport.Print(outcome, MachineInfo.Read(), [LogScan.Server(Path.Combine(workDirectory, "server.log")), LogScan.Dovecot(Path.Combine(workDirectory, "dovecot", "dovecot.log"))]);
+            if (outcome.Operator is { } operatorFigures) OperatorProbe.Print(operatorFigures);
             return PushReport.Passed(outcome) ? 0 : 1;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or ImapException or IOException)

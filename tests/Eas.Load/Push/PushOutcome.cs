@@ -12,7 +12,7 @@ internal sealed record PushOutcome(
     int SetupErrors, int HoldErrors, int Reparks, int Changes, int SyncedItems, IReadOnlyList<KeyValuePair<string, int>> ErrorMessages,
     int DeliveriesPlanned, int Delivered, int DeliveriesFailed, string? FirstDeliveryFailure, PushLedgerSummary Pushes,
     TimeSpan SetupElapsed, TimeSpan HoldElapsed, IReadOnlyList<PushSnapshot> Snapshots, RssSeries? ServerRss,
-    IReadOnlyList<LatencySummary> SetupLatencies, string? StopReason)
+    IReadOnlyList<LatencySummary> SetupLatencies, string? StopReason, OperatorFigures? Operator = null)
 {
     public LatencySummary PushLatency => LatencySummary.Of("push", [.. Pushes.LatenciesMs]);
 

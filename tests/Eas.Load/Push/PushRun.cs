@@ -53,6 +53,7 @@ internal static class PushRun
         var holdClock = new Stopwatch();
         var parkedAfterSetup = 0;
         string? stopReason = null;
+        OperatorFigures? operatorFigures = null;
         try
         {
             await Progress().StartAsync(context => SetUpAsync(context.AddTask("setting up", maxValue: settings.Devices), settings, counters, deadline.Token));
@@ -62,8 +63,12 @@ internal static class PushRun
             counters.Phase = PushPhase.Holding;
             holdClock.Start();
             var delivering = deliverer.RunAsync(settings.Deliveries, TimeSpan.FromSeconds(settings.HoldSeconds), deadline.Token);
+            var operating = settings.OperatorWindowSeconds > 0
+                ? OperatorProbe.RunAsync(new Uri(endpoint, "/"), probe.ServerProcessId, TimeSpan.FromSeconds(settings.OperatorWindowSeconds), deadline.Token)
+                : Task.FromResult<OperatorFigures?>(null)!;
             await Progress().StartAsync(context => HoldAsync(context.AddTask("holding", maxValue: settings.HoldSeconds), settings, counters, deliverer, holdClock, deadline.Token));
             await delivering;
+            operatorFigures = await operating;
             await DrainAsync(ledger, deadline.Token);
             holdClock.Stop();
         }
@@ -91,7 +96,7 @@ internal static class PushRun
             counters.SetupErrors, counters.HoldErrors, counters.Expired, counters.Changes, counters.SyncedItems, counters.Messages,
             settings.Deliveries, deliverer.Delivered, deliverer.Failed, deliverer.FirstFailure, ledger.Summarize(),
             setupClock.Elapsed, holdClock.Elapsed, snapshots, rss,
-            [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))], stopReason);
+            [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))], stopReason, operatorFigures);
     }
 
     private static Progress Progress() =>

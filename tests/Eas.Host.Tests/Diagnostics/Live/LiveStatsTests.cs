@@ -59,6 +59,7 @@ public sealed class LiveStatsTests
         stats.Completed(EasCommand.Sync, "anna@ox.io", "Phone1", 500, Ms10);
 
         stats.BusiestDevices(10).Entries.ShouldBe([new BusyDevice("mike@ox.io", "Phone1", 3, 0), new BusyDevice("anna@ox.io", "Phone1", 1, 1)]);
+        stats.BusiestDevices(1).Tracked.ShouldBe(2);
     }
 
     [Fact]
