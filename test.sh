@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit tests, and integration tests against a real Dovecot that the test
-# fixtures start on free loopback ports. Installs the real servers the tests need when they are missing.
+# Runs the whole test suite: unit tests, and integration tests against a real Dovecot and a real Postfix that
+# the test fixtures start on free loopback ports. Installs the real servers the tests need when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 

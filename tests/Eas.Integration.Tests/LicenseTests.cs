@@ -79,6 +79,14 @@ public sealed class LicenseTests(DovecotFixture dovecot)
         (await ConnectAsync(server, refused[1])).ShouldBe(HttpStatusCode.Forbidden);
         (await admin.GetAsync("/license"))["used"]!.GetValue<int>().ShouldBe(200);
 
+        using (var http = server.CreateHttpClient())
+        {
+            var scrape = Eas.Host.Tests.Diagnostics.PrometheusTextParser.Parse(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+            scrape.Sum("eas_license_slots_licensed").ShouldBe(200);
+            scrape.Sum("eas_license_slots_held").ShouldBe(200);
+            scrape.Sum("eas_license_slots_free").ShouldBe(0);
+        }
+
         var audit = (await admin.GetAsync("/audit?limit=1000")).AsArray();
         audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "account.settings" && e["by"]!.GetValue<string>() == "admin:root");
         audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "license.slot_released" && e["by"]!.GetValue<string>() == "admin:root");

@@ -113,6 +113,29 @@ public sealed class SendMailTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SmartReply_with_ReplaceMime_sends_the_phones_message_as_it_is()
+    {
+        var originalSubject = Subject("Lunch");
+        var originalId = $"{Guid.NewGuid():N}@example.com";
+        await _sender.DeliverRawAsync(
+            $"From: <{_recipient.Address}>\r\nTo: <{_sender.Address}>\r\nSubject: {originalSubject}\r\nMessage-ID: <{originalId}>\r\n" +
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPizza or sushi?\r\n");
+        var syncing = await SyncingPhone.StartAsync(_server, _sender, "14.1", "Replace141");
+        var inbox = syncing.IdOf("INBOX");
+        var serverId = (await syncing.SyncAllAsync(inbox)).Single().ServerId;
+
+        var subject = "Re: " + originalSubject;
+        var mime = ComposeRequests.Message(_sender.Address, _recipient.Address, subject, "Sushi. (I quoted nothing.)");
+        var response = await syncing.Client.PostAsync("SmartReply", ComposeRequests.SmartReply("rm-" + Guid.NewGuid().ToString("N")[..8], mime, inbox, serverId, replaceMime: true));
+        response.Status.ShouldBe(HttpStatusCode.OK);
+
+        var reply = (await Mailbox.WaitForAsync(_recipient, subject)).Single().Raw;
+        reply.ShouldContain("Sushi. (I quoted nothing.)");
+        reply.ShouldNotContain("Pizza or sushi?");
+        reply.ShouldContain($"In-Reply-To: <{originalId}>", Case.Sensitive, "threading headers are still set");
+    }
+
+    [Fact]
     public async Task SmartForward_carries_the_original_attachment()
     {
         var originalSubject = Subject("Report");
@@ -132,6 +155,28 @@ public sealed class SendMailTests(DovecotFixture dovecot) : IAsyncLifetime
         forwarded.ShouldContain("filename=\"data.bin\"");
         forwarded.ShouldContain(Convert.ToBase64String(attachment)[..60]);
         (await Mailbox.FlagsAsync(_sender, originalSubject)).ShouldContain("$Forwarded");
+    }
+
+    [Fact]
+    public async Task Mail_sent_by_one_phone_pushes_to_the_recipients_parked_Ping()
+    {
+        var receiving = await SyncingPhone.StartAsync(_server, _recipient, "14.1", "PushedPhone");
+        var inbox = receiving.IdOf("INBOX");
+        await receiving.SyncAllAsync(inbox);
+        var parked = receiving.Client.PostAsync("Ping", PingRequests.Ping(120, inbox));
+        await Task.Delay(1500);
+        parked.IsCompleted.ShouldBeFalse("nothing has arrived yet");
+
+        var phone = await PhoneAsync("14.1");
+        var subject = Subject("Pushed");
+        var mime = ComposeRequests.Message(_sender.Address, _recipient.Address, subject, "Arrives through Postfix and LMTP.");
+        (await phone.PostAsync("SendMail", ComposeRequests.SendMail("push-" + Guid.NewGuid().ToString("N")[..8], mime))).Status.ShouldBe(HttpStatusCode.OK);
+
+        var answer = await parked.WaitAsync(TimeSpan.FromSeconds(20));
+        answer.Body.ShouldNotBeNull().ValueOf(Eas.Wire.CodePages.Ping.Status).ShouldBe("2");
+        var added = SyncingPhone.AddsOf(await receiving.SyncAsync(inbox)).ToList();
+        added.Count.ShouldBe(1);
+        added[0].Data.ValueOf(Eas.Wire.CodePages.Email.Subject).ShouldBe(subject);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Eas.Mail.Net;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -105,30 +106,8 @@ internal sealed class DovecotProcess : IAsyncDisposable
         return info;
     }
 
-    private static async Task<bool> GreetsAsync(int port, CancellationToken cancellationToken)
-    {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(TimeSpan.FromSeconds(2));
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), attempt.Token).ConfigureAwait(false);
-            var buffer = new byte[512];
-            var length = 0;
-            while (length < buffer.Length && Array.IndexOf(buffer, (byte)'\n', 0, length) < 0)
-            {
-                var read = await socket.ReceiveAsync(buffer.AsMemory(length), attempt.Token).ConfigureAwait(false);
-                if (read == 0) return false;
-                length += read;
-            }
-
-            return Encoding.ASCII.GetString(buffer, 0, length).StartsWith("* OK", StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
-        }
-    }
+    private static async Task<bool> GreetsAsync(int port, CancellationToken cancellationToken) =>
+        (await MailTransport.ReadGreetingAsync(port, cancellationToken).ConfigureAwait(false))?.StartsWith("* OK", StringComparison.Ordinal) == true;
 
     private void Capture(string? line)
     {

@@ -1,3 +1,4 @@
+using Eas.Mail.Net;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -196,27 +197,7 @@ internal sealed class PostfixControl(PostfixLayout layout, string executable)
 
     private static async Task<bool> TryGreetingAsync(int port, CancellationToken cancellationToken)
     {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(TimeSpan.FromSeconds(2));
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), attempt.Token).ConfigureAwait(false);
-            var buffer = new byte[512];
-            var length = 0;
-            while (length < buffer.Length && Array.IndexOf(buffer, (byte)'\n', 0, length) < 0)
-            {
-                var read = await socket.ReceiveAsync(buffer.AsMemory(length), attempt.Token).ConfigureAwait(false);
-                if (read == 0) return false;
-                length += read;
-            }
-
-            await socket.SendAsync("QUIT\r\n"u8.ToArray(), attempt.Token).ConfigureAwait(false);
-            return Encoding.ASCII.GetString(buffer, 0, length).StartsWith("220 ", StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
-        }
+        var greeting = await MailTransport.ReadGreetingAsync(port, cancellationToken).ConfigureAwait(false);
+        return greeting?.StartsWith("220 ", StringComparison.Ordinal) == true;
     }
 }

@@ -1,9 +1,8 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
+using Eas.Mail.Net;
 
 namespace Eas.Mail.Smtp;
 
@@ -52,23 +51,8 @@ internal sealed class SmtpConnection : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(endpoint.Host) || endpoint.Port is < 1 or > 65535)
             throw new ArgumentException($"Invalid SMTP endpoint {endpoint.Host}:{endpoint.Port}.", nameof(endpoint));
 
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(endpoint.Host, endpoint.Port, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException e)
-        {
-            socket.Dispose();
-            throw new SmtpUnavailableException(
-                $"Cannot connect to the SMTP server {endpoint.Host}:{endpoint.Port}: {e.SocketErrorCode}.", e);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
+        var socket = await MailTransport.ConnectAsync(
+            "SMTP server", endpoint.Host, endpoint.Port, (message, inner) => new SmtpUnavailableException(message, inner), cancellationToken).ConfigureAwait(false);
         var connection = new SmtpConnection(endpoint, socket);
         try
         {
@@ -91,22 +75,10 @@ internal sealed class SmtpConnection : IAsyncDisposable
         if (Reader.HasBufferedData)
             throw new SmtpProtocolException("The SMTP server sent data after its STARTTLS reply, before the TLS handshake.");
 
-        var tls = new SslStream(Stream, leaveInnerStreamOpen: false);
-        var options = new SslClientAuthenticationOptions
-        {
-            TargetHost = _endpoint.TlsTargetHost ?? _endpoint.Host,
-            RemoteCertificateValidationCallback = CertificateValidation(),
-        };
-        try
-        {
-            await tls.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is AuthenticationException or IOException)
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw new SmtpUnavailableException($"TLS with the SMTP server {Address} failed: {e.Message}", e);
-        }
-
+        var tls = await MailTransport.NegotiateTlsAsync(
+            "SMTP server", Stream, _endpoint.TlsTargetHost ?? _endpoint.Host,
+            MailTransport.CertificateValidation(_socket, _endpoint.AcceptAnyCertificate, _endpoint.CertificateValidation, Address), Address,
+            (message, inner) => new SmtpUnavailableException(message, inner), cancellationToken).ConfigureAwait(false);
         Reader.Dispose();
         Stream = tls;
         Reader = new SmtpReplyReader(tls);
@@ -151,17 +123,5 @@ internal sealed class SmtpConnection : IAsyncDisposable
         }
 
         _socket.Dispose();
-    }
-
-    [SuppressMessage("Security", "CA5359", Justification = "AcceptAnyCertificate is honoured for loopback servers only.")]
-    private RemoteCertificateValidationCallback? CertificateValidation()
-    {
-        if (!_endpoint.AcceptAnyCertificate) return _endpoint.CertificateValidation;
-        var remote = (_socket.RemoteEndPoint as IPEndPoint)?.Address;
-        if (remote is { IsIPv4MappedToIPv6: true }) remote = remote.MapToIPv4();
-        if (remote is null || !IPAddress.IsLoopback(remote))
-            throw new InvalidOperationException(
-                $"AcceptAnyCertificate is allowed for loopback servers only, and {Address} is not one.");
-        return static (_, _, _, _) => true;
     }
 }

@@ -11,7 +11,7 @@ public sealed class PrometheusNamesTests
     [InlineData("eas.persistence.version_conflicts", "{conflict}", "Counter", "eas_persistence_version_conflicts_total")]
     [InlineData("eas.ping.parked", "{request}", "ObservableUpDownCounter", "eas_ping_parked")]
     [InlineData("eas.actor.mailbox.depth", "{message}", "Histogram", "eas_actor_mailbox_depth")]
-    [InlineData("eas.license.slots.total", "{account}", "ObservableGauge", "eas_license_slots_total")]
+    [InlineData("eas.license.slots.licensed", "{account}", "ObservableGauge", "eas_license_slots_licensed")]
     [InlineData("jobs.done_total", "{job}", "Counter", "jobs_done_total")]
     [InlineData("http.server.request.duration", "ms", "Histogram", "http_server_request_duration_milliseconds")]
     [InlineData("queue.wait.seconds", "s", "Gauge", "queue_wait_seconds")]

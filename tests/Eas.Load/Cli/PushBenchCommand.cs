@@ -21,7 +21,7 @@ internal static class PushBenchCommand
         var logLevel = new Option<string>("--server-log-level") { Description = "The server's Eas:LogLevel (its log is kept with --keep-data).", DefaultValueFactory = _ => "Warning" }
             .AcceptOnlyFromAmong("Verbose", "Debug", "Information", "Warning", "Error");
         var serverDll = new Option<string?>("--server-dll") { Description = $"The server to run (default: <repository>/{RepositoryPaths.ServerDll})." };
-        var operatorWindow = new Option<int>("--operator-probe") { Description = "During the hold, measure what operators' tools cost the server: three windows of this many seconds (quiet, top's 1/s stats, a 1/s /metrics scrape); 0 = off. The hold must be longer than 3 windows + 10 s.", DefaultValueFactory = _ => 0 };
+        var operatorWindow = new Option<int>("--operator-probe") { Description = "During the hold, measure what operators' tools cost the server: four windows of this many seconds (quiet, a /healthz control, top's 1/s stats, a 1/s /metrics scrape); 0 = off. The hold must be longer than 4 windows + 10 s.", DefaultValueFactory = _ => 0 };
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
         var maxSeconds = CommonOptions.MaxSeconds();
         maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
@@ -32,7 +32,7 @@ internal static class PushBenchCommand
         command.Validators.Add(result =>
         {
             if (result.GetValue(accounts) > result.GetValue(devices)) result.AddError("--accounts must not exceed --devices (every account needs a device).");
-            if (result.GetValue(operatorWindow) is > 0 and var w && result.GetValue(hold) < 3 * w + 10) result.AddError("--hold-seconds must exceed 3 x --operator-probe + 10.");
+            if (result.GetValue(operatorWindow) is > 0 and var w && result.GetValue(hold) < 4 * w + 10) result.AddError("--hold-seconds must exceed 4 x --operator-probe + 10.");
         });
         command.SetAction(async (result, token) =>
         {
