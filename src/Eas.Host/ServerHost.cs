@@ -87,6 +87,7 @@ public static class ServerHost
         services.AddSingleton(sp => new PushMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new SyncMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new ImapMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
+        AdminAuthenticator.Validate(builder.Configuration.GetSection(EasOptions.Section).GetSection("Admin").Get<AdminOptions>() ?? new());
         var licenseTerms = LicenseTermsReader.Read(builder.Configuration.GetSection(EasOptions.Section).GetSection("License").Get<LicenseOptions>() ?? new());
         services.AddSingleton(sp => AccessRegions.Create(
             sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<IStateStore>(), licenseTerms, new LicenseMetrics(sp.GetRequiredService<ServerMetrics>().Meter)));
@@ -160,7 +161,10 @@ public static class ServerHost
         if (!smtp.Enabled) return null;
         var timeout = TimeSpan.FromSeconds(smtp.TimeoutSeconds);
         var endpoint = new SmtpEndpoint(smtp.Host, smtp.Port, smtp.Security) { AcceptAnyCertificate = smtp.AcceptAnyCertificate };
-        return new SmtpMailSubmitter(endpoint, new SmtpClientOptions { ConnectTimeout = timeout, CommandTimeout = timeout });
+        return new SmtpMailSubmitter(endpoint, new SmtpClientOptions
+        {
+            ConnectTimeout = timeout, CommandTimeout = timeout, DataTimeout = TimeSpan.FromSeconds(smtp.DataTimeoutSeconds),
+        });
     }
 
     private static ImapEndpoint ImapEndpointFrom(ImapOptions imap) =>

@@ -88,6 +88,9 @@ public sealed class AccessSwitchTests(DovecotFixture dovecot) : IAsyncLifetime
         challenge.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         challenge.Headers.WwwAuthenticate.ToString().ShouldContain("Basic");
         (await _server.Admin().SendAsync(HttpMethod.Get, "/license")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _server.Admin().SendAsync(HttpMethod.Delete, "/domains/%20")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await _server.Admin(AdminClient.Root, "").SendAsync(HttpMethod.Get, "/license")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await Should.ThrowAsync<InvalidOperationException>(() => ServerInstance.StartAsync(dovecot, null, "--Eas:Admin:Users:root="));
 
         await using var closed = await ServerInstance.StartAsync(dovecot);
         (await closed.Admin().SendAsync(HttpMethod.Get, "/license")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

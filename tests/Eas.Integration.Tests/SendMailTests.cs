@@ -180,6 +180,22 @@ public sealed class SendMailTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bare_login_without_a_default_domain_sends_from_the_messages_own_address()
+    {
+        var login = "bare" + Guid.NewGuid().ToString("N")[..6];
+        const string password = "Bare-Pass4";
+        dovecot.Dovecot.AddUser(login, password);
+        await using var server = await ServerInstance.StartAsync(dovecot, null, "--Eas:DefaultDomain=");
+        var phone = server.Phone(login, password, "BarePhone", "14.1");
+        await phone.ProvisionAsync();
+        var subject = Subject("From a bare login");
+        var mime = ComposeRequests.Message($"{login}@{DovecotFixture.Domain}", _recipient.Address, subject, "No domain at sign-in.");
+
+        (await phone.PostAsync("SendMail", ComposeRequests.SendMail("bare-" + Guid.NewGuid().ToString("N")[..8], mime, saveInSent: false))).Status.ShouldBe(HttpStatusCode.OK);
+        (await Mailbox.WaitForAsync(_recipient, subject)).Single().Raw.ShouldContain($"From: <{login}@{DovecotFixture.Domain}>");
+    }
+
+    [Fact]
     public async Task A_message_with_raw_UTF_8_headers_is_delivered_intact()
     {
         var phone = await PhoneAsync("14.1");
@@ -202,7 +218,7 @@ public sealed class SendMailTests(DovecotFixture dovecot) : IAsyncLifetime
         (await old.PostMimeAsync("SendMail", unknown)).Status.ShouldBe(HttpStatusCode.InternalServerError);
 
         var huge = ComposeRequests.Message(_sender.Address, _recipient.Address, Subject("Huge"), "big", attachment: new byte[DovecotFixture.MessageSizeLimit + 1]);
-        Status(await phone.PostAsync("SendMail", ComposeRequests.SendMail("h1", huge))).ShouldBe("115");
+        Status(await phone.PostAsync("SendMail", ComposeRequests.SendMail("h1", huge))).ShouldBe("122");
 
         var nobody = Encoding.ASCII.GetBytes($"From: <{_sender.Address}>\r\nSubject: none\r\n\r\nno recipients\r\n");
         Status(await phone.PostAsync("SendMail", ComposeRequests.SendMail("n1", nobody))).ShouldBe("119");

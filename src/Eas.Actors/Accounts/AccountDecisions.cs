@@ -37,13 +37,20 @@ public static class AccountDecisions
     /// <summary>
     /// An admin's change: it replaces what is set on the account. Switching ActiveSync off explicitly frees
     /// the account's slot; re-enabling an account the license turned off clears that mark. In both cases the
-    /// license must be told (<c>Release</c> is true).
+    /// license must be told (<c>Release</c> is true). A change that leaves a license-disabled account off (a
+    /// new class, another sub-option) keeps it the license's doing.
     /// </summary>
     public static (AccountState State, bool Release) Change(AccountState state, string? accountClass, FeatureSettings features)
     {
         var disabling = features.ActiveSync == false;
-        var release = disabling ? state.HoldsSlot || state.Settings.DisabledByLicense : state.Settings.DisabledByLicense;
-        var settings = new AccountSettings { Class = accountClass?.Trim().ToLowerInvariant() is { Length: > 0 } c ? c : null, Features = features };
+        var stillLicenseOff = disabling && state.Settings.DisabledByLicense;
+        var release = !stillLicenseOff && (disabling ? state.HoldsSlot || state.Settings.DisabledByLicense : state.Settings.DisabledByLicense);
+        var settings = new AccountSettings
+        {
+            Class = accountClass?.Trim().ToLowerInvariant() is { Length: > 0 } c ? c : null,
+            Features = features,
+            DisabledByLicense = stillLicenseOff,
+        };
         return (state with { Settings = settings, HoldsSlot = state.HoldsSlot && !disabling }, release);
     }
 }

@@ -17,7 +17,8 @@ namespace Eas.Actors.Devices;
 /// with the user's own credentials, and keeps a copy in Sent Items when asked. A message whose ClientId (or,
 /// before 14.0, Message-ID) this device sent lately is not sent again. The key is recorded after the
 /// submission: a crash in between can at worst send twice, never lose a message the phone was told was sent.
-/// Success is an empty 200; a failure is the command's Status from 14.0, an HTTP status before.
+/// Success is an empty 200; a failure is the command's Status from 14.0, an HTTP status before. The envelope
+/// sender is the account's address, or the message's From where sign-in names are bare IMAP logins.
 /// </summary>
 internal static class ComposeMailCommand
 {
@@ -55,8 +56,8 @@ internal static class ComposeMailCommand
 
         try
         {
-            var size = await message.MeasureAsync(OutgoingCopy.Delivery);
-            await submitter.SubmitAsync(request.Credentials!, request.EmailAddress, message.Recipients, size,
+            var envelopeFrom = request.EmailAddress.Contains('@', StringComparison.Ordinal) ? request.EmailAddress : message.From.Address;
+            await submitter.SubmitAsync(request.Credentials!, envelopeFrom, message.Recipients,
                 (stream, ct) => message.WriteToAsync(stream, OutgoingCopy.Delivery, ct), CancellationToken.None);
         }
         catch (SubmissionException e)
@@ -72,7 +73,8 @@ internal static class ComposeMailCommand
 
     /// <summary>
     /// The Sent Items copy (with Bcc, marked read) and the original's \Answered or $Forwarded flag. The message
-    /// is already sent: a failure here is logged, not answered as a failure the phone would retry.
+    /// is already sent: any failure here is logged, never answered as a failure the phone would retry (and so
+    /// send again).
     /// </summary>
     private static async Task AfterSendingAsync(DeviceRequest request, DeviceActorSettings settings, ILogger logger, ComposeOrder order, OutgoingMessage message, OriginalMessage? original)
     {
@@ -92,7 +94,7 @@ internal static class ComposeMailCommand
                 return true;
             });
         }
-        catch (Exception e) when (e is Mail.Imap.ImapException or Persistence.StoreUnavailableException or Kernel.AskTimeoutException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             ComposeLog.AfterSendFailed(logger, request.AccountId, e.Message);
         }
@@ -137,7 +139,7 @@ internal static class ComposeMailCommand
     private static CommonStatus StatusOf(SubmissionFailure failure) => failure switch
     {
         SubmissionFailure.Unavailable => CommonStatus.ServerErrorRetryLater,
-        SubmissionFailure.MessageTooLarge => CommonStatus.SendQuotaExceeded,
+        SubmissionFailure.MessageTooLarge => CommonStatus.AttachmentIsTooLarge,
         SubmissionFailure.RecipientRefused => CommonStatus.MessageRecipientUnresolved,
         _ => CommonStatus.MailSubmissionFailed,
     };

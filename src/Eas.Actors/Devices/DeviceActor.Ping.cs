@@ -46,13 +46,23 @@ public sealed partial class DeviceActor
         Answer(new PingResponse(PingStatus.ChangesFound) { Folders = ids }, "changed", unwatch: true);
     }
 
-    /// <summary>A parked Sync whose folder changed runs again and answers what it finds.</summary>
+    /// <summary>
+    /// A parked Sync whose folder changed runs again and answers what it finds, with the account's switches as
+    /// they are now: an account switched off meanwhile is refused, a data class switched off is not synced.
+    /// </summary>
     private async Task ResumeSyncAsync(ParkedPing parked, DeviceRequest resume, DateTimeOffset detectedAt)
     {
         Unpark("changed", unwatch: true);
         try
         {
-            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true }, settings, Collections, NewEpoch, Target, Context.Clock.GetUtcNow());
+            var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(resume.AccountId) : Accounts.AccountAccess.All;
+            if (access.Refusal is { } refusal)
+            {
+                parked.Reply.Reply(new AccessRefused(refusal));
+                return;
+            }
+
+            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true, Features = access.Features }, settings, Collections, NewEpoch, Target, Context.Clock.GetUtcNow());
             settings.Metrics?.PushLatency(Context.Clock.GetUtcNow() - detectedAt);
             parked.Reply.Reply(decided.Outcome);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Eas.Actors.Accounts;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Sync.Hierarchy;
 using Eas.Wire.Commands.FolderCreate;
@@ -11,7 +12,9 @@ namespace Eas.Actors.Devices;
 /// FolderCreate, FolderUpdate and FolderDelete (MS-ASCMD 2.2.1.2, 2.2.1.4, 2.2.1.3) acting on IMAP. Each
 /// needs the device's current hierarchy key (else Status 9), answers a new key, and records only its own
 /// change in the device's hierarchy state, so the next FolderSync still reports what others changed.
-/// Special folders (INBOX, Drafts, Sent, Trash) cannot be renamed or deleted.
+/// Special folders (INBOX, Drafts, Sent, Trash) cannot be renamed or deleted. With Email switched off for the
+/// account its mail folders are not there for the phone: the parent of a new folder and the folder to rename
+/// or delete are not found.
 /// </summary>
 internal static class FolderCommands
 {
@@ -20,6 +23,7 @@ internal static class FolderCommands
         var body = (FolderCreateRequest)request.Body!;
         if (state.Hierarchy is not { } hierarchy || body.SyncKey != hierarchy.Key)
             return Respond(new FolderCreateResponse(FolderCreateStatus.InvalidSyncKey));
+        if (!request.Features.Allows(DataClass.Email)) return Respond(new FolderCreateResponse(FolderCreateStatus.ParentNotFound));
         var (status, created) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var folders = await context.RefreshFoldersAsync();
@@ -43,6 +47,7 @@ internal static class FolderCommands
         var body = (FolderUpdateRequest)request.Body!;
         if (state.Hierarchy is not { } hierarchy || body.SyncKey != hierarchy.Key)
             return Respond(new FolderUpdateResponse(FolderUpdateStatus.InvalidSyncKey));
+        if (!request.Features.Allows(DataClass.Email)) return Respond(new FolderUpdateResponse(FolderUpdateStatus.FolderNotFound));
         var (status, updated) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var folders = await context.RefreshFoldersAsync();
@@ -70,6 +75,7 @@ internal static class FolderCommands
         var body = (FolderDeleteRequest)request.Body!;
         if (state.Hierarchy is not { } hierarchy || body.SyncKey != hierarchy.Key)
             return Respond(new FolderDeleteResponse(FolderDeleteStatus.InvalidSyncKey));
+        if (!request.Features.Allows(DataClass.Email)) return Respond(new FolderDeleteResponse(FolderDeleteStatus.FolderNotFound));
         var status = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var folders = await context.RefreshFoldersAsync();

@@ -19,7 +19,7 @@ public sealed class PushMetrics
     {
         meter.CreateObservableUpDownCounter("eas.ping.parked", () => Volatile.Read(ref _parked), "{request}", "Ping requests parked now, waiting for a change or their heartbeat.");
         meter.CreateObservableUpDownCounter("eas.watcher.sessions", () => Volatile.Read(ref _watchers), "{session}", "IMAP watcher sessions open now (one per watched account).");
-        _outcomes = meter.CreateCounter<long>("eas.ping.outcomes", "{request}", "Pings answered, by outcome: changed, timeout, superseded, aborted, refused, hierarchy, shutdown.");
+        _outcomes = meter.CreateCounter<long>("eas.ping.outcomes", "{request}", "Parked Pings answered, by outcome: changed, timeout, superseded, aborted, shutdown.");
         _latency = meter.CreateHistogram<double>("eas.push.latency", "s", "From the watcher seeing a change to the Ping reply handed to the HTTP edge.");
         _reconnects = meter.CreateCounter<long>("eas.watcher.reconnects", "{reconnect}", "Watcher sessions reopened after a failure.");
     }
@@ -31,8 +31,6 @@ public sealed class PushMetrics
         Interlocked.Decrement(ref _parked);
         _outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
     }
-
-    public void Answered(string outcome) => _outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void PushLatency(TimeSpan latency) => _latency.Record(latency.TotalSeconds);
 

@@ -13,7 +13,6 @@ public interface IMailSubmitter
         MailCredentials credentials,
         string envelopeFrom,
         IReadOnlyList<string> recipients,
-        long size,
         Func<Stream, CancellationToken, Task> writeMessage,
         CancellationToken cancellationToken);
 }

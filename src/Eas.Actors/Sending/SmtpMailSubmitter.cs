@@ -19,20 +19,20 @@ public sealed class SmtpMailSubmitter(SmtpEndpoint endpoint, SmtpClientOptions o
     private readonly SmtpClientOptions _options = options with { RequireAllRecipients = true };
 
     public async Task SubmitAsync(
-        MailCredentials credentials, string envelopeFrom, IReadOnlyList<string> recipients, long size,
+        MailCredentials credentials, string envelopeFrom, IReadOnlyList<string> recipients,
         Func<Stream, CancellationToken, Task> writeMessage, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await writeMessage(file, cancellationToken);
         file.Position = 0;
-        var envelope = new SmtpEnvelope(envelopeFrom, recipients);
         try
         {
+            var envelope = new SmtpEnvelope(envelopeFrom, recipients);
             await using var client = await SmtpClient.ConnectAsync(endpoint, _options, cancellationToken);
             await client.AuthenticateAsync(credentials.Login, credentials.Password, cancellationToken: cancellationToken);
             await client.SendAsync(envelope, file, cancellationToken);
-            await client.QuitAsync(cancellationToken);
+            await QuitQuietlyAsync(client);
         }
         catch (SmtpUnavailableException e)
         {
@@ -45,6 +45,23 @@ public sealed class SmtpMailSubmitter(SmtpEndpoint endpoint, SmtpClientOptions o
         catch (SmtpCommandException e)
         {
             throw new SubmissionException(FailureOf(e.Kind), $"{e.Command}: {e.ReplyCode} {e.ReplyText}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // The server offers no AUTH mechanism we speak, AcceptAnyCertificate names a remote host, an address is unusable.
+            throw new SubmissionException(SubmissionFailure.Rejected, e.Message, e);
+        }
+    }
+
+    /// <summary>Ends the session after the server took the message: a failing QUIT must not turn a sent message into a failure the phone retries.</summary>
+    private static async Task QuitQuietlyAsync(SmtpClient client)
+    {
+        try
+        {
+            await client.QuitAsync(CancellationToken.None);
+        }
+        catch (SmtpException)
+        {
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed class AdminAuthenticator(IOptions<EasOptions> options, ILogger<A
         }
 
         var credentials = BasicCredentials.Parse(http.Request.Headers.Authorization);
-        if (credentials is null || !users.TryGetValue(credentials.UserName, out var expected) || !Matches(expected, credentials.Password))
+        if (credentials is null || credentials.Password.Length == 0 || !users.TryGetValue(credentials.UserName, out var expected) || !Matches(expected, credentials.Password))
         {
             HostLog.AdminRefused(logger, credentials?.UserName ?? "-", "wrong or missing credentials");
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"eas-admin\", charset=\"UTF-8\"";
@@ -40,6 +40,19 @@ internal sealed class AdminAuthenticator(IOptions<EasOptions> options, ILogger<A
 
     /// <summary>The admin who made the request, as the audit log records it.</summary>
     public static string NameOf(HttpContext context) => context.Items[AdminNameItem] as string ?? "admin";
+
+    /// <summary>Refuses, at start, admins configured with an empty password or a <c>sha256:</c> value that is not 64 hex digits.</summary>
+    public static void Validate(AdminOptions admin)
+    {
+        var bad = admin.Users.Where(user => user.Key.Length == 0 || !IsUsable(user.Value)).Select(user => user.Key).ToList();
+        if (bad.Count > 0)
+            throw new InvalidOperationException($"Eas:Admin:Users has unusable entries (empty password, or sha256: without 64 hex digits): {string.Join(", ", bad)}.");
+    }
+
+    private static bool IsUsable(string configured) =>
+        configured.StartsWith(Sha256Prefix, StringComparison.OrdinalIgnoreCase)
+            ? HexOrEmpty(configured[Sha256Prefix.Length..]).Length == 32
+            : configured.Length > 0;
 
     private static bool Matches(string configured, string password)
     {

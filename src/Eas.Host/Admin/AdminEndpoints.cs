@@ -19,8 +19,9 @@ internal static class AdminEndpoints
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup(Prefix).AddEndpointFilter((context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<AdminAuthenticator>().FilterAsync(context, next));
+        var api = routes.MapGroup(Prefix)
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<AdminAuthenticator>().FilterAsync(context, next))
+            .AddEndpointFilter(RetriableAsync);
 
         api.MapGet("/service", async (AccessRegions access, CancellationToken ct) => ServiceOf(await access.Directory.CurrentAsync(ct)));
         api.MapPut("/service", async (ServiceChangeRequest change, AccessRegions access, HttpContext http, CancellationToken ct) =>
@@ -59,6 +60,26 @@ internal static class AdminEndpoints
         api.MapGet("/audit", async (AuditLog audit, long? after, int? limit, CancellationToken ct) =>
             (await audit.ReadAsync(after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), ct)).Select(EntryOf));
         DiagnosticsEndpoints.Map(api);
+    }
+
+    /// <summary>
+    /// A store outage or an actor that did not answer in time is a retriable 503 for scripts, as for phones; a
+    /// blank domain or class name is the caller's mistake (400) and never reaches the directory actor.
+    /// </summary>
+    private static async ValueTask<object?> RetriableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.GetRouteValue("domain") is string domain && string.IsNullOrWhiteSpace(domain)
+            || context.HttpContext.GetRouteValue("name") is string name && string.IsNullOrWhiteSpace(name))
+            return Results.Problem("A domain or class name must not be blank.", statusCode: StatusCodes.Status400BadRequest);
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (e is StoreUnavailableException or VersionConflictException or Actors.Kernel.AskTimeoutException or Actors.Kernel.ActorStoppedException)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "5";
+            return Results.Problem($"Try again: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>The account id an admin means, mapped as sign-in names are (<c>mike</c>, <c>ox.io\mike</c>, <c>Mike@OX.io</c>).</summary>

@@ -62,7 +62,6 @@ internal sealed class ActiveSyncEndpoint(
         var started = Stopwatch.GetTimestamp();
         var exchange = new Exchange(context);
         var status = StatusCodes.Status500InternalServerError;
-        TimeSpan elapsed;
         try
         {
             await RunAsync(exchange);
@@ -70,13 +69,14 @@ internal sealed class ActiveSyncEndpoint(
         }
         finally
         {
-            elapsed = Stopwatch.GetElapsedTime(started);
+            // Counted and logged even when the command failed with an exception (answered 500 by the host).
+            var elapsed = Stopwatch.GetElapsedTime(started);
             live.Completed(exchange.Command, exchange.User, exchange.DeviceId, status, elapsed);
+            metrics.RequestCompleted(exchange.CommandName, exchange.Version, status, elapsed);
+            HostLog.RequestCompleted(logger, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version, status,
+                elapsed.TotalMilliseconds, context.Request.ContentLength ?? exchange.RequestBytes, exchange.ResponseBytes);
         }
 
-        metrics.RequestCompleted(exchange.CommandName, exchange.Version, status, elapsed);
-        HostLog.RequestCompleted(logger, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version, status,
-            elapsed.TotalMilliseconds, context.Request.ContentLength ?? exchange.RequestBytes, exchange.ResponseBytes);
         if (exchange.Trace is { } trace) tracer.Finish(trace, context.Response, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version);
     }
 
@@ -174,12 +174,22 @@ internal sealed class ActiveSyncEndpoint(
         return named is not null && named.AccountId == signedIn.AccountId;
     }
 
-    /// <summary>A Ping, or a Sync with Wait, may be parked for its whole heartbeat; every other command gets the configured deadline.</summary>
+    /// <summary>
+    /// A Ping, or a Sync with Wait, may be parked for its whole heartbeat; a message being sent gets the SMTP
+    /// budget on top (connect, commands, data), so the phone is not told "retry" while its message still goes
+    /// out; every other command gets the configured deadline.
+    /// </summary>
     private TimeSpan DeadlineFor(EasCommand command)
     {
         var settings = options.Value;
         var deadline = TimeSpan.FromSeconds(settings.Requests.CommandDeadlineSeconds);
-        return command is EasCommand.Ping or EasCommand.Sync ? deadline + TimeSpan.FromSeconds(settings.Ping.MaxHeartbeatSeconds) : deadline;
+        return command switch
+        {
+            EasCommand.Ping or EasCommand.Sync => deadline + TimeSpan.FromSeconds(settings.Ping.MaxHeartbeatSeconds),
+            EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward =>
+                deadline + TimeSpan.FromSeconds((3 * settings.Smtp.TimeoutSeconds) + settings.Smtp.DataTimeoutSeconds),
+            _ => deadline,
+        };
     }
 
     private static string? HeaderValue(HttpRequest request, string name) =>

@@ -22,5 +22,8 @@ public sealed class SmtpOptions
     /// <summary>Seconds to wait for a connection or a reply before answering the phone "retry later".</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Seconds the server may take to accept a message's data (a content filter can be slow); phones wait this long too.</summary>
+    public int DataTimeoutSeconds { get; set; } = 300;
+
     public bool Enabled => Host.Length > 0;
 }

@@ -73,6 +73,17 @@ public sealed class AccountDecisionsTests
     }
 
     [Fact]
+    public void Another_change_to_an_account_the_license_turned_off_leaves_it_the_licenses_doing()
+    {
+        var turnedOff = AccountDecisions.AfterClaim(Fresh, new NoSlotFree(), Now).State;
+        var (state, release) = AccountDecisions.Change(turnedOff, "gold", turnedOff.Settings.Features with { Email = false });
+        release.ShouldBeFalse();
+        state.Settings.DisabledByLicense.ShouldBeTrue();
+        state.Settings.Class.ShouldBe("gold");
+        FeatureResolver.Resolve(DirectoryState.Default, state.AccountId, state.Settings).ActiveSync.Source.ShouldBe(SettingSource.License);
+    }
+
+    [Fact]
     public void Other_changes_keep_the_slot_and_do_not_bother_the_license()
     {
         var holder = Fresh with { HoldsSlot = true };

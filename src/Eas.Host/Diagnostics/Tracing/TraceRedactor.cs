@@ -8,7 +8,7 @@ namespace Eas.Host.Diagnostics.Tracing;
 /// value of every element whose name contains <c>Password</c> (Settings DevicePassword/Set/Password,
 /// ItemOperations and Search Password; the Provision policy's password rules go too, as the rule cannot tell
 /// them apart) is <c>***</c>, while containers such as DevicePassword keep their structure and status;
-/// message content (bodies, MIME, attachment and picture bytes) is replaced by its length, as
+/// message content (bodies and their previews, MIME, attachment and picture bytes) is replaced by its length, as
 /// <c>[1234 bytes]</c>. Anything that is not WBXML is only measured.
 /// </summary>
 internal static class TraceRedactor
@@ -20,6 +20,7 @@ internal static class TraceRedactor
     [
         AirSyncBase.Data,
         AirSyncBase.Content,
+        AirSyncBase.Preview,
         Email.Body,
         Email.MIMEData,
         ComposeMail.Mime,

@@ -64,7 +64,9 @@ public sealed class OutgoingMessage
 
     /// <summary>
     /// Reads a submitted message. <paramref name="accountAddress"/> is the signed-in account's address, used as
-    /// From when the message has none and for the domain of a Message-ID when From has no usable domain.
+    /// From when the message has none and for the domain of a Message-ID when From has no usable domain; a
+    /// sign-in name that is not an address (a bare IMAP login) is ignored, and such a message then needs its
+    /// own From.
     /// </summary>
     /// <exception cref="MimeFormatException">
     /// The message passes an <see cref="OutgoingMessageOptions"/> bound, has no header, has a header line that is
@@ -74,7 +76,7 @@ public sealed class OutgoingMessage
         ReadOnlyMemory<byte> mime, string accountAddress, OutgoingMessageOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accountAddress);
-        if (!EnvelopeRecipients.IsAddress(accountAddress)) throw new ArgumentException($"\"{accountAddress}\" is not an address.", nameof(accountAddress));
+        var account = EnvelopeRecipients.IsAddress(accountAddress) ? accountAddress : null;
         options ??= OutgoingMessageOptions.Default;
         var source = new MemorySource(mime);
         MimeStructure structure;
@@ -83,7 +85,7 @@ public sealed class OutgoingMessage
             structure = await new MimeReader(options.Limits).ReadAsync(input, handler: null, cancellationToken).ConfigureAwait(false);
         }
 
-        var parsed = SubmittedMessage.Create(source, structure, accountAddress, options);
+        var parsed = SubmittedMessage.Create(source, structure, account, options);
         var body = new CopiedEntity(parsed.MessageFields, new CopiedRange(source, structure.Body.BodyOffset, source.Length - structure.Body.BodyOffset));
         var plan = await MessagePlan.CreateAsync(body, parsed.AddedFields, cancellationToken).ConfigureAwait(false);
         return new OutgoingMessage(parsed, plan)

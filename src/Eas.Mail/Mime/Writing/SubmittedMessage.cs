@@ -46,7 +46,7 @@ internal sealed class SubmittedMessage
     /// was not a field, so the message starts with its body) or has a line that is not a field (RFC 5322 section
     /// 2.2): a server that passed it on would send a different message than the phone meant.
     /// </summary>
-    public static SubmittedMessage Create(MemorySource source, MimeStructure structure, string accountAddress, OutgoingMessageOptions options)
+    public static SubmittedMessage Create(MemorySource source, MimeStructure structure, string? accountAddress, OutgoingMessageOptions options)
     {
         var headers = structure.Headers;
         if (headers.Count == 0) throw new MimeFormatException("The message has no header");
@@ -63,6 +63,7 @@ internal sealed class SubmittedMessage
         var from = envelope.From.FirstOrDefault(m => EnvelopeRecipients.IsAddress(m.Address));
         if (from is null)
         {
+            if (accountAddress is null) throw new MimeFormatException("The message has no From address and the account has no address to put there");
             if (headers.Contains("From")) dropped.Add("From");
             from = new MailAddress(string.Empty, accountAddress);
             added.Add(HeaderText.Field("From", accountAddress));

@@ -51,7 +51,8 @@ public sealed class TraceRedactorTests
                     WithText(AirSync.ServerId, "1:7"),
                     WithChildren(AirSync.ApplicationData,
                         WithText(Email.Subject, "Lunch"),
-                        WithChildren(AirSyncBase.Body, WithText(AirSyncBase.Type, "4"), WithOpaque(AirSyncBase.Data, mime))))))));
+                        WithChildren(AirSyncBase.Body, WithText(AirSyncBase.Type, "4"), WithOpaque(AirSyncBase.Data, mime),
+                            WithText(AirSyncBase.Preview, "The secret plan, in short."))))))));
         var sendMail = WithChildren(ComposeMail.SendMail, WithText(ComposeMail.ClientId, "c1"), WithOpaque(ComposeMail.Mime, mime));
         var attachment = WithChildren(ItemOperations.ItemOperationsElement, WithChildren(ItemOperations.Response, WithChildren(ItemOperations.Fetch,
             WithChildren(ItemOperations.Properties, WithOpaque(ItemOperations.Data, new byte[5000])))));
@@ -60,6 +61,7 @@ public sealed class TraceRedactorTests
         sync.ShouldNotContain("secret plan");
         sync.ShouldContain($"<airsyncbase:Data>[{mime.Length} bytes]</airsyncbase:Data>");
         sync.ShouldContain("<email:Subject>Lunch</email:Subject>");
+        sync.ShouldContain("<airsyncbase:Preview>[26 bytes]</airsyncbase:Preview>", Case.Sensitive, "a preview is a body too");
         var sent = Describe(sendMail);
         sent.ShouldContain($"<Mime>[{mime.Length} bytes]</Mime>");
         sent.ShouldContain("<ClientId>c1</ClientId>");

@@ -156,8 +156,11 @@ public sealed class OutgoingMessageTests
     }
 
     [Fact]
-    public async Task The_account_must_be_an_address()
+    public async Task A_sign_in_name_that_is_not_an_address_is_never_used_as_From()
     {
-        await Should.ThrowAsync<ArgumentException>(() => OutgoingMessage.ReadAsync(MimeTestData.Crlf("To: a@b\n\nx\n"), "me", Options));
+        var own = await OutgoingMessage.ReadAsync(MimeTestData.Crlf("From: me@example.org\nTo: a@example.org\n\nx\n"), "me", Options);
+        own.From.Address.ShouldBe("me@example.org");
+        var error = await Should.ThrowAsync<MimeFormatException>(() => OutgoingMessage.ReadAsync(MimeTestData.Crlf("To: a@example.org\n\nx\n"), "me", Options));
+        error.Reason.ShouldContain("no From address");
     }
 }
