@@ -31,6 +31,10 @@ public sealed class AccessSwitchTests(DovecotFixture dovecot) : IAsyncLifetime
         var ping = await phone.Client.PostAsync("Ping", PingRequests.Ping(60, inbox));
         ping.Body.ShouldNotBeNull().ValueOf(Ping.Status).ShouldBe("7", "the hierarchy changed: the phone must FolderSync");
         (await phone.SyncAsync(inbox)).ValueOf(AirSync.Status).ShouldBe("12");
+        var created = await phone.Client.PostAsync("FolderCreate", MailRequests.FolderCreate(phone.HierarchyKey, "0", "Sneaky"));
+        created.Body.ShouldNotBeNull().ValueOf(FolderHierarchy.Status).ShouldBe("5", "no mail folder is created while Email is off");
+        var deleted = await phone.Client.PostAsync("FolderDelete", MailRequests.FolderDelete(phone.HierarchyKey, inbox));
+        deleted.Body.ShouldNotBeNull().ValueOf(FolderHierarchy.Status).ShouldBe("4", "the mail folders are not there for the phone");
         var hierarchy = await phone.FolderSyncAsync();
         var deletes = 0;
         foreach (var change in hierarchy.Element(FolderHierarchy.Changes)!.Children) deletes += change.Tag == FolderHierarchy.Delete ? 1 : 0;
@@ -89,6 +93,12 @@ public sealed class AccessSwitchTests(DovecotFixture dovecot) : IAsyncLifetime
         challenge.Headers.WwwAuthenticate.ToString().ShouldContain("Basic");
         (await _server.Admin().SendAsync(HttpMethod.Get, "/license")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _server.Admin().SendAsync(HttpMethod.Delete, "/domains/%20")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using (var broken = new HttpRequestMessage(HttpMethod.Put, "/admin/api/accounts/mike@ox.io") { Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json") })
+        {
+            broken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{AdminClient.Root}:{AdminClient.RootPassword}")));
+            using var http = _server.CreateHttpClient();
+            (await http.SendAsync(broken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
         (await _server.Admin(AdminClient.Root, "").SendAsync(HttpMethod.Get, "/license")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await Should.ThrowAsync<InvalidOperationException>(() => ServerInstance.StartAsync(dovecot, null, "--Eas:Admin:Users:root="));
 

@@ -35,6 +35,7 @@ public sealed class RequestTraceTests(DovecotFixture dovecot)
             (await phone.SyncAllAsync(phone.IdOf("INBOX"))).Count.ShouldBe(1);
         }
 
+        await logs.WaitForAsync(e => e.EventId == TraceEvent && e.Message.StartsWith("Trace Sync", StringComparison.Ordinal));
         var traces = logs.Entries.Where(e => e.EventId == TraceEvent).ToList();
         traces.ShouldNotBeEmpty();
         traces.ShouldAllBe(e => e.Message.Contains(traced.Address) && e.Level == Microsoft.Extensions.Logging.LogLevel.Information);
@@ -72,7 +73,7 @@ public sealed class RequestTraceTests(DovecotFixture dovecot)
         view["traceDevices"]![0]!.GetValue<string>().ShouldBe("runtimephone");
         (await phone.PostAsync("FolderSync", MailRequests.FolderSync("0"))).Status.ShouldBe(HttpStatusCode.OK);
 
-        var trace = logs.Entries.Where(e => e.EventId == TraceEvent).ShouldHaveSingleItem();
+        var trace = (await logs.WaitForAsync(e => e.EventId == TraceEvent)).ShouldHaveSingleItem();
         trace.Message.ShouldContain("<FolderSync xmlns=\"FolderHierarchy:\">");
         trace.Message.ShouldContain("<DisplayName>");
         logs.Entries.ShouldContain(e => e.EventId == 1021 && e.Message.Contains("admin:root"));
@@ -81,6 +82,8 @@ public sealed class RequestTraceTests(DovecotFixture dovecot)
 
         await admin.PutAsync("/diagnostics", new { traceDevices = Array.Empty<string>() });
         await phone.PostAsync("FolderSync", MailRequests.FolderSync("0"));
+        await logs.WaitForAsync(e => e.EventId == 1000 && e.Message.StartsWith("FolderSync", StringComparison.Ordinal), count: 2);
+        await Task.Delay(300);
         logs.Entries.Count(e => e.EventId == TraceEvent).ShouldBe(1);
     }
 }

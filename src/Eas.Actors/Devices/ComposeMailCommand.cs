@@ -102,7 +102,7 @@ internal static class ComposeMailCommand
 
     private static async Task AppendAsync(MailboxContext context, string folder, OutgoingMessage message)
     {
-        await using var copy = TemporaryFile();
+        await using var copy = Persistence.TemporaryFile.Create();
         await message.WriteToAsync(copy, OutgoingCopy.SentItems, context.CancellationToken);
         copy.Position = 0;
         await context.Session.AppendAsync(folder, copy, copy.Length, MessageFlags.Seen, context.CancellationToken);
@@ -114,7 +114,7 @@ internal static class ComposeMailCommand
         {
             if (order.FolderId is not { } folderId || order.ItemId is not { } itemId || !ServerIds.TryParse(itemId, folderId, out var uid)) return null;
             if (await context.ResolveEmailAsync(request, folderId) is not { } name) return null;
-            var file = TemporaryFile();
+            var file = Persistence.TemporaryFile.Create();
             try
             {
                 await context.Session.CopyPartAsync(name, uid, "", file, null, context.CancellationToken);
@@ -132,9 +132,6 @@ internal static class ComposeMailCommand
                 throw;
             }
         });
-
-    private static FileStream TemporaryFile() =>
-        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     private static CommonStatus StatusOf(SubmissionFailure failure) => failure switch
     {

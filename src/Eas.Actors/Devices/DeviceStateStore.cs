@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Eas.Actors.Persistence;
 
 namespace Eas.Actors.Devices;
@@ -8,27 +7,21 @@ public sealed class DeviceStateStore(IStateStore store)
 {
     public const string Kind = "device";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly JsonEntityStore<DeviceState> _states = new(store, Kind);
 
     /// <summary>The state and its version; null at version 0 when the device was never saved.</summary>
-    public async Task<(DeviceState? State, long Version)> LoadAsync(string entityId, CancellationToken cancellationToken = default)
-    {
-        var stored = await store.LoadAsync(Kind, entityId, cancellationToken);
-        if (stored is null) return (null, 0);
-        var state = JsonSerializer.Deserialize<DeviceState>(stored.Data, Json)
-            ?? throw new InvalidDataException($"Device state '{entityId}' is empty.");
-        return (state, stored.Version);
-    }
+    public Task<(DeviceState? State, long Version)> LoadAsync(string entityId, CancellationToken cancellationToken = default) =>
+        _states.LoadAsync(entityId, cancellationToken);
 
     /// <summary>Writes the state if it is still at <paramref name="expectedVersion"/>; returns the new version.</summary>
     public Task<long> SaveAsync(string entityId, DeviceState state, long expectedVersion, CancellationToken cancellationToken = default) =>
-        store.SaveAsync(Kind, entityId, expectedVersion, JsonSerializer.SerializeToUtf8Bytes(state, Json), cancellationToken);
+        _states.SaveAsync(entityId, state, expectedVersion, cancellationToken);
 
     /// <summary>Every device of an account as last saved (last contact to <see cref="DeviceDecisions.ContactResolution"/>), by DeviceId.</summary>
     public async Task<IReadOnlyList<DeviceState>> ListAsync(string accountId, CancellationToken cancellationToken = default)
     {
         var devices = new List<DeviceState>();
-        foreach (var id in await store.ListIdsAsync(Kind, EntityId(accountId, ""), cancellationToken))
+        foreach (var id in await _states.ListIdsAsync(EntityId(accountId, ""), cancellationToken))
         {
             if ((await LoadAsync(id, cancellationToken)).State is { } state) devices.Add(state);
         }

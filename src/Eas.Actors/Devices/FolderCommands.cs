@@ -12,9 +12,9 @@ namespace Eas.Actors.Devices;
 /// FolderCreate, FolderUpdate and FolderDelete (MS-ASCMD 2.2.1.2, 2.2.1.4, 2.2.1.3) acting on IMAP. Each
 /// needs the device's current hierarchy key (else Status 9), answers a new key, and records only its own
 /// change in the device's hierarchy state, so the next FolderSync still reports what others changed.
-/// Special folders (INBOX, Drafts, Sent, Trash) cannot be renamed or deleted. With Email switched off for the
-/// account its mail folders are not there for the phone: the parent of a new folder and the folder to rename
-/// or delete are not found.
+/// Special folders (INBOX, Drafts, Sent, Trash) cannot be renamed or deleted. Folder ids are resolved like every
+/// email command's (<see cref="MailboxWork.ResolveEmailAsync"/>), so with Email switched off for the account its
+/// folders are not found; a folder of a data class switched off is not created.
 /// </summary>
 internal static class FolderCommands
 {
@@ -23,11 +23,11 @@ internal static class FolderCommands
         var body = (FolderCreateRequest)request.Body!;
         if (state.Hierarchy is not { } hierarchy || body.SyncKey != hierarchy.Key)
             return Respond(new FolderCreateResponse(FolderCreateStatus.InvalidSyncKey));
-        if (!request.Features.Allows(DataClass.Email)) return Respond(new FolderCreateResponse(FolderCreateStatus.ParentNotFound));
+        if (!request.Features.Allows(DataClasses.Of(body.Type))) return Respond(new FolderCreateResponse(FolderCreateStatus.ParentNotFound));
         var (status, created) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var folders = await context.RefreshFoldersAsync();
-            var parent = body.ParentId == "0" ? null : folders.FirstOrDefault(f => f.Name == context.Folders.NameOf(body.ParentId));
+            var parent = body.ParentId == "0" ? null : await FindAsync(context, request, folders, body.ParentId);
             if (body.ParentId != "0" && parent is null) return (FolderCreateStatus.ParentNotFound, (FolderView?)null);
             var delimiter = parent?.Delimiter ?? (folders.Count > 0 ? folders[0].Delimiter : null) ?? '/';
             var name = parent is null ? body.DisplayName : parent.Name + delimiter + body.DisplayName;
@@ -47,14 +47,13 @@ internal static class FolderCommands
         var body = (FolderUpdateRequest)request.Body!;
         if (state.Hierarchy is not { } hierarchy || body.SyncKey != hierarchy.Key)
             return Respond(new FolderUpdateResponse(FolderUpdateStatus.InvalidSyncKey));
-        if (!request.Features.Allows(DataClass.Email)) return Respond(new FolderUpdateResponse(FolderUpdateStatus.FolderNotFound));
         var (status, updated) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var folders = await context.RefreshFoldersAsync();
-            var folder = folders.FirstOrDefault(f => f.Name == context.Folders.NameOf(body.ServerId));
+            var folder = await FindAsync(context, request, folders, body.ServerId);
             if (folder is null) return (FolderUpdateStatus.FolderNotFound, (FolderView?)null);
             if (folder.Use is not (FolderUse.None or FolderUse.Junk or FolderUse.Archive)) return (FolderUpdateStatus.FolderExists, null);
-            var parent = body.ParentId == "0" ? null : folders.FirstOrDefault(f => f.Name == context.Folders.NameOf(body.ParentId));
+            var parent = body.ParentId == "0" ? null : await FindAsync(context, request, folders, body.ParentId);
             if (body.ParentId != "0" && parent is null) return (FolderUpdateStatus.ParentNotFound, null);
             var delimiter = folder.Delimiter ?? '/';
             var newName = parent is null ? body.DisplayName : parent.Name + delimiter + body.DisplayName;
@@ -75,11 +74,10 @@ internal static class FolderCommands
         var body = (FolderDeleteRequest)request.Body!;
         if (state.Hierarchy is not { } hierarchy || body.SyncKey != hierarchy.Key)
             return Respond(new FolderDeleteResponse(FolderDeleteStatus.InvalidSyncKey));
-        if (!request.Features.Allows(DataClass.Email)) return Respond(new FolderDeleteResponse(FolderDeleteStatus.FolderNotFound));
         var status = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var folders = await context.RefreshFoldersAsync();
-            var folder = folders.FirstOrDefault(f => f.Name == context.Folders.NameOf(body.ServerId));
+            var folder = await FindAsync(context, request, folders, body.ServerId);
             if (folder is null) return FolderDeleteStatus.FolderNotFound;
             if (folder.Use is not (FolderUse.None or FolderUse.Junk or FolderUse.Archive)) return FolderDeleteStatus.SpecialFolder;
             var prefix = folder.Delimiter is { } d ? folder.Name + d : null;
@@ -111,4 +109,8 @@ internal static class FolderCommands
     }
 
     private static Decision Respond(Wire.Commands.IEasResponse response) => new(new RespondWith(response), []);
+
+    /// <summary>The listed folder a phone's folder id names, through the one email resolution.</summary>
+    private static async Task<MailFolder?> FindAsync(MailboxContext context, DeviceRequest request, IReadOnlyList<MailFolder> folders, string folderId) =>
+        await context.ResolveEmailAsync(request, folderId) is { } name ? folders.FirstOrDefault(f => f.Name == name) : null;
 }

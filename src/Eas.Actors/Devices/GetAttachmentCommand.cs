@@ -19,7 +19,7 @@ internal static class GetAttachmentCommand
         {
             var name = await context.ResolveEmailAsync(request, folderId);
             if (name is null) return null;
-            var stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            var stream = Persistence.TemporaryFile.Create();
             try
             {
                 await context.Session.CopyPartAsync(name, uid, part, stream, null, context.CancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Eas.Actors.Kernel;
 using Eas.Actors.Persistence;
 using Eas.Mail.Imap;
@@ -18,7 +17,8 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
     public const string Kind = "mailbox";
     public const string FolderMapKind = "folders";
     private static readonly TimeSpan IdleSession = TimeSpan.FromMinutes(2);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly JsonEntityStore<FolderMap> _mapStore = new(settings.Store, FolderMapKind);
 
     private IMailSession? _session;
     private string? _sessionLogin;
@@ -27,10 +27,8 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
 
     protected internal override async Task PreStartAsync()
     {
-        var stored = await settings.Store.LoadAsync(FolderMapKind, Context.EntityId!);
-        if (stored is null) return;
-        _map = JsonSerializer.Deserialize<FolderMap>(stored.Data, Json) ?? new FolderMap();
-        _mapVersion = stored.Version;
+        var (map, version) = await _mapStore.LoadAsync(Context.EntityId!);
+        (_map, _mapVersion) = (map ?? new FolderMap(), version);
     }
 
     protected internal override async Task ReceiveAsync(object message)
@@ -122,7 +120,7 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
 
     private async Task SaveMapAsync(FolderMap map)
     {
-        _mapVersion = await settings.Store.SaveAsync(FolderMapKind, Context.EntityId!, _mapVersion, JsonSerializer.SerializeToUtf8Bytes(map, Json));
+        _mapVersion = await _mapStore.SaveAsync(Context.EntityId!, map, _mapVersion);
         _map = map;
     }
 

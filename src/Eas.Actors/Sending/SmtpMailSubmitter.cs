@@ -22,8 +22,7 @@ public sealed class SmtpMailSubmitter(SmtpEndpoint endpoint, SmtpClientOptions o
         MailCredentials credentials, string envelopeFrom, IReadOnlyList<string> recipients,
         Func<Stream, CancellationToken, Task> writeMessage, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using var file = Persistence.TemporaryFile.Create();
         await writeMessage(file, cancellationToken);
         file.Position = 0;
         try

@@ -108,25 +108,4 @@ public sealed class DeviceActorTests : IAsyncLifetime
             Encoding = EasQueryEncoding.Plain,
         },
         body);
-
-    /// <summary>A store whose writes fail while <see cref="Down"/> is set, as a database outage would.</summary>
-    private sealed class OutageStore(IStateStore inner) : IStateStore
-    {
-        public bool Down { get; set; }
-
-        public Task<StoredState?> LoadAsync(string kind, string id, CancellationToken cancellationToken = default) => inner.LoadAsync(kind, id, cancellationToken);
-
-        public Task<long> SaveAsync(string kind, string id, long expectedVersion, byte[] data, CancellationToken cancellationToken = default) =>
-            Down ? throw new StoreUnavailableException("The test made the store unavailable.") : inner.SaveAsync(kind, id, expectedVersion, data, cancellationToken);
-
-        public Task DeleteAsync(string kind, string id, long expectedVersion, CancellationToken cancellationToken = default) => inner.DeleteAsync(kind, id, expectedVersion, cancellationToken);
-
-        public Task<IReadOnlyList<string>> ListIdsAsync(string kind, string prefix, CancellationToken cancellationToken = default) => inner.ListIdsAsync(kind, prefix, cancellationToken);
-
-        public Task<long> AppendEventAsync(string kind, string id, string eventType, byte[] data, string actor, DateTimeOffset timestamp, CancellationToken cancellationToken = default) =>
-            inner.AppendEventAsync(kind, id, eventType, data, actor, timestamp, cancellationToken);
-
-        public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(string kind, string id, long afterSequence = 0, int maxCount = 1000, CancellationToken cancellationToken = default) =>
-            inner.ReadEventsAsync(kind, id, afterSequence, maxCount, cancellationToken);
-    }
 }

@@ -78,6 +78,24 @@ public sealed class LicenseActorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_store_outage_in_a_first_claim_fails_retriably_and_the_retry_takes_exactly_one_slot()
+    {
+        var outage = new OutageStore(_store) { Down = true };
+        var access = AccessRegions.Create(_kit.System, outage, LicenseTerms.Licensed(1, "configuration"));
+        await Should.ThrowAsync<StoreUnavailableException>(() => access.Accounts.AdmitAsync("a@x"));
+
+        outage.DownKind = AccountActor.Kind;
+        await Should.ThrowAsync<StoreUnavailableException>(() => access.Accounts.AdmitAsync("a@x"));
+        (await access.License.StatusAsync()).Holders.Select(h => h.AccountId).ShouldBe(["a@x"], "the license wrote its grant; the account did not");
+
+        outage.Down = false;
+        (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue("the retry confirms the slot the license already gave");
+        (await access.Accounts.AdmitAsync("b@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
+        (await access.License.StatusAsync()).Used.ShouldBe(1);
+        (await access.Accounts.GetAsync("a@x")).HoldsSlot.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_trial_ends_for_everyone_after_30_days_and_the_directory_and_audit_record_changes()
     {
         var access = AccessRegions.Create(_kit.System, _store, LicenseTerms.Trial);

@@ -16,6 +16,21 @@ internal sealed class LogCapture : ILoggerProvider
 
     public void AddTo(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) => builder.Logging.AddProvider(this);
 
+    /// <summary>
+    /// The entries matching <paramref name="match"/> once there are at least <paramref name="count"/> (waiting up to
+    /// 10 s): a request's trace and log lines are written after its response has reached the client.
+    /// </summary>
+    public async Task<IReadOnlyList<CapturedLog>> WaitForAsync(Func<CapturedLog, bool> match, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var found = Entries.Where(match).ToList();
+            if (found.Count >= count || DateTime.UtcNow > deadline) return found;
+            await Task.Delay(20);
+        }
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()

@@ -21,7 +21,7 @@ internal static class EmailReader
         var received = summary.InternalDate ?? DateTimeOffset.UnixEpoch;
         var flags = summary.Flags ?? [];
         await using var buffer = size > InMemoryLimit
-            ? new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous)
+            ? Persistence.TemporaryFile.Create()
             : (Stream)new MemoryStream((int)Math.Max(size, 256));
         var section = await client.FetchSectionAsync(summary.Uid, string.Empty, null, useBinary: false, buffer, cancellationToken);
         if (section is null) return null;

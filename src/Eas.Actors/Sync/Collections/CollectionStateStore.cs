@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Eas.Actors.Persistence;
 
 namespace Eas.Actors.Sync.Collections;
@@ -8,16 +7,13 @@ public sealed class CollectionStateStore(IStateStore store)
 {
     public const string Kind = "collection";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly JsonEntityStore<CollectionSyncState> _states = new(store, Kind);
 
-    public async Task<(CollectionSyncState? State, long Version)> LoadAsync(string deviceEntityId, string folderId, CancellationToken cancellationToken = default)
-    {
-        var stored = await store.LoadAsync(Kind, Id(deviceEntityId, folderId), cancellationToken);
-        return stored is null ? (null, 0) : (JsonSerializer.Deserialize<CollectionSyncState>(stored.Data, Json), stored.Version);
-    }
+    public Task<(CollectionSyncState? State, long Version)> LoadAsync(string deviceEntityId, string folderId, CancellationToken cancellationToken = default) =>
+        _states.LoadAsync(Id(deviceEntityId, folderId), cancellationToken);
 
     public Task<long> SaveAsync(string deviceEntityId, string folderId, CollectionSyncState state, long expectedVersion, CancellationToken cancellationToken = default) =>
-        store.SaveAsync(Kind, Id(deviceEntityId, folderId), expectedVersion, JsonSerializer.SerializeToUtf8Bytes(state, Json), cancellationToken);
+        _states.SaveAsync(Id(deviceEntityId, folderId), state, expectedVersion, cancellationToken);
 
     private static string Id(string deviceEntityId, string folderId) => $"{deviceEntityId}/{folderId}";
 }

@@ -107,53 +107,7 @@ public sealed class OutgoingMessage
         return _plan.WriteAsync(destination, copy, cancellationToken);
     }
 
-    /// <summary>The number of bytes <see cref="WriteToAsync"/> writes for <paramref name="copy"/> (for an IMAP APPEND literal).</summary>
-    public async Task<long> MeasureAsync(OutgoingCopy copy, CancellationToken cancellationToken = default)
-    {
-        var counter = new CountingStream();
-        await _plan.WriteAsync(counter, copy, cancellationToken).ConfigureAwait(false);
-        return counter.Count;
-    }
-
     /// <summary>This message written from another plan, with the threading ids it now carries.</summary>
     internal OutgoingMessage Recompose(MessagePlan plan, IReadOnlyList<string> inReplyTo, IReadOnlyList<string> references) =>
         new(Submitted, plan) { InReplyTo = inReplyTo, References = references };
-
-    /// <summary>A stream that only counts what is written to it.</summary>
-    private sealed class CountingStream : Stream
-    {
-        public long Count { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => Count;
-
-        public override long Position
-        {
-            get => Count;
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => Count += count;
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Count += buffer.Length;
-            return ValueTask.CompletedTask;
-        }
-    }
 }
