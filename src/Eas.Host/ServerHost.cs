@@ -5,7 +5,8 @@ using System.Text.Json.Serialization;
 using Eas.Actors.Accounts;
 using Eas.Actors.Devices;
 using Eas.Actors.Diagnostics;
-using Eas.Actors.Kernel;
+using Akka.Hosting;
+using Eas.Actors.Cluster;
 using Eas.Actors.Licensing;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Mailboxes.Imap;
@@ -67,12 +68,6 @@ public static class ServerHost
             Meter = sp.GetRequiredService<ServerMetrics>().Meter,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
-        services.AddSingleton(sp => new ActorSystem(new ActorSystemOptions
-        {
-            Meter = sp.GetRequiredService<ServerMetrics>().Meter,
-            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
-            Clock = sp.GetRequiredService<TimeProvider>(),
-        }));
         services.AddSingleton<IMailSessionFactory>(sp =>
         {
             var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
@@ -89,34 +84,17 @@ public static class ServerHost
         services.AddSingleton(sp => new ImapMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         AdminAuthenticator.Validate(builder.Configuration.GetSection(EasOptions.Section).GetSection("Admin").Get<AdminOptions>() ?? new());
         var licenseTerms = LicenseTermsReader.Read(builder.Configuration.GetSection(EasOptions.Section).GetSection("License").Get<LicenseOptions>() ?? new());
-        services.AddSingleton(sp => AccessRegions.Create(
-            sp.GetRequiredService<ActorSystem>(), sp.GetRequiredService<IStateStore>(), licenseTerms, new LicenseMetrics(sp.GetRequiredService<ServerMetrics>().Meter)));
-        services.AddSingleton(sp =>
+        services.AddSingleton(sp => new EntityCounts(sp.GetRequiredService<ServerMetrics>().Meter));
+        services.AddSingleton<DirectoryView>();
+        services.AddSingleton(sp => new ClusterStats(sp.GetRequiredService<ServerMetrics>().Meter));
+        services.AddSingleton(sp => AccessRegions.From(sp.GetRequiredService<ActorRegistry>(), sp.GetRequiredService<DirectoryView>()));
+        services.AddSingleton(sp => new MailboxRegion(sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>()));
+        services.AddSingleton(sp => new DeviceRegion(sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>()));
+        services.AddAkka(ClusterSettings.SystemName, (akka, sp) =>
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
-            var settings = new MailboxActorSettings(
-                sp.GetRequiredService<IMailSessionFactory>(), sp.GetRequiredService<IMailWatcherFactory>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<PushMetrics>())
-            {
-                WatchWindow = TimeSpan.FromSeconds(options.Ping.WatchWindowSeconds),
-            };
-            return new MailboxRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(MailboxActor.Kind, _ => new MailboxActor(settings)));
-        });
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
-            var store = sp.GetRequiredService<IStateStore>();
-            var settings = new DeviceActorSettings(sp.GetRequiredService<DeviceStateStore>(), PolicyFrom(options.Provisioning), NewPolicyKey)
-            {
-                Mailboxes = sp.GetRequiredService<MailboxRegion>(),
-                Collections = new CollectionStateStore(store),
-                MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
-                Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
-                Metrics = sp.GetRequiredService<PushMetrics>(),
-                SyncMetrics = sp.GetRequiredService<SyncMetrics>(),
-                Accounts = sp.GetRequiredService<AccessRegions>().Accounts,
-                Submitter = SubmitterFrom(options.Smtp),
-            };
-            return new DeviceRegion(sp.GetRequiredService<ActorSystem>().CreateRegion(DeviceRegion.Kind, _ => new DeviceActor(settings)));
+            var cluster = ClusterSettingsFrom(options.Cluster);
+            akka.WithEasCluster(cluster).WithEasActors(ActorComposition.From(sp, licenseTerms), cluster.Shards);
         });
         services.AddSingleton(sp => new DeviceStateStore(sp.GetRequiredService<IStateStore>()));
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IStateStore>()));
@@ -136,7 +114,7 @@ public static class ServerHost
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             _ = app.Services.GetRequiredService<DeviceRegion>();
-            _ = app.Services.GetRequiredService<AccessRegions>().License.StatusAsync();
+            _ = app.Services.GetRequiredService<AccessRegions>().License.StatusAsync().ContinueWith(_ => { }, TaskScheduler.Default);
             var options = app.Services.GetRequiredService<IOptions<EasOptions>>().Value;
             HostLog.Started(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Eas.Host"),
                 Path.GetFullPath(options.DataDir), options.Imap.Host, options.Imap.Port, options.Imap.Security.ToString());
@@ -156,7 +134,17 @@ public static class ServerHost
             .CreateLogger();
     }
 
-    private static SmtpMailSubmitter? SubmitterFrom(SmtpOptions smtp)
+    private static ClusterSettings ClusterSettingsFrom(Options.ClusterOptions cluster) => new()
+    {
+        Host = cluster.Host,
+        Port = cluster.Port,
+        Seeds = cluster.Seeds,
+        Shards = cluster.Shards,
+        AcceptableHeartbeatPause = cluster.AcceptableHeartbeatPauseSeconds is { } pause ? TimeSpan.FromSeconds(pause) : null,
+        StableAfter = TimeSpan.FromSeconds(cluster.StableAfterSeconds),
+    };
+
+    internal static SmtpMailSubmitter? SubmitterFrom(SmtpOptions smtp)
     {
         if (!smtp.Enabled) return null;
         var timeout = TimeSpan.FromSeconds(smtp.TimeoutSeconds);
@@ -179,7 +167,7 @@ public static class ServerHost
         return new(provisioning.Required, provisioning.AllowNonProvisionableDevices, provisioning.Policy.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
-    private static uint NewPolicyKey()
+    internal static uint NewPolicyKey()
     {
         uint key;
         do key = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)); while (key == 0);

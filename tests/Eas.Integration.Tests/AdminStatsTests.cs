@@ -29,7 +29,8 @@ public sealed class AdminStatsTests(DovecotFixture dovecot) : IAsyncLifetime
         var admin = _server.Admin();
 
         var ping = phone.Client.PostAsync("Ping", PingRequests.Ping(120, inbox));
-        var parked = await WaitForAsync(admin, s => s["push"]!["parkedPings"]!.GetValue<long>() == 1);
+        // The watcher opens its IMAP session in the background after the Ping parks: wait for both.
+        var parked = await WaitForAsync(admin, s => s["push"]!["parkedPings"]!.GetValue<long>() == 1 && s["push"]!["watcherSessions"]!.GetValue<long>() == 1);
         Command(parked, "Ping")["inFlight"]!.GetValue<long>().ShouldBe(1);
         Command(parked, "FolderSync")["requests"]!.GetValue<long>().ShouldBe(1);
         Command(parked, "Provision")["requests"]!.GetValue<long>().ShouldBe(2);

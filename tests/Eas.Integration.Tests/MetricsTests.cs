@@ -52,7 +52,8 @@ public sealed class MetricsTests(DovecotFixture dovecot) : IAsyncLifetime
         Moved("eas_imap_command_duration_seconds_count", ("command", "authenticate")).ShouldBe(2, "two sign-ins checked (AUTHENTICATE PLAIN), the wrong one included");
         Moved("eas_imap_command_duration_seconds_count", ("command", "login")).ShouldBe(1, "one mailbox session opened (LOGIN)");
         Moved("eas_imap_command_duration_seconds_count", ("command", "list")).ShouldBeGreaterThanOrEqualTo(1);
-        Moved("eas_actor_activations_total", ("kind", "device")).ShouldBeGreaterThanOrEqualTo(1);
+        after.Single("eas_actor_entities", ("kind", "device")).ShouldBeGreaterThanOrEqualTo(1);
+        after.Single("eas_cluster_members", ("status", "up")).ShouldBe(1, "a node with no seeds is a cluster of one");
         after.Families["eas_persistence_write_duration_seconds"].Type.ShouldBe("histogram");
     }
 

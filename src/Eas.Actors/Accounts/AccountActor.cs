@@ -1,83 +1,110 @@
-using Eas.Actors.Kernel;
+using Akka.Actor;
+using Eas.Actors.Cluster;
 using Eas.Actors.Licensing;
 using Eas.Actors.Persistence;
 
 namespace Eas.Actors.Accounts;
 
 /// <summary>What every account actor shares.</summary>
-public sealed record AccountActorSettings(JsonEntityStore<AccountState> Store, DirectoryRegion Directory, LicenseRegion License, AuditLog Audit);
+public sealed record AccountActorSettings(JsonEntityStore<AccountState> Store, DirectoryRegion Directory, LicenseRegion License, AuditLog Audit)
+{
+    /// <summary>How long an account gate stays in memory after its last request.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The clock for grants and audit entries.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}
 
 /// <summary>
-/// One account (entity <c>account</c>, id = the lower-cased account id): the gate every request of the
+/// One account's gate, a child of the account's sharded entity: the gate every request of the
 /// account passes. It resolves the effective settings (<see cref="FeatureResolver"/>) from the published
 /// directory and its own settings, and the first time it is let in after each activation it claims (or
 /// confirms) its license slot, so the license is asked once per activation, not once per request. Its devices
 /// await it inside their own turn; it never waits for a device, and the license never waits for it.
 /// </summary>
-public sealed class AccountActor(AccountActorSettings settings) : Actor
+public sealed class AccountActor : EntityChildActor
 {
-    public const string Kind = "account";
+    /// <summary>The state store kind of account rows.</summary>
+    public const string StoreKind = "account";
 
-    private AccountState _state = null!;
+    private readonly AccountActorSettings settings;
+    private readonly string _accountId;
+    private AccountState? _loaded;
     private long _version;
     private DateTimeOffset? _grantValidUntil;
 
-    protected internal override async Task PreStartAsync()
+    public AccountActor(AccountActorSettings settings, string accountId)
+        : base(settings.IdleTimeout)
     {
-        var (state, version) = await settings.Store.LoadAsync(Context.EntityId!);
-        (_state, _version) = (state ?? AccountState.New(Context.EntityId!), version);
+        this.settings = settings;
+        _accountId = accountId;
+        ReceiveAsync<AdmitAccount>(_ => AnswerAsync(Sender, AdmitAsync));
+        ReceiveAsync<GetAccount>(_ => AnswerAsync(Sender, ViewAsync));
+        ReceiveAsync<ChangeAccount>(change => AnswerAsync(Sender, async () =>
+        {
+            await ChangeAsync(change);
+            return await ViewAsync();
+        }));
     }
 
-    protected internal override async Task ReceiveAsync(object message)
+    /// <summary>Props of the gate of <paramref name="accountId"/>.</summary>
+    public static Props PropsFor(AccountActorSettings settings, string accountId) =>
+        Props.Create(() => new AccountActor(settings, accountId));
+
+    private AccountState State => _loaded!;
+
+    /// <summary>Loads the state on the first message of an incarnation, then answers; a failure fails only this ask.</summary>
+    private async Task AnswerAsync<T>(IActorRef replyTo, Func<Task<T>> answer)
     {
-        switch (message)
+        try
         {
-            case AdmitAccount admit:
-                admit.Reply.Reply(await AdmitAsync());
-                break;
-            case GetAccount query:
-                query.Reply.Reply(await ViewAsync());
-                break;
-            case ChangeAccount change:
-                await ChangeAsync(change);
-                change.Reply.Reply(await ViewAsync());
-                break;
+            if (_loaded is null)
+            {
+                var (state, version) = await settings.Store.LoadAsync(_accountId);
+                (_loaded, _version) = (state ?? AccountState.New(_accountId), version);
+            }
+
+            replyTo.Tell(await answer());
+        }
+        catch (Exception e)
+        {
+            replyTo.Tell(new Status.Failure(e));
         }
     }
 
     private async Task<AccountAccess> AdmitAsync()
     {
-        var features = FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), _state.AccountId, _state.Settings);
+        var features = FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), State.AccountId, State.Settings);
         if (AccountDecisions.RefusalOf(features) is { } refused) return new AccountAccess(features, refused);
-        var now = Context.Clock.GetUtcNow();
+        var now = settings.Clock.GetUtcNow();
         if (_grantValidUntil > now) return new AccountAccess(features, null);
 
-        var claim = await settings.License.ClaimAsync(_state.AccountId);
-        var (next, refusal) = AccountDecisions.AfterClaim(_state, claim, now);
+        var claim = await settings.License.ClaimAsync(State.AccountId);
+        var (next, refusal) = AccountDecisions.AfterClaim(State, claim, now);
         await SaveAsync(next);
         _grantValidUntil = claim is SlotHeld held ? held.ValidUntil : null;
-        return new AccountAccess(FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), _state.AccountId, _state.Settings), refusal);
+        return new AccountAccess(FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), State.AccountId, State.Settings), refusal);
     }
 
     private async Task ChangeAsync(ChangeAccount change)
     {
-        var (next, release) = AccountDecisions.Change(_state, change.Class, change.Features);
-        if (release) await settings.License.ReleaseAsync(_state.AccountId, change.By);
+        var (next, release) = AccountDecisions.Change(State, change.Class, change.Features);
+        if (release) await settings.License.ReleaseAsync(State.AccountId, change.By);
         await SaveAsync(next);
         _grantValidUntil = null;
-        await settings.Audit.RecordAsync("account.settings", new { account = _state.AccountId, change.Class, change.Features }, change.By, Context.Clock.GetUtcNow());
+        await settings.Audit.RecordAsync("account.settings", new { account = State.AccountId, change.Class, change.Features }, change.By, settings.Clock.GetUtcNow());
     }
 
     private async Task<AccountView> ViewAsync()
     {
-        var features = FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), _state.AccountId, _state.Settings);
-        return new AccountView(_state.AccountId, _state.Settings, features, _state.HoldsSlot, _state.FirstSeen);
+        var features = FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), State.AccountId, State.Settings);
+        return new AccountView(State.AccountId, State.Settings, features, State.HoldsSlot, State.FirstSeen);
     }
 
     private async Task SaveAsync(AccountState next)
     {
-        if (next == _state) return;
-        _version = await settings.Store.SaveAsync(_state.AccountId, next, _version);
-        _state = next;
+        if (next == _loaded) return;
+        _version = await settings.Store.SaveAsync(_accountId, next, _version);
+        _loaded = next;
     }
 }

@@ -1,15 +1,19 @@
-using Eas.Actors.Kernel;
-
 namespace Eas.Actors.Accounts;
 
-/// <summary>A request of the account is about to run: may it, and with which data classes?</summary>
-public sealed record AdmitAccount(ReplyTo<AccountAccess> Reply);
+/// <summary>A request of the account is about to run: may it, and with which data classes? Answered with <see cref="AccountAccess"/>.</summary>
+public sealed record AdmitAccount
+{
+    public static readonly AdmitAccount Instance = new();
+}
 
-/// <summary>The admin view of the account.</summary>
-public sealed record GetAccount(ReplyTo<AccountView> Reply);
+/// <summary>The admin view of the account; answered with <see cref="AccountView"/>.</summary>
+public sealed record GetAccount
+{
+    public static readonly GetAccount Instance = new();
+}
 
-/// <summary>An admin replaces what is set on the account (null switches inherit); answered with the new view.</summary>
-public sealed record ChangeAccount(string? Class, FeatureSettings Features, string By, ReplyTo<AccountView> Reply);
+/// <summary>An admin replaces what is set on the account (null switches inherit); answered with the new <see cref="AccountView"/>.</summary>
+public sealed record ChangeAccount(string? Class, FeatureSettings Features, string By);
 
 /// <summary>The answer to <see cref="AdmitAccount"/>: the effective features, and why it is refused, if it is.</summary>
 public sealed record AccountAccess(EffectiveFeatures Features, AccessRefusal? Refusal)

@@ -1,17 +1,20 @@
-using Eas.Actors.Kernel;
+using Akka.Actor;
+using Eas.Actors.Cluster;
 
 namespace Eas.Actors.Accounts;
 
-/// <summary>The account entities of this node, addressed by account id (compared lower-cased).</summary>
-public sealed class AccountRegion(EntityRegion region, TimeSpan deadline)
+/// <summary>The account gates, reached through the account shard region from any node; ids compare lower-cased.</summary>
+public sealed class AccountRegion(IActorRef accounts, TimeSpan deadline)
 {
     /// <summary>Whether a request of the account may run, and with which data classes.</summary>
     public Task<AccountAccess> AdmitAsync(string accountId, CancellationToken cancellationToken = default) =>
-        region.Ask<AccountAccess>(accountId.ToLowerInvariant(), reply => new AdmitAccount(reply), deadline, cancellationToken);
+        accounts.Ask<AccountAccess>(Envelope(accountId, AdmitAccount.Instance), deadline, cancellationToken);
 
     public Task<AccountView> GetAsync(string accountId, CancellationToken cancellationToken = default) =>
-        region.Ask<AccountView>(accountId.ToLowerInvariant(), reply => new GetAccount(reply), deadline, cancellationToken);
+        accounts.Ask<AccountView>(Envelope(accountId, GetAccount.Instance), deadline, cancellationToken);
 
     public Task<AccountView> ChangeAsync(string accountId, string? accountClass, FeatureSettings features, string by, CancellationToken cancellationToken = default) =>
-        region.Ask<AccountView>(accountId.ToLowerInvariant(), reply => new ChangeAccount(accountClass, features, by, reply), deadline, cancellationToken);
+        accounts.Ask<AccountView>(Envelope(accountId, new ChangeAccount(accountClass, features, by)), deadline, cancellationToken);
+
+    private static AccountEnvelope Envelope(string accountId, object message) => new(accountId.ToLowerInvariant(), AccountChild.Gate, message);
 }

@@ -1,12 +1,13 @@
-using Eas.Actors.Kernel;
-
 namespace Eas.Actors.Accounts;
 
-/// <summary>Reads the directory (loading it if this is the first ask since start).</summary>
-public sealed record GetDirectory(ReplyTo<DirectoryState> Reply);
+/// <summary>Reads the directory (loading it if this is the first ask since start); answered with the <see cref="DirectoryState"/>.</summary>
+public sealed record GetDirectory
+{
+    public static readonly GetDirectory Instance = new();
+}
 
 /// <summary>An admin's change to the levels above the accounts; answered with the new directory.</summary>
-public sealed record ChangeDirectory(DirectoryChange Change, string By, ReplyTo<DirectoryState> Reply);
+public sealed record ChangeDirectory(DirectoryChange Change, string By);
 
 /// <summary>One change to the directory.</summary>
 public abstract record DirectoryChange;

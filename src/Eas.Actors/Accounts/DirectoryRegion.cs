@@ -1,14 +1,24 @@
-using Eas.Actors.Kernel;
+using Akka.Actor;
 
 namespace Eas.Actors.Accounts;
 
-/// <summary>The way to the deployment's one <see cref="DirectoryActor"/>, and the snapshot it publishes.</summary>
-public sealed class DirectoryRegion(EntityRegion region, DirectoryView view, TimeSpan deadline)
+/// <summary>The way to the deployment's one <see cref="DirectoryActor"/> (its singleton proxy), and this node's view of it.</summary>
+public sealed class DirectoryRegion(IActorRef directory, DirectoryView view, TimeSpan deadline)
 {
-    /// <summary>The directory: the published snapshot, or (before the actor has loaded) an ask that loads it.</summary>
-    public async ValueTask<DirectoryState> CurrentAsync(CancellationToken cancellationToken = default) =>
-        view.Current ?? await region.Ask<DirectoryState>(DirectoryActor.EntityId, reply => new GetDirectory(reply), deadline, cancellationToken);
+    /// <summary>The directory: this node's published snapshot, or (before one has arrived) an ask to the singleton.</summary>
+    public async ValueTask<DirectoryState> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (view.Current is { } current) return current;
+        var loaded = await directory.Ask<DirectoryState>(GetDirectory.Instance, deadline, cancellationToken);
+        view.Publish(loaded);
+        return loaded;
+    }
 
-    public Task<DirectoryState> ChangeAsync(DirectoryChange change, string by, CancellationToken cancellationToken = default) =>
-        region.Ask<DirectoryState>(DirectoryActor.EntityId, reply => new ChangeDirectory(change, by, reply), deadline, cancellationToken);
+    /// <summary>Applies an admin's change; this node's view shows it at once, the others as soon as pub-sub brings it.</summary>
+    public async Task<DirectoryState> ChangeAsync(DirectoryChange change, string by, CancellationToken cancellationToken = default)
+    {
+        var changed = await directory.Ask<DirectoryState>(new ChangeDirectory(change, by), deadline, cancellationToken);
+        view.Publish(changed);
+        return changed;
+    }
 }

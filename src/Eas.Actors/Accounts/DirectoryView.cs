@@ -1,9 +1,9 @@
 namespace Eas.Actors.Accounts;
 
 /// <summary>
-/// The directory as the <see cref="DirectoryActor"/> last saved it: an immutable snapshot that the actor,
-/// its only writer, replaces after every durable change, so account actors resolve settings on every request
-/// without a round trip to the singleton. Null until the directory actor has loaded.
+/// The directory as the <see cref="DirectoryActor"/> last published it, on this node: an immutable snapshot
+/// replaced after every durable change, so account gates resolve settings on every request without a round
+/// trip to the singleton. Null until the first state has arrived.
 /// </summary>
 public sealed class DirectoryView
 {

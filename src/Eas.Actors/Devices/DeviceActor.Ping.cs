@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Eas.Actors.Kernel;
+using Akka.Actor;
 using Eas.Actors.Mailboxes;
 using Eas.Wire.Commands.Ping;
 
@@ -17,15 +17,14 @@ public sealed partial class DeviceActor
     private ParkedPing? _parked;
     private long _pingToken;
 
-    protected internal override bool CanPassivate => _parked is null;
+    protected override bool CanPassivate => _parked is null;
 
-    private void Park(ReplyTo<CommandOutcome> reply, ParkPing park, DeviceRequest request)
+    private void Park(IActorRef reply, Guid requestId, ParkPing park, DeviceRequest request)
     {
         var token = ++_pingToken;
-        _parked = new ParkedPing(reply, park.FolderIdsByName, token, request.AccountId, park.Resume);
+        _parked = new ParkedPing(reply, requestId, park.FolderIdsByName, token, request.AccountId, park.Resume);
         settings.Metrics?.Parked();
-        Context.Timers.StartSingle(HeartbeatTimer, new PingHeartbeat(token), TimeSpan.FromSeconds(park.Parameters.HeartbeatSeconds));
-        reply.NotifyWhenAbandoned(Context.Self, new PingAbandoned(token));
+        Timers.StartSingleTimer(HeartbeatTimer, new PingHeartbeat(token), TimeSpan.FromSeconds(park.Parameters.HeartbeatSeconds));
         _collections?.Clear();
     }
 
@@ -40,9 +39,9 @@ public sealed partial class DeviceActor
             return;
         }
 
-        var latency = Context.Clock.GetUtcNow() - changed.DetectedAt;
+        var latency = settings.Clock.GetUtcNow() - changed.DetectedAt;
         settings.Metrics?.PushLatency(latency);
-        DeviceLog.Pushed(Context.Logger, Context.EntityId!, latency.TotalMilliseconds);
+        DeviceLog.Pushed(settings.Logger, _entityId, latency.TotalMilliseconds);
         Answer(new PingResponse(PingStatus.ChangesFound) { Folders = ids }, "changed", unwatch: true);
     }
 
@@ -58,19 +57,19 @@ public sealed partial class DeviceActor
             var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(resume.AccountId) : Accounts.AccountAccess.All;
             if (access.Refusal is { } refusal)
             {
-                parked.Reply.Reply(new AccessRefused(refusal));
+                parked.Reply.Tell(new AccessRefused(refusal));
                 return;
             }
 
-            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true, Features = access.Features }, settings, Collections, NewEpoch, Target, Context.Clock.GetUtcNow());
-            settings.Metrics?.PushLatency(Context.Clock.GetUtcNow() - detectedAt);
-            parked.Reply.Reply(decided.Outcome);
+            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true, Features = access.Features }, settings, Collections, NewEpoch, Target, settings.Clock.GetUtcNow());
+            settings.Metrics?.PushLatency(settings.Clock.GetUtcNow() - detectedAt);
+            parked.Reply.Tell(decided.Outcome);
         }
         catch (Exception e)
         {
             _collections?.Clear();
-            parked.Reply.Fail(e);
-            if (e is not (Persistence.StoreUnavailableException or Mail.Imap.ImapException or AskTimeoutException or ActorStoppedException)) throw;
+            parked.Reply.Tell(new Status.Failure(e));
+            if (!IsExpected(e)) throw;
         }
     }
 
@@ -79,9 +78,10 @@ public sealed partial class DeviceActor
         if (_parked?.Token == heartbeat.Token) Answer(ExpiredAnswer(), "timeout", unwatch: true);
     }
 
-    private void OnAbandoned(PingAbandoned abandoned)
+    /// <summary>The phone hung up on its parked request: drop it without an answer.</summary>
+    private void OnAbandoned(AbandonRequest abandoned)
     {
-        if (_parked?.Token != abandoned.Token) return;
+        if (_parked?.RequestId != abandoned.RequestId) return;
         Unpark("aborted", unwatch: true);
     }
 
@@ -101,21 +101,19 @@ public sealed partial class DeviceActor
     {
         var reply = _parked!.Reply;
         Unpark(outcome, unwatch);
-        reply.Reply(answer);
+        reply.Tell(answer);
     }
 
     private void Unpark(string outcome, bool unwatch)
     {
         var parked = _parked!;
         _parked = null;
-        Context.Timers.Cancel(HeartbeatTimer);
+        Timers.Cancel(HeartbeatTimer);
         settings.Metrics?.Unparked(outcome);
-        if (unwatch) settings.Mailboxes?.Tell(parked.AccountId, new UnwatchFolders(Context.EntityId!));
+        if (unwatch) settings.Mailboxes?.Tell(parked.AccountId, new UnwatchFolders(_entityId));
     }
 
-    private sealed record ParkedPing(ReplyTo<CommandOutcome> Reply, ImmutableDictionary<string, string> FolderIdsByName, long Token, string AccountId, DeviceRequest? Resume);
+    private sealed record ParkedPing(IActorRef Reply, Guid RequestId, ImmutableDictionary<string, string> FolderIdsByName, long Token, string AccountId, DeviceRequest? Resume);
 
     private sealed record PingHeartbeat(long Token);
-
-    private sealed record PingAbandoned(long Token);
 }

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Eas.Actors.Accounts;
-using Eas.Actors.Kernel;
 using System.Security.Cryptography;
+using Akka.Actor;
+using Eas.Actors.Cluster;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence;
 using Eas.Mail.Imap;
@@ -10,77 +11,96 @@ using Eas.Wire.Http;
 namespace Eas.Actors.Devices;
 
 /// <summary>
-/// One phone of one account (entity id <c>account/deviceid</c>, lower-cased). It holds the device's durable
-/// state and decides every command for it, one at a time. Rules live in <see cref="DeviceDecisions"/> and the
-/// command classes; this class only loads, persists, applies and replies. Every change a response reports
-/// is on disk before the reply: a failed write fails the ask (the edge answers 503) and leaves the state as
-/// it was, so the phone can simply retry.
+/// One phone of one account (entity id <c>account/deviceid</c>, lower-cased), a child of its account's sharded
+/// entity. It holds the device's durable state and decides every command for it, one at a time: each handler
+/// is a <c>ReceiveAsync</c>, so the actor's mailbox stays suspended while a command awaits its mailbox or the
+/// store, and the next command starts only when this one has replied. Rules live in
+/// <see cref="DeviceDecisions"/> and the command classes; this class only loads, persists, applies and replies.
+/// Every change a response reports is on disk before the reply: a failed write fails the ask (the edge answers
+/// 503) and leaves the state as it was, so the phone can simply retry.
 /// </summary>
-public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
+public sealed partial class DeviceActor : EntityChildActor
 {
+    private readonly DeviceActorSettings settings;
+    private readonly string _entityId;
+    private bool _loaded;
     private DeviceState? _state;
     private long _version;
     private CollectionCache? _collections;
 
-    private WatchTarget Target => new(Context.EntityId!, Context.Self);
-
-    private CollectionCache Collections => _collections ??= new CollectionCache(
-        settings.Collections ?? throw new InvalidOperationException("Sync needs DeviceActorSettings.Collections."), Context.EntityId!);
-
-    protected internal override async Task PreStartAsync()
+    public DeviceActor(DeviceActorSettings settings, string entityId)
+        : base(settings.IdleTimeout)
     {
-        (_state, _version) = await settings.Store.LoadAsync(Context.EntityId!);
+        this.settings = settings;
+        _entityId = entityId;
+        ReceiveAsync<ExecuteDeviceCommand>(ExecuteAsync);
+        ReceiveAsync<GetDeviceState>(_ => ReplyStateAsync(Sender));
+        ReceiveAsync<FoldersChanged>(OnFoldersChangedAsync);
+        Receive<PingHeartbeat>(OnHeartbeat);
+        Receive<AbandonRequest>(OnAbandoned);
     }
 
-    protected internal override async Task ReceiveAsync(object message)
+    /// <summary>Props of the device <paramref name="deviceId"/> of <paramref name="accountId"/>.</summary>
+    public static Props PropsFor(DeviceActorSettings settings, string accountId, string deviceId) =>
+        Props.Create(() => new DeviceActor(settings, DeviceStateStore.EntityId(accountId, deviceId)));
+
+    private WatchTarget Target => new(_entityId, Self);
+
+    private CollectionCache Collections => _collections ??= new CollectionCache(
+        settings.Collections ?? throw new InvalidOperationException("Sync needs DeviceActorSettings.Collections."), _entityId);
+
+    /// <summary>Loads the durable state on the first message of each incarnation; a store outage fails that message only.</summary>
+    private async Task EnsureLoadedAsync()
     {
-        switch (message)
+        if (_loaded) return;
+        (_state, _version) = await settings.Store.LoadAsync(_entityId);
+        _loaded = true;
+    }
+
+    private async Task ReplyStateAsync(IActorRef replyTo)
+    {
+        try
         {
-            case ExecuteDeviceCommand command:
-                await ExecuteAsync(command);
-                break;
-            case GetDeviceState query:
-                query.Reply.Reply(_state);
-                break;
-            case FoldersChanged changed:
-                await OnFoldersChangedAsync(changed);
-                break;
-            case PingHeartbeat heartbeat:
-                OnHeartbeat(heartbeat);
-                break;
-            case PingAbandoned abandoned:
-                OnAbandoned(abandoned);
-                break;
+            await EnsureLoadedAsync();
+            replyTo.Tell(new DeviceStateReply(_state));
+        }
+        catch (StoreUnavailableException e)
+        {
+            replyTo.Tell(new Status.Failure(e));
         }
     }
 
     private async Task ExecuteAsync(ExecuteDeviceCommand command)
     {
+        var replyTo = Sender;
         var request = command.Request;
         var line = request.Line;
         Supersede();
-        var now = Context.Clock.GetUtcNow();
-        var state = _state ?? DeviceState.New(request.AccountId, line.DeviceId);
-        var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
+        var now = settings.Clock.GetUtcNow();
         try
         {
+            await EnsureLoadedAsync();
+            var state = _state ?? DeviceState.New(request.AccountId, line.DeviceId);
+            var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
             var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId) : AccountAccess.All;
             var decided = access.Refusal is { } refusal
                 ? new Decision(new AccessRefused(refusal), [])
                 : await DecideAsync(DeviceDecisions.ApplyAll(state, events), request with { Features = access.Features }, now);
             await PersistAsync(state, events.AddRange(decided.Events));
-            if (decided.Outcome is ParkPing park) Park(command.Reply, park, request);
-            else if (!command.Reply.Reply(decided.Outcome) && decided.Outcome is RespondWithContent unsent) await unsent.Content.DisposeAsync();
+            if (decided.Outcome is ParkPing park) Park(replyTo, command.RequestId, park, request);
+            else replyTo.Tell(decided.Outcome);
         }
         catch (Exception e)
         {
             _collections?.Clear();
-            if (line.Command is EasCommand.Ping or EasCommand.Sync) settings.Mailboxes?.Tell(request.AccountId, new UnwatchFolders(Context.EntityId!));
-            command.Reply.Fail(e);
-            if (e is not (StoreUnavailableException or ImapException or AskTimeoutException or ActorStoppedException)) throw;
+            if (line.Command is EasCommand.Ping or EasCommand.Sync) settings.Mailboxes?.Tell(request.AccountId, new UnwatchFolders(_entityId));
+            replyTo.Tell(new Status.Failure(e));
+            if (!IsExpected(e)) throw;
         }
     }
 
+    /// <summary>Failures that are the request's answer (retry later), not a defect of this actor: it keeps running.</summary>
+    private static bool IsExpected(Exception e) => e is StoreUnavailableException or ImapException or AskTimeoutException;
     private async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DateTimeOffset now)
     {
         var command = request.Line.Command;
@@ -107,7 +127,7 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
             EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, Collections),
             EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, Collections),
             EasCommand.GetAttachment => await GetAttachmentCommand.DecideAsync(request, settings),
-            EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, Context.Logger, now),
+            EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, settings.Logger, now),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };
     }
@@ -118,10 +138,9 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
     /// </summary>
     private static bool NeedsPolicyKey(EasCommand command) => command != EasCommand.Provision;
 
-    protected internal override Task PostStopAsync()
+    protected override void PostStop()
     {
         if (_parked is not null) Answer(ExpiredAnswer(), "shutdown", unwatch: true);
-        return Task.CompletedTask;
     }
 
     /// <summary>A fresh random prefix for sync keys, so keys of an older sync state never match a newer one.</summary>
@@ -131,7 +150,7 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
     {
         if (events.IsEmpty) return;
         var after = DeviceDecisions.ApplyAll(before, events);
-        _version = await settings.Store.SaveAsync(Context.EntityId!, after, _version);
+        _version = await settings.Store.SaveAsync(_entityId, after, _version);
         _state = after;
     }
 }
@@ -139,5 +158,11 @@ public sealed partial class DeviceActor(DeviceActorSettings settings) : Actor
 /// <summary>A command's decision: the reply and the events to persist before it leaves.</summary>
 internal sealed record Decision(CommandOutcome Outcome, ImmutableArray<DeviceEvent> Events);
 
-/// <summary>Asks a device for its current state (admin views, tests); null when it was never seen.</summary>
-public sealed record GetDeviceState(ReplyTo<DeviceState?> Reply);
+/// <summary>Asks a device for its current state (admin views, tests); answered with <see cref="DeviceStateReply"/>.</summary>
+public sealed record GetDeviceState
+{
+    public static readonly GetDeviceState Instance = new();
+}
+
+/// <summary>The device's state; null when it was never seen.</summary>
+public sealed record DeviceStateReply(DeviceState? State);

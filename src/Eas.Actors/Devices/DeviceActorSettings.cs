@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Eas.Actors.Devices;
 
 /// <summary>What every DeviceActor shares: its store, the policy in force, and where policy keys come from.</summary>
@@ -29,4 +32,13 @@ public sealed record DeviceActorSettings(DeviceStateStore Store, DevicePolicy Po
 
     /// <summary>How long a command may wait for its mailbox.</summary>
     public TimeSpan MailboxDeadline { get; init; } = TimeSpan.FromSeconds(50);
+
+    /// <summary>How long a device without a parked request stays in memory after its last message.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The clock for timestamps and push latency (a fake one in tests).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Where device actors log.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }

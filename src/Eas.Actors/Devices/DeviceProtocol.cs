@@ -1,11 +1,16 @@
-using Eas.Actors.Kernel;
 using Eas.Wire.Commands;
 using Eas.Wire.Http;
 
 namespace Eas.Actors.Devices;
 
-/// <summary>The edge's one ask per request: run a command for this device and reply with its outcome.</summary>
-public sealed record ExecuteDeviceCommand(DeviceRequest Request, ReplyTo<CommandOutcome> Reply);
+/// <summary>
+/// The edge's one ask per request: run a command for this device and reply with its <see cref="CommandOutcome"/>
+/// (or a failure). <paramref name="RequestId"/> names this request in a later <see cref="AbandonRequest"/>.
+/// </summary>
+public sealed record ExecuteDeviceCommand(DeviceRequest Request, Guid RequestId);
+
+/// <summary>The phone hung up on request <paramref name="RequestId"/>: if it is parked, drop it without an answer.</summary>
+public sealed record AbandonRequest(Guid RequestId);
 
 /// <summary>
 /// A signed-in request as the DeviceActor sees it: who, which device, the request line, and the typed body

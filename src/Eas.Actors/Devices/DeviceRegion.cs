@@ -1,24 +1,32 @@
-using Eas.Actors.Kernel;
+using Akka.Actor;
+using Eas.Actors.Cluster;
 
 namespace Eas.Actors.Devices;
 
-/// <summary>The device entities of this node, addressed by account and DeviceId.</summary>
-public sealed class DeviceRegion(EntityRegion region)
+/// <summary>The devices of every account, reached through the account shard region from any node.</summary>
+public sealed class DeviceRegion(IActorRef accounts)
 {
-    public const string Kind = DeviceStateStore.Kind;
-
-    /// <summary>Devices alive in memory now.</summary>
-    public int Count => region.Count;
-
-    /// <summary>The one ask of a request: run the command on its device, within <paramref name="deadline"/>.</summary>
-    public Task<CommandOutcome> ExecuteAsync(DeviceRequest request, TimeSpan deadline, CancellationToken cancellationToken) =>
-        region.Ask<CommandOutcome>(
-            DeviceStateStore.EntityId(request.AccountId, request.Line.DeviceId),
-            reply => new ExecuteDeviceCommand(request, reply),
-            deadline,
-            cancellationToken);
+    /// <summary>
+    /// The one ask of a request: run the command on its device, within <paramref name="deadline"/>. When
+    /// <paramref name="cancellationToken"/> fires (the phone hung up) the device is told, so a parked request
+    /// is dropped at once rather than at its heartbeat.
+    /// </summary>
+    public async Task<CommandOutcome> ExecuteAsync(DeviceRequest request, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var requestId = Guid.NewGuid();
+        var envelope = Envelope(request.AccountId, request.Line.DeviceId);
+        await using var hangUp = cancellationToken.Register(() => accounts.Tell(envelope(new AbandonRequest(requestId))));
+        return await accounts.Ask<CommandOutcome>(envelope(new ExecuteDeviceCommand(request, requestId)), deadline, cancellationToken);
+    }
 
     /// <summary>The device's state as its actor holds it; null when never seen.</summary>
-    public Task<DeviceState?> GetStateAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
-        region.Ask<DeviceState?>(DeviceStateStore.EntityId(accountId, deviceId), reply => new GetDeviceState(reply), deadline, cancellationToken);
+    public async Task<DeviceState?> GetStateAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
+        (await accounts.Ask<DeviceStateReply>(Envelope(accountId, deviceId)(GetDeviceState.Instance), deadline, cancellationToken)).State;
+
+    private static Func<object, AccountEnvelope> Envelope(string accountId, string deviceId)
+    {
+        var account = accountId.ToLowerInvariant();
+        var child = AccountChild.Device(deviceId);
+        return message => new AccountEnvelope(account, child, message);
+    }
 }

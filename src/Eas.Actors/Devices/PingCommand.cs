@@ -59,7 +59,7 @@ internal static class PingCommand
 }
 
 /// <summary>The device a parked request belongs to, for the mailbox's watch list.</summary>
-internal sealed record WatchTarget(string DeviceKey, Kernel.IActorRef Device)
+internal sealed record WatchTarget(string DeviceKey, Akka.Actor.IActorRef Device)
 {
     public WatchFolders For(DeviceRequest request, ImmutableArray<string> folderNames, ImmutableDictionary<string, FolderStamp> stamps) =>
         new(DeviceKey, Device, request.Credentials!, folderNames, stamps);

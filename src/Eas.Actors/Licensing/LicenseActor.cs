@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Eas.Actors.Kernel;
+using Akka.Actor;
 using Eas.Actors.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -9,54 +9,79 @@ namespace Eas.Actors.Licensing;
 public sealed record LicenseActorSettings(LicenseTerms Terms, JsonEntityStore<LicenseState> Store, AuditLog Audit)
 {
     public LicenseMetrics? Metrics { get; init; }
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }
 
 /// <summary>
-/// The deployment's one license (entity <c>license</c>/<see cref="EntityId"/>; the cluster singleton once a
-/// cluster exists). It handles one claim at a time and writes every grant durably before answering, so
+/// The deployment's one license, a cluster singleton reached through its proxy (on whichever node is oldest;
+/// it moves when that node leaves or dies, and recovers its state from the store). It handles one claim at a time and writes every grant durably before answering, so
 /// concurrent first connections can never take more slots than licensed, and the order of holders survives
 /// restarts. See <see cref="LicenseDecisions"/> for the rules.
 /// </summary>
-public sealed class LicenseActor(LicenseActorSettings settings) : Actor
+public sealed class LicenseActor : ReceiveActor
 {
-    public const string Kind = "license";
+    public const string Name = "license";
+
+    /// <summary>The state store kind of the license's row.</summary>
+    public const string StoreKind = "license";
     public const string EntityId = "deployment";
 
+    private readonly LicenseActorSettings settings;
     private LicenseState _state = LicenseState.Empty;
+    private bool _loaded;
     private long _version;
     private bool _expiryLogged;
 
-    protected internal override async Task PreStartAsync()
+    public LicenseActor(LicenseActorSettings settings)
     {
-        var (state, version) = await settings.Store.LoadAsync(EntityId);
-        (_state, _version) = (state ?? LicenseState.Empty, version);
-        await PersistAsync(LicenseDecisions.Start(_state, Context.Clock.GetUtcNow()), "license");
-        LicenseLog.Loaded(Context.Logger, settings.Terms.Source, settings.Terms.Slots, _state.Holders.Count);
-        CheckExpiry(Context.Clock.GetUtcNow());
+        this.settings = settings;
+        ReceiveAsync<ClaimSlot>(claim => AnswerAsync(Sender, now => ClaimAsync(claim, now)));
+        ReceiveAsync<ReleaseSlot>(release => AnswerAsync(Sender, now => ReleaseAsync(release, now)));
+        ReceiveAsync<GetLicenseStatus>(_ => AnswerAsync(Sender, now => Task.FromResult<object>(Status(now))));
     }
 
-    protected internal override async Task ReceiveAsync(object message)
+    /// <summary>Loads the state on the first message (recording the first start), then answers; a store failure fails only this ask.</summary>
+    private async Task AnswerAsync(IActorRef replyTo, Func<DateTimeOffset, Task<object>> answer)
     {
-        var now = Context.Clock.GetUtcNow();
-        switch (message)
+        try
         {
-            case ClaimSlot claim:
-                var (answer, events) = LicenseDecisions.Claim(settings.Terms, _state, claim.AccountId, now);
-                await PersistAsync(events, "license");
-                if (answer is NoSlotFree) LicenseLog.TurnedOff(Context.Logger, claim.AccountId, settings.Terms.Slots);
-                CheckExpiry(now);
-                claim.Reply.Reply(answer);
-                break;
-            case ReleaseSlot release:
-                var released = LicenseDecisions.Release(_state, release.AccountId, now);
-                await PersistAsync(released, release.By);
-                CheckExpiry(now);
-                release.Reply.Reply(!released.IsEmpty);
-                break;
-            case GetLicenseStatus query:
-                query.Reply.Reply(Status(now));
-                break;
+            var now = settings.Clock.GetUtcNow();
+            if (!_loaded)
+            {
+                var (state, version) = await settings.Store.LoadAsync(EntityId);
+                (_state, _version) = (state ?? LicenseState.Empty, version);
+                await PersistAsync(LicenseDecisions.Start(_state, now), "license");
+                _loaded = true;
+                LicenseLog.Loaded(settings.Logger, settings.Terms.Source, settings.Terms.Slots, _state.Holders.Count);
+            }
+
+            var reply = await answer(now);
+            CheckExpiry(now);
+            replyTo.Tell(reply);
         }
+        catch (Exception e)
+        {
+            _loaded = false;
+            replyTo.Tell(new Status.Failure(e));
+        }
+    }
+
+    private async Task<object> ClaimAsync(ClaimSlot claim, DateTimeOffset now)
+    {
+        var (answer, events) = LicenseDecisions.Claim(settings.Terms, _state, claim.AccountId, now);
+        await PersistAsync(events, "license");
+        if (answer is NoSlotFree) LicenseLog.TurnedOff(settings.Logger, claim.AccountId, settings.Terms.Slots);
+        return answer;
+    }
+
+    private async Task<object> ReleaseAsync(ReleaseSlot release, DateTimeOffset now)
+    {
+        var released = LicenseDecisions.Release(_state, release.AccountId, now);
+        await PersistAsync(released, release.By);
+        return new SlotReleaseResult(!released.IsEmpty);
     }
 
     private LicenseStatus Status(DateTimeOffset now)
@@ -85,7 +110,7 @@ public sealed class LicenseActor(LicenseActorSettings settings) : Actor
         settings.Metrics?.Update(Math.Min(settings.Terms.Slots, _state.Holders.Count), expired ? 0 : settings.Terms.Slots);
         if (!expired || _expiryLogged) return;
         _expiryLogged = true;
-        LicenseLog.TrialExpired(Context.Logger, validUntil);
+        LicenseLog.TrialExpired(settings.Logger, validUntil);
     }
 
     private async Task PersistAsync(ImmutableArray<LicenseEvent> events, string by)

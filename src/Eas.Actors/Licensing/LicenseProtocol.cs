@@ -1,16 +1,24 @@
 using System.Collections.Immutable;
-using Eas.Actors.Kernel;
 
 namespace Eas.Actors.Licensing;
 
-/// <summary>An account wants to use ActiveSync: take or confirm its slot.</summary>
-public sealed record ClaimSlot(string AccountId, ReplyTo<LicenseClaim> Reply);
+/// <summary>An account wants to use ActiveSync: take or confirm its slot; answered with a <see cref="LicenseClaim"/>.</summary>
+public sealed record ClaimSlot(string AccountId);
 
-/// <summary>An admin disabled or re-enabled the account: free its slot and forget that the license turned it off.</summary>
-public sealed record ReleaseSlot(string AccountId, string By, ReplyTo<bool> Reply);
+/// <summary>
+/// An admin disabled or re-enabled the account: free its slot and forget that the license turned it off;
+/// answered with a <see cref="SlotReleaseResult"/>.
+/// </summary>
+public sealed record ReleaseSlot(string AccountId, string By);
 
-/// <summary>The admin view of the license.</summary>
-public sealed record GetLicenseStatus(ReplyTo<LicenseStatus> Reply);
+/// <summary>Whether <see cref="ReleaseSlot"/> changed anything.</summary>
+public sealed record SlotReleaseResult(bool Released);
+
+/// <summary>The admin view of the license; answered with a <see cref="LicenseStatus"/>.</summary>
+public sealed record GetLicenseStatus
+{
+    public static readonly GetLicenseStatus Instance = new();
+}
 
 /// <summary>The license as an admin sees it.</summary>
 /// <param name="Source">Where the terms come from: <c>trial</c>, <c>configuration</c> or the license file's path.</param>

@@ -1,16 +1,16 @@
-using Eas.Actors.Kernel;
+using Akka.Actor;
 
 namespace Eas.Actors.Licensing;
 
-/// <summary>The way to the deployment's one <see cref="LicenseActor"/>.</summary>
-public sealed class LicenseRegion(EntityRegion region, TimeSpan deadline)
+/// <summary>The way to the deployment's one <see cref="LicenseActor"/>, through its singleton proxy.</summary>
+public sealed class LicenseRegion(IActorRef license, TimeSpan deadline)
 {
     public Task<LicenseClaim> ClaimAsync(string accountId, CancellationToken cancellationToken = default) =>
-        region.Ask<LicenseClaim>(LicenseActor.EntityId, reply => new ClaimSlot(accountId, reply), deadline, cancellationToken);
+        license.Ask<LicenseClaim>(new ClaimSlot(accountId), deadline, cancellationToken);
 
-    public Task<bool> ReleaseAsync(string accountId, string by, CancellationToken cancellationToken = default) =>
-        region.Ask<bool>(LicenseActor.EntityId, reply => new ReleaseSlot(accountId, by, reply), deadline, cancellationToken);
+    public async Task<bool> ReleaseAsync(string accountId, string by, CancellationToken cancellationToken = default) =>
+        (await license.Ask<SlotReleaseResult>(new ReleaseSlot(accountId, by), deadline, cancellationToken)).Released;
 
     public Task<LicenseStatus> StatusAsync(CancellationToken cancellationToken = default) =>
-        region.Ask<LicenseStatus>(LicenseActor.EntityId, reply => new GetLicenseStatus(reply), deadline, cancellationToken);
+        license.Ask<LicenseStatus>(GetLicenseStatus.Instance, deadline, cancellationToken);
 }

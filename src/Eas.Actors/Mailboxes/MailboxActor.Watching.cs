@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Eas.Actors.Kernel;
+using Akka.Actor;
 
 namespace Eas.Actors.Mailboxes;
 
@@ -9,7 +9,7 @@ namespace Eas.Actors.Mailboxes;
 /// folders. After every (re)connect the folders' stamps are compared with the last known ones, so a change
 /// made while the watcher was away is reported, not lost.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The watcher's token source is disposed in PostStopAsync, where an actor's life ends.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The watcher's token source is disposed in PostStop, where an actor's life ends.")]
 public sealed partial class MailboxActor
 {
     private readonly Dictionary<string, (IActorRef Device, ImmutableHashSet<string> Folders)> _watchers = new(StringComparer.Ordinal);
@@ -22,11 +22,11 @@ public sealed partial class MailboxActor
     private static readonly TimeSpan Linger = TimeSpan.FromMinutes(2);
     private const string LingerTimer = "watch-linger";
 
-    protected internal override bool CanPassivate => _watchers.Count == 0 && _loop is null;
+    protected override bool CanPassivate => _watchers.Count == 0 && _loop is null;
 
     private void Watch(WatchFolders watch)
     {
-        Context.Timers.Cancel(LingerTimer);
+        Timers.Cancel(LingerTimer);
         _watchers[watch.DeviceKey] = (watch.Device, watch.FolderNames.ToImmutableHashSet(StringComparer.Ordinal));
         foreach (var (folder, stamp) in watch.Baseline) _stamps.TryAdd(folder, stamp);
         PublishWatched(watch.Credentials);
@@ -34,7 +34,7 @@ public sealed partial class MailboxActor
         {
             _loopStop = new CancellationTokenSource();
             var token = _loopStop.Token;
-            var loop = new WatcherLoop(settings.Watchers, _watched, Context.Self, settings.Metrics, Context.Clock, settings.WatchWindow);
+            var loop = new WatcherLoop(settings.Watchers, _watched, Self, settings.Metrics, settings.Clock, settings.WatchWindow);
             _loop = Task.Run(() => loop.RunAsync(token), CancellationToken.None);
         }
     }
@@ -43,7 +43,7 @@ public sealed partial class MailboxActor
     {
         if (!_watchers.Remove(deviceKey)) return;
         PublishWatched(null);
-        if (_watchers.Count == 0) Context.Timers.StartSingle(LingerTimer, new StopWatching(), Linger);
+        if (_watchers.Count == 0) Timers.StartSingleTimer(LingerTimer, new StopWatching(), Linger);
     }
 
     private async Task OnStopWatchingAsync()

@@ -1,4 +1,5 @@
-using Eas.Actors.Kernel;
+using Akka.Actor;
+using Eas.Actors.Cluster;
 using Eas.Actors.Persistence;
 using Eas.Mail.Imap;
 using Microsoft.Extensions.Logging;
@@ -6,81 +7,80 @@ using Microsoft.Extensions.Logging;
 namespace Eas.Actors.Mailboxes;
 
 /// <summary>
-/// One account's mailbox (entity id: the account id). It owns the account's IMAP command session and its
+/// One account's mailbox, a child of the account's sharded entity. It owns the account's IMAP command session and its
 /// folder map, and runs the work devices hand it one piece at a time, so an account never has two commands
 /// racing on one session. The session is opened on demand with the credentials of the request that asked,
 /// reopened once if the server dropped an idle connection, and closed after <see cref="IdleSession"/>; the
 /// password lives only in memory, for as long as the session may need to reconnect.
 /// </summary>
-public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
+public sealed partial class MailboxActor : EntityChildActor
 {
-    public const string Kind = "mailbox";
     public const string FolderMapKind = "folders";
     private static readonly TimeSpan IdleSession = TimeSpan.FromMinutes(2);
 
-    private readonly JsonEntityStore<FolderMap> _mapStore = new(settings.Store, FolderMapKind);
+    private readonly MailboxActorSettings settings;
+    private readonly string _accountId;
+    private readonly JsonEntityStore<FolderMap> _mapStore;
 
     private IMailSession? _session;
     private string? _sessionLogin;
-    private FolderMap _map = new();
+    private FolderMap? _map;
     private long _mapVersion;
 
-    protected internal override async Task PreStartAsync()
+    public MailboxActor(MailboxActorSettings settings, string accountId)
+        : base(settings.IdleTimeout)
     {
-        var (map, version) = await _mapStore.LoadAsync(Context.EntityId!);
-        (_map, _mapVersion) = (map ?? new FolderMap(), version);
+        this.settings = settings;
+        _accountId = accountId;
+        _mapStore = new(settings.Store, FolderMapKind);
+        ReceiveAsync<IMailboxWork>(work => RunAsync(work, Sender));
+        ReceiveAsync<CloseIdleSession>(_ => CloseSessionAsync());
+        Receive<WatchFolders>(Watch);
+        Receive<UnwatchFolders>(unwatch => Unwatch(unwatch.DeviceKey));
+        Receive<WatcherReady>(Ready);
+        Receive<WatcherSawChanges>(changes => Notify(changes.FolderNames, changes.DetectedAt));
+        ReceiveAsync<StopWatching>(_ => OnStopWatchingAsync());
     }
 
-    protected internal override async Task ReceiveAsync(object message)
+    /// <summary>Props of the mailbox of <paramref name="accountId"/>.</summary>
+    public static Props PropsFor(MailboxActorSettings settings, string accountId) =>
+        Props.Create(() => new MailboxActor(settings, accountId));
+
+    /// <summary>
+    /// Stops the watcher loop and closes the IMAP session. Akka's PostStop is synchronous; the session's logout
+    /// is bounded by its own timeouts and the loop by the five seconds <see cref="StopWatchingAsync"/> gives it.
+    /// </summary>
+    protected override void PostStop() => _ = CloseAllAsync();
+
+    private async Task CloseAllAsync()
     {
-        switch (message)
+        try
         {
-            case IMailboxWork work:
-                await RunAsync(work);
-                break;
-            case CloseIdleSession:
-                await CloseSessionAsync();
-                break;
-            case WatchFolders watch:
-                Watch(watch);
-                break;
-            case UnwatchFolders unwatch:
-                Unwatch(unwatch.DeviceKey);
-                break;
-            case WatcherReady ready:
-                Ready(ready);
-                break;
-            case WatcherSawChanges changes:
-                Notify(changes.FolderNames, changes.DetectedAt);
-                break;
-            case StopWatching:
-                await OnStopWatchingAsync();
-                break;
+            await StopWatchingAsync();
+            await CloseSessionAsync();
+        }
+        catch (Exception e)
+        {
+            settings.Logger.LogDebug(e, "Closing the mailbox of {Account} failed", _accountId);
         }
     }
 
-    protected internal override async Task PostStopAsync()
+    private async Task RunAsync(IMailboxWork work, IActorRef replyTo)
     {
-        await StopWatchingAsync();
-        await CloseSessionAsync();
-    }
-
-    private async Task RunAsync(IMailboxWork work)
-    {
-        Context.Timers.StartSingle("idle", new CloseIdleSession(), IdleSession);
+        Timers.StartSingleTimer("idle", new CloseIdleSession(), IdleSession);
         var reused = _session is not null && _sessionLogin == work.Credentials.Login;
         try
         {
-            await RunOnSessionAsync(work);
+            await RunOnSessionAsync(work, replyTo);
         }
         catch (ImapProtocolException) when (reused)
         {
             await CloseSessionAsync();
-            await RunGuardedAsync(work);
+            await RunGuardedAsync(work, replyTo);
         }
         catch (Exception e)
         {
-            await FailAsync(work, e);
+            await FailAsync(replyTo, e);
         }
     }
 
@@ -88,26 +88,32 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
     /// One failed piece of work fails only its own ask: the mailbox, its watchers and its session stay up. A
     /// broken connection closes the session (the next work reconnects); a refused command does not.
     /// </summary>
-    private async Task FailAsync(IMailboxWork work, Exception error)
+    private async Task FailAsync(IActorRef replyTo, Exception error)
     {
         if (error is ImapProtocolException or ImapStoreUnavailableException or IOException) await CloseSessionAsync();
-        work.Fail(error is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", error) : error);
+        replyTo.Tell(new Status.Failure(error is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", error) : error));
     }
 
-    private async Task RunGuardedAsync(IMailboxWork work)
+    private async Task RunGuardedAsync(IMailboxWork work, IActorRef replyTo)
     {
         try
         {
-            await RunOnSessionAsync(work);
+            await RunOnSessionAsync(work, replyTo);
         }
         catch (Exception e)
         {
-            await FailAsync(work, e);
+            await FailAsync(replyTo, e);
         }
     }
 
-    private async Task RunOnSessionAsync(IMailboxWork work)
+    private async Task RunOnSessionAsync(IMailboxWork work, IActorRef replyTo)
     {
+        if (_map is null)
+        {
+            var (map, version) = await _mapStore.LoadAsync(_accountId);
+            (_map, _mapVersion) = (map ?? new FolderMap(), version);
+        }
+
         if (_session is null || _sessionLogin != work.Credentials.Login)
         {
             await CloseSessionAsync();
@@ -115,18 +121,17 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
             _sessionLogin = work.Credentials.Login;
         }
 
-        await work.RunAsync(new MailboxContext(_session, () => _map, SaveMapAsync, Watch, CancellationToken.None));
+        await work.RunAsync(new MailboxContext(_session, () => _map!, SaveMapAsync, Watch, CancellationToken.None), replyTo);
     }
 
     private async Task SaveMapAsync(FolderMap map)
     {
-        _mapVersion = await _mapStore.SaveAsync(Context.EntityId!, map, _mapVersion);
+        _mapVersion = await _mapStore.SaveAsync(_accountId, map, _mapVersion);
         _map = map;
     }
 
     private async Task CloseSessionAsync()
     {
-        Context.Timers.Cancel("idle");
         if (_session is null) return;
         var session = _session;
         _session = null;
@@ -137,7 +142,7 @@ public sealed partial class MailboxActor(MailboxActorSettings settings) : Actor
         }
         catch (Exception e) when (e is ImapException or IOException)
         {
-            Context.Logger.LogDebug(e, "Closing the IMAP session of {Account} failed", Context.EntityId);
+            settings.Logger.LogDebug(e, "Closing the IMAP session of {Account} failed", _accountId);
         }
     }
 }

@@ -1,5 +1,7 @@
 using Eas.Actors.Diagnostics;
 using Eas.Actors.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eas.Actors.Mailboxes;
 
@@ -12,4 +14,13 @@ public sealed record MailboxActorSettings(IMailSessionFactory Sessions, IMailWat
 {
     /// <summary>The longest one IDLE lasts before it is renewed; below the 30-minute idle limit of RFC 3501 servers.</summary>
     public TimeSpan WatchWindow { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a mailbox without watchers stays in memory after its last message.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The clock the watcher's timestamps and backoff use.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Where mailbox actors log.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }

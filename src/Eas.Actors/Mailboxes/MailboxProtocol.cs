@@ -1,29 +1,28 @@
-using Eas.Actors.Kernel;
+using Akka.Actor;
 
 namespace Eas.Actors.Mailboxes;
 
-/// <summary>Work a device hands to its account's mailbox actor, run on the account's one IMAP session.</summary>
+/// <summary>
+/// Work a device hands to its account's mailbox actor, run on the account's one IMAP session. It is a
+/// closure, so it only ever travels between actors of one node: the device and its mailbox are children of
+/// the same account entity.
+/// </summary>
 public interface IMailboxWork
 {
     MailCredentials Credentials { get; }
 
-    Task RunAsync(MailboxContext context);
-
-    void Fail(Exception error);
+    /// <summary>Runs the work and tells <paramref name="replyTo"/> its result.</summary>
+    Task RunAsync(MailboxContext context, IActorRef replyTo);
 }
 
-/// <summary>Runs <paramref name="Work"/> on the mailbox's session and replies with its result.</summary>
-public sealed record RunOnMailbox<T>(MailCredentials Credentials, Func<MailboxContext, Task<T>> Work, ReplyTo<T> Reply) : IMailboxWork
+/// <summary>Runs <paramref name="Work"/> on the mailbox's session; the asker gets a <see cref="MailboxResult{T}"/>.</summary>
+public sealed record RunOnMailbox<T>(MailCredentials Credentials, Func<MailboxContext, Task<T>> Work) : IMailboxWork
 {
-    public async Task RunAsync(MailboxContext context)
-    {
-        if (!Reply.IsPending) return;
-        var result = await Work(context);
-        if (!Reply.Reply(result) && result is IAsyncDisposable orphan) await orphan.DisposeAsync();
-    }
-
-    public void Fail(Exception error) => Reply.Fail(error);
+    public async Task RunAsync(MailboxContext context, IActorRef replyTo) => replyTo.Tell(new MailboxResult<T>(await Work(context)));
 }
+
+/// <summary>The result of a <see cref="RunOnMailbox{T}"/>; a wrapper because a result may be null, which no actor message may be.</summary>
+public sealed record MailboxResult<T>(T Value);
 
 /// <summary>Closes the IMAP session after it has been idle for a while.</summary>
 internal sealed record CloseIdleSession;

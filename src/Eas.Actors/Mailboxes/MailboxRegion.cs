@@ -1,19 +1,23 @@
-using Eas.Actors.Kernel;
+using Akka.Actor;
+using Eas.Actors.Cluster;
 
 namespace Eas.Actors.Mailboxes;
 
 /// <summary>
-/// The mailbox entities of this node. A device awaits its mailbox's answer inside its own turn: that keeps a
-/// device's commands in order without a hand-written stash, and cannot deadlock because a mailbox never
-/// waits for a device (it only tells).
+/// The account mailboxes, reached through the account shard region. A device awaits its mailbox's answer
+/// inside its own turn: that keeps a device's commands in order without a hand-written stash, and cannot
+/// deadlock because neither the mailbox nor the account entity between them ever waits for a device. The
+/// device and its mailbox are children of one account entity, so this ask never leaves the node.
 /// </summary>
-public sealed class MailboxRegion(EntityRegion region)
+public sealed class MailboxRegion(IActorRef accounts)
 {
-    public int Count => region.Count;
-
     /// <summary>Tells the account's mailbox (watch and unwatch requests).</summary>
-    public void Tell(string accountId, object message) => region.Tell(accountId.ToLowerInvariant(), message);
+    public void Tell(string accountId, object message) =>
+        accounts.Tell(new AccountEnvelope(accountId.ToLowerInvariant(), AccountChild.Mailbox, message));
 
-    public Task<T> RunAsync<T>(string accountId, MailCredentials credentials, Func<MailboxContext, Task<T>> work, TimeSpan deadline, CancellationToken cancellationToken = default) =>
-        region.Ask<T>(accountId.ToLowerInvariant(), reply => new RunOnMailbox<T>(credentials, work, reply), deadline, cancellationToken);
+    public async Task<T> RunAsync<T>(string accountId, MailCredentials credentials, Func<MailboxContext, Task<T>> work, TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        var envelope = new AccountEnvelope(accountId.ToLowerInvariant(), AccountChild.Mailbox, new RunOnMailbox<T>(credentials, work));
+        return (await accounts.Ask<MailboxResult<T>>(envelope, deadline, cancellationToken)).Value;
+    }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Eas.Actors.Kernel;
+using Akka.Actor;
 
 namespace Eas.Actors.Mailboxes;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Eas.Actors.Diagnostics;
-using Eas.Actors.Kernel;
+using Akka.Actor;
 
 namespace Eas.Actors.Mailboxes;
 

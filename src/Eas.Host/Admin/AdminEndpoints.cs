@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Eas.Actors.Accounts;
+using Eas.Actors.Cluster;
+using Eas.Actors.Diagnostics;
 using Eas.Actors.Devices;
 using Eas.Actors.Persistence;
 using Eas.Host.Auth;
@@ -59,6 +61,16 @@ internal static class AdminEndpoints
         api.MapGet("/license", async (AccessRegions access, CancellationToken ct) => await access.License.StatusAsync(ct));
         api.MapGet("/audit", async (AuditLog audit, long? after, int? limit, CancellationToken ct) =>
             (await audit.ReadAsync(after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), ct)).Select(EntryOf));
+        api.MapGet("/cluster", (ClusterStats cluster, EntityCounts entities, PushMetrics push) => new
+        {
+            cluster.Current.SelfAddress,
+            cluster.Current.Members,
+            cluster.Current.Shards,
+            cluster.Current.ShardedEntities,
+            cluster.Current.SingletonsHere,
+            Entities = Enum.GetValues<EntityKind>().ToDictionary(kind => kind.ToString().ToLowerInvariant(), kind => entities[kind]),
+            ParkedPings = push.ParkedNow,
+        });
         DiagnosticsEndpoints.Map(api);
     }
 
@@ -75,7 +87,7 @@ internal static class AdminEndpoints
         {
             return await next(context);
         }
-        catch (Exception e) when (e is StoreUnavailableException or VersionConflictException or Actors.Kernel.AskTimeoutException or Actors.Kernel.ActorStoppedException)
+        catch (Exception e) when (e is StoreUnavailableException or VersionConflictException or Akka.Actor.AskTimeoutException)
         {
             context.HttpContext.Response.Headers.RetryAfter = "5";
             return Results.Problem($"Try again: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);

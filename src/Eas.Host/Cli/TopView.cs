@@ -12,9 +12,13 @@ internal static class TopView
         var header = new Text(
             $"{server}  up {Duration(frame.UptimeSeconds)}  {frame.At.ToUniversalTime():HH:mm:ss}Z  interval {Number(frame.IntervalSeconds, "0.0")} s" +
             (frame.Restarted ? "  (server restarted)" : string.Empty));
-        var summary = Table("Requests/s", "Errors/s", "In flight", "Parked Pings", "Watchers", "Reconnects/s", "Device actors", "Mailbox actors");
+        var summary = Table("Requests/s", "Errors/s", "In flight", "Parked Pings", "Watchers", "Reconnects/s");
         Row(summary, Number(frame.RequestsPerSecond, "0.0"), Number(frame.ErrorsPerSecond, "0.00"), Number(frame.InFlight), Number(frame.ParkedPings),
-            Number(frame.WatcherSessions), Number(frame.ReconnectsPerSecond, "0.00"), Number(frame.DeviceActors), Number(frame.MailboxActors));
+            Number(frame.WatcherSessions), Number(frame.ReconnectsPerSecond, "0.00"));
+        var actors = frame.Actors;
+        var cluster = Table("Accounts", "Devices", "Mailboxes", "Shards", "Members up", "Unreachable", "Singletons");
+        Row(cluster, Number(actors.Accounts), Number(actors.Devices), Number(actors.Mailboxes), Number(actors.Shards), Number(actors.MembersUp),
+            Number(actors.Unreachable), actors.SingletonsHere ? "here" : "elsewhere");
         var process = Table("CPU", "Working set", "GC heap", "Allocated/s", "Threads");
         Row(process, Number(frame.CpuPercent, "0.0") + " %", Bytes(frame.WorkingSetBytes), Bytes(frame.GcHeapBytes), Bytes((long)frame.AllocatedBytesPerSecond), Number(frame.Threads));
 
@@ -30,7 +34,7 @@ internal static class TopView
         var accounts = Table("Busiest accounts", $"Requests ({window})", "Errors");
         foreach (var a in frame.BusiestAccounts.Entries.Take(10)) Row(accounts, a.Account, Number(a.Requests), Number(a.Errors));
 
-        return new Rows(header, summary, process, new Columns(commands, slowest) { Expand = false }, new Columns(devices, accounts) { Expand = false });
+        return new Rows(header, summary, cluster, process, new Columns(commands, slowest) { Expand = false }, new Columns(devices, accounts) { Expand = false });
     }
 
     private static string Mean(double? ms) => ms is { } value ? Number(value, "0.0") : "-";

@@ -40,4 +40,6 @@ public sealed class EasOptions
     public AdminOptions Admin { get; set; } = new();
 
     public DiagnosticsOptions Diagnostics { get; set; } = new();
+
+    public ClusterOptions Cluster { get; set; } = new();
 }

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using Eas.Actors.Accounts;
+using Eas.Actors.Cluster;
 using Eas.Actors.Devices;
+using Eas.Actors.Licensing;
 using Eas.Actors.Persistence;
-using Eas.Actors.Tests.Kernel.TestKit;
+using Eas.Actors.Tests.TestKit;
 using Eas.Actors.Tests.Persistence;
 using Eas.Wire.Commands;
 using Eas.Wire.Commands.Provision;
@@ -9,32 +12,36 @@ using Eas.Wire.Http;
 
 namespace Eas.Actors.Tests.Devices;
 
-/// <summary>The DeviceActor through the kernel, on a real SQLite store that can be made to fail.</summary>
+/// <summary>The DeviceActor in its account entity on a real cluster of one, on a real SQLite store that can be made to fail.</summary>
 public sealed class DeviceActorTests : IAsyncLifetime
 {
     private const string PolicyType = "MS-EAS-Provisioning-WBXML";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     private readonly TempDirectory _directory = new();
-    private readonly TestSystem _kit = new();
+    private TestCluster _cluster = null!;
     private SqliteStateStore _sqlite = null!;
     private OutageStore _store = null!;
     private DeviceRegion _devices = null!;
     private uint _nextKey = 1000;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _sqlite = SqliteStateStore.Open(new SqliteStateStoreOptions { DataDirectory = _directory.Path, Meter = _kit.Meter });
+        _sqlite = SqliteStateStore.Open(new SqliteStateStoreOptions { DataDirectory = _directory.Path, Meter = new System.Diagnostics.Metrics.Meter("Eas.Server.Test") });
         _store = new OutageStore(_sqlite);
         var policy = new DevicePolicy(true, false, ImmutableSortedDictionary<string, string>.Empty.Add("DevicePasswordEnabled", "1"));
         var settings = new DeviceActorSettings(new DeviceStateStore(_store), policy, () => ++_nextKey);
-        _devices = new DeviceRegion(_kit.System.CreateRegion(DeviceRegion.Kind, _ => new DeviceActor(settings)));
-        return Task.CompletedTask;
+        var audit = new AuditLog(_sqlite);
+        _cluster = await TestCluster.StartAsync(
+            new LicenseActorSettings(LicenseTerms.Trial, new JsonEntityStore<LicenseState>(_sqlite, LicenseActor.StoreKind), audit),
+            new DirectoryActorSettings(new JsonEntityStore<DirectoryState>(_sqlite, DirectoryActor.StoreKind), audit),
+            _ => new AccountEntitySettings(_ => TestCluster.Unused("gates"), _ => TestCluster.Unused("mailboxes"), (account, device) => DeviceActor.PropsFor(settings, account, device)));
+        _devices = new DeviceRegion(_cluster.Accounts);
     }
 
     public async Task DisposeAsync()
     {
-        await _kit.DisposeAsync();
+        await _cluster.DisposeAsync();
         await _sqlite.DisposeAsync();
         _directory.Dispose();
     }

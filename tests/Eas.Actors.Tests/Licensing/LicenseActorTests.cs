@@ -1,38 +1,53 @@
 using Eas.Actors.Accounts;
+using Eas.Actors.Cluster;
 using Eas.Actors.Licensing;
 using Eas.Actors.Persistence;
-using Eas.Actors.Tests.Kernel.TestKit;
+using Eas.Actors.Tests.TestKit;
 using Eas.Actors.Tests.Persistence;
 using Shouldly;
 
 namespace Eas.Actors.Tests.Licensing;
 
-/// <summary>The license, directory and account actors through the kernel, on a real SQLite store.</summary>
+/// <summary>The license and directory singletons and the account gates on a real cluster of one, on a real SQLite store.</summary>
 public sealed class LicenseActorTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
     private readonly ManualTimeProvider _clock = new();
-    private TestSystem _kit = null!;
+    private TestCluster? _cluster;
     private SqliteStateStore _store = null!;
 
     public Task InitializeAsync()
     {
-        _kit = new TestSystem(_clock);
-        _store = SqliteStateStore.Open(new SqliteStateStoreOptions { DataDirectory = _directory.Path, Meter = _kit.Meter });
+        _store = SqliteStateStore.Open(new SqliteStateStoreOptions { DataDirectory = _directory.Path, Meter = new System.Diagnostics.Metrics.Meter("Eas.Server.Test") });
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _kit.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
         await _store.DisposeAsync();
         _directory.Dispose();
+    }
+
+    /// <summary>A node whose account entities have only their gate, over <paramref name="store"/>.</summary>
+    private async Task<AccessRegions> StartAsync(IStateStore store, LicenseTerms terms)
+    {
+        var audit = new AuditLog(store);
+        var license = new LicenseActorSettings(terms, new JsonEntityStore<LicenseState>(store, LicenseActor.StoreKind), audit) { Clock = _clock };
+        var directory = new DirectoryActorSettings(new JsonEntityStore<DirectoryState>(store, DirectoryActor.StoreKind), audit) { Clock = _clock };
+        _cluster = await TestCluster.StartAsync(license, directory, cluster =>
+        {
+            var access = cluster.Access;
+            var gate = new AccountActorSettings(new JsonEntityStore<AccountState>(store, AccountActor.StoreKind), access.Directory, access.License, audit) { Clock = _clock };
+            return new AccountEntitySettings(id => AccountActor.PropsFor(gate, id), _ => TestCluster.Unused("mailboxes"), (_, _) => TestCluster.Unused("devices"));
+        });
+        return _cluster.Access;
     }
 
     [Fact]
     public async Task Concurrent_first_connections_never_take_more_slots_than_licensed()
     {
-        var access = AccessRegions.Create(_kit.System, _store, LicenseTerms.Licensed(50, "configuration"));
+        var access = await StartAsync(_store, LicenseTerms.Licensed(50, "configuration"));
         var accounts = Enumerable.Range(0, 120).Select(i => $"user{i:D3}@ox.io").ToArray();
         var admissions = await Task.WhenAll(accounts.SelectMany(a => new[] { a, a.ToUpperInvariant() }).Select(a => Task.Run(() => access.Accounts.AdmitAsync(a))));
 
@@ -48,12 +63,11 @@ public sealed class LicenseActorTests : IAsyncLifetime
     [Fact]
     public async Task Slots_survive_a_restart_in_order()
     {
-        var first = AccessRegions.Create(_kit.System, _store, LicenseTerms.Licensed(2, "configuration"));
+        var first = await StartAsync(_store, LicenseTerms.Licensed(2, "configuration"));
         foreach (var account in new[] { "a@x", "b@x", "c@x" }) await first.Accounts.AdmitAsync(account);
-        await _kit.DisposeAsync();
+        await _cluster!.DisposeAsync();
 
-        _kit = new TestSystem(_clock);
-        var second = AccessRegions.Create(_kit.System, _store, LicenseTerms.Licensed(2, "configuration"));
+        var second = await StartAsync(_store, LicenseTerms.Licensed(2, "configuration"));
         (await second.Accounts.AdmitAsync("c@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
         (await second.Accounts.AdmitAsync("d@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
         (await second.Accounts.AdmitAsync("b@x")).Allowed.ShouldBeTrue();
@@ -63,7 +77,7 @@ public sealed class LicenseActorTests : IAsyncLifetime
     [Fact]
     public async Task Disabling_a_holder_lets_exactly_one_more_in()
     {
-        var access = AccessRegions.Create(_kit.System, _store, LicenseTerms.Licensed(1, "configuration"));
+        var access = await StartAsync(_store, LicenseTerms.Licensed(1, "configuration"));
         (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();
         (await access.Accounts.AdmitAsync("b@x")).Allowed.ShouldBeFalse();
 
@@ -81,10 +95,10 @@ public sealed class LicenseActorTests : IAsyncLifetime
     public async Task A_store_outage_in_a_first_claim_fails_retriably_and_the_retry_takes_exactly_one_slot()
     {
         var outage = new OutageStore(_store) { Down = true };
-        var access = AccessRegions.Create(_kit.System, outage, LicenseTerms.Licensed(1, "configuration"));
+        var access = await StartAsync(outage, LicenseTerms.Licensed(1, "configuration"));
         await Should.ThrowAsync<StoreUnavailableException>(() => access.Accounts.AdmitAsync("a@x"));
 
-        outage.DownKind = AccountActor.Kind;
+        outage.DownKind = AccountActor.StoreKind;
         await Should.ThrowAsync<StoreUnavailableException>(() => access.Accounts.AdmitAsync("a@x"));
         (await access.License.StatusAsync()).Holders.Select(h => h.AccountId).ShouldBe(["a@x"], "the license wrote its grant; the account did not");
 
@@ -98,7 +112,7 @@ public sealed class LicenseActorTests : IAsyncLifetime
     [Fact]
     public async Task The_trial_ends_for_everyone_after_30_days_and_the_directory_and_audit_record_changes()
     {
-        var access = AccessRegions.Create(_kit.System, _store, LicenseTerms.Trial);
+        var access = await StartAsync(_store, LicenseTerms.Trial);
         (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();
         _clock.Advance(TimeSpan.FromDays(29));
         (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();

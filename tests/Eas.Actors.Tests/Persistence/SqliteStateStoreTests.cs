@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text;
 using Eas.Actors.Persistence;
-using Eas.Actors.Tests.Kernel.TestKit;
+using Eas.Actors.Tests.TestKit;
 using Microsoft.Data.Sqlite;
 
 namespace Eas.Actors.Tests.Persistence;

@@ -1,14 +1,21 @@
-using Eas.Actors.Devices;
+using Eas.Actors.Cluster;
 using Eas.Actors.Diagnostics;
-using Eas.Actors.Mailboxes;
 
 namespace Eas.Host.Diagnostics.Live;
 
 /// <summary>Puts a <see cref="StatsSnapshot"/> together from the request counters, push metrics, the entity regions and the process.</summary>
-internal sealed class StatsCollector(LiveStats live, PushMetrics push, DeviceRegion devices, MailboxRegion mailboxes, TimeProvider clock)
+internal sealed class StatsCollector(LiveStats live, PushMetrics push, EntityCounts entities, ClusterStats cluster, TimeProvider clock)
 {
     /// <summary>How many busiest devices and accounts a snapshot lists.</summary>
     public const int BusiestShown = 20;
+
+    private ActorStats Actors()
+    {
+        var seen = cluster.Current;
+        return new ActorStats(
+            entities[EntityKind.Device], entities[EntityKind.Mailbox], entities[EntityKind.Account], seen.Shards,
+            seen.Members.Count(m => m.Status == "up"), seen.Members.Count(m => !m.Reachable), seen.SingletonsHere);
+    }
 
     public StatsSnapshot Collect()
     {
@@ -18,7 +25,7 @@ internal sealed class StatsCollector(LiveStats live, PushMetrics push, DeviceReg
             Math.Max(0, (DateTimeOffset.UtcNow - ProcessSampler.Started).TotalSeconds),
             live.Commands(),
             new PushStats(push.ParkedNow, push.WatchersNow, push.ReconnectsTotal),
-            new ActorStats(devices.Count, mailboxes.Count),
+            Actors(),
             ProcessSampler.Sample(),
             live.BusiestDevices(BusiestShown),
             live.BusiestAccounts(BusiestShown));

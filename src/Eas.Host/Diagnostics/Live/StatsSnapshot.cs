@@ -38,7 +38,14 @@ public sealed record CommandStats(string Command, long Requests, long Errors, lo
 public sealed record PushStats(long ParkedPings, long WatcherSessions, long WatcherReconnects);
 
 /// <summary>Actor entities alive in memory now.</summary>
-public sealed record ActorStats(int Devices, int Mailboxes);
+/// <param name="Devices">Device actors alive on this node.</param>
+/// <param name="Mailboxes">Mailbox actors alive on this node.</param>
+/// <param name="Accounts">Account entities alive on this node.</param>
+/// <param name="Shards">Account shards this node hosts.</param>
+/// <param name="MembersUp">Cluster members this node sees up.</param>
+/// <param name="Unreachable">Cluster members this node finds unreachable.</param>
+/// <param name="SingletonsHere">Whether the license and directory singletons run on this node.</param>
+public sealed record ActorStats(int Devices, int Mailboxes, int Accounts = 0, int Shards = 0, int MembersUp = 0, int Unreachable = 0, bool SingletonsHere = false);
 
 /// <summary>The server process.</summary>
 /// <param name="CpuSeconds">User and system CPU time since start.</param>

@@ -1,0 +1,114 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Eas.Actors.Diagnostics;
+
+namespace Eas.Actors.Cluster;
+
+/// <summary>
+/// The sharded entity of one account (entity id = the lower-cased account id). It parents the account's gate,
+/// its mailbox and its devices, so all of them live on one node, and only routes: it never waits, so a child
+/// that awaits a sibling's answer (a device asking its mailbox) can never deadlock on it.
+/// <para>
+/// Children passivate themselves when idle (<see cref="EntityChildActor"/>): the entity holds messages for a
+/// child that is stopping and hands them to a fresh one, so none is lost. When the last child has gone and
+/// nothing came for <see cref="AccountEntitySettings.EmptyLinger"/>, the entity asks its shard to passivate it.
+/// </para>
+/// </summary>
+public sealed class AccountEntityActor : ReceiveActor
+{
+    private readonly string _accountId;
+    private readonly AccountEntitySettings _settings;
+    private readonly Dictionary<string, Child> _children = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, string> _names = [];
+    private long _incarnations;
+
+    public AccountEntityActor(string accountId, AccountEntitySettings settings)
+    {
+        _accountId = accountId;
+        _settings = settings;
+        Receive<AccountEnvelope>(Route);
+        Receive<ChildIdle>(_ => BeginPassivation(Sender));
+        Receive<ChildBusy>(_ => Resume(Sender));
+        Receive<Terminated>(stopped => Stopped(stopped.ActorRef));
+        Receive<ReceiveTimeout>(_ =>
+        {
+            if (_children.Count == 0) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        });
+        Context.SetReceiveTimeout(settings.EmptyLinger);
+    }
+
+    /// <summary>Props of the entity for <paramref name="accountId"/>.</summary>
+    public static Props PropsFor(string accountId, AccountEntitySettings settings) =>
+        Props.Create(() => new AccountEntityActor(accountId, settings));
+
+    protected override void PreStart() => _settings.Counts?.Started(EntityKind.Account);
+
+    protected override void PostStop()
+    {
+        foreach (var child in _children.Values) _settings.Counts?.Stopped(child.Kind);
+        _settings.Counts?.Stopped(EntityKind.Account);
+    }
+
+    private void Route(AccountEnvelope envelope)
+    {
+        if (!_children.TryGetValue(envelope.Child, out var child))
+        {
+            child = Start(envelope.Child);
+        }
+
+        if (child.Waiting is { } waiting) waiting.Add((envelope.Message, Sender));
+        else child.Ref.Forward(envelope.Message);
+    }
+
+    private Child Start(string name)
+    {
+        var (props, kind) = name switch
+        {
+            AccountChild.Gate => (_settings.Gate(_accountId), EntityKind.Gate),
+            AccountChild.Mailbox => (_settings.Mailbox(_accountId), EntityKind.Mailbox),
+            _ => (_settings.Device(_accountId, AccountChild.DeviceIdOf(name) ?? throw new ArgumentException($"No child '{name}' in an account entity.", nameof(name))), EntityKind.Device),
+        };
+        var actor = Context.ActorOf(props, $"{kind.ToString().ToLowerInvariant()}-{++_incarnations}");
+        Context.Watch(actor);
+        var child = new Child(actor, kind);
+        _children[name] = child;
+        _names[actor] = name;
+        _settings.Counts?.Started(kind);
+        return child;
+    }
+
+    private void BeginPassivation(IActorRef actor)
+    {
+        if (!_names.TryGetValue(actor, out var name) || _children[name].Waiting is not null) return;
+        _children[name].Waiting = [];
+        actor.Tell(PassivateChild.Instance);
+    }
+
+    private void Resume(IActorRef actor)
+    {
+        if (!_names.TryGetValue(actor, out var name) || _children[name].Waiting is not { } waiting) return;
+        _children[name].Waiting = null;
+        foreach (var (message, sender) in waiting) actor.Tell(message, sender);
+    }
+
+    private void Stopped(IActorRef actor)
+    {
+        if (!_names.Remove(actor, out var name)) return;
+        var child = _children[name];
+        _children.Remove(name);
+        _settings.Counts?.Stopped(child.Kind);
+        if (child.Waiting is not { Count: > 0 } waiting) return;
+        var fresh = Start(name);
+        foreach (var (message, sender) in waiting) fresh.Ref.Tell(message, sender);
+    }
+
+    private sealed class Child(IActorRef actor, EntityKind kind)
+    {
+        public IActorRef Ref { get; } = actor;
+
+        public EntityKind Kind { get; } = kind;
+
+        /// <summary>Messages held while the child is stopping; null while it runs.</summary>
+        public List<(object Message, IActorRef Sender)>? Waiting { get; set; }
+    }
+}

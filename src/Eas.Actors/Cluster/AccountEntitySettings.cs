@@ -1,0 +1,17 @@
+using Akka.Actor;
+using Eas.Actors.Diagnostics;
+
+namespace Eas.Actors.Cluster;
+
+/// <summary>How an <see cref="AccountEntityActor"/> makes its children.</summary>
+/// <param name="Gate">The account gate's props, by account id.</param>
+/// <param name="Mailbox">The mailbox's props, by account id.</param>
+/// <param name="Device">A device's props, by account id and lower-cased DeviceId.</param>
+public sealed record AccountEntitySettings(Func<string, Props> Gate, Func<string, Props> Mailbox, Func<string, string, Props> Device)
+{
+    /// <summary>How long an entity whose children have all stopped stays before it passivates.</summary>
+    public TimeSpan EmptyLinger { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Live entities of each kind on this node, for operators.</summary>
+    public EntityCounts? Counts { get; init; }
+}

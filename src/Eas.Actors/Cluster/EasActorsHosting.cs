@@ -1,0 +1,85 @@
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using Eas.Actors.Accounts;
+using Eas.Actors.Licensing;
+
+namespace Eas.Actors.Cluster;
+
+/// <summary>What the account entities and the singletons are made from; the host composes it from its options.</summary>
+/// <param name="Accounts">The account entities' settings, built once when the first entity starts (the shard region and proxies exist by then).</param>
+/// <param name="License">The license singleton's settings.</param>
+/// <param name="Directory">The directory singleton's settings.</param>
+/// <param name="View">This node's view of the directory, kept current by pub-sub.</param>
+/// <param name="Stats">Where this node's view of the cluster is published.</param>
+public sealed record EasActorsComposition(
+    Func<AccountEntitySettings> Accounts, LicenseActorSettings License, DirectoryActorSettings Directory, DirectoryView View, ClusterStats Stats);
+
+/// <summary>
+/// The server's actors on Akka.Hosting: remoting and clustering (with a split brain resolver that keeps the
+/// majority), the account shard region (registered under <see cref="AccountEntityActor"/>), and the license and
+/// directory singletons with their proxies (registered under <see cref="LicenseActor"/> and
+/// <see cref="DirectoryActor"/>).
+/// </summary>
+public static class EasActorsHosting
+{
+    /// <summary>The shard region's type name, the same on every node.</summary>
+    public const string AccountsTypeName = "account";
+
+    public static AkkaConfigurationBuilder WithEasCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster)
+    {
+        builder
+            .WithRemoting(cluster.Host, cluster.Port)
+            .WithClustering(new ClusterOptions
+            {
+                SeedNodes = [.. cluster.SeedAddresses],
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .AddHocon(ClusterHocon(cluster), HoconAddMode.Prepend);
+        if (cluster.Seeds.Count == 0)
+        {
+            builder.WithActors((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
+        }
+
+        return builder;
+    }
+
+    public static AkkaConfigurationBuilder WithEasActors(this AkkaConfigurationBuilder builder, EasActorsComposition composition, int shards)
+    {
+        var singleton = new ClusterSingletonOptions();
+        return builder
+            .WithSingleton<LicenseActor>(LicenseActor.Name, Props.Create(() => new LicenseActor(composition.License)), singleton, createProxyToo: true)
+            .WithSingleton<DirectoryActor>(DirectoryActor.Name, Props.Create(() => new DirectoryActor(composition.Directory)), singleton, createProxyToo: true)
+            .WithActors((system, _) => system.ActorOf(Props.Create(() => new DirectoryViewSubscriber(composition.View)), "directory-view"))
+            .WithShardRegion<AccountEntityActor>(
+                AccountsTypeName,
+                (_, _) =>
+                {
+                    var settings = new Lazy<AccountEntitySettings>(composition.Accounts);
+                    return accountId => AccountEntityActor.PropsFor(accountId, settings.Value);
+                },
+                new AccountMessageExtractor(shards),
+                new ShardOptions { RememberEntities = false, ShouldPassivateIdleEntities = false })
+            .WithActors((system, registry) => system.ActorOf(Props.Create(() => new ClusterStatsActor(registry.Get<AccountEntityActor>(), composition.Stats)), "cluster-stats"));
+    }
+
+    /// <summary>
+    /// Settings Akka.Hosting has no option for. Idle passivation by sharding is off: an account entity decides
+    /// itself when it is empty (a parked Ping must keep it alive however long no message comes).
+    /// </summary>
+    private static string ClusterHocon(ClusterSettings cluster)
+    {
+        var pause = cluster.AcceptableHeartbeatPause is { } p ? $"akka.cluster.failure-detector.acceptable-heartbeat-pause = {(int)p.TotalMilliseconds}ms" : "";
+        return $"""
+            akka.cluster.split-brain-resolver.stable-after = {(int)cluster.StableAfter.TotalMilliseconds}ms
+            akka.cluster.run-coordinated-shutdown-when-down = on
+            akka.cluster.sharding.passivate-idle-entity-after = off
+            akka.cluster.sharding.remember-entities = off
+            akka.cluster.log-info = off
+            akka.loglevel = WARNING
+            {pause}
+            """;
+    }
+}

@@ -1,0 +1,72 @@
+using Eas.Actors.Accounts;
+using Eas.Actors.Cluster;
+using Eas.Actors.Devices;
+using Eas.Actors.Diagnostics;
+using Eas.Actors.Licensing;
+using Eas.Actors.Mailboxes;
+using Eas.Actors.Persistence;
+using Eas.Actors.Sync.Collections;
+using Eas.Host.Diagnostics;
+using Eas.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace Eas.Host.Hosting;
+
+/// <summary>Builds the actors' settings from the host's services and options: the one place they are wired together.</summary>
+internal static class ActorComposition
+{
+    public static EasActorsComposition From(IServiceProvider services, LicenseTerms licenseTerms)
+    {
+        var options = services.GetRequiredService<IOptions<EasOptions>>().Value;
+        var store = services.GetRequiredService<IStateStore>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var meter = services.GetRequiredService<ServerMetrics>().Meter;
+        var audit = services.GetRequiredService<AuditLog>();
+        var license = new LicenseActorSettings(licenseTerms, new JsonEntityStore<LicenseState>(store, LicenseActor.StoreKind), audit)
+        {
+            Metrics = new LicenseMetrics(meter),
+            Clock = clock,
+            Logger = loggers.CreateLogger<LicenseActor>(),
+        };
+        var directory = new DirectoryActorSettings(new JsonEntityStore<DirectoryState>(store, DirectoryActor.StoreKind), audit) { Clock = clock };
+        return new EasActorsComposition(
+            () => Accounts(services, options, clock), license, directory, services.GetRequiredService<DirectoryView>(), services.GetRequiredService<ClusterStats>());
+    }
+
+    private static AccountEntitySettings Accounts(IServiceProvider services, EasOptions options, TimeProvider clock)
+    {
+        var store = services.GetRequiredService<IStateStore>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var access = services.GetRequiredService<AccessRegions>();
+        var mailboxes = services.GetRequiredService<MailboxRegion>();
+        var mailbox = new MailboxActorSettings(
+            services.GetRequiredService<IMailSessionFactory>(), services.GetRequiredService<IMailWatcherFactory>(), store, services.GetRequiredService<PushMetrics>())
+        {
+            WatchWindow = TimeSpan.FromSeconds(options.Ping.WatchWindowSeconds),
+            Clock = clock,
+            Logger = loggers.CreateLogger<MailboxActor>(),
+        };
+        var device = new DeviceActorSettings(services.GetRequiredService<DeviceStateStore>(), ServerHost.PolicyFrom(options.Provisioning), ServerHost.NewPolicyKey)
+        {
+            Mailboxes = mailboxes,
+            Collections = new CollectionStateStore(store),
+            MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
+            Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
+            Metrics = services.GetRequiredService<PushMetrics>(),
+            SyncMetrics = services.GetRequiredService<SyncMetrics>(),
+            Accounts = access.Accounts,
+            Submitter = ServerHost.SubmitterFrom(options.Smtp),
+            Clock = clock,
+            Logger = loggers.CreateLogger<DeviceActor>(),
+        };
+        var gate = new AccountActorSettings(new JsonEntityStore<AccountState>(store, AccountActor.StoreKind), access.Directory, access.License, services.GetRequiredService<AuditLog>()) { Clock = clock };
+        return new AccountEntitySettings(
+            accountId => AccountActor.PropsFor(gate, accountId),
+            accountId => MailboxActor.PropsFor(mailbox, accountId),
+            (accountId, deviceId) => DeviceActor.PropsFor(device, accountId, deviceId))
+        {
+            Counts = services.GetRequiredService<EntityCounts>(),
+        };
+    }
+}

@@ -1,0 +1,131 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Eas.Actors.Cluster;
+using Eas.Actors.Diagnostics;
+
+namespace Eas.Actors.Tests.Cluster;
+
+/// <summary>The account entity's routing and passivation, with Akka.TestKit and children that idle in milliseconds.</summary>
+public sealed class AccountEntityActorTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
+    private readonly EntityCounts _counts = new();
+
+    [Fact]
+    public void Messages_reach_one_child_per_name_and_replies_go_to_the_sender()
+    {
+        var entity = StartEntity();
+
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "hello"));
+        var first = ExpectMsg<Echo>();
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("PHONE1"), "again"));
+        var second = ExpectMsg<Echo>();
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "mail"));
+        var mailbox = ExpectMsg<Echo>();
+
+        second.Child.ShouldBe(first.Child, "DeviceIds compare lower-cased");
+        mailbox.Child.ShouldNotBe(first.Child);
+        _counts[EntityKind.Device].ShouldBe(1);
+        _counts[EntityKind.Mailbox].ShouldBe(1);
+    }
+
+    [Fact]
+    public void An_idle_child_stops_and_a_later_message_starts_a_fresh_one()
+    {
+        var entity = StartEntity();
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "one"));
+        var first = ExpectMsg<Echo>();
+
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, TimeSpan.FromSeconds(5));
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "two"));
+
+        var second = ExpectMsg<Echo>();
+        second.Child.ShouldNotBe(first.Child);
+        second.Seen.ShouldBe(1, "a fresh incarnation");
+    }
+
+    [Fact]
+    public void A_busy_child_is_kept_however_long_it_idles()
+    {
+        var entity = StartEntity();
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"));
+        var parked = ExpectMsg<Echo>();
+
+        ExpectNoMsg(Idle * 5);
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "still there?"));
+
+        var later = ExpectMsg<Echo>();
+        later.Child.ShouldBe(parked.Child);
+        later.Seen.ShouldBe(2);
+    }
+
+    [Fact]
+    public void No_message_is_lost_while_children_passivate_under_a_steady_stream()
+    {
+        var entity = StartEntity();
+        const int Count = 200;
+        for (var i = 0; i < Count; i++)
+        {
+            entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone" + (i % 3)), i));
+            if (i % 20 == 0) Thread.Sleep(Idle + TimeSpan.FromMilliseconds(50));
+        }
+
+        var received = ReceiveN(Count, TimeSpan.FromSeconds(30)).Cast<Echo>().Select(e => (int)e.Message).Order().ToArray();
+        received.ShouldBe(Enumerable.Range(0, Count).ToArray());
+    }
+
+    [Fact]
+    public void An_entity_whose_children_have_all_stopped_asks_its_shard_to_passivate_it()
+    {
+        var shard = CreateTestProbe();
+        var entity = StartEntity(shard);
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "one"));
+        ExpectMsg<Echo>();
+
+        shard.ExpectMsg<Passivate>(TimeSpan.FromSeconds(5)).StopMessage.ShouldBe(PoisonPill.Instance);
+        _counts[EntityKind.Device].ShouldBe(0);
+    }
+
+    private IActorRef StartEntity(Akka.TestKit.TestProbe? shard = null)
+    {
+        var settings = new AccountEntitySettings(_ => Props.Create(() => new EchoChild()), _ => Props.Create(() => new EchoChild()), (_, _) => Props.Create(() => new EchoChild()))
+        {
+            EmptyLinger = Idle,
+            Counts = _counts,
+        };
+        var probe = shard?.Ref ?? ActorRefs.Nobody;
+        return Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", settings), probe)));
+    }
+
+    /// <summary>Stands in for the shard: parents the entity, forwards envelopes to it and Passivate requests to a probe.</summary>
+    private sealed class FakeShard : ReceiveActor
+    {
+        public FakeShard(Props entity, IActorRef probe)
+        {
+            var child = Context.ActorOf(entity, "entity");
+            Receive<Passivate>(passivate => probe.Tell(passivate));
+            ReceiveAny(message => child.Forward(message));
+        }
+    }
+
+    /// <summary>Answers every message with its incarnation's name and count; "park" makes it busy (like a parked Ping).</summary>
+    private sealed class EchoChild : EntityChildActor
+    {
+        private int _seen;
+        private bool _parked;
+
+        public EchoChild()
+            : base(Idle)
+        {
+            ReceiveAny(message =>
+            {
+                _parked |= message is "park";
+                Sender.Tell(new Echo(Self.Path.Name, ++_seen, message));
+            });
+        }
+
+        protected override bool CanPassivate => !_parked;
+    }
+
+    private sealed record Echo(string Child, int Seen, object Message);
+}

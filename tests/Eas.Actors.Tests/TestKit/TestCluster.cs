@@ -1,0 +1,65 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Eas.Actors.Accounts;
+using Eas.Actors.Cluster;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Eas.Actors.Tests.TestKit;
+
+/// <summary>
+/// A real Akka.NET cluster of one, composed exactly as the server composes it (<see cref="EasActorsHosting"/>):
+/// the account shard region and the license and directory singletons, on a free loopback port.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private TestCluster(IHost host, DirectoryView view)
+    {
+        _host = host;
+        View = view;
+    }
+
+    public IActorRegistry Registry => _host.Services.GetRequiredService<ActorRegistry>();
+
+    public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
+
+    public DirectoryView View { get; }
+
+    /// <summary>The account shard region.</summary>
+    public IActorRef Accounts => Registry.Get<AccountEntityActor>();
+
+    /// <summary>The gates, directory and license over this cluster, with a short deadline.</summary>
+    public AccessRegions Access => AccessRegions.From(Registry, View, TimeSpan.FromSeconds(10));
+
+    /// <summary>Starts a node; <paramref name="accounts"/> is asked for the entity settings when the first account entity starts.</summary>
+    public static async Task<TestCluster> StartAsync(
+        Actors.Licensing.LicenseActorSettings license, DirectoryActorSettings directory, Func<TestCluster, AccountEntitySettings> accounts)
+    {
+        var view = new DirectoryView();
+        TestCluster? cluster = null;
+        var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, akka => akka
+                .WithEasCluster(new ClusterSettings())
+                .WithEasActors(new EasActorsComposition(() => accounts(cluster!), license, directory, view, new ClusterStats()), shards: 10)))
+            .Build();
+        cluster = new TestCluster(host, view);
+        await host.StartAsync();
+        return cluster;
+    }
+
+    /// <summary>Child props that fail loudly: for tests that do not use that kind of actor.</summary>
+    public static Props Unused(string what) => Props.Create(() => new UnusedActor(what));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private sealed class UnusedActor : ReceiveActor
+    {
+        public UnusedActor(string what) => ReceiveAny(_ => throw new InvalidOperationException($"This test does not use {what}."));
+    }
+}
