@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit tests, and integration tests against a real Dovecot and a real Postfix that
+# Runs the whole test suite: unit tests, and integration tests against a real Dovecot, Postfix and PostgreSQL that
 # the test fixtures start on free loopback ports. Installs the real servers the tests need when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,9 @@ command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
 [ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
 command -v xml2wbxml >/dev/null 2>&1 || need+=(libwbxml2-utils)
 command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
+# PostgreSQL 15 binaries only: the journal tests run initdb and pg_ctl themselves on a free loopback port, so the
+# package's own cluster and service are never used.
+[ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo=sudo
