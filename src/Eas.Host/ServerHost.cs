@@ -12,6 +12,8 @@ using Eas.Actors.Mailboxes;
 using Eas.Actors.Mailboxes.Imap;
 using Eas.Actors.Sync.Collections;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Audit;
+using Eas.Actors.Persistence.Journal;
 using Eas.Actors.Sending;
 using Eas.Host.Admin;
 using Eas.Host.Auth;
@@ -40,6 +42,13 @@ public static class ServerHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (builder.Configuration["config"] is { Length: > 0 } file)
+        {
+            // --config FILE: one settings file per node (config/cluster/); the command line still wins over it.
+            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+            builder.Configuration.AddCommandLine(args);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(CreateLogger(builder.Configuration), dispose: true);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
@@ -62,12 +71,6 @@ public static class ServerHost
             return new VerifiedCredentialCache(TimeSpan.FromSeconds(auth.CacheSeconds), auth.CacheSize, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<SignInService>();
-        services.AddSingleton<IStateStore>(sp => SqliteStateStore.Open(new SqliteStateStoreOptions
-        {
-            DataDirectory = Path.GetFullPath(sp.GetRequiredService<IOptions<EasOptions>>().Value.DataDir),
-            Meter = sp.GetRequiredService<ServerMetrics>().Meter,
-            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
-        }));
         services.AddSingleton<IMailSessionFactory>(sp =>
         {
             var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
@@ -85,6 +88,9 @@ public static class ServerHost
         AdminAuthenticator.Validate(builder.Configuration.GetSection(EasOptions.Section).GetSection("Admin").Get<AdminOptions>() ?? new());
         var licenseTerms = LicenseTermsReader.Read(builder.Configuration.GetSection(EasOptions.Section).GetSection("License").Get<LicenseOptions>() ?? new());
         services.AddSingleton(sp => new EntityCounts(sp.GetRequiredService<ServerMetrics>().Meter));
+        services.AddSingleton(sp => new JournalMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
+        services.AddSingleton(sp => new AuditReader(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
+        services.AddSingleton(sp => new DeviceListing(sp.GetRequiredService<Akka.Actor.ActorSystem>(), sp.GetRequiredService<DeviceRegion>()));
         services.AddSingleton<DirectoryView>();
         services.AddSingleton(sp => new ClusterStats(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => AccessRegions.From(sp.GetRequiredService<ActorRegistry>(), sp.GetRequiredService<DirectoryView>()));
@@ -94,10 +100,12 @@ public static class ServerHost
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
             var cluster = ClusterSettingsFrom(options.Cluster);
-            akka.WithEasCluster(cluster).WithEasActors(ActorComposition.From(sp, licenseTerms), cluster.Shards);
+            akka.WithEasCluster(cluster)
+                .WithEasClusterSerialization(options.Requests.MaxBodyBytes)
+                .WithEasPersistence(JournalOptionsFrom(options), EasManifests.Table)
+                .WithAuditLog()
+                .WithEasActors(ActorComposition.From(sp, licenseTerms), cluster.Shards);
         });
-        services.AddSingleton(sp => new DeviceStateStore(sp.GetRequiredService<IStateStore>()));
-        services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IStateStore>()));
         services.AddSingleton<AdminAuthenticator>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton(sp => CommandCatalog.Default(WbxmlLimits.Default, sending: sp.GetRequiredService<IOptions<EasOptions>>().Value.Smtp.Enabled));
@@ -133,6 +141,13 @@ public static class ServerHost
             .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
     }
+
+    private static JournalOptions JournalOptionsFrom(EasOptions options) => new()
+    {
+        Provider = options.Persistence.Provider,
+        ConnectionString = options.Persistence.ConnectionString,
+        DataDirectory = Path.GetFullPath(options.DataDir),
+    };
 
     private static ClusterSettings ClusterSettingsFrom(Options.ClusterOptions cluster) => new()
     {

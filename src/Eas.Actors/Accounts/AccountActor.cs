@@ -1,70 +1,68 @@
 using Akka.Actor;
+using Akka.Persistence;
 using Eas.Actors.Cluster;
 using Eas.Actors.Licensing;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Accounts;
 
-/// <summary>What every account actor shares.</summary>
-public sealed record AccountActorSettings(JsonEntityStore<AccountState> Store, DirectoryRegion Directory, LicenseRegion License, AuditLog Audit)
+/// <summary>What every account gate shares.</summary>
+public sealed record AccountActorSettings(DirectoryRegion Directory, LicenseRegion License)
 {
-    /// <summary>How long an account gate stays in memory after its last request.</summary>
-    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>Idle time, snapshot interval and journal instruments of account gates.</summary>
+    public EntityChildOptions Entity { get; init; } = new("account", TimeSpan.FromMinutes(5), KeepsAuditEntries: true);
 
     /// <summary>The clock for grants and audit entries.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
-/// One account's gate, a child of the account's sharded entity: the gate every request of the
-/// account passes. It resolves the effective settings (<see cref="FeatureResolver"/>) from the published
-/// directory and its own settings, and the first time it is let in after each activation it claims (or
-/// confirms) its license slot, so the license is asked once per activation, not once per request. Its devices
-/// await it inside their own turn; it never waits for a device, and the license never waits for it.
+/// One account's gate, a child of the account's sharded entity and a persistent actor (journal
+/// <see cref="PersistenceIds.Account"/>): the gate every request of the account passes. It resolves the
+/// effective settings (<see cref="FeatureResolver"/>) from the published directory and its own settings, and the
+/// first time it is let in after each activation it claims (or confirms) its license slot, so the license is
+/// asked once per activation, not once per request. Its devices await it inside their own turn; it never waits
+/// for a device, and the license never waits for it. An admin's change is in the journal, with its audit
+/// entry, before the answer leaves.
 /// </summary>
 public sealed class AccountActor : EntityChildActor
 {
-    /// <summary>The state store kind of account rows.</summary>
-    public const string StoreKind = "account";
-
     private readonly AccountActorSettings settings;
-    private readonly string _accountId;
-    private AccountState? _loaded;
-    private long _version;
+    private AccountState _state;
     private DateTimeOffset? _grantValidUntil;
 
     public AccountActor(AccountActorSettings settings, string accountId)
-        : base(settings.IdleTimeout)
+        : base(PersistenceIds.Account(accountId), settings.Entity)
     {
         this.settings = settings;
-        _accountId = accountId;
-        ReceiveAsync<AdmitAccount>(_ => AnswerAsync(Sender, AdmitAsync));
-        ReceiveAsync<GetAccount>(_ => AnswerAsync(Sender, ViewAsync));
-        ReceiveAsync<ChangeAccount>(change => AnswerAsync(Sender, async () =>
-        {
-            await ChangeAsync(change);
-            return await ViewAsync();
-        }));
+        _state = AccountState.New(accountId);
+        Recover<SnapshotOffer>(offer => _state = ((AccountSnapshot)offer.Snapshot).State);
+        Recover<IPersistedMessage>(Apply);
+        CommandAsync<AdmitAccount>(_ => AnswerAsync(Sender, AdmitAsync));
+        CommandAsync<GetAccount>(_ => AnswerAsync(Sender, async replyTo => replyTo.Tell(View(await settings.Directory.CurrentAsync()))));
+        CommandAsync<ChangeAccount>(change => AnswerAsync(Sender, replyTo => ChangeAsync(change, replyTo)));
     }
 
     /// <summary>Props of the gate of <paramref name="accountId"/>.</summary>
     public static Props PropsFor(AccountActorSettings settings, string accountId) =>
         Props.Create(() => new AccountActor(settings, accountId));
 
-    private AccountState State => _loaded!;
+    protected override IPersistedMessage Snapshot() => new AccountSnapshot(_state);
 
-    /// <summary>Loads the state on the first message of an incarnation, then answers; a failure fails only this ask.</summary>
-    private async Task AnswerAsync<T>(IActorRef replyTo, Func<Task<T>> answer)
+    private void Apply(IPersistedMessage stored) => _state = stored switch
+    {
+        AccountSettingsChanged changed => changed.State,
+        AccountClaimAnswered answered => answered.State,
+        _ => _state,
+    };
+
+    /// <summary>Runs a command; a failure (directory or license unreachable) is this ask's answer only.</summary>
+    private static async Task AnswerAsync(IActorRef replyTo, Func<IActorRef, Task> command)
     {
         try
         {
-            if (_loaded is null)
-            {
-                var (state, version) = await settings.Store.LoadAsync(_accountId);
-                (_loaded, _version) = (state ?? AccountState.New(_accountId), version);
-            }
-
-            replyTo.Tell(await answer());
+            await command(replyTo);
         }
         catch (Exception e)
         {
@@ -72,39 +70,45 @@ public sealed class AccountActor : EntityChildActor
         }
     }
 
-    private async Task<AccountAccess> AdmitAsync()
+    private async Task AdmitAsync(IActorRef replyTo)
     {
-        var features = FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), State.AccountId, State.Settings);
-        if (AccountDecisions.RefusalOf(features) is { } refused) return new AccountAccess(features, refused);
+        var directory = await settings.Directory.CurrentAsync();
+        var features = FeatureResolver.Resolve(directory, _state.AccountId, _state.Settings);
+        if (AccountDecisions.RefusalOf(features) is { } refused)
+        {
+            replyTo.Tell(new AccountAccess(features, refused));
+            return;
+        }
+
         var now = settings.Clock.GetUtcNow();
-        if (_grantValidUntil > now) return new AccountAccess(features, null);
+        if (_grantValidUntil > now)
+        {
+            replyTo.Tell(new AccountAccess(features, null));
+            return;
+        }
 
-        var claim = await settings.License.ClaimAsync(State.AccountId);
-        var (next, refusal) = AccountDecisions.AfterClaim(State, claim, now);
-        await SaveAsync(next);
-        _grantValidUntil = claim is SlotHeld held ? held.ValidUntil : null;
-        return new AccountAccess(FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), State.AccountId, State.Settings), refusal);
+        var claim = await settings.License.ClaimAsync(_state.AccountId);
+        var (next, refusal) = AccountDecisions.AfterClaim(_state, claim, now);
+        AccountClaimAnswered[] events = next == _state ? [] : [new AccountClaimAnswered(next, now)];
+        PersistThen(events, replyTo, Apply, () =>
+        {
+            _grantValidUntil = claim is SlotHeld held ? held.ValidUntil : null;
+            replyTo.Tell(new AccountAccess(FeatureResolver.Resolve(directory, _state.AccountId, _state.Settings), refusal));
+        });
     }
 
-    private async Task ChangeAsync(ChangeAccount change)
+    private async Task ChangeAsync(ChangeAccount change, IActorRef replyTo)
     {
-        var (next, release) = AccountDecisions.Change(State, change.Class, change.Features);
-        if (release) await settings.License.ReleaseAsync(State.AccountId, change.By);
-        await SaveAsync(next);
-        _grantValidUntil = null;
-        await settings.Audit.RecordAsync("account.settings", new { account = State.AccountId, change.Class, change.Features }, change.By, settings.Clock.GetUtcNow());
+        var (next, release) = AccountDecisions.Change(_state, change.Class, change.Features);
+        if (release) await settings.License.ReleaseAsync(_state.AccountId, change.By);
+        var directory = await settings.Directory.CurrentAsync();
+        PersistThen([new AccountSettingsChanged(next, change.By, settings.Clock.GetUtcNow())], replyTo, Apply, () =>
+        {
+            _grantValidUntil = null;
+            replyTo.Tell(View(directory));
+        });
     }
 
-    private async Task<AccountView> ViewAsync()
-    {
-        var features = FeatureResolver.Resolve(await settings.Directory.CurrentAsync(), State.AccountId, State.Settings);
-        return new AccountView(State.AccountId, State.Settings, features, State.HoldsSlot, State.FirstSeen);
-    }
-
-    private async Task SaveAsync(AccountState next)
-    {
-        if (next == _loaded) return;
-        _version = await settings.Store.SaveAsync(_accountId, next, _version);
-        _loaded = next;
-    }
+    private AccountView View(DirectoryState directory) =>
+        new(_state.AccountId, _state.Settings, FeatureResolver.Resolve(directory, _state.AccountId, _state.Settings), _state.HoldsSlot, _state.FirstSeen);
 }

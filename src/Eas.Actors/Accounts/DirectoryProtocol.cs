@@ -1,15 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Eas.Actors.Accounts;
 
-/// <summary>Reads the directory (loading it if this is the first ask since start); answered with the <see cref="DirectoryState"/>.</summary>
+/// <summary>Reads the directory; answered with the <see cref="DirectoryState"/>.</summary>
 public sealed record GetDirectory
 {
     public static readonly GetDirectory Instance = new();
 }
 
-/// <summary>An admin's change to the levels above the accounts; answered with the new directory.</summary>
+/// <summary>An admin's change to the levels above the accounts; answered with the new directory once it is in the journal.</summary>
 public sealed record ChangeDirectory(DirectoryChange Change, string By);
 
-/// <summary>One change to the directory.</summary>
+/// <summary>
+/// An admin's action that changes no actor's state but belongs in the audit log (for example the request trace
+/// switch, <c>diagnostics.trace</c>); answered with the <see cref="AdminActionRecorded"/> once it is in the journal.
+/// </summary>
+/// <param name="Change">The audit log's name of the change.</param>
+/// <param name="Details">What was changed, as shown in the audit log.</param>
+/// <param name="By">The admin's name.</param>
+public sealed record RecordAdminAction(string Change, JsonElement Details, string By);
+
+/// <summary>
+/// One change to the directory. It is stored inside <see cref="DirectoryChanged"/>, so each kind carries an
+/// explicit JSON discriminator: stored rows never depend on a CLR type name.
+/// </summary>
+[JsonPolymorphic]
+[JsonDerivedType(typeof(SetServiceEnabled), "service-enabled")]
+[JsonDerivedType(typeof(SetServiceDefaults), "service-defaults")]
+[JsonDerivedType(typeof(SetDomainDefaults), "domain-defaults")]
+[JsonDerivedType(typeof(SetAccountClass), "account-class")]
 public abstract record DirectoryChange;
 
 /// <summary>Switches ActiveSync on or off for the whole service.</summary>

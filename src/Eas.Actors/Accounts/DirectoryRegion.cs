@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Akka.Actor;
 
 namespace Eas.Actors.Accounts;
@@ -5,6 +6,8 @@ namespace Eas.Actors.Accounts;
 /// <summary>The way to the deployment's one <see cref="DirectoryActor"/> (its singleton proxy), and this node's view of it.</summary>
 public sealed class DirectoryRegion(IActorRef directory, DirectoryView view, TimeSpan deadline)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     /// <summary>The directory: this node's published snapshot, or (before one has arrived) an ask to the singleton.</summary>
     public async ValueTask<DirectoryState> CurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -20,5 +23,19 @@ public sealed class DirectoryRegion(IActorRef directory, DirectoryView view, Tim
         var changed = await directory.Ask<DirectoryState>(new ChangeDirectory(change, by), deadline, cancellationToken);
         view.Publish(changed);
         return changed;
+    }
+
+    /// <summary>
+    /// Writes an admin action that changes no actor's state to the audit log and returns once it is durable, so the
+    /// caller lets the action take effect only after it is recorded. <paramref name="details"/> is stored as JSON
+    /// (camelCase, as the admin API writes it).
+    /// </summary>
+    /// <exception cref="Persistence.StoreUnavailableException">The journal could not be written; the action must not take effect.</exception>
+    public async Task RecordAsync(string change, object details, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(change);
+        ArgumentNullException.ThrowIfNull(details);
+        var json = JsonSerializer.SerializeToElement(details, details.GetType(), Json);
+        await directory.Ask<AdminActionRecorded>(new RecordAdminAction(change, json, by), deadline, cancellationToken);
     }
 }

@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Accounts;
 
 /// <summary>
 /// The levels above the accounts: the service-wide ActiveSync switch, the service's account defaults, each
-/// domain's account defaults and the account classes. Domain and class names are lower-cased.
+/// domain's account defaults and the account classes. Domain and class names are lower-cased and compared
+/// ordinally, also after being read back from a snapshot (manifest <see cref="DirectoryManifests.State"/>), whose
+/// dictionaries System.Text.Json would otherwise rebuild with the culture-sensitive default comparer.
 /// </summary>
-public sealed record DirectoryState
+public sealed record DirectoryState : IPersistedMessage
 {
     /// <summary>The service-wide switch: off stops ActiveSync for every account, whatever they set.</summary>
     public bool ServiceEnabled { get; init; } = true;
@@ -14,11 +17,17 @@ public sealed record DirectoryState
     /// <summary>Account defaults for domains that set nothing.</summary>
     public FeatureSettings ServiceDefaults { get; init; } = FeatureSettings.Inherit;
 
-    public ImmutableSortedDictionary<string, FeatureSettings> Domains { get; init; } =
-        ImmutableSortedDictionary.Create<string, FeatureSettings>(StringComparer.Ordinal);
+    public ImmutableSortedDictionary<string, FeatureSettings> Domains
+    {
+        get;
+        init => field = value.WithComparers(StringComparer.Ordinal);
+    } = ImmutableSortedDictionary.Create<string, FeatureSettings>(StringComparer.Ordinal);
 
-    public ImmutableSortedDictionary<string, FeatureSettings> Classes { get; init; } =
-        ImmutableSortedDictionary.Create<string, FeatureSettings>(StringComparer.Ordinal);
+    public ImmutableSortedDictionary<string, FeatureSettings> Classes
+    {
+        get;
+        init => field = value.WithComparers(StringComparer.Ordinal);
+    } = ImmutableSortedDictionary.Create<string, FeatureSettings>(StringComparer.Ordinal);
 
     public static readonly DirectoryState Default = new();
 }

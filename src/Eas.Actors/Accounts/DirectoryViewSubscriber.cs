@@ -20,5 +20,5 @@ public sealed class DirectoryViewSubscriber : ReceiveActor
     }
 }
 
-/// <summary>The directory after a durable change (or after the singleton loaded it).</summary>
+/// <summary>The directory after a durable change, or as the singleton recovered it from the journal.</summary>
 public sealed record DirectoryPublished(DirectoryState State);

@@ -29,6 +29,8 @@ public sealed class AccountEntityActor : ReceiveActor
         Receive<AccountEnvelope>(Route);
         Receive<ChildIdle>(_ => BeginPassivation(Sender));
         Receive<ChildBusy>(_ => Resume(Sender));
+        Receive<ChildRecovered>(_ => Recovered(Sender));
+        Receive<ChildRecoveryFailed>(failed => RecoveryFailed(Sender, failed.Reason));
         Receive<Terminated>(stopped => Stopped(stopped.ActorRef));
         Receive<ReceiveTimeout>(_ =>
         {
@@ -56,8 +58,14 @@ public sealed class AccountEntityActor : ReceiveActor
             child = Start(envelope.Child);
         }
 
-        if (child.Waiting is { } waiting) waiting.Add((envelope.Message, Sender));
-        else child.Ref.Forward(envelope.Message);
+        if (child.Waiting is { } waiting)
+        {
+            waiting.Add((envelope.Message, Sender));
+            return;
+        }
+
+        child.Recovering?.Add(Sender);
+        child.Ref.Forward(envelope.Message);
     }
 
     private Child Start(string name)
@@ -91,6 +99,23 @@ public sealed class AccountEntityActor : ReceiveActor
         foreach (var (message, sender) in waiting) actor.Tell(message, sender);
     }
 
+    private void Recovered(IActorRef actor)
+    {
+        if (_names.TryGetValue(actor, out var name)) _children[name].Recovering = null;
+    }
+
+    /// <summary>
+    /// The child stops without having handled what was routed to it: answer those askers now with a retriable
+    /// failure rather than let them wait for their deadline. The child's own stop follows (Terminated).
+    /// </summary>
+    private void RecoveryFailed(IActorRef actor, string reason)
+    {
+        if (!_names.TryGetValue(actor, out var name) || _children[name].Recovering is not { } askers) return;
+        _children[name].Recovering = null;
+        var failure = new Status.Failure(new Persistence.StoreUnavailableException($"The state of {_accountId} ({name}) could not be read: {reason}"));
+        foreach (var asker in askers.Where(a => !a.IsNobody())) asker.Tell(failure);
+    }
+
     private void Stopped(IActorRef actor)
     {
         if (!_names.Remove(actor, out var name)) return;
@@ -99,7 +124,11 @@ public sealed class AccountEntityActor : ReceiveActor
         _settings.Counts?.Stopped(child.Kind);
         if (child.Waiting is not { Count: > 0 } waiting) return;
         var fresh = Start(name);
-        foreach (var (message, sender) in waiting) fresh.Ref.Tell(message, sender);
+        foreach (var (message, sender) in waiting)
+        {
+            fresh.Recovering?.Add(sender);
+            fresh.Ref.Tell(message, sender);
+        }
     }
 
     private sealed class Child(IActorRef actor, EntityKind kind)
@@ -110,5 +139,8 @@ public sealed class AccountEntityActor : ReceiveActor
 
         /// <summary>Messages held while the child is stopping; null while it runs.</summary>
         public List<(object Message, IActorRef Sender)>? Waiting { get; set; }
+
+        /// <summary>Who sent the messages routed to the child before it had read its state back; null once it has.</summary>
+        public List<IActorRef>? Recovering { get; set; } = [];
     }
 }

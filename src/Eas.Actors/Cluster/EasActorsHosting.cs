@@ -50,8 +50,8 @@ public static class EasActorsHosting
     {
         var singleton = new ClusterSingletonOptions();
         return builder
-            .WithSingleton<LicenseActor>(LicenseActor.Name, Props.Create(() => new LicenseActor(composition.License)), singleton, createProxyToo: true)
-            .WithSingleton<DirectoryActor>(DirectoryActor.Name, Props.Create(() => new DirectoryActor(composition.Directory)), singleton, createProxyToo: true)
+            .WithSingleton<LicenseActor>(LicenseActor.Name, LicenseActor.SingletonProps(composition.License), singleton, createProxyToo: true)
+            .WithSingleton<DirectoryActor>(DirectoryActor.Name, DirectoryActor.SingletonProps(composition.Directory), singleton, createProxyToo: true)
             .WithActors((system, _) => system.ActorOf(Props.Create(() => new DirectoryViewSubscriber(composition.View)), "directory-view"))
             .WithShardRegion<AccountEntityActor>(
                 AccountsTypeName,

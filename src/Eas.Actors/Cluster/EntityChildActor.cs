@@ -1,28 +1,83 @@
+using System.Diagnostics;
 using Akka.Actor;
+using Akka.Persistence;
+using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Cluster;
 
+/// <summary>What every child of an account entity shares: how long it idles, its snapshot interval, the journal's instruments.</summary>
+/// <param name="Kind">The entity kind, the <c>kind</c> tag of the journal metrics (<c>device</c>, <c>mailbox</c>, <c>account</c>).</param>
+/// <param name="IdleTimeout">How long the child stays in memory after its last message, unless it holds something.</param>
+/// <param name="SnapshotEvery">Events between two snapshots; the events behind a snapshot are deleted.</param>
+/// <param name="Metrics">Journal write and recovery instruments; null in tests.</param>
+/// <param name="KeepsAuditEntries">
+/// The stream holds <see cref="Persistence.Audit.IAuditedEvent"/>s: its events are never deleted behind a
+/// snapshot, because the audit log is read from them (<see cref="Persistence.Audit.AuditedSnapshots"/>).
+/// </param>
+public sealed record EntityChildOptions(string Kind, TimeSpan IdleTimeout, int SnapshotEvery = 100, JournalMetrics? Metrics = null, bool KeepsAuditEntries = false);
+
 /// <summary>
-/// Base of the actors an <see cref="AccountEntityActor"/> parents. After <c>idleTimeout</c> without a message
-/// the child offers to stop (<see cref="ChildIdle"/>) unless <see cref="CanPassivate"/> says it holds
-/// something that must outlive idleness; the parent then sends <see cref="PassivateChild"/> behind the
-/// messages already on their way, so the child only stops once it has handled all of them.
+/// Base of the actors an <see cref="AccountEntityActor"/> parents: persistent actors whose journal is their
+/// durable state.
+/// <list type="bullet">
+/// <item>Passivation: after the idle time without a message the child offers to stop (<see cref="ChildIdle"/>)
+/// unless <see cref="CanPassivate"/> says it holds something; the parent then sends <see cref="PassivateChild"/>
+/// behind the messages already on their way, so the child only stops once it has handled all of them.</item>
+/// <item>Recovery: the parent is told when the state is back (<see cref="ChildRecovered"/>) or could not be read
+/// (<see cref="ChildRecoveryFailed"/>), so it can answer the messages that were waiting with a retriable error.</item>
+/// <item>Writes: <see cref="PersistThen"/> persists a command's events and only then runs what answers the
+/// phone, so every change a response reports is in the journal before the response leaves. A failed write
+/// answers the waiting asker with <see cref="StoreUnavailableException"/> (HTTP 503) and Akka stops the actor;
+/// its next incarnation reads the journal back, so nothing half-applied survives.</item>
+/// <item>Snapshots every <see cref="EntityChildOptions.SnapshotEvery"/> events, with the events behind them deleted
+/// (<see cref="SnapshotPolicy"/>), unless the stream keeps audit entries.</item>
+/// </list>
 /// </summary>
-public abstract class EntityChildActor : ReceiveActor, IWithTimers
+public abstract class EntityChildActor : ReceivePersistentActor, IWithTimers
 {
-    protected EntityChildActor(TimeSpan idleTimeout)
+    private readonly string _persistenceId;
+    private readonly EntityChildOptions _options;
+    private readonly Action<IPersistedMessage> _afterPersist;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private IActorRef? _waitingForWrite;
+    private bool _writeFailed;
+
+    protected EntityChildActor(string persistenceId, EntityChildOptions options)
     {
-        Receive<ReceiveTimeout>(_ =>
+        _persistenceId = persistenceId;
+        _options = options;
+        Func<object, bool> handle;
+        if (options.KeepsAuditEntries)
+        {
+            var audited = new Persistence.Audit.AuditedSnapshots(options.SnapshotEvery);
+            (_afterPersist, handle) = (state => audited.AfterPersist(this, state), message => audited.Handle(this, message));
+        }
+        else
+        {
+            var trimmed = new SnapshotPolicy(options.SnapshotEvery);
+            (_afterPersist, handle) = (state => trimmed.AfterPersist(this, state), message => trimmed.Handle(this, message));
+        }
+
+        Command<ReceiveTimeout>(_ =>
         {
             if (CanPassivate) Context.Parent.Tell(ChildIdle.Instance);
         });
-        Receive<PassivateChild>(_ =>
+        Command<PassivateChild>(_ =>
         {
             if (CanPassivate) Context.Stop(Self);
             else Context.Parent.Tell(ChildBusy.Instance);
         });
-        Context.SetReceiveTimeout(idleTimeout);
+        Command<SaveSnapshotSuccess>(message => handle(message));
+        Command<SaveSnapshotFailure>(message => handle(message));
+        Command<DeleteMessagesSuccess>(message => handle(message));
+        Command<DeleteMessagesFailure>(message => handle(message));
+        Command<DeleteSnapshotsSuccess>(message => handle(message));
+        Command<DeleteSnapshotsFailure>(message => handle(message));
+        Context.SetReceiveTimeout(options.IdleTimeout);
     }
+
+    public override string PersistenceId => _persistenceId;
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
@@ -32,4 +87,79 @@ public abstract class EntityChildActor : ReceiveActor, IWithTimers
     /// as a parked long-poll reply or a running watcher. Asked on the actor's own turn.
     /// </summary>
     protected virtual bool CanPassivate => true;
+
+    /// <summary>The state a snapshot keeps; taken after the event that makes one due.</summary>
+    protected abstract IPersistedMessage Snapshot();
+
+    /// <summary>
+    /// Persists <paramref name="events"/> in order, applying each with <paramref name="apply"/> once it is in
+    /// the journal, then runs <paramref name="then"/>. If the write fails, <paramref name="asker"/> gets a
+    /// <see cref="StoreUnavailableException"/> instead and <paramref name="then"/> never runs. With no events,
+    /// <paramref name="then"/> runs at once.
+    /// </summary>
+    protected void PersistThen<TEvent>(IReadOnlyList<TEvent> events, IActorRef asker, Action<TEvent> apply, Action then)
+        where TEvent : class
+    {
+        if (events.Count == 0)
+        {
+            then();
+            return;
+        }
+
+        _waitingForWrite = asker;
+        _writeFailed = false;
+        var started = Stopwatch.GetTimestamp();
+        PersistAll(
+            events.Select(Tagging),
+            stored =>
+            {
+                apply(stored is Akka.Persistence.Journal.Tagged tagged ? (TEvent)tagged.Payload : (TEvent)stored);
+                _afterPersist(Snapshot());
+            },
+            () =>
+            {
+                _waitingForWrite = null;
+                if (_writeFailed) return;
+                _options.Metrics?.Written(_options.Kind, Stopwatch.GetElapsedTime(started));
+                then();
+            });
+    }
+
+    /// <summary>Wraps an event that is also an audit entry in the journal tag the audit reader queries.</summary>
+    private static object Tagging<TEvent>(TEvent e)
+        where TEvent : class =>
+        e is Persistence.Audit.IAuditedEvent ? new Akka.Persistence.Journal.Tagged(e, [Persistence.Audit.AuditTag.Name]) : e;
+
+    protected override void OnReplaySuccess()
+    {
+        _options.Metrics?.Recovered(_options.Kind, Stopwatch.GetElapsedTime(_started));
+        Context.Parent.Tell(ChildRecovered.Instance);
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        _options.Metrics?.RecoveryFailed(_options.Kind);
+        Context.Parent.Tell(new ChildRecoveryFailed(reason.Message));
+        base.OnRecoveryFailure(reason, message);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        FailWrite(cause);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        FailWrite(cause);
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    private void FailWrite(Exception cause)
+    {
+        _writeFailed = true;
+        _options.Metrics?.WriteFailed(_options.Kind);
+        _waitingForWrite?.Tell(new Status.Failure(new StoreUnavailableException($"The journal refused a write of {_persistenceId}: {cause.Message}", cause)));
+        _waitingForWrite = null;
+    }
 }

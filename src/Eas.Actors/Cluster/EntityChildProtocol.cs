@@ -20,3 +20,15 @@ public sealed record ChildBusy
 {
     public static readonly ChildBusy Instance = new();
 }
+
+/// <summary>The child has read its state back from the journal and handles messages now.</summary>
+public sealed record ChildRecovered
+{
+    public static readonly ChildRecovered Instance = new();
+}
+
+/// <summary>
+/// The child could not read its state back (store down, unreadable event) and stops. The entity answers the
+/// messages it routed to it meanwhile with a retriable failure, and the next message starts a fresh one.
+/// </summary>
+public sealed record ChildRecoveryFailed(string Reason);

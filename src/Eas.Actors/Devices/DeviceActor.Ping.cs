@@ -17,6 +17,9 @@ public sealed partial class DeviceActor
     private ParkedPing? _parked;
     private long _pingToken;
 
+    /// <summary>True from a Ping or Sync that may have registered a watch until the watch is dropped.</summary>
+    private bool _mayBeWatched;
+
     protected override bool CanPassivate => _parked is null;
 
     private void Park(IActorRef reply, Guid requestId, ParkPing park, DeviceRequest request)
@@ -25,7 +28,6 @@ public sealed partial class DeviceActor
         _parked = new ParkedPing(reply, requestId, park.FolderIdsByName, token, request.AccountId, park.Resume);
         settings.Metrics?.Parked();
         Timers.StartSingleTimer(HeartbeatTimer, new PingHeartbeat(token), TimeSpan.FromSeconds(park.Parameters.HeartbeatSeconds));
-        _collections?.Clear();
     }
 
     private async Task OnFoldersChangedAsync(FoldersChanged changed)
@@ -61,14 +63,17 @@ public sealed partial class DeviceActor
                 return;
             }
 
-            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true, Features = access.Features }, settings, Collections, NewEpoch, Target, settings.Clock.GetUtcNow());
-            settings.Metrics?.PushLatency(settings.Clock.GetUtcNow() - detectedAt);
-            parked.Reply.Tell(decided.Outcome);
+            var decided = await SyncCommand.DecideAsync(resume with { Resumed = true, Features = access.Features }, settings, _collections, NewEpoch, Target, settings.Clock.GetUtcNow());
+            List<Persistence.Journal.IPersistedMessage> toPersist = [.. decided.Events, .. _collections.TakeStaged()];
+            PersistThen(toPersist, parked.Reply, Apply, () =>
+            {
+                settings.Metrics?.PushLatency(settings.Clock.GetUtcNow() - detectedAt);
+                parked.Reply.Tell(decided.Outcome);
+            });
         }
         catch (Exception e)
         {
-            _collections?.Clear();
-            parked.Reply.Tell(new Status.Failure(e));
+            Failed(parked.Reply, resume.AccountId, e);
             if (!IsExpected(e)) throw;
         }
     }
@@ -110,7 +115,15 @@ public sealed partial class DeviceActor
         _parked = null;
         Timers.Cancel(HeartbeatTimer);
         settings.Metrics?.Unparked(outcome);
-        if (unwatch) settings.Mailboxes?.Tell(parked.AccountId, new UnwatchFolders(_entityId));
+        if (unwatch) StopWatching(parked.AccountId);
+    }
+
+    /// <summary>Tells the mailbox this device no longer waits, if it may have been watching.</summary>
+    private void StopWatching(string accountId)
+    {
+        if (!_mayBeWatched) return;
+        _mayBeWatched = false;
+        settings.Mailboxes?.Tell(accountId, new UnwatchFolders(_entityId));
     }
 
     private sealed record ParkedPing(IActorRef Reply, Guid RequestId, ImmutableDictionary<string, string> FolderIdsByName, long Token, string AccountId, DeviceRequest? Resume);

@@ -1,72 +1,78 @@
 using System.Collections.Immutable;
+using Akka.Persistence;
 using Eas.Actors.Accounts;
 using System.Security.Cryptography;
 using Akka.Actor;
 using Eas.Actors.Cluster;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Journal;
+using Eas.Actors.Sync.Collections;
 using Eas.Mail.Imap;
 using Eas.Wire.Http;
 
 namespace Eas.Actors.Devices;
 
 /// <summary>
-/// One phone of one account (entity id <c>account/deviceid</c>, lower-cased), a child of its account's sharded
-/// entity. It holds the device's durable state and decides every command for it, one at a time: each handler
-/// is a <c>ReceiveAsync</c>, so the actor's mailbox stays suspended while a command awaits its mailbox or the
-/// store, and the next command starts only when this one has replied. Rules live in
-/// <see cref="DeviceDecisions"/> and the command classes; this class only loads, persists, applies and replies.
-/// Every change a response reports is on disk before the reply: a failed write fails the ask (the edge answers
-/// 503) and leaves the state as it was, so the phone can simply retry.
+/// One phone of one account, a child of its account's sharded entity; a persistent actor whose journal
+/// (<see cref="Persistence.PersistenceIds.Device"/>) holds the device's events and its folders' sync states.
+/// It decides every command for the device, one at a time: each handler is a <c>CommandAsync</c>, so the
+/// actor's mailbox stays suspended while a command awaits its mailbox or gate, and Akka stashes what comes in
+/// while the command's events are written; the next command starts only when this one has answered. Rules
+/// live in <see cref="DeviceDecisions"/> and the command classes; this class only persists, applies and
+/// replies. Every change a response reports is in the journal before the reply: a failed write answers 503
+/// and the actor restarts from the journal, so the phone can simply retry.
 /// </summary>
 public sealed partial class DeviceActor : EntityChildActor
 {
     private readonly DeviceActorSettings settings;
     private readonly string _entityId;
-    private bool _loaded;
     private DeviceState? _state;
-    private long _version;
-    private CollectionCache? _collections;
+    private CollectionCache _collections = new(ImmutableDictionary<string, CollectionSyncState>.Empty);
 
-    public DeviceActor(DeviceActorSettings settings, string entityId)
-        : base(settings.IdleTimeout)
+    public DeviceActor(DeviceActorSettings settings, string accountId, string deviceId)
+        : base(PersistenceIds.Device(accountId, deviceId), settings.Entity)
     {
         this.settings = settings;
-        _entityId = entityId;
-        ReceiveAsync<ExecuteDeviceCommand>(ExecuteAsync);
-        ReceiveAsync<GetDeviceState>(_ => ReplyStateAsync(Sender));
-        ReceiveAsync<FoldersChanged>(OnFoldersChangedAsync);
-        Receive<PingHeartbeat>(OnHeartbeat);
-        Receive<AbandonRequest>(OnAbandoned);
+        _entityId = KeyOf(accountId, deviceId);
+        Recover<SnapshotOffer>(offer =>
+        {
+            var snapshot = (DeviceSnapshot)offer.Snapshot;
+            _state = snapshot.State;
+            _collections = new CollectionCache(snapshot.Collections);
+        });
+        Recover<IPersistedMessage>(Apply);
+        CommandAsync<ExecuteDeviceCommand>(ExecuteAsync);
+        Command<GetDeviceState>(_ => Sender.Tell(new DeviceStateReply(_state)));
+        CommandAsync<FoldersChanged>(OnFoldersChangedAsync);
+        Command<PingHeartbeat>(OnHeartbeat);
+        Command<AbandonRequest>(OnAbandoned);
     }
 
     /// <summary>Props of the device <paramref name="deviceId"/> of <paramref name="accountId"/>.</summary>
     public static Props PropsFor(DeviceActorSettings settings, string accountId, string deviceId) =>
-        Props.Create(() => new DeviceActor(settings, DeviceStateStore.EntityId(accountId, deviceId)));
+        Props.Create(() => new DeviceActor(settings, accountId, deviceId));
+
+    /// <summary>The device's key in its mailbox's watch list: <c>account/deviceid</c>, lower-cased.</summary>
+    public static string KeyOf(string accountId, string deviceId) => $"{accountId}/{deviceId}".ToLowerInvariant();
 
     private WatchTarget Target => new(_entityId, Self);
 
-    private CollectionCache Collections => _collections ??= new CollectionCache(
-        settings.Collections ?? throw new InvalidOperationException("Sync needs DeviceActorSettings.Collections."), _entityId);
+    protected override IPersistedMessage Snapshot() => new DeviceSnapshot(_state, _collections.Saved);
 
-    /// <summary>Loads the durable state on the first message of each incarnation; a store outage fails that message only.</summary>
-    private async Task EnsureLoadedAsync()
+    private void Apply(IPersistedMessage stored)
     {
-        if (_loaded) return;
-        (_state, _version) = await settings.Store.LoadAsync(_entityId);
-        _loaded = true;
-    }
-
-    private async Task ReplyStateAsync(IActorRef replyTo)
-    {
-        try
+        switch (stored)
         {
-            await EnsureLoadedAsync();
-            replyTo.Tell(new DeviceStateReply(_state));
-        }
-        catch (StoreUnavailableException e)
-        {
-            replyTo.Tell(new Status.Failure(e));
+            case DeviceFirstSeen seen:
+                _state = DeviceState.New(seen.AccountId, seen.DeviceId);
+                break;
+            case DeviceEvent e when _state is not null:
+                _state = DeviceDecisions.Apply(_state, e);
+                break;
+            case CollectionStateChanged changed:
+                _collections.Apply(changed);
+                break;
         }
     }
 
@@ -79,24 +85,35 @@ public sealed partial class DeviceActor : EntityChildActor
         var now = settings.Clock.GetUtcNow();
         try
         {
-            await EnsureLoadedAsync();
+            var firstSeen = _state is null ? new DeviceFirstSeen(now, request.AccountId, line.DeviceId) : null;
             var state = _state ?? DeviceState.New(request.AccountId, line.DeviceId);
             var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
+            _mayBeWatched |= line.Command is EasCommand.Ping or EasCommand.Sync;
             var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId) : AccountAccess.All;
             var decided = access.Refusal is { } refusal
                 ? new Decision(new AccessRefused(refusal), [])
                 : await DecideAsync(DeviceDecisions.ApplyAll(state, events), request with { Features = access.Features }, now);
-            await PersistAsync(state, events.AddRange(decided.Events));
-            if (decided.Outcome is ParkPing park) Park(replyTo, command.RequestId, park, request);
-            else replyTo.Tell(decided.Outcome);
+            List<IPersistedMessage> toPersist = [.. events, .. decided.Events, .. _collections.TakeStaged()];
+            if (firstSeen is not null) toPersist.Insert(0, firstSeen);
+            PersistThen(toPersist, replyTo, Apply, () =>
+            {
+                if (decided.Outcome is ParkPing park) Park(replyTo, command.RequestId, park, request);
+                else replyTo.Tell(decided.Outcome);
+            });
         }
         catch (Exception e)
         {
-            _collections?.Clear();
-            if (line.Command is EasCommand.Ping or EasCommand.Sync) settings.Mailboxes?.Tell(request.AccountId, new UnwatchFolders(_entityId));
-            replyTo.Tell(new Status.Failure(e));
+            Failed(replyTo, request.AccountId, e);
             if (!IsExpected(e)) throw;
         }
+    }
+
+    /// <summary>A command failed before its events were written: drop what it staged and stop watching for it.</summary>
+    private void Failed(IActorRef replyTo, string accountId, Exception error)
+    {
+        _collections.DropStaged();
+        StopWatching(accountId);
+        replyTo.Tell(new Status.Failure(error));
     }
 
     /// <summary>Failures that are the request's answer (retry later), not a defect of this actor: it keeps running.</summary>
@@ -121,11 +138,11 @@ public sealed partial class DeviceActor : EntityChildActor
             EasCommand.FolderCreate => await FolderCommands.CreateAsync(state, request, settings, now),
             EasCommand.FolderUpdate => await FolderCommands.UpdateAsync(state, request, settings, now),
             EasCommand.FolderDelete => await FolderCommands.DeleteAsync(state, request, settings, now),
-            EasCommand.Ping => await PingCommand.DecideAsync(state, request, settings, Collections, Target, now),
-            EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, Collections, NewEpoch, Target, now),
-            EasCommand.GetItemEstimate => await GetItemEstimateCommand.DecideAsync(request, settings, Collections, now),
-            EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, Collections),
-            EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, Collections),
+            EasCommand.Ping => await PingCommand.DecideAsync(state, request, settings, _collections, Target, now),
+            EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, _collections, NewEpoch, Target, now),
+            EasCommand.GetItemEstimate => await GetItemEstimateCommand.DecideAsync(request, settings, _collections, now),
+            EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, _collections),
+            EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, _collections),
             EasCommand.GetAttachment => await GetAttachmentCommand.DecideAsync(request, settings),
             EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, settings.Logger, now),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
@@ -141,18 +158,12 @@ public sealed partial class DeviceActor : EntityChildActor
     protected override void PostStop()
     {
         if (_parked is not null) Answer(ExpiredAnswer(), "shutdown", unwatch: true);
+        else if (_state is not null) StopWatching(_state.AccountId);
+        base.PostStop();
     }
 
     /// <summary>A fresh random prefix for sync keys, so keys of an older sync state never match a newer one.</summary>
     private static string NewEpoch() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
-
-    private async Task PersistAsync(DeviceState before, ImmutableArray<DeviceEvent> events)
-    {
-        if (events.IsEmpty) return;
-        var after = DeviceDecisions.ApplyAll(before, events);
-        _version = await settings.Store.SaveAsync(_entityId, after, _version);
-        _state = after;
-    }
 }
 
 /// <summary>A command's decision: the reply and the events to persist before it leaves.</summary>

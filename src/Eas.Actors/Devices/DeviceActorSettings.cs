@@ -3,17 +3,16 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eas.Actors.Devices;
 
-/// <summary>What every DeviceActor shares: its store, the policy in force, and where policy keys come from.</summary>
-/// <param name="Store">Where device state is kept.</param>
+/// <summary>What every DeviceActor shares: the policy in force, where policy keys come from, its journal options.</summary>
 /// <param name="Policy">The policy phones must accept.</param>
 /// <param name="NewPolicyKey">A source of random, non-zero policy keys (MS-ASPROV 2.2.2.42).</param>
-public sealed record DeviceActorSettings(DeviceStateStore Store, DevicePolicy Policy, Func<uint> NewPolicyKey)
+public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPolicyKey)
 {
+    /// <summary>Idle time, snapshot interval and journal instruments of device actors.</summary>
+    public Cluster.EntityChildOptions Entity { get; init; } = new("device", TimeSpan.FromMinutes(5));
+
     /// <summary>The account mailboxes that do the IMAP work of sync commands.</summary>
     public Mailboxes.MailboxRegion? Mailboxes { get; init; }
-
-    /// <summary>Per-folder sync state.</summary>
-    public Sync.Collections.CollectionStateStore? Collections { get; init; }
 
     /// <summary>The account gates every request passes; null lets every request through (tests of device rules alone).</summary>
     public Accounts.AccountRegion? Accounts { get; init; }
@@ -32,9 +31,6 @@ public sealed record DeviceActorSettings(DeviceStateStore Store, DevicePolicy Po
 
     /// <summary>How long a command may wait for its mailbox.</summary>
     public TimeSpan MailboxDeadline { get; init; } = TimeSpan.FromSeconds(50);
-
-    /// <summary>How long a device without a parked request stays in memory after its last message.</summary>
-    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The clock for timestamps and push latency (a fake one in tests).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

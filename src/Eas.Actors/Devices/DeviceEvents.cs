@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Devices;
 
@@ -11,7 +12,7 @@ namespace Eas.Actors.Devices;
 [JsonDerivedType(typeof(HierarchySynced), "hierarchy-synced")]
 [JsonDerivedType(typeof(PingParametersSet), "ping-parameters-set")]
 [JsonDerivedType(typeof(MessageSent), "message-sent")]
-public abstract record DeviceEvent(DateTimeOffset At);
+public abstract record DeviceEvent(DateTimeOffset At) : IPersistedMessage;
 
 /// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
 public sealed record DeviceContacted(DateTimeOffset At, string DeviceType, string ProtocolVersion, string? UserAgent) : DeviceEvent(At);

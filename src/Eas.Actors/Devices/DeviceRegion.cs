@@ -11,12 +11,24 @@ public sealed class DeviceRegion(IActorRef accounts)
     /// <paramref name="cancellationToken"/> fires (the phone hung up) the device is told, so a parked request
     /// is dropped at once rather than at its heartbeat.
     /// </summary>
+    /// <remarks>
+    /// The device is told once the ask has ended cancelled, not from a registration on the token: the ask's own
+    /// registration runs first and ends the ask, and disposing a second registration as the method returns could
+    /// remove it before it ran, so the device would keep the parked request until its heartbeat.
+    /// </remarks>
     public async Task<CommandOutcome> ExecuteAsync(DeviceRequest request, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var requestId = Guid.NewGuid();
         var envelope = Envelope(request.AccountId, request.Line.DeviceId);
-        await using var hangUp = cancellationToken.Register(() => accounts.Tell(envelope(new AbandonRequest(requestId))));
-        return await accounts.Ask<CommandOutcome>(envelope(new ExecuteDeviceCommand(request, requestId)), deadline, cancellationToken);
+        try
+        {
+            return await accounts.Ask<CommandOutcome>(envelope(new ExecuteDeviceCommand(request, requestId)), deadline, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            accounts.Tell(envelope(new AbandonRequest(requestId)));
+            throw;
+        }
     }
 
     /// <summary>The device's state as its actor holds it; null when never seen.</summary>

@@ -60,7 +60,7 @@ internal static class FolderCommands
             if (newName != folder.Name && folders.Any(f => string.Equals(f.Name, newName, StringComparison.OrdinalIgnoreCase)))
                 return (FolderUpdateStatus.FolderExists, null);
             await context.Session.RenameFolderAsync(folder.Name, newName, context.CancellationToken);
-            await context.SaveMapAsync(context.Folders.Renamed(body.ServerId, newName));
+            context.StageMap(context.Folders.Renamed(body.ServerId, newName));
             var after = await context.RefreshFoldersAsync();
             return (FolderUpdateStatus.Success, HierarchyBuilder.Build(context.Folders, after).FirstOrDefault(v => v.ServerId == body.ServerId));
         });

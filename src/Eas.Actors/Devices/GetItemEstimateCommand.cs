@@ -27,7 +27,7 @@ internal static class GetItemEstimateCommand
     {
         var id = collection.CollectionId;
         if (collection.SyncKey == "0") return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
-        var state = await cache.GetAsync(id);
+        var state = cache.Get(id);
         if (state is null) return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
         if (CollectionSync.Match(state, collection.SyncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
         var filterType = collection.Options.FirstOrDefault()?.FilterType ?? collection.FilterType ?? state.Options?.FilterType;

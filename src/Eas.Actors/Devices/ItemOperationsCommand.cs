@@ -150,8 +150,8 @@ internal static class ItemOperationsCommand
             return uids;
         });
         if (removed is null) return new ItemOperationsEmptyFolderContentsResult(ItemOperationsStatus.ObjectNotFound, empty.CollectionId);
-        if (await cache.GetAsync(empty.CollectionId) is { } state)
-            await cache.SaveAsync(empty.CollectionId, removed.Aggregate(state, CollectionSync.ClientDeleted));
+        if (cache.Get(empty.CollectionId) is { } state)
+            cache.Stage(empty.CollectionId, removed.Aggregate(state, CollectionSync.ClientDeleted));
         return new ItemOperationsEmptyFolderContentsResult(ItemOperationsStatus.Success, empty.CollectionId);
     }
 }

@@ -35,11 +35,11 @@ internal static class MoveItemsCommand
         });
         if (status != MoveItemsStatus.Success) return new MoveItemsResult(move.SrcMsgId, status);
 
-        if (await cache.GetAsync(move.SrcFldId) is { } sourceState && CollectionSync.Held(sourceState, uid) is { } flags)
+        if (cache.Get(move.SrcFldId) is { } sourceState && CollectionSync.Held(sourceState, uid) is { } flags)
         {
-            await cache.SaveAsync(move.SrcFldId, CollectionSync.ClientDeleted(sourceState, uid));
-            if (await cache.GetAsync(move.DstFldId) is { ModSeq: not 0 } destinationState)
-                await cache.SaveAsync(move.DstFldId, CollectionSync.ClientAdded(destinationState, newUid, flags));
+            cache.Stage(move.SrcFldId, CollectionSync.ClientDeleted(sourceState, uid));
+            if (cache.Get(move.DstFldId) is { ModSeq: not 0 } destinationState)
+                cache.Stage(move.DstFldId, CollectionSync.ClientAdded(destinationState, newUid, flags));
         }
 
         return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.Success) { DstMsgId = ServerIds.Of(move.DstFldId, newUid) };

@@ -23,7 +23,7 @@ internal static class PingCommand
         ImmutableArray<DeviceEvent> events = parameters != state.Ping ? [new PingParametersSet(now, parameters!)] : [];
 
         var collections = new Dictionary<string, CollectionSyncState?>(StringComparer.Ordinal);
-        foreach (var id in parameters!.FolderIds) collections[id] = await cache.GetAsync(id);
+        foreach (var id in parameters!.FolderIds) collections[id] = cache.Get(id);
         var check = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var listed = await context.RefreshFoldersAsync();

@@ -17,7 +17,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
     public async Task<SyncCollectionResponse> RunAsync(SyncCollectionRequest collection, int windowSize)
     {
         var folderId = collection.CollectionId;
-        var state = await cache.GetAsync(folderId);
+        var state = cache.Get(folderId);
         var options = collection.Options.FirstOrDefault(o => o.Class is null or "Email") ?? state?.Options ?? new SyncOptions();
         switch (CollectionSync.Match(state, collection.SyncKey))
         {
@@ -27,13 +27,13 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
                 var exists = await MailboxWork.RunAsync(request, settings, async context => await context.ResolveEmailAsync(request, folderId) is not null);
                 if (!exists) return new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged);
                 var started = CollectionSync.Start(newEpoch(), 0, (int)(options.FilterType ?? SyncFilterType.NoFilter)) with { Options = options };
-                await cache.SaveAsync(folderId, started);
+                cache.Stage(folderId, started);
                 return new SyncCollectionResponse(folderId, SyncStatus.Success) { SyncKey = started.Key, Class = ClassFor(collection) };
         }
 
         var resent = CollectionSync.Match(state, collection.SyncKey) == KeyMatch.Resent;
         var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnMailboxAsync(context, collection, state!, options, windowSize, resent));
-        if (outcome.State is { } next) await cache.SaveAsync(folderId, next);
+        if (outcome.State is { } next) cache.Stage(folderId, next);
         settings.SyncMetrics?.Exchanged(Diagnostics.SyncMetrics.Email, collection.Commands, outcome.Response.Commands);
         return outcome.Response;
     }

@@ -60,7 +60,7 @@ internal static class SyncCommand
         var byId = named.Select(c => c.CollectionId).ToHashSet(StringComparer.Ordinal);
         var collections = ImmutableArray.CreateBuilder<SyncCollectionRequest>();
         foreach (var collection in cached.Collections.Where(c => !byId.Contains(c.CollectionId)))
-            collections.Add(await cache.GetAsync(collection.CollectionId) is { } state ? collection with { SyncKey = state.Key } : collection);
+            collections.Add(cache.Get(collection.CollectionId) is { } state ? collection with { SyncKey = state.Key } : collection);
         collections.AddRange(named);
         return cached with
         {

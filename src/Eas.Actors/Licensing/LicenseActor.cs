@@ -1,145 +1,153 @@
 using System.Collections.Immutable;
 using Akka.Actor;
+using Akka.Pattern;
+using Akka.Persistence;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Audit;
 using Microsoft.Extensions.Logging;
 
 namespace Eas.Actors.Licensing;
 
-/// <summary>What the license actor needs: its terms, its durable state and the audit log.</summary>
-public sealed record LicenseActorSettings(LicenseTerms Terms, JsonEntityStore<LicenseState> Store, AuditLog Audit)
-{
-    public LicenseMetrics? Metrics { get; init; }
-
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
-
-    public ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-}
-
 /// <summary>
-/// The deployment's one license, a cluster singleton reached through its proxy (on whichever node is oldest;
-/// it moves when that node leaves or dies, and recovers its state from the store). It handles one claim at a time and writes every grant durably before answering, so
+/// The deployment's one license, a cluster singleton reached through its proxy (on whichever node is oldest; it
+/// moves when that node leaves or dies, and recovers from the journal stream <see cref="PersistenceIds.License"/>).
+/// It decides one command at a time: <c>Persist</c> (not <c>PersistAsync</c>) holds every later command until the
+/// events of the current one are in the journal, so each claim is decided on the state all earlier claims left,
 /// concurrent first connections can never take more slots than licensed, and the order of holders survives
-/// restarts. See <see cref="LicenseDecisions"/> for the rules.
+/// restarts. Answers leave only after the journal write. See <see cref="LicenseDecisions"/> for the rules.
 /// </summary>
-public sealed class LicenseActor : ReceiveActor
+/// <remarks>
+/// A failed journal write answers the waiting asker with a <see cref="StoreUnavailableException"/>; Akka then
+/// stops the actor, and <see cref="SingletonProps"/> starts it again, recovering what was written.
+/// </remarks>
+public sealed class LicenseActor : ReceivePersistentActor
 {
+    /// <summary>The singleton's name (and the name of the supervised actor under it).</summary>
     public const string Name = "license";
 
-    /// <summary>The state store kind of the license's row.</summary>
-    public const string StoreKind = "license";
-    public const string EntityId = "deployment";
-
-    private readonly LicenseActorSettings settings;
+    private readonly LicenseActorSettings _settings;
+    private readonly AuditedSnapshots _snapshots;
     private LicenseState _state = LicenseState.Empty;
-    private bool _loaded;
-    private long _version;
+    private IActorRef? _waiting;
     private bool _expiryLogged;
 
     public LicenseActor(LicenseActorSettings settings)
     {
-        this.settings = settings;
-        ReceiveAsync<ClaimSlot>(claim => AnswerAsync(Sender, now => ClaimAsync(claim, now)));
-        ReceiveAsync<ReleaseSlot>(release => AnswerAsync(Sender, now => ReleaseAsync(release, now)));
-        ReceiveAsync<GetLicenseStatus>(_ => AnswerAsync(Sender, now => Task.FromResult<object>(Status(now))));
-    }
-
-    /// <summary>Loads the state on the first message (recording the first start), then answers; a store failure fails only this ask.</summary>
-    private async Task AnswerAsync(IActorRef replyTo, Func<DateTimeOffset, Task<object>> answer)
-    {
-        try
+        _settings = settings;
+        _snapshots = new AuditedSnapshots(settings.SnapshotEvery);
+        Recover<SnapshotOffer>(offer => _state = (LicenseState)offer.Snapshot);
+        Recover<LicenseEvent>(e => _state = LicenseDecisions.Apply(_state, e));
+        Recover<RecoveryCompleted>(_ =>
         {
-            var now = settings.Clock.GetUtcNow();
-            if (!_loaded)
-            {
-                var (state, version) = await settings.Store.LoadAsync(EntityId);
-                (_state, _version) = (state ?? LicenseState.Empty, version);
-                await PersistAsync(LicenseDecisions.Start(_state, now), "license");
-                _loaded = true;
-                LicenseLog.Loaded(settings.Logger, settings.Terms.Source, settings.Terms.Slots, _state.Holders.Count);
-            }
-
-            var reply = await answer(now);
-            CheckExpiry(now);
-            replyTo.Tell(reply);
-        }
-        catch (Exception e)
+            LicenseLog.Loaded(settings.Logger, settings.Terms.Source, settings.Terms.Slots, _state.Holders.Count);
+            CheckExpiry(settings.Clock.GetUtcNow());
+        });
+        Command<ClaimSlot>(claim => Decide((state, now) => LicenseDecisions.Claim(settings.Terms, state, claim.AccountId, now)));
+        Command<ReleaseSlot>(release => Decide((state, now) =>
         {
-            _loaded = false;
-            replyTo.Tell(new Status.Failure(e));
+            var released = LicenseDecisions.Release(state, release.AccountId, release.By, now);
+            return (new SlotReleaseResult(!released.IsEmpty), released);
+        }));
+        Command<GetLicenseStatus>(_ => Decide((state, now) => (Status(state, now), [])));
+        Command<object>(message => _snapshots.Handle(this, message));
+    }
+
+    public override string PersistenceId => PersistenceIds.License;
+
+    private DateTimeOffset Now => _settings.Clock.GetUtcNow();
+
+    /// <summary>
+    /// The props the singleton manager runs: the actor under a backoff supervisor. A persistent actor stops when a
+    /// journal write or its recovery fails, and a cluster singleton manager never starts a singleton that stopped
+    /// on its own again, so the supervisor does, after 0.5 s doubling up to 10 s. Until then every ask is answered
+    /// at once with a <see cref="StoreUnavailableException"/> (retriable) instead of timing out.
+    /// </summary>
+    public static Props SingletonProps(LicenseActorSettings settings) =>
+        BackoffSupervisor.Props(
+            Backoff.OnStop(Props.Create(() => new LicenseActor(settings)), Name, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10), 0.2, maxNrOfRetries: -1)
+                .WithReplyWhileStopped(new Status.Failure(new StoreUnavailableException("The license is restarting after a journal failure; try again."))));
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        Fail(new StoreUnavailableException("The license could not write to the journal; whether the decision was written is known once it has recovered. Try again.", cause));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        Fail(cause);
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    /// <summary>
+    /// Decides a command on the state with the first start recorded (the first command ever records it), persists
+    /// the first start and the command's events in one atomic write, and answers after the last event is applied.
+    /// </summary>
+    private void Decide(Func<LicenseState, DateTimeOffset, (object Answer, ImmutableArray<LicenseEvent> Events)> decide)
+    {
+        var replyTo = Sender;
+        var now = Now;
+        var start = LicenseDecisions.Start(_state, now);
+        var (answer, decided) = decide(LicenseDecisions.ApplyAll(_state, start), now);
+        var events = start.AddRange(decided);
+        if (events.IsEmpty)
+        {
+            Answer(replyTo, answer);
+            return;
         }
+
+        _waiting = replyTo;
+        var unapplied = events.Length;
+        PersistAll(events.Select(AuditedEvents.Tagged), tagged =>
+        {
+            var e = (LicenseEvent)tagged.Payload;
+            _state = LicenseDecisions.Apply(_state, e);
+            _snapshots.AfterPersist(this, _state);
+            if (e is AccountTurnedOff off) LicenseLog.TurnedOff(_settings.Logger, off.AccountId, _settings.Terms.Slots);
+            if (--unapplied > 0) return;
+            _waiting = null;
+            Answer(replyTo, answer);
+        });
     }
 
-    private async Task<object> ClaimAsync(ClaimSlot claim, DateTimeOffset now)
+    private void Answer(IActorRef replyTo, object answer)
     {
-        var (answer, events) = LicenseDecisions.Claim(settings.Terms, _state, claim.AccountId, now);
-        await PersistAsync(events, "license");
-        if (answer is NoSlotFree) LicenseLog.TurnedOff(settings.Logger, claim.AccountId, settings.Terms.Slots);
-        return answer;
+        CheckExpiry(Now);
+        replyTo.Tell(answer);
     }
 
-    private async Task<object> ReleaseAsync(ReleaseSlot release, DateTimeOffset now)
+    private void Fail(Exception cause)
     {
-        var released = LicenseDecisions.Release(_state, release.AccountId, now);
-        await PersistAsync(released, release.By);
-        return new SlotReleaseResult(!released.IsEmpty);
+        _waiting?.Tell(new Status.Failure(cause));
+        _waiting = null;
     }
 
-    private LicenseStatus Status(DateTimeOffset now)
+    private LicenseStatus Status(LicenseState state, DateTimeOffset now)
     {
-        var terms = settings.Terms;
-        var validUntil = LicenseDecisions.ValidUntil(terms, _state);
+        var terms = _settings.Terms;
+        var validUntil = LicenseDecisions.ValidUntil(terms, state);
         DateTimeOffset? trialEnds = terms.IsTrial ? validUntil : null;
         return new LicenseStatus(
             terms.Source,
             terms.Slots,
-            Math.Min(terms.Slots, _state.Holders.Count),
+            Math.Min(terms.Slots, state.Holders.Count),
             terms.IsTrial,
-            _state.FirstStart,
+            state.FirstStart,
             trialEnds,
             trialEnds is { } end ? Math.Max(0, Math.Round((end - now).TotalDays, 1)) : null,
             now >= validUntil,
-            _state.Holders.Take(terms.Slots).ToImmutableList(),
-            _state.TurnedOff);
+            state.Holders.Take(terms.Slots).ToImmutableList(),
+            state.TurnedOff);
     }
 
     /// <summary>Updates the slot gauges, and logs once per incarnation that the trial is over and ActiveSync is off for everyone.</summary>
     private void CheckExpiry(DateTimeOffset now)
     {
-        var validUntil = LicenseDecisions.ValidUntil(settings.Terms, _state);
+        var validUntil = LicenseDecisions.ValidUntil(_settings.Terms, _state);
         var expired = now >= validUntil;
-        settings.Metrics?.Update(Math.Min(settings.Terms.Slots, _state.Holders.Count), expired ? 0 : settings.Terms.Slots);
+        _settings.Metrics?.Update(Math.Min(_settings.Terms.Slots, _state.Holders.Count), expired ? 0 : _settings.Terms.Slots);
         if (!expired || _expiryLogged) return;
         _expiryLogged = true;
-        LicenseLog.TrialExpired(settings.Logger, validUntil);
+        LicenseLog.TrialExpired(_settings.Logger, validUntil);
     }
-
-    private async Task PersistAsync(ImmutableArray<LicenseEvent> events, string by)
-    {
-        if (events.IsEmpty) return;
-        var next = LicenseDecisions.ApplyAll(_state, events);
-        _version = await settings.Store.SaveAsync(EntityId, next, _version);
-        _state = next;
-        foreach (var e in events) await settings.Audit.RecordAsync(ChangeName(e), e, by, e.At);
-    }
-
-    private static string ChangeName(LicenseEvent e) => e switch
-    {
-        LicenseFirstStarted => "license.first_start",
-        SlotGranted => "license.slot_granted",
-        AccountTurnedOff => "license.account_turned_off",
-        SlotReleased => "license.slot_released",
-        _ => "license." + e.GetType().Name,
-    };
-}
-
-internal static partial class LicenseLog
-{
-    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "License: {Source}, {Slots} ActiveSync accounts, {Held} slots held")]
-    public static partial void Loaded(ILogger logger, string source, int slots, int held);
-
-    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "License: all {Slots} slots are taken; account {User} is turned off for ActiveSync")]
-    public static partial void TurnedOff(ILogger logger, string user, int slots);
-
-    [LoggerMessage(EventId = 602, Level = LogLevel.Error, Message = "License: the trial ended at {End:u}; ActiveSync is off for every account until a license is configured (Eas:License:ActiveSyncMailboxCount or Eas:License:File)")]
-    public static partial void TrialExpired(ILogger logger, DateTimeOffset end);
 }

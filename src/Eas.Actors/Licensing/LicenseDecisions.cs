@@ -28,9 +28,10 @@ public static class LicenseDecisions
         return (new NoSlotFree(), [new AccountTurnedOff(accountId, now)]);
     }
 
-    public static ImmutableArray<LicenseEvent> Release(LicenseState state, string accountId, DateTimeOffset now) =>
+    /// <summary>An admin (<paramref name="by"/>) disabled or re-enabled the account: free what the license holds of it.</summary>
+    public static ImmutableArray<LicenseEvent> Release(LicenseState state, string accountId, string by, DateTimeOffset now) =>
         state.Holders.Any(h => h.AccountId == accountId) || state.TurnedOff.Any(t => t.AccountId == accountId)
-            ? [new SlotReleased(accountId, now)]
+            ? [new SlotReleased(accountId, by, now)]
             : [];
 
     public static LicenseState Apply(LicenseState state, LicenseEvent e) => e switch

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Licensing;
 
 /// <summary>
 /// The license's durable record: when the deployment first started (the trial counts from there), the
 /// accounts holding a slot in the order they took it, and the accounts the license turned off because no
-/// slot was free. Account ids are lower-cased, so they compare case-insensitively.
+/// slot was free. Account ids are lower-cased, so they compare case-insensitively. It is also the license's
+/// snapshot (manifest <see cref="LicenseManifests.State"/>).
 /// </summary>
-public sealed record LicenseState
+public sealed record LicenseState : IPersistedMessage
 {
     public DateTimeOffset? FirstStart { get; init; }
 

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Eas.Actors.Cluster;
+using Akka.Persistence;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Journal;
 using Eas.Mail.Imap;
 using Microsoft.Extensions.Logging;
 
@@ -8,49 +10,59 @@ namespace Eas.Actors.Mailboxes;
 
 /// <summary>
 /// One account's mailbox, a child of the account's sharded entity. It owns the account's IMAP command session and its
-/// folder map, and runs the work devices hand it one piece at a time, so an account never has two commands
-/// racing on one session. The session is opened on demand with the credentials of the request that asked,
-/// reopened once if the server dropped an idle connection, and closed after <see cref="IdleSession"/>; the
-/// password lives only in memory, for as long as the session may need to reconnect.
+/// folder map (its journal, <see cref="PersistenceIds.Mailbox"/>), and runs the work devices hand it one piece
+/// at a time, so an account never has two commands racing on one session. A folder map the work changed is
+/// written before the work's answer leaves. The session is opened on demand with the credentials of the
+/// request that asked, reopened once if the server dropped an idle connection, and closed after
+/// <see cref="IdleSession"/>; the password lives only in memory, for as long as the session may need to reconnect.
 /// </summary>
 public sealed partial class MailboxActor : EntityChildActor
 {
-    public const string FolderMapKind = "folders";
     private static readonly TimeSpan IdleSession = TimeSpan.FromMinutes(2);
 
     private readonly MailboxActorSettings settings;
     private readonly string _accountId;
-    private readonly JsonEntityStore<FolderMap> _mapStore;
 
     private IMailSession? _session;
     private string? _sessionLogin;
-    private FolderMap? _map;
-    private long _mapVersion;
+
+    /// <summary>The folder map as in the journal.</summary>
+    private FolderMap _savedMap = new();
+
+    /// <summary>The folder map the running work sees: <see cref="_savedMap"/> plus what the work staged.</summary>
+    private FolderMap _map = new();
 
     public MailboxActor(MailboxActorSettings settings, string accountId)
-        : base(settings.IdleTimeout)
+        : base(PersistenceIds.Mailbox(accountId), settings.Entity)
     {
         this.settings = settings;
         _accountId = accountId;
-        _mapStore = new(settings.Store, FolderMapKind);
-        ReceiveAsync<IMailboxWork>(work => RunAsync(work, Sender));
-        ReceiveAsync<CloseIdleSession>(_ => CloseSessionAsync());
-        Receive<WatchFolders>(Watch);
-        Receive<UnwatchFolders>(unwatch => Unwatch(unwatch.DeviceKey));
-        Receive<WatcherReady>(Ready);
-        Receive<WatcherSawChanges>(changes => Notify(changes.FolderNames, changes.DetectedAt));
-        ReceiveAsync<StopWatching>(_ => OnStopWatchingAsync());
+        Recover<SnapshotOffer>(offer => _savedMap = _map = ((FolderMapChanged)offer.Snapshot).Map);
+        Recover<FolderMapChanged>(changed => _savedMap = _map = changed.Map);
+        CommandAsync<IMailboxWork>(work => RunAsync(work, Sender));
+        CommandAsync<CloseIdleSession>(_ => CloseSessionAsync());
+        Command<WatchFolders>(Watch);
+        Command<UnwatchFolders>(unwatch => Unwatch(unwatch.DeviceKey));
+        Command<WatcherReady>(Ready);
+        Command<WatcherSawChanges>(changes => Notify(changes.FolderNames, changes.DetectedAt));
+        CommandAsync<StopWatching>(_ => OnStopWatchingAsync());
     }
 
     /// <summary>Props of the mailbox of <paramref name="accountId"/>.</summary>
     public static Props PropsFor(MailboxActorSettings settings, string accountId) =>
         Props.Create(() => new MailboxActor(settings, accountId));
 
+    protected override IPersistedMessage Snapshot() => new FolderMapChanged(_savedMap);
+
     /// <summary>
     /// Stops the watcher loop and closes the IMAP session. Akka's PostStop is synchronous; the session's logout
     /// is bounded by its own timeouts and the loop by the five seconds <see cref="StopWatchingAsync"/> gives it.
     /// </summary>
-    protected override void PostStop() => _ = CloseAllAsync();
+    protected override void PostStop()
+    {
+        _ = CloseAllAsync();
+        base.PostStop();
+    }
 
     private async Task CloseAllAsync()
     {
@@ -69,51 +81,55 @@ public sealed partial class MailboxActor : EntityChildActor
     {
         Timers.StartSingleTimer("idle", new CloseIdleSession(), IdleSession);
         var reused = _session is not null && _sessionLogin == work.Credentials.Login;
+        object? result;
         try
         {
-            await RunOnSessionAsync(work, replyTo);
+            result = await RunOnSessionAsync(work);
         }
         catch (ImapProtocolException) when (reused)
         {
             await CloseSessionAsync();
-            await RunGuardedAsync(work, replyTo);
+            result = await RunGuardedAsync(work, replyTo);
         }
         catch (Exception e)
         {
             await FailAsync(replyTo, e);
+            return;
         }
+
+        if (result is null) return;
+        var staged = ReferenceEquals(_map, _savedMap) ? [] : new[] { new FolderMapChanged(_map) };
+        PersistThen(staged, replyTo, changed => _savedMap = changed.Map, () => replyTo.Tell(result));
     }
 
     /// <summary>
-    /// One failed piece of work fails only its own ask: the mailbox, its watchers and its session stay up. A
-    /// broken connection closes the session (the next work reconnects); a refused command does not.
+    /// One failed piece of work fails only its own ask: the mailbox, its watchers and its session stay up, and
+    /// what it staged in the folder map is dropped. A broken connection closes the session (the next work
+    /// reconnects); a refused command does not.
     /// </summary>
     private async Task FailAsync(IActorRef replyTo, Exception error)
     {
+        _map = _savedMap;
         if (error is ImapProtocolException or ImapStoreUnavailableException or IOException) await CloseSessionAsync();
         replyTo.Tell(new Status.Failure(error is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", error) : error));
     }
 
-    private async Task RunGuardedAsync(IMailboxWork work, IActorRef replyTo)
+    /// <summary>The retry after a dropped session: its failure is the work's answer; null when it failed.</summary>
+    private async Task<object?> RunGuardedAsync(IMailboxWork work, IActorRef replyTo)
     {
         try
         {
-            await RunOnSessionAsync(work, replyTo);
+            return await RunOnSessionAsync(work);
         }
         catch (Exception e)
         {
             await FailAsync(replyTo, e);
+            return null;
         }
     }
 
-    private async Task RunOnSessionAsync(IMailboxWork work, IActorRef replyTo)
+    private async Task<object> RunOnSessionAsync(IMailboxWork work)
     {
-        if (_map is null)
-        {
-            var (map, version) = await _mapStore.LoadAsync(_accountId);
-            (_map, _mapVersion) = (map ?? new FolderMap(), version);
-        }
-
         if (_session is null || _sessionLogin != work.Credentials.Login)
         {
             await CloseSessionAsync();
@@ -121,13 +137,7 @@ public sealed partial class MailboxActor : EntityChildActor
             _sessionLogin = work.Credentials.Login;
         }
 
-        await work.RunAsync(new MailboxContext(_session, () => _map!, SaveMapAsync, Watch, CancellationToken.None), replyTo);
-    }
-
-    private async Task SaveMapAsync(FolderMap map)
-    {
-        _mapVersion = await _mapStore.SaveAsync(_accountId, map, _mapVersion);
-        _map = map;
+        return await work.RunAsync(new MailboxContext(_session, () => _map, map => _map = map, Watch, CancellationToken.None));
     }
 
     private async Task CloseSessionAsync()

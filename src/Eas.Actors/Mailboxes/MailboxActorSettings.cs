@@ -1,5 +1,4 @@
 using Eas.Actors.Diagnostics;
-using Eas.Actors.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,15 +7,14 @@ namespace Eas.Actors.Mailboxes;
 /// <summary>What every MailboxActor shares.</summary>
 /// <param name="Sessions">Opens command sessions.</param>
 /// <param name="Watchers">Opens watcher sessions for push.</param>
-/// <param name="Store">Where folder maps are kept.</param>
 /// <param name="Metrics">Push instruments.</param>
-public sealed record MailboxActorSettings(IMailSessionFactory Sessions, IMailWatcherFactory Watchers, IStateStore Store, PushMetrics Metrics)
+public sealed record MailboxActorSettings(IMailSessionFactory Sessions, IMailWatcherFactory Watchers, PushMetrics Metrics)
 {
+    /// <summary>Idle time, snapshot interval and journal instruments of mailbox actors.</summary>
+    public Cluster.EntityChildOptions Entity { get; init; } = new("mailbox", TimeSpan.FromMinutes(5));
+
     /// <summary>The longest one IDLE lasts before it is renewed; below the 30-minute idle limit of RFC 3501 servers.</summary>
     public TimeSpan WatchWindow { get; init; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long a mailbox without watchers stays in memory after its last message.</summary>
-    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The clock the watcher's timestamps and backoff use.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -1,7 +1,11 @@
 namespace Eas.Actors.Mailboxes;
 
-/// <summary>What a piece of mailbox work may use: the session, and the account's folder map (kept current by the actor).</summary>
-public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Func<FolderMap, Task> saveMap, Action<WatchFolders> watch, CancellationToken cancellationToken)
+/// <summary>
+/// What a piece of mailbox work may use: the session, and the account's folder map (kept current by the actor).
+/// A map the work changes is staged: the mailbox writes it to its journal when the work is done, before the
+/// work's answer leaves, and drops it if the work fails.
+/// </summary>
+public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Action<FolderMap> stageMap, Action<WatchFolders> watch, CancellationToken cancellationToken)
 {
     public IMailSession Session { get; } = session;
 
@@ -9,12 +13,12 @@ public sealed class MailboxContext(IMailSession session, Func<FolderMap> current
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>Lists the folders and brings the folder map up to date (saved when it changed).</summary>
+    /// <summary>Lists the folders and brings the folder map up to date (staged when it changed).</summary>
     public async Task<IReadOnlyList<MailFolder>> RefreshFoldersAsync()
     {
         var folders = await Session.ListFoldersAsync(CancellationToken);
         var map = Folders.Reconcile(folders);
-        if (!ReferenceEquals(map, Folders)) await saveMap(map);
+        if (!ReferenceEquals(map, Folders)) stageMap(map);
         return folders;
     }
 
@@ -34,6 +38,6 @@ public sealed class MailboxContext(IMailSession session, Func<FolderMap> current
 
     private readonly Action<WatchFolders> watch_ = watch;
 
-    /// <summary>Records a change this server made to the hierarchy.</summary>
-    public Task SaveMapAsync(FolderMap map) => saveMap(map);
+    /// <summary>Records a change this server made to the hierarchy; durable before the work's answer leaves.</summary>
+    public void StageMap(FolderMap map) => stageMap(map);
 }

@@ -1,5 +1,3 @@
-using Akka.Actor;
-
 namespace Eas.Actors.Mailboxes;
 
 /// <summary>
@@ -11,14 +9,14 @@ public interface IMailboxWork
 {
     MailCredentials Credentials { get; }
 
-    /// <summary>Runs the work and tells <paramref name="replyTo"/> its result.</summary>
-    Task RunAsync(MailboxContext context, IActorRef replyTo);
+    /// <summary>Runs the work; its result is what the asker is told once the mailbox's changes are durable.</summary>
+    Task<object> RunAsync(MailboxContext context);
 }
 
 /// <summary>Runs <paramref name="Work"/> on the mailbox's session; the asker gets a <see cref="MailboxResult{T}"/>.</summary>
 public sealed record RunOnMailbox<T>(MailCredentials Credentials, Func<MailboxContext, Task<T>> Work) : IMailboxWork
 {
-    public async Task RunAsync(MailboxContext context, IActorRef replyTo) => replyTo.Tell(new MailboxResult<T>(await Work(context)));
+    public async Task<object> RunAsync(MailboxContext context) => new MailboxResult<T>(await Work(context));
 }
 
 /// <summary>The result of a <see cref="RunOnMailbox{T}"/>; a wrapper because a result may be null, which no actor message may be.</summary>

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Eas.Actors.Accounts;
 using Eas.Actors.Cluster;
 using Eas.Actors.Diagnostics;
 using Eas.Actors.Devices;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Audit;
 using Eas.Host.Auth;
 using Eas.Host.Options;
 using Microsoft.Extensions.Options;
@@ -55,12 +55,12 @@ internal static class AdminEndpoints
             AccountIdOf(account, options.Value) is { } id
                 ? Results.Ok(await access.Accounts.ChangeAsync(id, change.Class, change.Features, AdminAuthenticator.NameOf(http), ct))
                 : BadAccount(account));
-        api.MapGet("/accounts/{account}/devices", async (string account, DeviceStateStore devices, IOptions<EasOptions> options, CancellationToken ct) =>
-            AccountIdOf(account, options.Value) is { } id ? Results.Ok((await devices.ListAsync(id, ct)).Select(SummaryOf)) : BadAccount(account));
+        api.MapGet("/accounts/{account}/devices", async (string account, DeviceListing devices, IOptions<EasOptions> options, CancellationToken ct) =>
+            AccountIdOf(account, options.Value) is { } id ? Results.Ok((await devices.ListAsync(id, AccessRegions.DefaultDeadline, ct)).Select(SummaryOf)) : BadAccount(account));
 
         api.MapGet("/license", async (AccessRegions access, CancellationToken ct) => await access.License.StatusAsync(ct));
-        api.MapGet("/audit", async (AuditLog audit, long? after, int? limit, CancellationToken ct) =>
-            (await audit.ReadAsync(after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), ct)).Select(EntryOf));
+        api.MapGet("/audit", async (AuditReader audit, long? after, int? limit, CancellationToken ct) =>
+            (await audit.ReadAsync(Math.Max(0, after ?? 0), Math.Clamp(limit ?? 100, 1, 1000), ct)).Select(EntryOf));
         api.MapGet("/cluster", (ClusterStats cluster, EntityCounts entities, PushMetrics push) => new
         {
             cluster.Current.SelfAddress,
@@ -87,7 +87,7 @@ internal static class AdminEndpoints
         {
             return await next(context);
         }
-        catch (Exception e) when (e is StoreUnavailableException or VersionConflictException or Akka.Actor.AskTimeoutException)
+        catch (Exception e) when (e is StoreUnavailableException or Akka.Actor.AskTimeoutException)
         {
             context.HttpContext.Response.Headers.RetryAfter = "5";
             return Results.Problem($"Try again: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -105,9 +105,5 @@ internal static class AdminEndpoints
     private static DeviceSummary SummaryOf(DeviceState device) =>
         new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null);
 
-    private static AuditEntry EntryOf(StoredEvent e)
-    {
-        using var details = JsonDocument.Parse(e.Data);
-        return new AuditEntry(e.Sequence, e.Timestamp, e.Actor, e.EventType, details.RootElement.Clone());
-    }
+    private static AuditEntry EntryOf(AuditRecord e) => new(e.Sequence, e.At, e.By, e.Change, e.Details);
 }

@@ -150,7 +150,7 @@ internal sealed class ActiveSyncEndpoint(
             var outcome = await devices.ExecuteAsync(request, DeadlineFor(line.Command), context.RequestAborted);
             exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
         }
-        catch (Exception e) when (e is StoreUnavailableException or ImapException or Akka.Actor.AskTimeoutException or VersionConflictException)
+        catch (Exception e) when (e is StoreUnavailableException or ImapException or Akka.Actor.AskTimeoutException)
         {
             HostLog.Unavailable(logger, exchange.CommandName, exchange.User, exchange.DeviceId, e.Message);
             WriteRetryLater(response);

@@ -5,7 +5,6 @@ using Eas.Actors.Diagnostics;
 using Eas.Actors.Licensing;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence;
-using Eas.Actors.Sync.Collections;
 using Eas.Host.Diagnostics;
 using Eas.Host.Options;
 using Microsoft.Extensions.Options;
@@ -18,39 +17,41 @@ internal static class ActorComposition
     public static EasActorsComposition From(IServiceProvider services, LicenseTerms licenseTerms)
     {
         var options = services.GetRequiredService<IOptions<EasOptions>>().Value;
-        var store = services.GetRequiredService<IStateStore>();
         var clock = services.GetRequiredService<TimeProvider>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var meter = services.GetRequiredService<ServerMetrics>().Meter;
-        var audit = services.GetRequiredService<AuditLog>();
-        var license = new LicenseActorSettings(licenseTerms, new JsonEntityStore<LicenseState>(store, LicenseActor.StoreKind), audit)
+        var license = new LicenseActorSettings(licenseTerms)
         {
             Metrics = new LicenseMetrics(meter),
             Clock = clock,
             Logger = loggers.CreateLogger<LicenseActor>(),
+            SnapshotEvery = options.Persistence.SnapshotEvery,
         };
-        var directory = new DirectoryActorSettings(new JsonEntityStore<DirectoryState>(store, DirectoryActor.StoreKind), audit) { Clock = clock };
+        var directory = new DirectoryActorSettings { Clock = clock, SnapshotEvery = options.Persistence.SnapshotEvery };
         return new EasActorsComposition(
             () => Accounts(services, options, clock), license, directory, services.GetRequiredService<DirectoryView>(), services.GetRequiredService<ClusterStats>());
     }
 
     private static AccountEntitySettings Accounts(IServiceProvider services, EasOptions options, TimeProvider clock)
     {
-        var store = services.GetRequiredService<IStateStore>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var access = services.GetRequiredService<AccessRegions>();
+        var journal = services.GetRequiredService<JournalMetrics>();
+        var snapshotEvery = options.Persistence.SnapshotEvery;
+        var idle = TimeSpan.FromMinutes(5);
         var mailboxes = services.GetRequiredService<MailboxRegion>();
         var mailbox = new MailboxActorSettings(
-            services.GetRequiredService<IMailSessionFactory>(), services.GetRequiredService<IMailWatcherFactory>(), store, services.GetRequiredService<PushMetrics>())
+            services.GetRequiredService<IMailSessionFactory>(), services.GetRequiredService<IMailWatcherFactory>(), services.GetRequiredService<PushMetrics>())
         {
+            Entity = new EntityChildOptions("mailbox", idle, snapshotEvery, journal),
             WatchWindow = TimeSpan.FromSeconds(options.Ping.WatchWindowSeconds),
             Clock = clock,
             Logger = loggers.CreateLogger<MailboxActor>(),
         };
-        var device = new DeviceActorSettings(services.GetRequiredService<DeviceStateStore>(), ServerHost.PolicyFrom(options.Provisioning), ServerHost.NewPolicyKey)
+        var device = new DeviceActorSettings(ServerHost.PolicyFrom(options.Provisioning), ServerHost.NewPolicyKey)
         {
+            Entity = new EntityChildOptions("device", idle, snapshotEvery, journal),
             Mailboxes = mailboxes,
-            Collections = new CollectionStateStore(store),
             MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
             Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
             Metrics = services.GetRequiredService<PushMetrics>(),
@@ -60,7 +61,11 @@ internal static class ActorComposition
             Clock = clock,
             Logger = loggers.CreateLogger<DeviceActor>(),
         };
-        var gate = new AccountActorSettings(new JsonEntityStore<AccountState>(store, AccountActor.StoreKind), access.Directory, access.License, services.GetRequiredService<AuditLog>()) { Clock = clock };
+        var gate = new AccountActorSettings(access.Directory, access.License)
+        {
+            Entity = new EntityChildOptions("account", idle, snapshotEvery, journal, KeepsAuditEntries: true),
+            Clock = clock,
+        };
         return new AccountEntitySettings(
             accountId => AccountActor.PropsFor(gate, accountId),
             accountId => MailboxActor.PropsFor(mailbox, accountId),

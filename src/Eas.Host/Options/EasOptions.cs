@@ -42,4 +42,6 @@ public sealed class EasOptions
     public DiagnosticsOptions Diagnostics { get; set; } = new();
 
     public ClusterOptions Cluster { get; set; } = new();
+
+    public PersistenceOptions Persistence { get; set; } = new();
 }

@@ -2,12 +2,18 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Eas.Actors.Cluster;
 using Eas.Actors.Diagnostics;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Tests.Cluster;
 
 /// <summary>The account entity's routing and passivation, with Akka.TestKit and children that idle in milliseconds.</summary>
-public sealed class AccountEntityActorTests : Akka.TestKit.Xunit2.TestKit
+public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMemoryJournal)
 {
+    private const string InMemoryJournal = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """;
+
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
     private readonly EntityCounts _counts = new();
 
@@ -115,9 +121,9 @@ public sealed class AccountEntityActorTests : Akka.TestKit.Xunit2.TestKit
         private bool _parked;
 
         public EchoChild()
-            : base(Idle)
+            : base("echo-" + Guid.NewGuid().ToString("N"), new EntityChildOptions("echo", Idle))
         {
-            ReceiveAny(message =>
+            CommandAny(message =>
             {
                 _parked |= message is "park";
                 Sender.Tell(new Echo(Self.Path.Name, ++_seen, message));
@@ -125,6 +131,8 @@ public sealed class AccountEntityActorTests : Akka.TestKit.Xunit2.TestKit
         }
 
         protected override bool CanPassivate => !_parked;
+
+        protected override IPersistedMessage Snapshot() => throw new NotSupportedException("EchoChild persists nothing.");
     }
 
     private sealed record Echo(string Child, int Seen, object Message);

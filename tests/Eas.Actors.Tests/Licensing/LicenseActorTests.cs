@@ -2,131 +2,154 @@ using Eas.Actors.Accounts;
 using Eas.Actors.Cluster;
 using Eas.Actors.Licensing;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Journal;
+using Eas.Actors.Tests.Support;
 using Eas.Actors.Tests.TestKit;
-using Eas.Actors.Tests.Persistence;
-using Shouldly;
 
 namespace Eas.Actors.Tests.Licensing;
 
-/// <summary>The license and directory singletons and the account gates on a real cluster of one, on a real SQLite store.</summary>
+/// <summary>The license singleton on a real cluster of one, its journal in SQLite or in a PostgreSQL that can be stopped.</summary>
 public sealed class LicenseActorTests : IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new();
+    private readonly ScratchDirectory _directory = new();
     private readonly ManualTimeProvider _clock = new();
+    private readonly List<Func<Task>> _stops = [];
     private TestCluster? _cluster;
-    private SqliteStateStore _store = null!;
 
-    public Task InitializeAsync()
-    {
-        _store = SqliteStateStore.Open(new SqliteStateStoreOptions { DataDirectory = _directory.Path, Meter = new System.Diagnostics.Metrics.Meter("Eas.Server.Test") });
-        return Task.CompletedTask;
-    }
+    private JournalOptions Sqlite => new() { DataDirectory = _directory.Path };
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         if (_cluster is not null) await _cluster.DisposeAsync();
-        await _store.DisposeAsync();
+        foreach (var stop in _stops) await stop();
         _directory.Dispose();
     }
 
-    /// <summary>A node whose account entities have only their gate, over <paramref name="store"/>.</summary>
-    private async Task<AccessRegions> StartAsync(IStateStore store, LicenseTerms terms)
-    {
-        var audit = new AuditLog(store);
-        var license = new LicenseActorSettings(terms, new JsonEntityStore<LicenseState>(store, LicenseActor.StoreKind), audit) { Clock = _clock };
-        var directory = new DirectoryActorSettings(new JsonEntityStore<DirectoryState>(store, DirectoryActor.StoreKind), audit) { Clock = _clock };
-        _cluster = await TestCluster.StartAsync(license, directory, cluster =>
-        {
-            var access = cluster.Access;
-            var gate = new AccountActorSettings(new JsonEntityStore<AccountState>(store, AccountActor.StoreKind), access.Directory, access.License, audit) { Clock = _clock };
-            return new AccountEntitySettings(id => AccountActor.PropsFor(gate, id), _ => TestCluster.Unused("mailboxes"), (_, _) => TestCluster.Unused("devices"));
-        });
-        return _cluster.Access;
-    }
-
     [Fact]
-    public async Task Concurrent_first_connections_never_take_more_slots_than_licensed()
+    public async Task Concurrent_first_claims_never_take_more_slots_than_licensed()
     {
-        var access = await StartAsync(_store, LicenseTerms.Licensed(50, "configuration"));
+        var license = await StartAsync(LicenseTerms.Licensed(50, "configuration"), Sqlite);
         var accounts = Enumerable.Range(0, 120).Select(i => $"user{i:D3}@ox.io").ToArray();
-        var admissions = await Task.WhenAll(accounts.SelectMany(a => new[] { a, a.ToUpperInvariant() }).Select(a => Task.Run(() => access.Accounts.AdmitAsync(a))));
 
-        admissions.Count(a => a.Allowed).ShouldBe(100, "50 accounts, each admitted for both spellings");
-        var status = await access.License.StatusAsync();
-        status.Used.ShouldBe(50);
-        status.Holders.Count.ShouldBe(50);
-        status.TurnedOff.Count.ShouldBe(70);
-        var refused = (await access.Accounts.GetAsync(status.TurnedOff[0].AccountId)).Effective.ActiveSync;
-        refused.ShouldBe(new EffectiveSetting(false, SettingSource.License));
+        var answers = await Task.WhenAll(accounts.SelectMany(a => new[] { a, a }).Select(a => Task.Run(() => license.ClaimAsync(a))));
+
+        answers.Count(a => a is SlotHeld).ShouldBe(100, "50 accounts, each confirmed for both of its devices");
+        answers.Count(a => a is NoSlotFree).ShouldBe(140);
+        var status = await license.StatusAsync();
+        (status.Used, status.Holders.Count, status.TurnedOff.Count).ShouldBe((50, 50, 70));
+        status.Holders.Select(h => h.AccountId).Concat(status.TurnedOff.Select(t => t.AccountId)).ShouldBe(accounts, ignoreOrder: true);
     }
 
     [Fact]
-    public async Task Slots_survive_a_restart_in_order()
+    public async Task Slots_survive_a_restart_of_the_actor_system_in_order()
     {
-        var first = await StartAsync(_store, LicenseTerms.Licensed(2, "configuration"));
-        foreach (var account in new[] { "a@x", "b@x", "c@x" }) await first.Accounts.AdmitAsync(account);
-        await _cluster!.DisposeAsync();
+        var terms = LicenseTerms.Licensed(2, "configuration");
+        var first = await StartAsync(terms, Sqlite, snapshotEvery: 2);
+        foreach (var account in new[] { "a@x", "b@x", "c@x" }) await first.ClaimAsync(account);
+        var before = await first.StatusAsync();
+        await StopAsync();
+        _clock.Advance(TimeSpan.FromHours(1));
 
-        var second = await StartAsync(_store, LicenseTerms.Licensed(2, "configuration"));
-        (await second.Accounts.AdmitAsync("c@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
-        (await second.Accounts.AdmitAsync("d@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
-        (await second.Accounts.AdmitAsync("b@x")).Allowed.ShouldBeTrue();
-        (await second.License.StatusAsync()).Holders.Select(h => h.AccountId).ShouldBe(["a@x", "b@x"]);
+        var second = await StartAsync(terms, Sqlite, snapshotEvery: 2);
+
+        (await second.ClaimAsync("c@x")).ShouldBeOfType<NoSlotFree>();
+        (await second.ClaimAsync("d@x")).ShouldBeOfType<NoSlotFree>();
+        (await second.ClaimAsync("b@x")).ShouldBeOfType<SlotHeld>();
+        var after = await second.StatusAsync();
+        after.Holders.ShouldBe(before.Holders);
+        after.TurnedOff.Select(t => t.AccountId).ShouldBe(["c@x", "d@x"]);
+        after.FirstStart.ShouldBe(before.FirstStart, "the first start is recorded once, not on every start");
     }
 
     [Fact]
-    public async Task Disabling_a_holder_lets_exactly_one_more_in()
+    public async Task Releasing_a_holder_lets_exactly_one_more_in()
     {
-        var access = await StartAsync(_store, LicenseTerms.Licensed(1, "configuration"));
-        (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();
-        (await access.Accounts.AdmitAsync("b@x")).Allowed.ShouldBeFalse();
+        var license = await StartAsync(LicenseTerms.Licensed(1, "configuration"), Sqlite);
+        (await license.ClaimAsync("a@x")).ShouldBeOfType<SlotHeld>();
+        (await license.ClaimAsync("b@x")).ShouldBeOfType<NoSlotFree>();
 
-        var disabled = await access.Accounts.ChangeAsync("a@x", null, new FeatureSettings(ActiveSync: false), "admin");
-        disabled.HoldsSlot.ShouldBeFalse();
-        (await access.Accounts.AdmitAsync("a@x")).Refusal.ShouldBe(AccessRefusal.DisabledForAccount);
-        (await access.Accounts.AdmitAsync("b@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot, "b stays off until an admin re-enables it");
+        (await license.ReleaseAsync("a@x", "admin:root")).ShouldBeTrue();
+        (await license.ReleaseAsync("nobody@x", "admin:root")).ShouldBeFalse();
+        var answers = await Task.WhenAll(new[] { "c@x", "d@x", "e@x" }.Select(a => Task.Run(() => license.ClaimAsync(a))));
 
-        await access.Accounts.ChangeAsync("b@x", null, FeatureSettings.Inherit, "admin");
-        (await access.Accounts.AdmitAsync("c@x")).Allowed.ShouldBeTrue("the freed slot goes to whoever connects next");
-        (await access.Accounts.AdmitAsync("b@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
+        answers.Count(a => a is SlotHeld).ShouldBe(1);
+        var status = await license.StatusAsync();
+        status.Holders.Count.ShouldBe(1);
+        status.TurnedOff.Select(t => t.AccountId).ShouldContain("b@x", "b stays off until an admin re-enables it");
     }
 
     [Fact]
-    public async Task A_store_outage_in_a_first_claim_fails_retriably_and_the_retry_takes_exactly_one_slot()
+    public async Task The_trial_ends_for_everyone_30_days_after_the_first_start()
     {
-        var outage = new OutageStore(_store) { Down = true };
-        var access = await StartAsync(outage, LicenseTerms.Licensed(1, "configuration"));
-        await Should.ThrowAsync<StoreUnavailableException>(() => access.Accounts.AdmitAsync("a@x"));
+        var license = await StartAsync(LicenseTerms.Trial, Sqlite);
+        var start = _clock.GetUtcNow();
+        (await license.ClaimAsync("a@x")).ShouldBeOfType<SlotHeld>().ValidUntil.ShouldBe(start.AddDays(30));
 
-        outage.DownKind = AccountActor.StoreKind;
-        await Should.ThrowAsync<StoreUnavailableException>(() => access.Accounts.AdmitAsync("a@x"));
-        (await access.License.StatusAsync()).Holders.Select(h => h.AccountId).ShouldBe(["a@x"], "the license wrote its grant; the account did not");
-
-        outage.Down = false;
-        (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue("the retry confirms the slot the license already gave");
-        (await access.Accounts.AdmitAsync("b@x")).Refusal.ShouldBe(AccessRefusal.NoLicenseSlot);
-        (await access.License.StatusAsync()).Used.ShouldBe(1);
-        (await access.Accounts.GetAsync("a@x")).HoldsSlot.ShouldBeTrue();
-    }
-
-    [Fact]
-    public async Task The_trial_ends_for_everyone_after_30_days_and_the_directory_and_audit_record_changes()
-    {
-        var access = await StartAsync(_store, LicenseTerms.Trial);
-        (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();
         _clock.Advance(TimeSpan.FromDays(29));
-        (await access.Accounts.AdmitAsync("a@x")).Allowed.ShouldBeTrue();
-        _clock.Advance(TimeSpan.FromDays(2));
-        (await access.Accounts.AdmitAsync("a@x")).Refusal.ShouldBe(AccessRefusal.LicenseExpired);
-        (await access.Accounts.AdmitAsync("new@x")).Refusal.ShouldBe(AccessRefusal.LicenseExpired);
-        var status = await access.License.StatusAsync();
-        status.Expired.ShouldBeTrue();
-        status.TrialDaysLeft.ShouldBe(0);
+        (await license.ClaimAsync("a@x")).ShouldBeOfType<SlotHeld>();
+        (await license.StatusAsync()).TrialDaysLeft.ShouldBe(1);
 
-        await access.Directory.ChangeAsync(new SetServiceEnabled(false), "root");
-        var audit = await new AuditLog(_store).ReadAsync(0, 100);
-        audit.Select(e => e.EventType).ShouldContain("directory.SetServiceEnabled");
-        audit.Single(e => e.EventType == "directory.SetServiceEnabled").Actor.ShouldBe("root");
-        audit.Select(e => e.EventType).ShouldContain("license.slot_granted");
+        _clock.Advance(TimeSpan.FromDays(2));
+        (await license.ClaimAsync("a@x")).ShouldBeOfType<LicenseExpired>().At.ShouldBe(start.AddDays(30));
+        (await license.ClaimAsync("new@x")).ShouldBeOfType<LicenseExpired>();
+        var status = await license.StatusAsync();
+        (status.Expired, status.TrialDaysLeft, status.FirstStart).ShouldBe((true, 0, start));
+    }
+
+    [PostgresFact]
+    public async Task A_journal_outage_fails_a_claim_as_retriable_and_the_retry_after_it_takes_exactly_one_slot()
+    {
+        var postgres = new PostgresServer();
+        await postgres.InitializeAsync();
+        _stops.Add(postgres.DisposeAsync);
+        var license = await StartAsync(LicenseTerms.Licensed(1, "configuration"), new JournalOptions { Provider = JournalProvider.PostgreSql, ConnectionString = postgres.ConnectionString });
+        (await license.StatusAsync()).Used.ShouldBe(0);
+
+        await postgres.StopAsync();
+        await Should.ThrowAsync<StoreUnavailableException>(() => license.ClaimAsync("a@x"));
+
+        await postgres.StartAsync();
+        var retried = await RetryWhileUnavailableAsync(() => license.ClaimAsync("a@x"));
+
+        retried.ShouldBeOfType<SlotHeld>();
+        (await license.ClaimAsync("b@x")).ShouldBeOfType<NoSlotFree>();
+        var status = await license.StatusAsync();
+        status.Holders.Select(h => h.AccountId).ShouldBe(["a@x"]);
+        status.Used.ShouldBe(1);
+    }
+
+    /// <summary>After an outage the singleton restarts with a backoff; until it has recovered it answers "unavailable".</summary>
+    private static async Task<T> RetryWhileUnavailableAsync<T>(Func<Task<T>> attempt)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (StoreUnavailableException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private async Task<LicenseRegion> StartAsync(LicenseTerms terms, JournalOptions journal, int snapshotEvery = 100)
+    {
+        _cluster = await TestCluster.StartAsync(
+            new LicenseActorSettings(terms) { Clock = _clock, SnapshotEvery = snapshotEvery },
+            new DirectoryActorSettings { Clock = _clock },
+            _ => new AccountEntitySettings(_ => TestCluster.Unused("gates"), _ => TestCluster.Unused("mailboxes"), (_, _) => TestCluster.Unused("devices")),
+            journal);
+        return _cluster.Access.License;
+    }
+
+    private async Task StopAsync()
+    {
+        await _cluster!.DisposeAsync();
+        _cluster = null;
     }
 }

@@ -41,11 +41,11 @@ public sealed class LicenseDecisionsTests
         var state = Started();
         (_, state) = Claim(terms, state, "a@x");
         (_, state) = Claim(terms, state, "b@x");
-        state = LicenseDecisions.ApplyAll(state, LicenseDecisions.Release(state, "a@x", Start.AddHours(2)));
+        state = LicenseDecisions.ApplyAll(state, LicenseDecisions.Release(state, "a@x", "admin", Start.AddHours(2)));
         state.Holders.ShouldBeEmpty();
         state.TurnedOff.Select(t => t.AccountId).ShouldBe(["b@x"]);
 
-        state = LicenseDecisions.ApplyAll(state, LicenseDecisions.Release(state, "b@x", Start.AddHours(2)));
+        state = LicenseDecisions.ApplyAll(state, LicenseDecisions.Release(state, "b@x", "admin", Start.AddHours(2)));
         state.TurnedOff.ShouldBeEmpty();
         (var b, state) = Claim(terms, state, "b@x");
         (var c, state) = Claim(terms, state, "c@x");
@@ -56,7 +56,7 @@ public sealed class LicenseDecisionsTests
     [Fact]
     public void Releasing_an_account_the_license_does_not_know_changes_nothing()
     {
-        LicenseDecisions.Release(Started(), "nobody@x", Start).ShouldBeEmpty();
+        LicenseDecisions.Release(Started(), "nobody@x", "admin", Start).ShouldBeEmpty();
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class LicenseDecisionsTests
         {
             var account = $"u{random.Next(12)}@x";
             var events = random.Next(4) == 0
-                ? LicenseDecisions.Release(state, account, Start)
+                ? LicenseDecisions.Release(state, account, "admin", Start)
                 : LicenseDecisions.Claim(terms, state, account, Start).Events;
             state = LicenseDecisions.ApplyAll(state, events);
             state.Holders.Count.ShouldBeLessThanOrEqualTo(5);

@@ -2,6 +2,9 @@ using Akka.Actor;
 using Akka.Hosting;
 using Eas.Actors.Accounts;
 using Eas.Actors.Cluster;
+using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Audit;
+using Eas.Actors.Persistence.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,15 +12,18 @@ namespace Eas.Actors.Tests.TestKit;
 
 /// <summary>
 /// A real Akka.NET cluster of one, composed exactly as the server composes it (<see cref="EasActorsHosting"/>):
-/// the account shard region and the license and directory singletons, on a free loopback port.
+/// the account shard region and the license and directory singletons, on a free loopback port, with the
+/// server's journal (SQLite in a directory of the test's, or the PostgreSQL it names).
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly Support.ScratchDirectory? _scratch;
 
-    private TestCluster(IHost host, DirectoryView view)
+    private TestCluster(IHost host, DirectoryView view, Support.ScratchDirectory? scratch)
     {
         _host = host;
+        _scratch = scratch;
         View = view;
     }
 
@@ -33,18 +39,26 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>The gates, directory and license over this cluster, with a short deadline.</summary>
     public AccessRegions Access => AccessRegions.From(Registry, View, TimeSpan.FromSeconds(10));
 
-    /// <summary>Starts a node; <paramref name="accounts"/> is asked for the entity settings when the first account entity starts.</summary>
+    /// <summary>
+    /// Starts a node; <paramref name="accounts"/> is asked for the entity settings when the first account entity
+    /// starts. <paramref name="journal"/> defaults to SQLite in a fresh temporary directory of this cluster's.
+    /// </summary>
     public static async Task<TestCluster> StartAsync(
-        Actors.Licensing.LicenseActorSettings license, DirectoryActorSettings directory, Func<TestCluster, AccountEntitySettings> accounts)
+        Actors.Licensing.LicenseActorSettings license, DirectoryActorSettings directory, Func<TestCluster, AccountEntitySettings> accounts, JournalOptions? journal = null)
     {
+        var scratch = journal is null ? new Support.ScratchDirectory() : null;
+        var persistence = journal ?? new JournalOptions { DataDirectory = scratch!.Path };
         var view = new DirectoryView();
         TestCluster? cluster = null;
         var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, akka => akka
                 .WithEasCluster(new ClusterSettings())
+                .WithEasClusterSerialization(maxRequestBodyBytes: 1 << 20)
+                .WithEasPersistence(persistence, EasManifests.Table)
+                .WithAuditLog()
                 .WithEasActors(new EasActorsComposition(() => accounts(cluster!), license, directory, view, new ClusterStats()), shards: 10)))
             .Build();
-        cluster = new TestCluster(host, view);
+        cluster = new TestCluster(host, view, scratch);
         await host.StartAsync();
         return cluster;
     }
@@ -56,6 +70,7 @@ public sealed class TestCluster : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        _scratch?.Dispose();
     }
 
     private sealed class UnusedActor : ReceiveActor

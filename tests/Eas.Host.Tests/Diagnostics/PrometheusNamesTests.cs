@@ -8,7 +8,7 @@ public sealed class PrometheusNamesTests
     [Theory]
     [InlineData("eas.requests", "{request}", "Counter", "eas_requests_total")]
     [InlineData("eas.request.duration", "s", "Histogram", "eas_request_duration_seconds")]
-    [InlineData("eas.persistence.version_conflicts", "{conflict}", "Counter", "eas_persistence_version_conflicts_total")]
+    [InlineData("eas.persistence.write.failures", "{write}", "Counter", "eas_persistence_write_failures_total")]
     [InlineData("eas.ping.parked", "{request}", "ObservableUpDownCounter", "eas_ping_parked")]
     [InlineData("eas.actor.mailbox.depth", "{message}", "Histogram", "eas_actor_mailbox_depth")]
     [InlineData("eas.license.slots.licensed", "{account}", "ObservableGauge", "eas_license_slots_licensed")]

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Eas.Actors.Persistence;
+using Eas.Actors.Accounts;
 using Eas.Host.Admin;
 using Eas.Host.Auth;
 using Eas.Host.Options;
@@ -10,23 +10,22 @@ namespace Eas.Host.Diagnostics.Tracing;
 /// <summary>
 /// The diagnostic switch of <c>Eas:Diagnostics</c>: which accounts and devices get their requests and
 /// responses logged (event 1020, redacted by <see cref="TraceRedactor"/>). Admins replace the lists at runtime
-/// through the admin API; a change is audited before it takes effect and lasts until the next start. With
+/// through the admin API; a change is in the audit log (recorded by the directory, <see cref="DirectoryRegion.RecordAsync"/>)
+/// before it takes effect, and lasts until the next start. With
 /// nothing traced, the cost per request is one read of an immutable snapshot and two lookups in empty sets.
 /// </summary>
 internal sealed class RequestTracer : IDisposable
 {
     private readonly EasOptions _options;
-    private readonly AuditLog _audit;
-    private readonly TimeProvider _clock;
+    private readonly DirectoryRegion _directory;
     private readonly ILogger<RequestTracer> _logger;
     private readonly SemaphoreSlim _changes = new(1, 1);
     private Targets _targets;
 
-    public RequestTracer(IOptions<EasOptions> options, AuditLog audit, TimeProvider clock, ILogger<RequestTracer> logger)
+    public RequestTracer(IOptions<EasOptions> options, AccessRegions access, ILogger<RequestTracer> logger)
     {
         _options = options.Value;
-        _audit = audit;
-        _clock = clock;
+        _directory = access.Directory;
         _logger = logger;
         var configured = _options.Diagnostics;
         _targets = new Targets([.. configured.TraceUsers.Select(name => AccountIdOf(name) ?? name.Trim().ToLowerInvariant())], configured.TraceDevices);
@@ -45,7 +44,7 @@ internal sealed class RequestTracer : IDisposable
         {
             var current = Volatile.Read(ref _targets).View;
             var next = new Targets(users ?? current.TraceUsers, change.TraceDevices ?? current.TraceDevices);
-            await _audit.RecordAsync("diagnostics.trace", next.View, by, _clock.GetUtcNow(), cancellationToken);
+            await _directory.RecordAsync("diagnostics.trace", next.View, by, cancellationToken);
             Volatile.Write(ref _targets, next);
             HostLog.TraceChanged(_logger, by, string.Join(", ", next.View.TraceUsers), string.Join(", ", next.View.TraceDevices));
             return next.View;

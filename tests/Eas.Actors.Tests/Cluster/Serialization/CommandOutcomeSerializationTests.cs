@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Net;
+using Eas.Actors.Accounts;
+using Eas.Actors.Cluster.Serialization;
+using Eas.Actors.Devices;
+using Eas.Wire.Commands;
+using Eas.Wire.Http;
+using Eas.Wire.Tests.Commands;
+using Eas.Wire.Wbxml;
+
+namespace Eas.Actors.Tests.Cluster.Serialization;
+
+/// <summary>Each outcome a device answers crosses back to the edge, and a response encodes there exactly as it would have locally.</summary>
+public sealed class CommandOutcomeSerializationTests(ServerSerialization server) : IClassFixture<ServerSerialization>
+{
+    public static TheoryData<string> Responses => [.. ResponseCorpus.Writers.Keys];
+
+    [Theory]
+    [MemberData(nameof(Responses))]
+    public void Every_corpus_response_encodes_on_the_edge_as_it_would_have_on_the_devices_node_in_every_version(string name)
+    {
+        var response = (IEasResponse)ResponseCorpus.Writers[name].Target!;
+
+        var arrived = server.Cross(new RespondWith(response)).Message.ShouldBeOfType<RespondWith>().Response;
+
+        arrived.ShouldNotBeSameAs(response);
+        foreach (var version in ProtocolVersion.Supported) Encode(arrived, version).ShouldBe(Encode(response, version), $"{name} in {version}");
+    }
+
+    [Fact]
+    public void A_status_only_response_arrives_for_its_command()
+    {
+        var response = new StatusOnlyResponse(EasCommand.Sync, (int)CommonStatus.InvalidPolicyKey);
+
+        var arrived = server.Cross(new RespondWith(response)).Message.ShouldBeOfType<RespondWith>();
+
+        arrived.Response.ShouldBe(response);
+    }
+
+    [Fact]
+    public void Every_outcome_without_a_body_arrives_as_it_left()
+    {
+        CommandOutcome[] outcomes =
+        [
+            new ProvisioningRequired(PolicyVerdict.InvalidPolicyKey),
+            new AccessRefused(AccessRefusal.LicenseExpired),
+            new RespondHttpStatus((int)HttpStatusCode.ServiceUnavailable),
+            new RespondEmpty(),
+            new CommandNotImplemented(),
+            new AttachmentNotFound(),
+        ];
+
+        foreach (var outcome in outcomes) server.Cross(outcome).Message.ShouldBe(outcome);
+    }
+
+    [Fact]
+    public void An_attachment_crosses_as_its_bytes_and_the_senders_stream_is_released()
+    {
+        var bytes = Enumerable.Range(0, 100_000).Select(i => (byte)i).ToArray();
+        var stream = new TrackedStream(bytes);
+
+        var arrived = server.Cross(new RespondWithContent("image/png", stream)).Message.ShouldBeOfType<RespondWithContent>();
+
+        arrived.ContentType.ShouldBe("image/png");
+        using var copy = new MemoryStream();
+        arrived.Content.CopyTo(copy);
+        copy.ToArray().ShouldBe(bytes);
+        arrived.Content.Length.ShouldBe(bytes.Length);
+        stream.Disposed.ShouldBeTrue("the temporary file on the device's node is deleted once its bytes left");
+    }
+
+    [Fact]
+    public void An_attachment_over_the_cap_arrives_as_http_500()
+    {
+        var path = Path.GetTempFileName();
+        var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
+        stream.SetLength((32 * 1024 * 1024) + 1);
+
+        var arrived = server.Cross(new RespondWithContent("application/octet-stream", stream));
+
+        arrived.Message.ShouldBe(new RespondHttpStatus((int)HttpStatusCode.InternalServerError));
+        arrived.Bytes.Length.ShouldBeLessThan(200);
+        File.Exists(path).ShouldBeFalse();
+    }
+
+    private static byte[] Encode(IEasResponse response, ProtocolVersion version)
+    {
+        try
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            var writer = new WbxmlWriter(buffer);
+            response.Write(writer, version);
+            writer.Finish();
+            return buffer.WrittenSpan.ToArray();
+        }
+        catch (Exception e)
+        {
+            return System.Text.Encoding.UTF8.GetBytes($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private sealed class TrackedStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+}
