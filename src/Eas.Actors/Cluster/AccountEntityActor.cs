@@ -65,6 +65,7 @@ public sealed class AccountEntityActor : ReceiveActor
         }
 
         child.Recovering?.Add(Sender);
+        _settings.Counts?.Routed(remote: !Sender.Path.Address.HasLocalScope);
         child.Ref.Forward(envelope.Message);
     }
 

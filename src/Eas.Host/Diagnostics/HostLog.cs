@@ -36,6 +36,9 @@ internal static partial class HostLog
     [LoggerMessage(1007, LogLevel.Error, "{Command} for {User} {DeviceId} failed")]
     public static partial void CommandFailed(ILogger logger, Exception exception, string command, string user, string deviceId);
 
+    [LoggerMessage(1030, LogLevel.Error, "This node's actor system stopped (it was removed from the cluster); the server stops so that it can rejoin as a new member")]
+    public static partial void RemovedFromCluster(ILogger logger);
+
     [LoggerMessage(1008, LogLevel.Information, "EAS server listening; data in {DataDir}, IMAP at {ImapHost}:{ImapPort} ({ImapSecurity})")]
     public static partial void Started(ILogger logger, string dataDir, string imapHost, int imapPort, string imapSecurity);
 

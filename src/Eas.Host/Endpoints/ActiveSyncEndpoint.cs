@@ -24,6 +24,7 @@ internal sealed class ActiveSyncEndpoint(
     SignInService signIn,
     CommandCatalog catalog,
     DeviceRegion devices,
+    Akka.Actor.ActorSystem actors,
     ServerMetrics metrics,
     LiveStats live,
     RequestTracer tracer,
@@ -147,10 +148,10 @@ internal sealed class ActiveSyncEndpoint(
         };
         try
         {
-            var outcome = await devices.ExecuteAsync(request, DeadlineFor(line.Command), context.RequestAborted);
+            var outcome = await devices.ExecuteAsync(request, DeadlineFor(line.Command, typedBody), context.RequestAborted);
             exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
         }
-        catch (Exception e) when (e is StoreUnavailableException or ImapException or Akka.Actor.AskTimeoutException)
+        catch (Exception e) when (e is StoreUnavailableException or ImapException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
         {
             HostLog.Unavailable(logger, exchange.CommandName, exchange.User, exchange.DeviceId, e.Message);
             WriteRetryLater(response);
@@ -174,17 +175,20 @@ internal sealed class ActiveSyncEndpoint(
     }
 
     /// <summary>
-    /// A Ping, or a Sync with Wait, may be parked for its whole heartbeat; a message being sent gets the SMTP
-    /// budget on top (connect, commands, data), so the phone is not told "retry" while its message still goes
-    /// out; every other command gets the configured deadline.
+    /// A Ping, or a Sync that may wait (Wait or HeartbeatInterval, or an empty Sync that repeats a cached one),
+    /// may be parked for its whole heartbeat; a message being sent gets the SMTP budget on top (connect,
+    /// commands, data), so the phone is not told "retry" while its message still goes out; every other command,
+    /// a plain Sync included, gets the configured deadline, so a request lost with a node that died is answered
+    /// 503 within it rather than held for an hour.
     /// </summary>
-    private TimeSpan DeadlineFor(EasCommand command)
+    private TimeSpan DeadlineFor(EasCommand command, object? body)
     {
         var settings = options.Value;
         var deadline = TimeSpan.FromSeconds(settings.Requests.CommandDeadlineSeconds);
+        var mayWait = command == EasCommand.Ping || (command == EasCommand.Sync && body is not Eas.Wire.Commands.Sync.SyncRequest { Wait: null, HeartbeatInterval: null, Partial: false });
         return command switch
         {
-            EasCommand.Ping or EasCommand.Sync => deadline + TimeSpan.FromSeconds(settings.Ping.MaxHeartbeatSeconds),
+            _ when mayWait => deadline + TimeSpan.FromSeconds(settings.Ping.MaxHeartbeatSeconds),
             EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward =>
                 deadline + TimeSpan.FromSeconds((3 * settings.Smtp.TimeoutSeconds) + settings.Smtp.DataTimeoutSeconds),
             _ => deadline,
