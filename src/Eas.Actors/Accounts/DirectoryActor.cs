@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
-using Akka.Pattern;
 using Akka.Persistence;
 using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Audit;
@@ -44,14 +43,9 @@ public sealed class DirectoryActor : ReceivePersistentActor
 
     public override string PersistenceId => PersistenceIds.Directory;
 
-    /// <summary>
-    /// The props the singleton manager runs: the actor under a backoff supervisor, which starts it again after a
-    /// journal failure stopped it (as <see cref="Licensing.LicenseActor.SingletonProps"/> does for the license).
-    /// </summary>
+    /// <summary>The props the singleton manager runs: the actor restarted after a journal failure (<see cref="Cluster.RestartingSingleton"/>).</summary>
     public static Props SingletonProps(DirectoryActorSettings settings) =>
-        BackoffSupervisor.Props(
-            Backoff.OnStop(Props.Create(() => new DirectoryActor(settings)), Name, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10), 0.2, maxNrOfRetries: -1)
-                .WithReplyWhileStopped(new Status.Failure(new StoreUnavailableException("The directory is restarting after a journal failure; try again."))));
+        Cluster.RestartingSingleton.Props(Props.Create(() => new DirectoryActor(settings)), Name, "directory");
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Akka.Actor;
-using Akka.Pattern;
 using Akka.Persistence;
 using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Audit;
@@ -56,16 +55,9 @@ public sealed class LicenseActor : ReceivePersistentActor
 
     private DateTimeOffset Now => _settings.Clock.GetUtcNow();
 
-    /// <summary>
-    /// The props the singleton manager runs: the actor under a backoff supervisor. A persistent actor stops when a
-    /// journal write or its recovery fails, and a cluster singleton manager never starts a singleton that stopped
-    /// on its own again, so the supervisor does, after 0.5 s doubling up to 10 s. Until then every ask is answered
-    /// at once with a <see cref="StoreUnavailableException"/> (retriable) instead of timing out.
-    /// </summary>
+    /// <summary>The props the singleton manager runs: the actor restarted after a journal failure (<see cref="Cluster.RestartingSingleton"/>).</summary>
     public static Props SingletonProps(LicenseActorSettings settings) =>
-        BackoffSupervisor.Props(
-            Backoff.OnStop(Props.Create(() => new LicenseActor(settings)), Name, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10), 0.2, maxNrOfRetries: -1)
-                .WithReplyWhileStopped(new Status.Failure(new StoreUnavailableException("The license is restarting after a journal failure; try again."))));
+        Cluster.RestartingSingleton.Props(Props.Create(() => new LicenseActor(settings)), Name, "license");
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
