@@ -118,6 +118,7 @@ public sealed partial class DeviceActor : EntityChildActor
 
     /// <summary>Failures that are the request's answer (retry later), not a defect of this actor: it keeps running.</summary>
     private static bool IsExpected(Exception e) => e is StoreUnavailableException or ImapException or AskTimeoutException;
+
     private async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DateTimeOffset now)
     {
         var command = request.Line.Command;
