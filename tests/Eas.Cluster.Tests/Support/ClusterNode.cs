@@ -60,6 +60,27 @@ internal sealed class ClusterNode : IAsyncDisposable
     }
 
     /// <summary>SIGKILL (Process.Kill on Unix) and wait for the process to be gone.</summary>
+    /// <summary>SIGSTOP (<paramref name="frozen"/>) or SIGCONT: the node stops answering anything, heartbeats included, then wakes up.</summary>
+    public async Task FreezeAsync(bool frozen)
+    {
+        using var signal = Process.Start("kill", [frozen ? "-STOP" : "-CONT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await signal.WaitForExitAsync();
+    }
+
+    /// <summary>Whether the process ends within <paramref name="timeout"/>.</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public async Task KillAsync()
     {
         if (_process.HasExited) return;
