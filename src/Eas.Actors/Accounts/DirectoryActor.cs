@@ -3,6 +3,7 @@ using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Persistence;
 using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Audit;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Accounts;
 
@@ -22,14 +23,14 @@ public sealed class DirectoryActor : ReceivePersistentActor
     public const string Name = "directory";
 
     private readonly DirectoryActorSettings _settings;
-    private readonly AuditedSnapshots _snapshots;
+    private readonly SnapshotPolicy _snapshots;
     private DirectoryState _state = DirectoryState.Default;
     private IActorRef? _waiting;
 
     public DirectoryActor(DirectoryActorSettings settings)
     {
         _settings = settings;
-        _snapshots = new AuditedSnapshots(settings.SnapshotEvery);
+        _snapshots = new SnapshotPolicy(settings.SnapshotEvery, keepEvents: true);
         Recover<SnapshotOffer>(offer => _state = (DirectoryState)offer.Snapshot);
         Recover<DirectoryChanged>(e => _state = DirectoryDecisions.Apply(_state, e.Change));
         Recover<AdminActionRecorded>(_ => { });

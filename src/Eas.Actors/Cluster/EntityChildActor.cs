@@ -13,7 +13,7 @@ namespace Eas.Actors.Cluster;
 /// <param name="Metrics">Journal write and recovery instruments; null in tests.</param>
 /// <param name="KeepsAuditEntries">
 /// The stream holds <see cref="Persistence.Audit.IAuditedEvent"/>s: its events are never deleted behind a
-/// snapshot, because the audit log is read from them (<see cref="Persistence.Audit.AuditedSnapshots"/>).
+/// snapshot, because the audit log is read from them (<see cref="SnapshotPolicy"/> keeping events).
 /// </param>
 public sealed record EntityChildOptions(string Kind, TimeSpan IdleTimeout, int SnapshotEvery = 100, JournalMetrics? Metrics = null, bool KeepsAuditEntries = false);
 
@@ -38,7 +38,7 @@ public abstract class EntityChildActor : ReceivePersistentActor, IWithTimers
 {
     private readonly string _persistenceId;
     private readonly EntityChildOptions _options;
-    private readonly Action<IPersistedMessage> _afterPersist;
+    private readonly SnapshotPolicy _snapshots;
     private readonly long _started = Stopwatch.GetTimestamp();
     private IActorRef? _waitingForWrite;
     private bool _writeFailed;
@@ -47,17 +47,7 @@ public abstract class EntityChildActor : ReceivePersistentActor, IWithTimers
     {
         _persistenceId = persistenceId;
         _options = options;
-        Func<object, bool> handle;
-        if (options.KeepsAuditEntries)
-        {
-            var audited = new Persistence.Audit.AuditedSnapshots(options.SnapshotEvery);
-            (_afterPersist, handle) = (state => audited.AfterPersist(this, state), message => audited.Handle(this, message));
-        }
-        else
-        {
-            var trimmed = new SnapshotPolicy(options.SnapshotEvery);
-            (_afterPersist, handle) = (state => trimmed.AfterPersist(this, state), message => trimmed.Handle(this, message));
-        }
+        _snapshots = new SnapshotPolicy(options.SnapshotEvery, keepEvents: options.KeepsAuditEntries);
 
         Command<ReceiveTimeout>(_ =>
         {
@@ -68,12 +58,12 @@ public abstract class EntityChildActor : ReceivePersistentActor, IWithTimers
             if (CanPassivate) Context.Stop(Self);
             else Context.Parent.Tell(ChildBusy.Instance);
         });
-        Command<SaveSnapshotSuccess>(message => handle(message));
-        Command<SaveSnapshotFailure>(message => handle(message));
-        Command<DeleteMessagesSuccess>(message => handle(message));
-        Command<DeleteMessagesFailure>(message => handle(message));
-        Command<DeleteSnapshotsSuccess>(message => handle(message));
-        Command<DeleteSnapshotsFailure>(message => handle(message));
+        Command<SaveSnapshotSuccess>(message => _snapshots.Handle(this, message));
+        Command<SaveSnapshotFailure>(message => _snapshots.Handle(this, message));
+        Command<DeleteMessagesSuccess>(message => _snapshots.Handle(this, message));
+        Command<DeleteMessagesFailure>(message => _snapshots.Handle(this, message));
+        Command<DeleteSnapshotsSuccess>(message => _snapshots.Handle(this, message));
+        Command<DeleteSnapshotsFailure>(message => _snapshots.Handle(this, message));
         Context.SetReceiveTimeout(options.IdleTimeout);
     }
 
@@ -114,7 +104,7 @@ public abstract class EntityChildActor : ReceivePersistentActor, IWithTimers
             stored =>
             {
                 apply(stored is Akka.Persistence.Journal.Tagged tagged ? (TEvent)tagged.Payload : (TEvent)stored);
-                _afterPersist(Snapshot());
+                _snapshots.AfterPersist(this, Snapshot());
             },
             () =>
             {

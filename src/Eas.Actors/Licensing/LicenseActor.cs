@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Audit;
+using Eas.Actors.Persistence.Journal;
 using Microsoft.Extensions.Logging;
 
 namespace Eas.Actors.Licensing;
@@ -25,7 +26,7 @@ public sealed class LicenseActor : ReceivePersistentActor
     public const string Name = "license";
 
     private readonly LicenseActorSettings _settings;
-    private readonly AuditedSnapshots _snapshots;
+    private readonly SnapshotPolicy _snapshots;
     private LicenseState _state = LicenseState.Empty;
     private IActorRef? _waiting;
     private bool _expiryLogged;
@@ -33,7 +34,7 @@ public sealed class LicenseActor : ReceivePersistentActor
     public LicenseActor(LicenseActorSettings settings)
     {
         _settings = settings;
-        _snapshots = new AuditedSnapshots(settings.SnapshotEvery);
+        _snapshots = new SnapshotPolicy(settings.SnapshotEvery, keepEvents: true);
         Recover<SnapshotOffer>(offer => _state = (LicenseState)offer.Snapshot);
         Recover<LicenseEvent>(e => _state = LicenseDecisions.Apply(_state, e));
         Recover<RecoveryCompleted>(_ =>

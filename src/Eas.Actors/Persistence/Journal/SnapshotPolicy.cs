@@ -32,11 +32,19 @@ public sealed class SnapshotPolicy
     private int _unansweredDeletions;
     private long _snapshotToTrimTo;
 
-    /// <summary>A policy that snapshots every <paramref name="every"/> events.</summary>
-    public SnapshotPolicy(int every)
+    private readonly bool _keepEvents;
+
+    /// <summary>
+    /// A policy that snapshots every <paramref name="every"/> events. With <paramref name="keepEvents"/> only older
+    /// snapshots are deleted, never events: for streams whose events are audit entries, because
+    /// Akka.Persistence.Sql 1.5.73 deletes a stream's tag rows with its events and its query by tag skips deleted
+    /// rows, so trimming would silently drop audit entries.
+    /// </summary>
+    public SnapshotPolicy(int every, bool keepEvents = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
         Every = every;
+        _keepEvents = keepEvents;
     }
 
     /// <summary>How many events lie between two snapshots.</summary>
@@ -96,12 +104,17 @@ public sealed class SnapshotPolicy
 
         var sequenceNr = _snapshotToTrimTo;
         _snapshotToTrimTo = 0;
-        actor.DeleteMessages(sequenceNr);
-        _unansweredDeletions = 1;
+        _unansweredDeletions = 0;
+        if (!_keepEvents)
+        {
+            actor.DeleteMessages(sequenceNr);
+            _unansweredDeletions++;
+        }
+
         if (sequenceNr > 1)
         {
             actor.DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
-            _unansweredDeletions = 2;
+            _unansweredDeletions++;
         }
     }
 }

@@ -21,16 +21,16 @@ public sealed record NoteCount(int Count) : IPersistedMessage
     public const string Manifest = "test.note-count.v1";
 }
 
-/// <summary>Persists each note it is told as an audited event and answers the count; snapshots with <see cref="AuditedSnapshots"/>.</summary>
+/// <summary>Persists each note it is told as an audited event and answers the count; snapshots with <see cref="SnapshotPolicy"/> keeping events.</summary>
 public sealed class NoteActor : ReceivePersistentActor
 {
-    private readonly AuditedSnapshots _snapshots;
+    private readonly SnapshotPolicy _snapshots;
     private NoteCount _state = new(0);
 
     public NoteActor(string persistenceId, int snapshotEvery, IActorRef observer)
     {
         PersistenceId = persistenceId;
-        _snapshots = new AuditedSnapshots(snapshotEvery);
+        _snapshots = new SnapshotPolicy(snapshotEvery, keepEvents: true);
         Recover<SnapshotOffer>(offer => _state = (NoteCount)offer.Snapshot);
         Recover<NoteTaken>(_ => _state = new(_state.Count + 1));
         Command<NoteTaken>(note => Persist(AuditedEvents.Tagged(note), _ =>
