@@ -37,11 +37,6 @@ public sealed class AccountActor : EntityChildActor
     {
         this.settings = settings;
         _state = AccountState.New(accountId);
-        Recover<SnapshotOffer>(offer => _state = ((AccountSnapshot)offer.Snapshot).State);
-        Recover<IPersistedMessage>(Apply);
-        CommandAsync<AdmitAccount>(_ => AnswerAsync(Sender, AdmitAsync));
-        CommandAsync<GetAccount>(_ => AnswerAsync(Sender, async replyTo => replyTo.Tell(View(await settings.Directory.CurrentAsync()))));
-        CommandAsync<ChangeAccount>(change => AnswerAsync(Sender, replyTo => ChangeAsync(change, replyTo)));
     }
 
     /// <summary>Props of the gate of <paramref name="accountId"/>.</summary>
@@ -50,7 +45,28 @@ public sealed class AccountActor : EntityChildActor
 
     protected override IPersistedMessage Snapshot() => new AccountSnapshot(_state);
 
-    private void Apply(IPersistedMessage stored) => _state = stored switch
+    protected override void Restore(IPersistedMessage snapshot) => _state = ((AccountSnapshot)snapshot).State;
+
+    protected override bool Handle(object message)
+    {
+        var replyTo = Sender;
+        switch (message)
+        {
+            case AdmitAccount:
+                RunTask(() => AnswerAsync(replyTo, AdmitAsync));
+                return true;
+            case GetAccount:
+                RunTask(() => AnswerAsync(replyTo, async asker => asker.Tell(View(await settings.Directory.CurrentAsync()))));
+                return true;
+            case ChangeAccount change:
+                RunTask(() => AnswerAsync(replyTo, asker => ChangeAsync(change, asker)));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    protected override void Apply(IPersistedMessage stored) => _state = stored switch
     {
         AccountSettingsChanged changed => changed.State,
         AccountClaimAnswered answered => answered.State,

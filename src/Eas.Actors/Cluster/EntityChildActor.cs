@@ -32,9 +32,13 @@ public sealed record EntityChildOptions(string Kind, TimeSpan IdleTimeout, int S
 /// its next incarnation reads the journal back, so nothing half-applied survives.</item>
 /// <item>Snapshots every <see cref="EntityChildOptions.SnapshotEvery"/> events, with the events behind them deleted
 /// (<see cref="SnapshotPolicy"/>), unless the stream keeps audit entries.</item>
+/// <item>Messages: an untyped persistent actor whose handlers are one <c>switch</c> (<see cref="Handle"/>), not
+/// Receive tables: a parked Ping keeps its device in memory for up to an hour, and a table of handler delegates
+/// built per instance costs each of tens of thousands of devices about 2 KB. An async handler runs through
+/// <see cref="Eventsourced.RunTask"/>, which suspends the mailbox until it ends, exactly as <c>CommandAsync</c> does.</item>
 /// </list>
 /// </summary>
-public abstract class EntityChildActor : ReceivePersistentActor, IWithTimers
+public abstract class EntityChildActor : UntypedPersistentActor, IWithTimers
 {
     private readonly string _persistenceId;
     private readonly EntityChildOptions _options;
@@ -48,22 +52,6 @@ public abstract class EntityChildActor : ReceivePersistentActor, IWithTimers
         _persistenceId = persistenceId;
         _options = options;
         _snapshots = new SnapshotPolicy(options.SnapshotEvery, keepEvents: options.KeepsAuditEntries);
-
-        Command<ReceiveTimeout>(_ =>
-        {
-            if (CanPassivate) Context.Parent.Tell(ChildIdle.Instance);
-        });
-        Command<PassivateChild>(_ =>
-        {
-            if (CanPassivate) Context.Stop(Self);
-            else Context.Parent.Tell(ChildBusy.Instance);
-        });
-        Command<SaveSnapshotSuccess>(message => _snapshots.Handle(this, message));
-        Command<SaveSnapshotFailure>(message => _snapshots.Handle(this, message));
-        Command<DeleteMessagesSuccess>(message => _snapshots.Handle(this, message));
-        Command<DeleteMessagesFailure>(message => _snapshots.Handle(this, message));
-        Command<DeleteSnapshotsSuccess>(message => _snapshots.Handle(this, message));
-        Command<DeleteSnapshotsFailure>(message => _snapshots.Handle(this, message));
         Context.SetReceiveTimeout(options.IdleTimeout);
     }
 
@@ -80,6 +68,50 @@ public abstract class EntityChildActor : ReceivePersistentActor, IWithTimers
 
     /// <summary>The state a snapshot keeps; taken after the event that makes one due.</summary>
     protected abstract IPersistedMessage Snapshot();
+
+    /// <summary>Takes in the snapshot recovery starts from.</summary>
+    protected abstract void Restore(IPersistedMessage snapshot);
+
+    /// <summary>Takes in one event, read back in recovery or just written.</summary>
+    protected abstract void Apply(IPersistedMessage stored);
+
+    /// <summary>Handles one of the child's own messages; false when it is not one.</summary>
+    protected abstract bool Handle(object message);
+
+    protected sealed override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer offer:
+                Restore((IPersistedMessage)offer.Snapshot);
+                break;
+            case IPersistedMessage stored:
+                Apply(stored);
+                break;
+        }
+    }
+
+    protected sealed override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case ReceiveTimeout:
+                if (CanPassivate) Context.Parent.Tell(ChildIdle.Instance);
+                break;
+            case PassivateChild when CanPassivate:
+                Context.Stop(Self);
+                break;
+            case PassivateChild:
+                Context.Parent.Tell(ChildBusy.Instance);
+                break;
+            case SaveSnapshotSuccess or SaveSnapshotFailure or DeleteMessagesSuccess or DeleteMessagesFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
+                _snapshots.Handle(this, message);
+                break;
+            default:
+                if (!Handle(message)) Unhandled(message);
+                break;
+        }
+    }
 
     /// <summary>
     /// Persists <paramref name="events"/> in order, applying each with <paramref name="apply"/> once it is in

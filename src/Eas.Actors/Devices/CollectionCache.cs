@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Eas.Actors.Persistence.Journal;
 using Eas.Actors.Sync.Collections;
 using Eas.Wire.Commands.Sync;
 
@@ -6,8 +7,10 @@ namespace Eas.Actors.Devices;
 
 /// <summary>
 /// The device's per-folder sync states: those in the journal, and those a command has staged and that are
-/// persisted (as <see cref="CollectionStateChanged"/>) together with the command's other events before its
-/// response leaves. A command that fails drops what it staged. Also remembers the last full Sync request,
+/// persisted together with the command's other events before its response leaves. A staged state is written
+/// as what changed since the saved one (<see cref="CollectionStateAdvanced"/>), or whole
+/// (<see cref="CollectionStateChanged"/>) when the folder has no saved state or starts a new epoch or
+/// UIDVALIDITY. A command that fails drops what it staged. Also remembers the last full Sync request,
 /// which 12.1+ phones may omit (an empty Sync repeats it); that one is not durable.
 /// </summary>
 internal sealed class CollectionCache
@@ -28,17 +31,34 @@ internal sealed class CollectionCache
     /// <summary>Stages a new state of the folder; it becomes durable with the command's events.</summary>
     public void Stage(string folderId, CollectionSyncState state) => _staged[folderId] = state;
 
-    /// <summary>The staged states as events to persist, in folder order; staging starts afresh.</summary>
-    public IReadOnlyList<CollectionStateChanged> TakeStaged()
+    /// <summary>
+    /// The staged states as events to persist, in folder order, each against the saved state it follows (so
+    /// they must be applied before anything else changes <see cref="Saved"/>); staging starts afresh.
+    /// </summary>
+    public IReadOnlyList<IPersistedMessage> TakeStaged()
     {
-        var events = _staged.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new CollectionStateChanged(pair.Key, pair.Value)).ToList();
+        var events = _staged.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => ToEvent(pair.Key, pair.Value)).ToList();
         _staged.Clear();
         return events;
     }
 
-    /// <summary>Takes in a state the journal confirmed (or that recovery read back).</summary>
+    /// <summary>Takes in a whole state the journal confirmed (or that recovery read back).</summary>
     public void Apply(CollectionStateChanged changed) => Saved = Saved.SetItem(changed.FolderId, changed.State);
+
+    /// <summary>Takes in a state change the journal confirmed (or that recovery read back), on the saved state it follows.</summary>
+    /// <exception cref="InvalidOperationException">The folder has no saved state of the delta's epoch: the journal is not the one it was written to.</exception>
+    public void Apply(CollectionStateAdvanced advanced)
+    {
+        var saved = Saved.GetValueOrDefault(advanced.FolderId)
+            ?? throw new InvalidOperationException($"Folder {advanced.FolderId} has a sync state delta but no state before it in the journal.");
+        Saved = Saved.SetItem(advanced.FolderId, advanced.Delta.ApplyTo(saved));
+    }
 
     /// <summary>Drops what a failed command staged.</summary>
     public void DropStaged() => _staged.Clear();
+
+    private IPersistedMessage ToEvent(string folderId, CollectionSyncState state) =>
+        Saved.GetValueOrDefault(folderId) is { } saved && CollectionStateDelta.Between(saved, state) is { } delta
+            ? new CollectionStateAdvanced(folderId, delta)
+            : new CollectionStateChanged(folderId, state);
 }

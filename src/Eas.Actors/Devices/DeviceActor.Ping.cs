@@ -126,6 +126,19 @@ public sealed partial class DeviceActor
         settings.Mailboxes?.Tell(accountId, new UnwatchFolders(_entityId));
     }
 
+    /// <summary>
+    /// As <see cref="StopWatching"/>, from <c>PostStop</c>: through the account entity, which parents the mailbox
+    /// too, not through the shard region. When the whole entity stops (hand-off, node shutdown) the message
+    /// then dies with it; sent to the region it would start the entity again while the shard is being handed
+    /// off, and hold the node's shutdown for seconds.
+    /// </summary>
+    private void StopWatchingAsSibling(string accountId)
+    {
+        if (!_mayBeWatched) return;
+        _mayBeWatched = false;
+        Context.Parent.Tell(new Cluster.AccountEnvelope(accountId.ToLowerInvariant(), Cluster.AccountChild.Mailbox, new UnwatchFolders(_entityId)));
+    }
+
     private sealed record ParkedPing(IActorRef Reply, Guid RequestId, ImmutableDictionary<string, string> FolderIdsByName, long Token, string AccountId, DeviceRequest? Resume);
 
     private sealed record PingHeartbeat(long Token);

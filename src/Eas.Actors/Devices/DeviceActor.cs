@@ -16,7 +16,7 @@ namespace Eas.Actors.Devices;
 /// <summary>
 /// One phone of one account, a child of its account's sharded entity; a persistent actor whose journal
 /// (<see cref="Persistence.PersistenceIds.Device"/>) holds the device's events and its folders' sync states.
-/// It decides every command for the device, one at a time: each handler is a <c>CommandAsync</c>, so the
+/// It decides every command for the device, one at a time: each handler of a request runs through <c>RunTask</c>, so the
 /// actor's mailbox stays suspended while a command awaits its mailbox or gate, and Akka stashes what comes in
 /// while the command's events are written; the next command starts only when this one has answered. Rules
 /// live in <see cref="DeviceDecisions"/> and the command classes; this class only persists, applies and
@@ -35,18 +35,6 @@ public sealed partial class DeviceActor : EntityChildActor
     {
         this.settings = settings;
         _entityId = KeyOf(accountId, deviceId);
-        Recover<SnapshotOffer>(offer =>
-        {
-            var snapshot = (DeviceSnapshot)offer.Snapshot;
-            _state = snapshot.State;
-            _collections = new CollectionCache(snapshot.Collections);
-        });
-        Recover<IPersistedMessage>(Apply);
-        CommandAsync<ExecuteDeviceCommand>(ExecuteAsync);
-        Command<GetDeviceState>(_ => Sender.Tell(new DeviceStateReply(_state)));
-        CommandAsync<FoldersChanged>(OnFoldersChangedAsync);
-        Command<PingHeartbeat>(OnHeartbeat);
-        Command<AbandonRequest>(OnAbandoned);
     }
 
     /// <summary>Props of the device <paramref name="deviceId"/> of <paramref name="accountId"/>.</summary>
@@ -60,7 +48,38 @@ public sealed partial class DeviceActor : EntityChildActor
 
     protected override IPersistedMessage Snapshot() => new DeviceSnapshot(_state, _collections.Saved);
 
-    private void Apply(IPersistedMessage stored)
+    protected override void Restore(IPersistedMessage snapshot)
+    {
+        var device = (DeviceSnapshot)snapshot;
+        _state = device.State;
+        _collections = new CollectionCache(device.Collections);
+    }
+
+    protected override bool Handle(object message)
+    {
+        switch (message)
+        {
+            case ExecuteDeviceCommand command:
+                RunTask(() => ExecuteAsync(command));
+                return true;
+            case GetDeviceState:
+                Sender.Tell(new DeviceStateReply(_state));
+                return true;
+            case FoldersChanged changed:
+                RunTask(() => OnFoldersChangedAsync(changed));
+                return true;
+            case PingHeartbeat heartbeat:
+                OnHeartbeat(heartbeat);
+                return true;
+            case AbandonRequest abandoned:
+                OnAbandoned(abandoned);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    protected override void Apply(IPersistedMessage stored)
     {
         switch (stored)
         {
@@ -72,6 +91,9 @@ public sealed partial class DeviceActor : EntityChildActor
                 break;
             case CollectionStateChanged changed:
                 _collections.Apply(changed);
+                break;
+            case CollectionStateAdvanced advanced:
+                _collections.Apply(advanced);
                 break;
         }
     }
@@ -158,8 +180,8 @@ public sealed partial class DeviceActor : EntityChildActor
 
     protected override void PostStop()
     {
-        if (_parked is not null) Answer(ExpiredAnswer(), "shutdown", unwatch: true);
-        else if (_state is not null) StopWatching(_state.AccountId);
+        if (_parked is not null) Answer(ExpiredAnswer(), "shutdown", unwatch: false);
+        if (_state is not null) StopWatchingAsSibling(_state.AccountId);
         base.PostStop();
     }
 

@@ -7,10 +7,21 @@ namespace Eas.Actors.Devices;
 /// <summary>The first event of a device's journal: whose it is, with the DeviceId in the case the phone sent.</summary>
 public sealed record DeviceFirstSeen(DateTimeOffset At, string AccountId, string DeviceId) : IPersistedMessage;
 
-/// <summary>A command left a folder's sync state at <paramref name="State"/> (MS-ASCMD 2.2.3.166.4: the new SyncKey and what it covers).</summary>
+/// <summary>
+/// A command left a folder's sync state at <paramref name="State"/> (MS-ASCMD 2.2.3.166.4: the new SyncKey and
+/// what it covers), written whole: the first state of an epoch (SyncKey 0) or of a UIDVALIDITY. Journals written
+/// before <see cref="CollectionStateAdvanced"/> existed hold one of these for every window.
+/// </summary>
 public sealed record CollectionStateChanged(string FolderId, CollectionSyncState State) : IPersistedMessage;
 
-/// <summary>A device's journal folded up: its state and every folder's sync state.</summary>
+/// <summary>
+/// A command moved a folder's sync state on within its epoch: only what changed since the state before it in
+/// the journal (a <see cref="CollectionStateChanged"/>, another of these, or the snapshot's), so a Sync window
+/// costs the journal what the window holds rather than the whole folder.
+/// </summary>
+public sealed record CollectionStateAdvanced(string FolderId, CollectionStateDelta Delta) : IPersistedMessage;
+
+/// <summary>A device's journal folded up: its state and every folder's sync state, whole.</summary>
 public sealed record DeviceSnapshot(DeviceState? State, ImmutableDictionary<string, CollectionSyncState> Collections) : IPersistedMessage;
 
 /// <summary>The manifests of the device journal. They are a contract with rows on disk: never change or reuse one.</summary>
@@ -26,5 +37,6 @@ public static class DeviceManifests
         .With<PingParametersSet>("device.ping-parameters-set.v1")
         .With<MessageSent>("device.message-sent.v1")
         .With<CollectionStateChanged>("device.collection-state-changed.v1")
+        .With<CollectionStateAdvanced>("device.collection-state-advanced.v1")
         .With<DeviceSnapshot>("device.snapshot.v1");
 }

@@ -37,15 +37,6 @@ public sealed partial class MailboxActor : EntityChildActor
     {
         this.settings = settings;
         _accountId = accountId;
-        Recover<SnapshotOffer>(offer => _savedMap = _map = ((FolderMapChanged)offer.Snapshot).Map);
-        Recover<FolderMapChanged>(changed => _savedMap = _map = changed.Map);
-        CommandAsync<IMailboxWork>(work => RunAsync(work, Sender));
-        CommandAsync<CloseIdleSession>(_ => CloseSessionAsync());
-        Command<WatchFolders>(Watch);
-        Command<UnwatchFolders>(unwatch => Unwatch(unwatch.DeviceKey));
-        Command<WatcherReady>(Ready);
-        Command<WatcherSawChanges>(changes => Notify(changes.FolderNames, changes.DetectedAt));
-        CommandAsync<StopWatching>(_ => OnStopWatchingAsync());
     }
 
     /// <summary>Props of the mailbox of <paramref name="accountId"/>.</summary>
@@ -53,6 +44,44 @@ public sealed partial class MailboxActor : EntityChildActor
         Props.Create(() => new MailboxActor(settings, accountId));
 
     protected override IPersistedMessage Snapshot() => new FolderMapChanged(_savedMap);
+
+    protected override void Restore(IPersistedMessage snapshot) => Apply(snapshot);
+
+    protected override void Apply(IPersistedMessage stored)
+    {
+        if (stored is FolderMapChanged changed) _savedMap = _map = changed.Map;
+    }
+
+    protected override bool Handle(object message)
+    {
+        switch (message)
+        {
+            case IMailboxWork work:
+                var replyTo = Sender;
+                RunTask(() => RunAsync(work, replyTo));
+                return true;
+            case CloseIdleSession:
+                RunTask(CloseSessionAsync);
+                return true;
+            case WatchFolders watch:
+                Watch(watch);
+                return true;
+            case UnwatchFolders unwatch:
+                Unwatch(unwatch.DeviceKey);
+                return true;
+            case WatcherReady ready:
+                Ready(ready);
+                return true;
+            case WatcherSawChanges changes:
+                Notify(changes.FolderNames, changes.DetectedAt);
+                return true;
+            case StopWatching:
+                RunTask(OnStopWatchingAsync);
+                return true;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>
     /// Stops the watcher loop and closes the IMAP session. Akka's PostStop is synchronous; the session's logout

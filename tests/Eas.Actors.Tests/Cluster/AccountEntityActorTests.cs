@@ -123,16 +123,22 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
         public EchoChild()
             : base("echo-" + Guid.NewGuid().ToString("N"), new EntityChildOptions("echo", Idle))
         {
-            CommandAny(message =>
-            {
-                _parked |= message is "park";
-                Sender.Tell(new Echo(Self.Path.Name, ++_seen, message));
-            });
         }
 
         protected override bool CanPassivate => !_parked;
 
+        protected override bool Handle(object message)
+        {
+            _parked |= message is "park";
+            Sender.Tell(new Echo(Self.Path.Name, ++_seen, message));
+            return true;
+        }
+
         protected override IPersistedMessage Snapshot() => throw new NotSupportedException("EchoChild persists nothing.");
+
+        protected override void Restore(IPersistedMessage snapshot) => throw new NotSupportedException("EchoChild persists nothing.");
+
+        protected override void Apply(IPersistedMessage stored) => throw new NotSupportedException("EchoChild persists nothing.");
     }
 
     private sealed record Echo(string Child, int Seen, object Message);

@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using Eas.Actors.Mailboxes;
+using Eas.Wire.Commands.Sync;
+
+namespace Eas.Actors.Sync.Collections;
+
+/// <summary>
+/// What changed between two <see cref="CollectionSyncState"/>s of one folder under the same epoch and
+/// UIDVALIDITY, so that a Sync window is journalled in proportion to the window, not to the folder: an
+/// initial sync of 10,000 messages would otherwise write every held item again with each window of 100.
+/// The scalars are carried whole; the item and pending collections as what was added, changed or removed.
+/// <see cref="CollectionSyncState.PendingAdds"/> is ordered (newest first), and its usual changes are a
+/// window taken from the front, messages that left, and new mail put in front: it is carried as the UIDs
+/// removed from the old list and those prepended to what remains, or whole when it is not of that shape.
+/// </summary>
+public sealed record CollectionStateDelta
+{
+    /// <summary>The epoch of the state it continues: applying it to another state is a journal read out of order.</summary>
+    public required string Epoch { get; init; }
+
+    public int Counter { get; init; }
+
+    public ulong ModSeq { get; init; }
+
+    public int FilterType { get; init; }
+
+    public SyncOptions? Options { get; init; }
+
+    public SyncPlan? Sent { get; init; }
+
+    /// <summary>Items the phone now holds that it did not, or holds with other flags.</summary>
+    public ImmutableSortedDictionary<uint, MessageFlags> ItemsUpserted { get; init; } = ImmutableSortedDictionary<uint, MessageFlags>.Empty;
+
+    public ImmutableArray<uint> ItemsRemoved { get; init; } = [];
+
+    /// <summary>UIDs taken out of the old pending adds; the others keep their order.</summary>
+    public ImmutableArray<uint> PendingAddsRemoved { get; init; } = [];
+
+    /// <summary>UIDs put in front of what remains of the old pending adds, in order.</summary>
+    public ImmutableArray<uint> PendingAddsPrepended { get; init; } = [];
+
+    /// <summary>The whole new pending adds, when they are not the old ones with some removed and some prepended; then the two above are empty.</summary>
+    public ImmutableList<uint>? PendingAddsReplaced { get; init; }
+
+    public ImmutableSortedDictionary<uint, MessageFlags> PendingChangesUpserted { get; init; } = ImmutableSortedDictionary<uint, MessageFlags>.Empty;
+
+    public ImmutableArray<uint> PendingChangesRemoved { get; init; } = [];
+
+    public ImmutableArray<uint> PendingDeletesAdded { get; init; } = [];
+
+    public ImmutableArray<uint> PendingDeletesRemoved { get; init; } = [];
+
+    /// <summary>What turns <paramref name="saved"/> into <paramref name="next"/>; null across epochs or UIDVALIDITYs, which are journalled whole.</summary>
+    public static CollectionStateDelta? Between(CollectionSyncState saved, CollectionSyncState next)
+    {
+        if (saved.Epoch != next.Epoch || saved.UidValidity != next.UidValidity) return null;
+        var (itemsUpserted, itemsRemoved) = Diff(saved.Items, next.Items);
+        var (changesUpserted, changesRemoved) = Diff(saved.PendingChanges, next.PendingChanges);
+        var (deletesAdded, deletesRemoved) = Diff(saved.PendingDeletes, next.PendingDeletes);
+        var (addsRemoved, addsPrepended, addsReplaced) = Diff(saved.PendingAdds, next.PendingAdds);
+        return new CollectionStateDelta
+        {
+            Epoch = next.Epoch,
+            Counter = next.Counter,
+            ModSeq = next.ModSeq,
+            FilterType = next.FilterType,
+            Options = next.Options,
+            Sent = next.Sent,
+            ItemsUpserted = itemsUpserted,
+            ItemsRemoved = itemsRemoved,
+            PendingAddsRemoved = addsRemoved,
+            PendingAddsPrepended = addsPrepended,
+            PendingAddsReplaced = addsReplaced,
+            PendingChangesUpserted = changesUpserted,
+            PendingChangesRemoved = changesRemoved,
+            PendingDeletesAdded = deletesAdded,
+            PendingDeletesRemoved = deletesRemoved,
+        };
+    }
+
+    /// <summary>The state this delta leads to from <paramref name="saved"/>, the state it was taken against.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="saved"/> is of another epoch.</exception>
+    public CollectionSyncState ApplyTo(CollectionSyncState saved)
+    {
+        if (saved.Epoch != Epoch)
+            throw new InvalidOperationException($"A sync state delta of epoch {Epoch} cannot follow a state of epoch {saved.Epoch}.");
+        return saved with
+        {
+            Counter = Counter,
+            ModSeq = ModSeq,
+            FilterType = FilterType,
+            Options = Options,
+            Sent = Sent,
+            Items = saved.Items.RemoveRange(ItemsRemoved).SetItems(ItemsUpserted),
+            PendingAdds = PendingAddsReplaced ?? ApplyToPendingAdds(saved.PendingAdds),
+            PendingChanges = saved.PendingChanges.RemoveRange(PendingChangesRemoved).SetItems(PendingChangesUpserted),
+            PendingDeletes = saved.PendingDeletes.Except(PendingDeletesRemoved).Union(PendingDeletesAdded),
+        };
+    }
+
+    private ImmutableList<uint> ApplyToPendingAdds(ImmutableList<uint> saved)
+    {
+        var removed = PendingAddsRemoved.ToHashSet();
+        var kept = removed.Count == 0 ? saved : saved.RemoveAll(removed.Contains);
+        return PendingAddsPrepended.IsEmpty ? kept : kept.InsertRange(0, PendingAddsPrepended);
+    }
+
+    private static (ImmutableSortedDictionary<uint, MessageFlags> Upserted, ImmutableArray<uint> Removed) Diff(
+        ImmutableSortedDictionary<uint, MessageFlags> saved, ImmutableSortedDictionary<uint, MessageFlags> next)
+    {
+        if (ReferenceEquals(saved, next)) return (ImmutableSortedDictionary<uint, MessageFlags>.Empty, []);
+        var upserted = next.Where(pair => !saved.TryGetValue(pair.Key, out var flags) || flags != pair.Value);
+        return (ImmutableSortedDictionary.CreateRange(upserted), [.. saved.Keys.Where(uid => !next.ContainsKey(uid))]);
+    }
+
+    private static (ImmutableArray<uint> Added, ImmutableArray<uint> Removed) Diff(ImmutableSortedSet<uint> saved, ImmutableSortedSet<uint> next) =>
+        ReferenceEquals(saved, next) ? ([], []) : ([.. next.Except(saved)], [.. saved.Except(next)]);
+
+    /// <summary>
+    /// Matches the tail of <paramref name="next"/> against <paramref name="saved"/> from the end, each UID as late
+    /// as it occurs: that gives the longest tail that is <paramref name="saved"/> with some UIDs removed, and what
+    /// precedes it was prepended. The whole list is carried instead when that would be shorter, or when a UID
+    /// kept is also among those removed (a duplicate), which removal by UID could not express.
+    /// </summary>
+    private static (ImmutableArray<uint> Removed, ImmutableArray<uint> Prepended, ImmutableList<uint>? Replaced) Diff(ImmutableList<uint> saved, ImmutableList<uint> next)
+    {
+        if (ReferenceEquals(saved, next)) return ([], [], null);
+        var before = saved.ToArray();
+        var after = next.ToArray();
+        var removed = ImmutableArray.CreateBuilder<uint>();
+        var i = before.Length - 1;
+        var j = after.Length - 1;
+        for (; j >= 0; j--, i--)
+        {
+            while (i >= 0 && before[i] != after[j]) removed.Add(before[i--]);
+            if (i < 0) break;
+        }
+
+        while (i >= 0) removed.Add(before[i--]);
+        var prepended = after.AsSpan(0, j + 1);
+        if (removed.Count + prepended.Length > after.Length) return ([], [], next);
+        var removedSet = removed.ToHashSet();
+        foreach (var uid in after.AsSpan(j + 1))
+        {
+            if (removedSet.Contains(uid)) return ([], [], next);
+        }
+
+        removed.Reverse();
+        return (removed.ToImmutable(), [.. prepended], null);
+    }
+}
