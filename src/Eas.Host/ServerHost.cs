@@ -51,6 +51,11 @@ public static class ServerHost
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(CreateLogger(builder.Configuration), dispose: true);
+        // While its logger is enabled, ASP.NET Core's hosting layer gives every request a log scope and an Activity
+        // and keeps them for the request's life: for a parked Ping that is an hour. The server logs each request
+        // itself (HostLog.RequestCompleted) and no sink shows scopes, so the category is off. The rule names Serilog's
+        // provider because AddSerilog adds a rule of its own for it, and a provider's own rules win over general ones.
+        builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
 
         var services = builder.Services;

@@ -12,6 +12,15 @@ internal static partial class HostLog
     [LoggerMessage(1001, LogLevel.Warning, "Request refused with 400 for {User}: {Reason}")]
     public static partial void BadRequest(ILogger logger, string user, string reason);
 
+    [LoggerMessage(1031, LogLevel.Debug, "Request of {User} carries query parameters outside MS-ASHTTP, ignored: {Names}")]
+    public static partial void IgnoredParameters(ILogger logger, string user, string names);
+
+    [LoggerMessage(1032, LogLevel.Warning, "Request refused with 413 for {User}: body larger than Eas:Requests:MaxBodyBytes ({Limit} bytes)")]
+    public static partial void PayloadTooLarge(ILogger logger, string user, long limit);
+
+    [LoggerMessage(1033, LogLevel.Information, "{Command} of {User} on {DeviceId}: the client hung up while sending its body")]
+    public static partial void ClientHungUp(ILogger logger, string command, string user, string deviceId);
+
     [LoggerMessage(1002, LogLevel.Warning, "Request refused with 403 for {User}: {Reason}")]
     public static partial void Forbidden(ILogger logger, string user, string reason);
 

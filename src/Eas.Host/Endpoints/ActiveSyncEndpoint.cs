@@ -105,6 +105,7 @@ internal sealed class ActiveSyncEndpoint(
             return;
         }
 
+        if (!line.IgnoredParameters.IsEmpty) HostLog.IgnoredParameters(logger, exchange.User, string.Join(", ", line.IgnoredParameters));
         exchange.Describe(line);
         live.Started(line.Command);
         exchange.Trace = tracer.Start(context, exchange.User, line.DeviceId);
@@ -119,10 +120,29 @@ internal sealed class ActiveSyncEndpoint(
         var implemented = catalog.TryGet(line.Command, line.ProtocolVersion, out var command);
         if (implemented)
         {
-            var body = await RequestBody.ReadAsync(context.Request, options.Value.Requests.MaxBodyBytes, context.RequestAborted);
+            byte[]? body;
+            try
+            {
+                body = await RequestBody.ReadAsync(context.Request, options.Value.Requests.MaxBodyBytes, context.RequestAborted);
+            }
+            catch (Exception e) when (IsHangUp(context, e))
+            {
+                // The phone went away mid-body: its outcome, not a server error (499, as nginx names it).
+                HostLog.ClientHungUp(logger, exchange.CommandName, exchange.User, exchange.DeviceId);
+                response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                return;
+            }
+            catch (BadHttpRequestException e)
+            {
+                // Broken chunking, or a client sending too slowly: the client's error.
+                HostLog.BadRequest(logger, exchange.User, $"{line.Command}: {e.Message}");
+                response.StatusCode = e.StatusCode;
+                return;
+            }
+
             if (body is null)
             {
-                HostLog.BadRequest(logger, exchange.User, "body larger than Eas:Requests:MaxBodyBytes");
+                HostLog.PayloadTooLarge(logger, exchange.User, options.Value.Requests.MaxBodyBytes);
                 response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;
             }
@@ -158,7 +178,7 @@ internal sealed class ActiveSyncEndpoint(
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            response.StatusCode = 499;
+            response.StatusCode = StatusCodes.Status499ClientClosedRequest;
         }
     }
 
@@ -194,6 +214,18 @@ internal sealed class ActiveSyncEndpoint(
             _ => deadline,
         };
     }
+
+    /// <summary>
+    /// Whether a failed body read means the client went away: the connection was aborted, or the stream ended
+    /// before the declared Content-Length (which Kestrel reports as a 400 "unexpected end of request content").
+    /// </summary>
+    private static bool IsHangUp(HttpContext context, Exception e) => e switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => context.Request.ContentLength is not null || context.RequestAborted.IsCancellationRequested,
+        BadHttpRequestException => false,
+        OperationCanceledException or IOException => context.RequestAborted.IsCancellationRequested,
+        _ => false,
+    };
 
     private static string? HeaderValue(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;

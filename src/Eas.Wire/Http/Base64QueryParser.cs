@@ -81,8 +81,14 @@ internal static class Base64QueryParser
         {
             var tag = reader.Byte("command parameter tag");
             if (tag > (byte)EasCommandParameter.User)
-                throw RequestValues.Error(EasRequestErrorReason.UnknownParameter, "command parameter",
-                    $"Base64 query: command parameter tag {tag} is not defined by MS-ASHTTP.");
+            {
+                // Not in MS-ASHTTP's table: skipped, as the plain form skips unknown names.
+                var unknown = $"command parameter {tag}";
+                reader.Bytes(reader.Byte(unknown + " length"), unknown);
+                line = line with { IgnoredParameters = line.IgnoredParameters.Add(unknown) };
+                continue;
+            }
+
             var parameter = (EasCommandParameter)tag;
             var field = parameter.ToString();
             if ((seen & (1 << tag)) != 0)

@@ -12,9 +12,6 @@ public enum EasRequestErrorReason
     /// <summary>The plain query value is not a list of <c>name=value</c> pairs of the ABNF (MS-ASHTTP 2.2.1.1.1.2).</summary>
     MalformedQuery,
 
-    /// <summary>A parameter name or base64 tag that MS-ASHTTP does not define.</summary>
-    UnknownParameter,
-
     /// <summary>The same parameter twice.</summary>
     DuplicateParameter,
 

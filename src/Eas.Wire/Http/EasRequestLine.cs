@@ -69,4 +69,10 @@ public sealed record EasRequestLine
 
     /// <summary>Which query value form the request used.</summary>
     public required EasQueryEncoding Encoding { get; init; }
+
+    /// <summary>
+    /// Query parameters outside MS-ASHTTP's tables that the parser skipped, as Exchange does (third-party clients
+    /// send such as <c>PolicyKey=</c>); the host logs them at debug level.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string> IgnoredParameters { get; init; } = [];
 }

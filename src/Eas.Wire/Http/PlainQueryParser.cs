@@ -6,8 +6,9 @@ namespace Eas.Wire.Http;
 /// </summary>
 /// <remarks>
 /// Order is free (iOS puts Cmd last, against the ABNF), names match case-insensitively, empty pairs
-/// (<c>a=b&amp;&amp;c=d</c>) are skipped. A name outside the spec's tables, a repeated name or an empty value is
-/// refused. Values are percent-decoded with <c>+</c> as space, as ASP.NET (and so Exchange) reads them.
+/// (<c>a=b&amp;&amp;c=d</c>) are skipped, and so is a name outside the spec's tables (Exchange ignores them, and
+/// clients send them); it is reported in <see cref="EasRequestLine.IgnoredParameters"/>. A repeated name or an
+/// empty value is refused. Values are percent-decoded with <c>+</c> as space, as ASP.NET (and so Exchange) reads them.
 /// </remarks>
 internal static class PlainQueryParser
 {
@@ -19,6 +20,7 @@ internal static class PlainQueryParser
     public static EasRequestLine Parse(ReadOnlySpan<char> query, Func<string, string?> getHeader)
     {
         var values = new string?[Names.Length];
+        List<string>? ignored = null;
         var rest = query;
         while (!rest.IsEmpty)
         {
@@ -33,8 +35,11 @@ internal static class PlainQueryParser
                     $"Query parameter '{RequestValues.Quote(pair)}' has no '='.");
             var rawName = pair[..eq];
             if (!TryIdentify(rawName, out var name))
-                throw RequestValues.Error(EasRequestErrorReason.UnknownParameter, RequestValues.Quote(rawName),
-                    $"Query parameter '{RequestValues.Quote(rawName)}' is not defined by MS-ASHTTP.");
+            {
+                (ignored ??= []).Add(RequestValues.Quote(rawName));
+                continue;
+            }
+
             var field = Names[(int)name];
             if (values[(int)name] is not null)
                 throw RequestValues.Error(EasRequestErrorReason.DuplicateParameter, field,
@@ -42,7 +47,7 @@ internal static class PlainQueryParser
             values[(int)name] = Decode(pair[(eq + 1)..], name, field);
         }
 
-        return Build(values, getHeader);
+        return Build(values, getHeader) with { IgnoredParameters = ignored is null ? [] : [.. ignored] };
     }
 
     private static EasRequestLine Build(string?[] values, Func<string, string?> getHeader)

@@ -17,7 +17,11 @@ internal static class RequestValues
     public static EasRequestException Error(EasRequestErrorReason reason, string field, string message) =>
         new(reason, field, message);
 
-    /// <summary>Checks a device id: 1-32 ASCII letters and digits, no commas or special characters (MS-ASHTTP 2.2.1.1.1.2.3).</summary>
+    /// <summary>
+    /// Checks a device id: 1-32 characters (MS-ASHTTP 2.2.1.1.1.2.3), ASCII letters and digits as the spec has it,
+    /// and the hyphens and underscores that real phones and third-party clients send too. Anything else (commas,
+    /// slashes, dots, spaces) is refused: the id names the device's journal stream and its actor.
+    /// </summary>
     public static string DeviceId(string value)
     {
         if (value.Length == 0)
@@ -27,9 +31,9 @@ internal static class RequestValues
                 $"DeviceId is {value.Length} characters long; at most {MaxDeviceIdLength} are allowed.");
         for (var i = 0; i < value.Length; i++)
         {
-            if (!char.IsAsciiLetterOrDigit(value[i]))
+            if (!char.IsAsciiLetterOrDigit(value[i]) && value[i] is not ('-' or '_'))
                 throw Error(EasRequestErrorReason.InvalidDeviceId, "DeviceId",
-                    $"DeviceId '{Quote(value)}' has a character other than an ASCII letter or digit at position {i}.");
+                    $"DeviceId '{Quote(value)}' has a character other than an ASCII letter, digit, hyphen or underscore at position {i}.");
         }
 
         return value;

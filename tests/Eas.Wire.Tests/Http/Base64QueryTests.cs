@@ -93,6 +93,21 @@ public class Base64QueryTests
     }
 
     [Fact]
+    public void A_parameter_tag_outside_the_spec_is_skipped_with_its_value()
+    {
+        var query = Base64QueryBuilder.Start(ProtocolVersion.V141, EasCommand.Sync)
+            .DeviceId("Dev1").PolicyKey(null).DeviceType("SP")
+            .Parameter(12, [1, 2, 3])
+            .Parameter(EasCommandParameter.User, "mike")
+            .Build();
+
+        var line = Parse(query);
+
+        line.User.ShouldBe("mike");
+        line.IgnoredParameters.ShouldBe(["command parameter 12"]);
+    }
+
+    [Fact]
     public void SmartForward_parameters_and_options()
     {
         var query = Base64QueryBuilder.Start(ProtocolVersion.V141, EasCommand.SmartForward)

@@ -53,6 +53,24 @@ public class PlainQueryTests
     }
 
     [Fact]
+    public void Parameters_outside_the_spec_are_skipped_and_reported_as_Exchange_skips_them()
+    {
+        var line = Parse(Base + "&PolicyKey=0&Protocol=14.1&x-client=Foo");
+
+        line.Command.ShouldBe(EasCommand.Sync);
+        line.DeviceId.ShouldBe("ApplF17ABCDEF");
+        line.IgnoredParameters.ShouldBe(["PolicyKey", "Protocol", "x-client"]);
+        Parse(Base).IgnoredParameters.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("android-1a2b3c4d")]
+    [InlineData("SEC_1234_abcd")]
+    [InlineData("BB-10-ABCDEF0123456789ABCDEF0123")]
+    public void DeviceIds_with_hyphens_and_underscores_as_phones_send_them_are_accepted(string deviceId) =>
+        Parse($"Cmd=Sync&DeviceId={deviceId}&DeviceType=T").DeviceId.ShouldBe(deviceId);
+
+    [Fact]
     public void User_is_optional() => Parse("Cmd=Sync&DeviceId=A1&DeviceType=T").User.ShouldBeNull();
 
     [Fact]
