@@ -15,7 +15,8 @@ internal sealed partial record LogScan(string Name, string Path, int Warnings, i
     private const int MaxLines = 5_000_000;
     private const string StopNotice = "master: Warning: Killed with signal 15 ";
 
-    public static LogScan Server(string path) => Read("server", path, ServerLevel());
+    /// <param name="name">How the report calls this server: "server", or "node 2" in a cluster.</param>
+    public static LogScan Server(string path, string name = "server") => Read(name, path, ServerLevel());
 
     public static LogScan Dovecot(string path) => Read("Dovecot", path, DovecotLevel());
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Eas.Load.Measuring;
 using Eas.Load.Push;
@@ -12,7 +13,8 @@ namespace Eas.Load.Bench;
 /// <summary>
 /// The push measurement in one command: a private Dovecot sized for the accounts
 /// (<see cref="DovecotOptions.MaxConnections"/>), each account with one message written into its maildir,
-/// the Release server as a child process on a free loopback port, then <see cref="PushRun"/>: every device
+/// the Release server as a child process on a free loopback port (or a cluster of them with a private PostgreSQL,
+/// <see cref="ServerCluster"/>), then <see cref="PushRun"/>: every device
 /// set up and parked, the Pings held while mail arrives, the figures. All phones live in this one process:
 /// each parked Ping is one socket here, and the run refuses to start when the devices would not fit under this
 /// process's descriptor limit. Everything started is stopped at the end, also when the deadline passes or the
@@ -23,7 +25,6 @@ internal static class PushBench
     public const string Domain = "ox.io";
     /// <summary>Descriptors this tool needs besides one socket per device: runtime, Dovecot's and the server's pipes, the APPEND session.</summary>
     private const int DescriptorReserve = 256;
-    private static readonly TimeSpan ServerStartTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(PushBenchSettings settings, RunDeadline deadline)
     {
@@ -32,12 +33,17 @@ internal static class PushBench
         if (!DescriptorsSuffice(settings)) return 2;
         InotifyLimit.Report(settings.Accounts);
         if (BenchSupport.LocateServer(settings.ServerDll) is not { } serverDll) return 2;
+        if (settings.Nodes > 1 && !File.Exists(ServerCluster.PostgresBinary))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Refused:[/] --nodes {settings.Nodes} needs PostgreSQL 15 for the cluster's journal, and {ServerCluster.PostgresBinary} is missing: apt-get install postgresql.");
+            return 2;
+        }
 
         var workDirectory = BenchSupport.CreateWorkDirectory("eas-push-");
         var password = "bench-" + Guid.NewGuid().ToString("N");
         var accounts = Enumerable.Range(0, settings.Accounts).Select(i => string.Create(CultureInfo.InvariantCulture, $"push{i:D5}@{Domain}")).ToList();
         DovecotInstance? dovecot = null;
-        ServerProcess? server = null;
+        ServerCluster? servers = null;
         try
         {
             dovecot = await DovecotInstance.StartAsync(new DovecotOptions
@@ -48,11 +54,8 @@ internal static class PushBench
             AnsiConsole.WriteLine($"Dovecot: 127.0.0.1:{dovecot.ImapPort}, sized for {settings.ImapSessions:N0} IMAP sessions, data {dovecot.DataDirectory}");
             await CreateAccountsAsync(dovecot, accounts, password, deadline.Token);
 
-            var baseUrl = new Uri($"http://127.0.0.1:{BenchSupport.FreePort()}");
             string[] arguments =
             [
-                "--urls", baseUrl.ToString().TrimEnd('/'),
-                $"--Eas:DataDir={Path.Combine(workDirectory, "state")}",
                 $"--Eas:DefaultDomain={Domain}",
                 "--Eas:Imap:Host=127.0.0.1",
                 $"--Eas:Imap:Port={dovecot.ImapPort}",
@@ -63,19 +66,22 @@ internal static class PushBench
                 $"--Eas:License:ActiveSyncMailboxCount={settings.Accounts}",
                 $"--Eas:Admin:Users:{OperatorProbe.Admin}={OperatorProbe.AdminPassword}",
             ];
-            AnsiConsole.WriteLine($"Server: dotnet {serverDll} {string.Join(' ', arguments)}");
-            server = await ServerProcess.StartAsync(serverDll, arguments, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, deadline.Token);
-            AnsiConsole.WriteLine($"Server: pid {server.ProcessId}, log {server.LogPath}{(settings.KeepData ? "" : " (removed at the end unless --keep-data)")}");
+            servers = await ServerCluster.StartAsync(serverDll, arguments, settings.Nodes, workDirectory, deadline.Token);
+            foreach (var node in servers.Nodes)
+            {
+                AnsiConsole.WriteLine($"{(settings.Nodes > 1 ? $"Node {node.Number}" : "Server")}: pid {node.Process.ProcessId}, log {node.Process.LogPath}{(settings.KeepData ? "" : " (removed at the end unless --keep-data)")}");
+            }
 
-            var probe = new PushProbe(server.ProcessId, ProcessCpu.FindByCommandLine(dovecot.ConfigPath), dovecot.ImapPort);
-            var outcome = await PushRun.RunAsync(settings, new Uri(baseUrl, "/Microsoft-Server-ActiveSync"), accounts, password, dovecot.Endpoint(ImapSecurity.None), probe, deadline);
-            await StopAsync(server, dovecot);
-            (server, dovecot) = (null, null);
-            PushReport.Print(outcome, MachineInfo.Read(), [LogScan.Server(Path.Combine(workDirectory, "server.log")), LogScan.Dovecot(Path.Combine(workDirectory, "dovecot", "dovecot.log"))]);
+            var probe = new PushProbe([.. servers.Nodes.Select(n => n.Process.ProcessId)], ProcessCpu.FindByCommandLine(dovecot.ConfigPath), dovecot.ImapPort);
+            List<LogScan> logs = [.. servers.Nodes.Select(n => LogScan.Server(n.Process.LogPath, settings.Nodes > 1 ? $"node {n.Number}" : "server"))];
+            var outcome = await PushRun.RunAsync(settings, [.. servers.Nodes.Select(n => n.Endpoint)], accounts, password, dovecot.Endpoint(ImapSecurity.None), probe, deadline);
+            await StopAsync(servers, dovecot);
+            (servers, dovecot) = (null, null);
+            PushReport.Print(outcome, MachineInfo.Read(), [.. logs, LogScan.Dovecot(Path.Combine(workDirectory, "dovecot", "dovecot.log"))]);
             if (outcome.Operator is { } operatorFigures) OperatorProbe.Print(operatorFigures);
             return PushReport.Passed(outcome) ? 0 : 1;
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or ImapException or IOException)
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or ImapException or IOException or DbException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]push-bench failed:[/] {e.Message}");
             return 1;
@@ -87,16 +93,19 @@ internal static class PushBench
         }
         finally
         {
-            await StopAsync(server, dovecot);
-            BenchSupport.RemoveWorkDirectory(workDirectory, settings.KeepData, "Dovecot and its log, maildirs, server state and log");
+            await StopAsync(servers, dovecot);
+            BenchSupport.RemoveWorkDirectory(workDirectory, settings.KeepData, settings.Nodes > 1 ? "Dovecot and its log, maildirs, each node's state and log" : "Dovecot and its log, maildirs, server state and log");
         }
     }
 
-    /// <summary>Every parked Ping holds a socket of this process; refuses (with the reason written) when they would not fit under its descriptor limit.</summary>
+    /// <summary>
+    /// Every parked Ping holds a socket of this process, and each node's connection pool may keep up to a setup
+    /// round's connections idle; refuses (with the reason written) when they would not fit under its descriptor limit.
+    /// </summary>
     private static bool DescriptorsSuffice(PushBenchSettings settings)
     {
         var own = ProcessSnapshot.Read(Environment.ProcessId);
-        var needed = settings.Devices + settings.Concurrency + DescriptorReserve;
+        var needed = settings.Devices + settings.Nodes * settings.Concurrency + DescriptorReserve;
         AnsiConsole.WriteLine($"Descriptors: this tool may open {own.FileLimit?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} (hard limit {own.FileLimitHard?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}); {settings.Devices:N0} devices need about {needed:N0}.");
         if (own.FileLimit is not { } limit || needed <= limit) return true;
         AnsiConsole.MarkupLineInterpolated(
@@ -124,14 +133,9 @@ internal static class PushBench
             });
     }
 
-    private static async Task StopAsync(ServerProcess? server, DovecotInstance? dovecot)
+    private static async Task StopAsync(ServerCluster? servers, DovecotInstance? dovecot)
     {
-        if (server is not null)
-        {
-            var exitCode = await server.StopAsync();
-            AnsiConsole.WriteLine($"Server stopped (exit code {exitCode}).");
-            await server.DisposeAsync();
-        }
+        if (servers is not null) await servers.DisposeAsync();
 
         if (dovecot is not null)
         {

@@ -2,11 +2,12 @@ namespace Eas.Load.Bench;
 
 /// <summary>
 /// The knobs of <c>push-bench</c>: how many phones over how many accounts, how long their Pings are held and
-/// with what heartbeat, how much mail arrives meanwhile, how many phones set up at once, and how the server runs.
+/// with what heartbeat, how much mail arrives meanwhile, how many phones set up at once, and how the server runs:
+/// one process, or a cluster of <see cref="Nodes"/> sharing a PostgreSQL journal.
 /// </summary>
 internal sealed record PushBenchSettings(
     int Devices, int Accounts, int HoldSeconds, int Deliveries, int HeartbeatSeconds, int Concurrency, string Version,
-    string ServerLogLevel, string? ServerDll, bool KeepData, int OperatorWindowSeconds = 0)
+    string ServerLogLevel, string? ServerDll, bool KeepData, int OperatorWindowSeconds = 0, int Nodes = 1)
 {
     /// <summary>
     /// IMAP sessions the private Dovecot must take at once: per account the server's watcher and command

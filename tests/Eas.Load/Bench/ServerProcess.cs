@@ -33,6 +33,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string LogPath { get; }
 
     /// <summary>Starts the server and waits until <paramref name="baseUrl"/>/healthz says ok, at most <paramref name="startTimeout"/>.</summary>

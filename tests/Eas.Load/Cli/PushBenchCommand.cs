@@ -4,10 +4,12 @@ using Eas.Load.Safety;
 
 namespace Eas.Load.Cli;
 
-/// <summary><c>eas-load push-bench</c>: private Dovecot, many accounts, the Release server as a child, thousands of parked Pings, mail arriving, the figures.</summary>
+/// <summary><c>eas-load push-bench</c>: private Dovecot, many accounts, the Release server as a child (or a cluster of them), thousands of parked Pings, mail arriving, the figures.</summary>
 internal static class PushBenchCommand
 {
     public const int DefaultMaxSeconds = 1200;
+    /// <summary>Each node is a whole server process on this machine; more than this is no longer a measurement of the server.</summary>
+    public const int MaxNodes = 8;
 
     public static Command Create()
     {
@@ -22,24 +24,27 @@ internal static class PushBenchCommand
             .AcceptOnlyFromAmong("Verbose", "Debug", "Information", "Warning", "Error");
         var serverDll = new Option<string?>("--server-dll") { Description = $"The server to run (default: <repository>/{RepositoryPaths.ServerDll})." };
         var operatorWindow = new Option<int>("--operator-probe") { Description = "During the hold, measure what operators' tools cost the server: four windows of this many seconds (quiet, a /healthz control, top's 1/s stats, a 1/s /metrics scrape); 0 = off. The hold must be longer than 4 windows + 10 s.", DefaultValueFactory = _ => 0 };
+        var nodes = CommonOptions.Positive(new Option<int>("--nodes") { Description = $"Server processes: 1 runs one server as before; more start a private PostgreSQL and a cluster of that many (at most {MaxNodes}), each request going to a node drawn at random.", DefaultValueFactory = _ => 1 });
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
         var maxSeconds = CommonOptions.MaxSeconds();
         maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
         var command = new Command("push-bench", "Park thousands of Pings against a private Dovecot and the Release server, deliver mail, measure push latency and memory.")
         {
-            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow,
+            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(accounts) > result.GetValue(devices)) result.AddError("--accounts must not exceed --devices (every account needs a device).");
             if (result.GetValue(operatorWindow) is > 0 and var w && result.GetValue(hold) < 4 * w + 10) result.AddError("--hold-seconds must exceed 4 x --operator-probe + 10.");
+            if (result.GetValue(nodes) > MaxNodes) result.AddError($"--nodes must not exceed {MaxNodes}.");
         });
         command.SetAction(async (result, token) =>
         {
             using var deadline = new RunDeadline(TimeSpan.FromSeconds(result.GetValue(maxSeconds)), token);
             var settings = new PushBenchSettings(
                 result.GetValue(devices), result.GetValue(accounts), result.GetValue(hold), result.GetValue(deliveries), result.GetValue(heartbeat),
-                result.GetValue(concurrency), result.GetValue(version)!, result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep), result.GetValue(operatorWindow));
+                result.GetValue(concurrency), result.GetValue(version)!, result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep), result.GetValue(operatorWindow),
+                result.GetValue(nodes));
             return await PushBench.RunAsync(settings, deadline);
         });
         return command;

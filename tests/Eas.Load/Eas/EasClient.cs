@@ -13,19 +13,26 @@ namespace Eas.Load.Eas;
 /// <c>/Microsoft-Server-ActiveSync?Cmd=..&amp;User=..&amp;DeviceId=..&amp;DeviceType=..</c> with Basic credentials,
 /// MS-ASProtocolVersion and, once provisioned, X-MS-PolicyKey; decodes WBXML answers; records each round
 /// trip's latency under its command name. Connection failures and timeouts become transient
-/// <see cref="EasCallException"/>s.
+/// <see cref="EasCallException"/>s. The endpoint is one URL, or a choice made anew for every request (any node of a
+/// cluster serves any phone's request).
 /// </summary>
 internal sealed class EasClient
 {
     public const string WbxmlMediaType = "application/vnd.ms-sync.wbxml";
 
     private readonly HttpClient _http;
-    private readonly Uri _endpoint;
+    private readonly Func<Uri> _endpoint;
     private readonly EasDevice _device;
     private readonly LatencyRecorder _latencies;
     private readonly AuthenticationHeaderValue _authorization;
 
     public EasClient(HttpClient http, Uri endpoint, EasDevice device, LatencyRecorder latencies)
+        : this(http, () => endpoint, device, latencies)
+    {
+    }
+
+    /// <param name="endpoint">Asked for every request sent, each retry too: the ActiveSync URL it goes to.</param>
+    public EasClient(HttpClient http, Func<Uri> endpoint, EasDevice device, LatencyRecorder latencies)
     {
         _http = http;
         _endpoint = endpoint;
@@ -60,7 +67,7 @@ internal sealed class EasClient
     public async Task<EasReply> PostAsync(string command, WbxmlElement body, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var query = $"?Cmd={command}&User={Uri.EscapeDataString(_device.User)}&DeviceId={Uri.EscapeDataString(_device.DeviceId)}&DeviceType={Uri.EscapeDataString(_device.DeviceType)}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint + query));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint() + query));
         request.Headers.Authorization = _authorization;
         request.Headers.Add(EasHeaderNames.ProtocolVersion, _device.Version);
         request.Headers.TryAddWithoutValidation(EasHeaderNames.UserAgent, "eas-load/1.0");

@@ -16,6 +16,23 @@ internal sealed record ProcessSnapshot(int ProcessId, long? RssKib, int? Threads
             OpenFileCount(processId), soft, hard, ProcessCpu.OwnTime(processId));
     }
 
+    /// <summary>
+    /// Several processes as one (the servers of a cluster), with process id 0: RSS, threads, descriptors and CPU added
+    /// up (null when one process's is), the smallest descriptor limits known. One process is returned as it is.
+    /// </summary>
+    public static ProcessSnapshot Sum(IReadOnlyList<ProcessSnapshot> processes)
+    {
+        if (processes.Count == 1) return processes[0];
+        return new ProcessSnapshot(
+            0,
+            processes.All(p => p.RssKib is not null) ? processes.Sum(p => p.RssKib) : null,
+            processes.All(p => p.Threads is not null) ? processes.Sum(p => p.Threads) : null,
+            processes.All(p => p.OpenFiles is not null) ? processes.Sum(p => p.OpenFiles) : null,
+            processes.Min(p => p.FileLimit),
+            processes.Min(p => p.FileLimitHard),
+            processes.All(p => p.Cpu is not null) ? processes.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Cpu!.Value) : null);
+    }
+
     /// <summary>A numeric field of <c>/proc/PID/status</c> (e.g. <c>Threads:</c>, <c>VmRSS:</c>); null if absent.</summary>
     public static long? StatusNumber(int processId, string field)
     {

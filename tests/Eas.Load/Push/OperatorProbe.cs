@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Eas.Load.Measuring;
+using Eas.Load.Safety;
 using Spectre.Console;
 
 namespace Eas.Load.Push;
@@ -24,7 +25,8 @@ internal static class OperatorProbe
 
     public static async Task<OperatorFigures> RunAsync(Uri server, int serverProcessId, TimeSpan window, CancellationToken token)
     {
-        using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = LoopbackHttp.CreateClient(timeout: TimeSpan.FromSeconds(30));
+        http.BaseAddress = server;
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Admin}:{AdminPassword}")));
         await Task.Delay(TimeSpan.FromSeconds(10), token);
         var turn = window / Rounds;

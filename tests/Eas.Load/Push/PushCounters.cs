@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Eas.Load.Push;
 
 /// <summary>
-/// What the simulated phones of a push bench report as they go, counted from many tasks at once: devices set
-/// up or failed, Pings parked now, Status 1 re-parks, Status 2 answers, items synced after a push, and
+/// What the simulated phones of a push bench report as they go, counted from many tasks at once: requests sent,
+/// devices set up or failed, Pings parked now, Status 1 re-parks, Status 2 answers, items synced after a push, and
 /// errors, told apart by the phase they happened in (setting up, holding). Errors after the hold has ended
 /// (while everything is being stopped) are not counted. The first few distinct messages are kept.
 /// </summary>
@@ -13,6 +13,7 @@ internal sealed class PushCounters
     private const int KeptMessages = 8;
 
     private readonly ConcurrentDictionary<string, int> _messages = new(StringComparer.Ordinal);
+    private long _requests;
     private int _setUp;
     private int _setupFailed;
     private int _parked;
@@ -29,6 +30,9 @@ internal sealed class PushCounters
         get => _phase;
         set => _phase = value;
     }
+
+    /// <summary>Requests the phones have sent (retries included); each is one ask of the server's edge (docs/ARCHITECTURE.md).</summary>
+    public long Requests => Interlocked.Read(ref _requests);
 
     public int SetUp => Volatile.Read(ref _setUp);
 
@@ -54,6 +58,8 @@ internal sealed class PushCounters
 
     /// <summary>Up to <see cref="KeptMessages"/> distinct error messages with how often each came.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Messages => [.. _messages.OrderByDescending(pair => pair.Value)];
+
+    public void RequestSent() => Interlocked.Increment(ref _requests);
 
     public void DeviceSetUp() => Interlocked.Increment(ref _setUp);
 

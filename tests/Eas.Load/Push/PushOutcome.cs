@@ -3,16 +3,16 @@ using Eas.Load.Measuring;
 namespace Eas.Load.Push;
 
 /// <summary>
-/// What a push bench measured: the device counts and errors, the pushes, the snapshots before setup, after
-/// setup and at the end of the hold, the server's RSS series, setup request latencies, and why it stopped
-/// early if it did.
+/// What a push bench measured: the device counts and errors, the pushes, the snapshots before setup, half parked,
+/// after setup and at the end of the hold, each server's RSS series (one per node), setup request latencies, the
+/// asks routed during setup and during the hold by whether they crossed nodes, and why it stopped early if it did.
 /// </summary>
 internal sealed record PushOutcome(
-    int Devices, int Accounts, int DevicesSetUp, int SetupFailed, int ParkedAfterSetup, int ParkedAtEnd,
+    int Devices, int Accounts, int Nodes, int DevicesSetUp, int SetupFailed, int ParkedAfterSetup, int ParkedAtEnd,
     int SetupErrors, int HoldErrors, int Reparks, int Changes, int SyncedItems, IReadOnlyList<KeyValuePair<string, int>> ErrorMessages,
     int DeliveriesPlanned, int Delivered, int DeliveriesFailed, string? FirstDeliveryFailure, PushLedgerSummary Pushes,
-    TimeSpan SetupElapsed, TimeSpan HoldElapsed, IReadOnlyList<PushSnapshot> Snapshots, RssSeries? ServerRss,
-    IReadOnlyList<LatencySummary> SetupLatencies, string? StopReason, OperatorFigures? Operator = null)
+    TimeSpan SetupElapsed, TimeSpan HoldElapsed, IReadOnlyList<PushSnapshot> Snapshots, IReadOnlyList<RssSeries> ServerRss,
+    IReadOnlyList<LatencySummary> SetupLatencies, RoutedAsks? SetupRouted, RoutedAsks? HoldRouted, string? StopReason, OperatorFigures? Operator = null)
 {
     public LatencySummary PushLatency => LatencySummary.Of("push", [.. Pushes.LatenciesMs]);
 

@@ -6,9 +6,10 @@ using Spectre.Console;
 namespace Eas.Load.Push;
 
 /// <summary>
-/// Prints a push bench: devices, errors and pushes; push latency; server, Dovecot and tool at the three
-/// moments; RSS per parked Ping; descriptors against limits; setup latencies; log findings; the goals; and a
-/// one-line summary meant to be pasted into an issue.
+/// Prints a push bench: devices, errors and pushes; push latency; with several nodes the share of asks that crossed
+/// nodes; servers (summed, and each node), Dovecot and tool at each moment; RSS per parked Ping from the summed RSS;
+/// descriptors against limits; setup latencies; log findings; the goals; and a one-line summary meant to be pasted
+/// into an issue. With several nodes the RSS goal holds for each server process.
 /// </summary>
 internal static class PushReport
 {
@@ -19,13 +20,15 @@ internal static class PushReport
     {
         PrintTotals(outcome);
         PrintSnapshots(outcome);
+        PrintNodes(outcome);
         PrintDescriptors(outcome);
         PrintLatencies(outcome.SetupLatencies);
         foreach (var log in logs) PrintLog(log);
         PrintGoals(outcome);
         AnsiConsole.WriteLine("Machine: " + machine.Describe() + $"; fs.inotify.max_user_instances {InotifyLimit.Read()?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
         AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine(Summary(outcome));
+        // Written past Spectre, which would wrap it at the console's width: it is one line to paste.
+        AnsiConsole.Profile.Out.Writer.WriteLine(Summary(outcome));
     }
 
     /// <summary>Zero errors, every device parked through the hold, every push made, p99 and peak server RSS within the goals.</summary>
@@ -38,12 +41,12 @@ internal static class PushReport
     {
         var push = o.PushLatency;
         return string.Create(CultureInfo.InvariantCulture,
-            $"push bench: {o.ParkedAfterSetup}/{o.Devices} Pings parked over {o.Accounts} accounts, held {o.HoldElapsed.TotalSeconds:0} s; errors {o.SetupErrors} setup + {o.HoldErrors} hold; " +
+            $"push bench: nodes {o.Nodes}; {o.ParkedAfterSetup}/{o.Devices} Pings parked over {o.Accounts} accounts, held {o.HoldElapsed.TotalSeconds:0} s; errors {o.SetupErrors} setup + {o.HoldErrors} hold; " +
             $"Status 1 re-parks {o.Reparks}; {o.Delivered} deliveries -> {push.Count} pushes, missing {o.Pushes.Missing}; " +
             $"push latency p50 {push.P50:0} ms p90 {push.P90:0} ms p99 {push.P99:0} ms max {push.Max:0} ms; " +
             $"server RSS {Mib(o.Snapshot("before setup")?.Server.RssKib)} -> {Mib(o.Snapshot("after setup")?.Server.RssKib)} -> {Mib(o.Snapshot("end of hold")?.Server.RssKib)} MiB " +
-            $"(peak {Mib(PeakRssKib(o))}), {PerPingKib(o)} KiB per parked Ping; Dovecot PSS {Mib(o.Snapshot("end of hold")?.Dovecot?.PssKib)} MiB; " +
-            $"server threads {o.Snapshot("end of hold")?.Server.Threads}; {(Passed(o) ? "passed" : "FAILED")}");
+            $"({(o.Nodes > 1 ? $"summed over {o.Nodes} nodes, peak of one node" : "peak")} {Mib(PeakRssKib(o))}), {PerPingKib(o)} KiB per parked Ping, {MarginalPerPingKib(o)} KiB per added one; Dovecot PSS {Mib(o.Snapshot("end of hold")?.Dovecot?.PssKib)} MiB; " +
+            $"server threads {o.Snapshot("end of hold")?.Server.Threads}; crossed {Percent(o.SetupRouted?.CrossedShare)} setup, {Percent(o.HoldRouted?.CrossedShare)} hold; {(Passed(o) ? "passed" : "FAILED")}");
     }
 
     private static void PrintTotals(PushOutcome o)
@@ -61,14 +64,27 @@ internal static class PushReport
         table.AddRow("pushes", $"{push.Count:N0} (device, delivery) pairs pushed; {o.Pushes.Missing} never pushed; {o.Pushes.SeenBySync} fetched by a Sync first");
         table.AddRow("push latency (ms)", string.Create(CultureInfo.InvariantCulture,
             $"p50 {push.P50:0} p90 {push.P90:0} p99 {push.P99:0} max {push.Max:0} mean {push.Mean:0} (APPEND completed to Ping answered)"));
+        if (o.Nodes > 1)
+        {
+            table.AddRow("nodes", $"{o.Nodes} server processes in one cluster, one PostgreSQL journal; each request to a node drawn at random");
+            table.AddRow("asks that crossed nodes", $"setup {Crossed(o.SetupRouted)}; hold {Crossed(o.HoldRouted)} (remote asks / requests sent)");
+            table.AddRow("routed messages that crossed", $"setup {Routed(o.SetupRouted)}; hold {Routed(o.HoldRouted)} (eas_actor_routed_total, remote / (local + remote))");
+        }
+
         if (o.StopReason is { } reason) table.AddRow("stopped", Markup.Escape(reason));
         AnsiConsole.Write(table);
+        if (o.Nodes > 1)
+        {
+            AnsiConsole.WriteLine($"A request's ask crosses nodes when its node does not host the account: 1 - 1/{o.Nodes} of them by chance. " +
+                "The routed messages also count each device's asks of its mailbox and gate, which never leave the node.");
+        }
+
         foreach (var (message, count) in o.ErrorMessages) AnsiConsole.MarkupLineInterpolated($"[red]error x{count}:[/] {message}");
     }
 
     private static void PrintSnapshots(PushOutcome o)
     {
-        var table = new Table().Title("Processes").AddColumns(
+        var table = new Table().Title(o.Nodes > 1 ? $"Processes (server figures summed over the {o.Nodes} nodes)" : "Processes").AddColumns(
             "moment", "s", "server RSS MiB", "threads", "open fds", "CPU s", "IMAP conns", "Dovecot procs", "Dovecot RSS sum MiB", "Dovecot PSS MiB", "tool RSS MiB", "tool fds");
         foreach (var s in o.Snapshots)
         {
@@ -77,24 +93,49 @@ internal static class PushReport
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine($"Server RSS per parked Ping: {PerPingKib(o)} KiB ((after setup - before setup) / parked Pings; includes each device's actor and sync state)");
-        if (o.ServerRss is { } rss)
+        var summed = o.Nodes > 1 ? $", summed over the {o.Nodes} nodes" : "";
+        AnsiConsole.WriteLine($"Server RSS per parked Ping: {PerPingKib(o)} KiB ((after setup - before setup) / parked Pings{summed}; includes each device's actor and sync state)");
+        AnsiConsole.WriteLine($"Server RSS per added parked Ping: {MarginalPerPingKib(o)} KiB ((after setup - half parked) / Pings parked in between{summed}; leaves out what the first requests cost once: JIT, pools, caches)");
+        for (var node = 0; node < o.ServerRss.Count; node++)
         {
+            var rss = o.ServerRss[node];
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Server RSS every second: min {Mib(rss.MinKib)}, max {Mib(rss.MaxKib)} MiB; series (s:MiB) ") +
+                $"{(o.Nodes > 1 ? $"Node {node + 1}" : "Server")} RSS every second: min {Mib(rss.MinKib)}, max {Mib(rss.MaxKib)} MiB; series (s:MiB) ") +
                 string.Join("  ", rss.Thinned(16).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.At.TotalSeconds:0}:{s.Kib / 1024.0:0}"))));
         }
     }
 
+    /// <summary>Each server of a cluster at each moment; nothing when there is one server.</summary>
+    private static void PrintNodes(PushOutcome o)
+    {
+        if (o.Nodes == 1) return;
+        var table = new Table().Title("Server nodes").AddColumns("moment", "node", "pid", "RSS MiB", "threads", "open fds", "CPU s");
+        foreach (var s in o.Snapshots)
+        {
+            for (var node = 0; node < s.Nodes.Count; node++)
+            {
+                var n = s.Nodes[node];
+                table.AddRow(node == 0 ? s.Moment : "", $"{node + 1}", $"{n.ProcessId}", Mib(n.RssKib), Int(n.Threads), Int(n.OpenFiles), Num(n.Cpu?.TotalSeconds, "0.0"));
+            }
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Each server needs a descriptor per parked Ping and two per account it hosts; with several nodes, its share of both.</summary>
     private static void PrintDescriptors(PushOutcome o)
     {
         if (o.Snapshot("after setup") is not { } after) return;
-        var needed = o.Devices + 2 * o.Accounts;
+        var devices = (o.Devices + o.Nodes - 1) / o.Nodes;
+        var accounts = (o.Accounts + o.Nodes - 1) / o.Nodes;
+        var needed = devices + 2 * accounts;
         var server = after.Server;
         var fits = server.FileLimit is { } limit ? (needed < limit ? "fits" : "does NOT fit") : "unknown";
+        var open = o.Nodes > 1 ? $"servers {string.Join(" + ", after.Nodes.Select(n => Int(n.OpenFiles)))} open after setup, smallest limit" : $"server {Int(server.OpenFiles)} open after setup, limit";
+        var share = o.Nodes > 1 ? $"per node about 1/{o.Nodes}: " : "";
         AnsiConsole.WriteLine(
-            $"Descriptors: server {Int(server.OpenFiles)} open after setup, limit {Limit(server.FileLimit)} (hard {Limit(server.FileLimitHard)}); " +
-            $"{o.Devices:N0} connections + 2 x {o.Accounts:N0} IMAP sessions = {needed:N0}: {fits}. " +
+            $"Descriptors: {open} {Limit(server.FileLimit)} (hard {Limit(server.FileLimitHard)}); " +
+            $"{share}{devices:N0} connections + 2 x {accounts:N0} IMAP sessions = {needed:N0}: {fits}. " +
             $"Tool {Int(after.Tool.OpenFiles)} open, limit {Limit(after.Tool.FileLimit)}.");
     }
 
@@ -115,7 +156,7 @@ internal static class PushReport
     {
         var peak = PeakRssKib(o);
         Goal($"zero errors (setup and hold)", o.Errors == 0, $"{o.Errors}");
-        Goal("server RSS at most 1 GiB", peak <= GoalRssKib, $"peak {Mib(peak)} MiB");
+        Goal(o.Nodes > 1 ? "RSS of every server at most 1 GiB" : "server RSS at most 1 GiB", peak <= GoalRssKib, $"peak {Mib(peak)} MiB");
         Goal("push p99 under 1 s from APPEND", o.PushLatency.Count > 0 && o.PushLatency.P99 < GoalP99Ms, string.Create(CultureInfo.InvariantCulture, $"{o.PushLatency.P99:0} ms over {o.PushLatency.Count} pushes"));
         Goal("every device parked through the hold, every push made", o.ParkedAfterSetup == o.Devices && o.ParkedAtEnd == o.Devices && o.Pushes.Missing == 0,
             $"{o.ParkedAfterSetup}/{o.ParkedAtEnd} of {o.Devices} parked, {o.Pushes.Missing} missing");
@@ -124,13 +165,27 @@ internal static class PushReport
     private static void Goal(string name, bool met, string figure) =>
         AnsiConsole.MarkupLineInterpolated($"Goal {name}: {(met ? "met" : "NOT met")} ({figure})");
 
+    /// <summary>The highest RSS one server process reached: of its series and of the snapshots.</summary>
     private static long PeakRssKib(PushOutcome o) =>
-        Math.Max(o.ServerRss?.MaxKib ?? 0, o.Snapshots.Max(s => s.Server.RssKib ?? 0));
+        Math.Max(o.ServerRss.Select(rss => rss.MaxKib).DefaultIfEmpty(0).Max(), o.Snapshots.SelectMany(s => s.Nodes).Max(n => n.RssKib ?? 0));
 
     private static string PerPingKib(PushOutcome o) =>
         o.Snapshot("before setup")?.Server.RssKib is { } before && o.Snapshot("after setup")?.Server.RssKib is { } after && o.ParkedAfterSetup > 0
             ? ((after - before) / (double)o.ParkedAfterSetup).ToString("0.0", CultureInfo.InvariantCulture)
             : "?";
+
+    private static string MarginalPerPingKib(PushOutcome o) =>
+        o.Snapshot("half parked") is { Server.RssKib: { } half, Parked: { } halfParked } && o.Snapshot("after setup") is { Server.RssKib: { } after, Parked: { } parked } && parked > halfParked
+            ? ((after - half) / (double)(parked - halfParked)).ToString("0.0", CultureInfo.InvariantCulture)
+            : "?";
+
+    private static string Percent(double? share) => share is { } value ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "?";
+
+    private static string Crossed(RoutedAsks? routed) =>
+        routed is null ? "? (a node's /metrics did not answer)" : $"{Percent(routed.CrossedShare)} ({routed.Remote:N0} of {routed.Requests:N0})";
+
+    private static string Routed(RoutedAsks? routed) =>
+        routed is null ? "?" : $"{Percent(routed.RoutedShare)} ({routed.Remote:N0} of {routed.Local + routed.Remote:N0})";
 
     private static string Mib(long? kib) => kib is { } value ? (value / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) : "?";
 

@@ -10,11 +10,14 @@ using Spectre.Console;
 namespace Eas.Load.Push;
 
 /// <summary>
-/// The phones of a push bench against a running server: every device is set up (at most
+/// The phones of a push bench against a running server or cluster: every device is set up (at most
 /// <see cref="PushBenchSettings.Concurrency"/> at once) and parks a Ping; once all are parked and the server
 /// has settled, the Pings are held for the hold time while mail arrives (<see cref="PushDeliverer"/>), then the
-/// phones hang up. Snapshots of server, Dovecot and tool are taken before setup, after setup and at the end of
-/// the hold, while the Pings are still parked. Every wait is bounded by the run's deadline.
+/// phones hang up. With several nodes every request a device sends goes to a node drawn at random (a seeded
+/// <see cref="Random"/> per device), as behind a load balancer with no affinity. Snapshots of the servers, Dovecot
+/// and tool are taken before setup, when half of the devices have parked, after setup and at the end of the hold,
+/// while the Pings are still parked; the nodes' routed-ask counters are read before setup, after setup and at the
+/// end of the hold. Every wait is bounded by the run's deadline.
 /// </summary>
 internal static class PushRun
 {
@@ -27,10 +30,15 @@ internal static class PushRun
     private static readonly TimeSpan PingGrace = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RssInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MetricsTimeout = TimeSpan.FromSeconds(10);
+    private const int NodeSeed = 20_250_102;
 
+    /// <param name="endpoints">The ActiveSync URL of each node, in the order of <see cref="PushProbe.ServerProcessIds"/>.</param>
     public static async Task<PushOutcome> RunAsync(
-        PushBenchSettings settings, Uri endpoint, IReadOnlyList<string> accounts, string password, ImapEndpoint imap, PushProbe probe, RunDeadline deadline)
+        PushBenchSettings settings, IReadOnlyList<Uri> endpoints, IReadOnlyList<string> accounts, string password, ImapEndpoint imap, PushProbe probe, RunDeadline deadline)
     {
+        foreach (var endpoint in endpoints) await LoopbackGuard.CheckUrlAsync(endpoint.ToString(), deadline.Token);
+        IReadOnlyList<Uri> nodes = [.. endpoints.Select(endpoint => new Uri(endpoint, "/"))];
         var counters = new PushCounters();
         var ledger = new PushLedger(settings.Devices, settings.Accounts);
         var latencies = new LatencyRecorder();
@@ -39,12 +47,14 @@ internal static class PushRun
         var devices = Enumerable.Range(0, settings.Devices).Select(i =>
         {
             var device = new EasDevice(accounts[i % settings.Accounts], password, string.Create(CultureInfo.InvariantCulture, $"Push{runId}{i:D5}"), "EasLoad", settings.Version);
-            var client = new EasClient(http, endpoint, device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
+            var client = new EasClient(http, PickNode(endpoints, i, counters), device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
             return new PushDevice(i, client, settings.HeartbeatSeconds, PingGrace, counters, ledger);
         }).ToList();
 
+        using var metrics = LoopbackHttp.CreateClient(timeout: MetricsTimeout);
+        var routedBefore = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
         List<PushSnapshot> snapshots = [probe.Take("before setup")];
-        var sampler = RssSampler.Start(probe.ServerProcessId, RssInterval, deadline.Token);
+        var samplers = probe.ServerProcessIds.Select(server => RssSampler.Start(server, RssInterval, deadline.Token)).ToList();
         using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
         using var gate = new SemaphoreSlim(settings.Concurrency);
         var running = devices.Select(device => RunDeviceAsync(device, gate, hangUp.Token)).ToList();
@@ -52,19 +62,22 @@ internal static class PushRun
         var setupClock = Stopwatch.StartNew();
         var holdClock = new Stopwatch();
         var parkedAfterSetup = 0;
+        RoutedAsks? routedAfterSetup = null;
         string? stopReason = null;
         OperatorFigures? operatorFigures = null;
         try
         {
-            await Progress().StartAsync(context => SetUpAsync(context.AddTask("setting up", maxValue: settings.Devices), settings, counters, deadline.Token));
+            await Progress().StartAsync(context => SetUpAsync(context.AddTask("setting up", maxValue: settings.Devices), settings, counters,
+                () => snapshots.Add(probe.Take("half parked") with { Parked = counters.FirstParked }), deadline.Token));
             setupClock.Stop();
             parkedAfterSetup = counters.Parked;
-            snapshots.Add(probe.Take("after setup"));
+            routedAfterSetup = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
+            snapshots.Add(probe.Take("after setup") with { Parked = parkedAfterSetup });
             counters.Phase = PushPhase.Holding;
             holdClock.Start();
             var delivering = deliverer.RunAsync(settings.Deliveries, TimeSpan.FromSeconds(settings.HoldSeconds), deadline.Token);
             var operating = settings.OperatorWindowSeconds > 0
-                ? OperatorProbe.RunAsync(new Uri(endpoint, "/"), probe.ServerProcessId, TimeSpan.FromSeconds(settings.OperatorWindowSeconds), deadline.Token)
+                ? OperatorProbe.RunAsync(nodes[0], probe.ServerProcessIds[0], TimeSpan.FromSeconds(settings.OperatorWindowSeconds), deadline.Token)
                 : Task.FromResult<OperatorFigures?>(null)!;
             await Progress().StartAsync(context => HoldAsync(context.AddTask("holding", maxValue: settings.HoldSeconds), settings, counters, deliverer, holdClock, deadline.Token));
             await delivering;
@@ -78,6 +91,7 @@ internal static class PushRun
         }
 
         var parkedAtEnd = counters.Parked;
+        var routedAtEnd = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
         snapshots.Add(probe.Take("end of hold"));
         counters.Phase = PushPhase.Stopping;
         await hangUp.CancelAsync();
@@ -90,13 +104,25 @@ internal static class PushRun
             AnsiConsole.WriteLine($"Some devices had not hung up {HangUpWait.TotalSeconds:0} s after the end.");
         }
 
-        var rss = await sampler.StopAsync();
+        var rss = await Task.WhenAll(samplers.Select(sampler => sampler.StopAsync()));
         return new PushOutcome(
-            settings.Devices, settings.Accounts, counters.SetUp, counters.SetupFailed, parkedAfterSetup, parkedAtEnd,
+            settings.Devices, settings.Accounts, endpoints.Count, counters.SetUp, counters.SetupFailed, parkedAfterSetup, parkedAtEnd,
             counters.SetupErrors, counters.HoldErrors, counters.Expired, counters.Changes, counters.SyncedItems, counters.Messages,
             settings.Deliveries, deliverer.Delivered, deliverer.Failed, deliverer.FirstFailure, ledger.Summarize(),
             setupClock.Elapsed, holdClock.Elapsed, snapshots, rss,
-            [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))], stopReason, operatorFigures);
+            [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))],
+            RoutedAsks.Between(routedBefore, routedAfterSetup), RoutedAsks.Between(routedAfterSetup, routedAtEnd), stopReason, operatorFigures);
+    }
+
+    /// <summary>The endpoint of every request of device <paramref name="device"/>, each one counted: the one node, or one drawn at random per request.</summary>
+    private static Func<Uri> PickNode(IReadOnlyList<Uri> endpoints, int device, PushCounters counters)
+    {
+        var random = endpoints.Count > 1 ? new Random(NodeSeed + device) : null;
+        return () =>
+        {
+            counters.RequestSent();
+            return random is null ? endpoints[0] : endpoints[random.Next(endpoints.Count)];
+        };
     }
 
     private static Progress Progress() =>
@@ -124,11 +150,21 @@ internal static class PushRun
         }
     }
 
-    /// <summary>Until every device has parked its first Ping or failed, then until every set-up device's Ping has stayed parked for <see cref="Settled"/>.</summary>
-    private static async Task SetUpAsync(ProgressTask task, PushBenchSettings settings, PushCounters counters, CancellationToken token)
+    /// <summary>
+    /// Until every device has parked its first Ping or failed, then until every set-up device's Ping has stayed
+    /// parked for <see cref="Settled"/>; <paramref name="halfParked"/> runs once half of the devices have parked.
+    /// </summary>
+    private static async Task SetUpAsync(ProgressTask task, PushBenchSettings settings, PushCounters counters, Action halfParked, CancellationToken token)
     {
+        var halfTaken = false;
         while (counters.FirstParked + counters.SetupFailed < settings.Devices)
         {
+            if (!halfTaken && counters.FirstParked >= settings.Devices / 2)
+            {
+                halfTaken = true;
+                halfParked();
+            }
+
             task.Value = counters.FirstParked + counters.SetupFailed;
             task.Description = $"setting up: {counters.FirstParked:N0} parked, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
             await Task.Delay(Tick, token);
