@@ -75,6 +75,8 @@ public static class ServerHost
             var auth = sp.GetRequiredService<IOptions<EasOptions>>().Value.Auth;
             return new VerifiedCredentialCache(TimeSpan.FromSeconds(auth.CacheSeconds), auth.CacheSize, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(sp => new SignInProtection(
+            sp.GetRequiredService<IOptions<EasOptions>>().Value.Auth, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServerMetrics>(), sp.GetRequiredService<ILogger<SignInProtection>>()));
         services.AddSingleton<SignInService>();
         services.AddSingleton<IMailSessionFactory>(sp =>
         {

@@ -59,6 +59,12 @@ internal static class AdminEndpoints
             AccountIdOf(account, options.Value) is { } id ? Results.Ok((await devices.ListAsync(id, AccessRegions.DefaultDeadline, ct)).Select(SummaryOf)) : BadAccount(account));
 
         api.MapGet("/license", async (AccessRegions access, CancellationToken ct) => await access.License.StatusAsync(ct));
+        api.MapGet("/signin/locks", (SignInProtection protection) => protection.Locked());
+        api.MapDelete("/signin/locks/{key}", (string key, SignInProtection protection, IOptions<EasOptions> options) =>
+        {
+            var account = AccountIdOf(key, options.Value);
+            return protection.Unlock(key) | (account is not null && protection.Unlock(account)) ? Results.NoContent() : Results.NotFound();
+        });
         api.MapGet("/audit", async (AuditReader audit, long? after, int? limit, CancellationToken ct) =>
             (await audit.ReadAsync(Math.Max(0, after ?? 0), Math.Clamp(limit ?? 100, 1, 1000), ct)).Select(EntryOf));
         api.MapGet("/cluster", (ClusterStats cluster, EntityCounts entities, PushMetrics push) => new

@@ -8,17 +8,24 @@ namespace Eas.Host.Auth;
 /// <summary>
 /// Verifies a request's Basic credentials against the provider's IMAP server (MS-ASHTTP 2.2.1.1.2.2: every
 /// request carries them), with <see cref="VerifiedCredentialCache"/> in front so a busy phone costs one IMAP
-/// login every few minutes rather than one per request. A refused password is never cached; an IMAP outage
-/// is reported as such so the phone is told to retry rather than to ask its user for a new password.
+/// login every few minutes rather than one per request, and <see cref="SignInProtection"/> behind it so wrong
+/// passwords are refused (401) without reaching the IMAP server once they repeat or lock their account or
+/// address. A wrong password never evicts a verified one; an IMAP outage is reported as such so the phone is
+/// told to retry rather than to ask its user for a new password.
 /// </summary>
 public sealed class SignInService(
     IImapAuthenticator authenticator,
     VerifiedCredentialCache cache,
+    SignInProtection protection,
     IOptions<EasOptions> options,
     ServerMetrics metrics,
     ILogger<SignInService> logger)
 {
-    public async Task<SignInResult> SignInAsync(string? authorization, CancellationToken cancellationToken)
+    /// <summary>Checks the Basic credentials of <paramref name="authorization"/> (the header's value).</summary>
+    /// <param name="authorization">The Authorization header's value, if any.</param>
+    /// <param name="address">The client's address (<see cref="ClientAddress"/>), which failures are counted against too.</param>
+    /// <param name="cancellationToken">The request's: the phone hung up.</param>
+    public async Task<SignInResult> SignInAsync(string? authorization, string address, CancellationToken cancellationToken)
     {
         var credentials = BasicCredentials.Parse(authorization);
         if (credentials is null) return new SignInResult(SignInOutcome.Missing);
@@ -32,17 +39,21 @@ public sealed class SignInService(
 
         if (cache.IsVerified(name.ImapLogin, credentials.Password))
             return new SignInResult(SignInOutcome.Accepted, name, credentials.Password);
+        if (Refusal(name, credentials.Password, address) is { } early) return early;
 
+        using var place = await protection.EnterCheckAsync(name.AccountId, address, cancellationToken);
+        if (Refusal(name, credentials.Password, address) is { } meanwhile) return meanwhile;
         try
         {
             var result = await authenticator.AuthenticateAsync(name.ImapLogin, credentials.Password, cancellationToken);
             if (result.Succeeded)
             {
                 cache.Remember(name.ImapLogin, credentials.Password);
+                protection.Accepted(name.AccountId);
                 return new SignInResult(SignInOutcome.Accepted, name, credentials.Password);
             }
 
-            cache.Forget(name.ImapLogin);
+            protection.Refused(name.ImapLogin, name.AccountId, credentials.Password, address);
             metrics.AuthenticationFailed("rejected");
             HostLog.SignInRejected(logger, name.AccountId);
             return new SignInResult(SignInOutcome.Rejected, name);
@@ -53,5 +64,24 @@ public sealed class SignInService(
             HostLog.SignInStoreUnavailable(logger, name.AccountId, e.Message);
             return new SignInResult(SignInOutcome.StoreUnavailable, name);
         }
+    }
+
+    /// <summary>
+    /// A refusal without asking the IMAP server: the password it refused a moment ago (counted again, so a
+    /// storm of one wrong password still locks), or a locked account or address (not counted: a lock's
+    /// refusals do not lengthen it). Null when the IMAP server must decide.
+    /// </summary>
+    private SignInResult? Refusal(SignInName name, string password, string address)
+    {
+        if (protection.WasRefused(name.ImapLogin, password))
+        {
+            protection.Refused(name.ImapLogin, name.AccountId, password, address);
+            metrics.AuthenticationFailed("repeated");
+            return new SignInResult(SignInOutcome.Rejected, name);
+        }
+
+        if (protection.LockOf(name.AccountId, address) is not { } scope) return null;
+        metrics.AuthenticationFailed($"locked_{scope}");
+        return new SignInResult(SignInOutcome.Rejected, name);
     }
 }

@@ -12,6 +12,9 @@ internal static partial class HostLog
     [LoggerMessage(1001, LogLevel.Warning, "Request refused with 400 for {User}: {Reason}")]
     public static partial void BadRequest(ILogger logger, string user, string reason);
 
+    [LoggerMessage(1034, LogLevel.Warning, "Sign-ins locked for {Seconds:0} s by {Scope} {Key} after failed passwords (last: {User} from {Address})")]
+    public static partial void SignInLocked(ILogger logger, string scope, string key, string user, string address, double seconds);
+
     [LoggerMessage(1031, LogLevel.Debug, "Request of {User} carries query parameters outside MS-ASHTTP, ignored: {Names}")]
     public static partial void IgnoredParameters(ILogger logger, string user, string names);
 

@@ -14,6 +14,7 @@ public sealed class ServerMetrics
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _authFailures;
+    private readonly Counter<long> _signInLocks;
 
     public ServerMetrics(IMeterFactory meterFactory)
     {
@@ -21,6 +22,7 @@ public sealed class ServerMetrics
         _requests = Meter.CreateCounter<long>("eas.requests", "{request}", "ActiveSync requests answered, by command, protocol version and HTTP status.");
         _duration = Meter.CreateHistogram<double>("eas.request.duration", "s", "Time from request received to response written, by command, protocol version and HTTP status.");
         _authFailures = Meter.CreateCounter<long>("eas.auth.failures", "{attempt}", "Sign-ins refused or not checkable, by reason.");
+        _signInLocks = Meter.CreateCounter<long>("eas.auth.locks", "{lock}", "Accounts and client addresses locked after failed sign-ins, by scope.");
     }
 
     /// <summary>The server's one meter, shared with the actor kernel and the store.</summary>
@@ -34,4 +36,6 @@ public sealed class ServerMetrics
     }
 
     public void AuthenticationFailed(string reason) => _authFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void SignInLocked(string scope) => _signInLocks.Add(1, new KeyValuePair<string, object?>("scope", scope));
 }

@@ -40,7 +40,7 @@ internal sealed class ActiveSyncEndpoint(
     /// <summary>MS-ASHTTP 2.2.3: the versions and commands this server supports; credentials are required as for POST.</summary>
     private async Task OptionsAsync(HttpContext context)
     {
-        var result = await signIn.SignInAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        var result = await signIn.SignInAsync(context.Request.Headers.Authorization, ClientAddress.Of(context, options.Value.Auth.TrustedProxies), context.RequestAborted);
         if (result.Outcome != SignInOutcome.Accepted)
         {
             WriteSignInFailure(context.Response, result.Outcome);
@@ -84,7 +84,7 @@ internal sealed class ActiveSyncEndpoint(
     {
         var context = exchange.Context;
         var response = context.Response;
-        var result = await signIn.SignInAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        var result = await signIn.SignInAsync(context.Request.Headers.Authorization, ClientAddress.Of(context, options.Value.Auth.TrustedProxies), context.RequestAborted);
         exchange.User = result.Name?.AccountId ?? "-";
         if (result.Outcome != SignInOutcome.Accepted)
         {
