@@ -29,12 +29,16 @@ public sealed partial class DeviceActor : EntityChildActor
     private readonly string _entityId;
     private DeviceState? _state;
     private CollectionCache _collections = new(ImmutableDictionary<string, CollectionSyncState>.Empty);
+    private readonly RequestBudget _requests;
+    private readonly RequestBudget _pings;
 
     public DeviceActor(DeviceActorSettings settings, string accountId, string deviceId)
         : base(PersistenceIds.Device(accountId, deviceId), settings.Entity)
     {
         this.settings = settings;
         _entityId = KeyOf(accountId, deviceId);
+        _requests = new RequestBudget(settings.Budgets.RequestBurst, settings.Budgets.RequestsPerMinute);
+        _pings = new RequestBudget(settings.Budgets.PingBurst, settings.Budgets.PingsPerMinute);
     }
 
     /// <summary>Props of the device <paramref name="deviceId"/> of <paramref name="accountId"/>.</summary>
@@ -103,8 +107,15 @@ public sealed partial class DeviceActor : EntityChildActor
         var replyTo = Sender;
         var request = command.Request;
         var line = request.Line;
-        Supersede();
         var now = settings.Clock.GetUtcNow();
+        if (OverBudget(line.Command, now) is { } throttled)
+        {
+            // Before anything else: a looping phone costs a token check, not a command (and its parked Ping stays).
+            replyTo.Tell(throttled);
+            return;
+        }
+
+        Supersede();
         try
         {
             var firstSeen = _state is null ? new DeviceFirstSeen(now, request.AccountId, line.DeviceId) : null;
@@ -128,6 +139,13 @@ public sealed partial class DeviceActor : EntityChildActor
             Failed(replyTo, request.AccountId, e);
             if (!IsExpected(e)) throw;
         }
+    }
+
+    /// <summary>The budget this request is over, if any; a request within both takes from both.</summary>
+    private Throttled? OverBudget(EasCommand command, DateTimeOffset now)
+    {
+        if (command == EasCommand.Ping && _pings.TryTake(now) is { } pingWait) return new Throttled(ThrottleConditions.CommandFrequency, "pings", pingWait);
+        return _requests.TryTake(now) is { } wait ? new Throttled(ThrottleConditions.CommandFrequency, "requests", wait) : null;
     }
 
     /// <summary>A command failed before its events were written: drop what it staged and stop watching for it.</summary>

@@ -20,6 +20,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 
+    /// <summary>How many requests and Pings a device may send.</summary>
+    public RequestBudgetLimits Budgets { get; init; } = new();
+
     /// <summary>Heartbeat bounds and folder limit of Ping.</summary>
     public PingLimits Ping { get; init; } = new();
 

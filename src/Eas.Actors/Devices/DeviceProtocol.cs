@@ -74,3 +74,10 @@ public sealed record RespondHttpStatus(int StatusCode) : CommandOutcome;
 
 /// <summary>An empty HTTP 200: a Sync whose Wait ended without changes (MS-ASCMD 2.2.3.198).</summary>
 public sealed record RespondEmpty : CommandOutcome;
+
+/// <summary>
+/// The device is over one of its budgets (<see cref="RequestBudgetLimits"/>): HTTP 503 with Retry-After, and
+/// X-MS-ASThrottle naming the condition (MS-ASHTTP 2.2.2.1.2.13). <paramref name="Budget"/> names the budget for
+/// the log and the metric (<c>requests</c>, <c>pings</c>).
+/// </summary>
+public sealed record Throttled(string Condition, string Budget, TimeSpan RetryAfter) : CommandOutcome;

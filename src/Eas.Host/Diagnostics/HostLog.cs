@@ -15,6 +15,9 @@ internal static partial class HostLog
     [LoggerMessage(1034, LogLevel.Warning, "Sign-ins locked for {Seconds:0} s by {Scope} {Key} after failed passwords (last: {User} from {Address})")]
     public static partial void SignInLocked(ILogger logger, string scope, string key, string user, string address, double seconds);
 
+    [LoggerMessage(1035, LogLevel.Warning, "{Command} of {User} on {DeviceId} refused with 503: over its {Budget} budget, retry in {Seconds:0} s")]
+    public static partial void Throttled(ILogger logger, string command, string user, string deviceId, string budget, double seconds);
+
     [LoggerMessage(1031, LogLevel.Debug, "Request of {User} carries query parameters outside MS-ASHTTP, ignored: {Names}")]
     public static partial void IgnoredParameters(ILogger logger, string user, string names);
 

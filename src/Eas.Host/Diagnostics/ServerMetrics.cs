@@ -15,6 +15,7 @@ public sealed class ServerMetrics
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _authFailures;
     private readonly Counter<long> _signInLocks;
+    private readonly Counter<long> _throttled;
 
     public ServerMetrics(IMeterFactory meterFactory)
     {
@@ -22,6 +23,7 @@ public sealed class ServerMetrics
         _requests = Meter.CreateCounter<long>("eas.requests", "{request}", "ActiveSync requests answered, by command, protocol version and HTTP status.");
         _duration = Meter.CreateHistogram<double>("eas.request.duration", "s", "Time from request received to response written, by command, protocol version and HTTP status.");
         _authFailures = Meter.CreateCounter<long>("eas.auth.failures", "{attempt}", "Sign-ins refused or not checkable, by reason.");
+        _throttled = Meter.CreateCounter<long>("eas.throttled", "{request}", "Requests refused with 503 because their device was over a budget, by budget.");
         _signInLocks = Meter.CreateCounter<long>("eas.auth.locks", "{lock}", "Accounts and client addresses locked after failed sign-ins, by scope.");
     }
 
@@ -36,6 +38,8 @@ public sealed class ServerMetrics
     }
 
     public void AuthenticationFailed(string reason) => _authFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Throttled(string budget) => _throttled.Add(1, new KeyValuePair<string, object?>("budget", budget));
 
     public void SignInLocked(string scope) => _signInLocks.Add(1, new KeyValuePair<string, object?>("scope", scope));
 }

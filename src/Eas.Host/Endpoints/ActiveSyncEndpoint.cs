@@ -169,6 +169,7 @@ internal sealed class ActiveSyncEndpoint(
         try
         {
             var outcome = await devices.ExecuteAsync(request, DeadlineFor(line.Command, typedBody), context.RequestAborted);
+            if (outcome is Throttled throttled) metrics.Throttled(throttled.Budget);
             exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
         }
         catch (Exception e) when (e is StoreUnavailableException or ImapException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)

@@ -18,4 +18,7 @@ internal static class ActiveSyncHeaders
 
     /// <summary>Realm of the Basic challenge.</summary>
     public const string BasicChallenge = "Basic realm=\"ActiveSync\"";
+
+    /// <summary>Names the condition a 503 throttles (MS-ASHTTP 2.2.2.1.2.13).</summary>
+    public const string ThrottleHeader = "X-MS-ASThrottle";
 }

@@ -42,6 +42,7 @@ public static class ClusterManifests
     public const string RespondEmpty = "outcome.empty.v1";
     public const string CommandNotImplemented = "outcome.not-implemented.v1";
     public const string AttachmentNotFound = "outcome.attachment-not-found.v1";
+    public const string Throttled = "outcome.throttled.v1";
     public const string AdmitAccount = "account.admit.v1";
     public const string AccountAccess = "account.access.v1";
     public const string GetAccount = "account.get.v1";
@@ -79,6 +80,7 @@ public static class ClusterManifests
         new JsonCodec<RespondEmpty>(RespondEmpty),
         new JsonCodec<CommandNotImplemented>(CommandNotImplemented),
         new JsonCodec<AttachmentNotFound>(AttachmentNotFound),
+        new JsonCodec<Throttled>(Throttled),
         new JsonCodec<AdmitAccount>(AdmitAccount),
         new JsonCodec<AccountAccess>(AccountAccess),
         new JsonCodec<GetAccount>(GetAccount),

@@ -148,6 +148,7 @@ internal static class ClusterSamples
         yield return new AccessRefused(AccessRefusal.NoLicenseSlot);
         yield return new RespondHttpStatus(503);
         yield return new RespondEmpty();
+        yield return new Throttled(ThrottleConditions.CommandFrequency, "pings", TimeSpan.FromSeconds(10));
         yield return new CommandNotImplemented();
         yield return new AttachmentNotFound();
         yield return Envelope(AdmitAccount.Instance) with { Child = AccountChild.Gate };

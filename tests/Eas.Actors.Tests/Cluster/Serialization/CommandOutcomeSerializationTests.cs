@@ -46,6 +46,7 @@ public sealed class CommandOutcomeSerializationTests(ServerSerialization server)
             new AccessRefused(AccessRefusal.LicenseExpired),
             new RespondHttpStatus((int)HttpStatusCode.ServiceUnavailable),
             new RespondEmpty(),
+            new Throttled(ThrottleConditions.CommandFrequency, "requests", TimeSpan.FromSeconds(2.5)),
             new CommandNotImplemented(),
             new AttachmentNotFound(),
         ];
