@@ -82,7 +82,7 @@ internal static class PushRun
             await Progress().StartAsync(context => HoldAsync(context.AddTask("holding", maxValue: settings.HoldSeconds), settings, counters, deliverer, holdClock, deadline.Token));
             await delivering;
             operatorFigures = await operating;
-            await DrainAsync(ledger, deadline.Token);
+            await DrainAsync(ledger, counters, deadline.Token);
             holdClock.Stop();
         }
         catch (OperationCanceledException) when (deadline.IsOver)
@@ -199,9 +199,13 @@ internal static class PushRun
         task.StopTask();
     }
 
-    private static async Task DrainAsync(PushLedger ledger, CancellationToken token)
+    /// <summary>
+    /// Waits, at most <see cref="Drain"/>, for the pushes still owed and then for the devices they woke to park
+    /// again (they sync first), so the end snapshot does not catch the last delivery's devices between two Pings.
+    /// </summary>
+    private static async Task DrainAsync(PushLedger ledger, PushCounters counters, CancellationToken token)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Drain && ledger.Outstanding() > 0) await Task.Delay(Tick, token);
+        while (clock.Elapsed < Drain && (ledger.Outstanding() > 0 || counters.Parked < counters.SetUp)) await Task.Delay(Tick, token);
     }
 }
