@@ -67,6 +67,11 @@ internal sealed class ActiveSyncEndpoint(
             await RunAsync(exchange);
             status = context.Response.StatusCode;
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The phone hung up while it was being signed in (or waited for a place among the IMAP checks).
+            status = StatusCodes.Status499ClientClosedRequest;
+        }
         finally
         {
             // Counted and logged even when the command failed with an exception (answered 500 by the host).
