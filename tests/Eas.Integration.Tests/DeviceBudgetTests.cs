@@ -1,5 +1,4 @@
 using System.Net;
-using Eas.Host.Tests.Diagnostics;
 using Eas.Integration.Tests.Support;
 using Eas.Wire.CodePages;
 
@@ -28,8 +27,7 @@ public sealed class DeviceBudgetTests(DovecotFixture dovecot) : IAsyncLifetime
         var looping = await SyncingPhone.StartAsync(_server, user, "14.1", "Loop1");
         var calm = await SyncingPhone.StartAsync(_server, user, "14.1", "Calm1");
         var inbox = looping.IdOf("INBOX");
-        using var http = _server.CreateHttpClient();
-        var before = PrometheusTextParser.Parse(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+        var before = await _server.ScrapeMetricsAsync();
 
         var pings = new List<EasResponse>();
         for (var i = 0; i < 20; i++) pings.Add(await looping.Client.PostAsync("Ping", PingRequests.Ping(0, inbox)));
@@ -53,7 +51,7 @@ public sealed class DeviceBudgetTests(DovecotFixture dovecot) : IAsyncLifetime
         back.Status.ShouldBe(HttpStatusCode.OK);
         back.Body!.ValueOf(FolderHierarchy.Status).ShouldBe("1", "its hierarchy key still holds: a throttled request changes nothing");
 
-        var after = PrometheusTextParser.Parse(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+        var after = await _server.ScrapeMetricsAsync();
         (after.Sum("eas_throttled_total", ("budget", "pings")) - before.Sum("eas_throttled_total", ("budget", "pings"))).ShouldBe(15);
         (after.Sum("eas_throttled_total", ("budget", "requests")) - before.Sum("eas_throttled_total", ("budget", "requests"))).ShouldBe(throttled.Count);
     }

@@ -51,17 +51,16 @@ public sealed class RequestLineTests(DovecotFixture dovecot) : IAsyncLifetime
     public async Task A_body_over_the_limit_is_413_and_a_hang_up_mid_body_is_counted_as_the_clients_not_as_500()
     {
         using var http = _server.CreateHttpClient();
-        await http.GetStringAsync(new Uri("/healthz", UriKind.Relative));
-        var before = await ScrapeAsync(http);
+        var before = await _server.ScrapeMetricsAsync();
 
         (await PostAsync(http, "Cmd=FolderSync&User=mike&DeviceId=Big1&DeviceType=T", new byte[8192])).ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         await HangUpMidBodyAsync();
 
-        var after = await ScrapeAsync(http);
+        var after = await _server.ScrapeMetricsAsync();
         for (var wait = 0; wait < 50 && Moved(before, after, ("status", "499")) < 1; wait++)
         {
             await Task.Delay(100);
-            after = await ScrapeAsync(http);
+            after = await _server.ScrapeMetricsAsync();
         }
 
         Moved(before, after, ("command", "FolderSync"), ("status", "413")).ShouldBe(1);
@@ -98,7 +97,4 @@ public sealed class RequestLineTests(DovecotFixture dovecot) : IAsyncLifetime
 
     private static double Moved(PrometheusScrape before, PrometheusScrape after, params (string, string)[] labels) =>
         after.Sum("eas_requests_total", labels) - before.Sum("eas_requests_total", labels);
-
-    private static async Task<PrometheusScrape> ScrapeAsync(HttpClient http) =>
-        PrometheusTextParser.Parse(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
 }

@@ -17,6 +17,9 @@ internal sealed class CollectionCache
 {
     private readonly Dictionary<string, CollectionSyncState> _staged = new(StringComparer.Ordinal);
 
+    /// <summary>The state each delta being written leads to, so its write's callback takes it as is instead of applying the delta again.</summary>
+    private readonly Dictionary<CollectionStateAdvanced, CollectionSyncState> _writing = new(ReferenceEqualityComparer.Instance);
+
     public CollectionCache(ImmutableDictionary<string, CollectionSyncState> saved) => Saved = saved;
 
     /// <summary>The states in the journal, by folder id.</summary>
@@ -45,20 +48,37 @@ internal sealed class CollectionCache
     /// <summary>Takes in a whole state the journal confirmed (or that recovery read back).</summary>
     public void Apply(CollectionStateChanged changed) => Saved = Saved.SetItem(changed.FolderId, changed.State);
 
-    /// <summary>Takes in a state change the journal confirmed (or that recovery read back), on the saved state it follows.</summary>
+    /// <summary>
+    /// Takes in a state change the journal confirmed: the state it was taken from when this cache wrote it, else
+    /// (recovery) the delta applied to the saved state it follows.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The folder has no saved state of the delta's epoch: the journal is not the one it was written to.</exception>
     public void Apply(CollectionStateAdvanced advanced)
     {
+        if (_writing.Remove(advanced, out var written))
+        {
+            Saved = Saved.SetItem(advanced.FolderId, written);
+            return;
+        }
+
         var saved = Saved.GetValueOrDefault(advanced.FolderId)
             ?? throw new InvalidOperationException($"Folder {advanced.FolderId} has a sync state delta but no state before it in the journal.");
         Saved = Saved.SetItem(advanced.FolderId, advanced.Delta.ApplyTo(saved));
     }
 
-    /// <summary>Drops what a failed command staged.</summary>
-    public void DropStaged() => _staged.Clear();
+    /// <summary>Drops what a failed command staged or was writing.</summary>
+    public void DropStaged()
+    {
+        _staged.Clear();
+        _writing.Clear();
+    }
 
-    private IPersistedMessage ToEvent(string folderId, CollectionSyncState state) =>
-        Saved.GetValueOrDefault(folderId) is { } saved && CollectionStateDelta.Between(saved, state) is { } delta
-            ? new CollectionStateAdvanced(folderId, delta)
-            : new CollectionStateChanged(folderId, state);
+    private IPersistedMessage ToEvent(string folderId, CollectionSyncState state)
+    {
+        if (Saved.GetValueOrDefault(folderId) is not { } saved || CollectionStateDelta.Between(saved, state) is not { } delta)
+            return new CollectionStateChanged(folderId, state);
+        var advanced = new CollectionStateAdvanced(folderId, delta);
+        _writing[advanced] = state;
+        return advanced;
+    }
 }

@@ -118,25 +118,20 @@ public sealed partial class DeviceActor
         if (unwatch) StopWatching(parked.AccountId);
     }
 
-    /// <summary>Tells the mailbox this device no longer waits, if it may have been watching.</summary>
-    private void StopWatching(string accountId)
-    {
-        if (!_mayBeWatched) return;
-        _mayBeWatched = false;
-        settings.Mailboxes?.Tell(accountId, new UnwatchFolders(_entityId));
-    }
-
     /// <summary>
-    /// As <see cref="StopWatching"/>, from <c>PostStop</c>: through the account entity, which parents the mailbox
-    /// too, not through the shard region. When the whole entity stops (hand-off, node shutdown) the message
-    /// then dies with it; sent to the region it would start the entity again while the shard is being handed
-    /// off, and hold the node's shutdown for seconds.
+    /// Tells the mailbox this device no longer waits, if it may have been watching. From <c>PostStop</c>
+    /// (<paramref name="stopping"/>) it goes through the account entity, which parents the mailbox too, not through
+    /// the shard region: when the whole entity stops (hand-off, node shutdown) the message then dies with it, where
+    /// through the region it would start the entity again while its shard is handed off and hold the node's
+    /// shutdown for seconds.
     /// </summary>
-    private void StopWatchingAsSibling(string accountId)
+    private void StopWatching(string accountId, bool stopping = false)
     {
         if (!_mayBeWatched) return;
         _mayBeWatched = false;
-        Context.Parent.Tell(new Cluster.AccountEnvelope(accountId.ToLowerInvariant(), Cluster.AccountChild.Mailbox, new UnwatchFolders(_entityId)));
+        var unwatch = new UnwatchFolders(_entityId);
+        if (stopping) Context.Parent.Tell(new Cluster.AccountEnvelope(accountId.ToLowerInvariant(), Cluster.AccountChild.Mailbox, unwatch));
+        else settings.Mailboxes?.Tell(accountId, unwatch);
     }
 
     private sealed record ParkedPing(IActorRef Reply, Guid RequestId, ImmutableDictionary<string, string> FolderIdsByName, long Token, string AccountId, DeviceRequest? Resume);

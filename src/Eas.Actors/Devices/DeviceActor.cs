@@ -199,7 +199,7 @@ public sealed partial class DeviceActor : EntityChildActor
     protected override void PostStop()
     {
         if (_parked is not null) Answer(ExpiredAnswer(), "shutdown", unwatch: false);
-        if (_state is not null) StopWatchingAsSibling(_state.AccountId);
+        if (_state is not null) StopWatching(_state.AccountId, stopping: true);
         base.PostStop();
     }
 

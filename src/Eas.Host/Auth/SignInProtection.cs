@@ -77,8 +77,19 @@ public sealed class SignInProtection
     public void Accepted(string accountId)
     {
         Accounts.Forget(accountId);
-        if (_known.Count >= _capacity) _known.Clear();
-        _known[accountId] = _clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
+        if (_known.Count >= _capacity)
+        {
+            foreach (var (account, at) in _known)
+            {
+                if (now - at >= KnownFor) _known.TryRemove(account, out _);
+            }
+
+            // Still full of accounts seen within a day: start over rather than grow without bound.
+            if (_known.Count >= _capacity) _known.Clear();
+        }
+
+        _known[accountId] = now;
     }
 
     /// <summary>The accounts and addresses locked now.</summary>

@@ -143,6 +143,24 @@ public sealed class DeviceActorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_device_recovered_from_a_snapshot_taken_between_folder_deltas_continues_with_its_key()
+    {
+        // Snapshots every 4 events fall among the windows' events: recovery starts from a snapshot's whole states
+        // and applies the deltas written after it.
+        var journal = new JournalOptions { DataDirectory = _directory.Path };
+        var inbox = new InMemoryInbox(250);
+        var devices = await StartAsync(journal, inbox, snapshotEvery: 4);
+        var policyKey = await ProvisionedKeyAsync(devices);
+        var initial = await SyncAsync(devices, policyKey, "0");
+        var first = await SyncAsync(devices, policyKey, initial.SyncKey!);
+        var second = await SyncAsync(devices, policyKey, first.SyncKey!);
+        await StopAsync();
+
+        devices = await StartAsync(journal, inbox, snapshotEvery: 4);
+        await ThirdWindowShouldContinueAsync(devices, inbox, policyKey, second.SyncKey!);
+    }
+
+    [Fact]
     public async Task A_journal_of_whole_folder_states_from_before_deltas_followed_by_deltas_recovers()
     {
         var journal = new JournalOptions { DataDirectory = _directory.Path };
@@ -253,10 +271,10 @@ public sealed class DeviceActorTests : IAsyncLifetime
     /// A node whose devices never snapshot, so a restarted device reads its whole journal back; with an
     /// <paramref name="inbox"/>, their mailboxes run on it.
     /// </summary>
-    private async Task<DeviceRegion> StartAsync(JournalOptions journal, InMemoryInbox? inbox = null)
+    private async Task<DeviceRegion> StartAsync(JournalOptions journal, InMemoryInbox? inbox = null, int snapshotEvery = 10_000)
     {
         var policy = new DevicePolicy(true, false, ImmutableSortedDictionary<string, string>.Empty.Add("DevicePasswordEnabled", "1"));
-        var settings = new DeviceActorSettings(policy, () => ++_nextKey) { Entity = new EntityChildOptions("device", TimeSpan.FromMinutes(5), SnapshotEvery: 10_000) };
+        var settings = new DeviceActorSettings(policy, () => ++_nextKey) { Entity = new EntityChildOptions("device", TimeSpan.FromMinutes(5), SnapshotEvery: snapshotEvery) };
         Func<string, Akka.Actor.Props> mailbox = inbox is null
             ? _ => TestCluster.Unused("mailboxes")
             : account => MailboxActor.PropsFor(new MailboxActorSettings(inbox, inbox, new PushMetrics(_meter)), account);
