@@ -1,31 +1,30 @@
 using Eas.Actors.Sync.Email;
-using Eas.Mail.Imap;
-using Eas.Mail.Imap.Fetch;
 using Eas.Mail.Mime;
 
 namespace Eas.Actors.Mailboxes.Imap;
 
 /// <summary>
-/// Reads one message for sync: streams it from IMAP (BODY.PEEK[]) into a buffer — memory for small
-/// messages, a temporary file that deletes itself for large ones, so a 50 MB message never sits in memory —
-/// and reads it once with the MIME reader, keeping only the bodies truncated to what the phone asked for.
-/// A message the MIME reader cannot take apart is returned without its body rather than stopping the sync.
+/// Reads one message for sync from a seekable buffer the session filled (memory for small messages, a
+/// temporary file for large ones, so a 50 MB message never sits in memory), once, keeping only the bodies
+/// truncated to what the phone asked for. A message that cannot be taken apart is returned without its body
+/// rather than stopping the sync.
 /// </summary>
 internal static class EmailReader
 {
-    private const long InMemoryLimit = 2 * 1024 * 1024;
+    /// <summary>Messages up to this size are buffered in memory; larger ones in a temporary file.</summary>
+    public const long InMemoryLimit = 2 * 1024 * 1024;
 
-    public static async Task<EmailItem?> ReadAsync(ImapClient client, FetchedMessage summary, EmailContentRequest content, CancellationToken cancellationToken)
+    /// <summary>A buffer for a message of <paramref name="size"/> bytes: memory when small, else a temporary file that deletes itself.</summary>
+    public static Stream CreateBuffer(long size) =>
+        size > InMemoryLimit ? Persistence.TemporaryFile.Create() : new MemoryStream((int)Math.Max(size, 256));
+
+    /// <param name="buffer">The whole message, seekable; read from position 0.</param>
+    /// <param name="flags">The message's IMAP flags.</param>
+    /// <param name="received">The message's INTERNALDATE.</param>
+    /// <param name="content">What of the message the phone asked for.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<EmailItem> ParseAsync(Stream buffer, IReadOnlyList<string> flags, DateTimeOffset received, EmailContentRequest content, CancellationToken cancellationToken)
     {
-        var size = (long)(summary.Size ?? 0);
-        var received = summary.InternalDate ?? DateTimeOffset.UnixEpoch;
-        var flags = summary.Flags ?? [];
-        await using var buffer = size > InMemoryLimit
-            ? Persistence.TemporaryFile.Create()
-            : (Stream)new MemoryStream((int)Math.Max(size, 256));
-        var section = await client.FetchSectionAsync(summary.Uid, string.Empty, null, useBinary: false, buffer, cancellationToken);
-        if (section is null) return null;
-
         EmailMime? mime = null;
         if (content.WantMime)
         {

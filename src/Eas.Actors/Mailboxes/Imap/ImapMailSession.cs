@@ -65,8 +65,11 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync, ImapMetri
         foreach (var uid in uids)
         {
             if (!byUid.TryGetValue(uid, out var summary)) continue;
-            var item = await EmailReader.ReadAsync(client, summary, content, cancellationToken);
-            if (item is not null) result.Add(new FetchedEmail(uid, MessageFlagNames.Parse(summary.Flags), item));
+            await using var buffer = EmailReader.CreateBuffer((long)(summary.Size ?? 0));
+            var section = await client.FetchSectionAsync(summary.Uid, string.Empty, null, useBinary: false, buffer, cancellationToken);
+            if (section is null) continue;
+            var item = await EmailReader.ParseAsync(buffer, summary.Flags ?? [], summary.InternalDate ?? DateTimeOffset.UnixEpoch, content, cancellationToken);
+            result.Add(new FetchedEmail(uid, MessageFlagNames.Parse(summary.Flags), item));
         }
 
         return result;
