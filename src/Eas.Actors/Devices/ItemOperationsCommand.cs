@@ -44,7 +44,7 @@ internal static class ItemOperationsCommand
     {
         if (!ServerIds.TryParse(serverId, collectionId, out var uid))
             return new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { CollectionId = collectionId, ServerId = serverId };
-        var encoding = EmailEncodingOptions.ForFetch(request.Line.ProtocolVersion, fetch.Options, Mail.Mime.HtmlToText.Convert);
+        var encoding = EmailEncodingOptions.ForFetch(request.Line.ProtocolVersion, fetch.Options, Sync.Email.Reading.HtmlToText.Convert);
         var content = new Mailboxes.EmailContentRequest(null, true, encoding.MimeSupport != Wire.Commands.Sync.SyncMimeSupport.Never);
         var item = await MailboxWork.RunAsync(request, settings, async context =>
         {

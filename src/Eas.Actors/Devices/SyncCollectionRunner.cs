@@ -45,7 +45,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var name = await context.ResolveEmailAsync(request, folderId);
         if (name is null) return (null, new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged));
         var version = request.Line.ProtocolVersion;
-        var encoding = EmailEncodingOptions.ForSync(version, options, Mail.Mime.HtmlToText.Convert, options.Truncation);
+        var encoding = EmailEncodingOptions.ForSync(version, options, Sync.Email.Reading.HtmlToText.Convert, options.Truncation);
         var content = ContentFor(options);
         var clients = new SyncClientCommands(context, name, folderId, version, encoding, content);
         SyncPlan plan;

@@ -1,13 +1,14 @@
 using Eas.Actors.Sync.Email;
-using Eas.Mail.Mime;
+using Eas.Actors.Sync.Email.Reading;
 
 namespace Eas.Actors.Mailboxes.Imap;
 
 /// <summary>
 /// Reads one message for sync from a seekable buffer the session filled (memory for small messages, a
 /// temporary file for large ones, so a 50 MB message never sits in memory), once, keeping only the bodies
-/// truncated to what the phone asked for. A message that cannot be taken apart is returned without its body
-/// rather than stopping the sync.
+/// truncated to what the phone asked for; the MIME work is <see cref="StoredMessageReader"/>'s (MimeKit in
+/// persistent mode over the buffer). A message that cannot be taken apart is returned without its body rather
+/// than stopping the sync.
 /// </summary>
 internal static class EmailReader
 {
@@ -23,25 +24,6 @@ internal static class EmailReader
     /// <param name="received">The message's INTERNALDATE.</param>
     /// <param name="content">What of the message the phone asked for.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<EmailItem> ParseAsync(Stream buffer, IReadOnlyList<string> flags, DateTimeOffset received, EmailContentRequest content, CancellationToken cancellationToken)
-    {
-        EmailMime? mime = null;
-        if (content.WantMime)
-        {
-            buffer.Position = 0;
-            mime = await EmailMime.ReadAsync(buffer, buffer.Length, content.MaxBodyBytes ?? buffer.Length, cancellationToken);
-        }
-
-        buffer.Position = 0;
-        try
-        {
-            var options = new MessageBodyOptions { PlainTextLimit = content.MaxBodyBytes, HtmlLimit = content.MaxBodyBytes };
-            var message = await MessageBodies.ExtractAsync(buffer, options, cancellationToken);
-            return EmailItemMapper.From(message, flags, received, mime);
-        }
-        catch (MimeFormatException)
-        {
-            return EmailItemMapper.Unreadable(flags, received) with { Mime = mime };
-        }
-    }
+    public static Task<EmailItem> ParseAsync(Stream buffer, IReadOnlyList<string> flags, DateTimeOffset received, EmailContentRequest content, CancellationToken cancellationToken) =>
+        StoredMessageReader.ReadAsync(buffer, flags, received, content, cancellationToken);
 }

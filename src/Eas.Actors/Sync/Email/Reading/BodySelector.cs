@@ -1,0 +1,78 @@
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Eas.Actors.Sync.Email.Reading;
+
+/// <summary>
+/// Chooses which parts make up the plain-text and the HTML body, the way mail clients display a message
+/// (RFC 2046 section 5.1): in multipart/alternative the last (richest) alternative that has the kind natively,
+/// else the last that has any; in multipart/related only the root (RFC 2387 section 3.2: the "start" parameter,
+/// else the first part); in multipart/mixed and the others every inline text part, in order. Body text is
+/// text/plain or text/html not marked as an attachment (RFC 2183), outside attached messages; a multipart
+/// without a boundary, which cannot be split, counts as plain text.
+/// </summary>
+public static class BodySelector
+{
+    private const string PlainSeparator = "\r\n";
+
+    /// <summary>Whether the part is text/html.</summary>
+    public static bool IsHtml(MimeEntity part) => part.ContentType.IsMimeType("text", "html");
+
+    /// <summary>Whether the part could be body text.</summary>
+    public static bool IsBodyCandidate(MimeEntity part) =>
+        part is not MessagePart
+        && !ImapPartNumbers.IsSplitMultipart(part)
+        && !IsMarkedAttachment(part)
+        && (part.ContentType.IsMimeType("text", "plain") || IsHtml(part) || part.ContentType.MediaType.Equals("multipart", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A Content-Disposition other than "inline" (an unknown type counts as attachment, RFC 2183 section 2.8).</summary>
+    public static bool IsMarkedAttachment(MimeEntity part) =>
+        part.ContentDisposition?.Disposition is { Length: > 0 } disposition && !disposition.Trim().Equals("inline", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The parts that make up the HTML (<paramref name="html"/>) or the plain-text body, in order.</summary>
+    public static List<MimeEntity> Select(MimeEntity part, bool html)
+    {
+        if (part is MessagePart) return [];
+        if (part is not Multipart multipart || !ImapPartNumbers.IsSplitMultipart(part)) return IsBodyCandidate(part) ? [part] : [];
+        var subtype = multipart.ContentType.MediaSubtype;
+        if (subtype.Equals("alternative", StringComparison.OrdinalIgnoreCase))
+        {
+            List<MimeEntity> best = [];
+            var bestNative = false;
+            foreach (var child in multipart)
+            {
+                var choice = Select(child, html);
+                if (choice.Count == 0) continue;
+                var native = choice.Exists(c => IsHtml(c) == html);
+                if (!native && bestNative) continue;
+                (best, bestNative) = (choice, native);
+            }
+
+            return best;
+        }
+
+        if (subtype.Equals("related", StringComparison.OrdinalIgnoreCase))
+            return RelatedRoot(multipart) is { } root ? Select(root, html) : [];
+        return [.. multipart.SelectMany(child => Select(child, html))];
+    }
+
+    /// <summary>Joins the chosen parts (plain text parts on their own lines) and cuts the result to <paramref name="limit"/> UTF-8 bytes.</summary>
+    public static EmailBodyText? Combine(IReadOnlyList<DecodedBody> parts, bool html, long? limit)
+    {
+        if (parts.Count == 0) return null;
+        var separator = html ? string.Empty : PlainSeparator;
+        var kept = string.Join(separator, parts.Select(p => p.View(html).Kept));
+        var fullSize = parts.Sum(p => p.View(html).TotalSize) + (parts.Count - 1) * separator.Length;
+        if (limit is not { } max || fullSize <= max) return new EmailBodyText(kept, fullSize);
+        return new EmailBodyText(kept[..BoundedText.PrefixLength(kept, Math.Max(0, max))], fullSize);
+    }
+
+    /// <summary>The root of a multipart/related: the part whose Content-ID is the "start" parameter, else the first.</summary>
+    public static MimeEntity? RelatedRoot(Multipart related)
+    {
+        var start = related.ContentType.Parameters.TryGetValue("start", out string? value) ? value : null;
+        var startId = string.IsNullOrWhiteSpace(start) ? null : MimeUtils.ParseMessageId(start) ?? start.Trim();
+        var root = startId is null ? null : related.FirstOrDefault(c => string.Equals(c.ContentId, startId, StringComparison.Ordinal));
+        return root ?? (related.Count > 0 ? related[0] : null);
+    }
+}
