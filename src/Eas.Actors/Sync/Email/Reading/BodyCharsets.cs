@@ -17,8 +17,6 @@ public static class BodyCharsets
     private const int Latin1CodePage = 28591;
     private const int Windows1252CodePage = 1252;
 
-    static BodyCharsets() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>
     /// Valid UTF-8 sequences decode as UTF-8 and each byte that is not part of one as its ISO-8859-1 character.
     /// On a whole text this equals "UTF-8 if valid, else Latin-1" except for Latin-1 text that happens to hold

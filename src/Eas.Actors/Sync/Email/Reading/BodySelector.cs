@@ -23,7 +23,19 @@ public static class BodySelector
         part is not MessagePart
         && !ImapPartNumbers.IsSplitMultipart(part)
         && !IsMarkedAttachment(part)
-        && (part.ContentType.IsMimeType("text", "plain") || IsHtml(part) || part.ContentType.MediaType.Equals("multipart", StringComparison.OrdinalIgnoreCase));
+        && (part.ContentType.IsMimeType("text", "plain") || IsHtml(part) || HasUnintelligibleType(part)
+            || part.ContentType.MediaType.Equals("multipart", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A Content-Type without even a type/subtype. RFC 2045 section 5.2 recommends taking such a part as plain
+    /// text, as the reader before MimeKit did; MimeKit makes it application/octet-stream (keeping its charset).
+    /// </summary>
+    public static bool HasUnintelligibleType(MimeEntity part)
+    {
+        if (part.Headers[HeaderId.ContentType] is not { } value) return false;
+        var semicolon = value.IndexOf(';');
+        return !(semicolon < 0 ? value : value[..semicolon]).Contains('/');
+    }
 
     /// <summary>A Content-Disposition other than "inline" (an unknown type counts as attachment, RFC 2183 section 2.8).</summary>
     public static bool IsMarkedAttachment(MimeEntity part) =>

@@ -38,7 +38,7 @@ public sealed class EnvelopeFieldsTests
         item.ReplyTo.ShouldHaveSingleItem().Address.ShouldBe("replies@x.org");
         item.Subject.ShouldBe("Übersicht");
         item.DateSent.ShouldBe(new DateTime(2003, 7, 1, 8, 52, 37, DateTimeKind.Utc));
-        item.DateReceived.ShouldBe(Received.UtcDateTime);
+        item.DateReceived.ShouldBe(ReadingTestData.Received.UtcDateTime);
         item.MessageId.ShouldBe("id1@x.de");
         item.InReplyTo.ShouldBe("id0@x.de");
         item.References.ShouldBe(["r1@x", "r2@x", "r3@x"]);

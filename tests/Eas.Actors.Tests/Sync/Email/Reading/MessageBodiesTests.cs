@@ -166,7 +166,7 @@ public sealed class MessageBodiesTests
         var item = await ReadAsync("Content-Type: text/plain; charset=utf-8\n\nñññññ\n", maxBodyBytes: 5);
 
         item.PlainText.ShouldBe(new EmailBodyText("ññ", 12));
-        item.PlainText.IsComplete.ShouldBeFalse();
+        item.PlainText!.IsComplete.ShouldBeFalse();
     }
 
     [Fact]
