@@ -13,6 +13,9 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// </summary>
 public static class EnvelopeFields
 {
+    /// <summary>Most message ids kept from References: a thread rarely has more, and a hostile header could hold millions.</summary>
+    public const int MaxReferences = 1_000;
+
     /// <summary>An item with the envelope fields of <paramref name="message"/> filled.</summary>
     public static EmailItem Read(MimeMessage message, DateTimeOffset received)
     {
@@ -88,7 +91,7 @@ public static class EnvelopeFields
         var ids = ImmutableArray.CreateBuilder<string>();
         foreach (var header in headers)
         {
-            if (header.Id == HeaderId.References) ids.AddRange(MimeUtils.EnumerateReferences(header.Value));
+            if (header.Id == HeaderId.References) ids.AddRange(MimeUtils.EnumerateReferences(header.Value).Take(MaxReferences - ids.Count));
         }
 
         return ids.ToImmutable();

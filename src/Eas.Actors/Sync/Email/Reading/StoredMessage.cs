@@ -15,11 +15,11 @@ public sealed class StoredMessage
     private readonly Dictionary<MimeEntity, EntityExtent> _extents;
     private readonly Dictionary<MimeEntity, string> _partNumbers;
 
-    private StoredMessage(MimeMessage message, Dictionary<MimeEntity, EntityExtent> extents)
+    private StoredMessage(MimeMessage message, Dictionary<MimeEntity, EntityExtent> extents, IReadOnlyDictionary<MimeEntity, int> emptyPartsBefore)
     {
         Message = message;
         _extents = extents;
-        _partNumbers = ImapPartNumbers.Assign(message);
+        _partNumbers = ImapPartNumbers.Assign(message, emptyPartsBefore);
     }
 
     /// <summary>The parsed message.</summary>
@@ -34,9 +34,12 @@ public sealed class StoredMessage
         buffer.Position = 0;
         var parser = new MimeParser(StoredMessageParserOptions.Create(), buffer, persistent: buffer.CanSeek);
         var extents = new Dictionary<MimeEntity, EntityExtent>(ReferenceEqualityComparer.Instance);
-        parser.MimeEntityEnd += (_, e) => extents[e.Entity] = new EntityExtent(Math.Max(0, e.EndOffset - e.HeadersEndOffset), e.Lines);
+        parser.MimeEntityEnd += (_, e) => extents[e.Entity] = new EntityExtent(Math.Max(0, e.EndOffset - e.HeadersEndOffset), e.Lines, e.BeginOffset);
         var message = await parser.ParseMessageAsync(cancellationToken).ConfigureAwait(false);
-        return new StoredMessage(message, extents);
+        var emptyPartsBefore = buffer.CanSeek
+            ? await SkippedEmptyParts.CountAsync(buffer, message, extents, cancellationToken).ConfigureAwait(false)
+            : new Dictionary<MimeEntity, int>();
+        return new StoredMessage(message, extents, emptyPartsBefore);
     }
 
     /// <summary>The IMAP part specifier of <paramref name="entity"/> (RFC 3501 section 6.4.5); "" for a top-level multipart.</summary>
@@ -46,5 +49,5 @@ public sealed class StoredMessage
     public EntityExtent Extent(MimeEntity entity) => _extents.TryGetValue(entity, out var extent) ? extent : default;
 }
 
-/// <summary>An entity's encoded body: its size in bytes and its number of lines.</summary>
-public readonly record struct EntityExtent(long Size, int Lines);
+/// <summary>An entity's encoded body (its size in bytes and its number of lines) and where the entity starts in the message.</summary>
+public readonly record struct EntityExtent(long Size, int Lines, long BeginOffset);

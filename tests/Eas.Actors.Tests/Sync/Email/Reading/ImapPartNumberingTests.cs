@@ -183,6 +183,34 @@ public sealed class ImapPartNumberingTests
     }
 
     [Fact]
+    public async Task An_empty_part_between_two_delimiters_keeps_its_number_though_MimeKit_drops_it()
+    {
+        var message = """
+            Content-Type: multipart/mixed; boundary=x
+
+            --x
+            --x
+            Content-Type: text/html
+
+            <i>b</i>
+            --x
+            --x 	
+            --x
+            Content-Type: image/png
+
+            png
+            --x--
+            """;
+
+        var stored = await LoadAsync(message);
+        var item = await ReadAsync(message);
+
+        Outline(stored).ShouldBe("TEXT multipart/mixed\n  2 text/html\n  5 image/png");
+        item.Html!.Text.ShouldBe("<i>b</i>");
+        item.Attachments.ShouldHaveSingleItem().FileReference.ShouldBe("5");
+    }
+
+    [Fact]
     public async Task A_multipart_without_a_boundary_is_numbered_as_a_single_part()
     {
         var stored = await LoadAsync("Content-Type: multipart/mixed\n\n--x\n\nbody\n");

@@ -205,6 +205,15 @@ public sealed class MalformedMessageTests
     }
 
     [Fact]
+    public async Task A_leading_mbox_From_line_does_not_hide_the_header()
+    {
+        var item = await ReadAsync("From ann@example.com Mon Jan  1 00:00:00 2024\nSubject: s\n\nbody\n");
+
+        item.Subject.ShouldBe("s");
+        item.PlainText!.Text.ShouldBe("body\r\n");
+    }
+
+    [Fact]
     public async Task A_message_with_missing_headers_has_empty_fields()
     {
         var item = await ReadAsync("\nbody only\n");
