@@ -5,7 +5,7 @@ namespace Eas.Actors.Sync.Email.Reading;
 
 /// <summary>
 /// Turns HTML into readable plain text for a phone that asked for text when a message has only HTML
-/// (MS-ASAIRS 2.2.2.22.2: the server converts the body to the type asked for). MimeKit has no such converter,
+/// (MS-ASAIRS 2.2.2.12 BodyPreference names the body type a phone wants). MimeKit has no such converter,
 /// only an HTML tokenizer (<see cref="HtmlTokenizer"/>, the HTML Living Standard's tokenization, which also
 /// decodes character references); this class lays out its tokens as text in one forward pass, with no DOM:
 /// it drops script, style, title, the head and comments; makes block elements and &lt;br&gt; into line ends
