@@ -16,7 +16,7 @@ public sealed record AccountBudgetLimits(int MaxConcurrentPerDevice = 5, int Req
 /// parked (a Ping, a waiting Sync) is settled when it parks: the device's next request ends it, so it never
 /// counts twice. Kept in memory by the entity; an entity that passivated starts with full budgets.
 /// </summary>
-internal sealed class AccountBudget(AccountBudgetLimits limits)
+public sealed class AccountBudget(AccountBudgetLimits limits)
 {
     /// <summary>Budget label of the concurrency limit (logs, <c>eas_throttled_total</c>).</summary>
     public const string DeviceConcurrency = "device_concurrency";

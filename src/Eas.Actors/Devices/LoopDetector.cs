@@ -79,7 +79,7 @@ public sealed class LoopDetector(LoopLimits limits)
         }
 
         return limits.SyncKeyReplays > 0 && _syncKeyUses >= limits.SyncKeyReplays
-            ? Flag($"Sync key {keys} sent {_syncKeyUses} times within {(now - _syncKeysSince).TotalSeconds:0} s", now)
+            ? Flag($"Sync key {keys} replayed {_syncKeyUses} times within {(now - _syncKeysSince).TotalSeconds:0} s", now)
             : null;
     }
 
