@@ -14,12 +14,13 @@ namespace Eas.Integration.Tests;
 public sealed class AccountBudgetTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private readonly TcpListener _silentSmtp = new(IPAddress.Loopback, 0);
+    private readonly LogCapture _logs = new();
     private ServerInstance _server = null!;
 
     public async Task InitializeAsync()
     {
         _silentSmtp.Start();
-        _server = await ServerInstance.StartAsync(dovecot, null,
+        _server = await ServerInstance.StartAsync(dovecot, null, _logs.AddTo,
             "--Eas:Budgets:MaxConcurrentPerDevice=1", "--Eas:Budgets:AccountRequestBurst=40", "--Eas:Budgets:AccountRequestsPerMinute=1",
             "--Eas:Smtp:Host=127.0.0.1", $"--Eas:Smtp:Port={((IPEndPoint)_silentSmtp.LocalEndpoint).Port}", "--Eas:Smtp:Security=None", "--Eas:Smtp:TimeoutSeconds=5");
     }
@@ -53,6 +54,7 @@ public sealed class AccountBudgetTests(DovecotFixture dovecot) : IAsyncLifetime
 
         var after = await _server.ScrapeMetricsAsync();
         (after.Sum("eas_throttled_total", ("budget", "device_concurrency")) - before.Sum("eas_throttled_total", ("budget", "device_concurrency"))).ShouldBe(1);
+        (await _logs.WaitForAsync(e => e.EventId == 1035 && e.Message.Contains("Busy1", StringComparison.Ordinal))).ShouldHaveSingleItem().Message.ShouldContain("device_concurrency");
     }
 
     [Fact]
@@ -80,5 +82,7 @@ public sealed class AccountBudgetTests(DovecotFixture dovecot) : IAsyncLifetime
 
         var after = await _server.ScrapeMetricsAsync();
         (after.Sum("eas_throttled_total", ("budget", "account_requests")) - before.Sum("eas_throttled_total", ("budget", "account_requests"))).ShouldBe(refused.Count);
+        (await _logs.WaitForAsync(e => e.EventId == 1035 && e.Message.Contains("account_requests", StringComparison.Ordinal) && e.Message.Contains("Chatty", StringComparison.Ordinal), refused.Count))
+            .Count.ShouldBe(refused.Count);
     }
 }

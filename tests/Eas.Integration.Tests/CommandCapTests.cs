@@ -17,9 +17,10 @@ namespace Eas.Integration.Tests;
 [Collection(DovecotCollection.Name)]
 public sealed class CommandCapTests(DovecotFixture dovecot) : IAsyncLifetime
 {
+    private readonly LogCapture _logs = new();
     private ServerInstance _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot, null,
+    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot, null, _logs.AddTo,
         "--Eas:Budgets:MaxItemsPerSync=50", "--Eas:Budgets:MaxFetchesPerItemOperations=5");
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -53,6 +54,8 @@ public sealed class CommandCapTests(DovecotFixture dovecot) : IAsyncLifetime
 
         var after = await _server.ScrapeMetricsAsync();
         (after.Sum("eas_throttled_total", ("budget", "sync_items")) - before.Sum("eas_throttled_total", ("budget", "sync_items"))).ShouldBe(2);
+        var logged = await _logs.WaitForAsync(e => e.EventId == 1036 && e.Message.Contains("BigSync1", StringComparison.Ordinal), count: 2);
+        logged.ShouldContain(e => e.Message.Contains("Status 4", StringComparison.Ordinal) && e.Message.Contains("100000 items", StringComparison.Ordinal) && e.Message.Contains("sync_items", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,6 +81,7 @@ public sealed class CommandCapTests(DovecotFixture dovecot) : IAsyncLifetime
 
         var after = await _server.ScrapeMetricsAsync();
         (after.Sum("eas_throttled_total", ("budget", "itemoperations_items")) - before.Sum("eas_throttled_total", ("budget", "itemoperations_items"))).ShouldBe(1);
+        (await _logs.WaitForAsync(e => e.EventId == 1036 && e.Message.Contains("BigFetch1", StringComparison.Ordinal))).ShouldHaveSingleItem().Message.ShouldContain("Status 11");
     }
 
     private static IEnumerable<WbxmlElement> Fetches(int count) => Enumerable.Range(1, count).Select(i => MailRequests.Fetch($"1:{i}"));

@@ -14,9 +14,10 @@ namespace Eas.Integration.Tests;
 [Collection(DovecotCollection.Name)]
 public sealed class LoopingDeviceTests(DovecotFixture dovecot) : IAsyncLifetime
 {
+    private readonly LogCapture _logs = new();
     private ServerInstance _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot, null,
+    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot, null, _logs.AddTo,
         [.. AdminClient.RootArgs, "--Eas:Budgets:LoopSyncKeyReplays=5", "--Eas:Budgets:LoopFastPings=5"]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -66,5 +67,8 @@ public sealed class LoopingDeviceTests(DovecotFixture dovecot) : IAsyncLifetime
         var stats = await _server.Admin().GetAsync("/stats");
         var looping = stats["looping"]!.AsArray().Select(d => d!["deviceId"]!.GetValue<string>().ToUpperInvariant()).ToList();
         looping.ShouldBe(["PINGER1", "REPLAY1"], ignoreOrder: true);
+        var logged = await _logs.WaitForAsync(e => e.EventId == 1202, count: 2);
+        logged.Select(e => e.Message).ShouldContain(m => m.Contains("Replay1", StringComparison.Ordinal) && m.Contains("replayed", StringComparison.Ordinal));
+        logged.Select(e => e.Message).ShouldContain(m => m.Contains("Pinger1", StringComparison.Ordinal) && m.Contains("re-parked", StringComparison.Ordinal));
     }
 }
