@@ -13,6 +13,11 @@ namespace Eas.Actors.Cluster;
 /// child that is stopping and hands them to a fresh one, so none is lost. When the last child has gone and
 /// nothing came for <see cref="AccountEntitySettings.EmptyLinger"/>, the entity asks its shard to passivate it.
 /// </para>
+/// <para>
+/// Before it routes a device's request it checks the account's budgets (<see cref="AccountBudget"/>: the device's
+/// requests in flight and the account's requests per minute) and answers <see cref="Devices.Throttled"/> itself
+/// when one is spent, so a runaway device costs a dictionary look-up, not a turn of the device.
+/// </para>
 /// </summary>
 public sealed class AccountEntityActor : ReceiveActor
 {
@@ -20,13 +25,16 @@ public sealed class AccountEntityActor : ReceiveActor
     private readonly AccountEntitySettings _settings;
     private readonly Dictionary<string, Child> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _names = [];
+    private readonly AccountBudget _budget;
     private long _incarnations;
 
     public AccountEntityActor(string accountId, AccountEntitySettings settings)
     {
         _accountId = accountId;
         _settings = settings;
+        _budget = new AccountBudget(settings.Budgets);
         Receive<AccountEnvelope>(Route);
+        Receive<RequestSettled>(_ => Settled(Sender));
         Receive<ChildIdle>(_ => BeginPassivation(Sender));
         Receive<ChildBusy>(_ => Resume(Sender));
         Receive<ChildRecovered>(_ => Recovered(Sender));
@@ -53,6 +61,13 @@ public sealed class AccountEntityActor : ReceiveActor
 
     private void Route(AccountEnvelope envelope)
     {
+        if (envelope.Message is Devices.ExecuteDeviceCommand && _budget.TryAdmit(envelope.Child, _settings.Clock.GetUtcNow()) is { } throttled)
+        {
+            // Refused before it reaches the device: costs neither the device's turn nor its own budgets.
+            Sender.Tell(throttled);
+            return;
+        }
+
         if (!_children.TryGetValue(envelope.Child, out var child))
         {
             child = Start(envelope.Child);
@@ -100,6 +115,11 @@ public sealed class AccountEntityActor : ReceiveActor
         foreach (var (message, sender) in waiting) actor.Tell(message, sender);
     }
 
+    private void Settled(IActorRef actor)
+    {
+        if (_names.TryGetValue(actor, out var name)) _budget.Settled(name);
+    }
+
     private void Recovered(IActorRef actor)
     {
         if (_names.TryGetValue(actor, out var name)) _children[name].Recovering = null;
@@ -123,6 +143,7 @@ public sealed class AccountEntityActor : ReceiveActor
         var child = _children[name];
         _children.Remove(name);
         _settings.Counts?.Stopped(child.Kind);
+        _budget.Restart(name, child.Waiting?.Count(held => held.Message is Devices.ExecuteDeviceCommand) ?? 0);
         if (child.Waiting is not { Count: > 0 } waiting) return;
         var fresh = Start(name);
         foreach (var (message, sender) in waiting)

@@ -12,6 +12,12 @@ public sealed record AccountEntitySettings(Func<string, Props> Gate, Func<string
     /// <summary>How long an entity whose children have all stopped stays before it passivates.</summary>
     public TimeSpan EmptyLinger { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Budgets over all the account's devices, checked before a device's request is routed.</summary>
+    public AccountBudgetLimits Budgets { get; init; } = new();
+
+    /// <summary>The clock of the account's request budget.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Live entities of each kind on this node, for operators.</summary>
     public EntityCounts? Counts { get; init; }
 }

@@ -32,3 +32,12 @@ public sealed record ChildRecovered
 /// messages it routed to it meanwhile with a retriable failure, and the next message starts a fresh one.
 /// </summary>
 public sealed record ChildRecoveryFailed(string Reason);
+
+/// <summary>
+/// From a device to its account entity: one request it was routed has been answered, or parked (a parked request
+/// ends when the device's next one arrives), so it no longer counts against the device's concurrency budget.
+/// </summary>
+public sealed record RequestSettled
+{
+    public static readonly RequestSettled Instance = new();
+}

@@ -27,6 +27,7 @@ public sealed partial class DeviceActor
         var token = ++_pingToken;
         _parked = new ParkedPing(reply, requestId, park.FolderIdsByName, token, request.AccountId, park.Resume);
         settings.Metrics?.Parked();
+        if (request.Line.Command == Eas.Wire.Http.EasCommand.Ping) _loops.PingParked(settings.Clock.GetUtcNow(), park.Parameters.HeartbeatSeconds);
         Timers.StartSingleTimer(HeartbeatTimer, new PingHeartbeat(token), TimeSpan.FromSeconds(park.Parameters.HeartbeatSeconds));
     }
 

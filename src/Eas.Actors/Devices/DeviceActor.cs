@@ -31,6 +31,7 @@ public sealed partial class DeviceActor : EntityChildActor
     private CollectionCache _collections = new(ImmutableDictionary<string, CollectionSyncState>.Empty);
     private readonly RequestBudget _requests;
     private readonly RequestBudget _pings;
+    private readonly LoopDetector _loops;
 
     public DeviceActor(DeviceActorSettings settings, string accountId, string deviceId)
         : base(PersistenceIds.Device(accountId, deviceId), settings.Entity)
@@ -39,6 +40,7 @@ public sealed partial class DeviceActor : EntityChildActor
         _entityId = KeyOf(accountId, deviceId);
         _requests = new RequestBudget(settings.Budgets.RequestBurst, settings.Budgets.RequestsPerMinute);
         _pings = new RequestBudget(settings.Budgets.PingBurst, settings.Budgets.PingsPerMinute);
+        _loops = new LoopDetector(settings.Loops);
     }
 
     /// <summary>Props of the device <paramref name="deviceId"/> of <paramref name="accountId"/>.</summary>
@@ -64,10 +66,10 @@ public sealed partial class DeviceActor : EntityChildActor
         switch (message)
         {
             case ExecuteDeviceCommand command:
-                RunTask(() => ExecuteAsync(command));
+                RunTask(() => ExecuteSettlingAsync(command));
                 return true;
             case GetDeviceState:
-                Sender.Tell(new DeviceStateReply(_state));
+                Sender.Tell(new DeviceStateReply(_state) { Loop = _loops.Current });
                 return true;
             case FoldersChanged changed:
                 RunTask(() => OnFoldersChangedAsync(changed));
@@ -217,4 +219,8 @@ public sealed record GetDeviceState
 }
 
 /// <summary>The device's state; null when it was never seen.</summary>
-public sealed record DeviceStateReply(DeviceState? State);
+public sealed record DeviceStateReply(DeviceState? State)
+{
+    /// <summary>Why the device counts as looping, if it does (in memory only, see <see cref="LoopDetector"/>).</summary>
+    public LoopReport? Loop { get; init; }
+}

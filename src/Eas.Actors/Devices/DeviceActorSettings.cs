@@ -23,6 +23,12 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>How many requests and Pings a device may send.</summary>
     public RequestBudgetLimits Budgets { get; init; } = new();
 
+    /// <summary>When a device counts as looping (admin views).</summary>
+    public LoopLimits Loops { get; init; } = new();
+
+    /// <summary>Where flagged devices are reported on this node (<c>eas-server top</c>); null reports nowhere.</summary>
+    public ILoopingDevices? Looping { get; init; }
+
     /// <summary>Heartbeat bounds and folder limit of Ping.</summary>
     public PingLimits Ping { get; init; } = new();
 

@@ -14,14 +14,15 @@ namespace Eas.Actors.Devices;
 /// </summary>
 public sealed class DeviceListing(ActorSystem system, DeviceRegion devices)
 {
-    public async Task<IReadOnlyList<DeviceState>> ListAsync(string accountId, TimeSpan deadline, CancellationToken cancellationToken = default)
+    /// <summary>The account's devices that have a state, by DeviceId, each with its loop flag.</summary>
+    public async Task<IReadOnlyList<DeviceStateReply>> ListAsync(string accountId, TimeSpan deadline, CancellationToken cancellationToken = default)
     {
         var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var prefix = PersistenceIds.DevicesOf(accountId);
         var ids = await journal.CurrentPersistenceIds()
             .Where(id => id.StartsWith(prefix, StringComparison.Ordinal))
             .RunWith(Sink.Seq<string>(), system.Materializer());
-        var states = await Task.WhenAll(ids.Select(id => devices.GetStateAsync(accountId, id[prefix.Length..], deadline, cancellationToken)));
-        return [.. states.OfType<DeviceState>().OrderBy(d => d.DeviceId, StringComparer.Ordinal)];
+        var replies = await Task.WhenAll(ids.Select(id => devices.GetReplyAsync(accountId, id[prefix.Length..], deadline, cancellationToken)));
+        return [.. replies.Where(r => r.State is not null).OrderBy(r => r.State!.DeviceId, StringComparer.Ordinal)];
     }
 }

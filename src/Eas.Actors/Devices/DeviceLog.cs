@@ -7,4 +7,7 @@ internal static partial class DeviceLog
 {
     [LoggerMessage(1201, LogLevel.Debug, "Push to {DeviceId}: watcher saw the change {LatencyMs:F1} ms before the reply")]
     public static partial void Pushed(ILogger logger, string deviceId, double latencyMs);
+
+    [LoggerMessage(1202, LogLevel.Warning, "Device {DeviceId} of {User} is looping: {Reason}")]
+    public static partial void Looping(ILogger logger, string user, string deviceId, string reason);
 }

@@ -33,7 +33,11 @@ public sealed class DeviceRegion(IActorRef accounts)
 
     /// <summary>The device's state as its actor holds it; null when never seen.</summary>
     public async Task<DeviceState?> GetStateAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
-        (await accounts.Ask<DeviceStateReply>(Envelope(accountId, deviceId)(GetDeviceState.Instance), deadline, cancellationToken)).State;
+        (await GetReplyAsync(accountId, deviceId, deadline, cancellationToken)).State;
+
+    /// <summary>The device's state and what its actor holds in memory only (its loop flag).</summary>
+    public Task<DeviceStateReply> GetReplyAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
+        accounts.Ask<DeviceStateReply>(Envelope(accountId, deviceId)(GetDeviceState.Instance), deadline, cancellationToken);
 
     private static Func<object, AccountEnvelope> Envelope(string accountId, string deviceId)
     {

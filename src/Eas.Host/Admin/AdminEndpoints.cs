@@ -108,8 +108,11 @@ internal static class AdminEndpoints
 
     private static ServiceView ServiceOf(DirectoryState state) => new(state.ServiceEnabled, state.ServiceDefaults);
 
-    private static DeviceSummary SummaryOf(DeviceState device) =>
-        new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null);
+    private static DeviceSummary SummaryOf(DeviceStateReply reply)
+    {
+        var device = reply.State!;
+        return new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null, reply.Loop);
+    }
 
     private static AuditEntry EntryOf(AuditRecord e) => new(e.Sequence, e.At, e.By, e.Change, e.Details);
 }

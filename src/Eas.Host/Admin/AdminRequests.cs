@@ -1,4 +1,5 @@
 using Eas.Actors.Accounts;
+using Eas.Actors.Devices;
 
 namespace Eas.Host.Admin;
 
@@ -17,9 +18,10 @@ public sealed record AccountChangeRequest(string? Class, bool? ActiveSync, bool?
 /// <summary>GET /admin/api/service.</summary>
 public sealed record ServiceView(bool Enabled, FeatureSettings Defaults);
 
-/// <summary>One device of an account in the admin view.</summary>
+/// <summary>One device of an account in the admin view; <paramref name="Looping"/> says why it counts as looping, if it does.</summary>
 public sealed record DeviceSummary(
-    string DeviceId, string? DeviceType, string? ProtocolVersion, string? UserAgent, DateTimeOffset? FirstSeen, DateTimeOffset? LastContact, bool Provisioned);
+    string DeviceId, string? DeviceType, string? ProtocolVersion, string? UserAgent, DateTimeOffset? FirstSeen, DateTimeOffset? LastContact, bool Provisioned,
+    LoopReport? Looping = null);
 
 /// <summary>One entry of the audit log.</summary>
 public sealed record AuditEntry(long Sequence, DateTimeOffset At, string By, string Change, System.Text.Json.JsonElement Details);

@@ -32,6 +32,9 @@ internal sealed record TopFrame(
     BusiestList<BusyDevice> BusiestDevices,
     BusiestList<BusyAccount> BusiestAccounts)
 {
+    /// <summary>Devices the server flagged as looping lately, latest first.</summary>
+    public IReadOnlyList<LoopingDevice> Looping { get; init; } = [];
+
     /// <summary>How many commands the slowest list shows.</summary>
     public const int SlowestShown = 5;
 
@@ -74,7 +77,10 @@ internal sealed record TopFrame(
             Rate(process.AllocatedBytes - before.Process.AllocatedBytes),
             process.Threads,
             current.BusiestDevices,
-            current.BusiestAccounts);
+            current.BusiestAccounts)
+        {
+            Looping = current.Looping ?? [],
+        };
     }
 
     /// <summary>A server that has just started: nothing counted yet, as of its start.</summary>

@@ -34,7 +34,11 @@ internal static class TopView
         var accounts = Table("Busiest accounts", $"Requests ({window})", "Errors");
         foreach (var a in frame.BusiestAccounts.Entries.Take(10)) Row(accounts, a.Account, Number(a.Requests), Number(a.Errors));
 
-        return new Rows(header, summary, cluster, process, new Columns(commands, slowest) { Expand = false }, new Columns(devices, accounts) { Expand = false });
+        var looping = Table("Looping devices", "Account", "Why", "Last seen");
+        foreach (var d in frame.Looping.Take(10)) Row(looping, d.DeviceId, d.Account, d.Reason, $"{d.At.ToUniversalTime():HH:mm:ss}Z");
+        if (frame.Looping.Count == 0) Row(looping, "(none)", "", "", "");
+
+        return new Rows(header, summary, cluster, process, new Columns(commands, slowest) { Expand = false }, new Columns(devices, accounts) { Expand = false }, looping);
     }
 
     private static string Mean(double? ms) => ms is { } value ? Number(value, "0.0") : "-";

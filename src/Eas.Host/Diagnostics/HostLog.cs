@@ -18,6 +18,9 @@ internal static partial class HostLog
     [LoggerMessage(1035, LogLevel.Warning, "{Command} of {User} on {DeviceId} refused with 503: over its {Budget} budget, retry in {Seconds:0} s")]
     public static partial void Throttled(ILogger logger, string command, string user, string deviceId, string budget, double seconds);
 
+    [LoggerMessage(1036, LogLevel.Warning, "{Command} of {User} on {DeviceId} refused with Status {Status}: {Items} items, over its {Budget} cap of {Limit}")]
+    public static partial void Oversized(ILogger logger, string command, string user, string deviceId, string budget, int items, int limit, int status);
+
     [LoggerMessage(1031, LogLevel.Debug, "Request of {User} carries query parameters outside MS-ASHTTP, ignored: {Names}")]
     public static partial void IgnoredParameters(ILogger logger, string user, string names);
 

@@ -164,6 +164,13 @@ internal sealed class ActiveSyncEndpoint(
                 exchange.ResponseBytes = await OutcomeWriter.WriteProtocolErrorAsync(response, line, e is WbxmlException);
                 return;
             }
+
+            if (CommandSizeGuard.Check(typedBody, options.Value.Budgets) is { } oversized)
+            {
+                metrics.Throttled(oversized.Budget);
+                exchange.ResponseBytes = await OutcomeWriter.WriteOversizedAsync(response, line, oversized, logger, exchange.User);
+                return;
+            }
         }
 
         var request = new DeviceRequest(name.AccountId, name.ImapLogin, line, typedBody)

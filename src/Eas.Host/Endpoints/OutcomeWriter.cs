@@ -75,6 +75,14 @@ internal static class OutcomeWriter
         }
     }
 
+    /// <summary>A request over a cap of <see cref="CommandSizeGuard"/>: its command's top-level Status alone (MS-ASCMD 3.1.5.10), logged.</summary>
+    public static async Task<long> WriteOversizedAsync(HttpResponse response, EasRequestLine line, OversizedCommand oversized, ILogger logger, string user)
+    {
+        HostLog.Oversized(logger, line.Command.ToWireName(), user, line.DeviceId, oversized.Budget, oversized.Items, oversized.Limit, oversized.Status);
+        response.Headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
+        return await WriteWbxmlAsync(response, new StatusOnlyResponse(oversized.Command, oversized.Status), line.ProtocolVersion);
+    }
+
     /// <summary>
     /// Answers a request whose body could not be read: malformed WBXML is HTTP 400 (the bytes are not a
     /// document at all); a well-formed body that is not a valid request gets the command's protocol-error

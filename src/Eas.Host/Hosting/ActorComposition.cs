@@ -6,6 +6,7 @@ using Eas.Actors.Licensing;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence;
 using Eas.Host.Diagnostics;
+using Eas.Host.Diagnostics.Live;
 using Eas.Host.Options;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,8 @@ internal static class ActorComposition
             MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
             Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
             Budgets = new RequestBudgetLimits(options.Budgets.RequestBurst, options.Budgets.RequestsPerMinute, options.Budgets.PingBurst, options.Budgets.PingsPerMinute),
+            Loops = new LoopLimits(options.Budgets.LoopSyncKeyReplays, options.Budgets.LoopFastPings),
+            Looping = services.GetRequiredService<LoopingDevices>(),
             Metrics = services.GetRequiredService<PushMetrics>(),
             SyncMetrics = services.GetRequiredService<SyncMetrics>(),
             Accounts = access.Accounts,
@@ -73,6 +76,8 @@ internal static class ActorComposition
             (accountId, deviceId) => DeviceActor.PropsFor(device, accountId, deviceId))
         {
             Counts = services.GetRequiredService<EntityCounts>(),
+            Budgets = new AccountBudgetLimits(options.Budgets.MaxConcurrentPerDevice, options.Budgets.AccountRequestBurst, options.Budgets.AccountRequestsPerMinute),
+            Clock = clock,
         };
     }
 }

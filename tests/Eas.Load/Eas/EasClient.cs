@@ -85,7 +85,8 @@ internal sealed class EasClient
             clock.Stop();
             _latencies.Record(command, clock.Elapsed);
             var isWbxml = bytes.Length > 0 && response.Content.Headers.ContentType?.MediaType == WbxmlMediaType;
-            return new EasReply(response.StatusCode, isWbxml ? Decode(command, bytes) : null, bytes.Length, clock.Elapsed);
+            var throttle = response.Headers.TryGetValues("X-MS-ASThrottle", out var values) ? string.Join(",", values) : null;
+            return new EasReply(response.StatusCode, isWbxml ? Decode(command, bytes) : null, bytes.Length, clock.Elapsed, throttle);
         }
         catch (HttpRequestException e)
         {

@@ -3,8 +3,11 @@ using Eas.Wire.Wbxml;
 
 namespace Eas.Load.Eas;
 
-/// <summary>A server's answer to one EAS command: HTTP status, the decoded WBXML body if there was one, its size, and how long the round trip took.</summary>
-internal sealed record EasReply(HttpStatusCode Status, WbxmlElement? Body, int Bytes, TimeSpan Elapsed)
+/// <summary>
+/// A server's answer to one EAS command: HTTP status, the decoded WBXML body if there was one, its size, how long the
+/// round trip took, and the X-MS-ASThrottle header of a throttled answer (MS-ASHTTP 2.2.2.1.2.13).
+/// </summary>
+internal sealed record EasReply(HttpStatusCode Status, WbxmlElement? Body, int Bytes, TimeSpan Elapsed, string? Throttle = null)
 {
     public bool IsOk => Status == HttpStatusCode.OK;
 

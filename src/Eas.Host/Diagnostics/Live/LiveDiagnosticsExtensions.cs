@@ -7,6 +7,7 @@ internal static class LiveDiagnosticsExtensions
 {
     public static IServiceCollection AddLiveDiagnostics(this IServiceCollection services) => services
         .AddSingleton<LiveStats>()
+        .AddSingleton<LoopingDevices>()
         .AddSingleton<StatsCollector>()
         .AddSingleton<RequestTracer>();
 }

@@ -4,7 +4,7 @@ using Eas.Actors.Diagnostics;
 namespace Eas.Host.Diagnostics.Live;
 
 /// <summary>Puts a <see cref="StatsSnapshot"/> together from the request counters, push metrics, the entity regions and the process.</summary>
-internal sealed class StatsCollector(LiveStats live, PushMetrics push, EntityCounts entities, ClusterStats cluster, TimeProvider clock)
+internal sealed class StatsCollector(LiveStats live, LoopingDevices looping, PushMetrics push, EntityCounts entities, ClusterStats cluster, TimeProvider clock)
 {
     /// <summary>How many busiest devices and accounts a snapshot lists.</summary>
     public const int BusiestShown = 20;
@@ -28,6 +28,7 @@ internal sealed class StatsCollector(LiveStats live, PushMetrics push, EntityCou
             Actors(),
             ProcessSampler.Sample(),
             live.BusiestDevices(BusiestShown),
-            live.BusiestAccounts(BusiestShown));
+            live.BusiestAccounts(BusiestShown),
+            looping.Recent(BusiestShown));
     }
 }

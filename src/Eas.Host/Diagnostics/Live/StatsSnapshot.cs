@@ -14,6 +14,7 @@ namespace Eas.Host.Diagnostics.Live;
 /// <param name="Process">CPU, memory and threads of the server process.</param>
 /// <param name="BusiestDevices">The devices with the most requests lately.</param>
 /// <param name="BusiestAccounts">The accounts with the most requests lately.</param>
+/// <param name="Looping">Devices this node flagged as looping in the last ten minutes, latest first (null from an older server).</param>
 public sealed record StatsSnapshot(
     DateTimeOffset At,
     double UptimeSeconds,
@@ -22,7 +23,8 @@ public sealed record StatsSnapshot(
     ActorStats Actors,
     ProcessStats Process,
     BusiestList<BusyDevice> BusiestDevices,
-    BusiestList<BusyAccount> BusiestAccounts);
+    BusiestList<BusyAccount> BusiestAccounts,
+    IReadOnlyList<LoopingDevice>? Looping = null);
 
 /// <summary>One command since start.</summary>
 /// <param name="Command">The command's wire name (<c>Sync</c>), or <c>unknown</c>.</param>

@@ -143,6 +143,7 @@ internal static class ClusterSamples
         yield return GetDeviceState.Instance;
         yield return new DeviceStateReply(DeviceState);
         yield return new DeviceStateReply(null);
+        yield return new DeviceStateReply(DeviceState) { Loop = new LoopReport("Ping re-parked 10 times in a row, each within a tenth of its 900 s heartbeat", Noon) };
         yield return new RespondWith(new PingResponse(PingStatus.ChangesFound) { Folders = ["5", "9"] });
         yield return new ProvisioningRequired(PolicyVerdict.NotProvisioned);
         yield return new AccessRefused(AccessRefusal.NoLicenseSlot);
