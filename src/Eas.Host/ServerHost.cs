@@ -19,7 +19,7 @@ using Eas.Host.Admin;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
 using Eas.Host.Diagnostics.Live;
-using Eas.Host.Diagnostics.Prometheus;
+using Eas.Host.Diagnostics.Exposition;
 using Eas.Host.Endpoints;
 using Eas.Host.Hosting;
 using Eas.Host.Options;
@@ -62,7 +62,7 @@ public static class ServerHost
         services.AddOptions<EasOptions>().Bind(builder.Configuration.GetSection(EasOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerMetrics>();
-        services.AddPrometheusMetrics();
+        services.AddMetricsExport(builder.Configuration);
         services.AddLiveDiagnostics();
         services.AddSingleton<IImapAuthenticator>(sp =>
         {
@@ -118,14 +118,13 @@ public static class ServerHost
         services.AddSingleton(sp => CommandCatalog.Default(WbxmlLimits.Default, sending: sp.GetRequiredService<IOptions<EasOptions>>().Value.Smtp.Enabled));
         services.AddSingleton<ActiveSyncEndpoint>();
         services.AddHostedService<ActorSystemLifetime>();
-        if (builder.Configuration[$"{EasOptions.Section}:Metrics:OtlpEndpoint"] is { Length: > 0 }) services.AddHostedService<OtlpMetricsExport>();
 
         configure?.Invoke(builder);
         var app = builder.Build();
         ActiveSyncEndpoint.Map(app);
         AdminEndpoints.Map(app);
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapPrometheusMetrics();
+        app.MapMetricsEndpoint();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             _ = app.Services.GetRequiredService<DeviceRegion>();
