@@ -100,6 +100,14 @@ public static class ServerHost
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
             var cluster = ClusterSettingsFrom(options.Cluster);
+            // Akka's own log (cluster membership, remoting, dead letters) goes through the host's logger factory, so
+            // it reaches the Serilog sinks in their format instead of Akka's stdout logger; akka.loglevel stays WARNING.
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
             akka.WithEasCluster(cluster)
                 .WithEasClusterSerialization(options.Requests.MaxBodyBytes)
                 .WithEasPersistence(JournalOptionsFrom(options), EasManifests.Table)
