@@ -19,7 +19,8 @@ using Eas.Host.Admin;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
 using Eas.Host.Diagnostics.Live;
-using Eas.Host.Diagnostics.Prometheus;
+using Eas.Host.Diagnostics.Logging;
+using Eas.Host.Diagnostics.Exposition;
 using Eas.Host.Endpoints;
 using Eas.Host.Hosting;
 using Eas.Host.Options;
@@ -27,8 +28,6 @@ using Eas.Mail.Imap;
 using Eas.Mail.Smtp;
 using Eas.Wire.Wbxml;
 using Microsoft.Extensions.Options;
-using Serilog;
-using Serilog.Events;
 
 namespace Eas.Host;
 
@@ -49,20 +48,14 @@ public static class ServerHost
             builder.Configuration.AddCommandLine(args);
         }
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(CreateLogger(builder.Configuration), dispose: true);
-        // While its logger is enabled, ASP.NET Core's hosting layer gives every request a log scope and an Activity
-        // and keeps them for the request's life: for a parked Ping that is an hour. The server logs each request
-        // itself (HostLog.RequestCompleted) and no sink shows scopes, so the category is off. The rule names Serilog's
-        // provider because AddSerilog adds a rule of its own for it, and a provider's own rules win over general ones.
-        builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.AddServerLogging();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
 
         var services = builder.Services;
         services.AddOptions<EasOptions>().Bind(builder.Configuration.GetSection(EasOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerMetrics>();
-        services.AddPrometheusMetrics();
+        services.AddMetricsExport(builder.Configuration);
         services.AddLiveDiagnostics();
         services.AddSingleton<IImapAuthenticator>(sp =>
         {
@@ -107,6 +100,14 @@ public static class ServerHost
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
             var cluster = ClusterSettingsFrom(options.Cluster);
+            // Akka's own log (cluster membership, remoting, dead letters) goes through the host's logger factory, so
+            // it reaches the Serilog sinks in their format instead of Akka's stdout logger; akka.loglevel stays WARNING.
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
             akka.WithEasCluster(cluster)
                 .WithEasClusterSerialization(options.Requests.MaxBodyBytes)
                 .WithEasPersistence(JournalOptionsFrom(options), EasManifests.Table)
@@ -118,14 +119,14 @@ public static class ServerHost
         services.AddSingleton(sp => CommandCatalog.Default(WbxmlLimits.Default, sending: sp.GetRequiredService<IOptions<EasOptions>>().Value.Smtp.Enabled));
         services.AddSingleton<ActiveSyncEndpoint>();
         services.AddHostedService<ActorSystemLifetime>();
-        if (builder.Configuration[$"{EasOptions.Section}:Metrics:OtlpEndpoint"] is { Length: > 0 }) services.AddHostedService<OtlpMetricsExport>();
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseRequestLogging();
         ActiveSyncEndpoint.Map(app);
         AdminEndpoints.Map(app);
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapPrometheusMetrics();
+        app.MapMetricsEndpoint();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             _ = app.Services.GetRequiredService<DeviceRegion>();
@@ -135,18 +136,6 @@ public static class ServerHost
                 Path.GetFullPath(options.DataDir), options.Imap.Host, options.Imap.Port, options.Imap.Security.ToString());
         });
         return app;
-    }
-
-    private static Serilog.ILogger CreateLogger(IConfiguration configuration)
-    {
-        var level = Enum.TryParse<LogEventLevel>(configuration["Eas:LogLevel"], true, out var parsed) ? parsed : LogEventLevel.Information;
-        return new LoggerConfiguration()
-            .MinimumLevel.Is(level)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}")
-            .CreateLogger();
     }
 
     private static JournalOptions JournalOptionsFrom(EasOptions options) => new()

@@ -54,7 +54,8 @@ public sealed class AccountBudgetTests(DovecotFixture dovecot) : IAsyncLifetime
 
         var after = await _server.ScrapeMetricsAsync();
         (after.Sum("eas_throttled_total", ("budget", "device_concurrency")) - before.Sum("eas_throttled_total", ("budget", "device_concurrency"))).ShouldBe(1);
-        (await _logs.WaitForAsync(e => e.EventId == 1035 && e.Message.Contains("Busy1", StringComparison.Ordinal))).ShouldHaveSingleItem().Message.ShouldContain("device_concurrency");
+        (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.Contains("Busy1", StringComparison.Ordinal) && e.Message.Contains("over its device_concurrency budget", StringComparison.Ordinal)))
+            .ShouldHaveSingleItem().Message.ShouldContain("-> 503");
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class AccountBudgetTests(DovecotFixture dovecot) : IAsyncLifetime
 
         var after = await _server.ScrapeMetricsAsync();
         (after.Sum("eas_throttled_total", ("budget", "account_requests")) - before.Sum("eas_throttled_total", ("budget", "account_requests"))).ShouldBe(refused.Count);
-        (await _logs.WaitForAsync(e => e.EventId == 1035 && e.Message.Contains("account_requests", StringComparison.Ordinal) && e.Message.Contains("Chatty", StringComparison.Ordinal), refused.Count))
+        (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.Contains("over its account_requests budget", StringComparison.Ordinal) && e.Message.Contains("Chatty", StringComparison.Ordinal), refused.Count))
             .Count.ShouldBe(refused.Count);
     }
 }

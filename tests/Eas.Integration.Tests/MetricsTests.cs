@@ -81,7 +81,8 @@ public sealed class MetricsTests(DovecotFixture dovecot) : IAsyncLifetime
         using var http = _server.CreateHttpClient();
         using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.ToString().ShouldBe("text/plain; version=0.0.4; charset=utf-8");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+        response.Content.Headers.ContentType!.Parameters.ShouldContain(new System.Net.Http.Headers.NameValueHeaderValue("version", "0.0.4"));
         return PrometheusTextParser.Parse(await response.Content.ReadAsStringAsync());
     }
 }

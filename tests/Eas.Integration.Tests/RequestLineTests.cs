@@ -15,9 +15,10 @@ namespace Eas.Integration.Tests;
 [Collection(DovecotCollection.Name)]
 public sealed class RequestLineTests(DovecotFixture dovecot) : IAsyncLifetime
 {
+    private readonly LogCapture _logs = new();
     private ServerInstance _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot, null, "--Eas:Requests:MaxBodyBytes=4096");
+    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot, null, _logs.AddTo, "--Eas:Requests:MaxBodyBytes=4096");
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -66,6 +67,29 @@ public sealed class RequestLineTests(DovecotFixture dovecot) : IAsyncLifetime
         Moved(before, after, ("command", "FolderSync"), ("status", "413")).ShouldBe(1);
         Moved(before, after, ("command", "FolderSync"), ("status", "499")).ShouldBe(1, "the phone hung up while sending its body");
         Moved(before, after, ("status", "500")).ShouldBe(0);
+        var tooLarge = (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.StartsWith("FolderSync ", StringComparison.Ordinal) && e.Message.Contains(" Big1 v14.1 -> 413 in ", StringComparison.Ordinal))).ShouldHaveSingleItem();
+        tooLarge.Message.ShouldEndWith(" B out (body larger than Eas:Requests:MaxBodyBytes (4096 bytes))");
+        var hungUp = (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.StartsWith("FolderSync ", StringComparison.Ordinal) && e.Message.Contains(" Cut1 v14.1 -> 499 in ", StringComparison.Ordinal))).ShouldHaveSingleItem();
+        hungUp.Message.ShouldEndWith(" (the client hung up while sending its body)");
+    }
+
+    [Fact]
+    public async Task Each_ActiveSync_request_is_one_line_of_the_request_log_and_a_scrape_is_not()
+    {
+        var user = MailboxUser.Create(dovecot, "logline");
+        var phone = _server.Phone(user.Address, user.Password, "LogLine1", "14.1");
+        await phone.ProvisionAsync();
+
+        (await phone.PostAsync("FolderSync", MailRequests.FolderSync("0"))).Status.ShouldBe(HttpStatusCode.OK);
+        await _server.ScrapeMetricsAsync();
+
+        var account = user.Address.ToLowerInvariant();
+        var line = (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.StartsWith($"FolderSync {account} LogLine1 v14.1 -> 200 in ", StringComparison.Ordinal))).ShouldHaveSingleItem();
+        line.Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Information);
+        line.Message.ShouldMatch(@" -> 200 in \d+\.\d ms, \d+ B in, [1-9]\d* B out$");
+        (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.StartsWith($"Provision {account} LogLine1 v14.1 -> 200 ", StringComparison.Ordinal), count: 2)).Count.ShouldBe(2);
+        _logs.Entries.ShouldNotContain(e => e.Message.Contains("/metrics"), "a scrape is logged at Debug only");
+        _logs.Entries.ShouldNotContain(e => e.Message.Contains(user.Password), "passwords never reach a log");
     }
 
     /// <summary>Sends headers promising 1,000 bytes, then 10 of them, and closes the connection.</summary>

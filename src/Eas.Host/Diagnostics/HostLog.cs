@@ -2,33 +2,23 @@ namespace Eas.Host.Diagnostics;
 
 /// <summary>
 /// The host's log messages, with stable event ids. Credentials never appear here; bodies only in the request
-/// trace (1020), for the accounts and devices an admin chose, and redacted.
+/// trace (1020), for the accounts and devices an admin chose, and redacted. The line per request (1000) is written
+/// by <see cref="Logging.RequestLogging"/>, with the reasons that were once lines of their own (1032 body too large,
+/// 1033 client hung up, 1035 throttled).
 /// </summary>
 internal static partial class HostLog
 {
-    [LoggerMessage(1000, LogLevel.Information, "{Command} {User} {DeviceId} v{Version} -> {Status} in {ElapsedMs:F1} ms, {RequestBytes} B in, {ResponseBytes} B out")]
-    public static partial void RequestCompleted(ILogger logger, string command, string user, string deviceId, string version, int status, double elapsedMs, long requestBytes, long responseBytes);
-
     [LoggerMessage(1001, LogLevel.Warning, "Request refused with 400 for {User}: {Reason}")]
     public static partial void BadRequest(ILogger logger, string user, string reason);
 
     [LoggerMessage(1034, LogLevel.Warning, "Sign-ins locked for {Seconds:0} s by {Scope} {Key} after failed passwords (last: {User} from {Address})")]
     public static partial void SignInLocked(ILogger logger, string scope, string key, string user, string address, double seconds);
 
-    [LoggerMessage(1035, LogLevel.Warning, "{Command} of {User} on {DeviceId} refused with 503: over its {Budget} budget, retry in {Seconds:0} s")]
-    public static partial void Throttled(ILogger logger, string command, string user, string deviceId, string budget, double seconds);
-
     [LoggerMessage(1036, LogLevel.Warning, "{Command} of {User} on {DeviceId} refused with Status {Status}: {Items} items, over its {Budget} cap of {Limit}")]
     public static partial void Oversized(ILogger logger, string command, string user, string deviceId, string budget, int items, int limit, int status);
 
     [LoggerMessage(1031, LogLevel.Debug, "Request of {User} carries query parameters outside MS-ASHTTP, ignored: {Names}")]
     public static partial void IgnoredParameters(ILogger logger, string user, string names);
-
-    [LoggerMessage(1032, LogLevel.Warning, "Request refused with 413 for {User}: body larger than Eas:Requests:MaxBodyBytes ({Limit} bytes)")]
-    public static partial void PayloadTooLarge(ILogger logger, string user, long limit);
-
-    [LoggerMessage(1033, LogLevel.Information, "{Command} of {User} on {DeviceId}: the client hung up while sending its body")]
-    public static partial void ClientHungUp(ILogger logger, string command, string user, string deviceId);
 
     [LoggerMessage(1002, LogLevel.Warning, "Request refused with 403 for {User}: {Reason}")]
     public static partial void Forbidden(ILogger logger, string user, string reason);

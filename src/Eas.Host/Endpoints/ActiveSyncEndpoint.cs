@@ -5,6 +5,7 @@ using Eas.Actors.Persistence;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
 using Eas.Host.Diagnostics.Live;
+using Eas.Host.Diagnostics.Logging;
 using Eas.Host.Diagnostics.Tracing;
 using Eas.Host.Options;
 using Eas.Mail.Imap;
@@ -71,15 +72,17 @@ internal sealed class ActiveSyncEndpoint(
         {
             // The phone hung up while it was being signed in (or waited for a place among the IMAP checks).
             status = StatusCodes.Status499ClientClosedRequest;
+            if (!context.Response.HasStarted) context.Response.StatusCode = status;
+            exchange.Log.Reason = "the client hung up during sign-in";
         }
         finally
         {
-            // Counted and logged even when the command failed with an exception (answered 500 by the host).
+            // Counted even when the command failed with an exception (answered 500 by the host); the request log
+            // (RequestLogging) writes the line from exchange.Log once the response is done.
             var elapsed = Stopwatch.GetElapsedTime(started);
             live.Completed(exchange.Command, exchange.User, exchange.DeviceId, status, elapsed);
             metrics.RequestCompleted(exchange.CommandName, exchange.Version, status, elapsed);
-            HostLog.RequestCompleted(logger, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version, status,
-                elapsed.TotalMilliseconds, context.Request.ContentLength ?? exchange.RequestBytes, exchange.ResponseBytes);
+            exchange.Log.RequestBytes = context.Request.ContentLength ?? exchange.RequestBytes;
         }
 
         if (exchange.Trace is { } trace) tracer.Finish(trace, context.Response, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version);
@@ -133,7 +136,7 @@ internal sealed class ActiveSyncEndpoint(
             catch (Exception e) when (IsHangUp(context, e))
             {
                 // The phone went away mid-body: its outcome, not a server error (499, as nginx names it).
-                HostLog.ClientHungUp(logger, exchange.CommandName, exchange.User, exchange.DeviceId);
+                exchange.Log.Reason = "the client hung up while sending its body";
                 response.StatusCode = StatusCodes.Status499ClientClosedRequest;
                 return;
             }
@@ -147,7 +150,7 @@ internal sealed class ActiveSyncEndpoint(
 
             if (body is null)
             {
-                HostLog.PayloadTooLarge(logger, exchange.User, options.Value.Requests.MaxBodyBytes);
+                exchange.Log.Reason = $"body larger than Eas:Requests:MaxBodyBytes ({options.Value.Requests.MaxBodyBytes} bytes)";
                 response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;
             }
@@ -181,7 +184,12 @@ internal sealed class ActiveSyncEndpoint(
         try
         {
             var outcome = await devices.ExecuteAsync(request, DeadlineFor(line.Command, typedBody), context.RequestAborted);
-            if (outcome is Throttled throttled) metrics.Throttled(throttled.Budget);
+            if (outcome is Throttled throttled)
+            {
+                metrics.Throttled(throttled.Budget);
+                exchange.Log.Reason = $"over its {throttled.Budget} budget, retry in {throttled.RetryAfter.TotalSeconds:0} s";
+            }
+
             exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
         }
         catch (Exception e) when (e is StoreUnavailableException or ImapException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
@@ -191,6 +199,7 @@ internal sealed class ActiveSyncEndpoint(
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+            exchange.Log.Reason = "the client hung up while its command ran";
             response.StatusCode = StatusCodes.Status499ClientClosedRequest;
         }
     }
@@ -261,25 +270,32 @@ internal sealed class ActiveSyncEndpoint(
         response.Headers.RetryAfter = "30";
     }
 
-    /// <summary>What one POST is about, for its log line, metrics, live stats and trace.</summary>
-    private sealed class Exchange(HttpContext context)
+    /// <summary>What one POST is about, for its metrics, live stats and trace, and (through <see cref="Log"/>, a feature of the request) its log line.</summary>
+    private sealed class Exchange
     {
-        public HttpContext Context { get; } = context;
-        public string User { get; set; } = "-";
-        public string DeviceId { get; private set; } = "-";
+        public Exchange(HttpContext context)
+        {
+            Context = context;
+            context.Features.Set(Log);
+        }
+
+        public HttpContext Context { get; }
+        public RequestLogEntry Log { get; } = new();
+        public string User { get => Log.User; set => Log.User = value; }
+        public string DeviceId => Log.DeviceId;
         public EasCommand? Command { get; private set; }
-        public string CommandName { get; private set; } = "unknown";
-        public string Version { get; private set; } = "-";
+        public string CommandName => Log.Command;
+        public string Version => Log.Version;
         public long RequestBytes { get; set; }
-        public long ResponseBytes { get; set; }
+        public long ResponseBytes { get => Log.ResponseBytes; set => Log.ResponseBytes = value; }
         public RequestTrace? Trace { get; set; }
 
         public void Describe(EasRequestLine line)
         {
-            DeviceId = line.DeviceId;
             Command = line.Command;
-            CommandName = line.Command.ToWireName();
-            Version = line.ProtocolVersion.ToString();
+            Log.DeviceId = line.DeviceId;
+            Log.Command = line.Command.ToWireName();
+            Log.Version = line.ProtocolVersion.ToString();
         }
     }
 }

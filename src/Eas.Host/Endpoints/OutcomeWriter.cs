@@ -55,7 +55,6 @@ internal static class OutcomeWriter
                 if (http.StatusCode == StatusCodes.Status503ServiceUnavailable) response.Headers.RetryAfter = "30";
                 return 0;
             case Throttled throttled:
-                HostLog.Throttled(logger, line.Command.ToWireName(), user, line.DeviceId, throttled.Budget, throttled.RetryAfter.TotalSeconds);
                 response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.Headers[ActiveSyncHeaders.ThrottleHeader] = throttled.Condition;

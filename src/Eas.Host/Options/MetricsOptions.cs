@@ -1,6 +1,6 @@
 namespace Eas.Host.Options;
 
-/// <summary>The Prometheus endpoint <c>/metrics</c> (docs/Telemetry.md).</summary>
+/// <summary>The Prometheus endpoint <c>/metrics</c> and the OTLP export (docs/Telemetry.md).</summary>
 public sealed class MetricsOptions
 {
     /// <summary>Whether <c>/metrics</c> is served. It needs no authentication, as Prometheus targets usually do not.</summary>
@@ -13,8 +13,8 @@ public sealed class MetricsOptions
     public bool ScopeLabels { get; set; } = true;
 
     /// <summary>
-    /// Where to push the meter with OTLP over HTTP/protobuf (OpenTelemetry 1.20.1), the full URL of the
-    /// collector's metrics path, e.g. <c>http://otel-collector:4318/v1/metrics</c>; empty: no OTLP export.
+    /// Where to push the meter with OTLP over HTTP/protobuf, the full URL of the collector's metrics path, e.g.
+    /// <c>http://otel-collector:4318/v1/metrics</c>; empty: no OTLP export.
     /// </summary>
     public string OtlpEndpoint { get; set; } = string.Empty;
 
