@@ -6,7 +6,7 @@ namespace Eas.Actors.Sending.Compose;
 /// <summary>
 /// The text a reader sees in an HTML body, for quoting an HTML-only original below a plain-text reply: MimeKit's
 /// tokenizer reads the markup (character references decoded); script and style content is dropped; block elements
-/// and &lt;br&gt; end lines; runs of blanks collapse to one, as a browser shows them.
+/// and &lt;br&gt; end lines, at most one blank line between blocks; runs of blanks collapse to one, as a browser shows them.
 /// </summary>
 internal static class HtmlText
 {
@@ -44,6 +44,7 @@ internal static class HtmlText
     private static void EndLine(StringBuilder text)
     {
         while (text.Length > 0 && text[^1] == ' ') text.Length--;
+        if (text.Length >= 4 && text[^1] == '\n' && text[^3] == '\n') return;
         text.Append("\r\n");
     }
 

@@ -39,10 +39,10 @@ internal sealed class OriginalQuote
         if (TooLong(plainPart, maxTextChars) || TooLong(htmlPart, maxTextChars)) return null;
 
         var fields = new List<(string, string)>();
-        Add(fields, "From", original.From.ToString());
+        Add(fields, "From", Format(original.From));
         if (original.Headers.Contains(HeaderId.Date) && original.Date != DateTimeOffset.MinValue) Add(fields, "Sent", FormatDate(original.Date));
-        Add(fields, "To", original.To.ToString());
-        Add(fields, "Cc", original.Cc.ToString());
+        Add(fields, "To", Format(original.To));
+        Add(fields, "Cc", Format(original.Cc));
         Add(fields, "Subject", original.Subject ?? string.Empty);
         var html = htmlPart?.GetText(out _);
         var plain = plainPart is null ? html is null ? string.Empty : HtmlText.Convert(html) : TextOf(plainPart);
@@ -73,8 +73,16 @@ internal sealed class OriginalQuote
         return new FlowedToText { DeleteSpace = deleteSpace }.Convert(text);
     }
 
-    /// <summary>A part's encoded size is an upper bound of its text's length in characters, closely enough for a bound.</summary>
-    private static bool TooLong(TextPart? part, long maxTextChars) => part?.Content?.Stream is { CanSeek: true } stream && stream.Length > maxTextChars * 4 / 3 + 4;
+    /// <summary>
+    /// Whether a part's text may be longer than <paramref name="maxTextChars"/>, judged without decoding it: its
+    /// encoded size (three quarters of it for base64) bounds its decoded bytes, which bound its characters.
+    /// </summary>
+    private static bool TooLong(TextPart? part, long maxTextChars)
+    {
+        if (part?.Content?.Stream is not { CanSeek: true } stream) return false;
+        var bytes = part.ContentTransferEncoding == ContentEncoding.Base64 ? stream.Length * 3 / 4 : stream.Length;
+        return bytes > maxTextChars;
+    }
 
     /// <summary>
     /// A date as Outlook's separator shows it ("Tuesday, March 23, 1998 12:41 PM"), in the original's own zone, which is
@@ -82,6 +90,10 @@ internal sealed class OriginalQuote
     /// </summary>
     private static string FormatDate(DateTimeOffset date) =>
         date.ToString("dddd, MMMM d, yyyy h:mm tt", CultureInfo.InvariantCulture) + " (UTC" + date.ToString("zzz", CultureInfo.InvariantCulture) + ")";
+
+    /// <summary>Mailboxes as a reader sees them: "Name &lt;address&gt;", or the address alone, display names decoded and unquoted.</summary>
+    private static string Format(InternetAddressList list) =>
+        string.Join(", ", list.Mailboxes.Select(m => string.IsNullOrEmpty(m.Name) ? m.Address : $"{m.Name} <{m.Address}>"));
 
     private static void Add(List<(string, string)> fields, string label, string value)
     {

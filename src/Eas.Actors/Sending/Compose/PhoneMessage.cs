@@ -25,6 +25,9 @@ public sealed class PhoneMessage : IDisposable
     /// </summary>
     public const int MaxRecipients = 500;
 
+    /// <summary>Largest header block taken from a phone (<see cref="HeaderBlockCheck"/>).</summary>
+    public const int MaxHeaderBytes = HeaderBlockCheck.MaxHeaderBytes;
+
     private PhoneMessage(MimeMessage message, IReadOnlyList<string> recipients, string from, string messageId, bool messageIdFromClient)
     {
         Message = message;

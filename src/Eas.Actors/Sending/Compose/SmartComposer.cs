@@ -23,7 +23,7 @@ namespace Eas.Actors.Sending.Compose;
 /// The original's parts stay in its file (MimeKit's persistent mode): the file and the original must stay open until
 /// the message has been written.
 /// </summary>
-internal static class SmartComposer
+public static class SmartComposer
 {
     /// <summary>Most characters of the original's text (and of its HTML) that are quoted inline: 4 Mi.</summary>
     public const int MaxQuotedTextChars = 4 * 1024 * 1024;
