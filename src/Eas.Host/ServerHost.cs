@@ -25,7 +25,6 @@ using Eas.Host.Endpoints;
 using Eas.Host.Hosting;
 using Eas.Host.Options;
 using Eas.Mail.Imap;
-using Eas.Mail.Smtp;
 using Eas.Wire.Wbxml;
 using Microsoft.Extensions.Options;
 
@@ -155,16 +154,13 @@ public static class ServerHost
         StableAfter = TimeSpan.FromSeconds(cluster.StableAfterSeconds),
     };
 
-    internal static SmtpMailSubmitter? SubmitterFrom(SmtpOptions smtp)
-    {
-        if (!smtp.Enabled) return null;
-        var timeout = TimeSpan.FromSeconds(smtp.TimeoutSeconds);
-        var endpoint = new SmtpEndpoint(smtp.Host, smtp.Port, smtp.Security) { AcceptAnyCertificate = smtp.AcceptAnyCertificate };
-        return new SmtpMailSubmitter(endpoint, new SmtpClientOptions
+    internal static SmtpMailSubmitter? SubmitterFrom(SmtpOptions smtp) => !smtp.Enabled ? null : new(
+        new SmtpSubmissionSettings(smtp.Host, smtp.Port, smtp.Security)
         {
-            ConnectTimeout = timeout, CommandTimeout = timeout, DataTimeout = TimeSpan.FromSeconds(smtp.DataTimeoutSeconds),
+            AcceptAnyCertificate = smtp.AcceptAnyCertificate,
+            Timeout = TimeSpan.FromSeconds(smtp.TimeoutSeconds),
+            DataTimeout = TimeSpan.FromSeconds(smtp.DataTimeoutSeconds),
         });
-    }
 
     private static ImapEndpoint ImapEndpointFrom(ImapOptions imap) =>
         new(imap.Host, imap.Port, imap.Security) { AcceptAnyCertificate = imap.AcceptAnyCertificate };

@@ -207,6 +207,36 @@ public sealed class SendMailTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Malformed_MIME_is_sent_as_the_phone_wrote_it_or_refused_with_a_ComposeMail_status_never_a_server_error()
+    {
+        var phone = await PhoneAsync("14.1");
+        string? Status(EasResponse response)
+        {
+            response.Status.ShouldBe(HttpStatusCode.OK);
+            return response.Body?.ValueOf(Eas.Wire.CodePages.ComposeMail.Status);
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        var tolerated = Encoding.UTF8.GetBytes(
+            $"From: Jörg <{_sender.Address}>\r\nTo: <{_recipient.Address}>\r\nSubject: Kaputt {token}\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/mixed; boundary=\"never-closed\"\r\n\r\n--never-closed\r\nContent-Type: text/plain; charset=x-no-such-charset\r\n\r\n" +
+            "Grüße ohne Ende\r\n--never-closed\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n");
+        Status(await phone.PostAsync("SendMail", ComposeRequests.SendMail("bad-" + token[..8], tolerated))).ShouldBeNull("sent as the phone wrote it");
+        var delivered = (await Mailbox.WaitForAsync(_recipient, token, anywhere: true)).Single().Raw;
+        delivered.ShouldContain("Grüße ohne Ende");
+        delivered.ShouldContain("charset=x-no-such-charset");
+
+        var notAField = Encoding.ASCII.GetBytes($"To: <{_recipient.Address}>\r\nthis line is no field\r\nSubject: x\r\n\r\nbody\r\n");
+        Status(await phone.PostAsync("SendMail", ComposeRequests.SendMail("nf-" + token[..8], notAField))).ShouldBe("107");
+
+        var endlessHeader = Encoding.ASCII.GetBytes($"To: <{_recipient.Address}>\r\nX-Long: " + new string('a', 2 * 1024 * 1024) + "\r\n\r\nbody\r\n");
+        Status(await phone.PostAsync("SendMail", ComposeRequests.SendMail("long-" + token[..8], endlessHeader))).ShouldBe("107");
+
+        var noAddress = Encoding.ASCII.GetBytes("To: Bob\r\nSubject: x\r\n\r\nbody\r\n");
+        Status(await phone.PostAsync("SendMail", ComposeRequests.SendMail("na-" + token[..8], noAddress))).ShouldBe("107");
+    }
+
+    [Fact]
     public async Task Refusals_get_their_statuses_from_14_0_and_HTTP_statuses_before()
     {
         var phone = await PhoneAsync("14.1");

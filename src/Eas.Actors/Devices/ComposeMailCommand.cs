@@ -3,11 +3,11 @@ using Eas.Actors.Accounts;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Sending;
 using Eas.Actors.Sync.Collections;
-using Eas.Mail.Mime;
-using Eas.Mail.Mime.Writing;
+using Eas.Actors.Sending.Compose;
 using Eas.Wire.Commands;
 using Eas.Wire.Http;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 
 namespace Eas.Actors.Devices;
 
@@ -28,20 +28,22 @@ internal static class ComposeMailCommand
         if (!request.Features.Allows(DataClass.Email)) return Failed(request, CommonStatus.AccessDenied, 403);
         var submitter = settings.Submitter ?? throw new InvalidOperationException("Sending needs DeviceActorSettings.Submitter.");
 
-        OutgoingMessage message;
+        PhoneMessage message;
         try
         {
-            message = await OutgoingMessage.ReadAsync(order.Mime, request.EmailAddress);
+            message = PhoneMessage.Read(order.Mime, request.EmailAddress);
         }
         catch (MessageHasNoRecipientsException)
         {
             return Failed(request, CommonStatus.MessageHasNoRecipient, 500);
         }
-        catch (MimeFormatException)
+        catch (InvalidPhoneMessageException e)
         {
+            ComposeLog.InvalidMime(logger, request.Line.Command.ToWireName(), request.AccountId, e.Message);
             return Failed(request, CommonStatus.InvalidMIME, 500);
         }
 
+        using var owned = message;
         var key = order.ClientId ?? (message.MessageIdFromClient ? "mid:" + message.MessageId : null);
         if (key is not null && state.SentMessages.Contains(key))
             return order.ClientId is null ? new Decision(new RespondEmpty(), []) : Failed(request, CommonStatus.MessagePreviouslySent, 500);
@@ -50,13 +52,12 @@ internal static class ComposeMailCommand
         if (order.Command != EasCommand.SendMail)
         {
             if (original is null) return Failed(request, CommonStatus.ItemNotFound, 500);
-            var compose = SmartComposeOptions.Default with { ReplaceMime = order.ReplaceMime };
-            message = order.IsReply ? await SmartComposer.ReplyAsync(message, original.Stream, compose) : await SmartComposer.ForwardAsync(message, original.Stream, compose);
+            await SmartComposer.ComposeAsync(message, original.Message, original.Stream, order.IsForward, order.ReplaceMime, CancellationToken.None);
         }
 
         try
         {
-            var envelopeFrom = request.EmailAddress.Contains('@', StringComparison.Ordinal) ? request.EmailAddress : message.From.Address;
+            var envelopeFrom = request.EmailAddress.Contains('@', StringComparison.Ordinal) ? request.EmailAddress : message.From;
             await submitter.SubmitAsync(request.Credentials!, envelopeFrom, message.Recipients,
                 (stream, ct) => message.WriteToAsync(stream, OutgoingCopy.Delivery, ct), CancellationToken.None);
         }
@@ -76,7 +77,7 @@ internal static class ComposeMailCommand
     /// is already sent: any failure here is logged, never answered as a failure the phone would retry (and so
     /// send again).
     /// </summary>
-    private static async Task AfterSendingAsync(DeviceRequest request, DeviceActorSettings settings, ILogger logger, ComposeOrder order, OutgoingMessage message, OriginalMessage? original)
+    private static async Task AfterSendingAsync(DeviceRequest request, DeviceActorSettings settings, ILogger logger, ComposeOrder order, PhoneMessage message, OriginalMessage? original)
     {
         try
         {
@@ -100,7 +101,7 @@ internal static class ComposeMailCommand
         }
     }
 
-    private static async Task AppendAsync(MailboxContext context, string folder, OutgoingMessage message)
+    private static async Task AppendAsync(MailboxContext context, string folder, PhoneMessage message)
     {
         await using var copy = Persistence.TemporaryFile.Create();
         await message.WriteToAsync(copy, OutgoingCopy.SentItems, context.CancellationToken);
@@ -118,8 +119,7 @@ internal static class ComposeMailCommand
             try
             {
                 await context.Session.CopyPartAsync(name, uid, "", file, null, context.CancellationToken);
-                file.Position = 0;
-                return new OriginalMessage(name, uid, file);
+                return new OriginalMessage(name, uid, file, await ReadOriginalAsync(file, context.CancellationToken));
             }
             catch (FileNotFoundException)
             {
@@ -132,6 +132,20 @@ internal static class ComposeMailCommand
                 throw;
             }
         });
+
+    /// <summary>The original as MimeKit reads it, its parts left in the file (persistent mode); null when it cannot, and it is then attached whole.</summary>
+    private static async Task<MimeMessage?> ReadOriginalAsync(FileStream file, CancellationToken cancellationToken)
+    {
+        file.Position = 0;
+        try
+        {
+            return await MimeMessage.LoadAsync(ParserOptions.Default, file, persistent: true, cancellationToken);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     private static CommonStatus StatusOf(SubmissionFailure failure) => failure switch
     {
@@ -150,9 +164,14 @@ internal static class ComposeMailCommand
         return new Decision(outcome, []);
     }
 
-    private sealed record OriginalMessage(string Folder, uint Uid, FileStream Stream) : IAsyncDisposable
+    /// <summary>The message replied to or forwarded: its file, and MimeKit's reading of it, whose parts stay in the file.</summary>
+    private sealed record OriginalMessage(string Folder, uint Uid, FileStream Stream, MimeMessage? Message) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => Stream.DisposeAsync();
+        public ValueTask DisposeAsync()
+        {
+            Message?.Dispose();
+            return Stream.DisposeAsync();
+        }
     }
 }
 
@@ -166,4 +185,7 @@ internal static partial class ComposeLog
 
     [LoggerMessage(1212, LogLevel.Warning, "Message of {User} sent, but the account has no Sent folder (SPECIAL-USE Sent) for its copy")]
     public static partial void NoSentFolder(ILogger logger, string user);
+
+    [LoggerMessage(1213, LogLevel.Information, "{Command} for {User} refused as invalid MIME: {Reason}")]
+    public static partial void InvalidMime(ILogger logger, string command, string user, string reason);
 }

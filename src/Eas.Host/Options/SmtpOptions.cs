@@ -1,4 +1,4 @@
-using Eas.Mail.Smtp;
+using Eas.Actors.Sending;
 
 namespace Eas.Host.Options;
 
@@ -16,7 +16,7 @@ public sealed class SmtpOptions
     /// <summary>None, StartTls or Tls.</summary>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
-    /// <summary>Accept any server certificate. Only for a development server with a self-signed certificate.</summary>
+    /// <summary>Accept any server certificate. Only for a development server with a self-signed certificate: honoured only when the server is on a loopback address.</summary>
     public bool AcceptAnyCertificate { get; set; }
 
     /// <summary>Seconds to wait for a connection or a reply before answering the phone "retry later".</summary>

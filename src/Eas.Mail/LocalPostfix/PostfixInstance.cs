@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Eas.Mail.LocalDovecot;
-using Eas.Mail.Smtp;
 
 namespace Eas.Mail.LocalPostfix;
 
@@ -28,7 +27,7 @@ namespace Eas.Mail.LocalPostfix;
 /// dovecot.AddUser("alice", "secret");
 /// await using var postfix = await PostfixInstance.StartAsync(PostfixOptions.For(dovecot, dir2) with
 ///     { Mailboxes = new Dictionary&lt;string, string&gt; { ["alice@example.com"] = "alice" } });
-/// await using var smtp = await SmtpClient.ConnectAsync(postfix.Endpoint(SmtpSecurity.StartTls));
+/// // any SMTP client: 127.0.0.1:postfix.SubmissionPort with STARTTLS, certificate checked by postfix.IsOwnCertificate
 /// </code>
 /// </example>
 public sealed class PostfixInstance : IAsyncDisposable
@@ -142,18 +141,6 @@ public sealed class PostfixInstance : IAsyncDisposable
     }
 
     /// <summary>
-    /// An endpoint for this instance on 127.0.0.1: the submission port for <see cref="SmtpSecurity.None"/> and
-    /// <see cref="SmtpSecurity.StartTls"/>, the implicit-TLS port for <see cref="SmtpSecurity.Tls"/>. Its
-    /// certificate check accepts exactly this instance's certificate.
-    /// </summary>
-    public SmtpEndpoint Endpoint(SmtpSecurity security) =>
-        new("127.0.0.1", security == SmtpSecurity.Tls ? SubmissionsPort : SubmissionPort, security)
-        {
-            TlsTargetHost = "localhost",
-            CertificateValidation = IsOwnCertificate,
-        };
-
-    /// <summary>
     /// Accepts mail for <paramref name="address"/> from now on, delivered to the Dovecot user
     /// <paramref name="dovecotUser"/> (which should exist: Dovecot refuses unknown users at LMTP time and Postfix
     /// then bounces). While running, Postfix reloads and this returns once no daemon holding the old tables is
@@ -248,7 +235,11 @@ public sealed class PostfixInstance : IAsyncDisposable
         File.Move(temporary, path, overwrite: true);
     }
 
-    private bool IsOwnCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+    /// <summary>
+    /// A server-certificate check (a <see cref="RemoteCertificateValidationCallback"/>) that accepts exactly this
+    /// instance's self-signed certificate, for clients of its submission ports on 127.0.0.1.
+    /// </summary>
+    public bool IsOwnCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
         certificate is not null && certificate.GetCertHashString(HashAlgorithmName.SHA256) == _certificateHash;
 
     private static int FreePort(int except = 0)

@@ -4,7 +4,9 @@ using System.Runtime.Versioning;
 using System.Text;
 using Eas.Mail.LocalDovecot;
 using Eas.Mail.LocalPostfix;
-using Eas.Mail.Smtp;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 using Eas.Mail.Tests.Fixtures;
 using static Eas.Mail.Tests.Fixtures.PostfixFixture;
 
@@ -79,9 +81,9 @@ public sealed class PostfixInstanceTests(PostfixFixture fixture)
         await _postfix.AddMailboxAsync($"{user}@example.com", user);
         await _postfix.AddMailboxAsync("info@example.net", Erin);
 
-        await using var smtp = await SmtpClient.ConnectAsync(_postfix.Endpoint(SmtpSecurity.None));
-        var result = await smtp.SendAsync(new SmtpEnvelope("", [$"{user}@example.com", "info@example.net"]), Message("added"));
-        result.RefusedRecipients.ShouldBeEmpty();
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync("127.0.0.1", _postfix.SubmissionPort, SecureSocketOptions.None);
+        await smtp.SendAsync(Message("added"), MailboxAddress.Parse(AliceAddress), [MailboxAddress.Parse($"{user}@example.com"), MailboxAddress.Parse("info@example.net")]);
         var (frank, _) = await fixture.WaitForMessageAsync(user, "Frank-Pass4", "added");
         await frank.DisposeAsync();
         var (erin, _) = await fixture.WaitForMessageAsync(Erin, ErinPassword, "added");
@@ -91,15 +93,16 @@ public sealed class PostfixInstanceTests(PostfixFixture fixture)
     [Fact]
     public async Task Authenticated_mail_for_other_domains_is_refused_since_nothing_is_delivered_elsewhere()
     {
-        await using var smtp = await SmtpClient.ConnectAsync(_postfix.Endpoint(SmtpSecurity.StartTls));
+        using var smtp = new SmtpClient { ServerCertificateValidationCallback = _postfix.IsOwnCertificate };
+        await smtp.ConnectAsync("127.0.0.1", _postfix.SubmissionPort, SecureSocketOptions.StartTls);
         await smtp.AuthenticateAsync(Alice, AlicePassword);
 
         var error = await Should.ThrowAsync<SmtpCommandException>(
-            () => smtp.SendAsync(new SmtpEnvelope(AliceAddress, ["someone@elsewhere.test"]), Message("outbound")));
+            () => smtp.SendAsync(Message("outbound"), MailboxAddress.Parse(AliceAddress), [MailboxAddress.Parse("someone@elsewhere.test")]));
 
-        error.ReplyCode.ShouldBe(550);
-        error.EnhancedStatusCode.ShouldBe(new SmtpEnhancedStatusCode(5, 7, 1));
-        error.ReplyText.ShouldContain("delivers to its own mailboxes only");
+        ((int)error.StatusCode).ShouldBe(550);
+        error.Message.ShouldContain("5.7.1");
+        error.Message.ShouldContain("delivers to its own mailboxes only");
     }
 
     [Fact]
@@ -147,6 +150,6 @@ public sealed class PostfixInstanceTests(PostfixFixture fixture)
 
     private static string Local(int port) => string.Create(CultureInfo.InvariantCulture, $"0100007F:{port:X4}");
 
-    private static MemoryStream Message(string subject) =>
-        new(Encoding.ASCII.GetBytes($"From: <{AliceAddress}>\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@example.com>\r\n\r\nHello.\r\n"));
+    private static MimeMessage Message(string subject) =>
+        MimeMessage.Load(new MemoryStream(Encoding.ASCII.GetBytes($"From: <{AliceAddress}>\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@example.com>\r\n\r\nHello.\r\n")));
 }
