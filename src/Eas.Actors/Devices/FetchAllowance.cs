@@ -10,10 +10,10 @@ namespace Eas.Actors.Devices;
 /// The allowance also holds the contents it let through until the response takes them (<see cref="HandOver"/>):
 /// disposed before that, because a later operation failed, it disposes them and their temporary files go.
 /// </summary>
-internal sealed class FetchAllowance(long responseBytes) : IDisposable
+public sealed class FetchAllowance(long itemBytes, long responseBytes) : IDisposable
 {
-    /// <summary>The largest attachment one Fetch serves.</summary>
-    public const long ItemBytes = 256L * 1024 * 1024;
+    /// <summary>The largest attachment one Fetch serves unless configured otherwise (<see cref="DeviceActorSettings.MaxFetchBytes"/>).</summary>
+    public const long DefaultItemBytes = 256L * 1024 * 1024;
 
     /// <summary>All fetched bytes of one response served on the asking node.</summary>
     public const long ResponseBytes = 1024L * 1024 * 1024;
@@ -25,10 +25,11 @@ internal sealed class FetchAllowance(long responseBytes) : IDisposable
     private long _left = responseBytes;
 
     /// <summary>The allowance for a request: <see cref="CrossNodeBytes"/> when its reply leaves the node, else <see cref="ResponseBytes"/>.</summary>
-    public static FetchAllowance For(DeviceRequest request) => new(request.ReplyLeavesNode ? CrossNodeBytes : ResponseBytes);
+    internal static FetchAllowance For(DeviceRequest request, DeviceActorSettings settings) =>
+        new(settings.MaxFetchBytes, request.ReplyLeavesNode ? CrossNodeBytes : ResponseBytes);
 
     /// <summary>The most bytes the next fetch may bring.</summary>
-    public long NextCap => Math.Min(ItemBytes, _left);
+    public long NextCap => Math.Min(itemBytes, _left);
 
     /// <summary>Counts and holds the content of a fetch that is served.</summary>
     public BinaryContent Take(BinaryContent content)

@@ -23,7 +23,7 @@ internal static class ItemOperationsCommand
     {
         var body = (ItemOperationsRequest)request.Body!;
         var results = ImmutableArray.CreateBuilder<ItemOperationResult>(body.Operations.Length);
-        using var allowance = FetchAllowance.For(request);
+        using var allowance = FetchAllowance.For(request, settings);
         foreach (var operation in body.Operations)
         {
             results.Add(operation switch
