@@ -10,5 +10,6 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     InitialSyncCommand.Create(),
     DemoBenchCommand.Create(),
     PushBenchCommand.Create(),
+    AttachBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
