@@ -25,7 +25,7 @@ public sealed class FetchAllowance(long itemBytes, long responseBytes) : IDispos
     private long _left = responseBytes;
 
     /// <summary>The allowance for a request: <see cref="CrossNodeBytes"/> when its reply leaves the node, else <see cref="ResponseBytes"/>.</summary>
-    internal static FetchAllowance For(DeviceRequest request, DeviceActorSettings settings) =>
+    public static FetchAllowance For(DeviceRequest request, DeviceActorSettings settings) =>
         new(settings.MaxFetchBytes, request.ReplyLeavesNode ? CrossNodeBytes : ResponseBytes);
 
     /// <summary>The most bytes the next fetch may bring.</summary>

@@ -110,7 +110,7 @@ internal static class ItemOperationsCommand
         var file = Persistence.TemporaryFile.Create();
         try
         {
-            var sink = new CappedSink(file, cap);
+            var sink = new CappedSinkStream(file, cap);
             var total = await context.Session.CopyPartAsync(name, uid, part, sink, range, context.CancellationToken);
             if (sink.Overflowed)
             {

@@ -5,7 +5,7 @@ namespace Eas.Actors.Devices;
 /// IMAP part copied into it is always read to its end, so an item over the cap becomes that item's status
 /// (ItemOperations DataTooLarge) without abandoning a literal half-read, which would break the IMAP session.
 /// </summary>
-internal sealed class CappedSink(Stream inner, long cap) : Stream
+public sealed class CappedSinkStream(Stream inner, long cap) : Stream
 {
     /// <summary>Every byte written, the discarded ones included.</summary>
     public long Written { get; private set; }
