@@ -11,5 +11,6 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     DemoBenchCommand.Create(),
     PushBenchCommand.Create(),
     AbuseCommand.Create(),
+    AttachBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

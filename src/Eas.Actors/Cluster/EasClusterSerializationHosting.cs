@@ -12,9 +12,9 @@ public static class EasClusterSerializationHosting
     /// <summary>
     /// Binds every message that crosses between nodes to <see cref="ClusterMessageSerializer"/> and lets the remote
     /// transport carry the largest of them: a request body of up to <paramref name="maxRequestBodyBytes"/> (a
-    /// message being sent) or an attachment of up to <see cref="ContentOutcome.MaxBytes"/> travels base64 (4/3),
-    /// an inline ItemOperations attachment twice (its base64 text inside a WBXML element, 16/9), so the frame is
-    /// twice the larger of the two, plus headroom for the JSON around it. A larger message is dropped by the
+    /// message being sent), a GetAttachment body or the fetched bytes of an ItemOperations reply of up to
+    /// <see cref="ContentOutcome.MaxBytes"/> travel base64 (4/3), so twice the larger of the two leaves room, plus
+    /// headroom for the JSON around it. A larger message is dropped by the
     /// transport (and logged), and its ask ends at its deadline.
     /// </summary>
     /// <remarks>

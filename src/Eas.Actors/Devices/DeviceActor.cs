@@ -127,7 +127,7 @@ public sealed partial class DeviceActor : EntityChildActor
             var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId) : AccountAccess.All;
             var decided = access.Refusal is { } refusal
                 ? new Decision(new AccessRefused(refusal), [])
-                : await DecideAsync(DeviceDecisions.ApplyAll(state, events), request with { Features = access.Features }, now);
+                : await DecideAsync(DeviceDecisions.ApplyAll(state, events), request with { Features = access.Features, ReplyLeavesNode = replyTo.Path.Address.HasGlobalScope }, now);
             List<IPersistedMessage> toPersist = [.. events, .. decided.Events, .. _collections.TakeStaged()];
             if (firstSeen is not null) toPersist.Insert(0, firstSeen);
             PersistThen(toPersist, replyTo, Apply, () =>

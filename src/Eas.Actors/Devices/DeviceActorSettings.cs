@@ -41,6 +41,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>How long a command may wait for its mailbox.</summary>
     public TimeSpan MailboxDeadline { get; init; } = TimeSpan.FromSeconds(50);
 
+    /// <summary>Largest attachment one ItemOperations Fetch serves (<see cref="FetchAllowance"/>).</summary>
+    public long MaxFetchBytes { get; init; } = FetchAllowance.DefaultItemBytes;
+
     /// <summary>The clock for timestamps and push latency (a fake one in tests).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -37,6 +37,12 @@ public sealed record DeviceRequest(string AccountId, string EmailAddress, EasReq
 
     /// <summary>The account's effective data classes, set by the device once the account has admitted the request.</summary>
     public Accounts.EffectiveFeatures Features { get; init; } = Accounts.EffectiveFeatures.All;
+
+    /// <summary>
+    /// Set by the device: the asker waits on another node, so the reply travels inside a message and cannot hand
+    /// over a temporary file; fetched bytes are then held to <see cref="FetchAllowance.CrossNodeBytes"/>.
+    /// </summary>
+    public bool ReplyLeavesNode { get; init; }
 }
 
 /// <summary>What the device decided; the edge turns it into HTTP.</summary>

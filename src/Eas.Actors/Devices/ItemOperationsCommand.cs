@@ -2,30 +2,33 @@ using System.Collections.Immutable;
 using Eas.Actors.Sync.Collections;
 using Eas.Actors.Sync.Email;
 using Eas.Wire.Commands.ItemOperations;
+using Eas.Wire.Wbxml;
 
 namespace Eas.Actors.Devices;
 
 /// <summary>
 /// ItemOperations (MS-ASCMD 2.2.1.10) on the mailbox store: Fetch of an email by CollectionId and ServerId
 /// (with its own body preferences), Fetch of an attachment by FileReference (optionally a byte range, with
-/// Range and Total), and EmptyFolderContents. Attachment bytes travel base64 in Data; larger than
-/// <see cref="MaxInlineBytes"/> is Status 11 (data too large). The 14.0+ Move moves a whole conversation.
+/// Range and Total), and EmptyFolderContents. An attachment is copied from IMAP into a temporary file and its bytes
+/// stream from there when the response is written (base64 in Data, or a part of a multipart response); one over
+/// its <see cref="FetchAllowance"/> is read to its end and dropped, and answered Status 11 (DataTooLarge,
+/// MS-ASCMD 2.2.3.177.7). The 14.0+ Move moves a whole conversation.
 /// Document libraries and search LongIds are not offered by an IMAP store: UnknownStore or ObjectNotFound.
 /// </summary>
 internal static class ItemOperationsCommand
 {
-    public const long MaxInlineBytes = 32 * 1024 * 1024;
     private const string MailboxStore = "Mailbox";
 
     public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache)
     {
         var body = (ItemOperationsRequest)request.Body!;
         var results = ImmutableArray.CreateBuilder<ItemOperationResult>(body.Operations.Length);
+        using var allowance = FetchAllowance.For(request, settings);
         foreach (var operation in body.Operations)
         {
             results.Add(operation switch
             {
-                ItemOperationsFetch { FileReference: { } reference } fetch when IsMailbox(fetch) => await FetchAttachmentAsync(reference, fetch, request, settings),
+                ItemOperationsFetch { FileReference: { } reference } fetch when IsMailbox(fetch) => await FetchAttachmentAsync(reference, fetch, request, settings, allowance),
                 ItemOperationsFetch { ServerId: { } serverId, CollectionId: { } collectionId } fetch when IsMailbox(fetch) => await FetchItemAsync(collectionId, serverId, fetch, request, settings),
                 ItemOperationsFetch fetch when !IsMailbox(fetch) => new ItemOperationsFetchResult(ItemOperationsStatus.UnknownStore),
                 ItemOperationsFetch fetch => new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { LongId = fetch.LongId },
@@ -35,6 +38,7 @@ internal static class ItemOperationsCommand
             });
         }
 
+        allowance.HandOver();
         return new Decision(new RespondWith(new ItemOperationsResponse(ItemOperationsStatus.Success) { Results = results.ToImmutable() }), []);
     }
 
@@ -64,7 +68,7 @@ internal static class ItemOperationsCommand
             };
     }
 
-    private static async Task<ItemOperationResult> FetchAttachmentAsync(string reference, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings)
+    private static async Task<ItemOperationResult> FetchAttachmentAsync(string reference, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings, FetchAllowance allowance)
     {
         if (!FileReferences.TryParse(reference, out var folderId, out var uid, out var part))
             return new ItemOperationsFetchResult(ItemOperationsStatus.InvalidAttachment) { FileReference = reference };
@@ -75,33 +79,58 @@ internal static class ItemOperationsCommand
             range = parsed;
         }
 
-        var (status, bytes, total) = await MailboxWork.RunAsync(request, settings, async context =>
+        var cap = allowance.NextCap;
+        var (status, file, total) = await MailboxWork.RunAsync(request, settings, context => CopyToFileAsync(context, request, folderId, uid, part, range, cap));
+        if (file is null) return new ItemOperationsFetchResult(status) { FileReference = reference };
+        if (range is { } asked && asked.Offset >= total && total > 0)
         {
-            var name = await context.ResolveEmailAsync(request, folderId);
-            if (name is null) return (ItemOperationsStatus.InvalidAttachment, Array.Empty<byte>(), 0L);
-            using var buffer = new CappedMemoryStream(MaxInlineBytes);
-            try
-            {
-                var size = await context.Session.CopyPartAsync(name, uid, part, buffer, range, context.CancellationToken);
-                return (ItemOperationsStatus.Success, buffer.ToArray(), size);
-            }
-            catch (FileNotFoundException)
-            {
-                return (ItemOperationsStatus.InvalidAttachment, Array.Empty<byte>(), 0L);
-            }
-            catch (CappedMemoryStream.FullException)
-            {
-                return (ItemOperationsStatus.DataTooLarge, Array.Empty<byte>(), 0L);
-            }
-        });
-        if (status != ItemOperationsStatus.Success) return new ItemOperationsFetchResult(status) { FileReference = reference };
-        if (range is { } asked && asked.Offset >= total && total > 0) return new ItemOperationsFetchResult(ItemOperationsStatus.InvalidByteRange) { FileReference = reference };
-        var rangeText = range is { } r ? $"{r.Offset}-{r.Offset + bytes.Length - 1}" : null;
+            await file.DisposeAsync();
+            return new ItemOperationsFetchResult(ItemOperationsStatus.InvalidByteRange) { FileReference = reference };
+        }
+
+        var content = allowance.Take(new BinaryContent(file));
+        var rangeText = range is { } r ? $"{r.Offset}-{r.Offset + content.Length - 1}" : null;
         return new ItemOperationsFetchResult(ItemOperationsStatus.Success)
         {
             FileReference = reference,
-            Properties = ItemOperationsProperties.File("application/octet-stream", rangeText, range is null ? null : total, bytes),
+            Properties = ItemOperationsProperties.File("application/octet-stream", rangeText, range is null ? null : total),
+            Content = content,
         };
+    }
+
+    /// <summary>
+    /// Copies the part (or its range) into a temporary file positioned at its start, or answers why not. The part is
+    /// always read to its end: past <paramref name="cap"/> the bytes are only counted, and the item is DataTooLarge.
+    /// </summary>
+    private static async Task<(ItemOperationsStatus Status, FileStream? File, long Total)> CopyToFileAsync(
+        Mailboxes.MailboxContext context, DeviceRequest request, string folderId, uint uid, string part, (long Offset, long Length)? range, long cap)
+    {
+        var name = await context.ResolveEmailAsync(request, folderId);
+        if (name is null) return (ItemOperationsStatus.InvalidAttachment, null, 0);
+        var file = Persistence.TemporaryFile.Create();
+        try
+        {
+            var sink = new CappedSinkStream(file, cap);
+            var total = await context.Session.CopyPartAsync(name, uid, part, sink, range, context.CancellationToken);
+            if (sink.Overflowed)
+            {
+                await file.DisposeAsync();
+                return (ItemOperationsStatus.DataTooLarge, null, total);
+            }
+
+            file.Position = 0;
+            return (ItemOperationsStatus.Success, file, total);
+        }
+        catch (FileNotFoundException)
+        {
+            await file.DisposeAsync();
+            return (ItemOperationsStatus.InvalidAttachment, null, 0);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>

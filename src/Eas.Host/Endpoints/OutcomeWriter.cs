@@ -1,6 +1,7 @@
 using Eas.Actors.Devices;
 using Eas.Host.Diagnostics;
 using Eas.Wire.Commands;
+using Eas.Wire.Commands.ItemOperations;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
 
@@ -18,6 +19,8 @@ internal static class OutcomeWriter
         response.Headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
         switch (outcome)
         {
+            case RespondWith { Response: ItemOperationsResponse items }:
+                return await WriteItemOperationsAsync(response, items, line);
             case RespondWith respond:
                 return await WriteWbxmlAsync(response, respond.Response, line.ProtocolVersion);
             case ProvisioningRequired required:
@@ -94,6 +97,21 @@ internal static class OutcomeWriter
             return await WriteWbxmlAsync(response, new StatusOnlyResponse(line.Command, status), line.ProtocolVersion);
         response.StatusCode = StatusCodes.Status400BadRequest;
         return 0;
+    }
+
+    /// <summary>
+    /// ItemOperations in the form the phone asked for (MS-ASCMD 2.2.1.10.1): multipart when it sent
+    /// MS-ASAcceptMultiPart: T or the AcceptMultiPart option bit, else one WBXML document. Fetched bytes stream from
+    /// their temporary files as the body is written, and go with the body when it is done (or the phone hung up).
+    /// </summary>
+    private static async Task<long> WriteItemOperationsAsync(HttpResponse response, ItemOperationsResponse items, EasRequestLine line)
+    {
+        using var body = items.Encode(line.ProtocolVersion, line.AcceptMultiPart);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = line.AcceptMultiPart ? MultiPartResponse.ContentType : ActiveSyncHeaders.WbxmlContentType;
+        response.ContentLength = body.Length;
+        await body.WriteToAsync(response.Body, response.HttpContext.RequestAborted);
+        return body.Length;
     }
 
     private static async Task<long> WriteWbxmlAsync(HttpResponse response, IEasResponse body, ProtocolVersion version, int statusCode = StatusCodes.Status200OK)

@@ -54,6 +54,7 @@ internal static class ActorComposition
             Entity = new EntityChildOptions("device", idle, snapshotEvery, journal),
             Mailboxes = mailboxes,
             MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
+            MaxFetchBytes = options.Requests.MaxFetchBytes,
             Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
             Budgets = new RequestBudgetLimits(options.Budgets.RequestBurst, options.Budgets.RequestsPerMinute, options.Budgets.PingBurst, options.Budgets.PingsPerMinute),
             Loops = new LoopLimits(options.Budgets.LoopSyncKeyReplays, options.Budgets.LoopFastPings),

@@ -8,4 +8,10 @@ public sealed class RequestOptions
 
     /// <summary>Seconds a command may take inside the server before the phone gets a retriable 503.</summary>
     public int CommandDeadlineSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Largest attachment one ItemOperations Fetch serves, in bytes; a larger one is that fetch's Status 11
+    /// (DataTooLarge). Attachments stream from temporary files, so this bounds disk and transfer, not memory.
+    /// </summary>
+    public long MaxFetchBytes { get; set; } = Eas.Actors.Devices.FetchAllowance.DefaultItemBytes;
 }

@@ -86,6 +86,24 @@ public sealed class WbxmlWriter
         _output.Write(value);
     }
 
+    /// <summary>
+    /// Writes the base64 form of <paramref name="content"/> as an inline string into the open element (the string
+    /// form of binary data, as ItemOperations Data is, MS-ASCMD 2.2.3.39.2). Only a <see cref="SegmentedBody"/>
+    /// output can take it: the bytes stay in their stream until the body is written. Empty content writes nothing,
+    /// so the element stays empty.
+    /// </summary>
+    public void WriteBase64(BinaryContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (_open.Count == 0) throw new InvalidOperationException("No element is open.");
+        if (_output is not SegmentedBody body) throw new InvalidOperationException("Streamed content needs a SegmentedBody output.");
+        if (content.Length == 0) return;
+        FlushPending(withContent: true);
+        WriteByte(StrI);
+        body.AppendContent(content, base64: true);
+        WriteByte(0);
+    }
+
     /// <summary>Writes <c>&lt;tag&gt;value&lt;/tag&gt;</c>.</summary>
     public void WriteElementString(ushort tag, ReadOnlySpan<char> value)
     {

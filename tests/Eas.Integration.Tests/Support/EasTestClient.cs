@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Eas.Wire.Commands.ItemOperations;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
 
@@ -14,6 +15,9 @@ internal sealed class EasTestClient(HttpClient http, string user, string passwor
 {
     public const string ContentType = "application/vnd.ms-sync.wbxml";
 
+    /// <summary>Responses may carry attachments inline, base64 in one string: larger than a request's limits allow.</summary>
+    private static readonly WbxmlLimits Limits = new() { MaxStringBytes = 64 * 1024 * 1024, MaxDocumentBytes = 128 * 1024 * 1024 };
+
     public string User { get; } = user;
 
     public string DeviceId { get; } = deviceId;
@@ -22,6 +26,9 @@ internal sealed class EasTestClient(HttpClient http, string user, string passwor
 
     /// <summary>The policy key sent in X-MS-PolicyKey; null sends none.</summary>
     public uint? PolicyKey { get; set; }
+
+    /// <summary>Sends MS-ASAcceptMultiPart: T, asking ItemOperations for a multipart answer.</summary>
+    public bool AcceptMultiPart { get; set; }
 
     /// <summary>The User= query value; defaults to the sign-in name.</summary>
     public string? QueryUser { get; set; }
@@ -36,6 +43,7 @@ internal sealed class EasTestClient(HttpClient http, string user, string passwor
         request.Headers.Add(EasHeaderNames.ProtocolVersion, Version);
         request.Headers.TryAddWithoutValidation(EasHeaderNames.UserAgent, "Eas-Integration-Tests/1.0");
         if (PolicyKey is { } key) request.Headers.Add(EasHeaderNames.PolicyKey, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (AcceptMultiPart) request.Headers.Add(EasHeaderNames.AcceptMultiPart, "T");
         if (body is not null)
         {
             request.Content = new ByteArrayContent(WbxmlWriter.Encode(body));
@@ -44,8 +52,16 @@ internal sealed class EasTestClient(HttpClient http, string user, string passwor
 
         using var response = await http.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        var isWbxml = response.Content.Headers.ContentType?.MediaType == ContentType && bytes.Length > 0;
-        return new EasResponse(response.StatusCode, response.Headers, isWbxml ? WbxmlDocument.Parse(bytes) : null, bytes);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType == MultiPartResponse.ContentType)
+        {
+            // The WBXML is part 0 (MS-ASCMD 2.2.1.10.1.1); the caller reads the other parts from Bytes.
+            var first = MultiPartResponse.ReadParts(bytes)[0];
+            return new EasResponse(response.StatusCode, response.Headers, WbxmlDocument.Parse(bytes.AsMemory(first.Offset, first.Length)), bytes) { MediaType = mediaType };
+        }
+
+        var isWbxml = mediaType == ContentType && bytes.Length > 0;
+        return new EasResponse(response.StatusCode, response.Headers, isWbxml ? WbxmlDocument.Parse(bytes, Limits) : null, bytes) { MediaType = mediaType };
     }
 
     /// <summary>SendMail, SmartReply or SmartForward as 12.1 and earlier send them: the MIME as the body, parameters on the request line.</summary>
@@ -71,4 +87,8 @@ internal sealed class EasTestClient(HttpClient http, string user, string passwor
     }
 }
 
-internal sealed record EasResponse(HttpStatusCode Status, HttpResponseHeaders Headers, WbxmlElement? Body, byte[] Bytes);
+internal sealed record EasResponse(HttpStatusCode Status, HttpResponseHeaders Headers, WbxmlElement? Body, byte[] Bytes)
+{
+    /// <summary>The response's media type, if it had one.</summary>
+    public string? MediaType { get; init; }
+}

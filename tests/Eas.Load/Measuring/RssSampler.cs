@@ -38,14 +38,19 @@ internal sealed class RssSampler
     }
 
     /// <summary>The process's VmRSS in KiB, or null if it cannot be read (the process is gone).</summary>
-    public static long? ReadKib(int processId)
+    public static long? ReadKib(int processId) => ReadStatusKib(processId, "VmRSS:");
+
+    /// <summary>The process's peak resident set size so far (VmHWM) in KiB, or null if it cannot be read.</summary>
+    public static long? ReadPeakKib(int processId) => ReadStatusKib(processId, "VmHWM:");
+
+    private static long? ReadStatusKib(int processId, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{processId}/status"))
             {
-                if (!line.StartsWith("VmRSS:", StringComparison.Ordinal)) continue;
-                var number = line["VmRSS:".Length..].Trim().Split(' ')[0];
+                if (!line.StartsWith(field, StringComparison.Ordinal)) continue;
+                var number = line[field.Length..].Trim().Split(' ')[0];
                 return long.Parse(number, NumberStyles.None, CultureInfo.InvariantCulture);
             }
         }

@@ -79,11 +79,7 @@ public sealed class ItemOperationsTests
     }
 
     [Fact]
-    public void File_properties_carry_base64_data_or_a_part_number()
-    {
-        WbxmlXml.ToXml(ItemOperationsProperties.File(range: "0-1", total: 2, data: "hi"u8.ToArray()))
-            .ShouldContain("<Data>aGk=</Data>");
-        WbxmlXml.ToXml(ItemOperationsProperties.File(contentType: "image/png", part: 1)).ShouldContain("<Part>1</Part>");
-        Should.Throw<ArgumentException>(() => ItemOperationsProperties.File(data: "x"u8.ToArray(), part: 1));
-    }
+    public void File_properties_carry_the_content_type_range_and_total_only() =>
+        ItemOperationsBodyTests.Listed(ItemOperationsProperties.File(contentType: "image/png", range: "0-1", total: 2))
+            .ShouldBe([("ContentType", "image/png"), ("Range", "0-1"), ("Total", "2")]);
 }

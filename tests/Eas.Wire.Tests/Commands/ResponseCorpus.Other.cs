@@ -32,7 +32,14 @@ internal static partial class ResponseCorpus
                 new ItemOperationsFetchResult(ItemOperationsStatus.Success)
                 {
                     FileReference = "5%3a9%3a0",
-                    Properties = ItemOperationsProperties.File(contentType: "text/plain", range: "0-4", total: 5, data: Utf8("hello")),
+                    Properties = Xml("""
+                        <Properties xmlns="ItemOperations:" xmlns:airsyncbase="AirSyncBase:">
+                          <airsyncbase:ContentType>text/plain</airsyncbase:ContentType>
+                          <Range>0-4</Range>
+                          <Total>5</Total>
+                          <Data>aGVsbG8=</Data>
+                        </Properties>
+                        """),
                 },
                 new ItemOperationsEmptyFolderContentsResult(ItemOperationsStatus.Success, "4"),
                 new ItemOperationsMoveResult(ItemOperationsStatus.Success, Utf8("BCDEF")),

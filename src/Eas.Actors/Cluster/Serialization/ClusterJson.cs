@@ -12,7 +12,7 @@ namespace Eas.Actors.Cluster.Serialization;
 /// The JSON options cluster messages are written with: the journal's conventions
 /// (<see cref="JsonManifestSetup.CreateDefaultSerializerOptions"/>: camelCase, enums by name, unknown properties
 /// skipped so a newer node's additions do not break an older one), plus what the Wire records need: protocol
-/// versions, WBXML elements, the discriminators of <see cref="WireKinds"/>, and the two properties typed
+/// versions, WBXML elements, fetched bytes, the discriminators of <see cref="WireKinds"/>, and the two properties typed
 /// <see cref="object"/> that a closed table fills (<see cref="AccountEnvelope.Message"/>,
 /// <see cref="DeviceRequest.Body"/>).
 /// </summary>
@@ -25,6 +25,7 @@ internal static class ClusterJson
         var options = JsonManifestSetup.CreateDefaultSerializerOptions();
         options.Converters.Add(new ProtocolVersionJsonConverter());
         options.Converters.Add(new WbxmlElementJsonConverter());
+        options.Converters.Add(new BinaryContentJsonConverter());
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
         {
             Modifiers =

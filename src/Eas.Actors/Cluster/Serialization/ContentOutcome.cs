@@ -7,7 +7,7 @@ namespace Eas.Actors.Cluster.Serialization;
 /// <summary>
 /// A <see cref="RespondWithContent"/> (GetAttachment's raw body) as it crosses between nodes. Locally the edge
 /// streams the attachment from its temporary file; between nodes there is no stream, so the bytes travel inside the
-/// message, up to <see cref="MaxBytes"/>, the same cap as an attachment sent inline by ItemOperations.
+/// message, up to <see cref="MaxBytes"/>, the same cap as the fetched bytes of an ItemOperations reply that crosses.
 /// </summary>
 /// <remarks>
 /// Writing reads the stream on the sending node and disposes it (a temporary file deletes itself): once the reply
@@ -21,7 +21,7 @@ namespace Eas.Actors.Cluster.Serialization;
 internal sealed record ContentOutcome(string ContentType, byte[]? Content, long? RefusedBytes)
 {
     /// <summary>The largest attachment that crosses between nodes.</summary>
-    public const long MaxBytes = ItemOperationsCommand.MaxInlineBytes;
+    public const long MaxBytes = FetchAllowance.CrossNodeBytes;
 
     public static ContentOutcome From(RespondWithContent outcome, ILoggingAdapter log)
     {

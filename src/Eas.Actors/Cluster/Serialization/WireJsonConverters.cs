@@ -40,6 +40,30 @@ internal sealed class WbxmlElementJsonConverter : JsonConverter<WbxmlElement>
         writer.WriteBase64StringValue(WbxmlWriter.Encode(value));
 }
 
+/// <summary>
+/// Fetched bytes (<see cref="BinaryContent"/>) in a reply that crosses between nodes: the base64 of the bytes, read
+/// from the content's stream (a temporary file) on the sending node, which then disposes it; on the receiving node
+/// they are content in memory. The device has already held such a reply to what the frame carries
+/// (<see cref="Devices.FetchAllowance.CrossNodeBytes"/>).
+/// </summary>
+internal sealed class BinaryContentJsonConverter : JsonConverter<BinaryContent>
+{
+    public override BinaryContent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        BinaryContent.FromBytes(reader.GetBytesFromBase64());
+
+    public override void Write(Utf8JsonWriter writer, BinaryContent value, JsonSerializerOptions options)
+    {
+        using (value)
+        {
+            if (value.Length > Devices.FetchAllowance.CrossNodeBytes)
+                throw new JsonException($"Fetched content of {value.Length} bytes is over the {Devices.FetchAllowance.CrossNodeBytes} bytes that cross between nodes.");
+            var bytes = new byte[value.Length];
+            value.Stream.ReadExactly(bytes);
+            writer.WriteBase64StringValue(bytes);
+        }
+    }
+}
+
 /// <summary>A protocol version as its header form (<c>"14.1"</c>); only the versions MS-ASHTTP defines are read.</summary>
 internal sealed class ProtocolVersionJsonConverter : JsonConverter<ProtocolVersion>
 {

@@ -5,7 +5,8 @@ namespace Eas.Wire.Commands.ItemOperations;
 /// <summary>
 /// The outcome of a Fetch (MS-ASCMD 2.2.3.67.1): its status, the ids echoed from the request, and the item's itemoperations:Properties
 /// element, written as given (build one for an attachment or document with
-/// <see cref="ItemOperationsProperties.File"/>).
+/// <see cref="ItemOperationsProperties.File"/>), and the fetched bytes, which the response places inside Properties
+/// when it is written (<see cref="Content"/>).
 /// </summary>
 public sealed record ItemOperationsFetchResult(ItemOperationsStatus Status) : ItemOperationResult(Status)
 {
@@ -29,4 +30,11 @@ public sealed record ItemOperationsFetchResult(ItemOperationsStatus Status) : It
 
     /// <summary>The itemoperations:Properties element; written as given when not null.</summary>
     public WbxmlElement? Properties { get; init; }
+
+    /// <summary>
+    /// The fetched attachment's bytes, read from their stream only when the response is written: the last child of
+    /// Properties, as Data in base64 (MS-ASCMD 2.2.3.39.2) or, in a multipart response, as Part, the index of the
+    /// body part that carries them (MS-ASCMD 2.2.3.130). The response's body owns it once encoded.
+    /// </summary>
+    public BinaryContent? Content { get; init; }
 }

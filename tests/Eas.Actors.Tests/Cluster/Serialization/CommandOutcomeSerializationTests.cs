@@ -4,6 +4,7 @@ using Eas.Actors.Accounts;
 using Eas.Actors.Cluster.Serialization;
 using Eas.Actors.Devices;
 using Eas.Wire.Commands;
+using Eas.Wire.Commands.ItemOperations;
 using Eas.Wire.Http;
 using Eas.Wire.Tests.Commands;
 using Eas.Wire.Wbxml;
@@ -82,6 +83,28 @@ public sealed class CommandOutcomeSerializationTests(ServerSerialization server)
         arrived.Message.ShouldBe(new RespondHttpStatus((int)HttpStatusCode.InternalServerError));
         arrived.Bytes.Length.ShouldBeLessThan(200);
         File.Exists(path).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Fetched_bytes_cross_inside_the_reply_and_the_senders_file_is_released()
+    {
+        var bytes = Enumerable.Range(0, 70_000).Select(i => (byte)(i * 7)).ToArray();
+        var stream = new TrackedStream(bytes);
+        var response = new ItemOperationsResponse(ItemOperationsStatus.Success)
+        {
+            Results = [new ItemOperationsFetchResult(ItemOperationsStatus.Success) { FileReference = "5%3a9%3a2", Properties = ItemOperationsProperties.File("application/pdf"), Content = new BinaryContent(stream) }],
+        };
+
+        var arrived = server.Cross(new RespondWith(response)).Message.ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<ItemOperationsResponse>();
+
+        stream.Disposed.ShouldBeTrue("the temporary file on the device's node is deleted once its bytes left");
+        var fetch = arrived.Results.Single().ShouldBeOfType<ItemOperationsFetchResult>();
+        using var body = arrived.Encode(ProtocolVersion.V141, multipart: true);
+        using var written = new MemoryStream();
+        await body.WriteToAsync(written, CancellationToken.None);
+        var parts = MultiPartResponse.ReadParts(written.ToArray());
+        written.ToArray().AsSpan(parts[1].Offset, parts[1].Length).ToArray().ShouldBe(bytes);
+        fetch.FileReference.ShouldBe("5%3a9%3a2");
     }
 
     private static byte[] Encode(IEasResponse response, ProtocolVersion version)
