@@ -7,7 +7,6 @@ using Eas.Host.Diagnostics;
 using Eas.Host.Diagnostics.Live;
 using Eas.Host.Diagnostics.Tracing;
 using Eas.Host.Options;
-using Eas.Mail.Imap;
 using Eas.Wire.Commands;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
@@ -177,7 +176,7 @@ internal sealed class ActiveSyncEndpoint(
             if (outcome is Throttled throttled) metrics.Throttled(throttled.Budget);
             exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
         }
-        catch (Exception e) when (e is StoreUnavailableException or ImapException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
+        catch (Exception e) when (e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
         {
             HostLog.Unavailable(logger, exchange.CommandName, exchange.User, exchange.DeviceId, e.Message);
             WriteRetryLater(response);

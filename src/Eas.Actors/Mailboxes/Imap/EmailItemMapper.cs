@@ -34,22 +34,6 @@ internal static class EmailItemMapper
         return EmailImapFlags.Apply(item, flags);
     }
 
-    /// <summary>An item holding only what the threading headers say, for matching conversations.</summary>
-    public static EmailItem FromHeaders(ReadOnlyMemory<byte> headerBytes, DateTimeOffset received)
-    {
-        var envelope = MessageEnvelope.FromHeaders(HeaderList.Parse(headerBytes.Span));
-        return new EmailItem
-        {
-            Subject = envelope.Subject,
-            From = Addresses(envelope.From),
-            DateReceived = received.UtcDateTime,
-            DateSent = envelope.Date?.UtcDateTime,
-            MessageId = envelope.MessageId,
-            InReplyTo = envelope.InReplyTo.Count > 0 ? envelope.InReplyTo[0] : null,
-            References = [.. envelope.References],
-        };
-    }
-
     /// <summary>An item for a message the MIME reader could not take apart: its envelope data from IMAP, no body.</summary>
     public static EmailItem Unreadable(IReadOnlyList<string> flags, DateTimeOffset received) =>
         EmailImapFlags.Apply(new EmailItem { DateReceived = received.UtcDateTime, Subject = string.Empty }, flags);
