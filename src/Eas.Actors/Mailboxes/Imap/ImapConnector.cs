@@ -9,8 +9,7 @@ namespace Eas.Actors.Mailboxes.Imap;
 
 /// <summary>
 /// Connects MailKit's <see cref="ImapClient"/> to the <see cref="ImapServer"/> and signs in: the one way
-/// sessions, watchers and the authenticator reach the server. MailKit picks the SASL mechanism (PLAIN over TLS,
-/// RFC 4616) or LOGIN (RFC 3501 6.2.3); XOAUTH2 is never tried with a password.
+/// sessions, watchers and the authenticator reach the server.
 /// </summary>
 internal static class ImapConnector
 {
@@ -32,8 +31,6 @@ internal static class ImapConnector
             var started = Stopwatch.GetTimestamp();
             await client.ConnectAsync(server.Host, server.Port, SocketOptions(server.Security), cancellationToken);
             metrics?.CommandCompleted("connect", Stopwatch.GetElapsedTime(started));
-            client.AuthenticationMechanisms.Remove("XOAUTH2");
-            client.AuthenticationMechanisms.Remove("OAUTHBEARER");
             return client;
         }
         catch (Exception e)
@@ -69,14 +66,28 @@ internal static class ImapConnector
         }
     }
 
-    /// <summary>AUTHENTICATE or LOGIN; <see cref="AuthenticationException"/> when the server refused the credentials.</summary>
+    /// <summary>
+    /// AUTHENTICATE PLAIN where the server offers it (RFC 4616), else LOGIN (RFC 3501 6.2.3), as the server's
+    /// own clients would; <see cref="AuthenticationException"/> when the server refused the credentials.
+    /// </summary>
     public static async Task SignInAsync(ImapClient client, string user, string password, ImapMetrics? metrics, CancellationToken cancellationToken)
     {
-        if (client.AuthenticationMechanisms.Count == 0 && client.Capabilities.HasFlag(ImapCapabilities.LoginDisabled))
-            throw new MailStoreUnavailableException("The IMAP server offers neither a SASL mechanism nor LOGIN; check its TLS settings.");
+        var plain = client.AuthenticationMechanisms.Contains("PLAIN");
+        if (!plain && client.Capabilities.HasFlag(ImapCapabilities.LoginDisabled))
+            throw new MailStoreUnavailableException("The IMAP server offers neither AUTH=PLAIN nor LOGIN; check its TLS settings.");
+        var credentials = new NetworkCredential(user, password);
         var started = Stopwatch.GetTimestamp();
-        await client.AuthenticateAsync(new NetworkCredential(user, password), cancellationToken);
-        metrics?.CommandCompleted(client.AuthenticationMechanisms.Count > 0 ? "AUTHENTICATE" : "LOGIN", Stopwatch.GetElapsedTime(started));
+        if (plain)
+        {
+            await client.AuthenticateAsync(new SaslMechanismPlain(credentials), cancellationToken);
+        }
+        else
+        {
+            client.AuthenticationMechanisms.Clear();
+            await client.AuthenticateAsync(credentials, cancellationToken);
+        }
+
+        metrics?.CommandCompleted(plain ? "AUTHENTICATE" : "LOGIN", Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Logging out is courtesy: the session is being dropped either way.</summary>

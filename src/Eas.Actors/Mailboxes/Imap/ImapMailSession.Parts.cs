@@ -74,11 +74,13 @@ internal sealed partial class ImapMailSession
     }
 
     /// <summary>
-    /// Runs one MailKit call, times it under <paramref name="verb"/>, and sorts its failure: a refusal (NO, BAD, a
-    /// folder or message that is not there) leaves the session usable and is thrown as it is; anything else breaks
+    /// Runs one MailKit call, times it under <paramref name="verb"/> (not when null: a folder lookup MailKit mostly
+    /// answers from its cache), and sorts its failure: a refusal (NO, BAD, a
+    /// folder or message that is not there, a call MailKit refuses before sending it) leaves the session usable and
+    /// is thrown as it is; anything else breaks
     /// the session, and an outage is thrown as <see cref="MailStoreUnavailableException"/>.
     /// </summary>
-    private async Task<T> CallAsync<T>(string verb, Func<Task<T>> call)
+    private async Task<T> CallAsync<T>(string? verb, Func<Task<T>> call)
     {
         if (!IsUsable) throw new MailStoreUnavailableException("The IMAP session is no longer usable.");
         var started = Stopwatch.GetTimestamp();
@@ -90,16 +92,21 @@ internal sealed partial class ImapMailSession
         {
             throw;
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            // MailKit checks arguments and state before it sends anything: nothing reached the wire.
+            throw;
+        }
         catch (Exception e)
         {
             _broken = true;
             _selected = null;
-            if (ImapFailures.AsUnavailable(e, $"running {verb}") is { } unavailable) throw unavailable;
+            if (ImapFailures.AsUnavailable(e, $"running {verb ?? "LIST"}") is { } unavailable) throw unavailable;
             throw;
         }
         finally
         {
-            metrics?.CommandCompleted(verb, Stopwatch.GetElapsedTime(started));
+            if (verb is not null) metrics?.CommandCompleted(verb, Stopwatch.GetElapsedTime(started));
         }
     }
 }

@@ -127,7 +127,7 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     public async Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken)
     {
         var selected = await SelectAsync(folder, fresh: false, cancellationToken);
-        var target = await CallAsync("LIST", () => client.GetFolderAsync(destination, cancellationToken));
+        var target = await CallAsync(null, () => client.GetFolderAsync(destination, cancellationToken));
         var verb = client.Capabilities.HasFlag(ImapCapabilities.Move) ? "UID MOVE" : "UID COPY";
         var map = await CallAsync(verb, () => selected.MoveToAsync(Uids(uids), target, cancellationToken));
         return map.Source.Zip(map.Destination).ToImmutableDictionary(pair => pair.Item1.Id, pair => pair.Item2.Id);
@@ -143,13 +143,13 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
 
     public async Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken)
     {
-        var target = await CallAsync("LIST", () => client.GetFolderAsync(folder, cancellationToken));
+        var target = await CallAsync(null, () => client.GetFolderAsync(folder, cancellationToken));
         return await ImapStamps.TakeAsync(client, target, (verb, call) => CallAsync(verb, call), cancellationToken);
     }
 
     public async Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken)
     {
-        var target = await CallAsync("LIST", () => client.GetFolderAsync(folder, cancellationToken));
+        var target = await CallAsync(null, () => client.GetFolderAsync(folder, cancellationToken));
         var parsed = await MimeMessage.LoadAsync(message, persistent: message.CanSeek, cancellationToken);
         var (system, keywords) = ImapFlagMapping.Split(flags);
         var request = new AppendRequest(parsed, system) { Keywords = keywords };
@@ -165,7 +165,7 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     public async Task RenameFolderAsync(string name, string newName, CancellationToken cancellationToken)
     {
         await UnselectAsync(cancellationToken);
-        var folder = await CallAsync("LIST", () => client.GetFolderAsync(name, cancellationToken));
+        var folder = await CallAsync(null, () => client.GetFolderAsync(name, cancellationToken));
         var (parent, leaf) = await ParentAndLeafAsync(newName, cancellationToken);
         await CallAsync("RENAME", () => Done(folder.RenameAsync(parent, leaf, cancellationToken)));
     }
@@ -173,7 +173,7 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     public async Task DeleteFolderAsync(string name, CancellationToken cancellationToken)
     {
         await UnselectAsync(cancellationToken);
-        var folder = await CallAsync("LIST", () => client.GetFolderAsync(name, cancellationToken));
+        var folder = await CallAsync(null, () => client.GetFolderAsync(name, cancellationToken));
         await CallAsync("DELETE", () => Done(folder.DeleteAsync(cancellationToken)));
     }
 
@@ -194,7 +194,7 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     {
         if (!fresh && _selected is { IsOpen: true } current && current.FullName == folder) return current;
         _selected = null;
-        var target = await CallAsync("LIST", () => client.GetFolderAsync(folder, cancellationToken));
+        var target = await CallAsync(null, () => client.GetFolderAsync(folder, cancellationToken));
         await CallAsync("SELECT", () => target.OpenAsync(FolderAccess.ReadWrite, cancellationToken));
         _selected = target;
         return target;
@@ -223,7 +223,7 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
         var cut = delimiter == '\0' ? -1 : name.LastIndexOf(delimiter);
         if (cut <= 0) return (root, name);
         var parentName = name[..cut];
-        var parent = await CallAsync("LIST", () => client.GetFolderAsync(parentName, cancellationToken));
+        var parent = await CallAsync(null, () => client.GetFolderAsync(parentName, cancellationToken));
         return (parent, name[(cut + 1)..]);
     }
 

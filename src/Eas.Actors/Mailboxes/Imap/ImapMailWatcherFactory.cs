@@ -32,8 +32,10 @@ public sealed class ImapMailWatcherFactory(ImapServer server) : IMailWatcherFact
     }
 
     /// <summary>
-    /// Lists the folders (so MailKit knows them when their STATUS arrives) and sets NOTIFY for the personal
-    /// namespace: MessageNew, MessageExpunge and FlagChange with STATUS, and MailboxName (RFC 5465 5.2, 5.4).
+    /// Lists the folders (so MailKit knows them when their STATUS arrives), EXAMINEs INBOX (MailKit's IDLE needs a
+    /// selected folder) and sets NOTIFY: MessageNew, MessageExpunge and FlagChange for the selected folder, the same
+    /// with STATUS for the personal namespace, and MailboxName (RFC 5465 5.2, 5.4, 6). Dovecot is silent about a
+    /// selected folder that has no group of its own.
     /// </summary>
     private async Task ListenToAllAsync(SpoolingImapClient client, ImapChangeLog changes, CancellationToken cancellationToken)
     {
@@ -42,10 +44,15 @@ public sealed class ImapMailWatcherFactory(ImapServer server) : IMailWatcherFact
         Metrics?.CommandCompleted("LIST", Stopwatch.GetElapsedTime(started));
         foreach (var folder in folders) changes.Follow(folder);
         changes.FollowCreations(client);
-        var events = new ImapEventGroup(ImapMailboxFilter.Personal, new ImapEvent.MessageNew(), ImapEvent.MessageExpunge, ImapEvent.FlagChange, ImapEvent.MailboxName);
         started = Stopwatch.GetTimestamp();
-        await client.NotifyAsync(status: true, [events], cancellationToken);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        Metrics?.CommandCompleted("EXAMINE", Stopwatch.GetElapsedTime(started));
+        var selected = new ImapEventGroup(ImapMailboxFilter.Selected, new ImapEvent.MessageNew(), ImapEvent.MessageExpunge, ImapEvent.FlagChange);
+        var personal = new ImapEventGroup(ImapMailboxFilter.Personal, new ImapEvent.MessageNew(), ImapEvent.MessageExpunge, ImapEvent.FlagChange, ImapEvent.MailboxName);
+        started = Stopwatch.GetTimestamp();
+        await client.NotifyAsync(status: true, [selected, personal], cancellationToken);
         Metrics?.CommandCompleted("NOTIFY", Stopwatch.GetElapsedTime(started));
+        changes.Clear();
     }
 
     private async Task ListenToInboxAsync(SpoolingImapClient client, ImapChangeLog changes, CancellationToken cancellationToken)
