@@ -1,5 +1,4 @@
 using System.Text;
-using Eas.Mail.Imap;
 
 namespace Eas.Mail.Smtp;
 

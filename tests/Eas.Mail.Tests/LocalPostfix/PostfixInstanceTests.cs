@@ -83,9 +83,9 @@ public sealed class PostfixInstanceTests(PostfixFixture fixture)
         var result = await smtp.SendAsync(new SmtpEnvelope("", [$"{user}@example.com", "info@example.net"]), Message("added"));
         result.RefusedRecipients.ShouldBeEmpty();
         var (frank, _) = await fixture.WaitForMessageAsync(user, "Frank-Pass4", "added");
-        await frank.DisposeAsync();
+        frank.Dispose();
         var (erin, _) = await fixture.WaitForMessageAsync(Erin, ErinPassword, "added");
-        await erin.DisposeAsync();
+        erin.Dispose();
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class SmtpClientConnectScriptedTests
     [Fact]
     public async Task A_closed_port_makes_the_server_unavailable()
     {
-        var port = Imap.ImapClientTlsTests.ClosedPort();
+        var port = Fixtures.ClosedPort.Pick();
 
         var error = await Should.ThrowAsync<SmtpUnavailableException>(
             () => SmtpClient.ConnectAsync(new SmtpEndpoint("127.0.0.1", port, SmtpSecurity.None), Quick));

@@ -29,12 +29,14 @@ public sealed class SmtpClientPostfixTests(PostfixFixture fixture)
 
         result.Reply.Text.ShouldContain("queued as");
         var (imap, uid) = await fixture.WaitForMessageAsync(Carol, CarolPassword, subject);
-        await using (imap)
+        using (imap)
         {
             using var whole = new MemoryStream();
             using var decoded = new MemoryStream();
-            await imap.FetchSectionAsync(uid, "", null, useBinary: false, whole);
-            await imap.FetchSectionAsync(uid, "2", null, useBinary: true, decoded);
+            await (await imap.Inbox.GetStreamAsync(uid)).CopyToAsync(whole);
+            var structure = (await imap.Inbox.FetchAsync([uid], new MailKit.FetchRequest(MailKit.MessageSummaryItems.BodyStructure)))[0];
+            var part = (MimeKit.MimePart)await imap.Inbox.GetBodyPartAsync(uid, structure.BodyParts.Single(p => p.PartSpecifier == "2"));
+            await part.Content!.DecodeToAsync(decoded);
 
             var stored = whole.ToArray();
             var sent = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(message).Replace("\r\n", "\n").Replace("\n", "\r\n"));
@@ -55,7 +57,7 @@ public sealed class SmtpClientPostfixTests(PostfixFixture fixture)
         await smtp.SendAsync(new SmtpEnvelope(CarolAddress, [Erin]), Text(subject, "Hello Erin.\r\n"));
 
         var (imap, _) = await fixture.WaitForMessageAsync(Erin, ErinPassword, subject);
-        await imap.DisposeAsync();
+        imap.Dispose();
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class SmtpClientPostfixTests(PostfixFixture fixture)
         refusal.Reply.EnhancedStatusCode.ShouldBe(new SmtpEnhancedStatusCode(5, 1, 1));
         refusal.Reply.Text.ShouldContain("User unknown");
         var (imap, _) = await fixture.WaitForMessageAsync(Carol, CarolPassword, subject);
-        await imap.DisposeAsync();
+        imap.Dispose();
     }
 
     [Fact]

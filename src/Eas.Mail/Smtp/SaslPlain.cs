@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Eas.Mail.Imap;
+namespace Eas.Mail.Smtp;
 
 /// <summary>The PLAIN SASL mechanism's single message (RFC 4616 section 2).</summary>
 internal static class SaslPlain
