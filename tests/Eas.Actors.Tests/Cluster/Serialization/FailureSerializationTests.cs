@@ -44,7 +44,7 @@ public sealed class FailureSerializationTests(ServerSerialization server) : ICla
     public void Failures_from_a_node_on_the_old_imap_client_arrive_as_the_store_being_unavailable()
     {
         var unavailable = server.Cross(new Status.Failure(new MailStoreUnavailableException("The IMAP server closed the connection.")));
-        var refused = server.Cross(new Status.Failure(new ImapCommandException(ImapCommandResponse.No, "Authentication failed.")));
+        var refused = server.Cross(new Status.Failure(new ImapCommandException(ImapCommandResponse.No, "Authentication failed.", "The IMAP server replied to the LOGIN command with a NO response.")));
         var protocolJson = unavailable.Json.Replace("imap-unavailable", "imap-protocol", StringComparison.Ordinal);
         var loginJson = System.Text.RegularExpressions.Regex.Replace(refused.Json, "(\"authentication\"\\s*:\\s*)false", "$1true", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
@@ -69,7 +69,7 @@ public sealed class FailureSerializationTests(ServerSerialization server) : ICla
     {
         "store" => new StoreUnavailableException("The journal refused a write of device/mike@ox.io/phone1: disk full"),
         "imap-unavailable" => new MailStoreUnavailableException("The IMAP server said BYE."),
-        "imap-command" => new ImapCommandException(ImapCommandResponse.Bad, "Invalid arguments"),
+        "imap-command" => new ImapCommandException(ImapCommandResponse.Bad, "Invalid arguments", "The IMAP server replied to the FETCH command with a BAD response: Invalid arguments"),
         "ask-timeout" => new AskTimeoutException("Timeout after 00:00:30 seconds"),
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
     };
