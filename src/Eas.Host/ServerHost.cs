@@ -24,7 +24,6 @@ using Eas.Host.Diagnostics.Exposition;
 using Eas.Host.Endpoints;
 using Eas.Host.Hosting;
 using Eas.Host.Options;
-using Eas.Mail.Imap;
 using Eas.Wire.Wbxml;
 using Microsoft.Extensions.Options;
 
@@ -56,12 +55,8 @@ public static class ServerHost
         services.AddSingleton<ServerMetrics>();
         services.AddMetricsExport(builder.Configuration);
         services.AddLiveDiagnostics();
-        services.AddSingleton<IImapAuthenticator>(sp =>
-        {
-            var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
-            var timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds);
-            return new ImapAuthenticator(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = timeout, CommandCompleted = sp.GetRequiredService<ImapMetrics>().CommandCompleted });
-        });
+        services.AddSingleton<IMailAuthenticator>(sp =>
+            new ImapAuthenticator(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton(sp =>
         {
             var auth = sp.GetRequiredService<IOptions<EasOptions>>().Value.Auth;
@@ -71,16 +66,9 @@ public static class ServerHost
             sp.GetRequiredService<IOptions<EasOptions>>().Value.Auth, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServerMetrics>(), sp.GetRequiredService<ILogger<SignInProtection>>()));
         services.AddSingleton<SignInService>();
         services.AddSingleton<IMailSessionFactory>(sp =>
-        {
-            var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
-            var timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds);
-            return new ImapMailSessionFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = timeout, CommandTimeout = TimeSpan.FromMinutes(2) }) { Metrics = sp.GetRequiredService<ImapMetrics>() };
-        });
+            new ImapMailSessionFactory(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap) with { CommandTimeout = TimeSpan.FromMinutes(2) }) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton<IMailWatcherFactory>(sp =>
-        {
-            var imap = sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap;
-            return new ImapMailWatcherFactory(ImapEndpointFrom(imap), new ImapClientOptions { ConnectTimeout = TimeSpan.FromSeconds(imap.TimeoutSeconds) }) { Metrics = sp.GetRequiredService<ImapMetrics>() };
-        });
+            new ImapMailWatcherFactory(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton(sp => new PushMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new SyncMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new ImapMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
@@ -162,8 +150,8 @@ public static class ServerHost
             DataTimeout = TimeSpan.FromSeconds(smtp.DataTimeoutSeconds),
         });
 
-    private static ImapEndpoint ImapEndpointFrom(ImapOptions imap) =>
-        new(imap.Host, imap.Port, imap.Security) { AcceptAnyCertificate = imap.AcceptAnyCertificate };
+    private static ImapServer ImapServerFrom(ImapOptions imap) =>
+        new(imap.Host, imap.Port, imap.Security) { AcceptAnyCertificate = imap.AcceptAnyCertificate, Timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds) };
 
     /// <summary>The configured policy; a setting name MS-ASPROV does not define stops the start with the names at fault.</summary>
     internal static DevicePolicy PolicyFrom(ProvisioningOptions provisioning)

@@ -101,7 +101,7 @@ public sealed class NodeFailoverTests(DovecotFixture dovecot, PostgresServer pos
                 TimeSpan.FromSeconds(15), cancellationToken);
             foreach (var account in affected)
             {
-                await using var imap = await account.User.ConnectImapAsync();
+                using var imap = await account.User.ConnectImapAsync();
                 await imap.AppendAsync("INBOX", new MemoryStream("Subject: after the failover\r\n\r\nhello\r\n"u8.ToArray()));
             }
 

@@ -45,7 +45,7 @@ public sealed class RoamingPhoneTests(DovecotFixture dovecot, PostgresServer pos
             var ping = phones[0].Via(nodes[2]).Client.PostAsync("Ping", PingRequests.Ping(60, inbox));
             await Task.Delay(1500, cancellationToken);
             ping.IsCompleted.ShouldBeFalse("nothing changed since the last sync, so the Ping parks");
-            await using (var imap = await user.ConnectImapAsync())
+            using (var imap = await user.ConnectImapAsync())
                 await imap.AppendAsync("INBOX", new MemoryStream("Subject: pushed across nodes\r\n\r\nhello\r\n"u8.ToArray()));
             var pushed = (await ping.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken)).Body.ShouldNotBeNull();
             pushed.ValueOf(PingPage.Status).ShouldBe("2");

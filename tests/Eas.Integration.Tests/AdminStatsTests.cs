@@ -50,7 +50,7 @@ public sealed class AdminStatsTests(DovecotFixture dovecot) : IAsyncLifetime
         process["threads"]!.GetValue<int>().ShouldBeGreaterThan(1);
         parked["uptimeSeconds"]!.GetValue<double>().ShouldBeGreaterThan(0);
 
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
             await imap.AppendAsync("INBOX", new MemoryStream("Subject: pushed\r\n\r\nhello\r\n"u8.ToArray()));
         (await ping.WaitAsync(TimeSpan.FromSeconds(15))).Body!.ValueOf(PingPage.Status).ShouldBe("2");
         var answered = await WaitForAsync(admin, s => Command(s, "Ping")["requests"]!.GetValue<long>() == 1);

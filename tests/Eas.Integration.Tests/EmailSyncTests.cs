@@ -1,6 +1,6 @@
 using Eas.Integration.Tests.Support;
-using Eas.Mail.Imap;
-using Eas.Mail.Imap.Messages;
+using MailKit;
+using MailKit.Search;
 using Eas.Wire.CodePages;
 
 namespace Eas.Integration.Tests;
@@ -79,13 +79,13 @@ public sealed class EmailSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         var adds = await phone.SyncAllAsync(inbox);
         var byUid = adds.ToDictionary(a => a.Data.ValueOf(Email.Subject)!, a => a.ServerId);
 
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
         {
-            await imap.SelectAsync("INBOX");
-            var uids = await imap.SearchAsync(ImapSearchQuery.All);
-            await imap.StoreFlagsAsync(UidSet.Single(uids[0]), ImapFlagChange.Add, [@"\Seen"]);
-            await imap.StoreFlagsAsync(UidSet.Single(uids[1]), ImapFlagChange.Add, [@"\Deleted"]);
-            await imap.ExpungeAsync();
+            await imap.Inbox.OpenAsync(FolderAccess.ReadWrite);
+            var uids = await imap.Inbox.SearchAsync(SearchQuery.All);
+            await imap.Inbox.AddFlagsAsync(uids[0], MessageFlags.Seen, silent: true);
+            await imap.Inbox.AddFlagsAsync(uids[1], MessageFlags.Deleted, silent: true);
+            await imap.Inbox.ExpungeAsync();
         }
 
         await user.DeliverAsync(4);
@@ -113,12 +113,13 @@ public sealed class EmailSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         response.ValueOf(AirSync.Status).ShouldBe("1");
         response.Element(AirSync.Responses).ShouldBeNull();
         response.Element(AirSync.Commands).ShouldBeNull();
-        await using var imap = await user.ConnectImapAsync();
-        await imap.SelectAsync("INBOX");
-        (await imap.SearchAsync(ImapSearchQuery.Seen)).Count.ShouldBe(1);
-        (await imap.SearchAsync(ImapSearchQuery.All)).Count.ShouldBe(1);
-        var trash = await imap.SelectAsync("Trash");
-        trash.Exists.ShouldBe(1u);
+        using var imap = await user.ConnectImapAsync();
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
+        (await imap.Inbox.SearchAsync(SearchQuery.Seen)).Count.ShouldBe(1);
+        (await imap.Inbox.SearchAsync(SearchQuery.All)).Count.ShouldBe(1);
+        var trash = await imap.GetFolderAsync("Trash");
+        await trash.OpenAsync(FolderAccess.ReadOnly);
+        trash.Count.ShouldBe(1);
         (await phone.SyncAsync(inbox)).Element(AirSync.Commands).ShouldBeNull();
     }
 

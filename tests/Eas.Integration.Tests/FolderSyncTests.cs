@@ -40,7 +40,7 @@ public sealed class FolderSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         (await phone.FolderSyncAsync()).Element(FolderHierarchy.Changes)!.ValueOf(FolderHierarchy.Count).ShouldBe("0");
         phone.HierarchyKey.ShouldBe(keyBefore);
 
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
         {
             await imap.CreateAsync("Projects");
             await imap.CreateAsync("Projects/Alpha");
@@ -50,13 +50,13 @@ public sealed class FolderSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         var projects = phone.IdOf("Projects");
         phone.Folders["Alpha"].ParentId.ShouldBe(projects);
 
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
             await imap.RenameAsync("Projects", "Work");
         var renamed = await phone.FolderSyncAsync();
         renamed.Element(FolderHierarchy.Changes)!.Elements(FolderHierarchy.Add).ShouldBeEmpty();
         phone.IdOf("Work").ShouldBe(projects);
 
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
             await imap.DeleteAsync("Work/Alpha");
         var deleted = await phone.FolderSyncAsync();
         deleted.Element(FolderHierarchy.Changes)!.Elements(FolderHierarchy.Delete).ShouldHaveSingleItem();
@@ -69,7 +69,7 @@ public sealed class FolderSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         var user = MailboxUser.Create(dovecot, "fs");
         var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "FsKeys");
         var first = phone.HierarchyKey;
-        await using (var imap = await user.ConnectImapAsync()) await imap.CreateAsync("Receipts");
+        using (var imap = await user.ConnectImapAsync()) await imap.CreateAsync("Receipts");
         var changed = await phone.FolderSyncAsync();
 
         phone.SetHierarchyKey(first);
@@ -100,7 +100,7 @@ public sealed class FolderSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         (await phone.Client.PostAsync("FolderUpdate", MailRequests.FolderUpdate(phone.HierarchyKey, phone.IdOf("INBOX"), "0", "Mail"))).Body!.ValueOf(FolderHierarchy.Status).ShouldBe("2");
         (await phone.Client.PostAsync("FolderUpdate", MailRequests.FolderUpdate(phone.HierarchyKey, "998", "0", "X"))).Body!.ValueOf(FolderHierarchy.Status).ShouldBe("4");
 
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
             (await imap.ListAsync()).Select(m => m.Name).ShouldContain("Trips");
 
         (await phone.Client.PostAsync("FolderDelete", MailRequests.FolderDelete(phone.HierarchyKey, phone.IdOf("Sent")))).Body!.ValueOf(FolderHierarchy.Status).ShouldBe("3");
@@ -109,7 +109,7 @@ public sealed class FolderSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         phone.SetHierarchyKey(deleted.ValueOf(FolderHierarchy.SyncKey)!);
 
         (await phone.FolderSyncAsync()).Element(FolderHierarchy.Changes)!.ValueOf(FolderHierarchy.Count).ShouldBe("0");
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
             (await imap.ListAsync()).Select(m => m.Name).ShouldNotContain("Trips");
     }
 }

@@ -115,7 +115,7 @@ public sealed class MailCommandTests(DovecotFixture dovecot) : IAsyncLifetime
         var emptied = (await phone.Client.PostAsync("ItemOperations", MoreMailRequests.EmptyFolder(inbox))).Body!
             .Element(IoPage.Response)!.Element(IoPage.EmptyFolderContents)!;
         emptied.ValueOf(IoPage.Status).ShouldBe("1");
-        await using var imap = await user.ConnectImapAsync();
+        using var imap = await user.ConnectImapAsync();
         (await imap.SelectAsync("INBOX")).Exists.ShouldBe(0u);
         (await phone.SyncAsync(inbox)).Element(AirSync.Commands).ShouldBeNull();
     }
@@ -154,7 +154,7 @@ public sealed class MailCommandTests(DovecotFixture dovecot) : IAsyncLifetime
         var result = (await phone.Client.PostAsync("ItemOperations", move)).Body!.Element(IoPage.Response)!.Element(IoPage.Move)!;
 
         result.ValueOf(IoPage.Status).ShouldBe("1");
-        await using var imap = await user.ConnectImapAsync();
+        using var imap = await user.ConnectImapAsync();
         (await imap.SelectAsync("Junk")).Exists.ShouldBe(2u);
         (await imap.SelectAsync("INBOX")).Exists.ShouldBe(1u);
     }

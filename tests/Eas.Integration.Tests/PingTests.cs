@@ -70,7 +70,7 @@ public sealed class PingTests(DovecotFixture dovecot) : IAsyncLifetime
         var (user, phone, inbox) = await SyncedAsync("PingHier");
 
         Status(await phone.Client.PostAsync("Ping", PingRequests.Ping(2, "424242"))).ShouldBe("7");
-        await using (var imap = await user.ConnectImapAsync()) await imap.CreateAsync("NewFolder");
+        using (var imap = await user.ConnectImapAsync()) await imap.CreateAsync("NewFolder");
         Status(await phone.Client.PostAsync("Ping", PingRequests.Ping(2, inbox))).ShouldBe("7");
     }
 
@@ -83,7 +83,7 @@ public sealed class PingTests(DovecotFixture dovecot) : IAsyncLifetime
         ping.IsCompleted.ShouldBeFalse();
 
         var delivered = Stopwatch.StartNew();
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
             await imap.AppendAsync("INBOX", new MemoryStream("Subject: pushed\r\n\r\nhello\r\n"u8.ToArray()));
         var response = (await ping.WaitAsync(TimeSpan.FromSeconds(15))).Body!;
 
@@ -134,7 +134,7 @@ public sealed class PingTests(DovecotFixture dovecot) : IAsyncLifetime
         var waiting = phone.Client.PostAsync("Sync", MailRequests.SyncWaiting("14.1", inbox, phone.Keys[inbox], 120));
         await Task.Delay(1500);
         waiting.IsCompleted.ShouldBeFalse();
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
             await imap.AppendAsync("INBOX", new MemoryStream("Subject: waited for\r\n\r\nhi\r\n"u8.ToArray()));
         var answered = (await waiting.WaitAsync(TimeSpan.FromSeconds(15))).Body!;
 

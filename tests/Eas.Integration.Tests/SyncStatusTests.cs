@@ -1,5 +1,6 @@
 using System.Net;
 using Eas.Integration.Tests.Support;
+using MailKit;
 using Eas.Wire.CodePages;
 using Eas.Wire.Wbxml;
 using static Eas.Wire.Wbxml.WbxmlElement;
@@ -69,10 +70,10 @@ public sealed class SyncStatusTests(DovecotFixture dovecot) : IAsyncLifetime
     {
         var (user, phone, inbox) = await StartAsync("14.1", "St7");
         var item = (await phone.SyncAllAsync(inbox)).Single().ServerId;
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
         {
-            await imap.SelectAsync("INBOX");
-            await imap.StoreFlagsAsync(Eas.Mail.Imap.UidSet.All, Eas.Mail.Imap.Messages.ImapFlagChange.Add, [@"\Seen"]);
+            await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadWrite);
+            await imap.Inbox.AddFlagsAsync(MailKit.UniqueIdRange.All, MailKit.MessageFlags.Seen, silent: true);
         }
 
         (await phone.SyncAsync(inbox, getChanges: false)).Element(AirSync.Commands).ShouldBeNull();
@@ -100,14 +101,14 @@ public sealed class SyncStatusTests(DovecotFixture dovecot) : IAsyncLifetime
     public async Task A_folder_recreated_with_a_new_uidvalidity_resets_its_sync_with_status_3()
     {
         var (user, phone, _) = await StartAsync("14.1", "St3v", messages: 0);
-        await using (var imap = await user.ConnectImapAsync()) await imap.CreateAsync("Lists");
+        using (var imap = await user.ConnectImapAsync()) await (await RootAsync(imap)).CreateAsync("Lists", isMessageFolder: true);
         await phone.FolderSyncAsync();
         var lists = phone.IdOf("Lists");
         await phone.SyncAllAsync(lists);
-        await using (var imap = await user.ConnectImapAsync())
+        using (var imap = await user.ConnectImapAsync())
         {
-            await imap.DeleteAsync("Lists");
-            await imap.CreateAsync("Lists");
+            await (await imap.GetFolderAsync("Lists")).DeleteAsync();
+            await (await RootAsync(imap)).CreateAsync("Lists", isMessageFolder: true);
         }
 
         var response = await phone.SyncAsync(lists);
@@ -133,4 +134,8 @@ public sealed class SyncStatusTests(DovecotFixture dovecot) : IAsyncLifetime
         estimate.Element(Eas.Wire.CodePages.GetItemEstimate.Response)!.ValueOf(Eas.Wire.CodePages.GetItemEstimate.Status).ShouldBe("3");
         unknownStore.ValueOf(IoPage.Status).ShouldBe("9");
     }
+
+    /// <summary>The top of the account's personal namespace, where new top-level folders are created.</summary>
+    private static Task<MailKit.IMailFolder> RootAsync(MailKit.Net.Imap.ImapClient imap) =>
+        Task.FromResult(imap.GetFolder(imap.PersonalNamespaces[0]));
 }

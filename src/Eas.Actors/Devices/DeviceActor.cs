@@ -8,7 +8,6 @@ using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Journal;
 using Eas.Actors.Sync.Collections;
-using Eas.Mail.Imap;
 using Eas.Wire.Http;
 
 namespace Eas.Actors.Devices;
@@ -159,7 +158,7 @@ public sealed partial class DeviceActor : EntityChildActor
     }
 
     /// <summary>Failures that are the request's answer (retry later), not a defect of this actor: it keeps running.</summary>
-    private static bool IsExpected(Exception e) => e is StoreUnavailableException or ImapException or AskTimeoutException;
+    private static bool IsExpected(Exception e) => e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or AskTimeoutException;
 
     private async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DateTimeOffset now)
     {

@@ -73,7 +73,7 @@ internal sealed class SyncClientCommands(
             if (add != MessageFlags.None || remove != MessageFlags.None)
                 await context.Session.SetFlagsAsync(folderName, uid, add, remove, context.CancellationToken);
         }
-        catch (Mail.Imap.ImapCommandException)
+        catch (MailKit.Net.Imap.ImapCommandException)
         {
             return (state, SyncStatus.ServerError);
         }
@@ -93,7 +93,7 @@ internal sealed class SyncClientCommands(
             else
                 await context.Session.ExpungeAsync(folderName, [uid], context.CancellationToken);
         }
-        catch (Mail.Imap.ImapCommandException)
+        catch (MailKit.Net.Imap.ImapCommandException)
         {
             return (state, SyncStatus.ServerError);
         }

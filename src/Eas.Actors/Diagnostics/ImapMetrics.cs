@@ -1,14 +1,14 @@
 using System.Collections.Frozen;
 using System.Diagnostics.Metrics;
-using Eas.Mail.Imap;
 
 namespace Eas.Actors.Diagnostics;
 
 /// <summary>
 /// IMAP instruments on the server's meter: the sessions held open to the provider's IMAP server, and how long each
-/// command took, by verb. The verb comes from the IMAP library itself (<see cref="ImapClientOptions.CommandCompleted"/>),
-/// because only it knows whether a call sent SELECT or EXAMINE, LOGIN or AUTHENTICATE, or the IDLE and NOTIFY of a
-/// watcher; the tag set is the fixed list of verbs below, anything else is <c>other</c>.
+/// command took, by verb. The MailKit adapters (<see cref="Mailboxes.Imap.ImapMailSession"/>, the watcher and the
+/// authenticator) time each MailKit call they make and name it by the command it sends (SELECT or EXAMINE, UID MOVE
+/// or its UID COPY fallback, AUTHENTICATE or LOGIN); the tag set is the fixed list of verbs below, anything else is
+/// <c>other</c>.
 /// </summary>
 public sealed class ImapMetrics
 {
@@ -22,7 +22,7 @@ public sealed class ImapMetrics
         [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
     /// <summary>
-    /// The command names the client reports (its typed operations; STARTTLS is part of <c>connect</c>), mapped to tag
+    /// The command names the adapters report (STARTTLS and the greeting are part of <c>connect</c>), mapped to tag
     /// values. IDLE is left out on purpose: it lasts as long as the watch window, so its duration says nothing about
     /// how fast the server answers.
     /// </summary>
@@ -52,16 +52,13 @@ public sealed class ImapMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
     }
 
-    /// <summary>Records one finished command; fits <see cref="ImapClientOptions.CommandCompleted"/>.</summary>
+    /// <summary>Records one finished command (its success or its failure).</summary>
     public void CommandCompleted(string command, TimeSpan elapsed)
     {
         if (command.Equals("IDLE", StringComparison.OrdinalIgnoreCase) || !_duration.Enabled) return;
         var verb = Verbs.GetValueOrDefault(command, "other");
         _duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("command", verb));
     }
-
-    /// <summary><paramref name="options"/> with <see cref="CommandCompleted"/> as their observer.</summary>
-    public ImapClientOptions Observe(ImapClientOptions options) => options with { CommandCompleted = CommandCompleted };
 
     internal void SessionOpened(string purpose) => Interlocked.Increment(ref Counter(purpose));
 

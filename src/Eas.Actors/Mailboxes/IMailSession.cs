@@ -3,10 +3,18 @@ namespace Eas.Actors.Mailboxes;
 /// <summary>
 /// One logged-in IMAP session of one account, in the terms email sync needs. The mailbox actor owns it and
 /// runs one operation at a time on it; everything is async and cancellable. Connection trouble surfaces as
-/// <see cref="Eas.Mail.Imap.ImapStoreUnavailableException"/> (the phone gets a retriable error).
+/// <see cref="MailStoreUnavailableException"/> (the phone gets a retriable error); a command the server refuses
+/// for one item surfaces as the store's own exception, and is that item's failure.
 /// </summary>
 public interface IMailSession : IAsyncDisposable
 {
+    /// <summary>
+    /// False once a failure may have left the connection in an unknown state (anything but a clean refusal of a
+    /// command, or a cancellation mid-command), even when the work that saw it caught the failure; the owner then
+    /// discards the session and opens a fresh one for the next piece of work.
+    /// </summary>
+    bool IsUsable => true;
+
     /// <summary>Every folder of the account (LIST with SPECIAL-USE), INBOX included.</summary>
     Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken);
 

@@ -3,7 +3,6 @@ using Eas.Actors.Cluster;
 using Akka.Persistence;
 using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Journal;
-using Eas.Mail.Imap;
 using Microsoft.Extensions.Logging;
 
 namespace Eas.Actors.Mailboxes;
@@ -15,6 +14,9 @@ namespace Eas.Actors.Mailboxes;
 /// written before the work's answer leaves. The session is opened on demand with the credentials of the
 /// request that asked, reopened once if the server dropped an idle connection, and closed after
 /// <see cref="IdleSession"/>; the password lives only in memory, for as long as the session may need to reconnect.
+/// A session that may be in an unknown state (<see cref="IMailSession.IsUsable"/> is false, or the work failed with
+/// anything but a refused command) is discarded after that work, so one broken read never poisons the account:
+/// the next piece of work, from any device, opens a fresh one.
 /// </summary>
 public sealed partial class MailboxActor : EntityChildActor
 {
@@ -115,7 +117,7 @@ public sealed partial class MailboxActor : EntityChildActor
         {
             result = await RunOnSessionAsync(work);
         }
-        catch (ImapProtocolException) when (reused)
+        catch (MailStoreUnavailableException) when (reused)
         {
             await CloseSessionAsync();
             result = await RunGuardedAsync(work, replyTo);
@@ -127,20 +129,21 @@ public sealed partial class MailboxActor : EntityChildActor
         }
 
         if (result is null) return;
+        if (_session is { IsUsable: false }) await CloseSessionAsync();
         var staged = ReferenceEquals(_map, _savedMap) ? [] : new[] { new FolderMapChanged(_map) };
         PersistThen(staged, replyTo, changed => _savedMap = changed.Map, () => replyTo.Tell(result));
     }
 
     /// <summary>
-    /// One failed piece of work fails only its own ask: the mailbox, its watchers and its session stay up, and
-    /// what it staged in the folder map is dropped. A broken connection closes the session (the next work
-    /// reconnects); a refused command does not.
+    /// One failed piece of work fails only its own ask: the mailbox and its watchers stay up, and what it staged
+    /// in the folder map is dropped. The session survives only a refused command (NO or BAD) on a session that
+    /// still says it is usable; after anything else the next work opens a fresh one.
     /// </summary>
     private async Task FailAsync(IActorRef replyTo, Exception error)
     {
         _map = _savedMap;
-        if (error is ImapProtocolException or ImapStoreUnavailableException or IOException) await CloseSessionAsync();
-        replyTo.Tell(new Status.Failure(error is ImapProtocolException ? new ImapStoreUnavailableException("The IMAP session broke.", error) : error));
+        if (error is not MailKit.Net.Imap.ImapCommandException || _session is { IsUsable: false }) await CloseSessionAsync();
+        replyTo.Tell(new Status.Failure(error));
     }
 
     /// <summary>The retry after a dropped session: its failure is the work's answer; null when it failed.</summary>
@@ -179,7 +182,7 @@ public sealed partial class MailboxActor : EntityChildActor
         {
             await session.DisposeAsync();
         }
-        catch (Exception e) when (e is ImapException or IOException)
+        catch (Exception e)
         {
             settings.Logger.LogDebug(e, "Closing the IMAP session of {Account} failed", _accountId);
         }

@@ -1,6 +1,6 @@
 using Eas.Host.Diagnostics;
 using Eas.Host.Options;
-using Eas.Mail.Imap;
+using Eas.Actors.Mailboxes;
 using Microsoft.Extensions.Options;
 
 namespace Eas.Host.Auth;
@@ -14,7 +14,7 @@ namespace Eas.Host.Auth;
 /// told to retry rather than to ask its user for a new password.
 /// </summary>
 public sealed class SignInService(
-    IImapAuthenticator authenticator,
+    IMailAuthenticator authenticator,
     VerifiedCredentialCache cache,
     SignInProtection protection,
     IOptions<EasOptions> options,
@@ -58,7 +58,7 @@ public sealed class SignInService(
             HostLog.SignInRejected(logger, name.AccountId);
             return new SignInResult(SignInOutcome.Rejected, name);
         }
-        catch (ImapStoreUnavailableException e)
+        catch (MailStoreUnavailableException e)
         {
             metrics.AuthenticationFailed("store_unavailable");
             HostLog.SignInStoreUnavailable(logger, name.AccountId, e.Message);

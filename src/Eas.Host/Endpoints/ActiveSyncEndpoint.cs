@@ -8,7 +8,6 @@ using Eas.Host.Diagnostics.Live;
 using Eas.Host.Diagnostics.Logging;
 using Eas.Host.Diagnostics.Tracing;
 using Eas.Host.Options;
-using Eas.Mail.Imap;
 using Eas.Wire.Commands;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
@@ -192,7 +191,7 @@ internal sealed class ActiveSyncEndpoint(
 
             exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
         }
-        catch (Exception e) when (e is StoreUnavailableException or ImapException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
+        catch (Exception e) when (e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
         {
             HostLog.Unavailable(logger, exchange.CommandName, exchange.User, exchange.DeviceId, e.Message);
             WriteRetryLater(response);

@@ -1,4 +1,4 @@
-using Eas.Mail.Imap;
+using Eas.Actors.Mailboxes.Imap;
 
 namespace Eas.Host.Options;
 
@@ -12,7 +12,7 @@ public sealed class ImapOptions
     /// <summary>None, StartTls or Tls (implicit TLS, usually port 993).</summary>
     public ImapSecurity Security { get; set; } = ImapSecurity.None;
 
-    /// <summary>Accept any server certificate. Only for a development server with a self-signed certificate.</summary>
+    /// <summary>Accept any server certificate. Only for a development server with a self-signed certificate; refused unless Host is a loopback address.</summary>
     public bool AcceptAnyCertificate { get; set; }
 
     /// <summary>Seconds to wait for the IMAP server before answering the phone with a retriable 503.</summary>

@@ -15,7 +15,7 @@ namespace Eas.Mail.LocalDovecot;
 /// </remarks>
 internal sealed record DovecotConfiguration(
     DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers, int? MaxConnections = null,
-    int? LmtpPort = null, int? AuthPort = null)
+    int? LmtpPort = null, int? AuthPort = null, string? ImapCapability = null)
 {
     /// <summary>Clients each internal service and login process takes beyond the sessions themselves.</summary>
     private const int InternalHeadroom = 100;
@@ -51,6 +51,11 @@ internal sealed record DovecotConfiguration(
         // IDLE and NOTIFY hear of changes through inotify; when the kernel's per-user inotify instances run
         // out, Dovecot falls back to checking every mailbox_idle_check_interval (30 s by default).
         Line("mailbox_idle_check_interval = 1 secs");
+        if (ImapCapability is { } capability)
+        {
+            if (capability.Any(c => c is '\n' or '\r' or '#')) throw new ArgumentException("An IMAP capability list is one line of atoms.", nameof(ImapCapability));
+            Line($"imap_capability = {capability}");
+        }
 
         // The special-use folders a provider's Dovecot typically creates for every account (RFC 6154), with
         // "/" as the hierarchy separator as most providers present it.

@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Eas.Mail.Imap;
 
 namespace Eas.Mail.LocalDovecot;
 
@@ -21,8 +20,9 @@ namespace Eas.Mail.LocalDovecot;
 /// await using var dovecot = await DovecotInstance.StartAsync(new DovecotOptions { DataDirectory = dir });
 /// dovecot.AddUser("alice", "secret");
 /// await dovecot.DeliverAsync("alice", "From: bob@example.com\nSubject: Hi\n\nHello\n");
-/// await using var client = new ImapClient(dovecot.Endpoint(ImapSecurity.Tls));
-/// await client.ConnectAsync(); await client.LoginAsync("alice", "secret");
+/// using var client = new MailKit.Net.Imap.ImapClient { ServerCertificateValidationCallback = dovecot.IsOwnCertificate };
+/// await client.ConnectAsync("127.0.0.1", dovecot.ImapsPort, SecureSocketOptions.SslOnConnect);
+/// await client.AuthenticateAsync("alice", "secret");
 /// </code>
 /// </example>
 public sealed class DovecotInstance : IAsyncDisposable
@@ -124,7 +124,7 @@ public sealed class DovecotInstance : IAsyncDisposable
             int? lmtpPort = options.EnableLmtp ? FreePort(imapPort, imapsPort) : null;
             int? authPort = options.EnableAuthListener ? FreePort(imapPort, imapsPort, lmtpPort ?? 0) : null;
             var configuration = new DovecotConfiguration(
-                layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections, lmtpPort, authPort);
+                layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections, lmtpPort, authPort, options.ImapCapability);
             UnixFiles.WritePrivate(layout.ConfigPath, configuration.Render());
             await DovecotProcess.CheckConfigurationAsync(options.ExecutablePath, layout.ConfigPath, cancellationToken).ConfigureAwait(false);
 
@@ -149,18 +149,6 @@ public sealed class DovecotInstance : IAsyncDisposable
             throw new InvalidOperationException($"Dovecot exited during start-up ({layout.ConfigPath}):\n{diagnostics}");
         }
     }
-
-    /// <summary>
-    /// An endpoint for this instance on 127.0.0.1: the plain port for <see cref="ImapSecurity.None"/> and
-    /// <see cref="ImapSecurity.StartTls"/>, the TLS port for <see cref="ImapSecurity.Tls"/>. Its certificate
-    /// check accepts exactly this instance's certificate.
-    /// </summary>
-    public ImapEndpoint Endpoint(ImapSecurity security) =>
-        new("127.0.0.1", security == ImapSecurity.Tls ? ImapsPort : ImapPort, security)
-        {
-            TlsTargetHost = "localhost",
-            CertificateValidation = IsOwnCertificate,
-        };
 
     /// <summary>
     /// Adds a user or changes its password; usable while running (a new user can log in at once, a changed
@@ -200,7 +188,11 @@ public sealed class DovecotInstance : IAsyncDisposable
         Certificate.Dispose();
     }
 
-    private bool IsOwnCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+    /// <summary>
+    /// A certificate check (fits <see cref="RemoteCertificateValidationCallback"/>) that accepts exactly this
+    /// instance's self-signed certificate, whatever name a client connects by.
+    /// </summary>
+    public bool IsOwnCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
         certificate is not null && certificate.GetCertHashString(HashAlgorithmName.SHA256) == _certificateHash;
 
     private static string NormalizeUser(string user)

@@ -53,6 +53,12 @@ public sealed record DovecotOptions
     /// </summary>
     public int? MaxConnections { get; init; }
 
+    /// <summary>
+    /// Replaces the capabilities Dovecot announces after login (its <c>imap_capability</c> setting), to act like an
+    /// IMAP server without some extension (NOTIFY, say); null keeps Dovecot's own list. Atoms separated by spaces.
+    /// </summary>
+    public string? ImapCapability { get; init; }
+
     public string ExecutablePath { get; init; } = "/usr/sbin/dovecot";
 
     /// <summary>How long to wait for the first greeting.</summary>

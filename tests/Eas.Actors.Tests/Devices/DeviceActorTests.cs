@@ -142,6 +142,23 @@ public sealed class DeviceActorTests : IAsyncLifetime
         collectionEvents.ShouldBe([FullState, FullState, StateDelta, StateDelta], "whole at SyncKey 0 and at the first listing (a new UIDVALIDITY), then deltas");
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public async Task A_session_that_says_it_is_no_longer_usable_is_replaced_before_the_next_work(bool breaks, int sessions)
+    {
+        var inbox = new InMemoryInbox(250) { SessionsBreakAfterFetch = breaks };
+        var devices = await StartAsync(new JournalOptions { DataDirectory = _directory.Path }, inbox);
+        var policyKey = await ProvisionedKeyAsync(devices);
+        var initial = await SyncAsync(devices, policyKey, "0");
+        var first = await SyncAsync(devices, policyKey, initial.SyncKey!);
+        var second = await SyncAsync(devices, policyKey, first.SyncKey!);
+
+        first.Commands.Length.ShouldBe(100);
+        second.Commands.Length.ShouldBe(100);
+        inbox.SessionsOpened.ShouldBe(sessions);
+    }
+
     [Fact]
     public async Task A_device_recovered_from_a_snapshot_taken_between_folder_deltas_continues_with_its_key()
     {

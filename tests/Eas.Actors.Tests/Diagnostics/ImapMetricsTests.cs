@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Eas.Actors.Diagnostics;
-using Eas.Mail.Imap;
 
 namespace Eas.Actors.Tests.Diagnostics;
 
@@ -35,22 +34,6 @@ public sealed class ImapMetricsTests
         metrics.CommandCompleted("IDLE", TimeSpan.FromMinutes(4));
 
         log.Of("eas.imap.command.duration").ShouldBeEmpty();
-    }
-
-    [Fact]
-    public void Observe_adds_the_observer_and_keeps_the_other_options()
-    {
-        using var meter = new Meter("Eas.Server");
-        using var log = new MeasurementLog(meter);
-        var metrics = new ImapMetrics(meter);
-        var options = new ImapClientOptions { CommandTimeout = TimeSpan.FromSeconds(7) };
-
-        var observed = metrics.Observe(options);
-        observed.CommandCompleted!("NOOP", TimeSpan.FromSeconds(1));
-
-        observed.CommandTimeout.ShouldBe(TimeSpan.FromSeconds(7));
-        options.CommandCompleted.ShouldBeNull();
-        log.Of("eas.imap.command.duration").ShouldHaveSingleItem().Tags["command"].ShouldBe("noop");
     }
 
     [Fact]

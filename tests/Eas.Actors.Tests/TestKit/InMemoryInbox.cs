@@ -21,6 +21,13 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
     private readonly SortedDictionary<uint, (MessageFlags Flags, ulong ModSeq)> _messages = new();
     private readonly List<(uint Uid, ulong ModSeq)> _expunged = [];
     private ulong _modSeq = 1;
+    private int _sessionsOpened;
+
+    /// <summary>How many sessions the mailbox actor opened.</summary>
+    public int SessionsOpened => Volatile.Read(ref _sessionsOpened);
+
+    /// <summary>When set, a session says it is no longer usable after each fetch, as one whose read broke off would.</summary>
+    public bool SessionsBreakAfterFetch { get; set; }
 
     /// <summary>An INBOX holding messages 1 to <paramref name="count"/>, unread.</summary>
     public InMemoryInbox(int count)
@@ -42,8 +49,11 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
         }
     }
 
-    Task<IMailSession> IMailSessionFactory.OpenAsync(MailCredentials credentials, CancellationToken cancellationToken) =>
-        Task.FromResult<IMailSession>(new Session(this));
+    Task<IMailSession> IMailSessionFactory.OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _sessionsOpened);
+        return Task.FromResult<IMailSession>(new Session(this));
+    }
 
     Task<IMailWatcher> IMailWatcherFactory.OpenAsync(MailCredentials credentials, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The in-memory inbox is not watched.");
@@ -68,14 +78,20 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
 
     private sealed class Session(InMemoryInbox inbox) : IMailSession
     {
+        public bool IsUsable { get; private set; } = true;
+
         public Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<MailFolder>>([new MailFolder("INBOX", '/', FolderUse.Inbox, UidValidity)]);
 
         public Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken) =>
             Task.FromResult(inbox.List(changedSinceModSeq));
 
-        public Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<FetchedEmail>>(inbox.Fetch(uids));
+        public Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken)
+        {
+            if (!IsUsable) throw new InvalidOperationException("A command was sent on a session that said it is no longer usable.");
+            if (inbox.SessionsBreakAfterFetch) IsUsable = false;
+            return Task.FromResult<IReadOnlyList<FetchedEmail>>(inbox.Fetch(uids));
+        }
 
         public Task<IReadOnlyList<(uint Uid, EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken) =>
             Unused<IReadOnlyList<(uint Uid, EmailItem Headers)>>();

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Eas.Mail.Imap;
+using MailKit.Net.Imap;
+using MailKit.Security;
 
 namespace Eas.Integration.Tests.Support;
 
@@ -40,12 +41,20 @@ internal sealed class MailboxUser
 
     public Task DeliverRawAsync(string message) => Dovecot.Dovecot.DeliverAsync(Address, message);
 
-    /// <summary>An IMAP session as another client of the same account.</summary>
+    /// <summary>An IMAP session (MailKit) as another client of the same account.</summary>
     public async Task<ImapClient> ConnectImapAsync()
     {
-        var client = new ImapClient(Dovecot.Dovecot.Endpoint(ImapSecurity.None));
-        await client.ConnectAsync();
-        await client.LoginAsync(Address, Password);
-        return client;
+        var client = new ImapClient();
+        try
+        {
+            await client.ConnectAsync("127.0.0.1", Dovecot.Dovecot.ImapPort, SecureSocketOptions.None);
+            await client.AuthenticateAsync(Address, Password);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 }

@@ -4,8 +4,7 @@ using Eas.Load.InitialSync;
 using Eas.Load.Measuring;
 using Eas.Load.Safety;
 using Eas.Load.Seeding;
-using Eas.Mail.Imap;
-using Eas.Mail.Imap.Fetch;
+using MailKit;
 using Eas.Mail.LocalDovecot;
 using Spectre.Console;
 
@@ -76,7 +75,7 @@ internal static class DemoBench
             AnsiConsole.WriteLine($"seeding: {seeded.Written} messages of ~{settings.BodyBytes} bytes by maildir at {seeded.MessagesPerSecond:0} messages/s; machine now: {MachineInfo.Read().Describe()}");
             return outcome.Passed ? 0 : 1;
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or ImapException or IOException)
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or IOException || PlainImap.IsFailure(e))
         {
             AnsiConsole.MarkupLineInterpolated($"[red]demo-bench failed:[/] {e.Message}");
             return 1;
@@ -111,14 +110,13 @@ internal static class DemoBench
     private static async Task<(uint Exists, TimeSpan Elapsed)> IndexAsync(DovecotInstance dovecot, string password, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await using var client = new ImapClient(dovecot.Endpoint(ImapSecurity.None));
-        await client.ConnectAsync(cancellationToken);
-        await client.LoginAsync(User, password, cancellationToken);
-        var inbox = await client.SelectAsync("INBOX", cancellationToken: cancellationToken);
-        if (inbox.Exists > 0)
-            await client.FetchAsync(UidSet.All, new ImapFetchRequest(ImapFetchItems.Flags | ImapFetchItems.InternalDate | ImapFetchItems.Size), cancellationToken);
-        await client.LogoutAsync(cancellationToken);
-        return (inbox.Exists, clock.Elapsed);
+        using var client = await new PlainImap("127.0.0.1", dovecot.ImapPort).SignInAsync(User, password, cancellationToken);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        var exists = (uint)client.Inbox.Count;
+        if (exists > 0)
+            await client.Inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags | MessageSummaryItems.InternalDate | MessageSummaryItems.Size), cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return (exists, clock.Elapsed);
     }
 
     private static async Task StopAllAsync(ServerProcess? server, DovecotInstance? dovecot, string workDirectory, bool keep)

@@ -4,7 +4,6 @@ using Eas.Load.Measuring;
 using Eas.Load.Push;
 using Eas.Load.Safety;
 using Eas.Load.Seeding;
-using Eas.Mail.Imap;
 using Eas.Mail.LocalDovecot;
 using Spectre.Console;
 
@@ -74,14 +73,14 @@ internal static class PushBench
 
             var probe = new PushProbe([.. servers.Nodes.Select(n => n.Process.ProcessId)], ProcessCpu.FindByCommandLine(dovecot.ConfigPath), dovecot.ImapPort);
             List<LogScan> logs = [.. servers.Nodes.Select(n => LogScan.Server(n.Process.LogPath, settings.Nodes > 1 ? $"node {n.Number}" : "server"))];
-            var outcome = await PushRun.RunAsync(settings, [.. servers.Nodes.Select(n => n.Endpoint)], accounts, password, dovecot.Endpoint(ImapSecurity.None), probe, deadline);
+            var outcome = await PushRun.RunAsync(settings, [.. servers.Nodes.Select(n => n.Endpoint)], accounts, password, new PlainImap("127.0.0.1", dovecot.ImapPort), probe, deadline);
             await StopAsync(servers, dovecot);
             (servers, dovecot) = (null, null);
             PushReport.Print(outcome, MachineInfo.Read(), [.. logs, LogScan.Dovecot(Path.Combine(workDirectory, "dovecot", "dovecot.log"))]);
             if (outcome.Operator is { } operatorFigures) OperatorProbe.Print(operatorFigures);
             return PushReport.Passed(outcome) ? 0 : 1;
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or ImapException or IOException or DbException)
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or IOException or DbException || PlainImap.IsFailure(e))
         {
             AnsiConsole.MarkupLineInterpolated($"[red]push-bench failed:[/] {e.Message}");
             return 1;

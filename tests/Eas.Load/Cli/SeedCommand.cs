@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Eas.Load.Safety;
 using Eas.Load.Seeding;
-using Eas.Mail.Imap;
 using Spectre.Console;
 
 namespace Eas.Load.Cli;
@@ -41,7 +40,7 @@ internal static class SeedCommand
 
             var total = result.GetValue(count);
             var login = result.GetValue(user)!;
-            var endpoint = new ImapEndpoint(address, result.GetValue(port), ImapSecurity.None);
+            var endpoint = new PlainImap(address, result.GetValue(port));
             var seeder = new ImapSeeder(endpoint, login, secret, new MessageFactory(login, result.GetValue(size), total));
             SeedResult? outcome = null;
             await AnsiConsole.Progress().AutoClear(false)

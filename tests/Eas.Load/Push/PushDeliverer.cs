@@ -1,16 +1,16 @@
 using Eas.Load.Seeding;
-using Eas.Mail.Imap;
+using MailKit;
 
 namespace Eas.Load.Push;
 
 /// <summary>
 /// New mail during the hold: <c>count</c> messages, one at a time, spread evenly over the hold (delivery
 /// <c>k</c> of <c>n</c> at <c>k * hold / (n + 1)</c>), each to an account drawn at random (a fixed seed, so
-/// runs are comparable). Each is an IMAP APPEND (RFC 3501 6.3.11) with our <see cref="ImapClient"/> in a
+/// runs are comparable). Each is an IMAP APPEND (RFC 3501 6.3.11) with MailKit's <see cref="MailKit.Net.Imap.ImapClient"/> in a
 /// session of the account's own, logged in before the clock starts; the ledger's clock for a delivery starts
 /// when the APPEND's tagged OK has arrived.
 /// </summary>
-internal sealed class PushDeliverer(ImapEndpoint endpoint, IReadOnlyList<string> accounts, string password, PushLedger ledger)
+internal sealed class PushDeliverer(PlainImap endpoint, IReadOnlyList<string> accounts, string password, PushLedger ledger)
 {
     private const int Seed = 20_250_101;
     private const int BodyBytes = 2_000;
@@ -57,17 +57,16 @@ internal sealed class PushDeliverer(ImapEndpoint endpoint, IReadOnlyList<string>
         limit.CancelAfter(AppendTimeout);
         try
         {
-            await using var client = new ImapClient(endpoint);
-            await client.ConnectAsync(limit.Token);
-            await client.LoginAsync(user, password, limit.Token);
+            using var client = await endpoint.SignInAsync(user, password, limit.Token);
             using var stream = new MemoryStream(message.Bytes, writable: false);
+            var parsed = await MimeKit.MimeMessage.LoadAsync(stream, limit.Token);
             delivery = ledger.Begin(number, account);
-            await client.AppendAsync("INBOX", stream, null, DateTimeOffset.UtcNow, message.Bytes.Length, limit.Token);
+            await client.Inbox.AppendAsync(new AppendRequest(parsed, MessageFlags.None, DateTimeOffset.UtcNow), limit.Token);
             PushLedger.Complete(delivery);
             Interlocked.Increment(ref _delivered);
-            await client.LogoutAsync(limit.Token);
+            await client.DisconnectAsync(quit: true, limit.Token);
         }
-        catch (Exception e) when (e is ImapException or IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
+        catch (Exception e) when (PlainImap.IsFailure(e) || e is OperationCanceledException)
         {
             // Once the APPEND is done the message is there, whatever LOGOUT does.
             if (delivery is not null && Volatile.Read(ref delivery.CompletedAt) != 0) return;

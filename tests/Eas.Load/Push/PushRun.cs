@@ -4,7 +4,7 @@ using Eas.Load.Bench;
 using Eas.Load.Eas;
 using Eas.Load.Measuring;
 using Eas.Load.Safety;
-using Eas.Mail.Imap;
+using Eas.Load.Seeding;
 using Spectre.Console;
 
 namespace Eas.Load.Push;
@@ -35,7 +35,7 @@ internal static class PushRun
 
     /// <param name="endpoints">The ActiveSync URL of each node, in the order of <see cref="PushProbe.ServerProcessIds"/>.</param>
     public static async Task<PushOutcome> RunAsync(
-        PushBenchSettings settings, IReadOnlyList<Uri> endpoints, IReadOnlyList<string> accounts, string password, ImapEndpoint imap, PushProbe probe, RunDeadline deadline)
+        PushBenchSettings settings, IReadOnlyList<Uri> endpoints, IReadOnlyList<string> accounts, string password, PlainImap imap, PushProbe probe, RunDeadline deadline)
     {
         foreach (var endpoint in endpoints) await LoopbackGuard.CheckUrlAsync(endpoint.ToString(), deadline.Token);
         IReadOnlyList<Uri> nodes = [.. endpoints.Select(endpoint => new Uri(endpoint, "/"))];

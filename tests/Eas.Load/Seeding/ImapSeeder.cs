@@ -1,18 +1,17 @@
 using System.Diagnostics;
 using Eas.Load.Safety;
-using Eas.Mail.Imap;
+using MailKit;
 
 namespace Eas.Load.Seeding;
 
 /// <summary>
-/// Fills a user's INBOX through IMAP APPEND (RFC 3501 6.3.11) with our own <see cref="ImapClient"/>: several
+/// Fills a user's INBOX through IMAP APPEND (RFC 3501 6.3.11) with MailKit's <see cref="MailKit.Net.Imap.ImapClient"/>: several
 /// sessions, each logged in once, take the next message number from a shared counter until all are written or
 /// the deadline passes. Each message keeps its Date as internal date and read ones carry \Seen, so the
 /// mailbox looks as if it had filled over time. A session that fails stops; the others go on.
 /// </summary>
-internal sealed class ImapSeeder(ImapEndpoint endpoint, string user, string password, MessageFactory messages)
+internal sealed class ImapSeeder(PlainImap endpoint, string user, string password, MessageFactory messages)
 {
-    private static readonly string[] SeenFlag = [@"\Seen"];
 
     private int _next = -1;
     private int _written;
@@ -33,25 +32,24 @@ internal sealed class ImapSeeder(ImapEndpoint endpoint, string user, string pass
     {
         try
         {
-            await using var client = new ImapClient(endpoint);
-            await client.ConnectAsync(cancellationToken);
-            await client.LoginAsync(user, password, cancellationToken);
+            using var client = await endpoint.SignInAsync(user, password, cancellationToken);
             for (var index = Interlocked.Increment(ref _next); index < count; index = Interlocked.Increment(ref _next))
             {
                 var message = messages.Create(index);
                 using var stream = new MemoryStream(message.Bytes, writable: false);
-                await client.AppendAsync("INBOX", stream, message.Seen ? SeenFlag : null, message.Date, message.Bytes.Length, cancellationToken);
+                var parsed = await MimeKit.MimeMessage.LoadAsync(stream, cancellationToken);
+                await client.Inbox.AppendAsync(new AppendRequest(parsed, message.Seen ? MessageFlags.Seen : MessageFlags.None, message.Date), cancellationToken);
                 Interlocked.Increment(ref _written);
                 Interlocked.Add(ref _bytes, message.Bytes.Length);
                 onWritten();
             }
 
-            await client.LogoutAsync(cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is ImapException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (PlainImap.IsFailure(e))
         {
             Interlocked.Increment(ref _errors);
             Interlocked.CompareExchange(ref _firstError, $"{e.GetType().Name}: {e.Message}", null);

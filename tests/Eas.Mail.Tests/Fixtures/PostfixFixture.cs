@@ -1,5 +1,6 @@
-using Eas.Mail.Imap;
-using Eas.Mail.Imap.Fetch;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
 using Eas.Mail.LocalDovecot;
 using Eas.Mail.LocalPostfix;
 
@@ -62,21 +63,20 @@ public sealed class PostfixFixture : IAsyncLifetime
 
     /// <summary>
     /// Waits (up to 15 s: Postfix queues, then delivers over LMTP) until the user's INBOX holds a message with
-    /// <paramref name="subject"/>; returns a logged-in client with INBOX selected and the message's UID.
+    /// <paramref name="subject"/>; returns a logged-in MailKit client with INBOX open and the message's UID.
     /// </summary>
-    public async Task<(ImapClient Client, uint Uid)> WaitForMessageAsync(string user, string password, string subject)
+    public async Task<(ImapClient Client, UniqueId Uid)> WaitForMessageAsync(string user, string password, string subject)
     {
-        var client = new ImapClient(Dovecot.Endpoint(ImapSecurity.None));
+        var client = new ImapClient();
         try
         {
-            await client.ConnectAsync();
-            await client.LoginAsync(user, password);
+            await client.ConnectAsync("127.0.0.1", Dovecot.ImapPort, MailKit.Security.SecureSocketOptions.None);
+            await client.AuthenticateAsync(user, password);
             var deadline = DateTime.UtcNow.AddSeconds(15);
             while (true)
             {
-                await client.SelectAsync("INBOX");
-                var messages = await client.FetchAsync(UidSet.All, new ImapFetchRequest(ImapFetchItems.Envelope));
-                if (messages.FirstOrDefault(message => message.Envelope?.Subject == subject) is { } found) return (client, found.Uid);
+                await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
+                if ((await client.Inbox.SearchAsync(SearchQuery.SubjectContains(subject))).FirstOrDefault() is { IsValid: true } found) return (client, found);
                 if (DateTime.UtcNow > deadline)
                     throw new TimeoutException($"No message \"{subject}\" reached {user}'s INBOX; Postfix log:\n{File.ReadAllText(Postfix.LogPath)}");
                 await Task.Delay(100);
@@ -84,7 +84,7 @@ public sealed class PostfixFixture : IAsyncLifetime
         }
         catch
         {
-            await client.DisposeAsync();
+            client.Dispose();
             throw;
         }
     }

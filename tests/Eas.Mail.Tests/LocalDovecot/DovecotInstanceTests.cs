@@ -1,8 +1,9 @@
 using System.Runtime.Versioning;
-using Eas.Mail.Imap;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
 using Eas.Mail.LocalDovecot;
 using Eas.Mail.Tests.Fixtures;
-using Eas.Mail.Tests.Imap;
 
 namespace Eas.Mail.Tests.LocalDovecot;
 
@@ -16,12 +17,12 @@ public sealed class DovecotInstanceTests(DovecotFixture fixture)
     public async Task Users_added_while_running_can_log_in()
     {
         _dovecot.AddUser("Erin", "added-later");
-        await using var client = new ImapClient(_dovecot.Endpoint(ImapSecurity.None));
-        await client.ConnectAsync();
+        using var client = new ImapClient();
+        await client.ConnectAsync("127.0.0.1", _dovecot.ImapPort, SecureSocketOptions.None);
 
-        await client.LoginAsync("erin", "added-later");
+        await client.AuthenticateAsync("erin", "added-later");
 
-        client.State.ShouldBe(ImapSessionState.Authenticated);
+        client.IsAuthenticated.ShouldBeTrue();
     }
 
     [Fact]
@@ -30,13 +31,13 @@ public sealed class DovecotInstanceTests(DovecotFixture fixture)
         _dovecot.AddUser("frank", "frank-pass");
         await _dovecot.DeliverAsync("frank", "From: a@example.com\nSubject: one\n\nfirst\n");
         await _dovecot.DeliverAsync("frank", "From: a@example.com\nSubject: two\n\nsecond\n"u8.ToArray(), seen: true);
-        await using var client = new ImapClient(_dovecot.Endpoint(ImapSecurity.Tls));
-        await client.ConnectAsync();
-        await client.LoginAsync("frank", "frank-pass");
+        using var client = new ImapClient { ServerCertificateValidationCallback = _dovecot.IsOwnCertificate };
+        await client.ConnectAsync("localhost", _dovecot.ImapsPort, SecureSocketOptions.SslOnConnect);
+        await client.AuthenticateAsync("frank", "frank-pass");
 
-        var exists = await ImapTestCommands.SelectInboxAsync(client);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
 
-        exists.ShouldBe(2UL);
+        client.Inbox.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -85,9 +85,9 @@ public sealed class PostfixInstanceTests(PostfixFixture fixture)
         await smtp.ConnectAsync("127.0.0.1", _postfix.SubmissionPort, SecureSocketOptions.None);
         await smtp.SendAsync(Message("added"), MailboxAddress.Parse(AliceAddress), [MailboxAddress.Parse($"{user}@example.com"), MailboxAddress.Parse("info@example.net")]);
         var (frank, _) = await fixture.WaitForMessageAsync(user, "Frank-Pass4", "added");
-        await frank.DisposeAsync();
+        frank.Dispose();
         var (erin, _) = await fixture.WaitForMessageAsync(Erin, ErinPassword, "added");
-        await erin.DisposeAsync();
+        erin.Dispose();
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Akka.Actor;
 using Eas.Actors.Persistence;
-using Eas.Mail.Imap;
-using Eas.Mail.Imap.Protocol;
+using Eas.Actors.Mailboxes;
+using MailKit.Net.Imap;
 
 namespace Eas.Actors.Cluster.Serialization;
 
@@ -10,11 +10,15 @@ namespace Eas.Actors.Cluster.Serialization;
 /// The exception of a <see cref="Status.Failure"/> as it crosses between nodes. Akka's own serializer for failures
 /// writes the exception's CLR type name and rebuilds it through the legacy <c>ISerializable</c> constructor, which
 /// our exceptions do not have (it is obsolete on .NET 8 and later), so the asker would get no exception at all.
-/// Instead each failure the edge answers on its own (a store or IMAP outage, a timeout: HTTP 503 with Retry-After)
-/// has a kind here and arrives as the same exception type with the same message; every other exception arrives as a
+/// Instead each failure the edge answers on its own (a store or IMAP outage, a refused IMAP command, a timeout: HTTP 503
+/// with Retry-After) has a kind here and arrives as the same exception type with the same message; every other exception arrives as a
 /// <see cref="RemoteActorFailureException"/> with its message, which the edge answers like any unexpected failure.
 /// </summary>
-/// <remarks>Only the message travels: not the inner exceptions, the stack trace or a failure's state.</remarks>
+/// <remarks>
+/// Only the message travels: not the inner exceptions, the stack trace or a failure's state. The kinds
+/// <c>imap-unavailable</c> and <c>imap-command</c> kept their names and fields when the IMAP client became MailKit's;
+/// <c>imap-protocol</c> is only read (from a node still on the old client) and arrives as the store being unavailable.
+/// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(StoreUnavailableFailure), "store-unavailable")]
 [JsonDerivedType(typeof(ImapUnavailableFailure), "imap-unavailable")]
@@ -27,10 +31,8 @@ internal abstract record ClusterFailure
     public static ClusterFailure From(Exception? error) => error switch
     {
         StoreUnavailableException e => new StoreUnavailableFailure(e.Message),
-        ImapStoreUnavailableException e => new ImapUnavailableFailure(e.Message),
-        ImapProtocolException e => new ImapProtocolFailure(e.Message),
-        ImapCommandException e => new ImapCommandFailure(
-            e.Command, e.Status, e.ResponseCode?.Name, e.ResponseCode?.Arguments, e.ResponseText, e is ImapAuthenticationException),
+        MailStoreUnavailableException e => new ImapUnavailableFailure(e.Message),
+        ImapCommandException e => new ImapCommandFailure(string.Empty, e.Response, null, null, e.ResponseText, false) { Message = e.Message },
         AskTimeoutException e => new AskTimeoutFailure(e.Message),
         null => new UnexpectedFailure("The actor failed without an exception."),
         _ => new UnexpectedFailure($"{error.GetType().Name}: {error.Message}"),
@@ -47,25 +49,29 @@ internal sealed record StoreUnavailableFailure(string Message) : ClusterFailure
 
 internal sealed record ImapUnavailableFailure(string Message) : ClusterFailure
 {
-    public override Exception ToException() => new ImapStoreUnavailableException(Message);
+    public override Exception ToException() => new MailStoreUnavailableException(Message);
 }
 
+/// <summary>An unreadable IMAP response on a node of the old client: the store was unavailable to it.</summary>
 internal sealed record ImapProtocolFailure(string Message) : ClusterFailure
 {
-    public override Exception ToException() => new ImapProtocolException(Message);
+    public override Exception ToException() => new MailStoreUnavailableException(Message);
 }
 
-/// <summary>A refused IMAP command, or refused credentials when <paramref name="Authentication"/>; the response text is already masked.</summary>
+/// <summary>
+/// A refused IMAP command (tagged NO or BAD, RFC 3501 7.1); the response text is already masked. Command, code and
+/// <paramref name="Authentication"/> are filled only by nodes of the old client; refused credentials from one arrive
+/// as the store being unavailable, as a login refused moments after it was accepted always was.
+/// </summary>
 internal sealed record ImapCommandFailure(
-    string Command, ImapResponseStatus Status, string? CodeName, string? CodeArguments, string ResponseText, bool Authentication) : ClusterFailure
+    string Command, ImapCommandResponse Status, string? CodeName, string? CodeArguments, string ResponseText, bool Authentication) : ClusterFailure
 {
-    public override Exception ToException()
-    {
-        var code = CodeName is null ? null : new ImapResponseCode(CodeName, CodeArguments);
-        return Authentication
-            ? new ImapAuthenticationException(Command, code, ResponseText)
-            : new ImapCommandException(Command, Status, code, ResponseText);
-    }
+    /// <summary>The exception's message; null from nodes of the old client.</summary>
+    public string? Message { get; init; }
+
+    public override Exception ToException() => Authentication
+        ? new MailStoreUnavailableException(ResponseText)
+        : new ImapCommandException(Status, ResponseText, Message ?? $"The IMAP server answered {Command} {Status}: {ResponseText}");
 }
 
 internal sealed record AskTimeoutFailure(string Message) : ClusterFailure

@@ -1,55 +1,83 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Eas.Actors.Diagnostics;
 using Eas.Actors.Sync.Email;
-using Eas.Mail.Imap;
-using Eas.Mail.Imap.Fetch;
-using Eas.Mail.Imap.Mailboxes;
-using Eas.Mail.Imap.Messages;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MimeKit;
 
 namespace Eas.Actors.Mailboxes.Imap;
 
 /// <summary>
-/// <see cref="IMailSession"/> over our IMAP client. Every operation selects its folder first (SELECT with
-/// CONDSTORE, so HIGHESTMODSEQ is fresh), which keeps the session's state obvious at the cost of one short
-/// round trip. Messages are read through <see cref="EmailReader"/>, which streams each one through the MIME
-/// reader without holding it whole. <paramref name="metrics"/>, when given, counted this session open and is told
-/// when it closes.
+/// <see cref="IMailSession"/> over MailKit's <see cref="ImapClient"/>. A folder is selected (SELECT, with
+/// CONDSTORE where offered, RFC 7162 3.1.8) only when the operation's folder is not the selected one, except for
+/// listings, which select again for a fresh HIGHESTMODSEQ and message count: Dovecot's work for a SELECT grows
+/// with the folder. Fetched messages and parts land in <see cref="EmailReader.CreateBuffer"/> buffers
+/// (<see cref="SpoolingImapFolder"/>), never whole in memory when large.
 /// </summary>
-internal sealed class ImapMailSession(ImapClient client, bool qresync, ImapMetrics? metrics) : IMailSession
+/// <remarks>
+/// Every MailKit call goes through <see cref="CallAsync{T}"/>, which times it for <see cref="ImapMetrics"/> and
+/// marks the session unusable after any failure but a tagged NO or BAD (or a folder or message that is not
+/// there): a dropped connection, a timeout, an unreadable response or a cancellation mid-command. The owner then
+/// discards it (<see cref="IMailSession.IsUsable"/>) instead of sending the next command into an unknown state.
+/// </remarks>
+internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMetrics? metrics) : IMailSession
 {
-    private SelectedMailbox? _selected;
+    private IMailFolder? _selected;
+    private bool _broken;
     private int _closed;
 
-    private static readonly string[] ThreadingHeaders = ["Message-ID", "In-Reply-To", "References", "From", "Date", "Subject"];
-    private static readonly ImapFetchRequest ListingItems = new(ImapFetchItems.Flags | ImapFetchItems.InternalDate);
+    public bool IsUsable => !_broken && client.IsConnected && client.IsAuthenticated;
 
     public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken)
     {
-        var mailboxes = await client.ListAsync("*", ImapStatusItems.UidValidity | ImapStatusItems.MailboxId, cancellationToken);
-        return [.. mailboxes.Where(m => !m.Attributes.Contains(ImapMailboxAttributes.NonExistent)).Select(ToFolder)];
+        var listStatus = client.Capabilities.HasFlag(ImapCapabilities.ListStatus);
+        var items = listStatus ? StatusItems.UidValidity : StatusItems.None;
+        if (client.Capabilities.HasFlag(ImapCapabilities.ObjectID)) items |= StatusItems.MailboxId;
+        var root = client.PersonalNamespaces.Count > 0 ? client.PersonalNamespaces[0] : new FolderNamespace('/', string.Empty);
+        var folders = await CallAsync("LIST", () => client.GetFoldersAsync(root, items, subscribedOnly: false, cancellationToken));
+        var existing = folders.Where(f => !f.Attributes.HasFlag(FolderAttributes.NonExistent)).ToList();
+        if (!listStatus)
+        {
+            foreach (var folder in existing.Where(IsSelectable))
+                await CallAsync("STATUS", () => Done(folder.StatusAsync(StatusItems.UidValidity, cancellationToken)));
+        }
+
+        return [.. existing.Select(ToFolder)];
     }
 
     public async Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
     {
-        var selected = await SelectAsync(folder, cancellationToken, fresh: true);
-        var modSeq = selected.HighestModSeq ?? 0;
-        var canDelta = changedSinceModSeq != 0 && qresync && !selected.NoModSeq && selected.UidValidity == expectedUidValidity;
+        var selected = await SelectAsync(folder, fresh: true, cancellationToken);
+        var modSeq = selected.HighestModSeq;
+        var canDelta = changedSinceModSeq != 0 && client.Capabilities.HasFlag(ImapCapabilities.QuickResync) && modSeq != 0 && selected.UidValidity == expectedUidValidity;
         if (canDelta)
         {
-            var changes = await client.FetchChangesAsync(UidSet.All, changedSinceModSeq, ListingItems, cancellationToken);
-            if (changes.Vanished is { } vanished)
-                return new FolderListing(selected.UidValidity, modSeq, [.. changes.Changed.Select(Info)], [.. vanished.Enumerate()], IsDelta: true);
+            var vanished = new List<uint>();
+            void OnVanished(object? sender, MessagesVanishedEventArgs e) => vanished.AddRange(e.UniqueIds.Select(u => u.Id));
+            selected.MessagesVanished += OnVanished;
+            try
+            {
+                var request = new FetchRequest(ListingItems) { ChangedSince = changedSinceModSeq };
+                var changed = await CallAsync("UID FETCH", () => selected.FetchAsync(UniqueIdRange.All, request, cancellationToken));
+                return new FolderListing(selected.UidValidity, modSeq, [.. changed.Select(Info)], [.. vanished.Distinct()], IsDelta: true);
+            }
+            finally
+            {
+                selected.MessagesVanished -= OnVanished;
+            }
         }
 
-        IReadOnlyList<FetchedMessage> messages;
+        IList<IMessageSummary> messages;
         if (since is { } date)
         {
-            var uids = await client.SearchAsync(ImapSearchQuery.Since(DateOnly.FromDateTime(date.UtcDateTime)), cancellationToken);
-            messages = uids.Count == 0 ? [] : await client.FetchAsync(UidSet.From(uids), ListingItems, cancellationToken);
+            var uids = await CallAsync("UID SEARCH", () => selected.SearchAsync(SearchQuery.DeliveredAfter(date.UtcDateTime.Date), cancellationToken));
+            messages = uids.Count == 0 ? [] : await CallAsync("UID FETCH", () => selected.FetchAsync(uids, new FetchRequest(ListingItems), cancellationToken));
         }
         else
         {
-            messages = selected.Exists == 0 ? [] : await client.FetchAsync(UidSet.All, ListingItems, cancellationToken);
+            messages = selected.Count == 0 ? [] : await CallAsync("UID FETCH", () => selected.FetchAsync(UniqueIdRange.All, new FetchRequest(ListingItems), cancellationToken));
         }
 
         return new FolderListing(selected.UidValidity, modSeq, [.. messages.Select(Info)], [], IsDelta: false);
@@ -58,18 +86,22 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync, ImapMetri
     public async Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken)
     {
         if (uids.Count == 0) return [];
-        await SelectAsync(folder, cancellationToken);
-        var summaries = await client.FetchAsync(UidSet.From(uids), new ImapFetchRequest(ImapFetchItems.Flags | ImapFetchItems.InternalDate | ImapFetchItems.Size), cancellationToken);
-        var byUid = summaries.ToDictionary(m => m.Uid);
+        var selected = await SelectAsync(folder, fresh: false, cancellationToken);
+        var request = new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags | MessageSummaryItems.InternalDate | MessageSummaryItems.Size);
+        var summaries = await CallAsync("UID FETCH", () => selected.FetchAsync(Uids(uids), request, cancellationToken));
+        var byUid = summaries.ToDictionary(m => m.UniqueId.Id);
         var result = new List<FetchedEmail>(uids.Count);
         foreach (var uid in uids)
         {
             if (!byUid.TryGetValue(uid, out var summary)) continue;
-            await using var buffer = EmailReader.CreateBuffer((long)(summary.Size ?? 0));
-            var section = await client.FetchSectionAsync(summary.Uid, string.Empty, null, useBinary: false, buffer, cancellationToken);
-            if (section is null) continue;
-            var item = await EmailReader.ParseAsync(buffer, summary.Flags ?? [], summary.InternalDate ?? DateTimeOffset.UnixEpoch, content, cancellationToken);
-            result.Add(new FetchedEmail(uid, MessageFlagNames.Parse(summary.Flags), item));
+            var buffer = await FetchRawAsync(selected, uid, cancellationToken);
+            if (buffer is null) continue;
+            await using (buffer)
+            {
+                var flags = ImapFlagMapping.NamesOf(summary);
+                var item = await EmailReader.ParseAsync(buffer, flags, summary.InternalDate ?? DateTimeOffset.UnixEpoch, content, cancellationToken);
+                result.Add(new FetchedEmail(uid, MessageFlagNames.Parse(flags), item));
+            }
         }
 
         return result;
@@ -77,114 +109,154 @@ internal sealed class ImapMailSession(ImapClient client, bool qresync, ImapMetri
 
     public async Task<IReadOnlyList<(uint Uid, EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken)
     {
-        var selected = await SelectAsync(folder, cancellationToken, fresh: true);
-        if (selected.Exists == 0) return [];
-        var request = new ImapFetchRequest(ImapFetchItems.InternalDate) { HeaderFields = ThreadingHeaders };
-        var messages = await client.FetchAsync(UidSet.All, request, cancellationToken);
-        return [.. messages.Select(m => (m.Uid, EmailItemMapper.FromHeaders(m.HeaderFields ?? ReadOnlyMemory<byte>.Empty, m.InternalDate ?? DateTimeOffset.UnixEpoch)))];
+        var selected = await SelectAsync(folder, fresh: true, cancellationToken);
+        if (selected.Count == 0) return [];
+        var request = new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate, ThreadingHeaders.Names);
+        var messages = await CallAsync("UID FETCH", () => selected.FetchAsync(UniqueIdRange.All, request, cancellationToken));
+        return [.. messages.Select(m => (m.UniqueId.Id, ThreadingHeaders.ToItem(m.Headers, m.InternalDate ?? DateTimeOffset.UnixEpoch)))];
     }
 
     public async Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken)
     {
-        await SelectAsync(folder, cancellationToken);
-        if (add != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Add, MessageFlagNames.Of(add), cancellationToken: cancellationToken);
-        if (remove != MessageFlags.None) await client.StoreFlagsAsync(UidSet.Single(uid), ImapFlagChange.Remove, MessageFlagNames.Of(remove), cancellationToken: cancellationToken);
+        var selected = await SelectAsync(folder, fresh: false, cancellationToken);
+        UniqueId[] target = [new UniqueId(uid)];
+        if (add != MessageFlags.None) await StoreAsync(selected, target, StoreAction.Add, add, cancellationToken);
+        if (remove != MessageFlags.None) await StoreAsync(selected, target, StoreAction.Remove, remove, cancellationToken);
     }
-
-    public async Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken) =>
-        _ = await client.AppendAsync(folder, message, MessageFlagNames.Of(flags), length: length, cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken)
     {
-        await SelectAsync(folder, cancellationToken);
-        var result = await client.MoveAsync(UidSet.From(uids), destination, cancellationToken);
-        return result?.Uids ?? ImmutableDictionary<uint, uint>.Empty;
+        var selected = await SelectAsync(folder, fresh: false, cancellationToken);
+        var target = await CallAsync(null, () => client.GetFolderAsync(destination, cancellationToken));
+        var verb = client.Capabilities.HasFlag(ImapCapabilities.Move) ? "UID MOVE" : "UID COPY";
+        var map = await CallAsync(verb, () => selected.MoveToAsync(Uids(uids), target, cancellationToken));
+        return map.Source.Zip(map.Destination).ToImmutableDictionary(pair => pair.Item1.Id, pair => pair.Item2.Id);
     }
 
     public async Task ExpungeAsync(string folder, IReadOnlyList<uint> uids, CancellationToken cancellationToken)
     {
-        await SelectAsync(folder, cancellationToken);
-        var set = UidSet.From(uids);
-        await client.StoreFlagsAsync(set, ImapFlagChange.Add, [@"\Deleted"], cancellationToken: cancellationToken);
-        await client.UidExpungeAsync(set, cancellationToken);
+        var selected = await SelectAsync(folder, fresh: false, cancellationToken);
+        var target = Uids(uids);
+        await StoreAsync(selected, target, StoreAction.Add, MessageFlags.Deleted, cancellationToken);
+        await CallAsync("UID EXPUNGE", () => Done(selected.ExpungeAsync(target, cancellationToken)));
     }
 
     public async Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken)
     {
-        var status = await client.StatusAsync(folder, ImapStatusItems.UidValidity | ImapStatusItems.UidNext | ImapStatusItems.Messages | ImapStatusItems.HighestModSeq, cancellationToken);
-        return new FolderStamp(status.UidValidity ?? 0, status.UidNext ?? 0, status.Messages ?? 0, status.HighestModSeq ?? 0);
+        var target = await CallAsync(null, () => client.GetFolderAsync(folder, cancellationToken));
+        return await ImapStamps.TakeAsync(client, target, (verb, call) => CallAsync(verb, call), cancellationToken);
     }
 
-    public Task CreateFolderAsync(string name, CancellationToken cancellationToken) => client.CreateAsync(name, cancellationToken: cancellationToken);
+    public async Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken)
+    {
+        var target = await CallAsync(null, () => client.GetFolderAsync(folder, cancellationToken));
+        var parsed = await MimeMessage.LoadAsync(message, persistent: message.CanSeek, cancellationToken);
+        var (system, keywords) = ImapFlagMapping.Split(flags);
+        var request = new AppendRequest(parsed, system) { Keywords = keywords };
+        await CallAsync("APPEND", () => target.AppendAsync(request, cancellationToken));
+    }
+
+    public async Task CreateFolderAsync(string name, CancellationToken cancellationToken)
+    {
+        var (parent, leaf) = await ParentAndLeafAsync(name, cancellationToken);
+        await CallAsync("CREATE", () => parent.CreateAsync(leaf, isMessageFolder: true, cancellationToken));
+    }
 
     public async Task RenameFolderAsync(string name, string newName, CancellationToken cancellationToken)
     {
-        _selected = null;
-        await client.UnselectAsync(cancellationToken).ConfigureAwait(false);
-        await client.RenameAsync(name, newName, cancellationToken);
+        await UnselectAsync(cancellationToken);
+        var folder = await CallAsync(null, () => client.GetFolderAsync(name, cancellationToken));
+        var (parent, leaf) = await ParentAndLeafAsync(newName, cancellationToken);
+        await CallAsync("RENAME", () => Done(folder.RenameAsync(parent, leaf, cancellationToken)));
     }
 
     public async Task DeleteFolderAsync(string name, CancellationToken cancellationToken)
     {
-        _selected = null;
-        await client.UnselectAsync(cancellationToken).ConfigureAwait(false);
-        await client.DeleteAsync(name, cancellationToken);
-    }
-
-    public async Task<long> CopyPartAsync(string folder, uint uid, string part, Stream destination, (long Offset, long Length)? range, CancellationToken cancellationToken)
-    {
-        await SelectAsync(folder, cancellationToken);
-        var result = await client.FetchSectionAsync(uid, part, range, useBinary: part.Length > 0, destination, cancellationToken)
-            ?? throw new FileNotFoundException($"Message {uid} is gone.");
-        return result.TotalSize ?? result.BytesWritten;
+        await UnselectAsync(cancellationToken);
+        var folder = await CallAsync(null, () => client.GetFolderAsync(name, cancellationToken));
+        await CallAsync("DELETE", () => Done(folder.DeleteAsync(cancellationToken)));
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _closed, 1) == 0) metrics?.SessionClosed(ImapMetrics.MailboxPurpose);
-        try
-        {
-            await client.LogoutAsync(CancellationToken.None);
-        }
-        catch (ImapException)
-        {
-        }
-
-        await client.DisposeAsync();
+        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        metrics?.SessionClosed(ImapMetrics.MailboxPurpose);
+        await ImapConnector.CloseAsync(client);
     }
+
+    private const MessageSummaryItems ListingItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Flags | MessageSummaryItems.InternalDate;
 
     /// <summary>
-    /// Selects <paramref name="folder"/> unless it already is. Dovecot's work for a SELECT grows with the
-    /// folder's size, so only listings, which need a fresh HIGHESTMODSEQ and message count, select again.
+    /// Selects <paramref name="folder"/> unless it already is (or always, when <paramref name="fresh"/>); the
+    /// one place the session changes its selected folder.
     /// </summary>
-    private async Task<SelectedMailbox> SelectAsync(string folder, CancellationToken cancellationToken, bool fresh = false)
+    private async Task<IMailFolder> SelectAsync(string folder, bool fresh, CancellationToken cancellationToken)
     {
-        if (!fresh && _selected is { } current && current.Name == folder) return current;
+        if (!fresh && _selected is { IsOpen: true } current && current.FullName == folder) return current;
         _selected = null;
-        _selected = await client.SelectAsync(folder, new ImapSelectOptions { CondStore = client.Capabilities.Contains("CONDSTORE") }, cancellationToken);
-        return _selected;
+        var target = await CallAsync(null, () => client.GetFolderAsync(folder, cancellationToken));
+        await CallAsync("SELECT", () => target.OpenAsync(FolderAccess.ReadWrite, cancellationToken));
+        _selected = target;
+        return target;
     }
 
-    private static MessageInfo Info(FetchedMessage message) =>
-        new(message.Uid, MessageFlagNames.Parse(message.Flags), message.InternalDate ?? DateTimeOffset.UnixEpoch);
+    private async Task UnselectAsync(CancellationToken cancellationToken)
+    {
+        if (_selected is not { IsOpen: true } open) return;
+        _selected = null;
+        await CallAsync("UNSELECT", () => Done(open.CloseAsync(expunge: false, cancellationToken)));
+    }
 
-    private static MailFolder ToFolder(ImapMailbox mailbox) => new(
-        mailbox.Name,
-        mailbox.Delimiter,
-        mailbox.SpecialUse switch
+    private Task StoreAsync(IMailFolder folder, IList<UniqueId> uids, StoreAction action, MessageFlags flags, CancellationToken cancellationToken)
+    {
+        var (system, keywords) = ImapFlagMapping.Split(flags);
+        var request = new StoreFlagsRequest(action, system) { Silent = true };
+        foreach (var keyword in keywords) request.Keywords.Add(keyword);
+        return CallAsync("UID STORE", () => folder.StoreAsync(uids, request, cancellationToken));
+    }
+
+    /// <summary>The parent folder a new name goes under (the personal namespace's root at the top) and its last segment.</summary>
+    private async Task<(IMailFolder Parent, string Leaf)> ParentAndLeafAsync(string name, CancellationToken cancellationToken)
+    {
+        var root = client.GetFolder(client.PersonalNamespaces[0]);
+        var delimiter = root.DirectorySeparator;
+        var cut = delimiter == '\0' ? -1 : name.LastIndexOf(delimiter);
+        if (cut <= 0) return (root, name);
+        var parentName = name[..cut];
+        var parent = await CallAsync(null, () => client.GetFolderAsync(parentName, cancellationToken));
+        return (parent, name[(cut + 1)..]);
+    }
+
+    private static UniqueId[] Uids(IEnumerable<uint> uids) => [.. uids.Select(uid => new UniqueId(uid))];
+
+    private static async Task<bool> Done(Task task)
+    {
+        await task;
+        return true;
+    }
+
+    private static MessageInfo Info(IMessageSummary message) =>
+        new(message.UniqueId.Id, MessageFlagNames.Parse(ImapFlagMapping.NamesOf(message)), message.InternalDate ?? DateTimeOffset.UnixEpoch);
+
+    private static bool IsSelectable(IMailFolder folder) => !folder.Attributes.HasFlag(FolderAttributes.NoSelect) && !folder.Attributes.HasFlag(FolderAttributes.NonExistent);
+
+    private static MailFolder ToFolder(IMailFolder folder) => new(
+        folder.FullName,
+        folder.DirectorySeparator == '\0' ? null : folder.DirectorySeparator,
+        folder.Attributes switch
         {
-            ImapSpecialUse.Inbox => FolderUse.Inbox,
-            ImapSpecialUse.Drafts => FolderUse.Drafts,
-            ImapSpecialUse.Sent => FolderUse.Sent,
-            ImapSpecialUse.Trash => FolderUse.Trash,
-            ImapSpecialUse.Junk => FolderUse.Junk,
-            ImapSpecialUse.Archive => FolderUse.Archive,
-            _ when mailbox.Name.Equals("Outbox", StringComparison.OrdinalIgnoreCase) => FolderUse.Outbox,
+            var a when a.HasFlag(FolderAttributes.Inbox) || folder.FullName.Equals("INBOX", StringComparison.OrdinalIgnoreCase) => FolderUse.Inbox,
+            var a when a.HasFlag(FolderAttributes.Drafts) => FolderUse.Drafts,
+            var a when a.HasFlag(FolderAttributes.Sent) => FolderUse.Sent,
+            var a when a.HasFlag(FolderAttributes.Trash) => FolderUse.Trash,
+            var a when a.HasFlag(FolderAttributes.Junk) => FolderUse.Junk,
+            var a when a.HasFlag(FolderAttributes.Archive) => FolderUse.Archive,
+            _ when folder.FullName.Equals("Outbox", StringComparison.OrdinalIgnoreCase) => FolderUse.Outbox,
             _ => FolderUse.None,
         },
-        mailbox.Status?.UidValidity ?? 0,
-        mailbox.IsSelectable)
+        folder.UidValidity,
+        IsSelectable(folder))
     {
-        MailboxId = mailbox.MailboxId,
+        MailboxId = folder.Id,
     };
 }

@@ -1,30 +1,31 @@
 using Eas.Actors.Diagnostics;
-using Eas.Mail.Imap;
+using MailKit.Net.Imap;
 
 namespace Eas.Actors.Mailboxes.Imap;
 
 /// <summary>
-/// Opens an account's IMAP session: log in with the user's verified credentials, and enable QRESYNC where
-/// offered so that expunges are reported by UID (RFC 7162 3.2.3).
+/// Opens an account's command session: connect and sign in with the user's verified credentials, and enable
+/// QRESYNC where offered so that expunges are reported by UID (RFC 7162 3.2.3).
 /// </summary>
-public sealed class ImapMailSessionFactory(ImapEndpoint endpoint, ImapClientOptions options) : IMailSessionFactory
+public sealed class ImapMailSessionFactory(ImapServer server) : IMailSessionFactory
 {
     /// <summary>Where open sessions and command durations are counted; nothing is when null.</summary>
     public ImapMetrics? Metrics { get; init; }
 
     public async Task<IMailSession> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
     {
-        var client = await ImapLogin.OpenAsync(endpoint, Metrics?.Observe(options) ?? options, credentials, cancellationToken);
+        var client = await ImapConnector.OpenAsync(server, credentials, Metrics, cancellationToken);
         try
         {
-            var qresync = client.Capabilities.Contains("QRESYNC");
-            if (qresync) await client.EnableChangeTrackingAsync(cancellationToken);
+            client.Timeout = (int)(server.CommandTimeout ?? server.Timeout).TotalMilliseconds;
+            if (client.Capabilities.HasFlag(ImapCapabilities.QuickResync)) await client.EnableQuickResyncAsync(cancellationToken);
             Metrics?.SessionOpened(ImapMetrics.MailboxPurpose);
-            return new ImapMailSession(client, qresync, Metrics);
+            return new ImapMailSession(client, Metrics);
         }
-        catch
+        catch (Exception e)
         {
-            await client.DisposeAsync();
+            await ImapConnector.CloseAsync(client);
+            if (ImapFailures.AsUnavailable(e, "enabling QRESYNC") is { } unavailable) throw unavailable;
             throw;
         }
     }

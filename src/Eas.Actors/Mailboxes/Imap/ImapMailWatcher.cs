@@ -1,39 +1,44 @@
+using System.Diagnostics;
 using Eas.Actors.Diagnostics;
-using Eas.Mail.Imap;
-using Eas.Mail.Imap.Mailboxes;
-using Eas.Mail.Imap.Watching;
+using MailKit;
+using MailKit.Net.Imap;
 
 namespace Eas.Actors.Mailboxes.Imap;
 
 /// <summary>
-/// <see cref="IMailWatcher"/> over a dedicated IMAP session. Where the server offers NOTIFY (RFC 5465) one
-/// IDLE hears about every folder; otherwise IDLE covers INBOX and the other watched folders are polled with
-/// STATUS every <see cref="PollInterval"/>, compared against their last stamps. <paramref name="metrics"/>, when given,
-/// counted this session open and is told when it closes.
+/// <see cref="IMailWatcher"/> over a dedicated MailKit session. Where the server offers NOTIFY (RFC 5465) it asks
+/// for STATUS of every personal mailbox on new, expunged and re-flagged messages and on mailbox renames, and one
+/// IDLE (RFC 2177) hears about every folder; otherwise it EXAMINEs INBOX (read-only, leaving \Recent to the user's
+/// own clients), IDLEs on it, and polls the other watched folders with STATUS every <see cref="PollInterval"/>,
+/// comparing them against their last stamps. MailKit turns the untagged responses into folder events;
+/// <see cref="ImapChangeLog"/> collects their folder names and ends the IDLE at the first one.
 /// </summary>
-internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watcher, ImapMetrics? metrics) : IMailWatcher
+internal sealed class ImapMailWatcher(SpoolingImapClient client, bool notify, ImapChangeLog changes, ImapMetrics? metrics) : IMailWatcher
 {
     /// <summary>How often folders other than INBOX are polled when the server has no NOTIFY.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(60);
 
-    private const ImapStatusItems StampItems = ImapStatusItems.UidValidity | ImapStatusItems.UidNext | ImapStatusItems.Messages | ImapStatusItems.HighestModSeq;
     private readonly Dictionary<string, FolderStamp> _polled = new(StringComparer.Ordinal);
     private int _closed;
+
+    /// <summary>Whether this watcher hears every folder through NOTIFY (else it polls all but INBOX).</summary>
+    public bool UsesNotify => notify;
 
     public async Task<IReadOnlyDictionary<string, FolderStamp>> StampAsync(IReadOnlyCollection<string> folders, CancellationToken cancellationToken)
     {
         var stamps = new Dictionary<string, FolderStamp>(StringComparer.Ordinal);
         foreach (var folder in folders) stamps[folder] = await StampOneAsync(folder, cancellationToken);
         foreach (var (folder, stamp) in stamps) _polled[folder] = stamp;
+        changes.Clear();
         return stamps;
     }
 
     public async Task<IReadOnlyCollection<string>> WaitForChangesAsync(
         IReadOnlyCollection<string> watched, IReadOnlyDictionary<string, FolderStamp> baseline, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var notify = watcher.Mode == ImapWatchMode.Notify;
         var wait = notify ? maxWait : TimeSpan.FromTicks(Math.Min(maxWait.Ticks, PollInterval.Ticks));
-        var changed = new HashSet<string>(await watcher.WaitForChangesAsync(wait, cancellationToken), StringComparer.Ordinal);
+        if (!changes.Any) await IdleAsync(wait, cancellationToken);
+        var changed = new HashSet<string>(changes.Take(), StringComparer.Ordinal);
         if (!notify)
         {
             foreach (var folder in watched.Where(f => !f.Equals("INBOX", StringComparison.OrdinalIgnoreCase)))
@@ -50,45 +55,68 @@ internal sealed class ImapMailWatcher(ImapClient client, ImapChangeWatcher watch
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _closed, 1) == 0) metrics?.SessionClosed(ImapMetrics.WatcherPurpose);
-        try
-        {
-            await client.LogoutAsync(CancellationToken.None);
-        }
-        catch (ImapException)
-        {
-        }
-
-        await client.DisposeAsync();
+        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        metrics?.SessionClosed(ImapMetrics.WatcherPurpose);
+        await ImapConnector.CloseAsync(client);
     }
 
-    private async Task<FolderStamp> StampOneAsync(string folder, CancellationToken cancellationToken)
+    /// <summary>IDLE until <paramref name="wait"/> passes or a change arrives; NOOP after the wait where the server lacks IDLE.</summary>
+    private async Task IdleAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        var status = await client.StatusAsync(folder, StampItems, cancellationToken);
-        return new FolderStamp(status.UidValidity ?? 0, status.UidNext ?? 0, status.Messages ?? 0, status.HighestModSeq ?? 0);
-    }
-}
-
-/// <summary>Opens watcher sessions: log in, start listening (NOTIFY or IDLE on INBOX).</summary>
-public sealed class ImapMailWatcherFactory(ImapEndpoint endpoint, ImapClientOptions options) : IMailWatcherFactory
-{
-    /// <summary>Where open sessions and command durations are counted; nothing is when null.</summary>
-    public ImapMetrics? Metrics { get; init; }
-
-    public async Task<IMailWatcher> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
-    {
-        var client = await ImapLogin.OpenAsync(endpoint, Metrics?.Observe(options) ?? options, credentials, cancellationToken);
+        using var done = new CancellationTokenSource(wait);
+        changes.EndWaitWith(done);
         try
         {
-            var watcher = new ImapChangeWatcher(client);
-            await watcher.StartAsync(cancellationToken);
-            Metrics?.SessionOpened(ImapMetrics.WatcherPurpose);
-            return new ImapMailWatcher(client, watcher, Metrics);
+            if (client.Capabilities.HasFlag(ImapCapabilities.Idle))
+            {
+                await client.IdleAsync(done.Token, cancellationToken);
+            }
+            else
+            {
+                try
+                {
+                    await Task.Delay(wait, done.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                }
+
+                await Timed("NOOP", () => client.NoOpAsync(cancellationToken));
+            }
         }
-        catch
+        finally
         {
-            await client.DisposeAsync();
-            throw;
+            changes.EndWaitWith(null);
+        }
+    }
+
+    private async Task<FolderStamp> StampOneAsync(string name, CancellationToken cancellationToken)
+    {
+        var folder = await client.GetFolderAsync(name, cancellationToken);
+        return await ImapStamps.TakeAsync(client, folder, async (verb, call) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await call();
+            }
+            finally
+            {
+                metrics?.CommandCompleted(verb, Stopwatch.GetElapsedTime(started));
+            }
+        }, cancellationToken);
+    }
+
+    private async Task Timed(string verb, Func<Task> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await call();
+        }
+        finally
+        {
+            metrics?.CommandCompleted(verb, Stopwatch.GetElapsedTime(started));
         }
     }
 }

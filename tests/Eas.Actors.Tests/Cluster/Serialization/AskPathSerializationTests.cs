@@ -7,7 +7,6 @@ using Eas.Actors.Accounts;
 using Eas.Actors.Cluster;
 using Eas.Actors.Devices;
 using Eas.Actors.Persistence;
-using Eas.Mail.Imap;
 using Eas.Wire.Commands;
 using Eas.Wire.Commands.Ping;
 using Eas.Wire.Http;
@@ -148,7 +147,7 @@ public sealed class AskPathSerializationTests : IAsyncLifetime
             "not-implemented" => Same(new CommandNotImplemented()),
             "not-found" => Same(new AttachmentNotFound()),
             "store-failure" => Failure(new StoreUnavailableException("The journal is gone.")),
-            "imap-failure" => Failure(new ImapStoreUnavailableException("The IMAP server said BYE.")),
+            "imap-failure" => Failure(new Eas.Actors.Mailboxes.MailStoreUnavailableException("The IMAP server said BYE.")),
             "timeout" => Failure(new AskTimeoutException("The mailbox did not answer.")),
             _ => throw new ArgumentOutOfRangeException(nameof(which)),
         };

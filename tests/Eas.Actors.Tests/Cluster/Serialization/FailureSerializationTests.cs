@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Eas.Actors.Cluster.Serialization;
 using Eas.Actors.Persistence;
-using Eas.Mail.Imap;
-using Eas.Mail.Imap.Protocol;
+using Eas.Actors.Mailboxes;
+using MailKit.Net.Imap;
 
 namespace Eas.Actors.Tests.Cluster.Serialization;
 
@@ -12,7 +12,7 @@ namespace Eas.Actors.Tests.Cluster.Serialization;
 /// </summary>
 public sealed class FailureSerializationTests(ServerSerialization server) : IClassFixture<ServerSerialization>
 {
-    public static TheoryData<string> RetriableFailures => ["store", "imap-unavailable", "imap-protocol", "imap-command", "imap-authentication", "ask-timeout"];
+    public static TheoryData<string> RetriableFailures => ["store", "imap-unavailable", "imap-command", "ask-timeout"];
 
     [Theory]
     [MemberData(nameof(RetriableFailures))]
@@ -33,11 +33,28 @@ public sealed class FailureSerializationTests(ServerSerialization server) : ICla
     [Fact]
     public void A_refused_imap_command_keeps_what_the_server_said()
     {
-        var cause = new ImapCommandException("SELECT", ImapResponseStatus.No, new ImapResponseCode("NONEXISTENT", null), "No such mailbox");
+        var cause = new ImapCommandException(ImapCommandResponse.No, "No such mailbox", "The IMAP server replied to the SELECT command with a NO response: No such mailbox");
 
         var arrived = server.Cross(new Status.Failure(cause)).Message.ShouldBeOfType<Status.Failure>().Cause.ShouldBeOfType<ImapCommandException>();
 
-        (arrived.Command, arrived.Status, arrived.ResponseCode, arrived.ResponseText).ShouldBe(("SELECT", ImapResponseStatus.No, cause.ResponseCode, "No such mailbox"));
+        (arrived.Response, arrived.ResponseText, arrived.Message).ShouldBe((ImapCommandResponse.No, "No such mailbox", cause.Message));
+    }
+
+    [Fact]
+    public void Failures_from_a_node_on_the_old_imap_client_arrive_as_the_store_being_unavailable()
+    {
+        var unavailable = server.Cross(new Status.Failure(new MailStoreUnavailableException("The IMAP server closed the connection.")));
+        var refused = server.Cross(new Status.Failure(new ImapCommandException(ImapCommandResponse.No, "Authentication failed.", "The IMAP server replied to the LOGIN command with a NO response.")));
+        var protocolJson = unavailable.Json.Replace("imap-unavailable", "imap-protocol", StringComparison.Ordinal);
+        var loginJson = System.Text.RegularExpressions.Regex.Replace(refused.Json, "(\"authentication\"\\s*:\\s*)false", "$1true", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+        protocolJson.ShouldContain("imap-protocol");
+        loginJson.ShouldNotBe(refused.Json);
+        foreach (var json in new[] { protocolJson, loginJson })
+        {
+            var arrived = server.System.Serialization.Deserialize(System.Text.Encoding.UTF8.GetBytes(json), unavailable.Serializer.Identifier, unavailable.Manifest);
+            arrived.ShouldBeOfType<Status.Failure>().Cause.ShouldBeOfType<MailStoreUnavailableException>();
+        }
     }
 
     [Fact]
@@ -51,10 +68,8 @@ public sealed class FailureSerializationTests(ServerSerialization server) : ICla
     private static Exception Cause(string which) => which switch
     {
         "store" => new StoreUnavailableException("The journal refused a write of device/mike@ox.io/phone1: disk full"),
-        "imap-unavailable" => new ImapStoreUnavailableException("The IMAP server said BYE."),
-        "imap-protocol" => new ImapProtocolException("The IMAP server closed the connection."),
-        "imap-command" => new ImapCommandException("FETCH", ImapResponseStatus.Bad, null, "Invalid arguments"),
-        "imap-authentication" => new ImapAuthenticationException("LOGIN", new ImapResponseCode("AUTHENTICATIONFAILED", null), "Authentication failed."),
+        "imap-unavailable" => new MailStoreUnavailableException("The IMAP server said BYE."),
+        "imap-command" => new ImapCommandException(ImapCommandResponse.Bad, "Invalid arguments", "The IMAP server replied to the FETCH command with a BAD response: Invalid arguments"),
         "ask-timeout" => new AskTimeoutException("Timeout after 00:00:30 seconds"),
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
     };
