@@ -7,7 +7,7 @@ using IoPage = Eas.Wire.CodePages.ItemOperations;
 namespace Eas.Integration.Tests;
 
 /// <summary>
-/// One failed IMAP read never poisons an account: an attachment over ItemOperations' inline cap, or the IMAP
+/// One failed IMAP read never poisons an account: an attachment over the Fetch allowance, or the IMAP
 /// connection dropped in the middle of a command, costs at most that request, and every later request of every
 /// device of the account works on a fresh session.
 /// </summary>
@@ -17,16 +17,19 @@ public sealed class BrokenSessionTests(DovecotFixture dovecot) : IAsyncLifetime
     private const string SmallText = "the small attachment";
     private ServerInstance _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot);
+    /// <summary>The most one Fetch may carry here, as the old inline cap was: the 33 MiB attachment is over it.</summary>
+    private const long MaxFetchBytes = 32 * 1024 * 1024;
+
+    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot, null, $"--Eas:Requests:MaxFetchBytes={MaxFetchBytes}");
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task An_attachment_over_the_inline_cap_is_refused_and_the_account_keeps_working_for_all_its_devices()
+    public async Task An_attachment_over_the_fetch_allowance_is_refused_and_the_account_keeps_working_for_all_its_devices()
     {
         var user = MailboxUser.Create(dovecot, "cap");
         await user.DeliverRawAsync(WithAttachment("Small", Encoding.ASCII.GetBytes(SmallText)));
-        // One MiB over ItemOperationsCommand.MaxInlineBytes (32 MiB).
+        // One MiB over the Fetch allowance: the IMAP read still runs to its end, so the session stays in step.
         await user.DeliverRawAsync(WithAttachment("Huge", new byte[33 * 1024 * 1024]));
         var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Cap1");
         var tablet = await SyncingPhone.StartAsync(_server, user, "14.1", "Cap2");

@@ -77,17 +77,23 @@ internal static class ImapConnector
             throw new MailStoreUnavailableException("The IMAP server offers neither AUTH=PLAIN nor LOGIN; check its TLS settings.");
         var credentials = new NetworkCredential(user, password);
         var started = Stopwatch.GetTimestamp();
-        if (plain)
+        try
         {
-            await client.AuthenticateAsync(new SaslMechanismPlain(credentials), cancellationToken);
+            if (plain)
+            {
+                await client.AuthenticateAsync(new SaslMechanismPlain(credentials), cancellationToken);
+            }
+            else
+            {
+                client.AuthenticationMechanisms.Clear();
+                await client.AuthenticateAsync(credentials, cancellationToken);
+            }
         }
-        else
+        finally
         {
-            client.AuthenticationMechanisms.Clear();
-            await client.AuthenticateAsync(credentials, cancellationToken);
+            // Timed to its completion or refusal alike, as docs/Telemetry.md says of every command.
+            metrics?.CommandCompleted(plain ? "AUTHENTICATE" : "LOGIN", Stopwatch.GetElapsedTime(started));
         }
-
-        metrics?.CommandCompleted(plain ? "AUTHENTICATE" : "LOGIN", Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Logging out is courtesy: the session is being dropped either way.</summary>
