@@ -12,7 +12,9 @@ namespace Eas.Actors.Devices;
 /// Range and Total), and EmptyFolderContents. An attachment is copied from IMAP into a temporary file and its bytes
 /// stream from there when the response is written (base64 in Data, or a part of a multipart response); one over
 /// its <see cref="FetchAllowance"/> is read to its end and dropped, and answered Status 11 (DataTooLarge,
-/// MS-ASCMD 2.2.3.177.7). The 14.0+ Move moves a whole conversation.
+/// MS-ASCMD 2.2.3.177.7). A whole message fetched as MIME (BodyPreference Type 4 with MIMESupport) and sent untruncated
+/// streams the same way from the buffer the IMAP session fetched it into, a temporary file past 2 MiB, under the same
+/// allowance. The 14.0+ Move moves a whole conversation.
 /// Document libraries and search LongIds are not offered by an IMAP store: UnknownStore or ObjectNotFound.
 /// </summary>
 internal static class ItemOperationsCommand
@@ -29,7 +31,7 @@ internal static class ItemOperationsCommand
             results.Add(operation switch
             {
                 ItemOperationsFetch { FileReference: { } reference } fetch when IsMailbox(fetch) => await FetchAttachmentAsync(reference, fetch, request, settings, allowance),
-                ItemOperationsFetch { ServerId: { } serverId, CollectionId: { } collectionId } fetch when IsMailbox(fetch) => await FetchItemAsync(collectionId, serverId, fetch, request, settings),
+                ItemOperationsFetch { ServerId: { } serverId, CollectionId: { } collectionId } fetch when IsMailbox(fetch) => await FetchItemAsync(collectionId, serverId, fetch, request, settings, allowance),
                 ItemOperationsFetch fetch when !IsMailbox(fetch) => new ItemOperationsFetchResult(ItemOperationsStatus.UnknownStore),
                 ItemOperationsFetch fetch => new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { LongId = fetch.LongId },
                 ItemOperationsEmptyFolderContents empty => await EmptyAsync(empty, request, settings, cache),
@@ -44,12 +46,16 @@ internal static class ItemOperationsCommand
 
     private static bool IsMailbox(ItemOperationsFetch fetch) => string.Equals(fetch.Store, MailboxStore, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<ItemOperationResult> FetchItemAsync(string collectionId, string serverId, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings)
+    private static async Task<ItemOperationResult> FetchItemAsync(
+        string collectionId, string serverId, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings, FetchAllowance allowance)
     {
         if (!ServerIds.TryParse(serverId, collectionId, out var uid))
             return new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { CollectionId = collectionId, ServerId = serverId };
         var encoding = EmailEncodingOptions.ForFetch(request.Line.ProtocolVersion, fetch.Options, Sync.Email.Reading.HtmlToText.Convert);
-        var content = new Mailboxes.EmailContentRequest(null, true, encoding.MimeSupport != Wire.Commands.Sync.SyncMimeSupport.Never);
+        var content = new Mailboxes.EmailContentRequest(null, true, encoding.MimeSupport != Wire.Commands.Sync.SyncMimeSupport.Never)
+        {
+            MimePrefixBytes = MimeTruncationSize(encoding),
+        };
         var item = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var name = await context.ResolveEmailAsync(request, collectionId);
@@ -57,16 +63,33 @@ internal static class ItemOperationsCommand
             var fetched = await context.Session.FetchEmailsAsync(name, [uid], content, context.CancellationToken);
             return fetched.Count == 0 ? null : fetched[0].Item;
         });
-        return item is null
-            ? new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { CollectionId = collectionId, ServerId = serverId }
-            : new ItemOperationsFetchResult(ItemOperationsStatus.Success)
-            {
-                CollectionId = collectionId,
-                ServerId = serverId,
-                Class = request.Line.ProtocolVersion >= Wire.Http.ProtocolVersion.V140 ? "Email" : null,
-                Properties = EmailApplicationData.BuildFetchProperties(FileReferences.Qualify(item, collectionId, uid), encoding),
-            };
+        if (item is null) return new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { CollectionId = collectionId, ServerId = serverId };
+
+        var (properties, bodyData) = EmailApplicationData.BuildFetchProperties(FileReferences.Qualify(item, collectionId, uid), encoding);
+        if (bodyData is null) item.Mime?.Source?.Dispose();
+        else if (bodyData.Length > allowance.NextCap)
+        {
+            bodyData.Dispose();
+            return new ItemOperationsFetchResult(ItemOperationsStatus.DataTooLarge) { CollectionId = collectionId, ServerId = serverId };
+        }
+
+        return new ItemOperationsFetchResult(ItemOperationsStatus.Success)
+        {
+            CollectionId = collectionId,
+            ServerId = serverId,
+            Class = request.Line.ProtocolVersion >= Wire.Http.ProtocolVersion.V140 ? "Email" : null,
+            Properties = properties,
+            BodyContent = bodyData is null ? null : allowance.Take(bodyData),
+        };
     }
+
+    /// <summary>
+    /// How much of the MIME source a truncated MIME body needs in memory: the Type 4 preference's TruncationSize, or
+    /// none when the MIME body goes whole (it then streams from the message's buffer).
+    /// </summary>
+    private static long MimeTruncationSize(EmailEncodingOptions encoding) =>
+        encoding.BodyPreferences.IsDefaultOrEmpty ? 0
+        : encoding.BodyPreferences.FirstOrDefault(p => p.Type == Wire.Commands.BodyType.Mime)?.TruncationSize ?? 0;
 
     private static async Task<ItemOperationResult> FetchAttachmentAsync(string reference, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings, FetchAllowance allowance)
     {

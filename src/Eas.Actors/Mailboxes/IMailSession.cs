@@ -26,7 +26,11 @@ public interface IMailSession : IAsyncDisposable
     /// </summary>
     Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken);
 
-    /// <summary>The messages' envelopes, flags and bodies as the encoder needs them; UIDs that no longer exist are left out.</summary>
+    /// <summary>
+    /// The messages' envelopes, flags and bodies as the encoder needs them; UIDs that no longer exist are left out.
+    /// With <see cref="EmailContentRequest.MimePrefixBytes"/>, each item's <see cref="Sync.Email.EmailMime.Source"/> is
+    /// the caller's to dispose.
+    /// </summary>
     Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken);
 
     /// <summary>Every message's threading headers (Message-ID, In-Reply-To, References, From, Date, Subject), for conversation lookups.</summary>

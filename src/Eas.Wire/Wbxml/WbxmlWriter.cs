@@ -87,6 +87,23 @@ public sealed class WbxmlWriter
     }
 
     /// <summary>
+    /// Writes <paramref name="content"/> as opaque data into the open element (the form a MIME body's
+    /// airsyncbase:Data takes: OPAQUE, WAP-192 section 7.1, then the length as mb_u_int32 and the bytes). Only a
+    /// <see cref="SegmentedBody"/> output can take it: the bytes stay in their stream until the body is written.
+    /// </summary>
+    public void WriteOpaque(BinaryContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (_open.Count == 0) throw new InvalidOperationException("No element is open.");
+        if (_output is not SegmentedBody body) throw new InvalidOperationException("Streamed content needs a SegmentedBody output.");
+        if (content.Length > uint.MaxValue) throw new ArgumentException("Opaque data is at most 4 GiB: its length is a 32-bit mb_u_int32.", nameof(content));
+        FlushPending(withContent: true);
+        WriteByte(Opaque);
+        WriteMultiByteInt((uint)content.Length);
+        body.AppendContent(content, base64: false);
+    }
+
+    /// <summary>
     /// Writes the base64 form of <paramref name="content"/> as an inline string into the open element (the string
     /// form of binary data, as ItemOperations Data is, MS-ASCMD 2.2.3.39.2). Only a <see cref="SegmentedBody"/>
     /// output can take it: the bytes stay in their stream until the body is written. Empty content writes nothing,

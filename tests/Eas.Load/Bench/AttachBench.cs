@@ -16,7 +16,9 @@ namespace Eas.Load.Bench;
 /// ItemOperations (inline or multipart) and, as a second round, with GetAttachment by P 12.1 devices. Every
 /// fetch's bytes are compared with what was delivered. The server's RSS is read when idle (devices set up),
 /// sampled every 20 ms during each round (and VmHWM read at the end), and read again once the rounds are over
-/// and the server had a few seconds to settle. Goal: peak at most 40 MiB over idle, after within 10% of idle.
+/// and the server had a few seconds to settle. Goal: peak at most 40 MiB over idle, after within 10% of idle. With
+/// <see cref="AttachBenchSettings.WholeMessage"/> the ItemOperations round fetches the whole message as MIME instead,
+/// checked to end with the message delivered (the store puts its delivery headers first).
 /// </summary>
 internal static class AttachBench
 {
@@ -42,7 +44,8 @@ internal static class AttachBench
             dovecot.AddUser(User, password);
             var attachment = new byte[settings.SizeMib * 1024L * 1024];
             new Random(42).NextBytes(attachment);
-            await dovecot.DeliverAsync(User, MessageWith(attachment), cancellationToken: deadline.Token);
+            var message = MessageWith(attachment);
+            await dovecot.DeliverAsync(User, message, cancellationToken: deadline.Token);
             AnsiConsole.WriteLine($"Dovecot: 127.0.0.1:{dovecot.ImapPort}; delivered one message with a {settings.SizeMib} MiB attachment");
 
             var baseUrl = new Uri($"http://127.0.0.1:{BenchSupport.FreePort()}");
@@ -67,11 +70,14 @@ internal static class AttachBench
             var idle = RssSampler.ReadKib(server.ProcessId) ?? 0;
             AnsiConsole.WriteLine($"Server: pid {server.ProcessId}, idle RSS {Mib(idle)} after setting up {2 * settings.Parallel} devices");
 
-            var form = settings.MultiPart ? "multipart" : "inline";
-            var items = await RoundAsync($"ItemOperations ({form})", server.ProcessId, modern, attachment,
-                (fetcher, reference, token) => fetcher.ItemOperationsAsync(reference, settings.MultiPart, token), deadline.Token);
-            var raw = await RoundAsync("GetAttachment (12.1)", server.ProcessId, legacy, attachment,
-                (fetcher, reference, token) => fetcher.GetAttachmentAsync(reference, token), deadline.Token);
+            var form = (settings.WholeMessage ? "whole message, " : "") + (settings.MultiPart ? "multipart" : "inline");
+            var items = settings.WholeMessage
+                ? await RoundAsync($"ItemOperations ({form})", server.ProcessId, modern, fetched => fetched.AsSpan().EndsWith(message),
+                    (target, token) => target.Fetcher.WholeMessageAsync(target.CollectionId, target.ServerId, settings.MultiPart, token), deadline.Token)
+                : await RoundAsync($"ItemOperations ({form})", server.ProcessId, modern, fetched => fetched.AsSpan().SequenceEqual(attachment),
+                    (target, token) => target.Fetcher.ItemOperationsAsync(target.Reference, settings.MultiPart, token), deadline.Token);
+            var raw = await RoundAsync("GetAttachment (12.1)", server.ProcessId, legacy, fetched => fetched.AsSpan().SequenceEqual(attachment),
+                (target, token) => target.Fetcher.GetAttachmentAsync(target.Reference, token), deadline.Token);
             await Task.Delay(Settle, deadline.Token);
             var after = RssSampler.ReadKib(server.ProcessId) ?? 0;
             var hwm = RssSampler.ReadPeakKib(server.ProcessId) ?? 0;
@@ -114,10 +120,10 @@ internal static class AttachBench
         }
     }
 
-    /// <summary>Provisions <paramref name="count"/> devices of one version and finds the attachment's FileReference for each by syncing the inbox.</summary>
-    private static async Task<List<(AttachmentFetcher Fetcher, string Reference)>> SetUpAsync(HttpClient http, Uri endpoint, string password, string version, int count, CancellationToken token)
+    /// <summary>Provisions <paramref name="count"/> devices of one version and finds the message and its attachment's FileReference for each by syncing the inbox.</summary>
+    private static async Task<List<Target>> SetUpAsync(HttpClient http, Uri endpoint, string password, string version, int count, CancellationToken token)
     {
-        var devices = new List<(AttachmentFetcher, string)>();
+        var devices = new List<Target>();
         for (var i = 0; i < count; i++)
         {
             var device = new EasDevice(User, password, $"Attach{version.Replace(".", "", StringComparison.Ordinal)}D{i}", "AttachBench", version);
@@ -126,17 +132,18 @@ internal static class AttachBench
             var inbox = await session.FindInboxAsync(token);
             var key = await session.StartSyncAsync(inbox, token);
             var collection = await session.NextWindowAsync(inbox, key, 5, 512, token) ?? throw new EasCallException("Sync: the inbox came back empty");
-            var reference = collection.Element(AirSync.Commands)?.Element(AirSync.Add)?.Element(AirSync.ApplicationData)?
-                .Element(AirSyncBase.Attachments)?.Element(AirSyncBase.Attachment)?.ValueOf(AirSyncBase.FileReference)
+            var add = collection.Element(AirSync.Commands)?.Element(AirSync.Add) ?? throw new EasCallException("Sync: no Add for the message");
+            var reference = add.Element(AirSync.ApplicationData)?.Element(AirSyncBase.Attachments)?.Element(AirSyncBase.Attachment)?.ValueOf(AirSyncBase.FileReference)
                 ?? throw new EasCallException("Sync: the message has no attachment FileReference");
-            devices.Add((new AttachmentFetcher(http, endpoint, device, session.Client.PolicyKey), reference));
+            var serverId = add.ValueOf(AirSync.ServerId) ?? throw new EasCallException("Sync: an Add without ServerId");
+            devices.Add(new Target(new AttachmentFetcher(http, endpoint, device, session.Client.PolicyKey), reference, inbox, serverId));
         }
 
         return devices;
     }
 
-    private static async Task<Round> RoundAsync(string name, int serverPid, List<(AttachmentFetcher Fetcher, string Reference)> devices, byte[] expected,
-        Func<AttachmentFetcher, string, CancellationToken, Task<byte[]>> fetch, CancellationToken token)
+    private static async Task<Round> RoundAsync(string name, int serverPid, List<Target> devices, Func<byte[], bool> isExpected,
+        Func<Target, CancellationToken, Task<byte[]>> fetch, CancellationToken token)
     {
         var sampler = RssSampler.Start(serverPid, SampleInterval, token);
         var clock = Stopwatch.StartNew();
@@ -144,7 +151,7 @@ internal static class AttachBench
         {
             try
             {
-                return (await fetch(d.Fetcher, d.Reference, token)).AsSpan().SequenceEqual(expected) ? null : "bytes differ";
+                return isExpected(await fetch(d, token)) ? null : "bytes differ";
             }
             catch (EasCallException e)
             {
@@ -172,4 +179,7 @@ internal static class AttachBench
     private static string Mib(long kib) => (kib / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
 
     private sealed record Round(long PeakKib, TimeSpan Elapsed, int Verified);
+
+    /// <summary>One device's fetcher, the attachment's FileReference and the message's folder and ServerId.</summary>
+    private sealed record Target(AttachmentFetcher Fetcher, string Reference, string CollectionId, string ServerId);
 }

@@ -14,6 +14,7 @@ namespace Eas.Load.Bench;
 /// <summary>
 /// Fetches one attachment the ways a phone can: ItemOperations Fetch by FileReference (MS-ASCMD 2.2.1.10), inline
 /// (base64 in Data) or multipart (MS-ASAcceptMultiPart: T, 2.2.1.10.1.1), and GetAttachment (2.2.1.7, up to 12.1);
+/// or the whole message as MIME by its ServerId;
 /// and checks that the bytes that arrive are the bytes delivered. The answer is read whole on this side: the tool's
 /// memory is not what is measured.
 /// </summary>
@@ -45,12 +46,49 @@ internal sealed class AttachmentFetcher(HttpClient http, Uri endpoint, EasDevice
         return Convert.FromBase64String(data);
     }
 
+    /// <summary>
+    /// ItemOperations Fetch of a whole message as MIME (BodyPreference Type 4, MIMESupport 2; MS-ASCMD 2.2.3.110.3):
+    /// the Body's Data, opaque inline or the part its Part names (MS-ASAIRS 2.2.2.33).
+    /// </summary>
+    public async Task<byte[]> WholeMessageAsync(string collectionId, string serverId, bool multipart, CancellationToken cancellationToken)
+    {
+        var body = WbxmlElement.WithChildren(IoPage.ItemOperationsElement, WbxmlElement.WithChildren(IoPage.Fetch,
+            WbxmlElement.WithText(IoPage.Store, "Mailbox"), WbxmlElement.WithText(AirSync.CollectionId, collectionId), WbxmlElement.WithText(AirSync.ServerId, serverId),
+            WbxmlElement.WithChildren(IoPage.Options, WbxmlElement.WithText(AirSync.MIMESupport, "2"),
+                WbxmlElement.WithChildren(AirSyncBase.BodyPreference, WbxmlElement.WithText(AirSyncBase.Type, "4")))));
+        using var request = Request("ItemOperations", "");
+        if (multipart) request.Headers.Add(EasHeaderNames.AcceptMultiPart, "T");
+        request.Content = new ByteArrayContent(WbxmlWriter.Encode(body));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(EasClient.WbxmlMediaType);
+        var (bytes, mediaType) = await SendAsync(request, "ItemOperations", cancellationToken);
+        if (multipart)
+        {
+            if (mediaType != MultiPartResponse.ContentType) throw new EasCallException($"ItemOperations: asked for multipart, got {mediaType}");
+            var parts = MultiPartResponse.ReadParts(bytes);
+            var messageBody = MessageBody(WbxmlDocument.Parse(bytes.AsMemory(parts[0].Offset, parts[0].Length), Large));
+            var index = int.Parse(messageBody.ValueOf(IoPage.Part) ?? throw new EasCallException("ItemOperations: no Part in the Body"), CultureInfo.InvariantCulture);
+            return bytes.AsSpan(parts[index].Offset, parts[index].Length).ToArray();
+        }
+
+        if (mediaType != EasClient.WbxmlMediaType) throw new EasCallException($"ItemOperations: asked inline, got {mediaType}");
+        var data = MessageBody(WbxmlDocument.Parse(bytes, Large)).Element(AirSyncBase.Data) ?? throw new EasCallException("ItemOperations: no Data in the Body");
+        return data.RawValue.ToArray();
+    }
+
     /// <summary>GetAttachment of <paramref name="fileReference"/>: the raw body.</summary>
     public async Task<byte[]> GetAttachmentAsync(string fileReference, CancellationToken cancellationToken)
     {
         using var request = Request("GetAttachment", "&AttachmentName=" + Uri.EscapeDataString(fileReference));
         var (bytes, _) = await SendAsync(request, "GetAttachment", cancellationToken);
         return bytes;
+    }
+
+    private static WbxmlElement MessageBody(WbxmlElement document)
+    {
+        var body = FetchProperties(document).Element(AirSyncBase.Body) ?? throw new EasCallException("ItemOperations: no Body in the answer");
+        if (body.ValueOf(AirSyncBase.Type) != "4" || body.ValueOf(AirSyncBase.Truncated) != "0")
+            throw new EasCallException($"ItemOperations: Body Type {body.ValueOf(AirSyncBase.Type)}, Truncated {body.ValueOf(AirSyncBase.Truncated)}; asked whole MIME");
+        return body;
     }
 
     private static WbxmlElement FetchProperties(WbxmlElement document)

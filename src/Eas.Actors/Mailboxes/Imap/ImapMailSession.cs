@@ -96,11 +96,18 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
             if (!byUid.TryGetValue(uid, out var summary)) continue;
             var buffer = await FetchRawAsync(selected, uid, cancellationToken);
             if (buffer is null) continue;
-            await using (buffer)
+            var handedOver = false;
+            try
             {
                 var flags = ImapFlagMapping.NamesOf(summary);
                 var item = await EmailReader.ParseAsync(buffer, flags, summary.InternalDate ?? DateTimeOffset.UnixEpoch, content, cancellationToken);
+                handedOver = item.Mime?.Source is not null;
                 result.Add(new FetchedEmail(uid, MessageFlagNames.Parse(flags), item));
+            }
+            finally
+            {
+                // A buffer the item keeps as its MIME source is the caller's now (EmailContentRequest.MimePrefixBytes).
+                if (!handedOver) await buffer.DisposeAsync();
             }
         }
 

@@ -26,13 +26,29 @@ public static class EmailApplicationData
     /// <summary>email:ContentClass of an email message (MS-ASEMAIL 2.2.2.20).</summary>
     public const string MessageContentClass = "urn:content-classes:message";
 
-    /// <summary>The whole item as airsync:ApplicationData, for a Sync Add or a full Change.</summary>
-    public static WbxmlElement Build(EmailItem item, EmailEncodingOptions options) =>
-        AddProperties(new WbxmlElement(AirSync.ApplicationData), item, options);
+    /// <summary>
+    /// The whole item as airsync:ApplicationData, for a Sync Add or a full Change. A Sync body is always in the
+    /// element, so the item must not carry a MIME <see cref="EmailMime.Source"/>.
+    /// </summary>
+    public static WbxmlElement Build(EmailItem item, EmailEncodingOptions options)
+    {
+        var data = new WbxmlElement(AirSync.ApplicationData);
+        return AddProperties(data, item, options) is null
+            ? data
+            : throw new ArgumentException("A Sync item's body is written into the element; fetch it without EmailContentRequest.MimePrefixBytes.", nameof(item));
+    }
 
-    /// <summary>The whole item as itemoperations:Properties, for an ItemOperations Fetch.</summary>
-    public static WbxmlElement BuildFetchProperties(EmailItem item, EmailEncodingOptions options) =>
-        AddProperties(new WbxmlElement(IoPage.Properties), item, options);
+    /// <summary>
+    /// The whole item as itemoperations:Properties, for an ItemOperations Fetch, and the MIME source that is its
+    /// Body's Data when the message goes whole from its buffer (<see cref="EmailMime.Source"/>): the Body element then
+    /// has no Data, and the response writes the source in its place (<see cref="Wire.Commands.ItemOperations.ItemOperationsFetchResult.BodyContent"/>).
+    /// </summary>
+    public static (WbxmlElement Properties, BinaryContent? BodyData) BuildFetchProperties(EmailItem item, EmailEncodingOptions options)
+    {
+        var properties = new WbxmlElement(IoPage.Properties);
+        var bodyData = AddProperties(properties, item, options);
+        return (properties, bodyData);
+    }
 
     /// <summary>
     /// airsync:ApplicationData for a Sync Change when only IMAP flags changed: Read, Flag (12.0+),
@@ -49,9 +65,11 @@ public static class EmailApplicationData
         return data;
     }
 
-    private static WbxmlElement AddProperties(WbxmlElement data, EmailItem item, EmailEncodingOptions options)
+    /// <summary>Adds the item's elements to <paramref name="data"/>; returns the Body's streamed Data, if any.</summary>
+    private static BinaryContent? AddProperties(WbxmlElement data, EmailItem item, EmailEncodingOptions options)
     {
         var version = options.Version;
+        BinaryContent? streamed = null;
         data.AddText(EmailPage.To, EmailAddress.Join(item.To, ", "));
         data.AddText(EmailPage.Cc, EmailAddress.Join(item.Cc, ", "));
         data.AddText(EmailPage.From, EmailAddress.Join(item.From, ", "));
@@ -66,7 +84,8 @@ public static class EmailApplicationData
         if (EmailVersionRules.UsesAirSyncBase(version))
         {
             if (EmailAttachmentWriter.AirSyncBaseForm(item.Attachments) is { } attachments) data.Add(attachments);
-            data.Add(EmailBodyWriter.Write(item, options));
+            (var body, streamed) = EmailBodyWriter.Write(item, options);
+            data.Add(body);
         }
         else
         {
@@ -91,7 +110,7 @@ public static class EmailApplicationData
         }
 
         if (EmailVersionRules.AllowsCategories(version)) data.Add(Categories(item));
-        return data;
+        return streamed;
     }
 
     /// <summary>

@@ -7,10 +7,14 @@ namespace Eas.Actors.Sync.Email;
 /// <summary>
 /// One representation of a message's body the server can send: its EAS type, its whole size in bytes
 /// (airsyncbase:EstimatedDataSize, MS-ASAIRS 2.2.2.23), whether the content at hand is all of it, and the
-/// content: text for types 1 and 2, raw bytes for MIME.
+/// content: text for types 1 and 2, raw bytes for MIME, and for MIME possibly the whole message in its buffer
+/// (<see cref="Source"/>), which a body sent whole streams from.
 /// </summary>
 internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComplete, string Text, ReadOnlyMemory<byte> Bytes)
 {
+    /// <summary>The whole MIME message in the buffer it was fetched into (<see cref="EmailMime.Source"/>); null otherwise.</summary>
+    public Eas.Wire.Wbxml.BinaryContent? Source { get; init; }
+
     /// <summary>The message's native body type (MS-ASAIRS 2.2.2.32): HTML when it has an HTML part, else plain text.</summary>
     public static BodyType NativeType(EmailItem item) => item.Html is not null ? BodyType.Html : BodyType.PlainText;
 
@@ -28,7 +32,7 @@ internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComp
 
     /// <summary>The raw message as a type 4 body.</summary>
     public static EmailBodySource Mime(EmailMime mime) =>
-        new(BodyType.Mime, mime.Size, mime.Data.Length >= mime.Size, string.Empty, mime.Data);
+        new(BodyType.Mime, mime.Size, mime.Data.Length >= mime.Size, string.Empty, mime.Data) { Source = mime.Source };
 
     /// <summary>The HTML part as a type 2 body, or plain text (type 1) when the message has no HTML part.</summary>
     public static EmailBodySource HtmlOrText(EmailItem item, EmailEncodingOptions options) =>

@@ -22,20 +22,23 @@ namespace Eas.Actors.Sync.Email;
 /// (2.2.2.3.2), a body larger than TruncationSize is not sent truncated: the server moves to the next listed
 /// preference that can be sent whole, and when none can, sends the first one's Type, EstimatedDataSize and
 /// Truncated with no Data.
+/// A MIME body sent whole from a message kept in its buffer (<see cref="EmailMime.Source"/>) is not copied into the
+/// element: the element has no Data and the source comes back beside it, for the response to write in Data's place.
 /// </summary>
 internal static class EmailBodyWriter
 {
-    public static WbxmlElement Write(EmailItem item, EmailEncodingOptions options)
+    /// <summary>The Body element, and the MIME source that is its Data when that streams (else null).</summary>
+    public static (WbxmlElement Body, BinaryContent? StreamedData) Write(EmailItem item, EmailEncodingOptions options)
     {
         Rendered? first = null;
         foreach (var (source, preference) in Plan(item, options))
         {
             var rendered = Render(source, preference, options);
             first ??= rendered;
-            if (!rendered.Withheld) return Build(rendered, item, options);
+            if (!rendered.Withheld) return (Build(rendered, item, options), rendered.Streamed);
         }
 
-        return Build(first!, item, options);
+        return (Build(first!, item, options), first!.Streamed);
     }
 
     private static List<(EmailBodySource Source, BodyPreference? Preference)> Plan(EmailItem item, EmailEncodingOptions options)
@@ -74,6 +77,8 @@ internal static class EmailBodyWriter
 
         if (source.Type == BodyType.Mime)
         {
+            if (source.Source is { Length: > 0 } whole && (limit is null || limit >= source.FullSize))
+                return new Rendered(source, preference, false, false, null, null) { Streamed = whole };
             var bytes = TextTruncation.BytePrefix(source.Bytes, limit);
             return new Rendered(source, preference, false, !(source.IsComplete && bytes.Length == source.Bytes.Length), null, bytes);
         }
@@ -88,8 +93,8 @@ internal static class EmailBodyWriter
         element.Add(EmailElements.Number(AirSyncBase.Type, (long)body.Source.Type));
         element.Add(EmailElements.Number(AirSyncBase.EstimatedDataSize, body.Source.FullSize));
         element.Add(EmailElements.Boolean(AirSyncBase.Truncated, body.Truncated));
-        var hasData = body.Text is { Length: > 0 } || body.Bytes is { Length: > 0 };
-        if (!body.Withheld && (hasData || !body.Truncated))
+        var hasData = body.Text is { Length: > 0 } || body.Bytes is { Length: > 0 } || body.Streamed is not null;
+        if (!body.Withheld && (hasData || !body.Truncated) && body.Streamed is null)
             element.Add(body.Bytes is { } bytes ? WbxmlElement.WithOpaque(AirSyncBase.Data, bytes) : WbxmlElement.WithText(AirSyncBase.Data, body.Text ?? string.Empty));
 
         // MS-ASAIRS 2.2.2.35.1: no Preview beside plain text Data, which already is the preview.
@@ -121,5 +126,9 @@ internal static class EmailBodyWriter
         return TextTruncation.CharPrefix(builder.ToString(), length);
     }
 
-    private sealed record Rendered(EmailBodySource Source, BodyPreference? Preference, bool Withheld, bool Truncated, string? Text, ReadOnlyMemory<byte>? Bytes);
+    private sealed record Rendered(EmailBodySource Source, BodyPreference? Preference, bool Withheld, bool Truncated, string? Text, ReadOnlyMemory<byte>? Bytes)
+    {
+        /// <summary>The whole MIME message, sent from its buffer as this body's Data.</summary>
+        public BinaryContent? Streamed { get; init; }
+    }
 }

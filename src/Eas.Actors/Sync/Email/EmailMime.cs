@@ -1,3 +1,5 @@
+using Eas.Wire.Wbxml;
+
 namespace Eas.Actors.Sync.Email;
 
 /// <summary>
@@ -5,11 +7,21 @@ namespace Eas.Actors.Sync.Email;
 /// Type 4 (12.0+) or email:MIMEData (2.5). <see cref="Data"/> may hold only the first bytes when the
 /// caller read a prefix; <see cref="Size"/> is the whole message's size. The encoder never needs more than
 /// the client's truncation size, so a caller with a stream reads just that much with <see cref="ReadAsync"/>.
+/// A caller that serves the whole message (an ItemOperations Fetch) keeps it in the buffer it was fetched into
+/// instead (<see cref="Source"/>), so a large message streams from its temporary file to the phone.
 /// </summary>
 /// <param name="Data">The message, or its first bytes.</param>
 /// <param name="Size">The whole message's size in bytes.</param>
 public sealed record EmailMime(ReadOnlyMemory<byte> Data, long Size)
 {
+    /// <summary>
+    /// The whole message in the buffer the IMAP session fetched it into (memory up to 2 MiB, else a temporary file
+    /// that deletes itself), from its first byte; only when the fetch asked for it
+    /// (<see cref="Mailboxes.EmailContentRequest.MimePrefixBytes"/>). Whoever holds the item owns it and disposes it,
+    /// or hands it to the response, which does.
+    /// </summary>
+    public BinaryContent? Source { get; init; }
+
     /// <summary>A message the caller has whole.</summary>
     public static EmailMime Complete(ReadOnlyMemory<byte> data) => new(data, data.Length);
 

@@ -24,7 +24,7 @@ public sealed record ItemOperationsResponse(ItemOperationsStatus Status) : IEasR
     public ImmutableArray<ItemOperationResult> Results { get; init; } = [];
 
     /// <summary>Whether a fetch result carries streamed content, which only <see cref="Encode"/> can write.</summary>
-    public bool HasContent => !Results.IsDefaultOrEmpty && Results.Any(r => r is ItemOperationsFetchResult { Content: not null });
+    public bool HasContent => !Results.IsDefaultOrEmpty && Results.Any(r => r is ItemOperationsFetchResult fetch && (fetch.Content is not null || fetch.BodyContent is not null));
 
     /// <summary>Writes the response in inline form; streamed content needs the writer to write into a <see cref="SegmentedBody"/>.</summary>
     public void Write(WbxmlWriter writer, ProtocolVersion version) => Write(writer, parts: null);
@@ -109,7 +109,8 @@ public sealed record ItemOperationsResponse(ItemOperationsStatus Status) : IEasR
         {
             foreach (var child in properties.Children)
             {
-                if (parts is not null && child.Tag == AirSyncBase.Body && child.Element(AirSyncBase.Data) is not null) WriteBodyAsParts(writer, child, parts);
+                if (child.Tag == AirSyncBase.Body && fetch.BodyContent is { } bodyContent) WriteBodyWithContent(writer, child, bodyContent, parts);
+                else if (parts is not null && child.Tag == AirSyncBase.Body && child.Element(AirSyncBase.Data) is not null) WriteBodyAsParts(writer, child, parts);
                 else writer.WriteElement(child);
             }
         }
@@ -140,6 +141,42 @@ public sealed record ItemOperationsResponse(ItemOperationsStatus Status) : IEasR
             else writer.WriteElement(child);
         }
 
+        writer.EndElement();
+    }
+
+    /// <summary>
+    /// A Body whose Data streams from <paramref name="content"/>: its children as given, with Data (opaque, as an
+    /// in-memory MIME body is written) or Part placed where MS-ASAIRS 2.2.2.9 orders it, before Preview.
+    /// </summary>
+    private static void WriteBodyWithContent(WbxmlWriter writer, WbxmlElement body, BinaryContent content, List<BinaryContent>? parts)
+    {
+        writer.StartElement(AirSyncBase.Body);
+        var placed = false;
+        foreach (var child in body.Children)
+        {
+            if (!placed && child.Tag == AirSyncBase.Preview)
+            {
+                WriteBodyData(writer, content, parts);
+                placed = true;
+            }
+
+            writer.WriteElement(child);
+        }
+
+        if (!placed) WriteBodyData(writer, content, parts);
+        writer.EndElement();
+    }
+
+    private static void WriteBodyData(WbxmlWriter writer, BinaryContent content, List<BinaryContent>? parts)
+    {
+        if (parts is not null)
+        {
+            writer.WriteElementInt(IoPage.Part, AddPart(parts, content));
+            return;
+        }
+
+        writer.StartElement(AirSyncBase.Data);
+        writer.WriteOpaque(content);
         writer.EndElement();
     }
 

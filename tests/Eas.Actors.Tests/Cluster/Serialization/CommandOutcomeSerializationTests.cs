@@ -107,6 +107,35 @@ public sealed class CommandOutcomeSerializationTests(ServerSerialization server)
         fetch.FileReference.ShouldBe("5%3a9%3a2");
     }
 
+    [Fact]
+    public async Task A_whole_message_streamed_as_body_data_crosses_inside_the_reply()
+    {
+        var message = System.Text.Encoding.ASCII.GetBytes("Subject: crossing\r\n\r\n" + new string('c', 40_000) + "\r\n");
+        var stream = new TrackedStream(message);
+        var body = WbxmlElement.WithChildren(Eas.Wire.CodePages.AirSyncBase.Body,
+            WbxmlElement.WithText(Eas.Wire.CodePages.AirSyncBase.Type, "4"), WbxmlElement.WithText(Eas.Wire.CodePages.AirSyncBase.Truncated, "0"));
+        var response = new ItemOperationsResponse(ItemOperationsStatus.Success)
+        {
+            Results = [new ItemOperationsFetchResult(ItemOperationsStatus.Success)
+            {
+                CollectionId = "5",
+                ServerId = "5:9",
+                Properties = WbxmlElement.WithChildren(Eas.Wire.CodePages.ItemOperations.Properties, body),
+                BodyContent = new BinaryContent(stream),
+            }],
+        };
+
+        var arrived = server.Cross(new RespondWith(response)).Message.ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<ItemOperationsResponse>();
+
+        stream.Disposed.ShouldBeTrue("the temporary file on the device's node is deleted once its bytes left");
+        using var encoded = arrived.Encode(ProtocolVersion.V141, multipart: false);
+        using var written = new MemoryStream();
+        await encoded.WriteToAsync(written, CancellationToken.None);
+        var data = WbxmlDocument.Parse(written.ToArray()).Element(Eas.Wire.CodePages.ItemOperations.Response)!.Element(Eas.Wire.CodePages.ItemOperations.Fetch)!
+            .Element(Eas.Wire.CodePages.ItemOperations.Properties)!.Element(Eas.Wire.CodePages.AirSyncBase.Body)!.Element(Eas.Wire.CodePages.AirSyncBase.Data)!;
+        data.RawValue.ToArray().ShouldBe(message);
+    }
+
     private static byte[] Encode(IEasResponse response, ProtocolVersion version)
     {
         try

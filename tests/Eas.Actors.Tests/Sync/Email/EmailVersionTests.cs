@@ -88,9 +88,10 @@ public sealed class EmailVersionTests
     {
         var options = Options(ProtocolVersion.V141, new BodyPreference(BodyType.Html));
 
-        var properties = EmailApplicationData.BuildFetchProperties(FullItem(), options);
+        var (properties, bodyData) = EmailApplicationData.BuildFetchProperties(FullItem(), options);
         var data = EmailApplicationData.Build(FullItem(), options);
 
+        bodyData.ShouldBeNull();
         properties.Name.ShouldBe("Properties");
         properties.Namespace.ShouldBe("ItemOperations");
         Names(properties).ShouldBe(Names(data));

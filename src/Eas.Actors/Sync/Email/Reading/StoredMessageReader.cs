@@ -11,7 +11,11 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// </summary>
 public static class StoredMessageReader
 {
-    /// <param name="buffer">The whole message, seekable; read from position 0 and left open.</param>
+    /// <param name="buffer">
+    /// The whole message, seekable; read from position 0 and left open. With
+    /// <see cref="Mailboxes.EmailContentRequest.MimePrefixBytes"/> and MIME wanted, the item's
+    /// <see cref="EmailMime.Source"/> takes it over, and the caller no longer disposes it.
+    /// </param>
     /// <param name="flags">The message's IMAP flags.</param>
     /// <param name="received">The message's INTERNALDATE.</param>
     /// <param name="content">What of the message the phone asked for.</param>
@@ -22,7 +26,8 @@ public static class StoredMessageReader
         if (content.WantMime)
         {
             buffer.Position = 0;
-            mime = await EmailMime.ReadAsync(buffer, buffer.Length, content.MaxBodyBytes ?? buffer.Length, cancellationToken).ConfigureAwait(false);
+            var prefix = content.MimePrefixBytes ?? content.MaxBodyBytes ?? buffer.Length;
+            mime = await EmailMime.ReadAsync(buffer, buffer.Length, prefix, cancellationToken).ConfigureAwait(false);
         }
 
         var item = new EmailItem { DateReceived = received.UtcDateTime, Subject = string.Empty };
@@ -35,6 +40,12 @@ public static class StoredMessageReader
         catch (Exception exception) when (IsUnreadable(exception))
         {
             // What was read before MimeKit gave up stays in the item.
+        }
+
+        if (mime is not null && content.MimePrefixBytes is not null)
+        {
+            buffer.Position = 0;
+            mime = mime with { Source = new Wire.Wbxml.BinaryContent(buffer) };
         }
 
         return EmailImapFlags.Apply(item with { Mime = mime }, flags);
