@@ -23,56 +23,48 @@ internal sealed class AttachmentFetcher(HttpClient http, Uri endpoint, EasDevice
     private static readonly WbxmlLimits Large = new() { MaxStringBytes = int.MaxValue, MaxDocumentBytes = int.MaxValue, MaxOpaqueBytes = int.MaxValue };
 
     /// <summary>ItemOperations Fetch of <paramref name="fileReference"/>; returns the attachment's bytes or throws an <see cref="EasCallException"/> saying what was wrong.</summary>
-    public async Task<byte[]> ItemOperationsAsync(string fileReference, bool multipart, CancellationToken cancellationToken)
-    {
-        var body = WbxmlElement.WithChildren(IoPage.ItemOperationsElement, WbxmlElement.WithChildren(IoPage.Fetch,
-            WbxmlElement.WithText(IoPage.Store, "Mailbox"), WbxmlElement.WithText(AirSyncBase.FileReference, fileReference)));
-        using var request = Request("ItemOperations", "");
-        if (multipart) request.Headers.Add(EasHeaderNames.AcceptMultiPart, "T");
-        request.Content = new ByteArrayContent(WbxmlWriter.Encode(body));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(EasClient.WbxmlMediaType);
-        var (bytes, mediaType) = await SendAsync(request, "ItemOperations", cancellationToken);
-        if (multipart)
-        {
-            if (mediaType != MultiPartResponse.ContentType) throw new EasCallException($"ItemOperations: asked for multipart, got {mediaType}");
-            var parts = MultiPartResponse.ReadParts(bytes);
-            var properties = FetchProperties(WbxmlDocument.Parse(bytes.AsMemory(parts[0].Offset, parts[0].Length), Large));
-            var index = int.Parse(properties.ValueOf(IoPage.Part) ?? throw new EasCallException("ItemOperations: no Part in a multipart answer"), CultureInfo.InvariantCulture);
-            return bytes.AsSpan(parts[index].Offset, parts[index].Length).ToArray();
-        }
-
-        if (mediaType != EasClient.WbxmlMediaType) throw new EasCallException($"ItemOperations: asked inline, got {mediaType}");
-        var data = FetchProperties(WbxmlDocument.Parse(bytes, Large)).ValueOf(IoPage.Data) ?? throw new EasCallException("ItemOperations: no Data in the answer");
-        return Convert.FromBase64String(data);
-    }
+    public Task<byte[]> ItemOperationsAsync(string fileReference, bool multipart, CancellationToken cancellationToken) =>
+        FetchAsync(
+            WbxmlElement.WithChildren(IoPage.Fetch, WbxmlElement.WithText(IoPage.Store, "Mailbox"), WbxmlElement.WithText(AirSyncBase.FileReference, fileReference)),
+            multipart, FetchProperties, inline => Convert.FromBase64String(inline.ValueOf(IoPage.Data) ?? throw new EasCallException("ItemOperations: no Data in the answer")),
+            cancellationToken);
 
     /// <summary>
     /// ItemOperations Fetch of a whole message as MIME (BodyPreference Type 4, MIMESupport 2; MS-ASCMD 2.2.3.110.3):
     /// the Body's Data, opaque inline or the part its Part names (MS-ASAIRS 2.2.2.33).
     /// </summary>
-    public async Task<byte[]> WholeMessageAsync(string collectionId, string serverId, bool multipart, CancellationToken cancellationToken)
+    public Task<byte[]> WholeMessageAsync(string collectionId, string serverId, bool multipart, CancellationToken cancellationToken) =>
+        FetchAsync(
+            WbxmlElement.WithChildren(IoPage.Fetch,
+                WbxmlElement.WithText(IoPage.Store, "Mailbox"), WbxmlElement.WithText(AirSync.CollectionId, collectionId), WbxmlElement.WithText(AirSync.ServerId, serverId),
+                WbxmlElement.WithChildren(IoPage.Options, WbxmlElement.WithText(AirSync.MIMESupport, "2"),
+                    WbxmlElement.WithChildren(AirSyncBase.BodyPreference, WbxmlElement.WithText(AirSyncBase.Type, "4")))),
+            multipart, MessageBody, inline => (inline.Element(AirSyncBase.Data) ?? throw new EasCallException("ItemOperations: no Data in the Body")).RawValue.ToArray(),
+            cancellationToken);
+
+    /// <summary>
+    /// One ItemOperations <paramref name="fetch"/>: inline, <paramref name="readInline"/> takes the content from the element
+    /// <paramref name="holder"/> finds; multipart (MS-ASCMD 2.2.1.10.1), that element's Part names the part to return.
+    /// </summary>
+    private async Task<byte[]> FetchAsync(
+        WbxmlElement fetch, bool multipart, Func<WbxmlElement, WbxmlElement> holder, Func<WbxmlElement, byte[]> readInline, CancellationToken cancellationToken)
     {
-        var body = WbxmlElement.WithChildren(IoPage.ItemOperationsElement, WbxmlElement.WithChildren(IoPage.Fetch,
-            WbxmlElement.WithText(IoPage.Store, "Mailbox"), WbxmlElement.WithText(AirSync.CollectionId, collectionId), WbxmlElement.WithText(AirSync.ServerId, serverId),
-            WbxmlElement.WithChildren(IoPage.Options, WbxmlElement.WithText(AirSync.MIMESupport, "2"),
-                WbxmlElement.WithChildren(AirSyncBase.BodyPreference, WbxmlElement.WithText(AirSyncBase.Type, "4")))));
         using var request = Request("ItemOperations", "");
         if (multipart) request.Headers.Add(EasHeaderNames.AcceptMultiPart, "T");
-        request.Content = new ByteArrayContent(WbxmlWriter.Encode(body));
+        request.Content = new ByteArrayContent(WbxmlWriter.Encode(WbxmlElement.WithChildren(IoPage.ItemOperationsElement, fetch)));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(EasClient.WbxmlMediaType);
         var (bytes, mediaType) = await SendAsync(request, "ItemOperations", cancellationToken);
-        if (multipart)
+        if (!multipart)
         {
-            if (mediaType != MultiPartResponse.ContentType) throw new EasCallException($"ItemOperations: asked for multipart, got {mediaType}");
-            var parts = MultiPartResponse.ReadParts(bytes);
-            var messageBody = MessageBody(WbxmlDocument.Parse(bytes.AsMemory(parts[0].Offset, parts[0].Length), Large));
-            var index = int.Parse(messageBody.ValueOf(IoPage.Part) ?? throw new EasCallException("ItemOperations: no Part in the Body"), CultureInfo.InvariantCulture);
-            return bytes.AsSpan(parts[index].Offset, parts[index].Length).ToArray();
+            if (mediaType != EasClient.WbxmlMediaType) throw new EasCallException($"ItemOperations: asked inline, got {mediaType}");
+            return readInline(holder(WbxmlDocument.Parse(bytes, Large)));
         }
 
-        if (mediaType != EasClient.WbxmlMediaType) throw new EasCallException($"ItemOperations: asked inline, got {mediaType}");
-        var data = MessageBody(WbxmlDocument.Parse(bytes, Large)).Element(AirSyncBase.Data) ?? throw new EasCallException("ItemOperations: no Data in the Body");
-        return data.RawValue.ToArray();
+        if (mediaType != MultiPartResponse.ContentType) throw new EasCallException($"ItemOperations: asked for multipart, got {mediaType}");
+        var parts = MultiPartResponse.ReadParts(bytes);
+        var element = holder(WbxmlDocument.Parse(bytes.AsMemory(parts[0].Offset, parts[0].Length), Large));
+        var index = int.Parse(element.ValueOf(IoPage.Part) ?? throw new EasCallException("ItemOperations: no Part in a multipart answer"), CultureInfo.InvariantCulture);
+        return bytes.AsSpan(parts[index].Offset, parts[index].Length).ToArray();
     }
 
     /// <summary>GetAttachment of <paramref name="fileReference"/>: the raw body.</summary>
