@@ -103,12 +103,17 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
     /// <summary>An item carrying only the flags a Change reports.</summary>
     internal static EmailItem FlagsItem(MessageFlags flags) => EmailImapFlags.Apply(new EmailItem(), MessageFlagNames.Of(flags));
 
-    /// <summary>How much of each message to fetch: the largest truncation any preference asks, HTML and MIME only when asked.</summary>
+    /// <summary>
+    /// How much of each message to fetch: the largest truncation any preference asks, HTML and MIME only when asked. A
+    /// BodyPartPreference counts as a preference for HTML, the one type a BodyPart takes (MS-ASAIRS 2.2.2.41.3).
+    /// </summary>
     internal static EmailContentRequest ContentFor(SyncOptions options)
     {
-        var preferences = options.BodyPreferences;
-        long? max = preferences.IsDefaultOrEmpty || preferences.Any(p => p.TruncationSize is null) ? null : preferences.Max(p => p.TruncationSize);
-        var html = !preferences.IsDefaultOrEmpty && preferences.Any(p => p.Type == BodyType.Html);
+        var preferences = options.BodyPreferences.IsDefault ? [] : options.BodyPreferences;
+        var parts = options.BodyPartPreferences.IsDefault ? [] : options.BodyPartPreferences;
+        var all = preferences.AddRange(parts);
+        long? max = preferences.IsEmpty || all.Any(p => p.TruncationSize is null) ? null : all.Max(p => p.TruncationSize);
+        var html = preferences.Any(p => p.Type == BodyType.Html) || !parts.IsEmpty;
         var mime = (!preferences.IsDefaultOrEmpty && preferences.Any(p => p.Type == BodyType.Mime)) || options.MimeSupport is SyncMimeSupport.Always or SyncMimeSupport.SmimeOnly;
         return new EmailContentRequest(max, html, mime);
     }

@@ -41,7 +41,14 @@ public sealed class BinaryContent : IDisposable
             : FromBytes(bytes.ToArray());
 
     /// <summary>Copies the bytes as they are.</summary>
-    public async Task CopyToAsync(Stream destination, CancellationToken cancellationToken)
+    public Task CopyToAsync(Stream destination, CancellationToken cancellationToken) => CopyToAsync(destination, asString: false, cancellationToken);
+
+    /// <summary>
+    /// Copies the bytes, as they are or, with <paramref name="asString"/>, as the body of a WBXML inline string:
+    /// each NUL byte, which would end the string early (WAP-192 5.8.4.1, STR_I), goes out as a space
+    /// (<see cref="WbxmlStrings.NulReplacement"/>), so the length stays what <see cref="Length"/> says.
+    /// </summary>
+    public async Task CopyToAsync(Stream destination, bool asString, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
@@ -51,6 +58,7 @@ public sealed class BinaryContent : IDisposable
             {
                 var read = await Stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(left, ChunkBytes)), cancellationToken).ConfigureAwait(false);
                 if (read == 0) throw new EndOfStreamException($"The content ended {left} bytes short of its {Length} bytes.");
+                if (asString) WbxmlStrings.ReplaceNuls(buffer.AsSpan(0, read));
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 left -= read;
             }

@@ -22,11 +22,15 @@ public sealed class SegmentedBody : IBufferWriter<byte>, IDisposable
     public IEnumerable<BinaryContent> Contents => _segments.Where(s => s.Content is not null).Select(s => s.Content!);
 
     /// <summary>Places <paramref name="content"/> here: its bytes as they are, or their base64 form (RFC 4648, padded).</summary>
-    public void AppendContent(BinaryContent content, bool base64)
+    public void AppendContent(BinaryContent content, bool base64) =>
+        AppendContent(content, base64 ? BinaryContentForm.Base64 : BinaryContentForm.Raw);
+
+    /// <summary>Places <paramref name="content"/> here in the given form (<see cref="BinaryContentForm"/>).</summary>
+    public void AppendContent(BinaryContent content, BinaryContentForm form)
     {
         ArgumentNullException.ThrowIfNull(content);
         Seal();
-        _segments.Add(new Segment(null, content, base64, base64 ? BinaryContent.Base64Length(content.Length) : content.Length));
+        _segments.Add(new Segment(null, content, form, form == BinaryContentForm.Base64 ? BinaryContent.Base64Length(content.Length) : content.Length));
     }
 
     /// <summary>Appends bytes held in memory.</summary>
@@ -55,8 +59,8 @@ public sealed class SegmentedBody : IBufferWriter<byte>, IDisposable
         foreach (var segment in _segments)
         {
             if (segment.Bytes is { } bytes) await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            else if (segment.Base64) await segment.Content!.CopyBase64ToAsync(destination, cancellationToken).ConfigureAwait(false);
-            else await segment.Content!.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+            else if (segment.Form == BinaryContentForm.Base64) await segment.Content!.CopyBase64ToAsync(destination, cancellationToken).ConfigureAwait(false);
+            else await segment.Content!.CopyToAsync(destination, segment.Form == BinaryContentForm.InlineString, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -69,9 +73,9 @@ public sealed class SegmentedBody : IBufferWriter<byte>, IDisposable
     private void Seal()
     {
         if (_current.WrittenCount == 0) return;
-        _segments.Add(new Segment(_current.WrittenMemory, null, false, _current.WrittenCount));
+        _segments.Add(new Segment(_current.WrittenMemory, null, BinaryContentForm.Raw, _current.WrittenCount));
         _current = new ArrayBufferWriter<byte>(256);
     }
 
-    private sealed record Segment(ReadOnlyMemory<byte>? Bytes, BinaryContent? Content, bool Base64, long Length);
+    private sealed record Segment(ReadOnlyMemory<byte>? Bytes, BinaryContent? Content, BinaryContentForm Form, long Length);
 }

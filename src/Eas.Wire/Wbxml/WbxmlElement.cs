@@ -64,6 +64,14 @@ public sealed class WbxmlElement
     public static WbxmlElement WithText(ushort tag, string value) =>
         new(tag, WbxmlValueKind.Text, Encoding.UTF8.GetBytes(value.Replace("\0", string.Empty, StringComparison.Ordinal)));
 
+    /// <summary>
+    /// An element whose text is given as its bytes, written as they are in an inline string: a string value whose
+    /// bytes are not ours to re-encode, such as a MIME message in airsyncbase:Data (MS-ASAIRS 2.2.2.20.1) or
+    /// email:MIMEData (MS-ASEMAIL 2.2.2.50), both string data types. A NUL byte becomes a space
+    /// (<see cref="WbxmlStrings"/>); the bytes are not copied when they hold none.
+    /// </summary>
+    public static WbxmlElement WithStringBytes(ushort tag, ReadOnlyMemory<byte> value) => new(tag, WbxmlValueKind.Text, WbxmlStrings.WithoutNuls(value));
+
     /// <summary>An element with opaque bytes.</summary>
     public static WbxmlElement WithOpaque(ushort tag, ReadOnlyMemory<byte> value) => new(tag, WbxmlValueKind.Opaque, value);
 

@@ -87,20 +87,21 @@ public sealed class WbxmlWriter
     }
 
     /// <summary>
-    /// Writes <paramref name="content"/> as opaque data into the open element (the form a MIME body's
-    /// airsyncbase:Data takes: OPAQUE, WAP-192 section 7.1, then the length as mb_u_int32 and the bytes). Only a
-    /// <see cref="SegmentedBody"/> output can take it: the bytes stay in their stream until the body is written.
+    /// Writes <paramref name="content"/> as an inline string into the open element: STR_I, the bytes, NUL (the form a
+    /// MIME body's airsyncbase:Data takes, a string, MS-ASAIRS 2.2.2.20.1). A NUL byte inside is written as a space
+    /// (<see cref="WbxmlStrings"/>). Only a <see cref="SegmentedBody"/> output can take it: the bytes stay in their
+    /// stream until the body is written. Empty content writes nothing, so the element stays empty.
     /// </summary>
-    public void WriteOpaque(BinaryContent content)
+    public void WriteString(BinaryContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (_open.Count == 0) throw new InvalidOperationException("No element is open.");
         if (_output is not SegmentedBody body) throw new InvalidOperationException("Streamed content needs a SegmentedBody output.");
-        if (content.Length > uint.MaxValue) throw new ArgumentException("Opaque data is at most 4 GiB: its length is a 32-bit mb_u_int32.", nameof(content));
+        if (content.Length == 0) return;
         FlushPending(withContent: true);
-        WriteByte(Opaque);
-        WriteMultiByteInt((uint)content.Length);
-        body.AppendContent(content, base64: false);
+        WriteByte(StrI);
+        body.AppendContent(content, BinaryContentForm.InlineString);
+        WriteByte(0);
     }
 
     /// <summary>
@@ -117,7 +118,7 @@ public sealed class WbxmlWriter
         if (content.Length == 0) return;
         FlushPending(withContent: true);
         WriteByte(StrI);
-        body.AppendContent(content, base64: true);
+        body.AppendContent(content, BinaryContentForm.Base64);
         WriteByte(0);
     }
 

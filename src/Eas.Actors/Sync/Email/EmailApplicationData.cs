@@ -14,7 +14,7 @@ namespace Eas.Actors.Sync.Email;
 /// <see cref="EmailEncodingOptions"/>. Elements follow the order of MS-ASEMAIL 2.2.2's element table, and only
 /// those the version has are written (<see cref="EmailVersionRules"/>):
 /// To, Cc, From, Subject, ReplyTo, DateReceived, DisplayTo, ThreadTopic, Importance, Read, Attachments, Body,
-/// MessageClass, InternetCPID, Flag, ContentClass, NativeBodyType, ConversationId, ConversationIndex,
+/// BodyPart (14.1+, when BodyPartPreference asks, MS-ASAIRS 2.2.2.10), MessageClass, InternetCPID, Flag, ContentClass, NativeBodyType, ConversationId, ConversationIndex,
 /// LastVerbExecuted, LastVerbExecutionTime, ReceivedAsBcc, Sender, Categories. The meeting details of a
 /// meeting request (email:MeetingRequest) are not written yet; such a message carries only its class.
 /// </summary>
@@ -86,6 +86,7 @@ public static class EmailApplicationData
             if (EmailAttachmentWriter.AirSyncBaseForm(item.Attachments) is { } attachments) data.Add(attachments);
             (var body, streamed) = EmailBodyWriter.Write(item, options);
             data.Add(body);
+            if (EmailBodyPartWriter.Write(item, options) is { } part) data.Add(part);
         }
         else
         {

@@ -39,6 +39,30 @@ internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComp
         item.Html is { } html ? new(BodyType.Html, html.Size, html.IsComplete, html.Text, default) : PlainText(item, options);
 
     /// <summary>
+    /// An RTF (type 3) body made from the plain text (<see cref="RtfText"/>); its <see cref="Text"/> is the RTF's base64,
+    /// Data's form for type 3 (MS-ASAIRS 2.2.2.20.1), and its size that text's length. From a prefix of the text, the
+    /// size is the base64 length of the whole text's size, a rough estimate as 2.2.2.23.2 allows.
+    /// </summary>
+    public static EmailBodySource Rtf(EmailItem item, EmailEncodingOptions options)
+    {
+        var text = PlainText(item, options);
+        var base64 = RtfText.Base64FromPlainText(text.Text);
+        return new(BodyType.Rtf, text.IsComplete ? base64.Length : Eas.Wire.Wbxml.BinaryContent.Base64Length(text.FullSize), text.IsComplete, base64, default);
+    }
+
+    /// <summary>
+    /// The HTML part as a type 2 body, or, for a message without one, its plain text in HTML form
+    /// (<see cref="PlainTextHtml"/>): what an airsyncbase:BodyPart carries.
+    /// </summary>
+    public static EmailBodySource Html(EmailItem item, EmailEncodingOptions options)
+    {
+        if (item.Html is { } html) return new(BodyType.Html, html.Size, html.IsComplete, html.Text, default);
+        var text = PlainText(item, options);
+        var converted = PlainTextHtml.From(text.Text);
+        return new(BodyType.Html, text.IsComplete ? Encoding.UTF8.GetByteCount(converted) : text.FullSize, text.IsComplete, converted, default);
+    }
+
+    /// <summary>
     /// The plain text part as a type 1 body; for an HTML-only message, the HTML converted by the caller's
     /// <see cref="EmailEncodingOptions.HtmlToText"/>. A converted body's size is the converted text's when the
     /// HTML was whole, else the HTML part's size as the best estimate at hand. A message with no text part

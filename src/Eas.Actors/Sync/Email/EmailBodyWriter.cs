@@ -14,10 +14,16 @@ namespace Eas.Actors.Sync.Email;
 /// <item>Otherwise the listed text type that matches the message's native type (MS-ASAIRS 2.2.2.3.2: by default
 /// the server answers with the type matching the native format), else the first listed text type. HTML asked
 /// of a text-only message is sent as plain text, type 1; text asked of an HTML-only message is the HTML
-/// converted by the caller.</item>
-/// <item>A preference the server cannot serve (RTF, or MIME that MIMESupport forbids) lends its limits to
-/// plain text when nothing else is listed; no preference at all gets whole plain text.</item>
+/// converted by the caller. RTF (type 3) is made from the plain text (<see cref="RtfText"/>), so a client that asks
+/// for it gets type 3, its Data the RTF in base64 (MS-ASAIRS 2.2.2.20.1); after the native type, the listed types
+/// keep the client's order.</item>
+/// <item>MIME that MIMESupport forbids (MS-ASCMD 2.2.3.110.1: 0 "Never send MIME data", 1 "Send regular body for all
+/// other messages") is not sent: when nothing else is listed its limits go to plain text, the regular body; no
+/// preference at all gets whole plain text.</item>
 /// </list>
+/// Data is a string (MS-ASAIRS 2.2.2.20.1) for every type: a MIME body's bytes go out as they are in an inline string
+/// (<see cref="WbxmlElement.WithStringBytes"/>, a NUL byte as a space), and a whole one kept in its buffer streams the
+/// same way (<see cref="WbxmlWriter.WriteString(BinaryContent)"/>).
 /// TruncationSize counts UTF-8 bytes and cuts on a character boundary (MS-ASAIRS 2.2.2.40.2). With AllOrNone
 /// (2.2.2.3.2), a body larger than TruncationSize is not sent truncated: the server moves to the next listed
 /// preference that can be sent whole, and when none can, sends the first one's Type, EstimatedDataSize and
@@ -54,12 +60,17 @@ internal static class EmailBodyWriter
         var mime = preferences.FirstOrDefault(p => p.Type == BodyType.Mime);
         if (mime is not null && EmailBodySource.MimeAllowed(item, options)) plan.Add((EmailBodySource.Mime(item.Mime!), mime));
 
-        var text = preferences.Where(p => p.Type is BodyType.PlainText or BodyType.Html).ToList();
+        var text = preferences.Where(p => p.Type is BodyType.PlainText or BodyType.Html or BodyType.Rtf).ToList();
         var native = text.FirstOrDefault(p => p.Type == EmailBodySource.NativeType(item));
         if (native is not null) text.Remove(native);
         foreach (var preference in native is null ? text : text.Prepend(native))
         {
-            var source = preference.Type == BodyType.Html ? EmailBodySource.HtmlOrText(item, options) : EmailBodySource.PlainText(item, options);
+            var source = preference.Type switch
+            {
+                BodyType.Html => EmailBodySource.HtmlOrText(item, options),
+                BodyType.Rtf => EmailBodySource.Rtf(item, options),
+                _ => EmailBodySource.PlainText(item, options),
+            };
             plan.Add((source, preference));
         }
 
@@ -83,7 +94,7 @@ internal static class EmailBodyWriter
             return new Rendered(source, preference, false, !(source.IsComplete && bytes.Length == source.Bytes.Length), null, bytes);
         }
 
-        var text = TextTruncation.Utf8Prefix(source.Text, limit);
+        var text = source.Type == BodyType.Rtf ? RtfText.Base64Prefix(source.Text, limit) : TextTruncation.Utf8Prefix(source.Text, limit);
         return new Rendered(source, preference, false, !(source.IsComplete && text.Length == source.Text.Length), text, null);
     }
 
@@ -95,7 +106,7 @@ internal static class EmailBodyWriter
         element.Add(EmailElements.Boolean(AirSyncBase.Truncated, body.Truncated));
         var hasData = body.Text is { Length: > 0 } || body.Bytes is { Length: > 0 } || body.Streamed is not null;
         if (!body.Withheld && (hasData || !body.Truncated) && body.Streamed is null)
-            element.Add(body.Bytes is { } bytes ? WbxmlElement.WithOpaque(AirSyncBase.Data, bytes) : WbxmlElement.WithText(AirSyncBase.Data, body.Text ?? string.Empty));
+            element.Add(body.Bytes is { } bytes ? WbxmlElement.WithStringBytes(AirSyncBase.Data, bytes) : WbxmlElement.WithText(AirSyncBase.Data, body.Text ?? string.Empty));
 
         // MS-ASAIRS 2.2.2.35.1: no Preview beside plain text Data, which already is the preview.
         if (EmailVersionRules.AllowsPreview(options.Version) && body.Preference?.Preview is > 0 and var length
@@ -105,7 +116,7 @@ internal static class EmailBodyWriter
     }
 
     /// <summary>The first <paramref name="length"/> characters of the text with runs of white space folded to one space.</summary>
-    private static string Preview(string text, int length)
+    internal static string Preview(string text, int length)
     {
         var builder = new StringBuilder(Math.Min(text.Length, length + 1));
         var space = false;

@@ -18,6 +18,12 @@ public sealed record EmailEncodingOptions(ProtocolVersion Version, Func<string, 
     /// <summary>The airsyncbase:BodyPreference elements in request order (MS-ASAIRS 2.2.2.12); ignored for 2.5.</summary>
     public ImmutableArray<BodyPreference> BodyPreferences { get; init; } = [];
 
+    /// <summary>
+    /// The airsyncbase:BodyPartPreference elements in request order (MS-ASAIRS 2.2.2.11), 14.1+: when there is one, the
+    /// item carries an airsyncbase:BodyPart (2.2.2.10) beside its Body.
+    /// </summary>
+    public ImmutableArray<BodyPreference> BodyPartPreferences { get; init; } = [];
+
     /// <summary>airsync:MIMESupport (MS-ASCMD 2.2.3.110): which messages may be sent as MIME.</summary>
     public SyncMimeSupport MimeSupport { get; init; } = SyncMimeSupport.Never;
 
@@ -43,6 +49,7 @@ public sealed record EmailEncodingOptions(ProtocolVersion Version, Func<string, 
         new(version, htmlToText)
         {
             BodyPreferences = options?.BodyPreferences ?? [],
+            BodyPartPreferences = options?.BodyPartPreferences ?? [],
             MimeSupport = options?.MimeSupport ?? SyncMimeSupport.Never,
             MimeTruncation = options?.MimeTruncation,
             Truncation = truncation,
@@ -53,6 +60,7 @@ public sealed record EmailEncodingOptions(ProtocolVersion Version, Func<string, 
         new(version, htmlToText)
         {
             BodyPreferences = options?.BodyPreferences ?? [],
+            BodyPartPreferences = options?.BodyPartPreferences ?? [],
             MimeSupport = options?.MimeSupport ?? SyncMimeSupport.Never,
         };
 }

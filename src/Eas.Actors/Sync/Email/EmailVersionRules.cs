@@ -36,6 +36,9 @@ public static class EmailVersionRules
     /// <summary>14.0 and later: airsyncbase:Preview in Body (MS-ASAIRS 2.2.2.35.1) and in BodyPreference (2.2.2.35.4).</summary>
     public static bool AllowsPreview(ProtocolVersion version) => version >= ProtocolVersion.V140;
 
+    /// <summary>14.1 and later: airsyncbase:BodyPart with its Status (MS-ASAIRS 2.2.2.10, 2.2.2.37), asked for by BodyPartPreference (2.2.2.11).</summary>
+    public static bool AllowsBodyPart(ProtocolVersion version) => version >= ProtocolVersion.V141;
+
     /// <summary>
     /// 14.0 and later: the Email2 page this encoder writes, email2:ConversationId and ConversationIndex
     /// (MS-ASEMAIL 2.2.2.21, 2.2.2.22; required in server responses), LastVerbExecuted and

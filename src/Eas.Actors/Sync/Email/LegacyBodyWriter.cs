@@ -8,7 +8,8 @@ namespace Eas.Actors.Sync.Email;
 /// (MS-ASCMD 2.2.3.110.3) the body goes as email:MIMEData, MIMETruncated and MIMESize (MS-ASEMAIL 2.2.2.50-52,
 /// cut by airsync:MIMETruncation); otherwise as plain text in email:Body with BodyTruncated and, when cut,
 /// BodySize (2.2.2.10.2, 2.2.2.13, 2.2.2.12), cut by airsync:Truncation. Both sizes count characters; MIME
-/// is counted in bytes, which for 7-bit MIME is the same.
+/// is counted in bytes, which for 7-bit MIME is the same. Body and MIMEData are both strings (MS-ASEMAIL 2.2.2.10.2,
+/// 2.2.2.50: "a string data type"): the MIME bytes go out as they are in an inline string, a NUL byte as a space.
 /// </summary>
 internal static class LegacyBodyWriter
 {
@@ -18,7 +19,7 @@ internal static class LegacyBodyWriter
         {
             var mime = item.Mime!;
             var data = TextTruncation.BytePrefix(mime.Data, LegacyTruncation.MimeLimit(options.MimeTruncation));
-            if (data.Length > 0) parent.Add(WbxmlElement.WithOpaque(EmailPage.MIMEData, data));
+            if (data.Length > 0) parent.Add(WbxmlElement.WithStringBytes(EmailPage.MIMEData, data));
             parent.Add(EmailElements.Boolean(EmailPage.MIMETruncated, data.Length < mime.Size));
             parent.Add(EmailElements.Number(EmailPage.MIMESize, mime.Size));
             return;

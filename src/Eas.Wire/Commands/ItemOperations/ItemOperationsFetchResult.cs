@@ -42,7 +42,7 @@ public sealed record ItemOperationsFetchResult(ItemOperationsStatus Status) : It
     /// The bytes of the airsyncbase:Body Data of a fetched item, read from their stream only when the response is
     /// written (a whole message as MIME, from the temporary file it was fetched into). The Body element in
     /// <see cref="Properties"/> then has no Data: the response writes it in its place, after Truncated and before
-    /// Preview (MS-ASAIRS 2.2.2.9), as opaque Data or, in a multipart response, as Part (MS-ASAIRS 2.2.2.33). The
+    /// Preview (MS-ASAIRS 2.2.2.9), as Data, an inline string (MS-ASAIRS 2.2.2.20.1), or, in a multipart response, as Part (MS-ASAIRS 2.2.2.33). The
     /// response's body owns it once encoded.
     /// </summary>
     public BinaryContent? BodyContent { get; init; }

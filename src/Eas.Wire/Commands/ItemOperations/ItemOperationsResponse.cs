@@ -145,8 +145,9 @@ public sealed record ItemOperationsResponse(ItemOperationsStatus Status) : IEasR
     }
 
     /// <summary>
-    /// A Body whose Data streams from <paramref name="content"/>: its children as given, with Data (opaque, as an
-    /// in-memory MIME body is written) or Part placed where MS-ASAIRS 2.2.2.9 orders it, before Preview.
+    /// A Body whose Data streams from <paramref name="content"/>: its children as given, with Data (an inline string, as
+    /// MS-ASAIRS 2.2.2.20.1 types it and as an in-memory MIME body is written) or Part placed where MS-ASAIRS 2.2.2.9
+    /// orders it, before Preview.
     /// </summary>
     private static void WriteBodyWithContent(WbxmlWriter writer, WbxmlElement body, BinaryContent content, List<BinaryContent>? parts)
     {
@@ -176,7 +177,7 @@ public sealed record ItemOperationsResponse(ItemOperationsStatus Status) : IEasR
         }
 
         writer.StartElement(AirSyncBase.Data);
-        writer.WriteOpaque(content);
+        writer.WriteString(content);
         writer.EndElement();
     }
 

@@ -1,0 +1,26 @@
+namespace Eas.Wire.Wbxml;
+
+/// <summary>
+/// The one rule for carrying bytes that are not ours to change (a stored MIME message) in a WBXML inline string.
+/// STR_I (WAP-192 5.8.4.1) is the bytes up to a NUL terminator, so a NUL inside cannot be carried. RFC 5322 2.3 and
+/// RFC 2045 2.7/2.8 forbid NUL in a message, so one only appears in a damaged or hostile message; it is written as a
+/// space. Replacing rather than dropping keeps the length: a body streamed from a temporary file has its size (an
+/// HTTP Content-Length, airsyncbase:EstimatedDataSize) known before its first byte is read, without a second pass.
+/// </summary>
+public static class WbxmlStrings
+{
+    /// <summary>What a NUL byte of a carried value is written as: a space.</summary>
+    public const byte NulReplacement = (byte)' ';
+
+    /// <summary>Replaces every NUL byte of <paramref name="bytes"/> in place.</summary>
+    public static void ReplaceNuls(Span<byte> bytes) => bytes.Replace((byte)0, NulReplacement);
+
+    /// <summary>The bytes, or a copy with every NUL replaced when they hold one.</summary>
+    public static ReadOnlyMemory<byte> WithoutNuls(ReadOnlyMemory<byte> bytes)
+    {
+        if (!bytes.Span.Contains((byte)0)) return bytes;
+        var copy = bytes.ToArray();
+        ReplaceNuls(copy);
+        return copy;
+    }
+}
