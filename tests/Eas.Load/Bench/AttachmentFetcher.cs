@@ -31,7 +31,8 @@ internal sealed class AttachmentFetcher(HttpClient http, Uri endpoint, EasDevice
 
     /// <summary>
     /// ItemOperations Fetch of a whole message as MIME (BodyPreference Type 4, MIMESupport 2; MS-ASCMD 2.2.3.110.3):
-    /// the Body's Data, opaque inline or the part its Part names (MS-ASAIRS 2.2.2.33).
+    /// the Body's Data, an inline string holding the message's bytes (MS-ASAIRS 2.2.2.20.1) or the part its Part names
+    /// (MS-ASAIRS 2.2.2.33).
     /// </summary>
     public Task<byte[]> WholeMessageAsync(string collectionId, string serverId, bool multipart, CancellationToken cancellationToken) =>
         FetchAsync(

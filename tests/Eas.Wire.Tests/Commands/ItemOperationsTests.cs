@@ -67,6 +67,29 @@ public sealed class ItemOperationsTests
     public void Malformed_requests_name_the_element(string children, string element) =>
         Rejects(() => ItemOperationsRequest.Parse(Xml($"<ItemOperations xmlns=\"ItemOperations:\" xmlns:airsync=\"AirSync:\" xmlns:rm=\"RightsManagement:\">{children}</ItemOperations>"), V141), element);
 
+    [Theory]
+    [InlineData("<airsyncbase:TruncationSize>10</airsyncbase:TruncationSize><airsyncbase:Type>1</airsyncbase:Type>", "AirSyncBase:Type")]
+    [InlineData("<airsyncbase:Type>1</airsyncbase:Type><airsyncbase:AllOrNone>1</airsyncbase:AllOrNone><airsyncbase:TruncationSize>10</airsyncbase:TruncationSize>", "AirSyncBase:TruncationSize")]
+    [InlineData("<airsyncbase:Type>1</airsyncbase:Type><airsyncbase:Preview>10</airsyncbase:Preview><airsyncbase:AllOrNone>1</airsyncbase:AllOrNone>", "AirSyncBase:AllOrNone")]
+    public void MS_ASAIRS_2_2_2_12_body_preference_children_out_of_order_are_a_protocol_error(string children, string element)
+    {
+        var xml = "<ItemOperations xmlns=\"ItemOperations:\" xmlns:airsyncbase=\"AirSyncBase:\"><Fetch><Store>Mailbox</Store><Options>"
+            + $"<airsyncbase:BodyPreference>{children}</airsyncbase:BodyPreference></Options></Fetch></ItemOperations>";
+        Rejects(() => ItemOperationsRequest.Parse(Xml(xml), V141), element);
+        Rejects(() => ItemOperationsRequest.Parse(Xml(xml.Replace("BodyPreference", "BodyPartPreference", StringComparison.Ordinal).Replace(">1</airsyncbase:Type>", ">2</airsyncbase:Type>", StringComparison.Ordinal)), V141), element);
+    }
+
+    [Fact]
+    public void MS_ASAIRS_2_2_2_12_body_preference_children_in_order_are_read()
+    {
+        const string xml = "<ItemOperations xmlns=\"ItemOperations:\" xmlns:airsyncbase=\"AirSyncBase:\"><Fetch><Store>Mailbox</Store><Options>"
+            + "<airsyncbase:BodyPreference><airsyncbase:Type>3</airsyncbase:Type><airsyncbase:TruncationSize>10</airsyncbase:TruncationSize>"
+            + "<airsyncbase:AllOrNone>1</airsyncbase:AllOrNone><airsyncbase:Preview>5</airsyncbase:Preview></airsyncbase:BodyPreference></Options></Fetch></ItemOperations>";
+        var fetch = (ItemOperationsFetch)ItemOperationsRequest.Parse(Xml(xml), V141).Operations.Single();
+
+        fetch.Options!.BodyPreferences.ShouldBe([new BodyPreference(BodyType.Rtf) { TruncationSize = 10, AllOrNone = true, Preview = 5 }]);
+    }
+
     [Fact]
     public void A_move_result_writes_the_conversation_id_as_opaque_bytes()
     {

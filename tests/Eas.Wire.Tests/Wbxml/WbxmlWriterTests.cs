@@ -26,6 +26,18 @@ public sealed class WbxmlWriterTests
     }
 
     [Fact]
+    public void String_bytes_go_out_as_an_inline_string_with_a_nul_written_as_a_space()
+    {
+        var bytes = new byte[] { (byte)'a', 0, (byte)'b' };
+        var element = WbxmlElement.WithStringBytes(AirSyncBase.Data, bytes);
+
+        // AirSyncBase page 17: Data (0x0B | content) STR_I "a b" NUL END; the caller's bytes are left alone.
+        Hex.Of(WbxmlWriter.Encode(element)).ShouldBe(Hex.Of(Hex.Bytes("03 01 6A 00 00 11 4B 03 61 20 62 00 01")));
+        element.ValueKind.ShouldBe(WbxmlValueKind.Text);
+        bytes[1].ShouldBe((byte)0);
+    }
+
+    [Fact]
     public void Refuses_unknown_tags_and_unbalanced_use()
     {
         var writer = new WbxmlWriter(new ArrayBufferWriter<byte>());

@@ -70,12 +70,34 @@ public sealed class EmailBodyPreferenceTests
     }
 
     [Fact]
-    public void Rtf_cannot_be_served_and_lends_its_limit_to_plain_text()
+    public void MS_ASAIRS_2_2_2_20_1_rtf_is_made_from_the_plain_text_and_sent_as_base64()
     {
-        var body = Body(TextOnly("0123456789"), new BodyPreference(BodyType.Rtf) { TruncationSize = 4 });
+        var body = Body(TextOnly("Grüße {x}\nline"), new BodyPreference(BodyType.Rtf));
 
-        body.ValueOf(AirSyncBase.Type).ShouldBe("1");
-        body.ValueOf(AirSyncBase.Data).ShouldBe("0123");
+        body.ValueOf(AirSyncBase.Type).ShouldBe("3");
+        body.ValueOf(AirSyncBase.Truncated).ShouldBe("0");
+        var rtf = Encoding.ASCII.GetString(Convert.FromBase64String(body.ValueOf(AirSyncBase.Data)!));
+        rtf.ShouldStartWith("{\\rtf1");
+        rtf.ShouldContain("Gr\\u252?\\u223?e \\{x\\}\\par\r\nline}");
+        body.ValueOf(AirSyncBase.EstimatedDataSize).ShouldBe(body.ValueOf(AirSyncBase.Data)!.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Rtf_is_cut_on_a_base64_group_so_what_is_sent_decodes()
+    {
+        var body = Body(TextOnly("0123456789"), new BodyPreference(BodyType.Rtf) { TruncationSize = 10 });
+
+        body.ValueOf(AirSyncBase.Type).ShouldBe("3");
+        body.ValueOf(AirSyncBase.Truncated).ShouldBe("1");
+        body.ValueOf(AirSyncBase.Data)!.Length.ShouldBe(8);
+        Convert.FromBase64String(body.ValueOf(AirSyncBase.Data)!).Length.ShouldBe(6);
+    }
+
+    [Fact]
+    public void The_native_type_wins_over_rtf_when_both_are_listed()
+    {
+        Body(FullItem(), new BodyPreference(BodyType.Rtf), new BodyPreference(BodyType.Html)).ValueOf(AirSyncBase.Type).ShouldBe("2");
+        Body(TextOnly("x"), new BodyPreference(BodyType.Rtf), new BodyPreference(BodyType.Html)).ValueOf(AirSyncBase.Type).ShouldBe("3");
     }
 
     [Fact]
@@ -210,7 +232,7 @@ public sealed class EmailBodyPreferenceTests
     }
 
     [Fact]
-    public void Mime_data_is_the_raw_message_as_opaque_bytes_cut_at_TruncationSize()
+    public void MS_ASAIRS_2_2_2_20_1_mime_data_is_the_raw_message_as_a_string_cut_at_TruncationSize()
     {
         var item = FullItem();
         var options = Options(ProtocolVersion.V141, new BodyPreference(BodyType.Mime) { TruncationSize = 10 }) with { MimeSupport = SyncMimeSupport.Always };
@@ -218,7 +240,7 @@ public sealed class EmailBodyPreferenceTests
         var body = Body(item, options);
 
         var data = Child(body, AirSyncBase.Data);
-        data.ValueKind.ShouldBe(WbxmlValueKind.Opaque);
+        data.ValueKind.ShouldBe(WbxmlValueKind.Text);
         data.RawValue.ToArray().ShouldBe(item.Mime!.Data[..10].ToArray());
         body.ValueOf(AirSyncBase.EstimatedDataSize).ShouldBe(item.Mime.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         body.ValueOf(AirSyncBase.Truncated).ShouldBe("1");

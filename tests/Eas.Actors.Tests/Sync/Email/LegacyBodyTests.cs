@@ -96,7 +96,10 @@ public sealed class LegacyBodyTests
         var whole = Encode(item, mime: SyncMimeSupport.Always);
         var cut = Encode(item with { Mime = EmailMime.Complete(new byte[5000]) }, mime: SyncMimeSupport.Always, mimeTruncation: 1);
 
+        // MS-ASEMAIL 2.2.2.50: MIMEData is a string; the zeros of the cut message are NULs, each written as a space.
+        Child(whole, EmailPage.MIMEData).ValueKind.ShouldBe(Eas.Wire.Wbxml.WbxmlValueKind.Text);
         Child(whole, EmailPage.MIMEData).RawValue.ToArray().ShouldBe(item.Mime!.Data.ToArray());
+        Child(cut, EmailPage.MIMEData).RawValue.ToArray().ShouldAllBe(b => b == (byte)' ');
         whole.ValueOf(EmailPage.MIMETruncated).ShouldBe("0");
         whole.ValueOf(EmailPage.MIMESize).ShouldBe(item.Mime.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Child(cut, EmailPage.MIMEData).RawValue.Length.ShouldBe(4096);
