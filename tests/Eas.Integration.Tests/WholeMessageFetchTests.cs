@@ -12,7 +12,7 @@ namespace Eas.Integration.Tests;
 
 /// <summary>
 /// A whole message fetched as MIME by ItemOperations (BodyPreference Type 4 with MIMESupport, MS-ASCMD 2.2.3.110.3)
-/// over real HTTP against Dovecot: inline (opaque Body Data) and multipart (the Body's Part, MS-ASAIRS 2.2.2.33), each
+/// over real HTTP against Dovecot: inline (the Body's Data, a string) and multipart (the Body's Part, MS-ASAIRS 2.2.2.33), each
 /// byte for byte what the IMAP store holds; a TruncationSize still cuts it; one over the Fetch allowance is Status 11
 /// and the session goes on serving.
 /// </summary>
