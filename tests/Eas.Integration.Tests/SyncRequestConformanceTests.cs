@@ -132,6 +132,26 @@ public sealed class SyncRequestConformanceTests(DovecotFixture dovecot) : IAsync
         responses[1].Element(Move.DstMsgId).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task MS_ASCMD_2_2_3_125_6_options_stay_across_a_SyncKey_0_that_carries_none()
+    {
+        var user = MailboxUser.Create(dovecot, "req");
+        await user.DeliverAsync(1, body: new string('z', 2000) + "\r\n");
+        var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Req7");
+        var inbox = phone.IdOf("INBOX");
+        await phone.SyncAsync(inbox);
+        var truncated = SyncingPhone.AddsOf(await phone.SyncAsync(inbox, truncation: 100)).Single().Data;
+        truncated.Element(AirSyncBase.Body)!.ValueOf(AirSyncBase.Truncated).ShouldBe("1");
+
+        var restarted = (await phone.Client.PostAsync("Sync", MailRequests.Sync("14.1", inbox, "0"))).Body!.Element(AirSync.Collections)!.Element(AirSync.Collection)!;
+        var bare = WithChildren(AirSync.Collection, WithText(AirSync.SyncKey, restarted.ValueOf(AirSync.SyncKey)!), WithText(AirSync.CollectionId, inbox));
+        var resynced = (await phone.Client.PostAsync("Sync", WithChildren(AirSync.Sync, WithChildren(AirSync.Collections, bare)))).Body!.Element(AirSync.Collections)!.Element(AirSync.Collection)!;
+
+        var body = SyncingPhone.AddsOf(resynced).Single().Data.Element(AirSyncBase.Body)!;
+        body.ValueOf(AirSyncBase.Truncated).ShouldBe("1", "the Options block of the earlier request is used (sticky options)");
+        body.ValueOf(AirSyncBase.Data)!.Length.ShouldBeLessThanOrEqualTo(100);
+    }
+
     private static MimeMessage Message(MailboxUser user, int index)
     {
         var message = new MimeMessage { Subject = $"Bulk {index}", Date = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero).AddMinutes(index) };
