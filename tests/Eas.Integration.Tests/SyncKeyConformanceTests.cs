@@ -164,6 +164,33 @@ public sealed class SyncKeyConformanceTests(DovecotFixture dovecot) : IAsyncLife
         (await SeenAsync(user)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task MS_ASCMD_3_1_5_9_a_resent_key_is_answered_after_a_server_restart_from_the_journal()
+    {
+        var user = MailboxUser.Create(dovecot, "keys");
+        for (var i = 1; i <= 3; i++) await user.DeliverAsync(i);
+        var server = await ServerInstance.StartAsync(dovecot);
+        var phone = await SyncingPhone.StartAsync(server, user, "14.1", "Key7");
+        var inbox = phone.IdOf("INBOX");
+        await phone.SyncAsync(inbox);
+        var item = SyncingPhone.AddsOf(await phone.SyncAsync(inbox, windowSize: 2)).First().ServerId;
+        var held = phone.Keys[inbox];
+        var lost = await phone.SyncAsync(inbox, commands: [MailRequests.ChangeRead(item, true)]);
+        SyncingPhone.AddsOf(lost).Count().ShouldBe(1);
+        await server.DisposeAsync();
+
+        await using var restarted = await ServerInstance.StartAsync(dovecot, server.DataDirectory);
+        var again = new SyncingPhone(restarted.Phone(user.Address, user.Password, "Key7", "14.1"));
+        again.Client.PolicyKey = phone.Client.PolicyKey;
+        var answer = await again.SyncAsync(inbox, key: held);
+
+        answer.ValueOf(AirSync.Status).ShouldBe("1");
+        answer.ValueOf(AirSync.SyncKey).ShouldNotBe(lost.ValueOf(AirSync.SyncKey));
+        SyncingPhone.AddsOf(answer).Select(a => a.ServerId).ShouldBe(SyncingPhone.AddsOf(lost).Select(a => a.ServerId));
+        SyncingPhone.CommandsOf(answer, AirSync.Change).Single().ValueOf(AirSync.ServerId).ShouldBe(item);
+        (await again.SyncAsync(inbox, key: lost.ValueOf(AirSync.SyncKey))).ValueOf(AirSync.Status).ShouldBe("3");
+    }
+
     private static async Task<int> SeenAsync(MailboxUser user)
     {
         using var imap = await user.ConnectImapAsync();
