@@ -124,7 +124,7 @@ public sealed class EmailSyncTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_resent_key_gets_the_same_items_and_an_unknown_key_is_status_3()
+    public async Task A_resent_key_gets_the_same_items_under_a_new_key_and_an_unknown_key_is_status_3()
     {
         var (_, phone, inbox) = await StartAsync("14.1", 4, "Resend2");
         await phone.SyncAsync(inbox);
@@ -135,9 +135,11 @@ public sealed class EmailSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         var again = await phone.SyncAsync(inbox, windowSize: 2, key: keyBefore);
 
         SyncingPhone.AddsOf(again).Select(a => a.ServerId).ShouldBe(first);
-        again.ValueOf(AirSync.SyncKey).ShouldBe(keyAfter);
+        again.ValueOf(AirSync.SyncKey).ShouldNotBe(keyAfter);
+        again.ValueOf(AirSync.SyncKey).ShouldNotBe(keyBefore);
         var next = SyncingPhone.AddsOf(await phone.SyncAsync(inbox, windowSize: 2)).Select(a => a.ServerId).ToList();
         next.Intersect(first).ShouldBeEmpty();
+        (await phone.SyncAsync(inbox, key: keyAfter)).ValueOf(AirSync.Status).ShouldBe("3");
         (await phone.SyncAsync(inbox, key: "bogus-9")).ValueOf(AirSync.Status).ShouldBe("3");
     }
 

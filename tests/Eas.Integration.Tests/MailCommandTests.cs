@@ -49,7 +49,7 @@ public sealed class MailCommandTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MoveItems_moves_on_imap_answers_the_new_id_and_is_not_reported_back()
+    public async Task MoveItems_moves_on_imap_answers_the_new_id_and_the_next_syncs_report_it()
     {
         var user = MailboxUser.Create(dovecot, "move");
         await user.DeliverAsync(1);
@@ -65,8 +65,8 @@ public sealed class MailCommandTests(DovecotFixture dovecot) : IAsyncLifetime
         response.ValueOf(Move.Status).ShouldBe("3");
         response.ValueOf(Move.DstMsgId)!.ShouldStartWith(junk + ":");
         bad.ValueOf(Move.Status).ShouldBe("4");
-        (await phone.SyncAsync(inbox)).Element(AirSync.Commands).ShouldBeNull();
-        (await phone.SyncAsync(junk)).Element(AirSync.Commands).ShouldBeNull();
+        SyncingPhone.CommandsOf(await phone.SyncAsync(inbox), AirSync.Delete).Single().ValueOf(AirSync.ServerId).ShouldBe(item);
+        SyncingPhone.AddsOf(await phone.SyncAsync(junk)).Single().ServerId.ShouldBe(response.ValueOf(Move.DstMsgId));
     }
 
     [Fact]

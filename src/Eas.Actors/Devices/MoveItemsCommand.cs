@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Eas.Actors.Mailboxes;
 using Eas.Actors.Sync.Collections;
 using Eas.Wire.Commands.MoveItems;
 
@@ -7,20 +6,36 @@ namespace Eas.Actors.Devices;
 
 /// <summary>
 /// MoveItems (MS-ASCMD 2.2.1.12): moves messages between folders with IMAP MOVE and answers each with its
-/// new ServerId (from COPYUID). The device's sync states follow the move, so the next Sync reports neither a
-/// Delete in the source nor an Add in the destination for an item the phone already moved itself.
+/// new ServerId (from COPYUID). The device's sync states are left as they are: "the client receives Delete and
+/// Add operations the next time the client synchronizes the affected folders" (MS-ASCMD 2.2.1.12), which the
+/// folders' own changes (VANISHED in the source, a new UID in the destination) bring. An item named again after
+/// it was moved earlier in the same request is <see cref="MoveItemsStatus.MoveFailure"/> ("the item cannot be
+/// moved to more than one item at a time", MS-ASCMD 2.2.3.177.10).
 /// </summary>
 internal static class MoveItemsCommand
 {
-    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache)
+    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings)
     {
         var body = (MoveItemsRequest)request.Body!;
         var results = ImmutableArray.CreateBuilder<MoveItemsResult>(body.Moves.Length);
-        foreach (var move in body.Moves) results.Add(await MoveAsync(move, request, settings, cache));
+        var moved = new HashSet<(string Folder, string Item)>();
+        foreach (var move in body.Moves)
+        {
+            if (moved.Contains((move.SrcFldId, move.SrcMsgId)))
+            {
+                results.Add(new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.MoveFailure));
+                continue;
+            }
+
+            var result = await MoveAsync(move, request, settings);
+            if (result.Status == MoveItemsStatus.Success) moved.Add((move.SrcFldId, move.SrcMsgId));
+            results.Add(result);
+        }
+
         return new Decision(new RespondWith(new MoveItemsResponse(results.ToImmutable())), []);
     }
 
-    private static async Task<MoveItemsResult> MoveAsync(MoveItemsMove move, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache)
+    private static async Task<MoveItemsResult> MoveAsync(MoveItemsMove move, DeviceRequest request, DeviceActorSettings settings)
     {
         if (!ServerIds.TryParse(move.SrcMsgId, move.SrcFldId, out var uid)) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.InvalidSourceCollectionId);
         if (move.SrcFldId == move.DstFldId) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.SameSourceAndDestination);
@@ -33,15 +48,8 @@ internal static class MoveItemsCommand
             var moved = await context.Session.MoveAsync(source, [uid], destination, context.CancellationToken);
             return moved.TryGetValue(uid, out var target) ? (MoveItemsStatus.Success, target) : (MoveItemsStatus.InvalidSourceCollectionId, 0u);
         });
-        if (status != MoveItemsStatus.Success) return new MoveItemsResult(move.SrcMsgId, status);
-
-        if (cache.Get(move.SrcFldId) is { } sourceState && CollectionSync.Held(sourceState, uid) is { } flags)
-        {
-            cache.Stage(move.SrcFldId, CollectionSync.ClientDeleted(sourceState, uid));
-            if (cache.Get(move.DstFldId) is { ModSeq: not 0 } destinationState)
-                cache.Stage(move.DstFldId, CollectionSync.ClientAdded(destinationState, newUid, flags));
-        }
-
-        return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.Success) { DstMsgId = ServerIds.Of(move.DstFldId, newUid) };
+        return status != MoveItemsStatus.Success
+            ? new MoveItemsResult(move.SrcMsgId, status)
+            : new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.Success) { DstMsgId = ServerIds.Of(move.DstFldId, newUid) };
     }
 }

@@ -13,13 +13,15 @@ namespace Eas.Actors.Devices;
 /// DeletesAsMoves is false or it already is in Deleted Items; Fetch returns the item. Successful Change and
 /// Delete get no Responses entry (MS-ASCMD 2.2.3.151); failures and every Fetch do. A Change that collides
 /// with an unsent server change follows the Conflict option: the server wins unless the phone asked
-/// otherwise (MS-ASCMD 2.2.3.34), answered with Status 7.
+/// otherwise (MS-ASCMD 2.2.3.34), answered with Status 7. The commands of a resent request (MS-ASCMD 3.1.5.9)
+/// run again on the state the phone held when it first sent them: setting flags again changes nothing, and
+/// moving or expunging a message already gone moves nothing (IMAP answers OK), so they succeed again.
 /// </summary>
 internal sealed class SyncClientCommands(
     MailboxContext context, string folderName, string folderId, ProtocolVersion version, EmailEncodingOptions encoding, EmailContentRequest content)
 {
     public async Task<(CollectionSyncState State, ImmutableArray<SyncItemResponse> Responses)> ApplyAsync(
-        CollectionSyncState state, ImmutableArray<SyncClientCommand> commands, SyncOptions options, bool deletesAsMoves, bool replay)
+        CollectionSyncState state, ImmutableArray<SyncClientCommand> commands, SyncOptions options, bool deletesAsMoves)
     {
         var responses = ImmutableArray.CreateBuilder<SyncItemResponse>();
         if (commands.IsDefaultOrEmpty) return (state, responses.ToImmutable());
@@ -28,11 +30,11 @@ internal sealed class SyncClientCommands(
             switch (command)
             {
                 case SyncClientChange change:
-                    (state, var changeStatus) = await ChangeAsync(state, change, options, replay);
+                    (state, var changeStatus) = await ChangeAsync(state, change, options);
                     if (changeStatus != SyncStatus.Success) responses.Add(new SyncChangeResponse(change.ServerId, changeStatus));
                     break;
                 case SyncClientDelete delete:
-                    (state, var deleteStatus) = await DeleteAsync(state, delete.ServerId, deletesAsMoves, replay);
+                    (state, var deleteStatus) = await DeleteAsync(state, delete.ServerId, deletesAsMoves);
                     if (deleteStatus != SyncStatus.Success) responses.Add(new SyncDeleteResponse(delete.ServerId, deleteStatus));
                     break;
                 case SyncClientFetch fetch:
@@ -47,10 +49,10 @@ internal sealed class SyncClientCommands(
         return (state, responses.ToImmutable());
     }
 
-    private async Task<(CollectionSyncState, SyncStatus)> ChangeAsync(CollectionSyncState state, SyncClientChange change, SyncOptions options, bool replay)
+    private async Task<(CollectionSyncState, SyncStatus)> ChangeAsync(CollectionSyncState state, SyncClientChange change, SyncOptions options)
     {
         if (!ServerIds.TryParse(change.ServerId, folderId, out var uid) || CollectionSync.Held(state, uid) is not { } held)
-            return (state, replay ? SyncStatus.Success : SyncStatus.ObjectNotFound);
+            return (state, SyncStatus.ObjectNotFound);
         EmailChange parsed;
         try
         {
@@ -81,10 +83,10 @@ internal sealed class SyncClientCommands(
         return (CollectionSync.ClientChanged(state, uid, wanted), SyncStatus.Success);
     }
 
-    private async Task<(CollectionSyncState, SyncStatus)> DeleteAsync(CollectionSyncState state, string serverId, bool deletesAsMoves, bool replay)
+    private async Task<(CollectionSyncState, SyncStatus)> DeleteAsync(CollectionSyncState state, string serverId, bool deletesAsMoves)
     {
         if (!ServerIds.TryParse(serverId, folderId, out var uid) || CollectionSync.Held(state, uid) is null)
-            return (state, replay ? SyncStatus.Success : SyncStatus.ObjectNotFound);
+            return (state, SyncStatus.ObjectNotFound);
         var trash = (await context.Session.ListFoldersAsync(context.CancellationToken)).FirstOrDefault(f => f.Use == FolderUse.Trash);
         try
         {

@@ -10,7 +10,10 @@ namespace Eas.Actors.Devices;
 /// <summary>
 /// Syncs one email collection of a Sync request: checks the key, then in one mailbox round trip confirms
 /// the last response, applies the phone's commands, takes in the folder's changes, cuts the next window and
-/// fetches what it adds; then writes the new state and only then returns the answer.
+/// fetches what it adds; then writes the new state and only then returns the answer. A resent key (the last
+/// response was lost, MS-ASCMD 3.1.5.9) runs the same way from the state the phone held at that key
+/// (<see cref="CollectionSync.Restore"/>). A request with client commands always gets a new key
+/// (MS-ASCMD 2.2.3.166.4: "The response includes a new synchronization key value").
 /// </summary>
 internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, Func<string> newEpoch, DateTimeOffset now)
 {
@@ -19,7 +22,8 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var folderId = collection.CollectionId;
         var state = cache.Get(folderId);
         var options = collection.Options.FirstOrDefault(o => o.Class is null or "Email") ?? state?.Options ?? new SyncOptions();
-        switch (CollectionSync.Match(state, collection.SyncKey))
+        var match = CollectionSync.Match(state, collection.SyncKey);
+        switch (match)
         {
             case KeyMatch.Invalid:
                 return new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" };
@@ -31,9 +35,11 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
                 return new SyncCollectionResponse(folderId, SyncStatus.Success) { SyncKey = started.Key, Class = ClassFor(collection) };
         }
 
-        var resent = CollectionSync.Match(state, collection.SyncKey) == KeyMatch.Resent;
-        var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnMailboxAsync(context, collection, state!, options, windowSize, resent));
-        if (outcome.State is { } next) cache.Stage(folderId, next);
+        var resent = match == KeyMatch.Resent;
+        var held = resent ? CollectionSync.Restore(state!) : state!;
+        var heldCounter = resent ? state!.Rollback!.Counter : state!.Counter;
+        var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnMailboxAsync(context, collection, held, options, windowSize, resent));
+        if (outcome.State is { } next) cache.Stage(folderId, CollectionSync.Answered(next, held, heldCounter));
         settings.SyncMetrics?.Exchanged(Diagnostics.SyncMetrics.Email, collection.Commands, outcome.Response.Commands);
         return outcome.Response;
     }
@@ -48,27 +54,18 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var encoding = EmailEncodingOptions.ForSync(version, options, Sync.Email.Reading.HtmlToText.Convert, options.Truncation);
         var content = ContentFor(options);
         var clients = new SyncClientCommands(context, name, folderId, version, encoding, content);
+        state = CollectionSync.Confirm(state) with { Options = options };
+        (state, var responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true);
+        if (await CollectionRefresh.TakeInAsync(context.Session, name, state, options.FilterType, now, context.CancellationToken) is not { } refreshed)
+            return (null, new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" });
+        state = refreshed;
+        var newKey = resent || !collection.Commands.IsDefaultOrEmpty;
         SyncPlan plan;
         bool more;
-        var responses = ImmutableArray<SyncItemResponse>.Empty;
-        if (resent)
-        {
-            plan = state.Sent!;
-            more = state.HasPending;
-            (_, responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true, replay: true);
-        }
+        if (collection.GetChanges ?? true)
+            (state, plan, more) = CollectionSync.NextWindow(state, windowSize, forceNewKey: newKey);
         else
-        {
-            state = CollectionSync.Confirm(state) with { Options = options };
-            (state, responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true, replay: false);
-            if (await CollectionRefresh.TakeInAsync(context.Session, name, state, options.FilterType, now, context.CancellationToken) is not { } refreshed)
-                return (null, new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" });
-            state = refreshed;
-            if (collection.GetChanges ?? true)
-                (state, plan, more) = CollectionSync.NextWindow(state, windowSize, forceNewKey: !responses.IsEmpty);
-            else
-                (state, plan, more) = (responses.IsEmpty ? state : CollectionSync.Advance(state), SyncPlan.Empty, state.HasPending);
-        }
+            (state, plan, more) = (newKey ? CollectionSync.Advance(state) : state, SyncPlan.Empty, state.HasPending);
 
         var fetched = plan.Adds.IsEmpty ? [] : await context.Session.FetchEmailsAsync(name, plan.Adds, content, context.CancellationToken);
         var delivered = plan with
@@ -76,7 +73,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
             Adds = [.. fetched.Select(f => f.Uid)],
             AddedFlags = [.. fetched.Select(f => KeyValuePair.Create(f.Uid, f.Flags))],
         };
-        if (!resent && state.Sent is not null) state = state with { Sent = delivered };
+        if (state.Sent is not null) state = state with { Sent = delivered };
         var commands = ServerCommands(folderId, delivered, fetched, encoding);
         var response = new SyncCollectionResponse(folderId, SyncStatus.Success)
         {
@@ -86,7 +83,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
             Commands = commands,
             Responses = responses,
         };
-        return (resent ? null : state, response);
+        return (state, response);
     }
 
     private static ImmutableArray<SyncServerCommand> ServerCommands(string folderId, SyncPlan plan, IReadOnlyList<FetchedEmail> fetched, EmailEncodingOptions encoding)

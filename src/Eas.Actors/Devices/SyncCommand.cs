@@ -5,8 +5,11 @@ namespace Eas.Actors.Devices;
 
 /// <summary>
 /// Sync (MS-ASCMD 2.2.1.21) for email folders: each collection of the request is synced on its own
-/// (<see cref="SyncCollectionRunner"/>); an empty request repeats the last one (12.1+, MS-ASCMD 2.2.3.166.4),
-/// or is Status 13 when there is none to repeat.
+/// (<see cref="SyncCollectionRunner"/>). An empty request (no body, MS-ASCMD 2.2.1.21.1), one with only Wait or
+/// HeartbeatInterval, or a Partial one repeats the last one (12.1+), or is Status 13 when there is none to repeat;
+/// a Sync element with none of these (<c>&lt;Sync/&gt;</c>) is Status 4, a semantic error (MS-ASCMD 2.2.3.177.17).
+/// Wait and HeartbeatInterval out of range are Status 14 with the Limit (MS-ASCMD 2.2.3.97); WindowSize 0 or
+/// above 512 is taken as 512 (MS-ASCMD 2.2.3.199), which is no error.
 /// </summary>
 internal static class SyncCommand
 {
@@ -16,11 +19,12 @@ internal static class SyncCommand
     public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, Func<string> newEpoch, WatchTarget target, DateTimeOffset now)
     {
         var incoming = request.Body as SyncRequest;
+        if (incoming is { Collections.IsDefaultOrEmpty: true, Partial: false, Wait: null, HeartbeatInterval: null })
+            return new Decision(new RespondWith(new SyncResponse { Status = SyncStatus.ProtocolError }), []);
         var repeats = incoming is null || incoming.Collections.IsDefaultOrEmpty || incoming.Partial;
         if (repeats && cache.LastRequest is null && (incoming is null || incoming.Collections.IsDefaultOrEmpty))
             return new Decision(new RespondWith(new SyncResponse { Status = SyncStatus.IncompleteRequest }), []);
         var body = repeats && cache.LastRequest is { } last ? await MergeAsync(last, incoming, cache) : incoming!;
-        cache.LastRequest = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })], Partial = false };
 
         var waitSeconds = body.HeartbeatInterval ?? body.Wait * 60;
         if (waitSeconds is { } asked && (asked < settings.Ping.MinHeartbeatSeconds || asked > settings.Ping.MaxHeartbeatSeconds))
@@ -30,13 +34,11 @@ internal static class SyncCommand
             return new Decision(new RespondWith(new SyncResponse { Status = SyncStatus.InvalidWaitOrHeartbeatInterval, Limit = limit }), []);
         }
 
+        cache.LastRequest = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })], Partial = false };
         var runner = new SyncCollectionRunner(request, settings, cache, newEpoch, now);
         var collections = ImmutableArray.CreateBuilder<SyncCollectionResponse>(body.Collections.Length);
         foreach (var collection in body.Collections)
-        {
-            var window = Math.Clamp(collection.WindowSize ?? body.WindowSize ?? DefaultWindowSize, 1, MaxWindowSize);
-            collections.Add(await runner.RunAsync(collection, window));
-        }
+            collections.Add(await runner.RunAsync(collection, WindowFor(collection.WindowSize ?? body.WindowSize)));
 
         var response = new SyncResponse { Collections = collections.ToImmutable() };
         var keys = body.Collections.ToDictionary(c => c.CollectionId, c => c.SyncKey, StringComparer.Ordinal);
@@ -48,6 +50,14 @@ internal static class SyncCommand
 
         return new Decision(new RespondWith(response), []);
     }
+
+    /// <summary>The window a WindowSize asks: 100 when absent, 512 for 0 and anything above 512 (MS-ASCMD 2.2.3.199).</summary>
+    internal static int WindowFor(int? asked) => asked switch
+    {
+        null => DefaultWindowSize,
+        0 or > MaxWindowSize => MaxWindowSize,
+        _ => asked.Value,
+    };
 
     /// <summary>
     /// An empty or Partial Sync (12.1+, MS-ASCMD Sync and its Partial element): the cached collections, with those

@@ -14,7 +14,7 @@ internal sealed record EasReply(HttpStatusCode Status, WbxmlElement? Body, int B
     /// <summary>
     /// Worth sending again unchanged: the server said it could not do it now (503 and other 5xx) or it timed
     /// out. The server keeps its state until the answer leaves, so a retry with the same key is safe
-    /// (MS-ASCMD 3.1.5.3: a resent key gets the same answer).
+    /// (MS-ASCMD 3.1.5.9: a resent key is answered from the state it names, under a new key).
     /// </summary>
     public bool IsTransient => (int)Status >= 500 || Status == HttpStatusCode.RequestTimeout;
 }

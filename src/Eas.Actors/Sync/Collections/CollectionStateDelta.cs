@@ -50,6 +50,12 @@ public sealed record CollectionStateDelta
 
     public ImmutableArray<uint> PendingDeletesRemoved { get; init; } = [];
 
+    /// <summary>
+    /// The new state's <see cref="CollectionSyncState.Rollback"/>, carried whole: it is itself in proportion to
+    /// the window. Null in a rollback, and in deltas journalled before resends were answered from it.
+    /// </summary>
+    public CollectionStateDelta? Rollback { get; init; }
+
     /// <summary>What turns <paramref name="saved"/> into <paramref name="next"/>; null across epochs or UIDVALIDITYs, which are journalled whole.</summary>
     public static CollectionStateDelta? Between(CollectionSyncState saved, CollectionSyncState next)
     {
@@ -75,6 +81,7 @@ public sealed record CollectionStateDelta
             PendingChangesRemoved = changesRemoved,
             PendingDeletesAdded = deletesAdded,
             PendingDeletesRemoved = deletesRemoved,
+            Rollback = next.Rollback,
         };
     }
 
@@ -95,6 +102,7 @@ public sealed record CollectionStateDelta
             PendingAdds = PendingAddsReplaced ?? ApplyToPendingAdds(saved.PendingAdds),
             PendingChanges = saved.PendingChanges.RemoveRange(PendingChangesRemoved).SetItems(PendingChangesUpserted),
             PendingDeletes = saved.PendingDeletes.Except(PendingDeletesRemoved).Union(PendingDeletesAdded),
+            Rollback = Rollback,
         };
     }
 

@@ -8,8 +8,11 @@ namespace Eas.Actors.Sync.Collections;
 /// <see cref="CollectionSyncState"/>. A request with the current key first confirms what the last response
 /// delivered, then takes in the client's own changes, then the folder's changes, then cuts the next window:
 /// deletions, then flag changes, then new messages newest first, at most WindowSize in all, MoreAvailable
-/// when more wait. What a response carries is kept as its plan, so a request resent with the previous key
-/// gets the same answer, and nothing is taken as delivered until the phone shows it was.
+/// when more wait. What a response carries is kept as its plan, and nothing is taken as delivered until the
+/// phone shows it was by sending that response's key. Every response with a new key keeps the way back to the
+/// state the phone held when it sent its request (<see cref="CollectionSyncState.Rollback"/>): a request that
+/// resends that key (its response was lost, MS-ASCMD 3.1.5.9) is run from the restored state against the
+/// mailbox as it is now (<see cref="Restore"/>), and gets a key never issued before in the epoch.
 /// </summary>
 public static class CollectionSync
 {
@@ -51,8 +54,8 @@ public static class CollectionSync
     }
 
     /// <summary>
-    /// The phone changed a message's flags itself: it already shows them, so they are not sent back. Nothing
-    /// is confirmed here, so a resend of the previous key still gets the last response again.
+    /// The phone changed a message's flags itself: it already shows them, so they are not sent back (a message
+    /// of the last response, not yet confirmed, has its flags changed in that plan).
     /// </summary>
     public static CollectionSyncState ClientChanged(CollectionSyncState state, uint uid, MessageFlags flags)
     {
@@ -84,10 +87,6 @@ public static class CollectionSync
             }
             : null,
     };
-
-    /// <summary>The phone put a message here itself (MoveItems): it holds it already, so it is not added again.</summary>
-    public static CollectionSyncState ClientAdded(CollectionSyncState state, uint uid, MessageFlags flags) =>
-        state with { Items = state.Items.SetItem(uid, flags & Synced), PendingAdds = state.PendingAdds.Remove(uid) };
 
     /// <summary>Takes in the folder's state: a full listing (first sync, new filter) or a MODSEQ delta.</summary>
     public static CollectionSyncState Absorb(CollectionSyncState state, FolderListing listing, DateTimeOffset? since) =>
@@ -122,6 +121,42 @@ public static class CollectionSync
 
     /// <summary>Issues the next key for a response that carries only answers to client commands.</summary>
     public static CollectionSyncState Advance(CollectionSyncState state) => state with { Counter = state.Counter + 1, Sent = SyncPlan.Empty };
+
+    /// <summary>
+    /// The state the phone held when it sent the key it now resends (MS-ASCMD 3.1.5.9: the response to that
+    /// request was lost), before that request's own changes were recorded, with the key counter of
+    /// <paramref name="state"/> so the key of the answer is new (the lost response's key stays invalid). Its
+    /// items hold the flags the phone was told, so taking in the folder's changes since its MODSEQ reports again
+    /// what the lost request or anyone else changed meanwhile.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="state"/> has no way back (<see cref="Match"/> is not <see cref="KeyMatch.Resent"/>).</exception>
+    public static CollectionSyncState Restore(CollectionSyncState state)
+    {
+        var rollback = state.Rollback ?? throw new InvalidOperationException("A sync state without a rollback cannot answer a resent key.");
+        return rollback.ApplyTo(state) with { Counter = state.Counter };
+    }
+
+    /// <summary>
+    /// The state to keep after answering a request that found the phone at <paramref name="held"/>: under a new
+    /// key, with the way back to <paramref name="held"/> (a delta in proportion to the window); under the same
+    /// key, with none, since the phone has shown it holds that key. Before the first listing
+    /// <paramref name="held"/> has no UIDVALIDITY yet; it is taken as the folder's, which its MODSEQ of 0 makes
+    /// no difference to (the folder is listed whole again).
+    /// </summary>
+    /// <param name="next">The state answered, its key that of the response.</param>
+    /// <param name="held">The state the phone held (after a resend, its counter already past the key's).</param>
+    /// <param name="heldCounter">The counter of the key the phone sent.</param>
+    public static CollectionSyncState Answered(CollectionSyncState next, CollectionSyncState held, int heldCounter)
+    {
+        if (next.Counter == heldCounter) return next with { Rollback = null };
+        var target = held with
+        {
+            Counter = heldCounter,
+            Rollback = null,
+            UidValidity = held.ModSeq == 0 ? next.UidValidity : held.UidValidity,
+        };
+        return next with { Rollback = CollectionStateDelta.Between(next, target) };
+    }
 
     private static CollectionSyncState AbsorbFull(CollectionSyncState state, FolderListing listing)
     {

@@ -6,8 +6,10 @@ namespace Eas.Actors.Sync.Collections;
 /// <summary>
 /// One device's sync state for one email folder (MS-ASCMD 2.2.1.21): what the phone holds (confirmed by
 /// its sending the key of the response that delivered it), what is still to send, the MODSEQ up to which the
-/// folder's changes have been taken in, and the last response's plan so a resent key is answered again.
-/// Persisted per (account, device, folder) before the response that reports it leaves.
+/// folder's changes have been taken in, the last response's plan (confirmed when the phone sends its key), and
+/// the way back to the state the phone held at the key before (<see cref="Rollback"/>), so a resent key can be
+/// answered against the mailbox as it is now (MS-ASCMD 2.2.3.166.4, 3.1.5.9). Persisted per (account, device,
+/// folder) before the response that reports it leaves.
 /// </summary>
 public sealed record CollectionSyncState
 {
@@ -43,10 +45,21 @@ public sealed record CollectionSyncState
     /// <summary>What the response with key <see cref="Counter"/> carried; applied to <see cref="Items"/> once the phone sends that key.</summary>
     public SyncPlan? Sent { get; init; }
 
+    /// <summary>
+    /// What turns this state back into the one the phone held when it sent the request that this state answered
+    /// (before that request's own changes were recorded); null when the phone has since shown it holds
+    /// <see cref="Key"/>. Depth one: the state it leads to has none of its own. Its counter is that of
+    /// <see cref="PreviousKey"/>, which need not be <see cref="Counter"/> - 1: keys never repeat within an epoch.
+    /// </summary>
+    public CollectionStateDelta? Rollback { get; init; }
+
     public string Key => $"{Epoch}-{Counter}";
 
-    /// <summary>The key the phone held before the last response; a request with it is answered with <see cref="Sent"/> again.</summary>
-    public string? PreviousKey => Sent is not null && Counter > 1 ? $"{Epoch}-{Counter - 1}" : null;
+    /// <summary>
+    /// The key the phone sent for the last response: a request with it again means that response was lost
+    /// (MS-ASCMD 3.1.5.9); it is answered from <see cref="Rollback"/>, not from a stored copy of the response.
+    /// </summary>
+    public string? PreviousKey => Rollback is { } rollback ? $"{Epoch}-{rollback.Counter}" : null;
 
     /// <summary>Anything waiting for the phone.</summary>
     public bool HasPending => !PendingAdds.IsEmpty || !PendingChanges.IsEmpty || !PendingDeletes.IsEmpty;

@@ -9,7 +9,10 @@ public enum KeyMatch
     /// <summary>The key of the last response: the phone has it; go on from there.</summary>
     Current,
 
-    /// <summary>The key before that: the last response was lost; send it again.</summary>
+    /// <summary>
+    /// The key the phone sent for the last response (<see cref="CollectionSyncState.PreviousKey"/>): that response
+    /// was lost; answer again from the state the phone held at this key (MS-ASCMD 3.1.5.9).
+    /// </summary>
     Resent,
 
     /// <summary>Anything else: Status 3, the phone starts over with 0.</summary>

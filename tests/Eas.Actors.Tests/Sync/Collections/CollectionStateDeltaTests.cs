@@ -68,6 +68,49 @@ public sealed class CollectionStateDeltaTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Some_random_pairs_carry_a_rollback_and_it_comes_back_whole()
+    {
+        var random = new Random(2718);
+        var carried = 0;
+        for (var i = 0; i < Cases / 5; i++)
+        {
+            var (saved, next) = RandomPair(random);
+            var written = new CollectionStateAdvanced("7", CollectionStateDelta.Between(saved, next)!);
+
+            var read = Serializer.FromBinary(Serializer.ToBinary(written), Serializer.Manifest(written)).ShouldBeOfType<CollectionStateAdvanced>();
+
+            carried += next.Rollback is null ? 0 : 1;
+            JsonSerializer.Serialize(read.Delta.ApplyTo(saved).Rollback).ShouldBe(JsonSerializer.Serialize(next.Rollback), $"case {i}");
+        }
+
+        carried.ShouldBeGreaterThan(0, "windows under a new key keep a rollback");
+    }
+
+    [Fact]
+    public void Deltas_and_states_journalled_before_rollbacks_existed_read_with_none()
+    {
+        var (saved, next) = RandomPair(new Random(99));
+        next = CollectionSync.Answered(next with { Counter = saved.Counter + 1 }, saved, saved.Counter);
+        next.Rollback.ShouldNotBeNull();
+        IPersistedMessage[] events = [new CollectionStateAdvanced("7", CollectionStateDelta.Between(saved, next)!), new CollectionStateChanged("7", next)];
+
+        foreach (var written in events)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(Serializer.ToBinary(written))!.AsObject();
+            var body = (json["Delta"] ?? json["State"] ?? json["delta"] ?? json["state"])!.AsObject();
+            (body.Remove("Rollback") | body.Remove("rollback")).ShouldBeTrue("the record as written carries the rollback");
+            var old = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+
+            var read = Serializer.FromBinary(old, Serializer.Manifest(written));
+
+            var state = read is CollectionStateAdvanced advanced ? advanced.Delta.ApplyTo(saved) : ((CollectionStateChanged)read).State;
+            state.Rollback.ShouldBeNull();
+            state.PreviousKey.ShouldBeNull("without a rollback a resent key is not recognised: Status 3, and the phone starts over");
+            state.Key.ShouldBe(next.Key);
+        }
+    }
+
+    [Fact]
     public void No_delta_spans_a_new_epoch_or_uid_validity_and_none_applies_to_another_epoch()
     {
         var saved = RandomState(new Random(3), "e1", 7);
@@ -166,7 +209,8 @@ public sealed class CollectionStateDeltaTests : Akka.TestKit.Xunit2.TestKit
     private static CollectionSyncState Window(Random random, CollectionSyncState state)
     {
         var (next, plan, _) = CollectionSync.NextWindow(CollectionSync.Confirm(state), random.Next(1, 120), forceNewKey: random.Next(2) == 0);
-        return next.Sent is null ? next : next with { Sent = plan with { AddedFlags = [.. plan.Adds.Select(uid => KeyValuePair.Create(uid, RandomFlags(random)))] } };
+        next = next.Sent is null ? next : next with { Sent = plan with { AddedFlags = [.. plan.Adds.Select(uid => KeyValuePair.Create(uid, RandomFlags(random)))] } };
+        return CollectionSync.Answered(next, state, state.Counter);
     }
 
     /// <summary>A CONDSTORE delta: new mail, flag changes and deletions of held and pending messages, expunges.</summary>
@@ -198,12 +242,16 @@ public sealed class CollectionStateDeltaTests : Akka.TestKit.Xunit2.TestKit
             {
                 0 => CollectionSync.ClientDeleted(state, uid),
                 1 => CollectionSync.ClientChanged(state, uid, RandomFlags(random)),
-                _ => CollectionSync.ClientAdded(state, uid, RandomFlags(random)),
+                _ => MovedIn(state, uid, RandomFlags(random)),
             };
         }
 
-        return CollectionSync.ClientAdded(state, known.DefaultIfEmpty().Max() + 1, RandomFlags(random));
+        return MovedIn(state, known.DefaultIfEmpty().Max() + 1, RandomFlags(random));
     }
+
+    /// <summary>A message the phone holds without a window bringing it (as MoveItems once recorded).</summary>
+    private static CollectionSyncState MovedIn(CollectionSyncState state, uint uid, MessageFlags flags) =>
+        state with { Items = state.Items.SetItem(uid, flags & CollectionSync.Synced), PendingAdds = state.PendingAdds.Remove(uid) };
 
     /// <summary>Edits by hand: a window taken into the items, new UIDs in front, some dropped, flags and scalars changed.</summary>
     private static CollectionSyncState Edited(Random random, CollectionSyncState state)
@@ -252,5 +300,6 @@ public sealed class CollectionStateDeltaTests : Akka.TestKit.Xunit2.TestKit
         actual.PendingDeletes.ShouldBe(expected.PendingDeletes, because);
         JsonSerializer.Serialize(actual.Options).ShouldBe(JsonSerializer.Serialize(expected.Options), because);
         JsonSerializer.Serialize(actual.Sent).ShouldBe(JsonSerializer.Serialize(expected.Sent), because);
+        JsonSerializer.Serialize(actual.Rollback).ShouldBe(JsonSerializer.Serialize(expected.Rollback), because);
     }
 }

@@ -15,12 +15,12 @@ public sealed class CollectionSyncTests
 
     private static FolderListing Delta(ulong modSeq, MessageInfo[] changed, uint[]? vanished = null) => new(7, modSeq, [.. changed], [.. vanished ?? []], true);
 
-    /// <summary>Delivers a window as the phone would: the plan's adds arrive with the flags the listing had.</summary>
+    /// <summary>Delivers a window as the runner does: the plan's adds arrive with the flags the listing had, and the way back is kept.</summary>
     private static CollectionSyncState Deliver(CollectionSyncState state, int window, out SyncPlan plan, out bool more, MessageFlags addFlags = MessageFlags.None)
     {
-        (state, plan, more) = CollectionSync.NextWindow(state, window, forceNewKey: false);
+        (var next, plan, more) = CollectionSync.NextWindow(state, window, forceNewKey: false);
         var sent = plan with { AddedFlags = [.. plan.Adds.Select(uid => KeyValuePair.Create(uid, addFlags))] };
-        return state with { Sent = sent };
+        return CollectionSync.Answered(next.Sent is null ? next : next with { Sent = sent }, state, state.Counter);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class CollectionSyncTests
     }
 
     [Fact]
-    public void Acting_on_an_item_of_the_last_response_keeps_that_response_replayable()
+    public void Acting_on_an_item_of_the_last_response_before_confirming_it_changes_what_it_confirms()
     {
         var state = CollectionSync.Absorb(CollectionSync.Start("e1", 7, 0), Full(10, Message(1), Message(2)), null);
         state = Deliver(state, 10, out _, out _);
