@@ -50,6 +50,10 @@ internal static class PlainQueryParser
         return Build(values, getHeader) with { IgnoredParameters = ignored is null ? [] : [.. ignored] };
     }
 
+    /// <summary>
+    /// Builds the line; a refusal carries the command and version when those two were readable, so a 14.0+
+    /// client can be answered in its command's Status element (MS-ASCMD 2.2.2).
+    /// </summary>
     private static EasRequestLine Build(string?[] values, Func<string, string?> getHeader)
     {
         var cmd = values[(int)PlainQueryParameter.Cmd]
@@ -57,6 +61,19 @@ internal static class PlainQueryParser
         if (!EasCommands.TryParseName(cmd, out var command))
             throw RequestValues.Error(EasRequestErrorReason.UnknownCommand, "Cmd",
                 $"Cmd '{RequestValues.Quote(cmd)}' is not an ActiveSync command.");
+        var version = ProtocolVersionHeader(getHeader(EasHeaderNames.ProtocolVersion));
+        try
+        {
+            return Build(values, getHeader, command, version);
+        }
+        catch (EasRequestException e)
+        {
+            throw e.About(command, version);
+        }
+    }
+
+    private static EasRequestLine Build(string?[] values, Func<string, string?> getHeader, EasCommand command, ProtocolVersion version)
+    {
         var deviceId = values[(int)PlainQueryParameter.DeviceId]
             ?? throw RequestValues.Error(EasRequestErrorReason.MissingDeviceId, "DeviceId", "The query has no DeviceId parameter.");
         var deviceType = values[(int)PlainQueryParameter.DeviceType]
@@ -69,7 +86,7 @@ internal static class PlainQueryParser
             User = values[(int)PlainQueryParameter.User],
             DeviceId = RequestValues.DeviceId(deviceId),
             DeviceType = RequestValues.DeviceType(deviceType),
-            ProtocolVersion = ProtocolVersionHeader(getHeader(EasHeaderNames.ProtocolVersion)),
+            ProtocolVersion = version,
             PolicyKey = RequestValues.PolicyKeyHeader(getHeader(EasHeaderNames.PolicyKey)),
             AttachmentName = values[(int)PlainQueryParameter.AttachmentName],
             CollectionId = values[(int)PlainQueryParameter.CollectionId],
