@@ -31,7 +31,12 @@ internal static class OutcomeWriter
                     return 0;
                 }
 
-                var status = required.Verdict == PolicyVerdict.NotProvisioned ? CommonStatus.DeviceNotProvisioned : CommonStatus.InvalidPolicyKey;
+                var status = required.Verdict switch
+                {
+                    PolicyVerdict.NotProvisioned => CommonStatus.DeviceNotProvisioned,
+                    PolicyVerdict.NotProvisionable => CommonStatus.LegacyDeviceOnStrictPolicy,
+                    _ => CommonStatus.InvalidPolicyKey,
+                };
                 return await WriteWbxmlAsync(response, new StatusOnlyResponse(line.Command, (int)status), line.ProtocolVersion);
             case RespondWithContent content:
                 await using (content.Content)
