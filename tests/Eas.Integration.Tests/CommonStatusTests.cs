@@ -65,7 +65,7 @@ public sealed class CommonStatusTests(DovecotFixture dovecot) : IAsyncLifetime
         modern.Body.ValueOf(AirSync.Status).ShouldBe("102");
         legacy.Status.ShouldBe(HttpStatusCode.BadRequest);
         (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.Contains(" Wbxml1 v14.1 -> 200 ", StringComparison.Ordinal))).ShouldHaveSingleItem()
-            .Message.ShouldContain("(Sync");
+            .Message.ShouldContain("(Unknown token 0x3F");
     }
 
     [Fact]

@@ -44,9 +44,8 @@ public sealed class FolderStatusTests(DovecotFixture dovecot) : IAsyncLifetime
         var deleted = await phone.Client.PostAsync("FolderDelete", MailRequests.FolderDelete("", keep));
 
         deleted.Body!.ValueOf(FolderHierarchy.Status).ShouldBe("9");
-        phone.SetHierarchyKey(created.Body.ValueOf(FolderHierarchy.SyncKey)!);
-        (await phone.FolderSyncAsync()).ValueOf(FolderHierarchy.Status).ShouldBe("1");
-        phone.Folders.ShouldContainKey("Keep");
+        var again = await phone.Client.PostAsync("FolderDelete", MailRequests.FolderDelete(created.Body.ValueOf(FolderHierarchy.SyncKey)!, keep));
+        again.Body!.ValueOf(FolderHierarchy.Status).ShouldBe("1", "the folder was still there for the request with the current key");
     }
 
     [Fact]

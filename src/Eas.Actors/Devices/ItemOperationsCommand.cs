@@ -196,8 +196,9 @@ internal static class ItemOperationsCommand
 
     /// <summary>
     /// Empties a mail folder (EmptyFolderContents, MS-ASCMD 2.2.3.58). A folder the device cannot name is
-    /// ObjectNotFound; a \Noselect container, which holds no messages and cannot be emptied, is ResourceAccessDenied
-    /// (16, "access to the resource is denied", MS-ASCMD 2.2.3.177.8).
+    /// ObjectNotFound; one that cannot be emptied is ResourceAccessDenied (16, "access to the resource is denied",
+    /// MS-ASCMD 2.2.3.177.8): a \Noselect container, which holds no messages, or a folder the IMAP server refuses to
+    /// open or expunge (a NO, which leaves the session usable and would be refused again on a retry).
     /// </summary>
     private static async Task<ItemOperationResult> EmptyAsync(ItemOperationsEmptyFolderContents empty, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache)
     {
@@ -207,10 +208,17 @@ internal static class ItemOperationsCommand
             if (name is null) return (ItemOperationsStatus.ObjectNotFound, (IReadOnlyList<uint>?)null);
             var folder = (await context.RefreshFoldersAsync()).FirstOrDefault(f => f.Name == name);
             if (folder is { Selectable: false }) return (ItemOperationsStatus.ResourceAccessDenied, null);
-            var listing = await context.Session.ListMessagesAsync(name, null, 0, 0, context.CancellationToken);
-            var uids = listing.Messages.Select(m => m.Uid).ToList();
-            if (uids.Count > 0) await context.Session.ExpungeAsync(name, uids, context.CancellationToken);
-            return (ItemOperationsStatus.Success, uids);
+            try
+            {
+                var listing = await context.Session.ListMessagesAsync(name, null, 0, 0, context.CancellationToken);
+                var uids = listing.Messages.Select(m => m.Uid).ToList();
+                if (uids.Count > 0) await context.Session.ExpungeAsync(name, uids, context.CancellationToken);
+                return (ItemOperationsStatus.Success, uids);
+            }
+            catch (MailKit.Net.Imap.ImapCommandException)
+            {
+                return (ItemOperationsStatus.ResourceAccessDenied, null);
+            }
         });
         if (removed is null) return new ItemOperationsEmptyFolderContentsResult(status, empty.CollectionId);
         if (cache.Get(empty.CollectionId) is { } state)
