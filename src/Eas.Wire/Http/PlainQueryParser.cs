@@ -44,7 +44,16 @@ internal static class PlainQueryParser
             if (values[(int)name] is not null)
                 throw RequestValues.Error(EasRequestErrorReason.DuplicateParameter, field,
                     $"Query parameter {field} appears more than once.");
-            values[(int)name] = Decode(pair[(eq + 1)..], name, field);
+            try
+            {
+                values[(int)name] = Decode(pair[(eq + 1)..], name, field);
+            }
+            catch (EasRequestException e) when (name is PlainQueryParameter.DeviceId or PlainQueryParameter.DeviceType)
+            {
+                // An empty or unencoded DeviceId is refused here, before Build: name the command and version all the
+                // same, so a 14.0+ client still gets its status in the body (MS-ASCMD 2.2.2).
+                throw e.About(CommandIn(query), VersionIn(getHeader));
+            }
         }
 
         return Build(values, getHeader) with { IgnoredParameters = ignored is null ? [] : [.. ignored] };
@@ -102,6 +111,25 @@ internal static class PlainQueryParser
             Encoding = EasQueryEncoding.Plain,
         };
     }
+
+    /// <summary>The command the query names, if its Cmd value is a known command as sent.</summary>
+    private static EasCommand? CommandIn(ReadOnlySpan<char> query)
+    {
+        foreach (var range in query.Split('&'))
+        {
+            var pair = query[range];
+            var eq = pair.IndexOf('=');
+            if (eq > 0 && pair[..eq].Equals(nameof(PlainQueryParameter.Cmd), StringComparison.OrdinalIgnoreCase)
+                && EasCommands.TryParseName(pair[(eq + 1)..], out var command))
+                return command;
+        }
+
+        return null;
+    }
+
+    /// <summary>The protocol version of the MS-ASProtocolVersion header, if it is a supported one.</summary>
+    private static ProtocolVersion? VersionIn(Func<string, string?> getHeader) =>
+        getHeader(EasHeaderNames.ProtocolVersion) is { } header && ProtocolVersion.TryParse(header.AsSpan().Trim(), out var version) ? version : null;
 
     private static ProtocolVersion ProtocolVersionHeader(string? header)
     {

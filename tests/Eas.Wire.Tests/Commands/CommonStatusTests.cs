@@ -91,6 +91,8 @@ public sealed class CommonStatusTests
     [InlineData("Cmd=FolderSync&DeviceId=abcdefghijklmnopqrstuvwxyz0123456&DeviceType=T", "14.1", 108)]
     [InlineData("Cmd=Sync&DeviceId=a.b&DeviceType=T", "16.0", 108)]
     [InlineData("Cmd=Sync&DeviceType=T", "14.0", 108)]
+    [InlineData("DeviceId=&DeviceType=T&Cmd=Sync", "14.1", 108)]
+    [InlineData("Cmd=Sync&DeviceId=A1&DeviceType=", "14.1", 109)]
     [InlineData("Cmd=Ping&DeviceId=A1", "14.1", 109)]
     [InlineData("Cmd=FolderSync&DeviceId=abcdefghijklmnopqrstuvwxyz0123456&DeviceType=T", "12.1", null)]
     [InlineData("Cmd=GetAttachment&DeviceId=a.b&DeviceType=T", "14.1", null)]
