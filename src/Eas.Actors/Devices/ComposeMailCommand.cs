@@ -26,6 +26,14 @@ internal static class ComposeMailCommand
     {
         var order = ComposeOrder.From(request.Body!);
         if (!request.Features.Allows(DataClass.Email)) return Failed(request, CommonStatus.AccessDenied, 403);
+
+        // Settings UserInformation names only the primary account, which has no AccountId (MS-ASCMD 2.2.3.3.2):
+        // any AccountId is one the user does not have (MS-ASCMD 2.2.2, 166), and nothing is sent.
+        if (order.AccountId is not null)
+        {
+            ComposeLog.UnknownAccountId(logger, request.Line.Command.ToWireName(), request.AccountId);
+            return Failed(request, CommonStatus.InvalidAccountId, 500);
+        }
         var submitter = settings.Submitter ?? throw new InvalidOperationException("Sending needs DeviceActorSettings.Submitter.");
 
         PhoneMessage message;
@@ -188,4 +196,7 @@ internal static partial class ComposeLog
 
     [LoggerMessage(1213, LogLevel.Information, "{Command} for {User} refused as invalid MIME: {Reason}")]
     public static partial void InvalidMime(ILogger logger, string command, string user, string reason);
+
+    [LoggerMessage(1214, LogLevel.Information, "{Command} for {User} refused: its AccountId names no account of the user")]
+    public static partial void UnknownAccountId(ILogger logger, string command, string user);
 }

@@ -168,7 +168,7 @@ public sealed partial class DeviceActor : EntityChildActor
 
         if (settings.Policy.Required && NeedsPolicyKey(command))
         {
-            var verdict = DeviceDecisions.CheckPolicyKey(state, request.Line.PolicyKey, settings.Policy.Fingerprint);
+            var verdict = DeviceDecisions.CheckPolicyKey(state, request.Line.PolicyKey, settings.Policy.Fingerprint, settings.Policy.AllowNonProvisionableDevices);
             if (verdict != PolicyVerdict.Allowed) return new Decision(new ProvisioningRequired(verdict), []);
         }
 

@@ -25,9 +25,15 @@ public static class DeviceDecisions
         return [new DeviceContacted(now, deviceType, protocolVersion, userAgent)];
     }
 
-    /// <summary>Checks the policy key a request carries against what the device acknowledged (MS-ASPROV 3.2.5.1).</summary>
-    public static PolicyVerdict CheckPolicyKey(DeviceState state, uint? sentKey, string currentPolicyFingerprint)
+    /// <summary>
+    /// Checks the policy key a request carries against what the device acknowledged (MS-ASPROV 3.2.5.1). A device
+    /// that was provisioned and then sends no key at all, where devices that cannot be provisioned are not allowed,
+    /// is <see cref="PolicyVerdict.NotProvisionable"/> (MS-ASPROV 3.1.5.2, 141); a key of 0 says "none yet" and is
+    /// <see cref="PolicyVerdict.NotProvisioned"/> (142).
+    /// </summary>
+    public static PolicyVerdict CheckPolicyKey(DeviceState state, uint? sentKey, string currentPolicyFingerprint, bool allowNonProvisionableDevices)
     {
+        if (sentKey is null && state.PolicyKey is not null && !allowNonProvisionableDevices) return PolicyVerdict.NotProvisionable;
         if (sentKey is null or 0) return PolicyVerdict.NotProvisioned;
         if (state.PolicyKey != sentKey) return PolicyVerdict.InvalidPolicyKey;
         return state.PolicyFingerprint == currentPolicyFingerprint ? PolicyVerdict.Allowed : PolicyVerdict.InvalidPolicyKey;

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Eas.Actors.Sync.Collections;
+using Eas.Wire.Commands;
 using Eas.Wire.Commands.GetItemEstimate;
 using Eas.Wire.Commands.Sync;
+using Eas.Wire.Http;
 
 namespace Eas.Actors.Devices;
 
@@ -25,11 +27,14 @@ internal static class GetItemEstimateCommand
     private static async Task<GetItemEstimateResult> EstimateAsync(
         GetItemEstimateCollection collection, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, DateTimeOffset now)
     {
-        var id = collection.CollectionId;
-        if (collection.SyncKey == "0") return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
+        if (collection.CollectionId is not { } id) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, "");
+        if (collection.SyncKey is not { } syncKey) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
+        if (!FilterApplies(collection, request.Line.ProtocolVersion))
+            return new GetItemEstimateResult((GetItemEstimateStatus)CommonStatus.ServerError, id);
+        if (syncKey == "0") return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
         var state = cache.Get(id);
         if (state is null) return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
-        if (CollectionSync.Match(state, collection.SyncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
+        if (CollectionSync.Match(state, syncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
         var filterType = collection.Options.FirstOrDefault()?.FilterType ?? collection.FilterType ?? state.Options?.FilterType;
         var (found, estimate) = await MailboxWork.RunAsync(request, settings, async context =>
         {
@@ -43,5 +48,23 @@ internal static class GetItemEstimateCommand
             (true, null) => new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id),
             _ => new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, id),
         };
+    }
+
+    /// <summary>
+    /// From 14.0, a FilterType the collection's class cannot take (an email folder asked for incomplete tasks, or
+    /// for three months) is answered 110 in the collection's Response (MS-ASCMD 2.2.3.68.1, 2.2.2). The folders
+    /// estimated here are mail folders: a collection's class is Email unless the request names another.
+    /// Older versions keep the earlier answer (the filter as given).
+    /// </summary>
+    private static bool FilterApplies(GetItemEstimateCollection collection, ProtocolVersion version)
+    {
+        if (version < ProtocolVersion.V140) return true;
+        foreach (var options in collection.Options)
+        {
+            if (options.FilterType is { } filter && !SyncFilterTypes.AppliesTo(filter, options.Class ?? collection.Class ?? "Email"))
+                return false;
+        }
+
+        return collection.FilterType is not { } legacy || SyncFilterTypes.AppliesTo(legacy, collection.Class ?? "Email");
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Eas.Actors.Sync.Collections;
 using Eas.Actors.Sync.Email;
+using Eas.Wire.Commands;
 using Eas.Wire.Commands.ItemOperations;
 using Eas.Wire.Wbxml;
 
@@ -164,10 +165,13 @@ internal static class ItemOperationsCommand
     /// </summary>
     private static async Task<ItemOperationResult> MoveConversationAsync(ItemOperationsMove move, DeviceRequest request, DeviceActorSettings settings)
     {
+        // No destination: the Move's own Status (MS-ASCMD 2.2.2, 156); the request as a whole was understood.
+        if (move.DstFldId is not { } destinationId)
+            return new ItemOperationsMoveResult((ItemOperationsStatus)CommonStatus.MoveCommandInvalidDestinationFolder, move.ConversationId);
         var wanted = move.ConversationId.ToArray();
         var moved = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var destination = await context.ResolveEmailAsync(request, move.DstFldId);
+            var destination = await context.ResolveEmailAsync(request, destinationId);
             if (destination is null) return (int?)null;
             var count = 0;
             foreach (var folder in (await context.RefreshFoldersAsync()).Where(f => f.Selectable && f.Name != destination))
@@ -190,18 +194,33 @@ internal static class ItemOperationsCommand
         return new ItemOperationsMoveResult(status, move.ConversationId);
     }
 
+    /// <summary>
+    /// Empties a mail folder (EmptyFolderContents, MS-ASCMD 2.2.3.58). A folder the device cannot name is
+    /// ObjectNotFound; one that cannot be emptied is ResourceAccessDenied (16, "access to the resource is denied",
+    /// MS-ASCMD 2.2.3.177.8): a \Noselect container, which holds no messages, or a folder the IMAP server refuses to
+    /// open or expunge (a NO, which leaves the session usable and would be refused again on a retry).
+    /// </summary>
     private static async Task<ItemOperationResult> EmptyAsync(ItemOperationsEmptyFolderContents empty, DeviceRequest request, DeviceActorSettings settings, CollectionCache cache)
     {
-        var removed = await MailboxWork.RunAsync(request, settings, async context =>
+        var (status, removed) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var name = await context.ResolveEmailAsync(request, empty.CollectionId);
-            if (name is null) return (IReadOnlyList<uint>?)null;
-            var listing = await context.Session.ListMessagesAsync(name, null, 0, 0, context.CancellationToken);
-            var uids = listing.Messages.Select(m => m.Uid).ToList();
-            if (uids.Count > 0) await context.Session.ExpungeAsync(name, uids, context.CancellationToken);
-            return uids;
+            if (name is null) return (ItemOperationsStatus.ObjectNotFound, (IReadOnlyList<uint>?)null);
+            var folder = (await context.RefreshFoldersAsync()).FirstOrDefault(f => f.Name == name);
+            if (folder is { Selectable: false }) return (ItemOperationsStatus.ResourceAccessDenied, null);
+            try
+            {
+                var listing = await context.Session.ListMessagesAsync(name, null, 0, 0, context.CancellationToken);
+                var uids = listing.Messages.Select(m => m.Uid).ToList();
+                if (uids.Count > 0) await context.Session.ExpungeAsync(name, uids, context.CancellationToken);
+                return (ItemOperationsStatus.Success, uids);
+            }
+            catch (MailKit.Net.Imap.ImapCommandException)
+            {
+                return (ItemOperationsStatus.ResourceAccessDenied, null);
+            }
         });
-        if (removed is null) return new ItemOperationsEmptyFolderContentsResult(ItemOperationsStatus.ObjectNotFound, empty.CollectionId);
+        if (removed is null) return new ItemOperationsEmptyFolderContentsResult(status, empty.CollectionId);
         if (cache.Get(empty.CollectionId) is { } state)
             cache.Stage(empty.CollectionId, removed.Aggregate(state, CollectionSync.ClientDeleted));
         return new ItemOperationsEmptyFolderContentsResult(ItemOperationsStatus.Success, empty.CollectionId);

@@ -10,7 +10,7 @@ public sealed record PingLimits(int MinHeartbeatSeconds = 60, int MaxHeartbeatSe
 public sealed record PingParameters(int HeartbeatSeconds, ImmutableArray<string> FolderIds);
 
 /// <summary>
-/// The Ping request rules (MS-ASCMD 2.2.1.13, 2.2.3.177.10), pure: a Ping may leave out its heartbeat or
+/// The Ping request rules (MS-ASCMD 2.2.1.13, 2.2.3.177.11), pure: a Ping may leave out its heartbeat or
 /// folders and reuse the last ones; without any it is Status 3; a heartbeat out of bounds is Status 5 with
 /// the bound; more folders than allowed is Status 6 with the limit; otherwise it parks with these parameters.
 /// </summary>

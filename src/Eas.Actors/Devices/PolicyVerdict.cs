@@ -9,6 +9,12 @@ public enum PolicyVerdict
     /// <summary>The device sent no key (or 0) and must provision: HTTP 449 up to 12.1, status 142 from 14.0.</summary>
     NotProvisioned,
 
+    /// <summary>
+    /// The device was provisioned, now sends no key, and the policy does not allow devices that cannot be
+    /// provisioned (MS-ASPROV 3.1.5.2): HTTP 449 up to 12.1, status 141 from 14.0.
+    /// </summary>
+    NotProvisionable,
+
     /// <summary>The key is not the current one, or the policy changed since: HTTP 449 up to 12.1, status 144 from 14.0.</summary>
     InvalidPolicyKey,
 }

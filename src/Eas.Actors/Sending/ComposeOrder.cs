@@ -18,6 +18,7 @@ namespace Eas.Actors.Sending;
 /// <param name="FolderId">The original's folder (FolderId, or CollectionId on the request line).</param>
 /// <param name="ItemId">The original's server id.</param>
 /// <param name="LongId">The original as a Search result; this server issues none, so it is never found.</param>
+/// <param name="AccountId">The account to send from (14.1+, MS-ASCMD 2.2.3.3.1); null for the primary account.</param>
 public sealed record ComposeOrder(
     EasCommand Command,
     string? ClientId,
@@ -26,7 +27,8 @@ public sealed record ComposeOrder(
     bool ReplaceMime,
     string? FolderId,
     string? ItemId,
-    string? LongId)
+    string? LongId,
+    string? AccountId = null)
 {
     public bool IsReply => Command == EasCommand.SmartReply;
 
@@ -34,11 +36,11 @@ public sealed record ComposeOrder(
 
     public static ComposeOrder From(object body) => body switch
     {
-        SendMailRequest send => new(EasCommand.SendMail, send.ClientId, send.Mime, send.SaveInSentItems, false, null, null, null),
+        SendMailRequest send => new(EasCommand.SendMail, send.ClientId, send.Mime, send.SaveInSentItems, false, null, null, null, send.AccountId),
         SmartReplyRequest reply => new(EasCommand.SmartReply, reply.ClientId, reply.Mime, reply.SaveInSentItems, reply.ReplaceMime,
-            reply.Source.FolderId, reply.Source.ItemId, reply.Source.LongId),
+            reply.Source.FolderId, reply.Source.ItemId, reply.Source.LongId, reply.AccountId),
         SmartForwardRequest forward => new(EasCommand.SmartForward, forward.ClientId, forward.Mime, forward.SaveInSentItems, forward.ReplaceMime,
-            forward.Source.FolderId, forward.Source.ItemId, forward.Source.LongId),
+            forward.Source.FolderId, forward.Source.ItemId, forward.Source.LongId, forward.AccountId),
         ComposeMailQueryRequest query => new(query.Command, null, query.Mime, query.SaveInSentItems, false, query.CollectionId, query.ItemId, query.LongId),
         _ => throw new ArgumentException($"{body.GetType().Name} is not a ComposeMail request.", nameof(body)),
     };

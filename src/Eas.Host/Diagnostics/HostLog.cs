@@ -8,7 +8,7 @@ namespace Eas.Host.Diagnostics;
 /// </summary>
 internal static partial class HostLog
 {
-    [LoggerMessage(1001, LogLevel.Warning, "Request refused with 400 for {User}: {Reason}")]
+    [LoggerMessage(1001, LogLevel.Warning, "Request refused for {User}: {Reason}")]
     public static partial void BadRequest(ILogger logger, string user, string reason);
 
     [LoggerMessage(1034, LogLevel.Warning, "Sign-ins locked for {Seconds:0} s by {Scope} {Key} after failed passwords (last: {User} from {Address})")]

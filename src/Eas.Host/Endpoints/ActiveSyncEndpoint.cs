@@ -108,7 +108,8 @@ internal sealed class ActiveSyncEndpoint(
         catch (EasRequestException e)
         {
             HostLog.BadRequest(logger, exchange.User, e.Message);
-            response.StatusCode = StatusCodes.Status400BadRequest;
+            exchange.Refused(e);
+            exchange.ResponseBytes = await OutcomeWriter.WriteRequestLineErrorAsync(response, e);
             return;
         }
 
@@ -163,7 +164,8 @@ internal sealed class ActiveSyncEndpoint(
             catch (Exception e) when (e is WbxmlException or EasRequestFormatException)
             {
                 HostLog.BadRequest(logger, exchange.User, $"{line.Command}: {e.Message}");
-                exchange.ResponseBytes = await OutcomeWriter.WriteProtocolErrorAsync(response, line, e is WbxmlException);
+                exchange.Log.Reason = e.Message;
+                exchange.ResponseBytes = await OutcomeWriter.WriteProtocolErrorAsync(response, line, e);
                 return;
             }
 
@@ -288,6 +290,19 @@ internal sealed class ActiveSyncEndpoint(
         public long RequestBytes { get; set; }
         public long ResponseBytes { get => Log.ResponseBytes; set => Log.ResponseBytes = value; }
         public RequestTrace? Trace { get; set; }
+
+        /// <summary>A refused request line: its reason goes on the request log line, with what the line named.</summary>
+        public void Refused(EasRequestException refusal)
+        {
+            Log.Reason = $"{refusal.Field}: {refusal.Message}";
+            if (refusal.Command is { } command)
+            {
+                Command = command;
+                Log.Command = command.ToWireName();
+            }
+
+            if (refusal.ProtocolVersion is { } version) Log.Version = version.ToString();
+        }
 
         public void Describe(EasRequestLine line)
         {

@@ -31,7 +31,12 @@ internal static class OutcomeWriter
                     return 0;
                 }
 
-                var status = required.Verdict == PolicyVerdict.NotProvisioned ? CommonStatus.DeviceNotProvisioned : CommonStatus.InvalidPolicyKey;
+                var status = required.Verdict switch
+                {
+                    PolicyVerdict.NotProvisioned => CommonStatus.DeviceNotProvisioned,
+                    PolicyVerdict.NotProvisionable => CommonStatus.LegacyDeviceOnStrictPolicy,
+                    _ => CommonStatus.InvalidPolicyKey,
+                };
                 return await WriteWbxmlAsync(response, new StatusOnlyResponse(line.Command, (int)status), line.ProtocolVersion);
             case RespondWithContent content:
                 await using (content.Content)
@@ -86,15 +91,41 @@ internal static class OutcomeWriter
     }
 
     /// <summary>
-    /// Answers a request whose body could not be read: malformed WBXML is HTTP 400 (the bytes are not a
-    /// document at all); a well-formed body that is not a valid request gets the command's protocol-error
-    /// status where it has one (<see cref="ProtocolErrorStatus"/>), else HTTP 400.
+    /// Answers a request whose body could not be read (<see cref="ProtocolErrorStatus"/>, MS-ASCMD 2.2.2): from 14.0
+    /// malformed WBXML is Status 102 and a body that is not the command's request its protocol-error or common
+    /// status, each in the command's top-level Status; before 14.0 malformed WBXML is HTTP 400, and so is a wrong
+    /// body of a command without a protocol-error code of its own.
     /// </summary>
-    public static async Task<long> WriteProtocolErrorAsync(HttpResponse response, EasRequestLine line, bool malformedWbxml)
+    public static async Task<long> WriteProtocolErrorAsync(HttpResponse response, EasRequestLine line, Exception refusal)
+    {
+        var status = refusal is EasRequestFormatException format
+            ? ProtocolErrorStatus.For(line.Command, line.ProtocolVersion, format.MissingElement)
+            : ProtocolErrorStatus.ForInvalidWbxml(line.Command, line.ProtocolVersion);
+        return await WriteStatusOrBadRequestAsync(response, line.Command, line.ProtocolVersion, status);
+    }
+
+    /// <summary>
+    /// Answers a refused request line: from 14.0, when the line named its command and version, with the common
+    /// status of its fault (108 for the DeviceId, <see cref="ProtocolErrorStatus.ForRequestLine"/>); else HTTP 400.
+    /// </summary>
+    public static async Task<long> WriteRequestLineErrorAsync(HttpResponse response, EasRequestException refusal)
     {
         response.Headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
-        if (!malformedWbxml && ProtocolErrorStatus.For(line.Command, line.ProtocolVersion) is { } status && StatusOnlyResponse.CanCarry(line.Command))
-            return await WriteWbxmlAsync(response, new StatusOnlyResponse(line.Command, status), line.ProtocolVersion);
+        var status = ProtocolErrorStatus.ForRequestLine(refusal);
+        if (status is null || refusal.Command is not { } command || refusal.ProtocolVersion is not { } version)
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return 0;
+        }
+
+        return await WriteWbxmlAsync(response, new StatusOnlyResponse(command, status.Value), version);
+    }
+
+    private static async Task<long> WriteStatusOrBadRequestAsync(HttpResponse response, EasCommand command, ProtocolVersion version, int? status)
+    {
+        response.Headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
+        if (status is { } value)
+            return await WriteWbxmlAsync(response, new StatusOnlyResponse(command, value), version);
         response.StatusCode = StatusCodes.Status400BadRequest;
         return 0;
     }

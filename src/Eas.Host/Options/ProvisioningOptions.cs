@@ -10,7 +10,11 @@ public sealed class ProvisioningOptions
     /// </summary>
     public bool Required { get; set; } = true;
 
-    /// <summary>Accept phones that acknowledge the policy with "partially applied" or "not applied".</summary>
+    /// <summary>
+    /// Accept phones that acknowledge the policy with "partially applied" or "not applied". When false, a phone that
+    /// was provisioned and then sends a command without a policy key is refused as not provisionable (status 141 from
+    /// 14.0, HTTP 449 before; MS-ASPROV 3.1.5.2).
+    /// </summary>
     public bool AllowNonProvisionableDevices { get; set; } = true;
 
     /// <summary>

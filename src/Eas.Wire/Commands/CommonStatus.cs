@@ -128,7 +128,10 @@ public enum CommonStatus
     /// <summary>A remote wipe is pending; the client sends Provision and wipes.</summary>
     RemoteWipeRequested = 140,
 
-    /// <summary>The device is too old for the policy; the client stops and tells the user.</summary>
+    /// <summary>
+    /// The device is not provisionable: it sent no policy key and the server does not allow devices that cannot be
+    /// provisioned (MS-ASPROV 3.1.5.2); the client sends its key (or provisions) and retries.
+    /// </summary>
     LegacyDeviceOnStrictPolicy = 141,
 
     /// <summary>The device is not provisioned; the client sends Provision and then retries.</summary>

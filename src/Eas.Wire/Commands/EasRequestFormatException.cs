@@ -26,4 +26,11 @@ public sealed class EasRequestFormatException : Exception
 
     /// <summary>The element at fault, as <c>Namespace:Name</c>, e.g. <c>AirSync:WindowSize</c>.</summary>
     public string Element { get; }
+
+    /// <summary>
+    /// Whether the fault is a required element that is absent (rather than one that is malformed or not allowed):
+    /// from 14.0 a command without a protocol-error code of its own answers it with
+    /// <see cref="CommonStatus.InvalidCombinationOfIDs"/> instead of <see cref="CommonStatus.InvalidXML"/>.
+    /// </summary>
+    public bool MissingElement { get; init; }
 }

@@ -30,7 +30,7 @@ internal readonly record struct RequestReader(EasCommand Command, ProtocolVersio
 
     /// <summary>The error for a required child that is absent.</summary>
     public EasRequestFormatException Missing(WbxmlElement parent, ushort tag) =>
-        Fail(tag, $"{Name(parent.Tag)} lacks the required {Name(tag)}");
+        new(Command, Name(tag), $"{Name(parent.Tag)} lacks the required {Name(tag)}") { MissingElement = true };
 
     /// <summary>Fails when a version rule excludes the element; <paramref name="citation"/> names the spec section.</summary>
     public void RequireVersion(bool allowed, WbxmlElement element, string citation)

@@ -12,8 +12,9 @@ namespace Eas.Wire.Commands;
 /// <summary>
 /// A response that is only the command's top-level Status, as a host writes it for a
 /// <see cref="ProtocolErrorStatus"/> or a <see cref="CommonStatus"/> (for example
-/// <c>&lt;FolderSync&gt;&lt;Status&gt;142&lt;/Status&gt;&lt;/FolderSync&gt;</c>, MS-ASCMD 2.2.2). MoveItems
-/// has no top-level Status and is not supported; nor are commands outside this library's scope.
+/// <c>&lt;FolderSync&gt;&lt;Status&gt;142&lt;/Status&gt;&lt;/FolderSync&gt;</c>, MS-ASCMD 2.2.2). MoveItems carries
+/// one too: its Status is optional under MoveItems for exactly this (MS-ASCMD 2.2.3.177.10). GetAttachment has no
+/// WBXML response, and commands outside this library's scope are not supported.
 /// </summary>
 public sealed record StatusOnlyResponse(EasCommand Command, int Status) : IEasResponse
 {
@@ -33,6 +34,7 @@ public sealed record StatusOnlyResponse(EasCommand Command, int Status) : IEasRe
             EasCommand.FolderUpdate => (FolderHierarchy.FolderUpdate, FolderHierarchy.Status),
             EasCommand.FolderDelete => (FolderHierarchy.FolderDelete, FolderHierarchy.Status),
             EasCommand.GetItemEstimate => (GiePage.GetItemEstimateElement, GiePage.Status),
+            EasCommand.MoveItems => (Move.MoveItems, Move.Status),
             EasCommand.Ping => (PingPage.PingElement, PingPage.Status),
             EasCommand.ItemOperations => (IoPage.ItemOperationsElement, IoPage.Status),
             EasCommand.Settings => (SettingsPage.SettingsElement, SettingsPage.Status),

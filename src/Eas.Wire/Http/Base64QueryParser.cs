@@ -37,6 +37,19 @@ internal static class Base64QueryParser
             throw RequestValues.Error(EasRequestErrorReason.UnknownCommand, "Command code",
                 $"Base64 query: command code {code} is not an ActiveSync command.");
 
+        try
+        {
+            return ParseRest(ref reader, getHeader, command, version);
+        }
+        catch (EasRequestException e)
+        {
+            // The version and command were read: a 14.0+ client is answered in its command's Status (MS-ASCMD 2.2.2).
+            throw e.About(command, version);
+        }
+    }
+
+    private static EasRequestLine ParseRest(ref Base64Reader reader, Func<string, string?> getHeader, EasCommand command, ProtocolVersion version)
+    {
         var locale = BinaryPrimitives.ReadUInt16LittleEndian(reader.Bytes(2, "Locale"));
 
         var deviceIdLength = reader.Byte("Device ID length");

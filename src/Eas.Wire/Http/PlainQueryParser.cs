@@ -44,12 +44,25 @@ internal static class PlainQueryParser
             if (values[(int)name] is not null)
                 throw RequestValues.Error(EasRequestErrorReason.DuplicateParameter, field,
                     $"Query parameter {field} appears more than once.");
-            values[(int)name] = Decode(pair[(eq + 1)..], name, field);
+            try
+            {
+                values[(int)name] = Decode(pair[(eq + 1)..], name, field);
+            }
+            catch (EasRequestException e) when (name is PlainQueryParameter.DeviceId or PlainQueryParameter.DeviceType)
+            {
+                // An empty or unencoded DeviceId is refused here, before Build: name the command and version all the
+                // same, so a 14.0+ client still gets its status in the body (MS-ASCMD 2.2.2).
+                throw e.About(CommandIn(query), VersionIn(getHeader));
+            }
         }
 
         return Build(values, getHeader) with { IgnoredParameters = ignored is null ? [] : [.. ignored] };
     }
 
+    /// <summary>
+    /// Builds the line; a refusal carries the command and version when those two were readable, so a 14.0+
+    /// client can be answered in its command's Status element (MS-ASCMD 2.2.2).
+    /// </summary>
     private static EasRequestLine Build(string?[] values, Func<string, string?> getHeader)
     {
         var cmd = values[(int)PlainQueryParameter.Cmd]
@@ -57,6 +70,19 @@ internal static class PlainQueryParser
         if (!EasCommands.TryParseName(cmd, out var command))
             throw RequestValues.Error(EasRequestErrorReason.UnknownCommand, "Cmd",
                 $"Cmd '{RequestValues.Quote(cmd)}' is not an ActiveSync command.");
+        var version = ProtocolVersionHeader(getHeader(EasHeaderNames.ProtocolVersion));
+        try
+        {
+            return Build(values, getHeader, command, version);
+        }
+        catch (EasRequestException e)
+        {
+            throw e.About(command, version);
+        }
+    }
+
+    private static EasRequestLine Build(string?[] values, Func<string, string?> getHeader, EasCommand command, ProtocolVersion version)
+    {
         var deviceId = values[(int)PlainQueryParameter.DeviceId]
             ?? throw RequestValues.Error(EasRequestErrorReason.MissingDeviceId, "DeviceId", "The query has no DeviceId parameter.");
         var deviceType = values[(int)PlainQueryParameter.DeviceType]
@@ -69,7 +95,7 @@ internal static class PlainQueryParser
             User = values[(int)PlainQueryParameter.User],
             DeviceId = RequestValues.DeviceId(deviceId),
             DeviceType = RequestValues.DeviceType(deviceType),
-            ProtocolVersion = ProtocolVersionHeader(getHeader(EasHeaderNames.ProtocolVersion)),
+            ProtocolVersion = version,
             PolicyKey = RequestValues.PolicyKeyHeader(getHeader(EasHeaderNames.PolicyKey)),
             AttachmentName = values[(int)PlainQueryParameter.AttachmentName],
             CollectionId = values[(int)PlainQueryParameter.CollectionId],
@@ -85,6 +111,25 @@ internal static class PlainQueryParser
             Encoding = EasQueryEncoding.Plain,
         };
     }
+
+    /// <summary>The command the query names, if its Cmd value is a known command as sent.</summary>
+    private static EasCommand? CommandIn(ReadOnlySpan<char> query)
+    {
+        foreach (var range in query.Split('&'))
+        {
+            var pair = query[range];
+            var eq = pair.IndexOf('=');
+            if (eq > 0 && pair[..eq].Equals(nameof(PlainQueryParameter.Cmd), StringComparison.OrdinalIgnoreCase)
+                && EasCommands.TryParseName(pair[(eq + 1)..], out var command))
+                return command;
+        }
+
+        return null;
+    }
+
+    /// <summary>The protocol version of the MS-ASProtocolVersion header, if it is a supported one.</summary>
+    private static ProtocolVersion? VersionIn(Func<string, string?> getHeader) =>
+        getHeader(EasHeaderNames.ProtocolVersion) is { } header && ProtocolVersion.TryParse(header.AsSpan().Trim(), out var version) ? version : null;
 
     private static ProtocolVersion ProtocolVersionHeader(string? header)
     {

@@ -19,9 +19,9 @@ public sealed class DeviceDecisionsTests
     public void A_new_device_is_not_provisioned_whatever_key_it_sends()
     {
         var state = DeviceState.New("mike@ox.io", "Phone1");
-        DeviceDecisions.CheckPolicyKey(state, null, Policy).ShouldBe(PolicyVerdict.NotProvisioned);
-        DeviceDecisions.CheckPolicyKey(state, 0, Policy).ShouldBe(PolicyVerdict.NotProvisioned);
-        DeviceDecisions.CheckPolicyKey(state, 1234, Policy).ShouldBe(PolicyVerdict.InvalidPolicyKey);
+        DeviceDecisions.CheckPolicyKey(state, null, Policy, true).ShouldBe(PolicyVerdict.NotProvisioned);
+        DeviceDecisions.CheckPolicyKey(state, 0, Policy, true).ShouldBe(PolicyVerdict.NotProvisioned);
+        DeviceDecisions.CheckPolicyKey(state, 1234, Policy, true).ShouldBe(PolicyVerdict.InvalidPolicyKey);
     }
 
     [Fact]
@@ -31,15 +31,26 @@ public sealed class DeviceDecisionsTests
 
         state.PolicyKey.ShouldBe(22u);
         state.PendingPolicyKey.ShouldBeNull();
-        DeviceDecisions.CheckPolicyKey(state, 22, Policy).ShouldBe(PolicyVerdict.Allowed);
-        DeviceDecisions.CheckPolicyKey(state, 11, Policy).ShouldBe(PolicyVerdict.InvalidPolicyKey);
-        DeviceDecisions.CheckPolicyKey(state, null, Policy).ShouldBe(PolicyVerdict.NotProvisioned);
+        DeviceDecisions.CheckPolicyKey(state, 22, Policy, true).ShouldBe(PolicyVerdict.Allowed);
+        DeviceDecisions.CheckPolicyKey(state, 11, Policy, true).ShouldBe(PolicyVerdict.InvalidPolicyKey);
+        DeviceDecisions.CheckPolicyKey(state, null, Policy, true).ShouldBe(PolicyVerdict.NotProvisioned);
+    }
+
+    [Fact]
+    public void MS_ASPROV_3_1_5_2_a_provisioned_device_without_a_key_is_not_provisionable_where_such_devices_are_not_allowed()
+    {
+        var state = Provisioned(temporary: 11, final: 22);
+
+        DeviceDecisions.CheckPolicyKey(state, null, Policy, false).ShouldBe(PolicyVerdict.NotProvisionable);
+        DeviceDecisions.CheckPolicyKey(state, 0, Policy, false).ShouldBe(PolicyVerdict.NotProvisioned, "a key of 0 is sent: 'none yet'");
+        DeviceDecisions.CheckPolicyKey(state, 11, Policy, false).ShouldBe(PolicyVerdict.InvalidPolicyKey);
+        DeviceDecisions.CheckPolicyKey(DeviceState.New("mike@ox.io", "Phone1"), null, Policy, false).ShouldBe(PolicyVerdict.NotProvisioned, "never provisioned");
     }
 
     [Fact]
     public void A_changed_policy_makes_the_acknowledged_key_stale()
     {
-        DeviceDecisions.CheckPolicyKey(Provisioned(), 22, "policy-v2").ShouldBe(PolicyVerdict.InvalidPolicyKey);
+        DeviceDecisions.CheckPolicyKey(Provisioned(), 22, "policy-v2", true).ShouldBe(PolicyVerdict.InvalidPolicyKey);
     }
 
     [Fact]
@@ -85,10 +96,10 @@ public sealed class DeviceDecisionsTests
     {
         var state = DeviceDecisions.ApplyAll(Provisioned(11, 22), DeviceDecisions.IssuePolicy(33, "policy-v2", T0));
 
-        DeviceDecisions.CheckPolicyKey(state, 22, Policy).ShouldBe(PolicyVerdict.Allowed);
+        DeviceDecisions.CheckPolicyKey(state, 22, Policy, true).ShouldBe(PolicyVerdict.Allowed);
         var (_, events) = DeviceDecisions.Acknowledge(state, 33, 1, 44, false, T0);
         state = DeviceDecisions.ApplyAll(state, events);
-        DeviceDecisions.CheckPolicyKey(state, 44, "policy-v2").ShouldBe(PolicyVerdict.Allowed);
+        DeviceDecisions.CheckPolicyKey(state, 44, "policy-v2", true).ShouldBe(PolicyVerdict.Allowed);
         state.IssuedKeys.ShouldBe([11u, 22u, 33u, 44u]);
     }
 

@@ -47,10 +47,11 @@ public sealed class CommonStatusTests
     }
 
     [Fact]
-    public void MoveItems_has_no_status_only_response()
+    public void MS_ASCMD_2_2_3_177_10_MoveItems_carries_a_status_only_response_and_GetAttachment_does_not()
     {
-        StatusOnlyResponse.TryGetTags(EasCommand.MoveItems, out _, out _).ShouldBeFalse();
-        Should.Throw<ArgumentException>(() => StatusOnlyResponse.Write(new WbxmlWriter(new System.Buffers.ArrayBufferWriter<byte>()), EasCommand.MoveItems, 1));
+        DocumentAssert.Same(CorpusTypedTests.Write(w => new StatusOnlyResponse(EasCommand.MoveItems, (int)CommonStatus.InvalidCombinationOfIDs).Write(w, V141)),
+            Xml("<MoveItems xmlns=\"Move:\"><Status>105</Status></MoveItems>"), "MoveItems");
+        Should.Throw<ArgumentException>(() => StatusOnlyResponse.Write(new WbxmlWriter(new System.Buffers.ArrayBufferWriter<byte>()), EasCommand.GetAttachment, 1));
     }
 
     [Theory]
@@ -64,9 +65,52 @@ public sealed class CommonStatusTests
     [InlineData(EasCommand.GetItemEstimate, "14.0", 103)]
     [InlineData(EasCommand.SendMail, "16.0", 103)]
     [InlineData(EasCommand.GetItemEstimate, "12.1", null)]
-    [InlineData(EasCommand.MoveItems, "14.1", null)]
+    [InlineData(EasCommand.MoveItems, "14.1", 103)]
+    [InlineData(EasCommand.MoveItems, "12.1", null)]
+    [InlineData(EasCommand.GetAttachment, "14.1", null)]
     public void Each_command_maps_a_format_error_to_its_protocol_error_status(EasCommand command, string version, int? status) =>
         ProtocolErrorStatus.For(command, Version(version)).ShouldBe(status);
+
+    [Theory]
+    [InlineData(EasCommand.MoveItems, "14.0", 105)]
+    [InlineData(EasCommand.SendMail, "16.1", 105)]
+    [InlineData(EasCommand.Sync, "14.1", 4)]
+    [InlineData(EasCommand.MoveItems, "12.1", null)]
+    public void MS_ASCMD_2_2_2_a_missing_required_element_is_105_where_the_command_has_no_protocol_error_of_its_own(EasCommand command, string version, int? status) =>
+        ProtocolErrorStatus.For(command, Version(version), missingElement: true).ShouldBe(status);
+
+    [Theory]
+    [InlineData(EasCommand.Sync, "14.0", 102)]
+    [InlineData(EasCommand.MoveItems, "16.1", 102)]
+    [InlineData(EasCommand.Sync, "12.1", null)]
+    [InlineData(EasCommand.GetAttachment, "14.1", null)]
+    public void MS_ASCMD_2_2_2_invalid_WBXML_is_102_from_14_0_and_HTTP_400_before(EasCommand command, string version, int? status) =>
+        ProtocolErrorStatus.ForInvalidWbxml(command, Version(version)).ShouldBe(status);
+
+    [Theory]
+    [InlineData("Cmd=FolderSync&DeviceId=abcdefghijklmnopqrstuvwxyz0123456&DeviceType=T", "14.1", 108)]
+    [InlineData("Cmd=Sync&DeviceId=a.b&DeviceType=T", "16.0", 108)]
+    [InlineData("Cmd=Sync&DeviceType=T", "14.0", 108)]
+    [InlineData("DeviceId=&DeviceType=T&Cmd=Sync", "14.1", 108)]
+    [InlineData("Cmd=Sync&DeviceId=A1&DeviceType=", "14.1", 109)]
+    [InlineData("Cmd=Ping&DeviceId=A1", "14.1", 109)]
+    [InlineData("Cmd=FolderSync&DeviceId=abcdefghijklmnopqrstuvwxyz0123456&DeviceType=T", "12.1", null)]
+    [InlineData("Cmd=GetAttachment&DeviceId=a.b&DeviceType=T", "14.1", null)]
+    public void MS_ASCMD_2_2_2_a_refused_request_line_that_named_its_command_and_version_gets_a_common_status(string query, string version, int? status)
+    {
+        var refusal = Should.Throw<EasRequestException>(() => EasRequestLineParser.Parse(query, name => name == EasHeaderNames.ProtocolVersion ? version : null));
+
+        ProtocolErrorStatus.ForRequestLine(refusal).ShouldBe(status);
+    }
+
+    [Fact]
+    public void A_request_line_refused_before_its_command_is_known_stays_HTTP_400()
+    {
+        var refusal = Should.Throw<EasRequestException>(() => EasRequestLineParser.Parse("Cmd=Nope&DeviceId=a.b&DeviceType=T", _ => "14.1"));
+
+        refusal.Command.ShouldBeNull();
+        ProtocolErrorStatus.ForRequestLine(refusal).ShouldBeNull();
+    }
 
     [Fact]
     public void Every_command_with_a_protocol_error_status_can_write_it()

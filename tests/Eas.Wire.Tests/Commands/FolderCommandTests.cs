@@ -18,11 +18,17 @@ public sealed class FolderCommandTests
 
     [Theory]
     [InlineData("<FolderSync xmlns=\"FolderHierarchy:\"/>", "FolderHierarchy:SyncKey")]
-    [InlineData("<FolderSync xmlns=\"FolderHierarchy:\"><SyncKey/></FolderSync>", "FolderHierarchy:SyncKey")]
     [InlineData("<FolderSync xmlns=\"FolderHierarchy:\"><SyncKey>0</SyncKey><Status>1</Status></FolderSync>", "FolderHierarchy:Status")]
     [InlineData("<FolderCreate xmlns=\"FolderHierarchy:\"><SyncKey>0</SyncKey></FolderCreate>", "FolderHierarchy:FolderCreate")]
     public void FolderSync_rejects_malformed_requests(string xml, string element) =>
         Rejects(() => FolderSyncRequest.Parse(Xml(xml), V141), element);
+
+    [Fact]
+    public void MS_ASCMD_2_2_3_177_5_an_empty_SyncKey_is_read_as_a_key_the_server_never_issued()
+    {
+        FolderSyncRequest.Parse(Xml("<FolderSync xmlns=\"FolderHierarchy:\"><SyncKey/></FolderSync>"), V141).SyncKey.ShouldBe("");
+        FolderDeleteRequest.Parse(Xml("<FolderDelete xmlns=\"FolderHierarchy:\"><SyncKey/><ServerId>5</ServerId></FolderDelete>"), V141).SyncKey.ShouldBe("");
+    }
 
     [Fact]
     public void FolderSync_rejects_a_sync_key_longer_than_64_characters()

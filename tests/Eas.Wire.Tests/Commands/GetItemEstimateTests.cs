@@ -40,13 +40,35 @@ public sealed class GetItemEstimateTests
 
     [Theory]
     [InlineData("<Collections/>", "GetItemEstimate:Collections")]
-    [InlineData("<Collections><Collection><CollectionId>5</CollectionId></Collection></Collections>", "AirSync:SyncKey")]
-    [InlineData("<Collections><Collection><airsync:SyncKey>1</airsync:SyncKey></Collection></Collections>", "GetItemEstimate:CollectionId")]
     [InlineData("<Collections><Collection><airsync:SyncKey>1</airsync:SyncKey><CollectionId>5</CollectionId><airsync:Options/></Collection></Collections>", "AirSync:Options")]
     [InlineData("<Collections><Collection><airsync:SyncKey>1</airsync:SyncKey><CollectionId>5</CollectionId><airsync:Options><airsync:FilterType>x</airsync:FilterType></airsync:Options></Collection></Collections>", "AirSync:FilterType")]
     [InlineData("<Collections><Collection><airsync:SyncKey>1</airsync:SyncKey><CollectionId>5</CollectionId><Estimate>3</Estimate></Collection></Collections>", "GetItemEstimate:Estimate")]
     public void Malformed_requests_name_the_element(string children, string element) =>
         Rejects(() => GetItemEstimateRequest.Parse(Xml($"<GetItemEstimate xmlns=\"GetItemEstimate:\" xmlns:airsync=\"AirSync:\">{children}</GetItemEstimate>"), V141), element);
+
+    [Fact]
+    public void MS_ASCMD_2_2_3_177_7_a_collection_without_its_id_or_key_is_read_for_its_own_Response()
+    {
+        var request = GetItemEstimateRequest.Parse(Xml("<GetItemEstimate xmlns=\"GetItemEstimate:\" xmlns:airsync=\"AirSync:\"><Collections>"
+            + "<Collection><CollectionId>5</CollectionId></Collection><Collection><airsync:SyncKey>1</airsync:SyncKey></Collection></Collections></GetItemEstimate>"), V141);
+
+        request.Collections[0].ShouldBe(new GetItemEstimateCollection(null, "5"));
+        request.Collections[1].ShouldBe(new GetItemEstimateCollection("1", null));
+    }
+
+    [Theory]
+    [InlineData(SyncFilterType.OneMonth, "Email", true)]
+    [InlineData(SyncFilterType.ThreeMonths, "Email", false)]
+    [InlineData(SyncFilterType.IncompleteTasks, "Email", false)]
+    [InlineData(SyncFilterType.OneDay, "SMS", true)]
+    [InlineData(SyncFilterType.SixMonths, "Calendar", true)]
+    [InlineData(SyncFilterType.OneDay, "Calendar", false)]
+    [InlineData(SyncFilterType.IncompleteTasks, "Tasks", true)]
+    [InlineData(SyncFilterType.OneWeek, "Tasks", false)]
+    [InlineData(SyncFilterType.NoFilter, "Contacts", true)]
+    [InlineData(SyncFilterType.OneWeek, "Contacts", false)]
+    public void MS_ASCMD_2_2_3_68_each_class_takes_its_own_filter_types(SyncFilterType filter, string className, bool applies) =>
+        SyncFilterTypes.AppliesTo(filter, className).ShouldBe(applies);
 
     [Fact]
     public void More_than_300_collections_are_rejected()

@@ -49,6 +49,14 @@ public sealed class ItemOperationsTests
         Rejects(() => ItemOperationsRequest.Parse(CommandCorpus.Get("ItemOperations", file).Tree(), Version(version)), element);
 
     [Fact]
+    public void MS_ASCMD_2_2_2_a_move_without_DstFldId_is_read_so_its_own_Response_can_say_156()
+    {
+        const string xml = "<ItemOperations xmlns=\"ItemOperations:\"><Move><ConversationId>x</ConversationId></Move></ItemOperations>";
+        var move = ItemOperationsRequest.Parse(Xml(xml), V141).Operations.ShouldHaveSingleItem().ShouldBeOfType<ItemOperationsMove>();
+        move.DstFldId.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_conversation_move_is_rejected_before_14_0()
     {
         const string xml = "<ItemOperations xmlns=\"ItemOperations:\"><Move><ConversationId>x</ConversationId><DstFldId>1</DstFldId></Move></ItemOperations>";

@@ -34,8 +34,16 @@ public sealed class PingTests
     [InlineData("<Ping xmlns=\"Ping:\"><Folders><Folder><Class>Email</Class></Folder></Folders></Ping>", "Ping:Id")]
     [InlineData("<Ping xmlns=\"Ping:\"><Folders><Id>5</Id></Folders></Ping>", "Ping:Id")]
     [InlineData("<Ping xmlns=\"Ping:\"><MaxFolders>5</MaxFolders></Ping>", "Ping:MaxFolders")]
+    [InlineData("<Ping xmlns=\"Ping:\"><Folders><Folder><Id>5</Id><Class>Mail</Class></Folder></Folders></Ping>", "Ping:Class")]
     public void A_malformed_request_names_the_element(string xml, string element) =>
         Rejects(() => PingRequest.Parse(Xml(xml), V141), element);
+
+    [Fact]
+    public void MS_ASCMD_2_2_3_177_11_a_heartbeat_of_any_size_is_read_so_it_can_be_answered_status_5()
+    {
+        PingRequest.Parse(Xml("<Ping xmlns=\"Ping:\"><HeartbeatInterval>99999999999</HeartbeatInterval></Ping>"), V141).HeartbeatInterval.ShouldBe(int.MaxValue);
+        PingRequest.Parse(Xml("<Ping xmlns=\"Ping:\"><HeartbeatInterval>0</HeartbeatInterval></Ping>"), V141).HeartbeatInterval.ShouldBe(0);
+    }
 
     [Fact]
     public void The_response_writes_status_first_and_folders_as_text()

@@ -35,7 +35,7 @@ internal sealed class FolderRequestFields
             switch (child.Tag)
             {
                 case FolderHierarchy.SyncKey:
-                    reader.Once(ref fields._syncKey, child, reader.NonEmptyText(child, FolderSyncRequest.MaxSyncKeyLength));
+                    reader.Once(ref fields._syncKey, child, FolderSyncRequest.SyncKeyText(reader, child));
                     break;
                 case FolderHierarchy.ServerId:
                     reader.Once(ref fields._serverId, child, reader.NonEmptyText(child, 64));

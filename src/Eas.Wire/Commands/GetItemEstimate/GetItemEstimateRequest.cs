@@ -84,9 +84,9 @@ public sealed record GetItemEstimateRequest(ImmutableArray<GetItemEstimateCollec
             }
         }
 
-        return new GetItemEstimateCollection(
-            syncKey ?? throw reader.Missing(collection, AirSync.SyncKey),
-            collectionId ?? throw reader.Missing(collection, GiePage.CollectionId))
+        // A collection without CollectionId or SyncKey is still read: it is answered in its own Response
+        // (Status 2 or 4, MS-ASCMD 2.2.3.177.7) while the other collections are estimated.
+        return new GetItemEstimateCollection(syncKey, collectionId)
         {
             Class = folderClass,
             FilterType = (SyncFilterType?)filterType,

@@ -4,7 +4,8 @@ namespace Eas.Wire.Commands.GetItemEstimate;
 /// The GetItemEstimate status (MS-ASCMD 2.2.3.177.7), per collection in Response, or global when the
 /// whole request fails. The table has no protocol-error code: a request
 /// <see cref="GetItemEstimateRequest.Parse"/> rejects with <see cref="EasRequestFormatException"/> is
-/// answered with <see cref="CommonStatus.InvalidXML"/> (cast to this type) from 14.0 on, and with HTTP 400
+/// answered with <see cref="CommonStatus.InvalidXML"/>, or <see cref="CommonStatus.InvalidCombinationOfIDs"/> for a
+/// missing element (cast to this type), from 14.0 on, and with HTTP 400
 /// before.
 /// </summary>
 public enum GetItemEstimateStatus

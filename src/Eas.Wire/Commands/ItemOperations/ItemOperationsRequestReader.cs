@@ -137,9 +137,9 @@ internal static class ItemOperationsRequestReader
             }
         }
 
-        return new ItemOperationsMove(
-            (conversationId ?? throw reader.Missing(move, IoPage.ConversationId)).RawValue,
-            dstFldId ?? throw reader.Missing(move, IoPage.DstFldId))
+        // A Move without DstFldId is still read: it is answered in its own Response with Status 156
+        // (MoveCommandInvalidDestinationFolder, MS-ASCMD 2.2.2), and the other operations go on.
+        return new ItemOperationsMove((conversationId ?? throw reader.Missing(move, IoPage.ConversationId)).RawValue, dstFldId)
         {
             MoveAlways = moveAlways ?? false,
         };

@@ -1,9 +1,10 @@
 namespace Eas.Wire.Commands.MoveItems;
 
 /// <summary>
-/// The per-item MoveItems status (MS-ASCMD 2.2.3.177.10). Note that success is 3, not 1. MoveItems has
-/// no top-level Status element, so a request <see cref="MoveItemsRequest.Parse"/> rejects with
-/// <see cref="EasRequestFormatException"/> is answered with HTTP 400 in every version.
+/// The per-item MoveItems status (MS-ASCMD 2.2.3.177.10). Note that success is 3, not 1. A request
+/// <see cref="MoveItemsRequest.Parse"/> rejects with <see cref="EasRequestFormatException"/> is answered in the
+/// optional top-level MoveItems Status from 14.0 on, with a <see cref="CommonStatus"/> (105 for a missing element such
+/// as DstFldId, 103 otherwise; <see cref="ProtocolErrorStatus"/>), and with HTTP 400 before.
 /// </summary>
 public enum MoveItemsStatus
 {

@@ -33,7 +33,9 @@ public sealed record PingRequest
             switch (child.Tag)
             {
                 case PingPage.HeartbeatInterval:
-                    reader.Once(ref heartbeat, child, reader.Int(child));
+                    // Any decimal number is a heartbeat: one past the server's bounds, however large, is Status 5 with
+                    // the bound (MS-ASCMD 2.2.3.177.11), not a syntax error.
+                    reader.Once(ref heartbeat, child, (int)Math.Min(reader.Number(child, 0, long.MaxValue), int.MaxValue));
                     break;
                 case PingPage.Folders:
                     reader.Once(ref folders, child, ReadFolders(reader, child));
@@ -44,6 +46,20 @@ public sealed record PingRequest
         }
 
         return new PingRequest { HeartbeatInterval = heartbeat, Folders = folders };
+    }
+
+    /// <summary>
+    /// The classes a Ping folder can have (Class, MS-ASCMD 2.2.3.27.4); any other makes the folder list bad, which
+    /// is the request's syntax error, Status 4 (2.2.3.177.11).
+    /// </summary>
+    private static readonly string[] FolderClasses = ["Email", "Calendar", "Contacts", "Tasks", "Notes", "SMS"];
+
+    private static string FolderClass(in RequestReader reader, WbxmlElement element)
+    {
+        var text = reader.NonEmptyText(element);
+        return FolderClasses.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw reader.Fail(element.Tag, $"Ping:Class is '{RequestValues.Quote(text)}', not one of {string.Join(", ", FolderClasses)}");
     }
 
     private static ImmutableArray<PingFolder> ReadFolders(in RequestReader reader, WbxmlElement folders)
@@ -62,7 +78,7 @@ public sealed record PingRequest
                         reader.Once(ref id, child, reader.NonEmptyText(child, 64));
                         break;
                     case PingPage.Class:
-                        reader.Once(ref folderClass, child, reader.NonEmptyText(child));
+                        reader.Once(ref folderClass, child, FolderClass(reader, child));
                         break;
                     default:
                         throw reader.Unexpected(folder, child);
