@@ -6,10 +6,11 @@ namespace Eas.Wire.Tests.Schema;
 /// <summary>Validates a response written as XML (<see cref="WbxmlXml"/>) against its command's schema.</summary>
 internal static class SchemaCase
 {
-    public static SchemaViolation? Check(string command, string xml) =>
-        ResponseSchemas.Validate(command, WbxmlXml.Parse(xml)) is var violation && ResponseSchemas.For(command) is not null
-            ? violation
-            : throw new InvalidOperationException($"No schema for {command}.");
+    public static SchemaViolation? Check(string command, string xml)
+    {
+        var schema = ResponseSchemas.For(command) ?? throw new InvalidOperationException($"No schema for {command}.");
+        return SchemaValidator.Validate(WbxmlXml.Parse(xml), schema);
+    }
 
     public static void Conforms(string command, string xml)
     {
