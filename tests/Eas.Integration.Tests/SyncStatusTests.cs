@@ -95,6 +95,7 @@ public sealed class SyncStatusTests(DovecotFixture dovecot) : IAsyncLifetime
         response.Element(AirSync.Responses)!.Element(AirSync.Change)!.ValueOf(AirSync.Status).ShouldBe("8");
         response.Element(AirSync.Responses)!.Element(AirSync.Delete)!.ValueOf(AirSync.Status).ShouldBe("8");
         unknownFolder.ValueOf(AirSync.Status).ShouldBe("12");
+        unknownFolder.ValueOf(AirSync.SyncKey).ShouldBe("0", "MS-ASCMD 2.2.3.181.4: SyncKey is required in a response Collection; the client's key comes back");
     }
 
     [Fact]

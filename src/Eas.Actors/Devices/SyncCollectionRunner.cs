@@ -29,7 +29,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
                 return new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" };
             case KeyMatch.Initial:
                 var exists = await MailboxWork.RunAsync(request, settings, async context => await context.ResolveEmailAsync(request, folderId) is not null);
-                if (!exists) return new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged);
+                if (!exists) return FolderGone(collection);
                 var started = CollectionSync.Start(newEpoch(), 0, (int)(options.FilterType ?? SyncFilterType.NoFilter)) with { Options = options };
                 cache.Stage(folderId, started);
                 return new SyncCollectionResponse(folderId, SyncStatus.Success) { SyncKey = started.Key, Class = ClassFor(collection) };
@@ -44,12 +44,19 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         return outcome.Response;
     }
 
+    /// <summary>
+    /// Status 12 for a folder that no longer exists. SyncKey is a required child of a response's Collection
+    /// (MS-ASCMD 2.2.3.181.4), so the client's own key goes back: nothing was synchronized, its state stands.
+    /// </summary>
+    private static SyncCollectionResponse FolderGone(SyncCollectionRequest collection) =>
+        new(collection.CollectionId, SyncStatus.FolderHierarchyChanged) { SyncKey = collection.SyncKey };
+
     private async Task<(CollectionSyncState? State, SyncCollectionResponse Response)> SyncOnMailboxAsync(
         MailboxContext context, SyncCollectionRequest collection, CollectionSyncState state, SyncOptions options, int windowSize, bool resent)
     {
         var folderId = collection.CollectionId;
         var name = await context.ResolveEmailAsync(request, folderId);
-        if (name is null) return (null, new SyncCollectionResponse(folderId, SyncStatus.FolderHierarchyChanged));
+        if (name is null) return (null, FolderGone(collection));
         var version = request.Line.ProtocolVersion;
         var encoding = EmailEncodingOptions.ForSync(version, options, Sync.Email.Reading.HtmlToText.Convert, options.Truncation);
         var content = ContentFor(options);

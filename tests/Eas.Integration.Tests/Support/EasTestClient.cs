@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Eas.Integration.Tests.Support.Schema;
 using Eas.Wire.Commands.ItemOperations;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
@@ -9,7 +10,9 @@ namespace Eas.Integration.Tests.Support;
 
 /// <summary>
 /// A phone, as far as the tests need one: sends EAS commands over real HTTP with Basic credentials, the
-/// plain query string and the protocol headers, and decodes WBXML answers.
+/// plain query string and the protocol headers, and decodes WBXML answers. Every WBXML answer is checked
+/// against its command's response schema (<see cref="ResponseSchemas"/>); one that breaks it fails the test
+/// with the path of the first violation.
 /// </summary>
 internal sealed class EasTestClient(HttpClient http, string user, string password, string deviceId, string version, string deviceType = "TestPhone")
 {
@@ -57,11 +60,11 @@ internal sealed class EasTestClient(HttpClient http, string user, string passwor
         {
             // The WBXML is part 0 (MS-ASCMD 2.2.1.10.1.1); the caller reads the other parts from Bytes.
             var first = MultiPartResponse.ReadParts(bytes)[0];
-            return new EasResponse(response.StatusCode, response.Headers, WbxmlDocument.Parse(bytes.AsMemory(first.Offset, first.Length)), bytes) { MediaType = mediaType };
+            return new EasResponse(response.StatusCode, response.Headers, Conforming(command, WbxmlDocument.Parse(bytes.AsMemory(first.Offset, first.Length))), bytes) { MediaType = mediaType };
         }
 
         var isWbxml = mediaType == ContentType && bytes.Length > 0;
-        return new EasResponse(response.StatusCode, response.Headers, isWbxml ? WbxmlDocument.Parse(bytes, Limits) : null, bytes) { MediaType = mediaType };
+        return new EasResponse(response.StatusCode, response.Headers, isWbxml ? Conforming(command, WbxmlDocument.Parse(bytes, Limits)) : null, bytes) { MediaType = mediaType };
     }
 
     /// <summary>SendMail, SmartReply or SmartForward as 12.1 and earlier send them: the MIME as the body, parameters on the request line.</summary>
@@ -76,7 +79,14 @@ internal sealed class EasTestClient(HttpClient http, string user, string passwor
         using var response = await http.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var isWbxml = response.Content.Headers.ContentType?.MediaType == ContentType && bytes.Length > 0;
-        return new EasResponse(response.StatusCode, response.Headers, isWbxml ? WbxmlDocument.Parse(bytes) : null, bytes);
+        return new EasResponse(response.StatusCode, response.Headers, isWbxml ? Conforming(command, WbxmlDocument.Parse(bytes)) : null, bytes);
+    }
+
+    /// <summary>The decoded body, once it is known to have the structure of the command's response.</summary>
+    private static WbxmlElement Conforming(string command, WbxmlElement body)
+    {
+        ResponseSchemas.AssertConforms(command, body);
+        return body;
     }
 
     private HttpRequestMessage WithCredentials(HttpRequestMessage request)

@@ -92,8 +92,8 @@ internal static partial class ResponseCorpus
                           <MaxInactivityTimeDeviceLock>900</MaxInactivityTimeDeviceLock>
                           <MaxDevicePasswordFailedAttempts>10</MaxDevicePasswordFailedAttempts>
                           <AllowSimpleDevicePassword>0</AllowSimpleDevicePassword>
-                          <MaxEmailAgeFilter>0</MaxEmailAgeFilter>
                           <AllowHTMLEmail>1</AllowHTMLEmail>
+                          <MaxEmailAgeFilter>0</MaxEmailAgeFilter>
                         </EASProvisionDoc>
                         """),
                 },

@@ -1,0 +1,88 @@
+using Eas.Wire.CodePages;
+using static Eas.Integration.Tests.Support.Schema.Schema;
+
+namespace Eas.Integration.Tests.Support.Schema;
+
+/// <summary>
+/// The properties of an item, as airsync:ApplicationData (MS-ASCMD 2.2.3.11) and itemoperations:Properties
+/// (MS-ASCMD 2.2.3.139.2) hold them: any number of data-class elements in any order (an unbounded choice).
+/// Email (MS-ASEMAIL 2.2.2, schema 6.1), Email2 (MS-ASEMAIL 6.2) and AirSyncBase (MS-ASAIRS 2.2.2, schema 6)
+/// are described element by element; the other data classes, which this server does not write, are a
+/// wildcard over their code pages.
+/// </summary>
+internal static class DataClassSchema
+{
+    /// <summary>airsyncbase:Body (MS-ASAIRS 2.2.2.9): Type, EstimatedDataSize, Truncated, Data, Preview, and itemoperations:Part for a multipart fetch.</summary>
+    public static readonly SchemaElement Body = Node(AirSyncBase.Body,
+        Value(AirSyncBase.Type),
+        Value(AirSyncBase.EstimatedDataSize).Optional(),
+        Value(AirSyncBase.Truncated).Optional(),
+        Value(AirSyncBase.Data).Optional(),
+        Value(AirSyncBase.Preview).Optional(),
+        Value(ItemOperations.Part).Optional());
+
+    /// <summary>airsyncbase:BodyPart (MS-ASAIRS 2.2.2.10): Status, Type and EstimatedDataSize are required.</summary>
+    public static readonly SchemaElement BodyPart = Node(AirSyncBase.BodyPart,
+        Value(AirSyncBase.Status),
+        Value(AirSyncBase.Type),
+        Value(AirSyncBase.EstimatedDataSize),
+        Value(AirSyncBase.Truncated).Optional(),
+        Value(AirSyncBase.Data).Optional(),
+        Value(AirSyncBase.Preview).Optional(),
+        Value(ItemOperations.Part).Optional());
+
+    /// <summary>
+    /// airsyncbase:Attachments (MS-ASAIRS 2.2.2.8) in a response: Attachment elements, each an all group in
+    /// which FileReference, Method and EstimatedDataSize are required (2.2.2.7). The Add and Delete children of
+    /// the schema's choice are client requests (MS-ASAIRS 2.2.2.2, 2.2.2.16) and have no place in a response.
+    /// </summary>
+    public static readonly SchemaElement Attachments = Node(AirSyncBase.Attachments, Choice(
+        Node(AirSyncBase.Attachment, All(
+            Value(AirSyncBase.DisplayName).Optional(),
+            Value(AirSyncBase.FileReference),
+            Value(AirSyncBase.Method),
+            Value(AirSyncBase.EstimatedDataSize),
+            Value(AirSyncBase.ContentId).Optional(),
+            Value(AirSyncBase.ContentLocation).Optional(),
+            Value(AirSyncBase.IsInline).Optional(),
+            Value(Email2.UmAttDuration).Optional(),
+            Value(Email2.UmAttOrder).Optional()))).Many());
+
+    /// <summary>email:Attachments of protocol 2.5 (MS-ASEMAIL 2.2.2.8): AttName, AttSize, AttMethod, DisplayName.</summary>
+    public static readonly SchemaElement LegacyAttachments = Node(Email.Attachments,
+        Node(Email.Attachment,
+            Value(Email.AttName),
+            Value(Email.AttSize),
+            Value(Email.AttMethod),
+            Value(Email.DisplayName).Optional()).Many());
+
+    /// <summary>email:Flag (MS-ASEMAIL 2.2.2.34): an all group of optional elements, several from the Tasks page.</summary>
+    public static readonly SchemaElement Flag = Node(Email.Flag, All(OptionalValues(
+        Tasks.Subject, Email.Status, Email.FlagType, Tasks.DateCompleted, Email.CompleteTime, Tasks.StartDate, Tasks.DueDate,
+        Tasks.UtcStartDate, Tasks.UtcDueDate, Tasks.ReminderSet, Tasks.ReminderTime, Tasks.OrdinalDate, Tasks.SubOrdinalDate)));
+
+    /// <summary>email:Categories (MS-ASEMAIL 2.2.2.16): up to 300 Category elements, possibly none.</summary>
+    public static readonly SchemaElement Categories = Node(Email.Categories, Value(Email.Category).Optional().Many(300));
+
+    /// <summary>
+    /// email:MeetingRequest (MS-ASEMAIL 2.2.2.48). This server does not write one yet; it is taken as a value
+    /// or any elements of its own pages.
+    /// </summary>
+    public static readonly SchemaElement MeetingRequest = new(Email.MeetingRequest, SchemaContent.ValueOrElements,
+        AnyOf(Email.PageNumber, Email2.PageNumber, AirSyncBase.PageNumber, Calendar.PageNumber, MeetingResponse.PageNumber, ComposeMail.PageNumber).Optional().Many());
+
+    /// <summary>The data-class elements an item can carry, as one unbounded choice.</summary>
+    public static SchemaGroup ItemProperties(params SchemaParticle[] extra) => Choice([
+        .. extra,
+        Attachments, Body, BodyPart, Value(AirSyncBase.NativeBodyType),
+        Value(Email.To), Value(Email.Cc), Value(Email.From), Value(Email.Subject), Value(Email.ReplyTo), Value(Email.DateReceived),
+        Value(Email.DisplayTo), Value(Email.ThreadTopic), Value(Email.Importance), Value(Email.Read), Value(Email.MessageClass),
+        MeetingRequest, Value(Email.InternetCPID), Flag, Value(Email.ContentClass), Categories, LegacyAttachments,
+        Value(Email.Body), Value(Email.BodySize), Value(Email.BodyTruncated), Value(Email.MIMEData), Value(Email.MIMESize), Value(Email.MIMETruncated),
+        Value(Email2.UmCallerID), Value(Email2.UmUserNotes), Value(Email2.UmAttDuration), Value(Email2.UmAttOrder), Value(Email2.ConversationId),
+        Value(Email2.ConversationIndex), Value(Email2.LastVerbExecuted), Value(Email2.LastVerbExecutionTime), Value(Email2.ReceivedAsBcc),
+        Value(Email2.Sender), Value(Email2.CalendarType), Value(Email2.IsLeapMonth), Value(Email2.AccountId), Value(Email2.FirstDayOfWeek),
+        Value(Email2.MeetingMessageType), Value(Email2.IsDraft), Value(Email2.Bcc), Value(Email2.Send),
+        AnyOf(Calendar.PageNumber, Contacts.PageNumber, Contacts2.PageNumber, DocumentLibrary.PageNumber, Notes.PageNumber, Tasks.PageNumber, RightsManagement.PageNumber),
+    ]).Many();
+}
