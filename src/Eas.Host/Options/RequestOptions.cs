@@ -14,4 +14,10 @@ public sealed class RequestOptions
     /// (DataTooLarge). Attachments stream from temporary files, so this bounds disk and transfer, not memory.
     /// </summary>
     public long MaxFetchBytes { get; set; } = Eas.Actors.Devices.FetchAllowance.DefaultItemBytes;
+
+    /// <summary>
+    /// Smallest response body, in bytes, sent gzip-compressed to a phone that accepts gzip (MS-ASHTTP 2.2.2.1.2
+    /// Content-Encoding); smaller bodies gain nothing. 0 turns compression off.
+    /// </summary>
+    public int GzipMinBytes { get; set; } = 1024;
 }
