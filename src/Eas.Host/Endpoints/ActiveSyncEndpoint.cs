@@ -188,6 +188,8 @@ internal sealed class ActiveSyncEndpoint(
                 exchange.Log.Reason = $"over its {throttled.Budget} budget, retry in {throttled.RetryAfter.TotalSeconds:0} s";
             }
 
+            if (outcome is UserAgentRefused refused) exchange.Log.Reason = $"User-Agent changed too often, refused until {refused.Until.UtcDateTime:u}";
+
             if (typedBody is FolderSyncRequest { IsInitial: true } && outcome is RespondWith)
                 ActiveSyncHeaders.WriteCapabilities(response.Headers, catalog, withReprovision: true);
             var compression = BodyCompression.For(context.Request, options.Value.Requests.GzipMinBytes);

@@ -66,6 +66,10 @@ internal static class OutcomeWriter
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.Headers[ActiveSyncHeaders.ThrottleHeader] = throttled.Condition;
                 return 0;
+            case UserAgentRefused refused:
+                response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(refused.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return 0;
             case RespondEmpty:
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentLength = 0;

@@ -59,6 +59,11 @@ internal static class ActorComposition
             Budgets = new RequestBudgetLimits(options.Budgets.RequestBurst, options.Budgets.RequestsPerMinute, options.Budgets.PingBurst, options.Budgets.PingsPerMinute),
             Loops = new LoopLimits(options.Budgets.LoopSyncKeyReplays, options.Budgets.LoopFastPings),
             Looping = services.GetRequiredService<LoopingDevices>(),
+            UserAgents = new UserAgentLimits(options.Requests.MaxUserAgentChanges)
+            {
+                Window = TimeSpan.FromHours(options.Requests.UserAgentWindowHours),
+                Block = TimeSpan.FromHours(options.Requests.UserAgentBlockHours),
+            },
             Metrics = services.GetRequiredService<PushMetrics>(),
             SyncMetrics = services.GetRequiredService<SyncMetrics>(),
             Accounts = access.Accounts,
