@@ -79,6 +79,9 @@ public sealed partial class DeviceActor : EntityChildActor
             case AbandonRequest abandoned:
                 OnAbandoned(abandoned);
                 return true;
+            case ForgetDevice:
+                Forget();
+                return true;
             default:
                 return false;
         }
@@ -130,7 +133,7 @@ public sealed partial class DeviceActor : EntityChildActor
             }
 
             _mayBeWatched |= line.Command is EasCommand.Ping or EasCommand.Sync;
-            var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId) : AccountAccess.All;
+            var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId, line.DeviceId) : AccountAccess.All;
             var decided = access.Refusal is { } refusal
                 ? new Decision(new AccessRefused(refusal), [])
                 : await DecideAsync(DeviceDecisions.ApplyAll(state, events), request with { Features = access.Features, ReplyLeavesNode = replyTo.Path.Address.HasGlobalScope }, now);

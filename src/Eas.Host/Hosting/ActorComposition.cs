@@ -74,6 +74,7 @@ internal static class ActorComposition
         var gate = new AccountActorSettings(access.Directory, access.License)
         {
             Entity = new EntityChildOptions("account", idle, snapshotEvery, journal, KeepsAuditEntries: true),
+            StaleDevices = new StaleDeviceLimits(TimeSpan.FromDays(options.Devices.StaleAfterDays)),
             Clock = clock,
         };
         return new AccountEntitySettings(
