@@ -79,6 +79,24 @@ public sealed class HttpHeaderConformanceTests(DovecotFixture dovecot) : IAsyncL
     }
 
     [Fact]
+    public async Task MS_ASHTTP_2_2_2_1_2_a_parked_Pings_answer_is_never_compressed_whatever_the_threshold()
+    {
+        await using var server = await ServerInstance.StartAsync(dovecot, null, "--Eas:Requests:GzipMinBytes=1", "--Eas:Ping:MinHeartbeatSeconds=1");
+        var user = MailboxUser.Create(dovecot, "hdrping");
+        var phone = await SyncingPhone.StartAsync(server, user, "14.1", "HdrPing1");
+        var inbox = phone.IdOf("INBOX");
+        await phone.SyncAllAsync(inbox);
+        phone.Client.AcceptEncoding = "gzip";
+
+        var folderSync = await phone.Client.PostAsync("FolderSync", MailRequests.FolderSync(phone.HierarchyKey));
+        var ping = await phone.Client.PostAsync("Ping", PingRequests.Ping(1, inbox));
+
+        folderSync.Gzipped.ShouldBeTrue("a threshold of 1 byte compresses even a small FolderSync");
+        ping.Body.ShouldNotBeNull().ValueOf(Eas.Wire.CodePages.Ping.Status).ShouldBe("1");
+        ping.Gzipped.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task MS_ASHTTP_2_2_2_1_2_an_inline_ItemOperations_fetch_streams_gzip_and_a_multipart_one_stays_plain()
     {
         var text = string.Concat(Enumerable.Repeat("A compressible attachment line.\r\n", 4000));

@@ -192,7 +192,7 @@ internal sealed class ActiveSyncEndpoint(
 
             if (typedBody is FolderSyncRequest { IsInitial: true } && outcome is RespondWith)
                 ActiveSyncHeaders.WriteCapabilities(response.Headers, catalog, withReprovision: true);
-            var compression = BodyCompression.For(context.Request, options.Value.Requests.GzipMinBytes);
+            var compression = line.Command == EasCommand.Ping ? BodyCompression.None : BodyCompression.For(context.Request, options.Value.Requests.GzipMinBytes);
             exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User, compression);
         }
         catch (Exception e) when (e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)

@@ -7,7 +7,8 @@ namespace Eas.Host.Endpoints;
 /// Whether a response body goes out gzip-compressed (MS-ASHTTP 2.2.2.1.2: <c>Content-Encoding: gzip</c> is
 /// required exactly when the body is compressed): the phone sent <c>Accept-Encoding</c> naming gzip (or <c>*</c>)
 /// with a non-zero weight, compression is on, and the body is at least <see cref="MinBytes"/> long, below which
-/// gzip's header and trailer cost more than they save. Empty bodies (a parked Ping's answer) are never compressed.
+/// gzip's header and trailer cost more than they save. Empty bodies are never compressed, and Ping answers never
+/// are (the endpoint passes <see cref="None"/>): a parked Ping's answer is a few bytes, sent to every phone every heartbeat.
 /// </summary>
 /// <param name="Gzip">The phone accepts gzip and the server may use it.</param>
 /// <param name="MinBytes">The smallest body worth compressing.</param>
