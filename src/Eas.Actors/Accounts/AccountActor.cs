@@ -13,6 +13,9 @@ public sealed record AccountActorSettings(DirectoryRegion Directory, LicenseRegi
     /// <summary>Idle time, snapshot interval and journal instruments of account gates.</summary>
     public EntityChildOptions Entity { get; init; } = new("account", TimeSpan.FromMinutes(5), KeepsAuditEntries: true);
 
+    /// <summary>When a device of the account counts as abandoned and is removed.</summary>
+    public StaleDeviceLimits StaleDevices { get; init; } = StaleDeviceLimits.Default;
+
     /// <summary>The clock for grants and audit entries.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
@@ -31,6 +34,7 @@ public sealed class AccountActor : EntityChildActor
     private readonly AccountActorSettings settings;
     private AccountState _state;
     private DateTimeOffset? _grantValidUntil;
+    private DateTimeOffset? _lastSweep;
 
     public AccountActor(AccountActorSettings settings, string accountId)
         : base(PersistenceIds.Account(accountId), settings.Entity)
@@ -52,8 +56,8 @@ public sealed class AccountActor : EntityChildActor
         var replyTo = Sender;
         switch (message)
         {
-            case AdmitAccount:
-                RunTask(() => AnswerAsync(replyTo, AdmitAsync));
+            case AdmitAccount admit:
+                RunTask(() => AnswerAsync(replyTo, asker => AdmitAsync(asker, admit.DeviceId)));
                 return true;
             case GetAccount:
                 RunTask(() => AnswerAsync(replyTo, async asker => asker.Tell(View(await settings.Directory.CurrentAsync()))));
@@ -70,6 +74,7 @@ public sealed class AccountActor : EntityChildActor
     {
         AccountSettingsChanged changed => changed.State,
         AccountClaimAnswered answered => answered.State,
+        IAccountDeviceEvent device => StaleDevices.Apply(_state, device),
         _ => _state,
     };
 
@@ -86,7 +91,7 @@ public sealed class AccountActor : EntityChildActor
         }
     }
 
-    private async Task AdmitAsync(IActorRef replyTo)
+    private async Task AdmitAsync(IActorRef replyTo, string? deviceId)
     {
         var directory = await settings.Directory.CurrentAsync();
         var features = FeatureResolver.Resolve(directory, _state.AccountId, _state.Settings);
@@ -97,20 +102,53 @@ public sealed class AccountActor : EntityChildActor
         }
 
         var now = settings.Clock.GetUtcNow();
+        var devices = DeviceEvents(deviceId, now);
         if (_grantValidUntil > now)
         {
-            replyTo.Tell(new AccountAccess(features, null));
+            PersistThen(devices, replyTo, Apply, () =>
+            {
+                ForgetRemoved(devices);
+                replyTo.Tell(new AccountAccess(features, null));
+            });
             return;
         }
 
         var claim = await settings.License.ClaimAsync(_state.AccountId);
         var (next, refusal) = AccountDecisions.AfterClaim(_state, claim, now);
-        AccountClaimAnswered[] events = next == _state ? [] : [new AccountClaimAnswered(next, now)];
+        // The claim's event carries the whole state as it was before the device records, so it goes first.
+        List<IPersistedMessage> events = next == _state ? [.. devices] : [new AccountClaimAnswered(next, now), .. devices];
         PersistThen(events, replyTo, Apply, () =>
         {
+            ForgetRemoved(devices);
             _grantValidUntil = claim is SlotHeld held ? held.ValidUntil : null;
             replyTo.Tell(new AccountAccess(FeatureResolver.Resolve(directory, _state.AccountId, _state.Settings), refusal));
         });
+    }
+
+    /// <summary>
+    /// The account's record of the device sending this request, and, at most once per sweep interval, the
+    /// removal of devices idle past the limit (<see cref="StaleDevices"/>).
+    /// </summary>
+    private List<IPersistedMessage> DeviceEvents(string? deviceId, DateTimeOffset now)
+    {
+        var limits = settings.StaleDevices;
+        if (deviceId is null || !limits.Enabled) return [];
+        List<IPersistedMessage> events = [];
+        if (StaleDevices.Seen(_state, deviceId, now, limits) is { } seen) events.Add(seen);
+        if (_lastSweep is null || now - _lastSweep >= limits.SweepInterval)
+        {
+            _lastSweep = now;
+            events.AddRange(StaleDevices.Sweep(_state, deviceId, now, limits));
+        }
+
+        return events;
+    }
+
+    /// <summary>Tells each removed device, through the entity, to delete its journal and stop.</summary>
+    private void ForgetRemoved(IEnumerable<IPersistedMessage> events)
+    {
+        foreach (var removed in events.OfType<AccountDeviceRemoved>())
+            Context.Parent.Tell(new AccountEnvelope(_state.AccountId, AccountChild.Device(removed.DeviceId), ForgetDevice.Instance));
     }
 
     private async Task ChangeAsync(ChangeAccount change, IActorRef replyTo)

@@ -1,7 +1,10 @@
 namespace Eas.Actors.Accounts;
 
-/// <summary>A request of the account is about to run: may it, and with which data classes? Answered with <see cref="AccountAccess"/>.</summary>
-public sealed record AdmitAccount
+/// <summary>
+/// A request of the account is about to run: may it, and with which data classes? Answered with <see cref="AccountAccess"/>.
+/// <paramref name="DeviceId"/> names the device sending it, so the account keeps track of its devices (<see cref="StaleDevices"/>).
+/// </summary>
+public sealed record AdmitAccount(string? DeviceId = null)
 {
     public static readonly AdmitAccount Instance = new();
 }
@@ -26,3 +29,9 @@ public sealed record AccountAccess(EffectiveFeatures Features, AccessRefusal? Re
 
 /// <summary>An account as an admin sees it: what is set on it, what is in effect and where that comes from.</summary>
 public sealed record AccountView(string AccountId, AccountSettings Settings, EffectiveFeatures Effective, bool HoldsSlot, DateTimeOffset? FirstSeen);
+
+/// <summary>The account removes this abandoned device (<see cref="AccountDeviceRemoved"/>): it deletes its journal and snapshots and stops.</summary>
+public sealed record ForgetDevice
+{
+    public static readonly ForgetDevice Instance = new();
+}

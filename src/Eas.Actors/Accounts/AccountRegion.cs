@@ -6,9 +6,9 @@ namespace Eas.Actors.Accounts;
 /// <summary>The account gates, reached through the account shard region from any node; ids compare lower-cased.</summary>
 public sealed class AccountRegion(IActorRef accounts, TimeSpan deadline)
 {
-    /// <summary>Whether a request of the account may run, and with which data classes.</summary>
-    public Task<AccountAccess> AdmitAsync(string accountId, CancellationToken cancellationToken = default) =>
-        accounts.Ask<AccountAccess>(Envelope(accountId, AdmitAccount.Instance), deadline, cancellationToken);
+    /// <summary>Whether a request of the account (from <paramref name="deviceId"/>, if given) may run, and with which data classes.</summary>
+    public Task<AccountAccess> AdmitAsync(string accountId, string? deviceId = null, CancellationToken cancellationToken = default) =>
+        accounts.Ask<AccountAccess>(Envelope(accountId, deviceId is null ? AdmitAccount.Instance : new AdmitAccount(deviceId)), deadline, cancellationToken);
 
     public Task<AccountView> GetAsync(string accountId, CancellationToken cancellationToken = default) =>
         accounts.Ask<AccountView>(Envelope(accountId, GetAccount.Instance), deadline, cancellationToken);

@@ -15,5 +15,9 @@ public sealed record AccountState
 
     public DateTimeOffset? FirstSeen { get; init; }
 
+    /// <summary>The account's devices (lower-cased DeviceId) and when each last sent a request, coarsely (<see cref="StaleDevices"/>).</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, DateTimeOffset> Devices { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, DateTimeOffset>.Empty;
+
     public static AccountState New(string accountId) => new() { AccountId = accountId };
 }

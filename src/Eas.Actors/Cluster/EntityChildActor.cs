@@ -147,6 +147,17 @@ public abstract class EntityChildActor : UntypedPersistentActor, IWithTimers
             });
     }
 
+    /// <summary>
+    /// Deletes the child's whole journal and its snapshots, then stops it; its next incarnation starts empty (the
+    /// journal keeps only the highest sequence number). The deletes complete in the journal after the stop.
+    /// </summary>
+    protected void Forget()
+    {
+        DeleteMessages(LastSequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(long.MaxValue, DateTime.MaxValue));
+        Context.Stop(Self);
+    }
+
     /// <summary>Wraps an event that is also an audit entry in the journal tag the audit reader queries.</summary>
     private static object Tagging<TEvent>(TEvent e)
         where TEvent : class =>

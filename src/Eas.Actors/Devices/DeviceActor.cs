@@ -79,6 +79,9 @@ public sealed partial class DeviceActor : EntityChildActor
             case AbandonRequest abandoned:
                 OnAbandoned(abandoned);
                 return true;
+            case ForgetDevice:
+                Forget();
+                return true;
             default:
                 return false;
         }
@@ -122,8 +125,15 @@ public sealed partial class DeviceActor : EntityChildActor
             var firstSeen = _state is null ? new DeviceFirstSeen(now, request.AccountId, line.DeviceId) : null;
             var state = _state ?? DeviceState.New(request.AccountId, line.DeviceId);
             var events = DeviceDecisions.Contact(state, line.DeviceType, line.ProtocolVersion.ToString(), line.UserAgent, now);
+            var userAgent = UserAgentRules.Decide(state, line.UserAgent, settings.UserAgents, now);
+            if (userAgent.BlockedUntil is { } until)
+            {
+                RefuseUserAgent(replyTo, request, firstSeen, userAgent.Events.IsEmpty ? [] : [.. events, .. userAgent.Events], until, now);
+                return;
+            }
+
             _mayBeWatched |= line.Command is EasCommand.Ping or EasCommand.Sync;
-            var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId) : AccountAccess.All;
+            var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId, line.DeviceId) : AccountAccess.All;
             var decided = access.Refusal is { } refusal
                 ? new Decision(new AccessRefused(refusal), [])
                 : await DecideAsync(DeviceDecisions.ApplyAll(state, events), request with { Features = access.Features, ReplyLeavesNode = replyTo.Path.Address.HasGlobalScope }, now);
@@ -140,6 +150,32 @@ public sealed partial class DeviceActor : EntityChildActor
             Failed(replyTo, request.AccountId, e);
             if (!IsExpected(e)) throw;
         }
+    }
+
+    /// <summary>
+    /// A device over its User-Agent changes (MS-ASHTTP 3.2.5.1.1): a block it starts now is written (with the
+    /// User-Agent that started it), logged and shown to operators as a looping device before the refusal leaves.
+    /// </summary>
+    private void RefuseUserAgent(IActorRef replyTo, DeviceRequest request, DeviceFirstSeen? firstSeen, ImmutableArray<DeviceEvent> events, DateTimeOffset until, DateTimeOffset now)
+    {
+        var refusal = new UserAgentRefused(until, until - now);
+        if (events.IsEmpty)
+        {
+            replyTo.Tell(refusal);
+            return;
+        }
+
+        if (events.OfType<UserAgentBlocked>().FirstOrDefault() is { } blocked)
+        {
+            var hours = settings.UserAgents.Window.TotalHours;
+            DeviceLog.UserAgentBlocked(settings.Logger, request.AccountId, request.Line.DeviceId, blocked.Changes, hours, until);
+            settings.Looping?.Flagged(request.AccountId, request.Line.DeviceId,
+                new LoopReport($"User-Agent changed {blocked.Changes} times within {hours:0} h; refused until {until.UtcDateTime:yyyy-MM-dd HH:mm}Z", now));
+        }
+
+        List<IPersistedMessage> toPersist = [.. events];
+        if (firstSeen is not null) toPersist.Insert(0, firstSeen);
+        PersistThen(toPersist, replyTo, Apply, () => replyTo.Tell(refusal));
     }
 
     /// <summary>The budget this request is over, if any; a request within both takes from both.</summary>

@@ -26,6 +26,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>When a device counts as looping (admin views).</summary>
     public LoopLimits Loops { get; init; } = new();
 
+    /// <summary>How often a device may change its User-Agent (MS-ASHTTP 3.2.5.1.1).</summary>
+    public UserAgentLimits UserAgents { get; init; } = new();
+
     /// <summary>Where flagged devices are reported on this node (<c>eas-server top</c>); null reports nowhere.</summary>
     public ILoopingDevices? Looping { get; init; }
 

@@ -79,6 +79,7 @@ public static class DeviceDecisions
             DeviceType = e.DeviceType,
             ProtocolVersion = e.ProtocolVersion,
             UserAgent = e.UserAgent,
+            UserAgentChanges = UserAgentRules.Record(state, e),
             FirstSeen = state.FirstSeen ?? e.At,
             LastSeen = e.At,
         },
@@ -103,6 +104,7 @@ public static class DeviceDecisions
         HierarchySynced e => state with { Hierarchy = e.State },
         PingParametersSet e => state with { Ping = e.Parameters },
         MessageSent e => state with { SentMessages = RememberSent(state.SentMessages, e.Key) },
+        UserAgentBlocked e => state with { UserAgentBlockedUntil = e.Until },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown device event."),
     };
 

@@ -12,6 +12,7 @@ namespace Eas.Actors.Devices;
 [JsonDerivedType(typeof(HierarchySynced), "hierarchy-synced")]
 [JsonDerivedType(typeof(PingParametersSet), "ping-parameters-set")]
 [JsonDerivedType(typeof(MessageSent), "message-sent")]
+[JsonDerivedType(typeof(UserAgentBlocked), "user-agent-blocked")]
 public abstract record DeviceEvent(DateTimeOffset At) : IPersistedMessage;
 
 /// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
@@ -34,3 +35,9 @@ public sealed record PingParametersSet(DateTimeOffset At, PingParameters Paramet
 
 /// <summary>A message was submitted; its ClientId (or the phone's Message-ID before 14.0) is kept to refuse a resend (MS-ASCMD 2.2.3.28.1).</summary>
 public sealed record MessageSent(DateTimeOffset At, string Key) : DeviceEvent(At);
+
+/// <summary>
+/// The device changed its User-Agent more often than allowed and is refused until <paramref name="Until"/>
+/// (MS-ASHTTP 3.2.5.1.1); <paramref name="Changes"/> counts the changes within the window, this one included.
+/// </summary>
+public sealed record UserAgentBlocked(DateTimeOffset At, DateTimeOffset Until, int Changes) : DeviceEvent(At);

@@ -36,6 +36,7 @@ public static class DeviceManifests
         .With<HierarchySynced>("device.hierarchy-synced.v1")
         .With<PingParametersSet>("device.ping-parameters-set.v1")
         .With<MessageSent>("device.message-sent.v1")
+        .With<UserAgentBlocked>("device.user-agent-blocked.v1")
         .With<CollectionStateChanged>("device.collection-state-changed.v1")
         .With<CollectionStateAdvanced>("device.collection-state-advanced.v1")
         .With<DeviceSnapshot>("device.snapshot.v1");

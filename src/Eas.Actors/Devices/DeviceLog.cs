@@ -10,4 +10,7 @@ internal static partial class DeviceLog
 
     [LoggerMessage(1202, LogLevel.Warning, "Device {DeviceId} of {User} is looping: {Reason}")]
     public static partial void Looping(ILogger logger, string user, string deviceId, string reason);
+
+    [LoggerMessage(1203, LogLevel.Warning, "Device {DeviceId} of {User} changed its User-Agent {Changes} times within {WindowHours} h; refused until {Until:u}")]
+    public static partial void UserAgentBlocked(ILogger logger, string user, string deviceId, int changes, double windowHours, DateTimeOffset until);
 }

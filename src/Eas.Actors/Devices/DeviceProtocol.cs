@@ -78,6 +78,12 @@ public sealed record AccessRefused(Accounts.AccessRefusal Reason) : CommandOutco
 /// </summary>
 public sealed record RespondHttpStatus(int StatusCode) : CommandOutcome;
 
+/// <summary>
+/// The device changed its User-Agent too often and is refused until <paramref name="Until"/> (MS-ASHTTP
+/// 3.2.5.1.1): HTTP 503 with Retry-After for the time left, and no X-MS-ASThrottle (none of its values names this).
+/// </summary>
+public sealed record UserAgentRefused(DateTimeOffset Until, TimeSpan RetryAfter) : CommandOutcome;
+
 /// <summary>An empty HTTP 200: a Sync whose Wait ended without changes (MS-ASCMD 2.2.3.198).</summary>
 public sealed record RespondEmpty : CommandOutcome;
 

@@ -21,6 +21,12 @@ public sealed record DeviceState
 
     public string? UserAgent { get; init; }
 
+    /// <summary>When the device changed its User-Agent (<see cref="UserAgentRules"/>), newest last, bounded.</summary>
+    public ImmutableList<DateTimeOffset> UserAgentChanges { get; init; } = [];
+
+    /// <summary>Until when the device is refused for changing its User-Agent too often (MS-ASHTTP 3.2.5.1.1).</summary>
+    public DateTimeOffset? UserAgentBlockedUntil { get; init; }
+
     /// <summary>The policy key the phone acknowledged (MS-ASPROV 3.1.5.1 phase 2); null until provisioned.</summary>
     public uint? PolicyKey { get; init; }
 

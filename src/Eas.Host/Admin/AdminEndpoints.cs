@@ -111,7 +111,7 @@ internal static class AdminEndpoints
     private static DeviceSummary SummaryOf(DeviceStateReply reply)
     {
         var device = reply.State!;
-        return new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null, reply.Loop);
+        return new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null, reply.Loop, device.UserAgentBlockedUntil);
     }
 
     private static AuditEntry EntryOf(AuditRecord e) => new(e.Sequence, e.At, e.By, e.Change, e.Details);

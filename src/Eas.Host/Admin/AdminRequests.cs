@@ -18,10 +18,13 @@ public sealed record AccountChangeRequest(string? Class, bool? ActiveSync, bool?
 /// <summary>GET /admin/api/service.</summary>
 public sealed record ServiceView(bool Enabled, FeatureSettings Defaults);
 
-/// <summary>One device of an account in the admin view; <paramref name="Looping"/> says why it counts as looping, if it does.</summary>
+/// <summary>
+/// One device of an account in the admin view; <paramref name="Looping"/> says why it counts as looping, if it does;
+/// <paramref name="BlockedUntil"/> is when its last refusal for changing its User-Agent too often ends (MS-ASHTTP 3.2.5.1.1): in force while in the future.
+/// </summary>
 public sealed record DeviceSummary(
     string DeviceId, string? DeviceType, string? ProtocolVersion, string? UserAgent, DateTimeOffset? FirstSeen, DateTimeOffset? LastContact, bool Provisioned,
-    LoopReport? Looping = null);
+    LoopReport? Looping = null, DateTimeOffset? BlockedUntil = null);
 
 /// <summary>One entry of the audit log.</summary>
 public sealed record AuditEntry(long Sequence, DateTimeOffset At, string By, string Change, System.Text.Json.JsonElement Details);

@@ -55,11 +55,12 @@ internal static class AdminTables
 
     public static IRenderable Devices(IReadOnlyList<DeviceSummary> devices)
     {
-        var table = Table("DeviceId", "Type", "Version", "User agent", "First seen", "Last contact", "Provisioned", "Looping");
+        var table = Table("DeviceId", "Type", "Version", "User agent", "First seen", "Last contact", "Provisioned", "Looping", "Blocked");
         foreach (var d in devices)
             Row(table, d.DeviceId, d.DeviceType ?? "-", d.ProtocolVersion ?? "-", d.UserAgent ?? "-", Time(d.FirstSeen), Time(d.LastContact), d.Provisioned ? "yes" : "no",
-                d.Looping is { } loop ? $"{loop.Reason} (last {Time(loop.At)})" : "no");
-        if (devices.Count == 0) Row(table, "(none)", "", "", "", "", "", "", "");
+                d.Looping is { } loop ? $"{loop.Reason} (last {Time(loop.At)})" : "no",
+                d.BlockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"User-Agent changes, until {Time(until)}" : "no");
+        if (devices.Count == 0) Row(table, "(none)", "", "", "", "", "", "", "", "");
         return table;
     }
 

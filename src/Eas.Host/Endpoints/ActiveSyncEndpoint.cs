@@ -9,6 +9,7 @@ using Eas.Host.Diagnostics.Logging;
 using Eas.Host.Diagnostics.Tracing;
 using Eas.Host.Options;
 using Eas.Wire.Commands;
+using Eas.Wire.Commands.FolderSync;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
 using Microsoft.Extensions.Options;
@@ -48,9 +49,7 @@ internal sealed class ActiveSyncEndpoint(
         }
 
         var headers = context.Response.Headers;
-        headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
-        headers[ActiveSyncHeaders.ProtocolVersionsHeader] = ProtocolVersion.SupportedHeaderValue;
-        headers[ActiveSyncHeaders.ProtocolCommandsHeader] = catalog.HeaderValue;
+        ActiveSyncHeaders.WriteCapabilities(headers, catalog, withReprovision: false);
         headers.Allow = "OPTIONS,POST";
         headers["Public"] = "OPTIONS,POST";
         headers.CacheControl = "private";
@@ -191,7 +190,12 @@ internal sealed class ActiveSyncEndpoint(
                 exchange.Log.Reason = $"over its {throttled.Budget} budget, retry in {throttled.RetryAfter.TotalSeconds:0} s";
             }
 
-            exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User);
+            if (outcome is UserAgentRefused refused) exchange.Log.Reason = $"User-Agent changed too often, refused until {refused.Until.UtcDateTime:u}";
+
+            if (typedBody is FolderSyncRequest { IsInitial: true } && outcome is RespondWith)
+                ActiveSyncHeaders.WriteCapabilities(response.Headers, catalog, withReprovision: true);
+            var compression = line.Command == EasCommand.Ping ? BodyCompression.None : BodyCompression.For(context.Request, options.Value.Requests.GzipMinBytes);
+            exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User, compression);
         }
         catch (Exception e) when (e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
         {

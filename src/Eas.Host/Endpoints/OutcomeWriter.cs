@@ -13,16 +13,20 @@ internal static class OutcomeWriter
     /// <summary>HTTP 449 "Retry after sending a Provision command" (MS-ASHTTP 2.2.2.1.1, up to 12.1).</summary>
     public const int NeedsProvisioning = 449;
 
-    /// <summary>Writes the outcome and returns the number of body bytes written.</summary>
-    public static async Task<long> WriteAsync(HttpResponse response, EasRequestLine line, CommandOutcome outcome, ILogger logger, string user)
+    /// <summary>
+    /// Writes the outcome and returns the number of body bytes before any compression. WBXML bodies are
+    /// gzip-compressed as <paramref name="compression"/> allows; attachment bytes (GetAttachment, multipart
+    /// ItemOperations) never are: they are mostly compressed formats already, and they stream.
+    /// </summary>
+    public static async Task<long> WriteAsync(HttpResponse response, EasRequestLine line, CommandOutcome outcome, ILogger logger, string user, BodyCompression compression)
     {
         response.Headers[ActiveSyncHeaders.ServerVersionHeader] = ActiveSyncHeaders.ServerVersion;
         switch (outcome)
         {
             case RespondWith { Response: ItemOperationsResponse items }:
-                return await WriteItemOperationsAsync(response, items, line);
+                return await WriteItemOperationsAsync(response, items, line, compression);
             case RespondWith respond:
-                return await WriteWbxmlAsync(response, respond.Response, line.ProtocolVersion);
+                return await WriteWbxmlAsync(response, respond.Response, line.ProtocolVersion, compression: compression);
             case ProvisioningRequired required:
                 HostLog.ProvisioningRequired(logger, line.Command.ToWireName(), user, line.DeviceId, required.Verdict.ToString());
                 if (line.ProtocolVersion < ProtocolVersion.V140 || !StatusOnlyResponse.CanCarry(line.Command))
@@ -66,6 +70,10 @@ internal static class OutcomeWriter
                 response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.Headers[ActiveSyncHeaders.ThrottleHeader] = throttled.Condition;
+                return 0;
+            case UserAgentRefused refused:
+                response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(refused.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return 0;
             case RespondEmpty:
                 response.StatusCode = StatusCodes.Status200OK;
@@ -134,18 +142,29 @@ internal static class OutcomeWriter
     /// ItemOperations in the form the phone asked for (MS-ASCMD 2.2.1.10.1): multipart when it sent
     /// MS-ASAcceptMultiPart: T or the AcceptMultiPart option bit, else one WBXML document. Fetched bytes stream from
     /// their temporary files as the body is written, and go with the body when it is done (or the phone hung up).
+    /// The WBXML form may be gzip-compressed: it then streams through the compressor, chunked, without a
+    /// Content-Length, so a fetched file is never held whole; the multipart form is not compressed (its parts are
+    /// the fetched bytes themselves, mostly compressed formats, and a phone asking for multipart wants them raw).
     /// </summary>
-    private static async Task<long> WriteItemOperationsAsync(HttpResponse response, ItemOperationsResponse items, EasRequestLine line)
+    private static async Task<long> WriteItemOperationsAsync(HttpResponse response, ItemOperationsResponse items, EasRequestLine line, BodyCompression compression)
     {
         using var body = items.Encode(line.ProtocolVersion, line.AcceptMultiPart);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = line.AcceptMultiPart ? MultiPartResponse.ContentType : ActiveSyncHeaders.WbxmlContentType;
+        if (!line.AcceptMultiPart && compression.Applies(body.Length))
+        {
+            GzipResponse.Declare(response);
+            await using var gzip = GzipResponse.Compressor(response.Body);
+            await body.WriteToAsync(gzip, response.HttpContext.RequestAborted);
+            return body.Length;
+        }
+
         response.ContentLength = body.Length;
         await body.WriteToAsync(response.Body, response.HttpContext.RequestAborted);
         return body.Length;
     }
 
-    private static async Task<long> WriteWbxmlAsync(HttpResponse response, IEasResponse body, ProtocolVersion version, int statusCode = StatusCodes.Status200OK)
+    private static async Task<long> WriteWbxmlAsync(HttpResponse response, IEasResponse body, ProtocolVersion version, int statusCode = StatusCodes.Status200OK, BodyCompression compression = default)
     {
         using var buffer = new PooledBufferWriter();
         var writer = new WbxmlWriter(buffer);
@@ -153,6 +172,15 @@ internal static class OutcomeWriter
         writer.Finish();
         response.StatusCode = statusCode;
         response.ContentType = ActiveSyncHeaders.WbxmlContentType;
+        if (compression.Applies(buffer.WrittenCount))
+        {
+            var compressed = GzipResponse.Compress(buffer.WrittenMemory.Span);
+            GzipResponse.Declare(response);
+            response.ContentLength = compressed.Length;
+            await response.Body.WriteAsync(compressed);
+            return buffer.WrittenCount;
+        }
+
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory);
         return buffer.WrittenCount;

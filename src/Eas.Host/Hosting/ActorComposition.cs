@@ -59,6 +59,11 @@ internal static class ActorComposition
             Budgets = new RequestBudgetLimits(options.Budgets.RequestBurst, options.Budgets.RequestsPerMinute, options.Budgets.PingBurst, options.Budgets.PingsPerMinute),
             Loops = new LoopLimits(options.Budgets.LoopSyncKeyReplays, options.Budgets.LoopFastPings),
             Looping = services.GetRequiredService<LoopingDevices>(),
+            UserAgents = new UserAgentLimits(options.Requests.MaxUserAgentChanges)
+            {
+                Window = TimeSpan.FromHours(options.Requests.UserAgentWindowHours),
+                Block = TimeSpan.FromHours(options.Requests.UserAgentBlockHours),
+            },
             Metrics = services.GetRequiredService<PushMetrics>(),
             SyncMetrics = services.GetRequiredService<SyncMetrics>(),
             Accounts = access.Accounts,
@@ -69,6 +74,7 @@ internal static class ActorComposition
         var gate = new AccountActorSettings(access.Directory, access.License)
         {
             Entity = new EntityChildOptions("account", idle, snapshotEvery, journal, KeepsAuditEntries: true),
+            StaleDevices = new StaleDeviceLimits(TimeSpan.FromDays(options.Devices.StaleAfterDays)),
             Clock = clock,
         };
         return new AccountEntitySettings(

@@ -31,6 +31,8 @@ public sealed class EasOptions
 
     public PingOptions Ping { get; set; } = new();
 
+    public DeviceOptions Devices { get; set; } = new();
+
     public BudgetOptions Budgets { get; set; } = new();
 
     public MetricsOptions Metrics { get; set; } = new();

@@ -14,4 +14,22 @@ public sealed class RequestOptions
     /// (DataTooLarge). Attachments stream from temporary files, so this bounds disk and transfer, not memory.
     /// </summary>
     public long MaxFetchBytes { get; set; } = Eas.Actors.Devices.FetchAllowance.DefaultItemBytes;
+
+    /// <summary>
+    /// Smallest response body, in bytes, sent gzip-compressed to a phone that accepts gzip (MS-ASHTTP 2.2.2.1.2
+    /// Content-Encoding); smaller bodies gain nothing. 0 turns compression off.
+    /// </summary>
+    public int GzipMinBytes { get; set; } = 1024;
+
+    /// <summary>
+    /// How many times a device may change its User-Agent within <see cref="UserAgentWindowHours"/> before it is
+    /// refused with 503 for <see cref="UserAgentBlockHours"/> (MS-ASHTTP 3.2.5.1.1: 2, 24 and 14). 0 turns it off.
+    /// </summary>
+    public int MaxUserAgentChanges { get; set; } = 2;
+
+    /// <summary>The period, in hours, within which User-Agent changes are counted.</summary>
+    public double UserAgentWindowHours { get; set; } = 24;
+
+    /// <summary>How long, in hours, a device over its User-Agent changes is refused.</summary>
+    public double UserAgentBlockHours { get; set; } = 14;
 }

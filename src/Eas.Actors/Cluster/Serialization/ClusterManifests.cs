@@ -43,7 +43,9 @@ public static class ClusterManifests
     public const string CommandNotImplemented = "outcome.not-implemented.v1";
     public const string AttachmentNotFound = "outcome.attachment-not-found.v1";
     public const string Throttled = "outcome.throttled.v1";
+    public const string UserAgentRefused = "outcome.user-agent-refused.v1";
     public const string AdmitAccount = "account.admit.v1";
+    public const string ForgetDevice = "device.forget.v1";
     public const string AccountAccess = "account.access.v1";
     public const string GetAccount = "account.get.v1";
     public const string AccountView = "account.view.v1";
@@ -81,7 +83,9 @@ public static class ClusterManifests
         new JsonCodec<CommandNotImplemented>(CommandNotImplemented),
         new JsonCodec<AttachmentNotFound>(AttachmentNotFound),
         new JsonCodec<Throttled>(Throttled),
+        new JsonCodec<UserAgentRefused>(UserAgentRefused),
         new JsonCodec<AdmitAccount>(AdmitAccount),
+        new JsonCodec<ForgetDevice>(ForgetDevice),
         new JsonCodec<AccountAccess>(AccountAccess),
         new JsonCodec<GetAccount>(GetAccount),
         new JsonCodec<AccountView>(AccountView),

@@ -14,6 +14,12 @@ public sealed record FolderSyncRequest(string SyncKey)
     /// <summary>The longest SyncKey the schema allows.</summary>
     public const int MaxSyncKeyLength = 64;
 
+    /// <summary>The SyncKey of a first (or restarted) hierarchy sync (MS-ASCMD 2.2.3.181.2).</summary>
+    public const string InitialSyncKey = "0";
+
+    /// <summary>Whether this is a first (or restarted) hierarchy sync, SyncKey 0.</summary>
+    public bool IsInitial => SyncKey == InitialSyncKey;
+
     /// <summary>Turns a decoded body into a request.</summary>
     /// <exception cref="EasRequestFormatException">The body is not a FolderSync request.</exception>
     public static FolderSyncRequest Parse(WbxmlElement root, ProtocolVersion version)

@@ -154,6 +154,9 @@ internal static class ClusterSamples
         yield return new AttachmentNotFound();
         yield return Envelope(AdmitAccount.Instance) with { Child = AccountChild.Gate };
         yield return AdmitAccount.Instance;
+        yield return new AdmitAccount("OutlookA");
+        yield return ForgetDevice.Instance;
+        yield return new UserAgentRefused(Noon.AddHours(14), TimeSpan.FromHours(14));
         yield return new AccountAccess(Features, AccessRefusal.DisabledForClass);
         yield return GetAccount.Instance;
         yield return new AccountView("mike@ox.io", AccountSettings.Default with { Class = "gold", Features = new FeatureSettings(Email: false), DisabledByLicense = true }, Features, true, Noon);

@@ -48,6 +48,7 @@ public sealed class CommandOutcomeSerializationTests(ServerSerialization server)
             new RespondHttpStatus((int)HttpStatusCode.ServiceUnavailable),
             new RespondEmpty(),
             new Throttled(ThrottleConditions.CommandFrequency, "requests", TimeSpan.FromSeconds(2.5)),
+            new UserAgentRefused(new DateTimeOffset(2026, 12, 6, 22, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(14)),
             new CommandNotImplemented(),
             new AttachmentNotFound(),
         ];

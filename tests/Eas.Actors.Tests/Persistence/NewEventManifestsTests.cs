@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Eas.Actors.Accounts;
+using Eas.Actors.Devices;
+using Eas.Actors.Persistence.Journal;
+
+namespace Eas.Actors.Tests.Persistence;
+
+/// <summary>The journal's serializer writes and reads back the User-Agent block and the account's device records under their manifests.</summary>
+public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly DateTimeOffset T0 = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
+
+    public NewEventManifestsTests()
+        : base(JsonManifestSetup.Empty.WithDeviceManifests().WithAccountManifests().And(BootstrapSetup.Create().WithConfig(JsonManifestSerializer.Bindings)))
+    {
+    }
+
+    private JsonManifestSerializer Serializer => (JsonManifestSerializer)Sys.Serialization.FindSerializerForType(typeof(UserAgentBlocked));
+
+    [Theory]
+    [InlineData("device.user-agent-blocked.v1")]
+    [InlineData("account.device-seen.v1")]
+    [InlineData("account.device-removed.v1")]
+    public void Each_new_event_round_trips_under_its_manifest(string manifest)
+    {
+        object written = manifest switch
+        {
+            "device.user-agent-blocked.v1" => new UserAgentBlocked(T0, T0.AddHours(14), 3),
+            "account.device-seen.v1" => new AccountDeviceSeen("outlook-a", T0),
+            _ => new AccountDeviceRemoved("mike@ox.io", "outlook-a", T0, T0.AddDays(31)),
+        };
+
+        Serializer.Manifest(written).ShouldBe(manifest);
+        Serializer.FromBinary(Serializer.ToBinary(written), manifest).ShouldBe(written);
+    }
+
+    [Fact]
+    public void A_device_state_with_User_Agent_changes_and_an_account_state_with_devices_round_trip_in_snapshots()
+    {
+        var device = DeviceState.New("mike@ox.io", "Phone1") with { UserAgentChanges = [T0, T0.AddHours(1)], UserAgentBlockedUntil = T0.AddHours(15) };
+        var account = AccountState.New("mike@ox.io") with { Devices = AccountState.New("x").Devices.Add("outlook-a", T0) };
+
+        var deviceBack = (DeviceSnapshot)Serializer.FromBinary(Serializer.ToBinary(new DeviceSnapshot(device, [])), "device.snapshot.v1");
+        var accountBack = (AccountSnapshot)Serializer.FromBinary(Serializer.ToBinary(new AccountSnapshot(account)), "account.snapshot.v1");
+
+        JsonSerializer.Serialize(deviceBack.State).ShouldBe(JsonSerializer.Serialize(device));
+        accountBack.State.Devices.ShouldBe(account.Devices);
+    }
+}
