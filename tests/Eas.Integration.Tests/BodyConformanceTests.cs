@@ -154,7 +154,7 @@ public sealed class BodyConformanceTests(DovecotFixture dovecot) : IAsyncLifetim
     {
         var user = MailboxUser.Create(dovecot, name);
         await user.DeliverRawAsync(message);
-        var stored = await StoredMessageAsync(user);
+        var stored = await user.StoredNewestMessageAsync();
         var phone = await SyncingPhone.StartAsync(_server, user, version, name);
         return (phone, phone.IdOf("INBOX"), stored);
     }
@@ -211,18 +211,6 @@ public sealed class BodyConformanceTests(DovecotFixture dovecot) : IAsyncLifetim
     private static WbxmlElement Child(WbxmlElement element, ushort tag) =>
         element.Element(tag) ?? throw new ShouldAssertException($"No child 0x{tag:X4} in {element}");
 
-    /// <summary>The message as the store holds it (BODY[] through another IMAP client), delivery headers included.</summary>
-    private static async Task<byte[]> StoredMessageAsync(MailboxUser user)
-    {
-        using var client = await user.ConnectImapAsync();
-        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
-        var uid = (await client.Inbox.SearchAsync(MailKit.Search.SearchQuery.All)).Last();
-        await using var stream = await client.Inbox.GetStreamAsync(uid);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        await client.DisconnectAsync(quit: true);
-        return copy.ToArray();
-    }
 
     private static string Headers(string subject, string contentType) =>
         $"From: Anna <anna@example.com>\r\nTo: x@example.com\r\nSubject: {subject}\r\nDate: Sun, 1 Nov 2026 10:00:00 +0000\r\n" +

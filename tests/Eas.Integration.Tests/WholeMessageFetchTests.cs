@@ -31,7 +31,7 @@ public sealed class WholeMessageFetchTests(DovecotFixture dovecot) : IAsyncLifet
     {
         var user = MailboxUser.Create(dovecot, "whole");
         await user.DeliverRawAsync(LargeMessage("Whole", 3 * 1024 * 1024));
-        var stored = await StoredMessageAsync(user);
+        var stored = await user.StoredNewestMessageAsync();
         var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Whole1");
         var inbox = phone.IdOf("INBOX");
         var serverId = (await phone.SyncAllAsync(inbox)).Single().ServerId;
@@ -60,7 +60,7 @@ public sealed class WholeMessageFetchTests(DovecotFixture dovecot) : IAsyncLifet
     {
         var user = MailboxUser.Create(dovecot, "wholecut");
         await user.DeliverRawAsync(LargeMessage("Cut", 3 * 1024 * 1024));
-        var stored = await StoredMessageAsync(user);
+        var stored = await user.StoredNewestMessageAsync();
         var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "WholeCut1");
         var inbox = phone.IdOf("INBOX");
         var serverId = (await phone.SyncAllAsync(inbox)).Single().ServerId;
@@ -116,18 +116,6 @@ public sealed class WholeMessageFetchTests(DovecotFixture dovecot) : IAsyncLifet
         return fetch.Element(IoPage.Properties)!.Element(AirSyncBase.Body)!;
     }
 
-    /// <summary>The message as the store holds it (BODY[] through another IMAP client), delivery headers included.</summary>
-    private static async Task<byte[]> StoredMessageAsync(MailboxUser user)
-    {
-        using var client = await user.ConnectImapAsync();
-        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
-        var uid = (await client.Inbox.SearchAsync(MailKit.Search.SearchQuery.All)).Last();
-        await using var stream = await client.Inbox.GetStreamAsync(uid);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        await client.DisconnectAsync(quit: true);
-        return copy.ToArray();
-    }
 
     /// <summary>A plain-text message of about <paramref name="size"/> bytes, with lines of printable ASCII.</summary>
     private static string LargeMessage(string subject, int size)

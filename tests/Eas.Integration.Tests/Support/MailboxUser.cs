@@ -57,4 +57,17 @@ internal sealed class MailboxUser
             throw;
         }
     }
+
+    /// <summary>The newest INBOX message as the store holds it (BODY[] through another IMAP client), delivery headers included.</summary>
+    public async Task<byte[]> StoredNewestMessageAsync()
+    {
+        using var client = await ConnectImapAsync();
+        await client.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly);
+        var uid = (await client.Inbox.SearchAsync(MailKit.Search.SearchQuery.All)).Last();
+        await using var stream = await client.Inbox.GetStreamAsync(uid);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        await client.DisconnectAsync(quit: true);
+        return copy.ToArray();
+    }
 }
