@@ -11,10 +11,21 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// </summary>
 public static class StoredMessageReader
 {
+    /// <summary>
+    /// Reads the message. The raw MIME for a phone that takes it (<see cref="EmailMime"/>: Sync's Type 4 body,
+    /// ItemOperations' whole message, 2.5's email:MIMEData) goes out as a WBXML string in a UTF-8 document
+    /// (MS-ASAIRS 2.2.2.20.1, MS-ASEMAIL 2.2.2.50), so it is decided here, the one place all three come from: a stored
+    /// message that is well-formed UTF-8 (7-bit, or 8-bit UTF-8) is the MIME byte for byte, checked by one streaming
+    /// pass over the buffer (<see cref="Eas.Wire.Wbxml.Utf8Validator"/>) and parsed no further; one that is not (raw
+    /// 8-bit bytes in another charset) is replaced by its 7-bit form (<see cref="SevenBitMime"/>), written to a buffer
+    /// of its own (memory or a temporary file, as the fetch's). Sizes (MIMESize, EstimatedDataSize) and truncation
+    /// (TruncationSize, MIMETruncation) then apply to that form.
+    /// </summary>
     /// <param name="buffer">
-    /// The whole message, seekable; read from position 0 and left open. With
+    /// The whole message, seekable; read from position 0. With
     /// <see cref="Mailboxes.EmailContentRequest.MimePrefixBytes"/> and MIME wanted, the item's
-    /// <see cref="EmailMime.Source"/> takes it over, and the caller no longer disposes it.
+    /// <see cref="EmailMime.Source"/> takes it over (or, re-encoded, its 7-bit form does and the buffer is disposed here),
+    /// and the caller no longer disposes it; otherwise it is left open.
     /// </param>
     /// <param name="flags">The message's IMAP flags.</param>
     /// <param name="received">The message's INTERNALDATE.</param>
@@ -23,11 +34,20 @@ public static class StoredMessageReader
     public static async Task<EmailItem> ReadAsync(Stream buffer, IReadOnlyList<string> flags, DateTimeOffset received, Mailboxes.EmailContentRequest content, CancellationToken cancellationToken)
     {
         EmailMime? mime = null;
+        var mimeBuffer = buffer;
         if (content.WantMime)
         {
-            buffer.Position = 0;
-            var prefix = content.MimePrefixBytes ?? content.MaxBodyBytes ?? buffer.Length;
-            mime = await EmailMime.ReadAsync(buffer, buffer.Length, prefix, cancellationToken).ConfigureAwait(false);
+            mimeBuffer = await StringFormAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var prefix = content.MimePrefixBytes ?? content.MaxBodyBytes ?? mimeBuffer.Length;
+            try
+            {
+                mime = await EmailMime.ReadAsync(mimeBuffer, mimeBuffer.Length, prefix, cancellationToken).ConfigureAwait(false);
+            }
+            catch when (mimeBuffer != buffer)
+            {
+                await mimeBuffer.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         var item = new EmailItem { DateReceived = received.UtcDateTime, Subject = string.Empty };
@@ -44,11 +64,50 @@ public static class StoredMessageReader
 
         if (mime is not null && content.MimePrefixBytes is not null)
         {
-            buffer.Position = 0;
-            mime = mime with { Source = new Wire.Wbxml.BinaryContent(buffer) };
+            mimeBuffer.Position = 0;
+            mime = mime with { Source = new Wire.Wbxml.BinaryContent(mimeBuffer) };
+            if (mimeBuffer != buffer) await buffer.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (mimeBuffer != buffer)
+        {
+            await mimeBuffer.DisposeAsync().ConfigureAwait(false);
         }
 
         return EmailImapFlags.Apply(item with { Mime = mime }, flags);
+    }
+
+    /// <summary>
+    /// The buffer whose bytes are the message's MIME as a string, positioned at 0: <paramref name="buffer"/> when it is
+    /// well-formed UTF-8, else a new buffer with its 7-bit form (<see cref="SevenBitMime"/>), which the caller disposes.
+    /// A message MimeKit cannot write again stays as it is.
+    /// </summary>
+    internal static async Task<Stream> StringFormAsync(Stream buffer, CancellationToken cancellationToken)
+    {
+        buffer.Position = 0;
+        var valid = await Wire.Wbxml.Utf8Validator.IsValidAsync(buffer, cancellationToken).ConfigureAwait(false);
+        buffer.Position = 0;
+        if (valid) return buffer;
+
+        // Quoted-printable and base64 grow what they encode; the estimate only picks memory or a temporary file.
+        var sevenBit = Mailboxes.Imap.EmailReader.CreateBuffer(buffer.Length + buffer.Length / 2);
+        try
+        {
+            await SevenBitMime.WriteAsync(buffer, sevenBit, cancellationToken).ConfigureAwait(false);
+            sevenBit.Position = 0;
+            buffer.Position = 0;
+            return sevenBit;
+        }
+        catch (Exception exception) when (IsUnreadable(exception))
+        {
+            await sevenBit.DisposeAsync().ConfigureAwait(false);
+            buffer.Position = 0;
+            return buffer;
+        }
+        catch
+        {
+            await sevenBit.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The bodies (UTF-8 bytes up to <paramref name="maxBodyBytes"/>) and the attachments.</summary>
