@@ -33,23 +33,6 @@ public static class StoredMessageReader
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<EmailItem> ReadAsync(Stream buffer, IReadOnlyList<string> flags, DateTimeOffset received, Mailboxes.EmailContentRequest content, CancellationToken cancellationToken)
     {
-        EmailMime? mime = null;
-        var mimeBuffer = buffer;
-        if (content.WantMime)
-        {
-            mimeBuffer = await StringFormAsync(buffer, cancellationToken).ConfigureAwait(false);
-            var prefix = content.MimePrefixBytes ?? content.MaxBodyBytes ?? mimeBuffer.Length;
-            try
-            {
-                mime = await EmailMime.ReadAsync(mimeBuffer, mimeBuffer.Length, prefix, cancellationToken).ConfigureAwait(false);
-            }
-            catch when (mimeBuffer != buffer)
-            {
-                await mimeBuffer.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-
         var item = new EmailItem { DateReceived = received.UtcDateTime, Subject = string.Empty };
         try
         {
@@ -62,18 +45,34 @@ public static class StoredMessageReader
             // What was read before MimeKit gave up stays in the item.
         }
 
-        if (mime is not null && content.MimePrefixBytes is not null)
-        {
-            mimeBuffer.Position = 0;
-            mime = mime with { Source = new Wire.Wbxml.BinaryContent(mimeBuffer) };
-            if (mimeBuffer != buffer) await buffer.DisposeAsync().ConfigureAwait(false);
-        }
-        else if (mimeBuffer != buffer)
-        {
-            await mimeBuffer.DisposeAsync().ConfigureAwait(false);
-        }
-
+        var mime = content.WantMime ? await MimeAsync(buffer, content, cancellationToken).ConfigureAwait(false) : null;
         return EmailImapFlags.Apply(item with { Mime = mime }, flags);
+    }
+
+    /// <summary>
+    /// The MIME of the message in <paramref name="buffer"/> as it goes out (<see cref="StringFormAsync"/>): its first
+    /// bytes, and with <see cref="Mailboxes.EmailContentRequest.MimePrefixBytes"/> the whole of it as its source, which
+    /// takes over the buffer it is in; the stored message's buffer is then disposed here when that is another one.
+    /// </summary>
+    private static async Task<EmailMime> MimeAsync(Stream buffer, Mailboxes.EmailContentRequest content, CancellationToken cancellationToken)
+    {
+        var form = await StringFormAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var handedOver = false;
+        try
+        {
+            var prefix = content.MimePrefixBytes ?? content.MaxBodyBytes ?? form.Length;
+            var mime = await EmailMime.ReadAsync(form, form.Length, prefix, cancellationToken).ConfigureAwait(false);
+            if (content.MimePrefixBytes is null) return mime;
+            form.Position = 0;
+            mime = mime with { Source = new Wire.Wbxml.BinaryContent(form) };
+            handedOver = true;
+            if (form != buffer) await buffer.DisposeAsync().ConfigureAwait(false);
+            return mime;
+        }
+        finally
+        {
+            if (!handedOver && form != buffer) await form.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -81,7 +80,7 @@ public static class StoredMessageReader
     /// well-formed UTF-8, else a new buffer with its 7-bit form (<see cref="SevenBitMime"/>), which the caller disposes.
     /// A message MimeKit cannot write again stays as it is.
     /// </summary>
-    internal static async Task<Stream> StringFormAsync(Stream buffer, CancellationToken cancellationToken)
+    private static async Task<Stream> StringFormAsync(Stream buffer, CancellationToken cancellationToken)
     {
         buffer.Position = 0;
         var valid = await Wire.Wbxml.Utf8Validator.IsValidAsync(buffer, cancellationToken).ConfigureAwait(false);
