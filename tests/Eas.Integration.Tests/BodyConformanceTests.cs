@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Unicode;
 using Eas.Integration.Tests.Support;
 using Eas.Wire.CodePages;
 using Eas.Wire.Wbxml;
@@ -14,13 +15,15 @@ namespace Eas.Integration.Tests;
 /// <summary>
 /// Bodies as MS-ASAIRS and MS-ASEMAIL type them, over real HTTP against Dovecot: Data is a string for every body type
 /// (MS-ASAIRS 2.2.2.20.1), MIME included, in Sync and in ItemOperations (a whole message streamed from its buffer too),
-/// and so is the 2.5 email:MIMEData (MS-ASEMAIL 2.2.2.50); RTF asked is Type 3, base64; BodyPartPreference gets a
+/// and so is the 2.5 email:MIMEData (MS-ASEMAIL 2.2.2.50); a message stored with raw 8-bit bytes in ISO-8859-1 goes as
+/// its 7-bit form, so the string is UTF-8 and says the same; RTF asked is Type 3, base64; BodyPartPreference gets a
 /// BodyPart (2.2.2.10) with Status 1 or 176 (2.2.2.37); BodyPreference children out of order are a protocol error;
 /// MIMESupport 0 gets no MIME from ItemOperations (MS-ASCMD 2.2.3.110.1).
 /// </summary>
 [Collection(DovecotCollection.Name)]
 public sealed class BodyConformanceTests(DovecotFixture dovecot) : IAsyncLifetime
 {
+    private const string Latin1Text = "Un café crème à emporter, s'il vous plaît.";
     private const string Html = "<html><body><p>Quarterly <b>numbers</b> are in.</p></body></html>";
     private ServerInstance _server = null!;
 
@@ -57,6 +60,51 @@ public sealed class BodyConformanceTests(DovecotFixture dovecot) : IAsyncLifetim
         var value = Child(body, AirSyncBase.Data);
         value.ValueKind.ShouldBe(WbxmlValueKind.Text);
         value.RawValue.ToArray().ShouldBe(stored);
+    }
+
+    [Fact]
+    public async Task MS_ASAIRS_2_2_2_20_1_a_latin1_8bit_message_goes_as_utf8_mime_in_sync_and_item_operations()
+    {
+        var (phone, inbox, stored) = await PhoneWithMessageAsync("latin1", "14.1", Latin1Message("Café", Latin1Text + "\r\n"));
+        stored.ShouldContain((byte)0xE9, "the store keeps the 8-bit byte, so the server has to re-encode");
+        Utf8.IsValid(stored).ShouldBeFalse();
+        var serverId = (await phone.SyncAllAsync(inbox)).Single().ServerId;
+
+        var fetched = Child(FetchProperties(await phone.Client.PostAsync("ItemOperations",
+            Fetch(inbox, serverId, WithText(AirSync.MIMESupport, "2"), Preference(4)))), AirSyncBase.Body);
+        var synced = Child((await SyncAddsAsync(phone, inbox, Options(Preference(4), WithText(AirSync.MIMESupport, "2")))).Single(), AirSyncBase.Body);
+
+        foreach (var body in new[] { fetched, synced })
+        {
+            body.ValueOf(AirSyncBase.Type).ShouldBe("4");
+            var data = Child(body, AirSyncBase.Data).RawValue;
+            Utf8.IsValid(data.Span).ShouldBeTrue();
+            body.ValueOf(AirSyncBase.EstimatedDataSize).ShouldBe(data.Length.ToString(CultureInfo.InvariantCulture));
+            var message = MimeKit.MimeMessage.Load(new MemoryStream(data.ToArray()));
+            message.Subject.ShouldBe("Café");
+            message.TextBody.TrimEnd().ShouldBe(Latin1Text);
+        }
+    }
+
+    [Fact]
+    public async Task MS_ASAIRS_2_2_2_20_1_a_large_latin1_message_streamed_by_item_operations_is_utf8_with_the_same_text()
+    {
+        // Past 2 MiB both the fetched message and its 7-bit form are in temporary files.
+        var text = new StringBuilder();
+        while (text.Length < 2_300_000) text.Append(Latin1Text).Append("\r\n");
+        var (phone, inbox, stored) = await PhoneWithMessageAsync("latin1big", "14.1", Latin1Message("Grand café", text.ToString()));
+        Utf8.IsValid(stored).ShouldBeFalse();
+        var serverId = (await phone.SyncAllAsync(inbox)).Single().ServerId;
+
+        var body = Child(FetchProperties(await phone.Client.PostAsync("ItemOperations",
+            Fetch(inbox, serverId, WithText(AirSync.MIMESupport, "2"), Preference(4)))), AirSyncBase.Body);
+
+        body.ValueOf(AirSyncBase.Truncated).ShouldBe("0");
+        var data = Child(body, AirSyncBase.Data).RawValue;
+        Utf8.IsValid(data.Span).ShouldBeTrue();
+        var message = MimeKit.MimeMessage.Load(new MemoryStream(data.ToArray()));
+        message.Subject.ShouldBe("Grand café");
+        message.TextBody.TrimEnd().ShouldBe(text.ToString().TrimEnd());
     }
 
     [Fact]
@@ -150,7 +198,10 @@ public sealed class BodyConformanceTests(DovecotFixture dovecot) : IAsyncLifetim
         body.ValueOf(AirSyncBase.Data)!.TrimEnd().ShouldBe("just the text");
     }
 
-    private async Task<(SyncingPhone Phone, string Inbox, byte[] Stored)> PhoneWithMessageAsync(string name, string version, string message)
+    private Task<(SyncingPhone Phone, string Inbox, byte[] Stored)> PhoneWithMessageAsync(string name, string version, string message) =>
+        PhoneWithMessageAsync(name, version, Encoding.UTF8.GetBytes(message));
+
+    private async Task<(SyncingPhone Phone, string Inbox, byte[] Stored)> PhoneWithMessageAsync(string name, string version, byte[] message)
     {
         var user = MailboxUser.Create(dovecot, name);
         await user.DeliverRawAsync(message);
@@ -215,6 +266,10 @@ public sealed class BodyConformanceTests(DovecotFixture dovecot) : IAsyncLifetim
     private static string Headers(string subject, string contentType) =>
         $"From: Anna <anna@example.com>\r\nTo: x@example.com\r\nSubject: {subject}\r\nDate: Sun, 1 Nov 2026 10:00:00 +0000\r\n" +
         $"Message-ID: <{Guid.NewGuid():N}@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: {contentType}\r\n\r\n";
+
+    /// <summary>A text/plain message in ISO-8859-1 with raw 8-bit bytes (Content-Transfer-Encoding: 8bit), Subject included.</summary>
+    private static byte[] Latin1Message(string subject, string text) =>
+        Encoding.Latin1.GetBytes(Headers(subject, "text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit") + text);
 
     private static string TextMessage(string subject, string text) => Headers(subject, "text/plain; charset=us-ascii") + text + "\r\n";
 

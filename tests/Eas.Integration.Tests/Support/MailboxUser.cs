@@ -41,6 +41,9 @@ internal sealed class MailboxUser
 
     public Task DeliverRawAsync(string message) => Dovecot.Dovecot.DeliverAsync(Address, message);
 
+    /// <summary>Drops a message given as its bytes into INBOX, as they are: 8-bit bytes in any charset stay what they were.</summary>
+    public Task DeliverRawAsync(byte[] message) => Dovecot.Dovecot.DeliverAsync(Address, message);
+
     /// <summary>An IMAP session (MailKit) as another client of the same account.</summary>
     public async Task<ImapClient> ConnectImapAsync()
     {
