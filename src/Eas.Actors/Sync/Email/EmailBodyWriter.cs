@@ -23,7 +23,9 @@ namespace Eas.Actors.Sync.Email;
 /// </list>
 /// Data is a string (MS-ASAIRS 2.2.2.20.1) for every type: a MIME body's bytes go out as they are in an inline string
 /// (<see cref="WbxmlElement.WithStringBytes"/>, a NUL byte as a space), and a whole one kept in its buffer streams the
-/// same way (<see cref="WbxmlWriter.WriteString(BinaryContent)"/>).
+/// same way (<see cref="WbxmlWriter.WriteString(BinaryContent)"/>). Those bytes are UTF-8 already: a stored message that
+/// is not comes as its 7-bit form (<see cref="Reading.StoredMessageReader"/>), whose size EstimatedDataSize gives and
+/// which TruncationSize cuts.
 /// TruncationSize counts UTF-8 bytes and cuts on a character boundary (MS-ASAIRS 2.2.2.40.2). With AllOrNone
 /// (2.2.2.3.2), a body larger than TruncationSize is not sent truncated: the server moves to the next listed
 /// preference that can be sent whole, and when none can, sends the first one's Type, EstimatedDataSize and

@@ -3,8 +3,9 @@ using Eas.Wire.Wbxml;
 namespace Eas.Actors.Sync.Email;
 
 /// <summary>
-/// The raw MIME message (RFC 5322 bytes as stored), for clients that ask for MIME: airsyncbase:Body of
-/// Type 4 (12.0+) or email:MIMEData (2.5). <see cref="Data"/> may hold only the first bytes when the
+/// The raw MIME message (RFC 5322 bytes as stored, or, for a stored message that is not UTF-8, its 7-bit form: a WBXML
+/// string must be UTF-8, see <see cref="Reading.StoredMessageReader"/>), for clients that ask for MIME: airsyncbase:Body
+/// of Type 4 (12.0+) or email:MIMEData (2.5). <see cref="Data"/> may hold only the first bytes when the
 /// caller read a prefix; <see cref="Size"/> is the whole message's size. The encoder never needs more than
 /// the client's truncation size, so a caller with a stream reads just that much with <see cref="ReadAsync"/>.
 /// A caller that serves the whole message (an ItemOperations Fetch) keeps it in the buffer it was fetched into

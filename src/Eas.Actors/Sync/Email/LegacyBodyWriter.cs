@@ -9,7 +9,8 @@ namespace Eas.Actors.Sync.Email;
 /// cut by airsync:MIMETruncation); otherwise as plain text in email:Body with BodyTruncated and, when cut,
 /// BodySize (2.2.2.10.2, 2.2.2.13, 2.2.2.12), cut by airsync:Truncation. Both sizes count characters; MIME
 /// is counted in bytes, which for 7-bit MIME is the same. Body and MIMEData are both strings (MS-ASEMAIL 2.2.2.10.2,
-/// 2.2.2.50: "a string data type"): the MIME bytes go out as they are in an inline string, a NUL byte as a space.
+/// 2.2.2.50: "a string data type"): the MIME bytes go out as they are in an inline string, a NUL byte as a space; they
+/// are UTF-8, a stored message that is not coming as its 7-bit form (<see cref="Reading.StoredMessageReader"/>).
 /// </summary>
 internal static class LegacyBodyWriter
 {
