@@ -6,6 +6,8 @@ namespace Eas.Wire.Wbxml;
 /// RFC 2045 2.7/2.8 forbid NUL in a message, so one only appears in a damaged or hostile message; it is written as a
 /// space. Replacing rather than dropping keeps the length: a body streamed from a temporary file has its size (an
 /// HTTP Content-Length, airsyncbase:EstimatedDataSize) known before its first byte is read, without a second pass.
+/// The bytes must also be UTF-8, the document's charset: <see cref="Utf8Validator"/> tells, and a caller whose bytes
+/// are not makes an equivalent that is (a stored message in another charset goes as its 7-bit form).
 /// </summary>
 public static class WbxmlStrings
 {

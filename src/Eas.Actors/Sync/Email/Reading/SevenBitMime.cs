@@ -14,7 +14,7 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// a multipart preamble or epilogue with such bytes is written in UTF-8. Everything else keeps its bytes.
 /// </summary>
 /// <remarks>
-/// Unlike <see cref="MimeMessage.Prepare"/>, this also re-encodes the content of a multipart/signed (RFC 1847), which
+/// Unlike <see cref="MimeMessage.Prepare(EncodingConstraint, int)"/>, this also re-encodes the content of a multipart/signed (RFC 1847), which
 /// breaks its signature: a phone that checks it reports the message as not verifiable. The alternative, sending the
 /// signed bytes as they are, puts a string that is not UTF-8 in the response, and a strict WBXML reader then refuses
 /// the whole response: every other item of that Sync with it, again on every retry, for as long as the message is in
