@@ -11,6 +11,7 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// (or not declared) whose content holds 8-bit bytes gets quoted-printable or base64, as MimeKit judges best
 /// (RFC 2045 section 6); a header field whose raw value is not UTF-8 is written again as RFC 2047 encoded words,
 /// decoded first the way the reader decodes it (<see cref="StoredMessageParserOptions"/>: not UTF-8, so ISO-8859-1);
+/// a part declared quoted-printable or base64 that still holds raw 8-bit bytes is decoded and encoded the other way;
 /// a multipart preamble or epilogue with such bytes is written in UTF-8. Everything else keeps its bytes.
 /// </summary>
 /// <remarks>
@@ -69,13 +70,39 @@ public static class SevenBitMime
                 var best = part.GetBestEncoding(EncodingConstraint.SevenBit, MaxLineLength, cancellationToken);
                 if (best != ContentEncoding.SevenBit) part.ContentTransferEncoding = best;
                 break;
+            case MimePart { Content: { } content } part when HasEightBit(content.Stream):
+                // Raw 8-bit bytes inside a declared encoding (a broken mailer's quoted-printable): MimeKit writes the
+                // stored encoding as it is, so another one is chosen, which makes it decode and encode again.
+                part.ContentTransferEncoding = part.ContentTransferEncoding == ContentEncoding.Base64 ? ContentEncoding.QuotedPrintable : ContentEncoding.Base64;
+                break;
+        }
+    }
+
+    /// <summary>Whether the encoded content holds a byte outside ASCII; the stream is left at its start.</summary>
+    private static bool HasEightBit(Stream encoded)
+    {
+        Span<byte> chunk = stackalloc byte[4096];
+        encoded.Position = 0;
+        try
+        {
+            int read;
+            while ((read = encoded.Read(chunk)) > 0)
+            {
+                if (!Ascii.IsValid(chunk[..read])) return true;
+            }
+
+            return false;
+        }
+        finally
+        {
+            encoded.Position = 0;
         }
     }
 
     /// <summary>Writes again, as RFC 2047 encoded words, each header field whose raw value is not UTF-8.</summary>
     private static void EncodeHeaders(HeaderList headers)
     {
-        foreach (var header in headers)
+        foreach (var header in headers.ToList())
         {
             if (!Utf8.IsValid(header.RawValue)) header.SetValue(Encoding.UTF8, header.Value);
         }

@@ -90,6 +90,19 @@ public sealed class SevenBitMimeTests
     }
 
     [Fact]
+    public async Task Raw_8bit_bytes_in_a_quoted_printable_part_are_encoded_with_the_same_text()
+    {
+        var message = Encoding.Latin1.GetBytes(
+            "From: a@example.com\r\nSubject: Broken\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nUn caf=E9 crème\r\n");
+
+        var written = await SevenBitAsync(message);
+
+        Ascii.IsValid(written).ShouldBeTrue();
+        Parse(written).TextBody.TrimEnd().ShouldBe("Un café crème");
+    }
+
+    [Fact]
     public async Task Signed_content_with_latin1_bytes_is_re_encoded_too()
     {
         var message = Encoding.Latin1.GetBytes(
