@@ -70,7 +70,7 @@ public static class SevenBitMime
                 var best = part.GetBestEncoding(EncodingConstraint.SevenBit, MaxLineLength, cancellationToken);
                 if (best != ContentEncoding.SevenBit) part.ContentTransferEncoding = best;
                 break;
-            case MimePart { Content: { } content } part when HasEightBit(content.Stream):
+            case MimePart { Content.Stream: { } encoded } part when HasEightBit(encoded):
                 // Raw 8-bit bytes inside a declared encoding (a broken mailer's quoted-printable): MimeKit writes the
                 // stored encoding as it is, so another one is chosen, which makes it decode and encode again.
                 part.ContentTransferEncoding = part.ContentTransferEncoding == ContentEncoding.Base64 ? ContentEncoding.QuotedPrintable : ContentEncoding.Base64;

@@ -8,6 +8,7 @@ using Eas.Wire.Commands;
 using Eas.Wire.Commands.Sync;
 using Eas.Wire.Http;
 using MimeKit;
+using MimeKit.Cryptography;
 using static Eas.Actors.Tests.Sync.Email.EmailTestData;
 using AirSyncBase = Eas.Wire.CodePages.AirSyncBase;
 using EmailPage = Eas.Wire.CodePages.Email;
@@ -55,7 +56,7 @@ public sealed class SevenBitMimeTests
         var part = parsed.Body.ShouldBeOfType<TextPart>();
         part.ContentTransferEncoding.ShouldBe(ContentEncoding.QuotedPrintable);
         part.ContentType.Charset.ShouldBe("iso-8859-1");
-        parsed.TextBody.TrimEnd().ShouldBe(Text);
+        parsed.TextBody.ShouldNotBeNull().TrimEnd().ShouldBe(Text);
     }
 
     [Fact]
@@ -84,9 +85,9 @@ public sealed class SevenBitMimeTests
         var attachment = parsed.Attachments.OfType<MimePart>().ShouldHaveSingleItem();
         attachment.ContentTransferEncoding.ShouldBe(ContentEncoding.Base64);
         using var decoded = new MemoryStream();
-        attachment.Content.DecodeTo(decoded);
+        attachment.Content.ShouldNotBeNull().DecodeTo(decoded);
         decoded.ToArray().ShouldBe(payload);
-        parsed.TextBody.TrimEnd().ShouldBe("See attached.");
+        parsed.TextBody.ShouldNotBeNull().TrimEnd().ShouldBe("See attached.");
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class SevenBitMimeTests
         var written = await SevenBitAsync(message);
 
         Ascii.IsValid(written).ShouldBeTrue();
-        Parse(written).TextBody.TrimEnd().ShouldBe("Un café crème");
+        Parse(written).TextBody.ShouldNotBeNull().TrimEnd().ShouldBe("Un café crème");
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class SevenBitMimeTests
         Ascii.IsValid(mime.Data.Span).ShouldBeTrue();
         mime.Size.ShouldBe(mime.Data.Length);
         mime.Data.ToArray().ShouldBe(await SevenBitAsync(Latin1Message));
-        Parse(mime.Data.Span).TextBody.TrimEnd().ShouldBe(Text);
+        Parse(mime.Data.Span).TextBody.ShouldNotBeNull().TrimEnd().ShouldBe(Text);
         item.PlainText!.Text.TrimEnd().ShouldBe(Text);
         item.Subject.ShouldBe("Café");
     }
@@ -193,6 +194,6 @@ public sealed class SevenBitMimeTests
         Utf8.IsValid(mimeData.Span).ShouldBeTrue();
         mimeData.ToArray().ShouldBe(sevenBit);
         data.ValueOf(EmailPage.MIMESize).ShouldBe(sevenBit.Length.ToString(CultureInfo.InvariantCulture));
-        Parse(mimeData.Span).TextBody.TrimEnd().ShouldBe(Text);
+        Parse(mimeData.Span).TextBody.ShouldNotBeNull().TrimEnd().ShouldBe(Text);
     }
 }
