@@ -60,6 +60,21 @@ public sealed class SevenBitMimeTests
     }
 
     [Fact]
+    public async Task A_re_encoded_text_part_keeps_its_lines_with_crlf_on_the_wire()
+    {
+        var lines = string.Concat(Enumerable.Repeat(Text + "\r\n", 3));
+        var message = Encoding.Latin1.GetBytes(
+            "From: a@example.com\r\nSubject: Lines\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + lines);
+
+        var written = await SevenBitAsync(message);
+
+        Encoding.ASCII.GetString(written).Replace("\r\n", string.Empty, StringComparison.Ordinal).ShouldNotContain('\n');
+        // MimeKit's quoted-printable decoder gives a hard line break (CRLF, RFC 2045 6.7) as "\n"; the lines are the same.
+        Parse(written).TextBody.ShouldNotBeNull().ReplaceLineEndings("\n").ShouldBe(lines.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task Header_fields_in_latin1_become_encoded_words_with_the_same_text()
     {
         var parsed = Parse(await SevenBitAsync(Latin1Message));
