@@ -9,6 +9,8 @@ namespace Eas.Actors.Devices;
 /// phone answered, until an admin removes the partnership.
 /// </summary>
 /// <param name="AccountOnly">An account-only wipe (AccountOnlyRemoteWipe, MS-ASPROV 2.2.2.1, 16.1 only).</param>
+/// <param name="RequestedAt">When the admin ordered it.</param>
+/// <param name="RequestedBy">The admin who ordered it.</param>
 public sealed record RemoteWipeState(bool AccountOnly, DateTimeOffset RequestedAt, string RequestedBy)
 {
     /// <summary>When the phone acknowledged the directive; null while pending.</summary>
