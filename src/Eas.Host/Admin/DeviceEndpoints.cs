@@ -42,7 +42,7 @@ internal static class DeviceEndpoints
             // The removal is in the audit log before the device forgets itself.
             await access.Accounts.RemoveDeviceAsync(id, state.DeviceId, state.LastSeen ?? state.FirstSeen ?? DateTimeOffset.MinValue, AdminAuthenticator.NameOf(http), ct);
             await devices.RemovePartnershipAsync(id, deviceId, AccessRegions.DefaultDeadline, ct);
-            return Results.NoContent();
+            return Results.Ok(Summary(state));
         });
     }
 
