@@ -15,6 +15,9 @@ namespace Eas.Integration.Tests;
 [Collection(DovecotCollection.Name)]
 public sealed class RemoteWipeTests(DovecotFixture dovecot) : IAsyncLifetime
 {
+    /// <summary>How the audit log and the device name the admin <see cref="AdminClient.Root"/>.</summary>
+    private const string By = "admin:" + AdminClient.Root;
+
     private static readonly string[] Args = [.. AdminClient.RootArgs, "--Eas:License:ActiveSyncMailboxCount=100"];
     private ServerInstance _server = null!;
 
@@ -94,7 +97,7 @@ public sealed class RemoteWipeTests(DovecotFixture dovecot) : IAsyncLifetime
         (await phone.FolderSyncAsync()).ValueOf(FolderHierarchy.Status).ShouldBe("1");
         DeviceOf(await _server.Admin().GetAsync($"/accounts/{user.Address}/devices"), "WipeCancel")["wipe"].ShouldBeNull();
         var audit = (await _server.Admin().GetAsync("/audit?limit=1000")).AsArray();
-        audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "device.remote_wipe_cancelled" && e["by"]!.GetValue<string>() == AdminClient.Root
+        audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "device.remote_wipe_cancelled" && e["by"]!.GetValue<string>() == By
             && e["details"]!["account"]!.GetValue<string>() == user.Address);
     }
 
@@ -141,7 +144,7 @@ public sealed class RemoteWipeTests(DovecotFixture dovecot) : IAsyncLifetime
         (await fresh.FolderSyncAsync()).ValueOf(FolderHierarchy.Status).ShouldBe("1");
         (await fresh.SyncAllAsync(fresh.IdOf("INBOX"))).Count.ShouldBe(1);
         var audit = (await _server.Admin().GetAsync("/audit?limit=1000")).AsArray();
-        audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "device.removed" && e["by"]!.GetValue<string>() == AdminClient.Root
+        audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "device.removed" && e["by"]!.GetValue<string>() == By
             && e["details"]!["device"]!.GetValue<string>() == "wiperemove");
     }
 
@@ -180,7 +183,7 @@ public sealed class RemoteWipeTests(DovecotFixture dovecot) : IAsyncLifetime
         var wipe = JsonNode.Parse(text)!["wipe"].ShouldNotBeNull();
         wipe["state"]!.GetValue<string>().ShouldBe("pending");
         wipe["accountOnly"]!.GetValue<bool>().ShouldBe(accountOnly);
-        wipe["requestedBy"]!.GetValue<string>().ShouldBe(AdminClient.Root);
+        wipe["requestedBy"]!.GetValue<string>().ShouldBe(By);
     }
 
     /// <summary>
@@ -218,7 +221,7 @@ public sealed class RemoteWipeTests(DovecotFixture dovecot) : IAsyncLifetime
                 .Where(e => e!["details"]?["account"]?.GetValue<string>() == user.Address).Select(e => (e!["change"]!.GetValue<string>(), e["by"]!.GetValue<string>())).ToList();
             if (audit.Contains(("device.remote_wipe_acknowledged", "device")) || DateTime.UtcNow > deadline)
             {
-                audit.ShouldContain(("device.remote_wipe_requested", AdminClient.Root));
+                audit.ShouldContain(("device.remote_wipe_requested", By));
                 audit.ShouldContain(("device.remote_wipe_acknowledged", "device"));
                 return;
             }
