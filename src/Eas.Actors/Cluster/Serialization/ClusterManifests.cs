@@ -53,7 +53,6 @@ public static class ClusterManifests
     public const string PartnershipRemoved = "device.partnership-removed.v1";
     public const string DeviceWiped = "outcome.device-wiped.v1";
     public const string RemoveAccountDevice = "account.remove-device.v1";
-    public const string AccountDeviceRemoved = "account.device-removed.v1";
     public const string AccountAccess = "account.access.v1";
     public const string GetAccount = "account.get.v1";
     public const string AccountView = "account.view.v1";
@@ -101,7 +100,6 @@ public static class ClusterManifests
         new JsonCodec<PartnershipRemoved>(PartnershipRemoved),
         new JsonCodec<DeviceWiped>(DeviceWiped),
         new JsonCodec<RemoveAccountDevice>(RemoveAccountDevice),
-        new JsonCodec<AccountDeviceRemoved>(AccountDeviceRemoved),
         new JsonCodec<AccountAccess>(AccountAccess),
         new JsonCodec<GetAccount>(GetAccount),
         new JsonCodec<AccountView>(AccountView),
