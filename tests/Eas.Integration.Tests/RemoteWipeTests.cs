@@ -72,6 +72,24 @@ public sealed class RemoteWipeTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MS_ASPROV_3_2_5_1_2_2_a_failed_wipe_is_recorded_and_answered_with_status_2_and_the_directive_again()
+    {
+        var user = MailboxUser.Create(dovecot, "wipefail");
+        var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "WipeFail");
+        await OrderAsync(_server, user, "WipeFail", accountOnly: false);
+
+        var failed = await phone.Client.PostAsync("Provision", WithChildren(Provision.ProvisionElement, WithChildren(Provision.RemoteWipe, WithText(Provision.Status, "2"))));
+
+        failed.Status.ShouldBe(HttpStatusCode.OK);
+        var body = failed.Body.ShouldNotBeNull();
+        body.ValueOf(Provision.Status).ShouldBe("2");
+        body.Element(Provision.RemoteWipe).ShouldNotBeNull();
+        var wipe = DeviceOf(await _server.Admin().GetAsync($"/accounts/{user.Address}/devices"), "WipeFail")["wipe"].ShouldNotBeNull();
+        wipe["state"]!.GetValue<string>().ShouldBe("acknowledged");
+        wipe["status"]!.GetValue<string>().ShouldBe("Failed");
+    }
+
+    [Fact]
     public async Task MS_ASPROV_2_2_2_1_an_account_only_wipe_of_a_device_below_16_1_is_refused_with_a_reason()
     {
         var user = MailboxUser.Create(dovecot, "wipeold");
