@@ -114,6 +114,23 @@ public sealed class AdminCliTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Device_verbs_wipe_cancel_the_wipe_and_remove_a_partnership()
+    {
+        var user = MailboxUser.Create(dovecot, "cliwipe");
+        await _server.Phone(user.Address, user.Password, "CliWipe", "14.1").ProvisionAsync();
+
+        (await Ok("admin", "devices", "wipe", user.Address, "CliWipe")).ShouldContain("pending since");
+        (await Ok("admin", "devices", user.Address)).ShouldContain("pending since");
+        var refused = await CliRun.AdminAsync(_server, "admin", "devices", "wipe", user.Address, "CliWipe", "--account-only");
+        refused.Exit.ShouldBe(1);
+        refused.Error.ShouldContain("16.1");
+        JsonNode.Parse(await Ok("admin", "devices", "cancel-wipe", user.Address, "CliWipe", "--json"))!["wipe"].ShouldBeNull();
+        (await Ok("admin", "devices", "remove", user.Address, "CliWipe")).ShouldContain("CliWipe");
+        (await Read($"/accounts/{user.Address}/devices")).AsArray().ShouldBeEmpty();
+        (await CliRun.AdminAsync(_server, "admin", "devices", "remove", user.Address, "CliWipe")).Exit.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Trace_verbs_change_who_is_traced()
     {
         (await Ok("admin", "trace", "set", "--user", "mike", "--device", "TracePhone")).ShouldContain("mike@ox.io");

@@ -62,6 +62,10 @@ public sealed class AccountActor : EntityChildActor
             case GetAccount:
                 RunTask(() => AnswerAsync(replyTo, async asker => asker.Tell(View(await settings.Directory.CurrentAsync()))));
                 return true;
+            case RemoveAccountDevice remove:
+                var removed = new AccountDeviceRemoved(_state.AccountId, remove.DeviceId.ToLowerInvariant(), remove.LastSeen, settings.Clock.GetUtcNow()) { RemovedBy = remove.By };
+                PersistThen([removed], replyTo, Apply, () => replyTo.Tell(removed));
+                return true;
             case ChangeAccount change:
                 RunTask(() => AnswerAsync(replyTo, asker => ChangeAsync(change, asker)));
                 return true;

@@ -25,21 +25,25 @@ public sealed record AccountDeviceSeen(string DeviceId, DateTimeOffset At) : IAc
 
 /// <summary>
 /// A device idle since <paramref name="LastSeen"/> was removed as abandoned: its journal (policy key, sync states)
-/// is deleted, and it starts as a new device if it ever comes back. An entry of the audit log.
+/// is deleted, and it starts as a new device if it ever comes back. An entry of the audit log. An admin who removes a
+/// partnership (<see cref="RemoveAccountDevice"/>) is named in <see cref="RemovedBy"/>; the server's own cleanup leaves it null.
 /// </summary>
 public sealed record AccountDeviceRemoved(string AccountId, string DeviceId, DateTimeOffset LastSeen, DateTimeOffset At) : IAccountDeviceEvent, IAuditedEvent
 {
     /// <summary>The server's own housekeeping, not an admin.</summary>
     public const string Cleanup = "cleanup";
 
+    /// <summary>The admin who removed the partnership; null for the cleanup of an idle device.</summary>
+    public string? RemovedBy { get; init; }
+
     [JsonIgnore]
-    public string By => Cleanup;
+    public string By => RemovedBy ?? Cleanup;
 
     [JsonIgnore]
     public string Change => "device.removed";
 
     [JsonIgnore]
-    public object Details => new { account = AccountId, device = DeviceId, lastSeen = LastSeen, reason = "idle" };
+    public object Details => new { account = AccountId, device = DeviceId, lastSeen = LastSeen, reason = RemovedBy is null ? "idle" : "admin" };
 }
 
 /// <summary>The account's journal folded up.</summary>

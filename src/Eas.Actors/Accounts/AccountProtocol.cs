@@ -35,3 +35,10 @@ public sealed record ForgetDevice
 {
     public static readonly ForgetDevice Instance = new();
 }
+
+/// <summary>
+/// An admin (<paramref name="By"/>) removes the partnership with a device last seen at <paramref name="LastSeen"/>: the
+/// account writes the removal (<see cref="AccountDeviceRemoved"/>, audited) and answers it; the admin API then has the
+/// device forget itself.
+/// </summary>
+public sealed record RemoveAccountDevice(string DeviceId, DateTimeOffset LastSeen, string By);

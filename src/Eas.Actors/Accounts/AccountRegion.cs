@@ -16,5 +16,9 @@ public sealed class AccountRegion(IActorRef accounts, TimeSpan deadline)
     public Task<AccountView> ChangeAsync(string accountId, string? accountClass, FeatureSettings features, string by, CancellationToken cancellationToken = default) =>
         accounts.Ask<AccountView>(Envelope(accountId, new ChangeAccount(accountClass, features, by)), deadline, cancellationToken);
 
+    /// <summary>Writes an admin's removal of a device partnership to the account's journal and audit log.</summary>
+    public Task<AccountDeviceRemoved> RemoveDeviceAsync(string accountId, string deviceId, DateTimeOffset lastSeen, string by, CancellationToken cancellationToken = default) =>
+        accounts.Ask<AccountDeviceRemoved>(Envelope(accountId, new RemoveAccountDevice(deviceId, lastSeen, by)), deadline, cancellationToken);
+
     private static AccountEnvelope Envelope(string accountId, object message) => new(accountId.ToLowerInvariant(), AccountChild.Gate, message);
 }

@@ -38,4 +38,14 @@ public sealed class DirectoryRegion(IActorRef directory, DirectoryView view, Tim
         var json = JsonSerializer.SerializeToElement(details, details.GetType(), Json);
         await directory.Ask<AdminActionRecorded>(new RecordAdminAction(change, json, by), deadline, cancellationToken);
     }
+
+    /// <summary>
+    /// Writes an entry to the audit log without waiting for it: for what an actor has already made durable in its own
+    /// journal (a phone's wipe acknowledgement), where the audit entry follows the change rather than guards it.
+    /// </summary>
+    public void Record(string change, object details, string by)
+    {
+        var json = JsonSerializer.SerializeToElement(details, details.GetType(), Json);
+        directory.Tell(new RecordAdminAction(change, json, by), ActorRefs.NoSender);
+    }
 }

@@ -104,6 +104,19 @@ public abstract class EntityChildActor : UntypedPersistentActor, IWithTimers
             case PassivateChild:
                 Context.Parent.Tell(ChildBusy.Instance);
                 break;
+            case DeleteMessagesSuccess or DeleteSnapshotsSuccess when _forgetting is { } forgetting:
+                if (forgetting.Left > 1) _forgetting = forgetting with { Left = forgetting.Left - 1 };
+                else
+                {
+                    forgetting.Asker.Tell(forgetting.Reply);
+                    Context.Stop(Self);
+                }
+
+                break;
+            case DeleteMessagesFailure or DeleteSnapshotsFailure when _forgetting is { } forgetting:
+                _forgetting = null;
+                forgetting.Asker.Tell(new Status.Failure(new StoreUnavailableException("The journal could not delete the entity's events.")));
+                break;
             case SaveSnapshotSuccess or SaveSnapshotFailure or DeleteMessagesSuccess or DeleteMessagesFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
                 _snapshots.Handle(this, message);
                 break;
@@ -157,6 +170,22 @@ public abstract class EntityChildActor : UntypedPersistentActor, IWithTimers
         DeleteSnapshots(new SnapshotSelectionCriteria(long.MaxValue, DateTime.MaxValue));
         Context.Stop(Self);
     }
+
+    /// <summary>
+    /// Like <see cref="Forget()"/>, but answers <paramref name="reply"/> to <paramref name="asker"/> only once the journal
+    /// has deleted the events and the snapshots, then stops: whoever waits for the answer knows the next incarnation
+    /// starts empty. A failed delete answers a <see cref="StoreUnavailableException"/> and the child keeps running.
+    /// </summary>
+    protected void Forget(IActorRef asker, object reply)
+    {
+        _forgetting = new Forgetting(asker, reply, 2);
+        DeleteMessages(LastSequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(long.MaxValue, DateTime.MaxValue));
+    }
+
+    private Forgetting? _forgetting;
+
+    private sealed record Forgetting(IActorRef Asker, object Reply, int Left);
 
     /// <summary>Wraps an event that is also an audit entry in the journal tag the audit reader queries.</summary>
     private static object Tagging<TEvent>(TEvent e)

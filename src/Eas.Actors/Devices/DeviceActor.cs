@@ -82,6 +82,16 @@ public sealed partial class DeviceActor : EntityChildActor
             case ForgetDevice:
                 Forget();
                 return true;
+            case RequestRemoteWipe wipe:
+                Wipe(RemoteWipeRules.Request(_state, wipe.AccountOnly, wipe.By, settings.Clock.GetUtcNow()));
+                return true;
+            case CancelRemoteWipe cancel:
+                Wipe(RemoteWipeRules.Cancel(_state, cancel.By, settings.Clock.GetUtcNow()));
+                return true;
+            case RemovePartnership:
+                if (_state is null) Sender.Tell(new PartnershipRemoved(null));
+                else Forget(Sender, new PartnershipRemoved(_state));
+                return true;
             default:
                 return false;
         }
@@ -141,6 +151,7 @@ public sealed partial class DeviceActor : EntityChildActor
             if (firstSeen is not null) toPersist.Insert(0, firstSeen);
             PersistThen(toPersist, replyTo, Apply, () =>
             {
+                AuditAcknowledgements(request.AccountId, line.DeviceId, toPersist);
                 if (decided.Outcome is ParkPing park) Park(replyTo, command.RequestId, park, request);
                 else replyTo.Tell(decided.Outcome);
             });
@@ -178,6 +189,29 @@ public sealed partial class DeviceActor : EntityChildActor
         PersistThen(toPersist, replyTo, Apply, () => replyTo.Tell(refusal));
     }
 
+    /// <summary>An admin's wipe order or cancellation: written, then answered with the device's state (or the refusal).</summary>
+    private void Wipe((RemoteWipeRefusal? Refusal, ImmutableArray<DeviceEvent> Events) decided)
+    {
+        var replyTo = Sender;
+        if (decided.Refusal is { } refusal)
+        {
+            replyTo.Tell(new RemoteWipeResult(refusal, _state));
+            return;
+        }
+
+        PersistThen(decided.Events, replyTo, Apply, () => replyTo.Tell(new RemoteWipeResult(null, _state)));
+    }
+
+    /// <summary>Writes the phone's wipe acknowledgement to the audit log (after it is in the device's journal); told, not asked.</summary>
+    private void AuditAcknowledgements(string accountId, string deviceId, IEnumerable<IPersistedMessage> events)
+    {
+        foreach (var acknowledged in events.OfType<RemoteWipeAcknowledged>())
+        {
+            settings.Directory?.Record("device.remote_wipe_acknowledged",
+                new { account = accountId, device = deviceId, accountOnly = _state?.RemoteWipe?.AccountOnly, status = acknowledged.Status.ToString() }, "device");
+        }
+    }
+
     /// <summary>The budget this request is over, if any; a request within both takes from both.</summary>
     private Throttled? OverBudget(EasCommand command, DateTimeOffset now)
     {
@@ -199,9 +233,12 @@ public sealed partial class DeviceActor : EntityChildActor
     private async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DateTimeOffset now)
     {
         var command = request.Line.Command;
+        var wipe = RemoteWipeRules.GateOf(state);
+        if (wipe == RemoteWipeGate.Wiped) return new Decision(new DeviceWiped(), []);
         if (command == EasCommand.Provision && request.Implemented)
             return ProvisionCommand.Decide(state, request, settings.Policy, settings.NewPolicyKey, now);
 
+        if (wipe == RemoteWipeGate.Pending) return new Decision(new ProvisioningRequired(PolicyVerdict.RemoteWipeRequested), []);
         if (settings.Policy.Required && NeedsPolicyKey(command))
         {
             var verdict = DeviceDecisions.CheckPolicyKey(state, request.Line.PolicyKey, settings.Policy.Fingerprint, settings.Policy.AllowNonProvisionableDevices);

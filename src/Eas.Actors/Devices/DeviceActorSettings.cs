@@ -17,6 +17,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>The account gates every request passes; null lets every request through (tests of device rules alone).</summary>
     public Accounts.AccountRegion? Accounts { get; init; }
 
+    /// <summary>The directory, whose audit log records what a phone reports to an admin's order (a wipe acknowledgement); none in tests.</summary>
+    public Accounts.DirectoryRegion? Directory { get; init; }
+
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 

@@ -105,6 +105,7 @@ public static class DeviceDecisions
         PingParametersSet e => state with { Ping = e.Parameters },
         MessageSent e => state with { SentMessages = RememberSent(state.SentMessages, e.Key) },
         UserAgentBlocked e => state with { UserAgentBlockedUntil = e.Until },
+        RemoteWipeRequested or RemoteWipeCancelled or RemoteWipeAcknowledged => RemoteWipeRules.Apply(state, @event),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown device event."),
     };
 

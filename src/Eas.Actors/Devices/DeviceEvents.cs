@@ -13,6 +13,9 @@ namespace Eas.Actors.Devices;
 [JsonDerivedType(typeof(PingParametersSet), "ping-parameters-set")]
 [JsonDerivedType(typeof(MessageSent), "message-sent")]
 [JsonDerivedType(typeof(UserAgentBlocked), "user-agent-blocked")]
+[JsonDerivedType(typeof(RemoteWipeRequested), "remote-wipe-requested")]
+[JsonDerivedType(typeof(RemoteWipeCancelled), "remote-wipe-cancelled")]
+[JsonDerivedType(typeof(RemoteWipeAcknowledged), "remote-wipe-acknowledged")]
 public abstract record DeviceEvent(DateTimeOffset At) : IPersistedMessage;
 
 /// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
@@ -41,3 +44,15 @@ public sealed record MessageSent(DateTimeOffset At, string Key) : DeviceEvent(At
 /// (MS-ASHTTP 3.2.5.1.1); <paramref name="Changes"/> counts the changes within the window, this one included.
 /// </summary>
 public sealed record UserAgentBlocked(DateTimeOffset At, DateTimeOffset Until, int Changes) : DeviceEvent(At);
+
+/// <summary>
+/// An admin (<paramref name="By"/>) ordered a wipe of the device (MS-ASPROV 3.2.5.1.2), of the whole device or, with
+/// <paramref name="AccountOnly"/>, of this account's data only (AccountOnlyRemoteWipe, MS-ASPROV 2.2.2.1).
+/// </summary>
+public sealed record RemoteWipeRequested(DateTimeOffset At, bool AccountOnly, string By) : DeviceEvent(At);
+
+/// <summary>An admin cancelled the wipe before the phone acknowledged it.</summary>
+public sealed record RemoteWipeCancelled(DateTimeOffset At, string By) : DeviceEvent(At);
+
+/// <summary>The phone acknowledged the wipe directive with <paramref name="Status"/> (MS-ASPROV 3.2.5.1.2.2, 2.2.2.54.3).</summary>
+public sealed record RemoteWipeAcknowledged(DateTimeOffset At, Wire.Commands.Provision.RemoteWipeAcknowledgement Status) : DeviceEvent(At);

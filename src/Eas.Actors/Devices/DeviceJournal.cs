@@ -37,6 +37,9 @@ public static class DeviceManifests
         .With<PingParametersSet>("device.ping-parameters-set.v1")
         .With<MessageSent>("device.message-sent.v1")
         .With<UserAgentBlocked>("device.user-agent-blocked.v1")
+        .With<RemoteWipeRequested>("device.remote-wipe-requested.v1")
+        .With<RemoteWipeCancelled>("device.remote-wipe-cancelled.v1")
+        .With<RemoteWipeAcknowledged>("device.remote-wipe-acknowledged.v1")
         .With<CollectionStateChanged>("device.collection-state-changed.v1")
         .With<CollectionStateAdvanced>("device.collection-state-advanced.v1")
         .With<DeviceSnapshot>("device.snapshot.v1");

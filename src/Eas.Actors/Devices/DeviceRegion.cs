@@ -45,4 +45,16 @@ public sealed class DeviceRegion(IActorRef accounts)
         var child = AccountChild.Device(deviceId);
         return message => new AccountEnvelope(account, child, message);
     }
+
+    /// <summary>An admin orders a wipe of the device (MS-ASPROV 3.2.5.1.2).</summary>
+    public Task<RemoteWipeResult> RequestWipeAsync(string accountId, string deviceId, bool accountOnly, string by, TimeSpan deadline, CancellationToken cancellationToken = default) =>
+        accounts.Ask<RemoteWipeResult>(Envelope(accountId, deviceId)(new RequestRemoteWipe(accountOnly, by)), deadline, cancellationToken);
+
+    /// <summary>An admin cancels a wipe the phone has not acknowledged.</summary>
+    public Task<RemoteWipeResult> CancelWipeAsync(string accountId, string deviceId, string by, TimeSpan deadline, CancellationToken cancellationToken = default) =>
+        accounts.Ask<RemoteWipeResult>(Envelope(accountId, deviceId)(new CancelRemoteWipe(by)), deadline, cancellationToken);
+
+    /// <summary>The device deletes its journal and stops; answered once the deletes are done.</summary>
+    public Task<PartnershipRemoved> RemovePartnershipAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
+        accounts.Ask<PartnershipRemoved>(Envelope(accountId, deviceId)(RemovePartnership.Instance), deadline, cancellationToken);
 }

@@ -64,5 +64,8 @@ public sealed record DeviceState
     /// <summary>The last accepted Ping's heartbeat and folders, reused by a Ping that leaves them out.</summary>
     public PingParameters? Ping { get; init; }
 
+    /// <summary>The wipe an admin ordered (MS-ASPROV 3.2.5.1.2): pending, or acknowledged with its time and status; null when none.</summary>
+    public RemoteWipeState? RemoteWipe { get; init; }
+
     public static DeviceState New(string accountId, string deviceId) => new() { AccountId = accountId, DeviceId = deviceId };
 }

@@ -17,4 +17,10 @@ public enum PolicyVerdict
 
     /// <summary>The key is not the current one, or the policy changed since: HTTP 449 up to 12.1, status 144 from 14.0.</summary>
     InvalidPolicyKey,
+
+    /// <summary>
+    /// An admin ordered a wipe the phone has not acknowledged (MS-ASPROV 3.2.5.1.2): HTTP 449 up to 12.1, status 140
+    /// (RemoteWipeRequested, MS-ASCMD 2.2.2) from 14.0; the phone then provisions and gets the directive.
+    /// </summary>
+    RemoteWipeRequested,
 }

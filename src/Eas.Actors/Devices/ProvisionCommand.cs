@@ -25,6 +25,13 @@ internal static class ProvisionCommand
             informationStatus = SettingsStatus.Success;
         }
 
+        if (state.RemoteWipe is { Pending: true } wipe)
+        {
+            var (answer, acknowledged) = RemoteWipeAnswer(state, wipe, body, now);
+            events.AddRange(acknowledged);
+            return new Decision(Respond(answer with { DeviceInformationStatus = informationStatus }), events.ToImmutable());
+        }
+
         if (body.Policy is not { } asked)
         {
             return new Decision(Respond(new ProvisionResponse(ProvisionStatus.Success) { DeviceInformationStatus = informationStatus }), events.ToImmutable());
@@ -44,6 +51,25 @@ internal static class ProvisionCommand
         events.AddRange(more);
         return new Decision(Respond(response with { DeviceInformationStatus = informationStatus }), events.ToImmutable());
     }
+
+    /// <summary>
+    /// A Provision of a device with a pending wipe. Without an acknowledgement it gets the directive, an empty
+    /// RemoteWipe (or AccountOnlyRemoteWipe, 16.1) instead of a policy (MS-ASPROV 3.2.5.1.2.1). With one (RemoteWipe/Status
+    /// or AccountOnlyRemoteWipe/Status, MS-ASPROV 3.1.5.1.2.2 and 3.1.5.1.2.3) the status is recorded, and the answer is
+    /// Status 1 for a success, Status 2 and the directive again for a failure (MS-ASPROV 3.2.5.1.2.2).
+    /// </summary>
+    private static (ProvisionResponse, ImmutableArray<DeviceEvent>) RemoteWipeAnswer(DeviceState state, RemoteWipeState wipe, ProvisionRequest body, DateTimeOffset now)
+    {
+        var reported = wipe.AccountOnly ? body.AccountOnlyRemoteWipe ?? body.RemoteWipe : body.RemoteWipe ?? body.AccountOnlyRemoteWipe;
+        if (reported is not { } status) return (Directive(wipe, ProvisionStatus.Success), []);
+        var events = RemoteWipeRules.Acknowledge(state, status, now);
+        return status == RemoteWipeAcknowledgement.Succeeded
+            ? (new ProvisionResponse(ProvisionStatus.Success), events)
+            : (Directive(wipe, ProvisionStatus.ProtocolError), events);
+    }
+
+    private static ProvisionResponse Directive(RemoteWipeState wipe, ProvisionStatus status) =>
+        new(status) { RemoteWipe = !wipe.AccountOnly, AccountOnlyRemoteWipe = wipe.AccountOnly };
 
     private static (ProvisionResponse, ImmutableArray<DeviceEvent>) IssuePolicy(
         ProvisionPolicyRequest asked, DevicePolicy policy, ProtocolVersion version, uint temporaryKey, DateTimeOffset now)

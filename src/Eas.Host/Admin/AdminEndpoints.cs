@@ -58,6 +58,8 @@ internal static class AdminEndpoints
         api.MapGet("/accounts/{account}/devices", async (string account, DeviceListing devices, IOptions<EasOptions> options, CancellationToken ct) =>
             AccountIdOf(account, options.Value) is { } id ? Results.Ok((await devices.ListAsync(id, AccessRegions.DefaultDeadline, ct)).Select(SummaryOf)) : BadAccount(account));
 
+        DeviceEndpoints.Map(api);
+
         api.MapGet("/license", async (AccessRegions access, CancellationToken ct) => await access.License.StatusAsync(ct));
         api.MapGet("/signin/locks", (SignInProtection protection) => protection.Locked());
         api.MapDelete("/signin/locks/{key}", (string key, SignInProtection protection, IOptions<EasOptions> options) =>
@@ -101,17 +103,20 @@ internal static class AdminEndpoints
     }
 
     /// <summary>The account id an admin means, mapped as sign-in names are (<c>mike</c>, <c>ox.io\mike</c>, <c>Mike@OX.io</c>).</summary>
-    private static string? AccountIdOf(string account, EasOptions options) =>
+    internal static string? AccountIdOf(string account, EasOptions options) =>
         SignInName.Parse(account, options.DefaultDomain, options.DomainAliases)?.AccountId;
 
-    private static IResult BadAccount(string account) => Results.Problem($"'{account}' is not an account name.", statusCode: StatusCodes.Status400BadRequest);
+    internal static IResult BadAccount(string account) => Results.Problem($"'{account}' is not an account name.", statusCode: StatusCodes.Status400BadRequest);
 
     private static ServiceView ServiceOf(DirectoryState state) => new(state.ServiceEnabled, state.ServiceDefaults);
 
-    private static DeviceSummary SummaryOf(DeviceStateReply reply)
+    internal static DeviceSummary SummaryOf(DeviceStateReply reply)
     {
         var device = reply.State!;
-        return new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null, reply.Loop, device.UserAgentBlockedUntil);
+        return new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null, reply.Loop, device.UserAgentBlockedUntil)
+        {
+            Wipe = WipeSummary.Of(device.RemoteWipe),
+        };
     }
 
     private static AuditEntry EntryOf(AuditRecord e) => new(e.Sequence, e.At, e.By, e.Change, e.Details);

@@ -24,7 +24,28 @@ public sealed record ServiceView(bool Enabled, FeatureSettings Defaults);
 /// </summary>
 public sealed record DeviceSummary(
     string DeviceId, string? DeviceType, string? ProtocolVersion, string? UserAgent, DateTimeOffset? FirstSeen, DateTimeOffset? LastContact, bool Provisioned,
-    LoopReport? Looping = null, DateTimeOffset? BlockedUntil = null);
+    LoopReport? Looping = null, DateTimeOffset? BlockedUntil = null)
+{
+    /// <summary>The wipe an admin ordered, if any (MS-ASPROV 3.2.5.1.2).</summary>
+    public WipeSummary? Wipe { get; init; }
+}
+
+/// <summary>
+/// A device's wipe in the admin view: <paramref name="State"/> is <c>pending</c> until the phone acknowledges, then
+/// <c>acknowledged</c> with when and how (<paramref name="Status"/>: <c>Succeeded</c> or <c>Failed</c>, MS-ASPROV 2.2.2.54.3).
+/// </summary>
+public sealed record WipeSummary(string State, bool AccountOnly, DateTimeOffset RequestedAt, string RequestedBy, DateTimeOffset? AcknowledgedAt, string? Status)
+{
+    public const string Pending = "pending";
+    public const string Acknowledged = "acknowledged";
+
+    public static WipeSummary? Of(RemoteWipeState? wipe) => wipe is null
+        ? null
+        : new(wipe.Pending ? Pending : Acknowledged, wipe.AccountOnly, wipe.RequestedAt, wipe.RequestedBy, wipe.AcknowledgedAt, wipe.Status?.ToString());
+}
+
+/// <summary>POST /admin/api/accounts/{account}/devices/{deviceId}/wipe: <c>accountOnly</c> wipes only the account's data (16.1 devices).</summary>
+public sealed record WipeRequest(bool AccountOnly);
 
 /// <summary>One entry of the audit log.</summary>
 public sealed record AuditEntry(long Sequence, DateTimeOffset At, string By, string Change, System.Text.Json.JsonElement Details);

@@ -35,6 +35,8 @@ internal sealed class AdminApi : IDisposable
 
     public Task<string> PutAsync(string path, object body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Put, path, body, cancellationToken);
 
+    public Task<string> PostAsync(string path, object body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, path, body, cancellationToken);
+
     public Task<string> DeleteAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Delete, path, null, cancellationToken);
 
     public void Dispose() => _http.Dispose();

@@ -24,13 +24,33 @@ internal static class AdminCommand
         admin.Subcommands.Add(Class(connection));
         admin.Subcommands.Add(Account(connection));
         var account = AccountArgument();
-        admin.Subcommands.Add(connection.Verb("devices", "The devices an account has used.", async (r, api, ct) =>
-            AdminAnswer.Of<List<DeviceSummary>>(await api.GetAsync($"/accounts/{Segment(r.GetValue(account)!)}/devices", ct), AdminTables.Devices), account));
+        var devices = connection.Verb("devices", "The devices an account has used; wipe, cancel-wipe and remove manage one of them.", async (r, api, ct) =>
+            AdminAnswer.Of<List<DeviceSummary>>(await api.GetAsync($"/accounts/{Segment(r.GetValue(account)!)}/devices", ct), AdminTables.Devices), account);
+        DeviceVerbs(connection, devices);
+        admin.Subcommands.Add(devices);
         admin.Subcommands.Add(connection.Verb("license", "The license: slots licensed, used and free, the trial.", async (_, api, ct) =>
             AdminAnswer.Of<LicenseStatus>(await api.GetAsync("/license", ct), AdminTables.License)));
         admin.Subcommands.Add(Audit(connection));
         admin.Subcommands.Add(Trace(connection));
         return admin;
+    }
+
+    /// <summary>
+    /// <c>admin devices wipe|cancel-wipe|remove ACCOUNT DEVICEID</c>: order a remote wipe (<c>--account-only</c>: only the
+    /// account's data, 16.1 devices), cancel one not yet acknowledged, remove a partnership (MS-ASPROV 3.2.5.1.2).
+    /// </summary>
+    private static void DeviceVerbs(AdminConnection c, Command devices)
+    {
+        var account = AccountArgument();
+        var deviceId = new Argument<string>("deviceid") { Description = "The DeviceId, as 'admin devices ACCOUNT' lists it." };
+        var accountOnly = new Option<bool>("--account-only") { Description = "Wipe only this account's data from the device (AccountOnlyRemoteWipe, protocol 16.1)." };
+        string Path(ParseResult r) => $"/accounts/{Segment(r.GetValue(account)!)}/devices/{Segment(r.GetValue(deviceId)!)}";
+        devices.Subcommands.Add(c.Verb("wipe", "Order a remote wipe of the device at its next request.", async (r, api, ct) =>
+            AdminAnswer.Of<DeviceSummary>(await api.PostAsync($"{Path(r)}/wipe", new WipeRequest(r.GetValue(accountOnly)), ct), d => AdminTables.Devices([d])), account, deviceId, accountOnly));
+        devices.Subcommands.Add(c.Verb("cancel-wipe", "Cancel a wipe the device has not acknowledged.", async (r, api, ct) =>
+            AdminAnswer.Of<DeviceSummary>(await api.DeleteAsync($"{Path(r)}/wipe", ct), d => AdminTables.Devices([d])), account, deviceId));
+        devices.Subcommands.Add(c.Verb("remove", "Remove the partnership: the device's state is deleted and the phone starts over.", async (r, api, ct) =>
+            AdminAnswer.Of<DeviceSummary>(await api.DeleteAsync(Path(r), ct), d => AdminTables.Devices([d])), account, deviceId));
     }
 
     private static Argument<string> AccountArgument() => new("account") { Description = "The account, as phones sign in (mike, mike@ox.io, ox.io\\mike)." };

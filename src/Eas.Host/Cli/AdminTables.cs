@@ -55,14 +55,22 @@ internal static class AdminTables
 
     public static IRenderable Devices(IReadOnlyList<DeviceSummary> devices)
     {
-        var table = Table("DeviceId", "Type", "Version", "User agent", "First seen", "Last contact", "Provisioned", "Looping", "Blocked");
+        var table = Table("DeviceId", "Type", "Version", "User agent", "First seen", "Last contact", "Provisioned", "Looping", "Blocked", "Wipe");
         foreach (var d in devices)
             Row(table, d.DeviceId, d.DeviceType ?? "-", d.ProtocolVersion ?? "-", d.UserAgent ?? "-", Time(d.FirstSeen), Time(d.LastContact), d.Provisioned ? "yes" : "no",
                 d.Looping is { } loop ? $"{loop.Reason} (last {Time(loop.At)})" : "no",
-                d.BlockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"User-Agent changes, until {Time(until)}" : "no");
-        if (devices.Count == 0) Row(table, "(none)", "", "", "", "", "", "", "", "");
+                d.BlockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"User-Agent changes, until {Time(until)}" : "no",
+                Wipe(d.Wipe));
+        if (devices.Count == 0) Row(table, "(none)", "", "", "", "", "", "", "", "", "");
         return table;
     }
+
+    private static string Wipe(WipeSummary? wipe) => wipe switch
+    {
+        null => "no",
+        { State: WipeSummary.Pending } => $"{(wipe.AccountOnly ? "account-only " : "")}pending since {Time(wipe.RequestedAt)} ({wipe.RequestedBy})",
+        _ => $"{(wipe.AccountOnly ? "account-only " : "")}acknowledged {Time(wipe.AcknowledgedAt)}: {wipe.Status}",
+    };
 
     public static IRenderable License(LicenseStatus license)
     {

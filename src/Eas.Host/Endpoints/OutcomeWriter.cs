@@ -39,6 +39,7 @@ internal static class OutcomeWriter
                 {
                     PolicyVerdict.NotProvisioned => CommonStatus.DeviceNotProvisioned,
                     PolicyVerdict.NotProvisionable => CommonStatus.LegacyDeviceOnStrictPolicy,
+                    PolicyVerdict.RemoteWipeRequested => CommonStatus.RemoteWipeRequested,
                     _ => CommonStatus.InvalidPolicyKey,
                 };
                 return await WriteWbxmlAsync(response, new StatusOnlyResponse(line.Command, (int)status), line.ProtocolVersion);
@@ -57,6 +58,16 @@ internal static class OutcomeWriter
                 if (line.ProtocolVersion >= ProtocolVersion.V140 && StatusOnlyResponse.CanCarry(line.Command))
                 {
                     var body = new StatusOnlyResponse(line.Command, (int)CommonStatus.UserDisabledForSync);
+                    return await WriteWbxmlAsync(response, body, line.ProtocolVersion, StatusCodes.Status403Forbidden);
+                }
+
+                response.StatusCode = StatusCodes.Status403Forbidden;
+                return 0;
+            case DeviceWiped:
+                HostLog.AccessRefused(logger, line.Command.ToWireName(), user, line.DeviceId, "device wiped");
+                if (line.ProtocolVersion >= ProtocolVersion.V140 && StatusOnlyResponse.CanCarry(line.Command))
+                {
+                    var body = new StatusOnlyResponse(line.Command, (int)CommonStatus.DeviceIsBlockedForThisUser);
                     return await WriteWbxmlAsync(response, body, line.ProtocolVersion, StatusCodes.Status403Forbidden);
                 }
 

@@ -67,6 +67,7 @@ internal static class ActorComposition
             Metrics = services.GetRequiredService<PushMetrics>(),
             SyncMetrics = services.GetRequiredService<SyncMetrics>(),
             Accounts = access.Accounts,
+            Directory = access.Directory,
             Submitter = ServerHost.SubmitterFrom(options.Smtp),
             Clock = clock,
             Logger = loggers.CreateLogger<DeviceActor>(),

@@ -23,12 +23,18 @@ public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
     [InlineData("device.user-agent-blocked.v1")]
     [InlineData("account.device-seen.v1")]
     [InlineData("account.device-removed.v1")]
+    [InlineData("device.remote-wipe-requested.v1")]
+    [InlineData("device.remote-wipe-cancelled.v1")]
+    [InlineData("device.remote-wipe-acknowledged.v1")]
     public void Each_new_event_round_trips_under_its_manifest(string manifest)
     {
         object written = manifest switch
         {
             "device.user-agent-blocked.v1" => new UserAgentBlocked(T0, T0.AddHours(14), 3),
             "account.device-seen.v1" => new AccountDeviceSeen("outlook-a", T0),
+            "device.remote-wipe-requested.v1" => new RemoteWipeRequested(T0, true, "admin"),
+            "device.remote-wipe-cancelled.v1" => new RemoteWipeCancelled(T0, "admin"),
+            "device.remote-wipe-acknowledged.v1" => new RemoteWipeAcknowledged(T0, Wire.Commands.Provision.RemoteWipeAcknowledgement.Failed),
             _ => new AccountDeviceRemoved("mike@ox.io", "outlook-a", T0, T0.AddDays(31)),
         };
 
@@ -39,7 +45,8 @@ public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void A_device_state_with_User_Agent_changes_and_an_account_state_with_devices_round_trip_in_snapshots()
     {
-        var device = DeviceState.New("mike@ox.io", "Phone1") with { UserAgentChanges = [T0, T0.AddHours(1)], UserAgentBlockedUntil = T0.AddHours(15) };
+        var device = DeviceState.New("mike@ox.io", "Phone1") with { UserAgentChanges = [T0, T0.AddHours(1)], UserAgentBlockedUntil = T0.AddHours(15),
+            RemoteWipe = new RemoteWipeState(false, T0, "admin") { AcknowledgedAt = T0.AddMinutes(3), Status = Wire.Commands.Provision.RemoteWipeAcknowledgement.Succeeded } };
         var account = AccountState.New("mike@ox.io") with { Devices = AccountState.New("x").Devices.Add("outlook-a", T0) };
 
         var deviceBack = (DeviceSnapshot)Serializer.FromBinary(Serializer.ToBinary(new DeviceSnapshot(device, [])), "device.snapshot.v1");

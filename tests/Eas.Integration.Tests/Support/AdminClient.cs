@@ -29,6 +29,14 @@ internal sealed class AdminClient(HttpClient http, string admin, string password
         return await ReadAsync(response);
     }
 
+    /// <summary>A POST with a JSON body; the response as it came, for tests of refusals.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, object body)
+    {
+        var request = Request(HttpMethod.Post, path);
+        request.Content = JsonContent.Create(body, options: new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        return await http.SendAsync(request);
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path) => await http.SendAsync(Request(method, path));
 
     private HttpRequestMessage Request(HttpMethod method, string path)

@@ -46,6 +46,13 @@ public static class ClusterManifests
     public const string UserAgentRefused = "outcome.user-agent-refused.v1";
     public const string AdmitAccount = "account.admit.v1";
     public const string ForgetDevice = "device.forget.v1";
+    public const string RequestRemoteWipe = "device.request-remote-wipe.v1";
+    public const string CancelRemoteWipe = "device.cancel-remote-wipe.v1";
+    public const string RemoteWipeResult = "device.remote-wipe-result.v1";
+    public const string RemovePartnership = "device.remove-partnership.v1";
+    public const string PartnershipRemoved = "device.partnership-removed.v1";
+    public const string DeviceWiped = "outcome.device-wiped.v1";
+    public const string RemoveAccountDevice = "account.remove-device.v1";
     public const string AccountAccess = "account.access.v1";
     public const string GetAccount = "account.get.v1";
     public const string AccountView = "account.view.v1";
@@ -86,6 +93,13 @@ public static class ClusterManifests
         new JsonCodec<UserAgentRefused>(UserAgentRefused),
         new JsonCodec<AdmitAccount>(AdmitAccount),
         new JsonCodec<ForgetDevice>(ForgetDevice),
+        new JsonCodec<RequestRemoteWipe>(RequestRemoteWipe),
+        new JsonCodec<CancelRemoteWipe>(CancelRemoteWipe),
+        new JsonCodec<RemoteWipeResult>(RemoteWipeResult),
+        new JsonCodec<RemovePartnership>(RemovePartnership),
+        new JsonCodec<PartnershipRemoved>(PartnershipRemoved),
+        new JsonCodec<DeviceWiped>(DeviceWiped),
+        new JsonCodec<RemoveAccountDevice>(RemoveAccountDevice),
         new JsonCodec<AccountAccess>(AccountAccess),
         new JsonCodec<GetAccount>(GetAccount),
         new JsonCodec<AccountView>(AccountView),

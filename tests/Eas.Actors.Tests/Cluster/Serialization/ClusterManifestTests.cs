@@ -42,6 +42,10 @@ public sealed partial class ClusterManifestTests(ServerSerialization server) : I
         state.Message.ShouldBeStructurallyEqual(ClusterSamples.Directory);
         recorded.Serializer.ShouldBeOfType<JsonManifestSerializer>();
         recorded.Manifest.ShouldBe(DirectoryManifests.AdminAction);
+        var removal = new AccountDeviceRemoved("mike@ox.io", "outlook-a", ClusterSamples.Noon, ClusterSamples.Noon.AddDays(1)) { RemovedBy = "admin:root" };
+        var removed = server.Cross(removal);
+        removed.Serializer.ShouldBeOfType<JsonManifestSerializer>();
+        removed.Message.ShouldBe(removal);
         ClusterManifests.ByType.Keys.ShouldNotContain(t => typeof(IPersistedMessage).IsAssignableFrom(t), "a type has one serializer: persisted types keep the journal's");
     }
 

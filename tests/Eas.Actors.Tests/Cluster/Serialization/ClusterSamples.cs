@@ -156,6 +156,16 @@ internal static class ClusterSamples
         yield return AdmitAccount.Instance;
         yield return new AdmitAccount("OutlookA");
         yield return ForgetDevice.Instance;
+        yield return new RequestRemoteWipe(true, "admin:root");
+        yield return new CancelRemoteWipe("admin:root");
+        yield return new RemoteWipeResult(null, DeviceState with { RemoteWipe = new RemoteWipeState(false, Noon, "admin:root") { AcknowledgedAt = Noon.AddMinutes(2), Status = Wire.Commands.Provision.RemoteWipeAcknowledgement.Succeeded } });
+        yield return new RemoteWipeResult(RemoteWipeRefusal.AccountOnlyNeeds161, DeviceState);
+        yield return RemovePartnership.Instance;
+        yield return new PartnershipRemoved(DeviceState);
+        yield return new PartnershipRemoved(null);
+        yield return new DeviceWiped();
+        yield return new ProvisioningRequired(PolicyVerdict.RemoteWipeRequested);
+        yield return new RemoveAccountDevice("outlook-a", Noon, "admin:root");
         yield return new UserAgentRefused(Noon.AddHours(14), TimeSpan.FromHours(14));
         yield return new AccountAccess(Features, AccessRefusal.DisabledForClass);
         yield return GetAccount.Instance;
