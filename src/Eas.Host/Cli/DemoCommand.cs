@@ -18,7 +18,7 @@ internal static class DemoCommand
     public const string User = "demo@" + Domain;
     public const string Password = "demo-password";
     public const string Friend = "anna@" + Domain;
-    public const string Admin = "admin";
+    public const string Admin = "root";
     public const string AdminPassword = "demo-admin";
 
     public static Command Create()
@@ -99,7 +99,7 @@ internal static class DemoCommand
         Console.WriteLine($"  Second account : {Friend} (same password): send mail between the two");
         Console.WriteLine($"  Dovecot (IMAP) : 127.0.0.1:{dovecot.ImapPort}, log {dovecot.LogPath}");
         Console.WriteLine($"  Postfix (SMTP) : 127.0.0.1:{postfix.SubmissionPort}, log {postfix.LogPath}");
-        Console.WriteLine($"  Admin API      : user {Admin}, password {AdminPassword} (eas-server admin / top)");
+        Console.WriteLine($"  Admin API      : user {Admin}, password {AdminPassword}: eas-server admin --password {AdminPassword} service show");
         Console.WriteLine($"  Data           : {dataDir}");
         Console.WriteLine("  Ctrl-C stops the server, Dovecot and Postfix.");
         Console.WriteLine();

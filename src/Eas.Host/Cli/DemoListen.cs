@@ -12,8 +12,11 @@ internal sealed record DemoListen(string Urls, IReadOnlyList<string> ServerArgs,
 {
     public const string LoopbackUrls = "http://127.0.0.1:8080";
 
-    /// <summary>Every interface, IPv4 and IPv6, on the HTTPS port phones assume when none is given.</summary>
-    public const string PublicUrls = "https://*:443";
+    /// <summary>
+    /// Every interface, IPv4 and IPv6, on the HTTPS port phones assume when none is given; and plain HTTP on loopback
+    /// port 8080, where <c>eas-server admin</c> and <c>top</c> look by default (they do not trust a self-signed certificate).
+    /// </summary>
+    public const string PublicUrls = "https://*:443;" + LoopbackUrls;
 
     public static DemoListen Loopback(string urls) => new(urls, ["--urls", urls], [Base(urls.Split(';')[0])], null);
 

@@ -32,7 +32,7 @@ public sealed class DemoListenTests
 
         var listen = DemoListen.Public(null, dataDir, LanAddresses);
 
-        listen.Urls.ShouldBe("https://*:443");
+        listen.Urls.ShouldBe("https://*:443;http://127.0.0.1:8080", "plain HTTP stays on loopback, for eas-server admin and top");
         var endPoint = ListenCheck.EndPointOf(listen.Urls)!;
         (endPoint.Address.Equals(IPAddress.IPv6Any) || endPoint.Address.Equals(IPAddress.Any)).ShouldBeTrue("every interface, not loopback");
         listen.ServerArgs.ShouldContain($"--Kestrel:Certificates:Default:Path={listen.Certificate!.CertificatePath}");

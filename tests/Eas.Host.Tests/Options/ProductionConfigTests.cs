@@ -48,6 +48,29 @@ public sealed class ProductionConfigTests
         unit["StateDirectory"].ShouldBe(["eas-server"]);
     }
 
+    [Fact]
+    public void The_config_file_wins_over_the_binarys_appsettings_and_loses_to_the_environment_and_the_command_line()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("eas-config").FullName, "appsettings.json");
+        File.WriteAllText(file, """
+            { "Urls": "http://127.0.0.1:18443", "Eas": { "ConfigOrderProbe": { "FromFile": "file", "Secret": "file", "Cli": "file" } } }
+            """);
+        Environment.SetEnvironmentVariable("Eas__ConfigOrderProbe__Secret", "environment");
+        try
+        {
+            var app = ServerHost.Build(["--config", file, "--Eas:ConfigOrderProbe:Cli=command line"]);
+
+            app.Configuration["Urls"].ShouldBe("http://127.0.0.1:18443", "the file wins over the binary's appsettings.json");
+            app.Configuration["Eas:ConfigOrderProbe:FromFile"].ShouldBe("file");
+            app.Configuration["Eas:ConfigOrderProbe:Secret"].ShouldBe("environment", "secrets.env overrides the file");
+            app.Configuration["Eas:ConfigOrderProbe:Cli"].ShouldBe("command line");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Eas__ConfigOrderProbe__Secret", null);
+        }
+    }
+
     private static Dictionary<string, List<string>> Directives(string path)
     {
         var directives = new Dictionary<string, List<string>>(StringComparer.Ordinal);
