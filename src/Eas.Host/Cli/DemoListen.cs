@@ -29,7 +29,8 @@ internal sealed record DemoListen(string Urls, IReadOnlyList<string> ServerArgs,
         var endPoint = ListenCheck.EndPointOf(first);
         var scheme = first.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "http" : "https";
         var port = endPoint?.Port ?? 443;
-        var printed = addresses.Select(a => a.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString())
+        var everyInterface = endPoint is not null && (endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any));
+        var printed = (everyInterface ? addresses : []).Select(a => a.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString())
             .Select(host => port == (scheme == "https" ? 443 : 80) ? $"{scheme}://{host}" : $"{scheme}://{host}:{port}")
             .ToList();
         if (printed.Count == 0) printed.Add(Base(first));

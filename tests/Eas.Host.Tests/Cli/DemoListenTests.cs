@@ -52,6 +52,17 @@ public sealed class DemoListenTests
     }
 
     [Fact]
+    public void Demo_public_on_one_address_prints_that_address_only()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("eas-demo-public").FullName;
+
+        var listen = DemoListen.Public("https://127.0.0.1:18443", dataDir, LanAddresses);
+
+        listen.PrintedUrls.ShouldBe(["https://127.0.0.1:18443"]);
+        listen.Certificate.ShouldNotBeNull();
+    }
+
+    [Fact]
     public void The_generated_certificate_is_a_tls_server_certificate_for_the_machine_and_its_printed_fingerprint_is_its_sha256()
     {
         var directory = Directory.CreateTempSubdirectory("eas-demo-tls").FullName;
