@@ -68,4 +68,14 @@ public sealed class ListenCheckTests
         ListenCheck.Describe(failure, "http://127.0.0.1:8080", "--urls").ShouldNotBeNull().ShouldContain("--urls");
         ListenCheck.Describe(new IOException("disk"), "http://127.0.0.1:8080", "--urls").ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("--version")]
+    public void Help_and_version_are_answered_instead_of_starting_a_server(string flag)
+    {
+        CliCommands.IsSubcommand([flag]).ShouldBeTrue();
+        CliCommands.IsSubcommand(["--urls", "http://127.0.0.1:8080"]).ShouldBeFalse();
+    }
 }
