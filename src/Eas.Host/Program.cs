@@ -1,7 +1,5 @@
-using Eas.Host;
 using Eas.Host.Cli;
 
 if (CliCommands.IsSubcommand(args)) return await CliCommands.RunAsync(args);
 
-await ServerHost.Build(args).RunAsync();
-return 0;
+return await ServeCommand.RunAsync(args, Console.Error);

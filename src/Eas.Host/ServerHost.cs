@@ -25,6 +25,8 @@ using Eas.Host.Endpoints;
 using Eas.Host.Hosting;
 using Eas.Host.Options;
 using Eas.Wire.Wbxml;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 
 namespace Eas.Host;
@@ -41,9 +43,14 @@ public static class ServerHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (builder.Configuration["config"] is { Length: > 0 } file)
         {
-            // --config FILE: one settings file per node (config/cluster/); the command line still wins over it.
-            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
-            builder.Configuration.AddCommandLine(args);
+            // --config FILE (/etc/eas-server/appsettings.json, config/cluster/): after appsettings.json, before the
+            // environment (the unit's secrets.env) and the command line, which both still win over it.
+            var sources = builder.Configuration.Sources;
+            var environment = sources.Select((source, index) => (source, index))
+                .LastOrDefault(s => s.source is EnvironmentVariablesConfigurationSource { Prefix: null or "" }, (null!, sources.Count)).index;
+            var json = new JsonConfigurationSource { Path = Path.GetFullPath(file), Optional = false, ReloadOnChange = false };
+            json.ResolveFileProvider();
+            sources.Insert(environment, json);
         }
 
         builder.AddServerLogging();

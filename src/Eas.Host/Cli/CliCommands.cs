@@ -8,7 +8,8 @@ namespace Eas.Host.Cli;
 /// </summary>
 internal static class CliCommands
 {
-    private static readonly string[] Names = ["demo", "wbxml", "admin", "top"];
+    /// <summary>The subcommands, and the root's help and version, which would otherwise start a server.</summary>
+    private static readonly string[] Names = ["demo", "wbxml", "admin", "top", "--help", "-h", "-?", "--version"];
 
     public static bool IsSubcommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 

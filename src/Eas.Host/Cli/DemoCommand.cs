@@ -18,20 +18,34 @@ internal static class DemoCommand
     public const string User = "demo@" + Domain;
     public const string Password = "demo-password";
     public const string Friend = "anna@" + Domain;
-    public const string Admin = "admin";
+    public const string Admin = "root";
     public const string AdminPassword = "demo-admin";
 
     public static Command Create()
     {
         var dataDir = new Option<string>("--data-dir") { Description = "Where the demo keeps Dovecot's files, the mail and the server's state.", DefaultValueFactory = _ => "/var/tmp/eas-demo" };
-        var urls = new Option<string>("--urls") { Description = "Where the server listens.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var demo = new Command("demo", "Run the server against a private Dovecot with a demo mailbox.") { dataDir, urls };
-        demo.SetAction((result, token) => RunAsync(Path.GetFullPath(result.GetValue(dataDir)!), result.GetValue(urls)!, token));
+        var urls = new Option<string?>("--urls") { Description = $"Where the server listens (Kestrel's form, ';' between several); default {DemoListen.LoopbackUrls}, with --public {DemoListen.PublicUrls}." };
+        var isPublic = new Option<bool>("--public") { Description = "Listen on every interface over HTTPS with a self-signed certificate (kept in the data directory) and print its SHA-256 fingerprint, so a phone can connect." };
+        var demo = new Command("demo", "Run the server against a private Dovecot with a demo mailbox.") { dataDir, urls, isPublic };
+        demo.SetAction((result, token) =>
+        {
+            var directory = Path.GetFullPath(result.GetValue(dataDir)!);
+            var listen = result.GetValue(isPublic)
+                ? DemoListen.Public(result.GetValue(urls), directory, DemoCertificate.ReachableAddresses())
+                : DemoListen.Loopback(result.GetValue(urls) ?? DemoListen.LoopbackUrls);
+            return RunAsync(directory, listen, result.InvocationConfiguration.Error, token);
+        });
         return demo;
     }
 
-    private static async Task<int> RunAsync(string dataDir, string urls, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string dataDir, DemoListen listen, TextWriter error, CancellationToken cancellationToken)
     {
+        if (ListenCheck.Problem(listen.Urls, "--urls") is { } problem)
+        {
+            await error.WriteLineAsync(problem);
+            return ServeCommand.CannotListen;
+        }
+
         if (!await EnsurePackagesAsync(cancellationToken)) return 1;
         Directory.CreateDirectory(dataDir);
         var mailDir = Path.Combine(dataDir, "dovecot");
@@ -48,7 +62,7 @@ internal static class DemoCommand
 
         var app = ServerHost.Build(
         [
-            "--urls", urls,
+            .. listen.ServerArgs,
             $"--Eas:DataDir={Path.Combine(dataDir, "state")}",
             $"--Eas:DefaultDomain={Domain}",
             "--Eas:Imap:Host=127.0.0.1",
@@ -60,15 +74,32 @@ internal static class DemoCommand
             "--Eas:Smtp:AcceptAnyCertificate=true",
             $"--Eas:Admin:Users:{Admin}={AdminPassword}",
         ]);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (ListenCheck.Describe(e, listen.Urls, "--urls") is { } line)
+        {
+            await error.WriteLineAsync(line);
+            await app.DisposeAsync();
+            return ServeCommand.CannotListen;
+        }
+
         Console.WriteLine();
-        Console.WriteLine($"  ActiveSync URL : {urls.Split(';')[0].TrimEnd('/')}/Microsoft-Server-ActiveSync");
+        foreach (var url in listen.PrintedUrls) Console.WriteLine($"  ActiveSync URL : {url}/Microsoft-Server-ActiveSync");
+        if (listen.Certificate is { } certificate)
+        {
+            Console.WriteLine($"  Certificate    : self-signed, {certificate.CertificatePath}");
+            Console.WriteLine($"  SHA-256        : {certificate.Sha256Fingerprint}");
+            Console.WriteLine("                   accept it on the phone only if it shows this fingerprint");
+        }
+
         Console.WriteLine($"  Account        : {User}  (or \"demo\", or \"{Domain}\\demo\")");
         Console.WriteLine($"  Password       : {Password}");
         Console.WriteLine($"  Second account : {Friend} (same password): send mail between the two");
         Console.WriteLine($"  Dovecot (IMAP) : 127.0.0.1:{dovecot.ImapPort}, log {dovecot.LogPath}");
         Console.WriteLine($"  Postfix (SMTP) : 127.0.0.1:{postfix.SubmissionPort}, log {postfix.LogPath}");
-        Console.WriteLine($"  Admin API      : user {Admin}, password {AdminPassword} (eas-server admin / top)");
+        Console.WriteLine($"  Admin API      : user {Admin}, password {AdminPassword}: eas-server admin --password {AdminPassword} service show");
         Console.WriteLine($"  Data           : {dataDir}");
         Console.WriteLine("  Ctrl-C stops the server, Dovecot and Postfix.");
         Console.WriteLine();
