@@ -92,17 +92,7 @@ public sealed class WbxmlWriter
     /// (<see cref="WbxmlStrings"/>). Only a <see cref="SegmentedBody"/> output can take it: the bytes stay in their
     /// stream until the body is written. Empty content writes nothing, so the element stays empty.
     /// </summary>
-    public void WriteString(BinaryContent content)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        if (_open.Count == 0) throw new InvalidOperationException("No element is open.");
-        if (_output is not SegmentedBody body) throw new InvalidOperationException("Streamed content needs a SegmentedBody output.");
-        if (content.Length == 0) return;
-        FlushPending(withContent: true);
-        WriteByte(StrI);
-        body.AppendContent(content, BinaryContentForm.InlineString);
-        WriteByte(0);
-    }
+    public void WriteString(BinaryContent content) => WriteStreamedString(content, BinaryContentForm.InlineString);
 
     /// <summary>
     /// Writes the base64 form of <paramref name="content"/> as an inline string into the open element (the string
@@ -110,7 +100,10 @@ public sealed class WbxmlWriter
     /// output can take it: the bytes stay in their stream until the body is written. Empty content writes nothing,
     /// so the element stays empty.
     /// </summary>
-    public void WriteBase64(BinaryContent content)
+    public void WriteBase64(BinaryContent content) => WriteStreamedString(content, BinaryContentForm.Base64);
+
+    /// <summary>STR_I, the content in <paramref name="form"/> appended to the body as a segment, NUL.</summary>
+    private void WriteStreamedString(BinaryContent content, BinaryContentForm form)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (_open.Count == 0) throw new InvalidOperationException("No element is open.");
@@ -118,7 +111,7 @@ public sealed class WbxmlWriter
         if (content.Length == 0) return;
         FlushPending(withContent: true);
         WriteByte(StrI);
-        body.AppendContent(content, BinaryContentForm.Base64);
+        body.AppendContent(content, form);
         WriteByte(0);
     }
 
