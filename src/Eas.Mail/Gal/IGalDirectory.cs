@@ -1,4 +1,4 @@
-namespace Eas.Mail.Directory;
+namespace Eas.Mail.Gal;
 
 /// <summary>
 /// The global address list (GAL) as Search, ResolveRecipients and Find need it: the server's own account directory
