@@ -61,6 +61,7 @@ public enum PimKind
 }
 
 /// <param name="Id">The store's stable id of the collection (an IMAP mailbox name, a DAV collection path).</param>
+/// <param name="Kind">What it holds.</param>
 /// <param name="DisplayName">What a phone shows.</param>
 /// <param name="ParentId">The parent collection's id, or null at the top.</param>
 /// <param name="IsDefault">The account's default collection of its kind (EAS type 9 for contacts, MS-ASCMD 2.2.3.186.3).</param>
