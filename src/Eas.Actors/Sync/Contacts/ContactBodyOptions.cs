@@ -6,7 +6,7 @@ namespace Eas.Actors.Sync.Contacts;
 /// <summary>
 /// What the phone asked for when a contact is encoded: for 12.0+ its airsyncbase:BodyPreference elements
 /// (MS-ASAIRS 2.2.2.12; contacts' notes are plain text, so only their TruncationSize and AllOrNone matter), for
-/// 2.5 its airsync:Truncation code (the contacts:Body/BodySize/BodyTruncated form, MS-ASCNTC 2.2.2.11-13), and the
+/// 2.5 its airsync:Truncation code (the contacts:Body/BodySize/BodyTruncated form, MS-ASCNTC 2.2.2.7.2, 2.2.2.8, 2.2.2.9), and the
 /// largest picture this server sends (<see cref="MaxPictureBytes"/>).
 /// </summary>
 public sealed record ContactBodyOptions

@@ -1,7 +1,7 @@
 namespace Eas.Actors.Sync.Contacts;
 
 /// <summary>
-/// The EAS form of contacts:Email1Address..Email3Address (MS-ASCNTC 2.2.2.24-26): an address, or a display form
+/// The EAS form of contacts:Email1Address..Email3Address (MS-ASCNTC 2.2.2.27-29): an address, or a display form
 /// <c>"Anna Berg" &lt;anna@example.com&gt;</c> as phones send it (<see cref="ContactAddressing"/>).
 /// </summary>
 internal readonly record struct ContactEmail(string? Name, string Address)

@@ -30,11 +30,11 @@ internal static class ContactAddressing
 
     public static string? ReadIm(VCardProperty property)
     {
-        var value = property.Text.Trim();
+        var value = (property.Name == "IMPP" && !property.Value.Contains("\\:", StringComparison.Ordinal) ? property.Value : property.Text).Trim();
         if (property.Name == "IMPP" && value.StartsWith(ImScheme, StringComparison.OrdinalIgnoreCase)) value = value[ImScheme.Length..];
         return value.Length == 0 ? null : value;
     }
 
     public static VCardProperty WriteIm(string value) =>
-        new("IMPP", VCardText.Escape(value.Contains(':', StringComparison.Ordinal) && !value.StartsWith(ImScheme, StringComparison.OrdinalIgnoreCase) ? value : ImScheme + value));
+        new("IMPP", ContactVCardMaps.UriValue(value.Contains(':', StringComparison.Ordinal) && !value.StartsWith(ImScheme, StringComparison.OrdinalIgnoreCase) ? value : ImScheme + value));
 }

@@ -32,7 +32,7 @@ internal static class ContactVCardMaps
         new AddressMap(),
         new DateMap(ContactsPage.Birthday, "BDAY"),
         new DateMap(ContactsPage.Anniversary, "ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-ABDATE"),
-        new TextPropertyMap(ContactsPage.WebPage, "URL"),
+        TextPropertyMap.Uri(ContactsPage.WebPage, "URL"),
         new NumberedMap("IMPP", [Contacts2.IMAddress, Contacts2.IMAddress2, Contacts2.IMAddress3], ContactAddressing.ReadIm, ContactAddressing.WriteIm,
             "X-MS-IMADDRESS", "X-JABBER", "X-AIM", "X-ICQ", "X-MSN", "X-YAHOO", "X-SKYPE", "X-GOOGLE-TALK", "X-GTALK", "X-QQ"),
         new RelationMap(ContactsPage.Spouse, "RELATED:spouse", "spouse", "X-SPOUSE", ["X-EVOLUTION-SPOUSE", "X-MS-SPOUSE", "X-KADDRESSBOOK-X-SPOUSESNAME"], ["Spouse", "Partner", "Husband", "Wife"]),
@@ -108,6 +108,9 @@ internal static class ContactVCardMaps
     /// <summary>Whether a RELATED holds a name: VALUE=text, or a value that is no URI.</summary>
     private static bool IsText(VCardProperty property) =>
         string.Equals(property.Parameter("VALUE"), "text", StringComparison.OrdinalIgnoreCase) || !property.Text.Contains(':', StringComparison.Ordinal);
+
+    /// <summary>A URI value as written: no text escapes (RFC 6350 3.4), a line break (which no URI has) as a space.</summary>
+    public static string UriValue(string value) => value.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
 
     /// <summary>The <see cref="FieldParameterName"/> parameter naming the element.</summary>
     public static VCardParameter FieldParameter(ushort tag) => new(FieldParameterName, CodePageTable.NameOf(tag));

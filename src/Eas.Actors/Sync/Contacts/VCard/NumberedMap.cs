@@ -4,7 +4,7 @@ namespace Eas.Actors.Sync.Contacts;
 
 /// <summary>
 /// Numbered EAS elements as repeated vCard properties, in order: Email1Address..Email3Address (MS-ASCNTC
-/// 2.2.2.30-32) as EMAIL (RFC 6350 6.4.2) and contacts2:IMAddress..IMAddress3 (2.2.2.40-42) as IMPP (RFC 6350 6.4.3;
+/// 2.2.2.27-29) as EMAIL (RFC 6350 6.4.2) and contacts2:IMAddress..IMAddress3 (2.2.2.41-43) as IMPP (RFC 6350 6.4.3;
 /// 3.0's <c>X-JABBER</c>, <c>X-AIM</c>... read too). Reading takes the first unclaimed properties by PREF (lowest
 /// first, RFC 6350 5.3; 3.0 <c>TYPE=pref</c> counts as 1; none after all that have one), card order among equals.
 /// A number left empty before a used one is written with <c>X-EAS-FIELD</c> on the later ones, so that Email3 alone

@@ -3,7 +3,7 @@ using ContactsPage = Eas.Wire.CodePages.Contacts;
 namespace Eas.Actors.Sync.Contacts;
 
 /// <summary>
-/// CompanyName (MS-ASCNTC 2.2.2.26) and Department (2.2.2.29) as ORG (RFC 6350 6.6.4: organization; unit; ...).
+/// CompanyName (MS-ASCNTC 2.2.2.24) and Department (2.2.2.26) as ORG (RFC 6350 6.6.4: organization; unit; ...).
 /// Units after the first are kept in the card unmapped: an unchanged ORG is written back as it was.
 /// </summary>
 internal sealed class OrganizationMap : IContactPropertyMap

@@ -9,19 +9,19 @@ namespace Eas.Actors.Sync.Contacts;
 /// <listheader><term>EAS element (MS-ASCNTC)</term><description>TEL TYPE written (also read)</description></listheader>
 /// <item><term>BusinessPhoneNumber 2.2.2.17</term><description><c>work,voice</c>, the first work number</description></item>
 /// <item><term>Business2PhoneNumber 2.2.2.10</term><description><c>work,voice</c>, the second</description></item>
-/// <item><term>HomePhoneNumber 2.2.2.37</term><description><c>home,voice</c>, the first home number</description></item>
-/// <item><term>Home2PhoneNumber 2.2.2.30</term><description><c>home,voice</c>, the second</description></item>
+/// <item><term>HomePhoneNumber 2.2.2.40</term><description><c>home,voice</c>, the first home number</description></item>
+/// <item><term>Home2PhoneNumber 2.2.2.33</term><description><c>home,voice</c>, the second</description></item>
 /// <item><term>MobilePhoneNumber 2.2.2.49</term><description><c>cell</c> (<c>mobile</c>, <c>iphone</c>; an untyped, <c>voice</c> or <c>text</c> number when free)</description></item>
 /// <item><term>CarPhoneNumber 2.2.2.18</term><description><c>car</c> (3.0's type, kept as an iana-token)</description></item>
-/// <item><term>PagerNumber 2.2.2.54</term><description><c>pager</c></description></item>
-/// <item><term>RadioPhoneNumber 2.2.2.55</term><description><c>x-radio</c> (<c>radio</c>, Outlook's <c>X-MS-TEL;TYPE=RADIO</c>)</description></item>
+/// <item><term>PagerNumber 2.2.2.57</term><description><c>pager</c></description></item>
+/// <item><term>RadioPhoneNumber 2.2.2.59</term><description><c>x-radio</c> (<c>radio</c>, Outlook's <c>X-MS-TEL;TYPE=RADIO</c>)</description></item>
 /// <item><term>BusinessFaxNumber 2.2.2.16</term><description><c>work,fax</c> (a fax with no place)</description></item>
-/// <item><term>HomeFaxNumber 2.2.2.36</term><description><c>home,fax</c></description></item>
+/// <item><term>HomeFaxNumber 2.2.2.39</term><description><c>home,fax</c></description></item>
 /// <item><term>AssistantPhoneNumber 2.2.2.5</term><description><c>x-assistant</c> (<c>assistant</c>, Apple's <c>X-ABLabel</c> "Assistant", <c>X-MS-TEL;TYPE=ASSISTANT</c>)</description></item>
-/// <item><term>contacts2:CompanyMainPhone 2.2.2.25</term><description><c>x-company-main</c> (<c>main</c>, <c>X-MS-TEL;TYPE=COMPANY</c>)</description></item>
+/// <item><term>contacts2:CompanyMainPhone 2.2.2.23</term><description><c>x-company-main</c> (<c>main</c>, <c>X-MS-TEL;TYPE=COMPANY</c>)</description></item>
 /// <item><term>contacts2:MMS 2.2.2.48</term><description><c>x-mms</c> (<c>mms</c>)</description></item>
 /// </list>
-/// A number whose place is taken already (a third home number) stays in the card unmapped, and survives writes.
+/// A <c>tel:</c> URI value is read as its number. A number whose place is taken already (a third home number) stays in the card unmapped, and survives writes.
 /// </summary>
 internal sealed class PhoneMap : IContactPropertyMap
 {
@@ -48,7 +48,7 @@ internal sealed class PhoneMap : IContactPropertyMap
             .OrderBy(c => ContactVCardMaps.Preference(c.Property)).ToList();
         foreach (var (index, property) in candidates)
         {
-            if (ContactVCardMaps.ExplicitField(property) is { } tag && Written.Any(w => w.Tag == tag) && binding.TrySet(tag, property.Text.Trim()))
+            if (ContactVCardMaps.ExplicitField(property) is { } tag && Written.Any(w => w.Tag == tag) && binding.TrySet(tag, Number(property)))
                 binding.Claim(index, Slot(tag));
         }
 
@@ -57,7 +57,7 @@ internal sealed class PhoneMap : IContactPropertyMap
             var label = ContactVCardMaps.AppleLabel(binding.Card, property);
             var free = Places(property, label).FirstOrDefault(t => binding.Item[t] is null);
             if (free == 0) continue;
-            binding.TrySet(free, property.Text.Trim());
+            binding.TrySet(free, Number(property));
             binding.Claim(index, Slot(free));
         }
     }
@@ -78,6 +78,13 @@ internal sealed class PhoneMap : IContactPropertyMap
             if (gap.Contains(key)) parameters.Add(ContactVCardMaps.FieldParameter(tag));
             yield return (Slot(tag), new VCardProperty(null, "TEL", [.. parameters], VCardText.Escape(value)));
         }
+    }
+
+    /// <summary>The number as text: a 4.0 <c>tel:</c> URI (RFC 3966) without its scheme, as phones dial digits.</summary>
+    private static string Number(VCardProperty property)
+    {
+        var text = property.Text.Trim();
+        return text.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
     }
 
     /// <summary>The places a number can take, in order of preference.</summary>

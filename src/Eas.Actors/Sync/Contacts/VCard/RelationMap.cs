@@ -1,7 +1,7 @@
 namespace Eas.Actors.Sync.Contacts;
 
 /// <summary>
-/// A person related to the contact, named in one EAS string: Spouse (MS-ASCNTC 2.2.2.59) as RFC 6350 6.6.6
+/// A person related to the contact, named in one EAS string: Spouse (MS-ASCNTC 2.2.2.60) as RFC 6350 6.6.6
 /// <c>RELATED;TYPE=spouse;VALUE=text</c>; AssistantName (2.2.2.4) and contacts2:ManagerName (2.2.2.47), which RELATED
 /// has no type for, as <c>X-ASSISTANT</c> and <c>X-MANAGER</c>. Other writers' forms are read too: Evolution's
 /// <c>X-EVOLUTION-*</c>, Outlook's <c>X-MS-*</c>, KDE's <c>X-KADDRESSBOOK-X-*</c>, and Apple's
