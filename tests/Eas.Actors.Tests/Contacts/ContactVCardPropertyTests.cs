@@ -61,14 +61,14 @@ public sealed class ContactVCardPropertyTests
     private static readonly Gen<string> Phone = Chars("+0123456789 -()", 1, 16);
 
     private static readonly Gen<string> Date =
-        Gen.Choose(0, 180_000).Select(days => ContactDates.Format(new DateOnly(1604, 1, 1).AddDays(days)));
+        Gen.Choose(0, 180_000).Select(days => new DateOnly(1604, 1, 1).AddDays(days).ToString("yyyy-MM-dd'T00:00:00.000Z'", CultureInfo.InvariantCulture));
 
     private static readonly Gen<ContactItem> Contacts =
-        from texts in Gen.Sequence(Texts.Select(t => Maybe(t, Text)))
-        from emails in Gen.Sequence(Emails.Select(t => Maybe(t, Email)))
-        from ims in Gen.Sequence(Ims.Select(t => Maybe(t, Im)))
-        from phones in Gen.Sequence(Phones.Select(t => Maybe(t, Phone)))
-        from dates in Gen.Sequence(Dates.Select(t => Maybe(t, Date)))
+        from texts in Gen.CollectToList(Texts.Select(t => Maybe(t, Text)))
+        from emails in Gen.CollectToList(Emails.Select(t => Maybe(t, Email)))
+        from ims in Gen.CollectToList(Ims.Select(t => Maybe(t, Im)))
+        from phones in Gen.CollectToList(Phones.Select(t => Maybe(t, Phone)))
+        from dates in Gen.CollectToList(Dates.Select(t => Maybe(t, Date)))
         from fileAs in Maybe(ContactsPage.FileAs, Text.Select(t => "File " + t))
         from web in Maybe(ContactsPage.WebPage, Word.Select(w => $"https://{w}.example/a?b=1,c=2"))
         from categories in Gen.ListOf(Text).Select(c => c.Distinct(StringComparer.Ordinal).Take(5).ToImmutableArray())

@@ -22,6 +22,13 @@ public sealed class ContactWbxmlTests
         return ContactWbxml.Read(WbxmlDocument.Parse(bytes), version);
     }
 
+    private static int ChildCount(WbxmlElement element)
+    {
+        var count = 0;
+        foreach (var _ in element.Children) count++;
+        return count;
+    }
+
     private static string[] Names(WbxmlElement element)
     {
         var names = new List<string>();
@@ -156,7 +163,7 @@ public sealed class ContactWbxmlTests
         leaves.ShouldContain("Category=Work, Berlin");
         leaves.ShouldContain("Picture=" + PngPicture);
         leaves.ShouldContain("Birthday=1980-01-02T00:00:00.000Z");
-        leaves.Count.ShouldBe(data.Children.Count() + (version == ProtocolVersion.V25 ? 3 : 6));
+        leaves.Count.ShouldBe(ChildCount(data) + (version == ProtocolVersion.V25 ? 3 : 6));
         if (version == ProtocolVersion.V25)
         {
             leaves.ShouldContain("BodyTruncated=0");

@@ -38,7 +38,7 @@ internal sealed class AddressMap : IContactPropertyMap
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         foreach (var (slot, type, tags) in Places)
         {

@@ -22,7 +22,7 @@ internal sealed class CategoriesMap : IContactPropertyMap
         if (categories.Count > 0) binding.Item = binding.Item with { Categories = [.. categories] };
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         if (item.Categories.IsEmpty) yield break;
         yield return ("CATEGORIES", new VCardProperty("CATEGORIES", string.Join(',', item.Categories.Select(VCardText.Escape))));

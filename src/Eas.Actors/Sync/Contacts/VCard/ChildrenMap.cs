@@ -25,6 +25,6 @@ internal sealed class ChildrenMap : IContactPropertyMap
         if (children.Count > 0 && binding.Item.Children.IsEmpty) binding.Item = binding.Item with { Children = [.. children] };
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item) =>
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields) =>
         item.Children.Select(child => (Slot, ContactVCardMaps.RelatedText("child", child)));
 }

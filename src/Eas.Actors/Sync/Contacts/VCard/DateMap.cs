@@ -27,7 +27,7 @@ internal sealed class DateMap(ushort tag, string name, params string[] alternate
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         if (item[tag] is not { } value || ContactDates.Day(value) is not { } day) yield break;
         var text = day.Year == ContactDates.NoYear

@@ -39,7 +39,7 @@ internal sealed class NameMap : IContactPropertyMap
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         if (Parts.Any(p => item[p] is not null))
             yield return ("N", new VCardProperty("N", VCardText.Structured(Parts.Select(p => item[p]))));

@@ -18,7 +18,7 @@ internal sealed class NoteMap : IContactPropertyMap
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         if (!string.IsNullOrEmpty(item.Body)) yield return ("NOTE", new VCardProperty("NOTE", VCardText.Escape(item.Body)));
     }

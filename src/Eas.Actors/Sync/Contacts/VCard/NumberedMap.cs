@@ -38,7 +38,7 @@ internal sealed class NumberedMap(
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         var gap = false;
         foreach (var tag in tags)
@@ -50,7 +50,7 @@ internal sealed class NumberedMap(
             }
 
             var property = write(value);
-            if (gap) property = property with { Parameters = [.. property.Parameters, ContactVCardMaps.FieldParameter(tag)] };
+            if (gap || explicitFields) property = property with { Parameters = [.. property.Parameters, ContactVCardMaps.FieldParameter(tag)] };
             yield return (Slot(tag), property);
         }
     }

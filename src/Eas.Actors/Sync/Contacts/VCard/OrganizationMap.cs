@@ -21,7 +21,7 @@ internal sealed class OrganizationMap : IContactPropertyMap
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         var company = item[ContactsPage.CompanyName];
         var department = item[ContactsPage.Department];

@@ -62,7 +62,7 @@ internal sealed class PhoneMap : IContactPropertyMap
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         var gap = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (tag, types) in Written)
@@ -75,7 +75,7 @@ internal sealed class PhoneMap : IContactPropertyMap
             }
 
             List<VCardParameter> parameters = [new("TYPE", [.. types])];
-            if (gap.Contains(key)) parameters.Add(ContactVCardMaps.FieldParameter(tag));
+            if (gap.Contains(key) || (explicitFields && Written.Count(w => string.Join(',', w.Types) == key) > 1)) parameters.Add(ContactVCardMaps.FieldParameter(tag));
             yield return (Slot(tag), new VCardProperty(null, "TEL", [.. parameters], VCardText.Escape(value)));
         }
     }

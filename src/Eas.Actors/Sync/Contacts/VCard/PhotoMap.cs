@@ -20,7 +20,7 @@ internal sealed class PhotoMap : IContactPropertyMap
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         if (string.IsNullOrEmpty(item.Picture)) yield break;
         yield return ("PHOTO", new VCardProperty("PHOTO", $"data:{MediaType(item.Picture)};base64,{item.Picture}"));

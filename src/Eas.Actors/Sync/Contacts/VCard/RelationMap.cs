@@ -20,7 +20,7 @@ internal sealed class RelationMap(ushort tag, string slot, string? relatedType, 
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         if (item[tag] is not { } value) yield break;
         yield return (slot, relatedType is null

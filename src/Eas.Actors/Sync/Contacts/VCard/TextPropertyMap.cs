@@ -29,7 +29,7 @@ internal sealed class TextPropertyMap(ushort tag, string name, params string[] a
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         if (item[tag] is { } value) yield return (name, new VCardProperty(name, IsUri ? ContactVCardMaps.UriValue(value) : VCardText.Escape(value)));
     }
