@@ -224,6 +224,30 @@ public sealed class ImapPimStoreTests(ImapDovecotFixture fixture)
     }
 
     [Fact]
+    public async Task RFC_7162_3_2_6_a_read_after_another_client_replaced_a_contact_returns_the_new_copy()
+    {
+        var account = fixture.NewAccount();
+        await using var session = await fixture.OpenSessionAsync(account);
+        var store = await StoreWithContactsAsync(session);
+        var first = await store.CreateAsync(Folder, "r1", Vcard("r1", "First"), None);
+        (await store.GetAsync(Folder, ["r1"], None)).Single().Content.ShouldBe(Vcard("r1", "First"));
+
+        var replaced = await AppendByOtherClientAsync(account, Folder, "r1", Vcard("r1", "Replaced"));
+        using (var other = await ImapDovecotFixture.OtherClientAsync(fixture.Dovecot, account))
+        {
+            var folder = await other.GetFolderAsync(Folder);
+            await folder.OpenAsync(FolderAccess.ReadWrite);
+            var old = new UniqueId(uint.Parse(first.Version, System.Globalization.CultureInfo.InvariantCulture));
+            await folder.AddFlagsAsync(old, MailKit.MessageFlags.Deleted, silent: true);
+            await folder.ExpungeAsync([old]);
+        }
+
+        var read = await store.GetAsync(Folder, ["r1"], None);
+
+        read.ShouldBe([new PimObject("r1", replaced.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcard("r1", "Replaced"))]);
+    }
+
+    [Fact]
     public async Task A_stale_version_update_or_delete_is_a_PimConflictException_and_changes_nothing()
     {
         var account = fixture.NewAccount();
