@@ -7,7 +7,7 @@ namespace Eas.Mail.LocalRadicale;
 /// htpasswd users, each user owning only their own collections (<c>owner_only</c>), storage under the data
 /// directory, no web interface. Passed with <c>--config</c>, which replaces /etc/radicale/config and the user's own.
 /// </summary>
-internal sealed record RadicaleConfiguration(string StoragePath, string UsersPath, int Port, bool Fsync, string LogLevel)
+internal sealed record RadicaleConfiguration(string StoragePath, string UsersPath, int Port, string LogLevel)
 {
     public string Render() => string.Create(CultureInfo.InvariantCulture, $"""
         [server]
@@ -24,7 +24,6 @@ internal sealed record RadicaleConfiguration(string StoragePath, string UsersPat
 
         [storage]
         filesystem_folder = {StoragePath}
-        _filesystem_fsync = {(Fsync ? "True" : "False")}
 
         [web]
         type = none

@@ -80,7 +80,7 @@ public sealed class RadicaleInstance : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = options.Port ?? FreePort();
-            var configuration = new RadicaleConfiguration(Path.Combine(directory, "collections"), users.Path, port, options.Fsync, options.LogLevel);
+            var configuration = new RadicaleConfiguration(Path.Combine(directory, "collections"), users.Path, port, options.LogLevel);
             UnixFiles.WritePrivate(configPath, configuration.Render());
 
             var output = new Queue<string>();

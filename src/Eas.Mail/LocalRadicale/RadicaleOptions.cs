@@ -12,13 +12,6 @@ public sealed record RadicaleOptions
     /// <summary>HTTP port on 127.0.0.1; a free one is picked when null.</summary>
     public int? Port { get; init; }
 
-    /// <summary>
-    /// Whether Radicale fsyncs every write (its <c>_filesystem_fsync</c>). Off by default: this instance is for
-    /// development, tests and the demo, where losing the last writes in a power cut does not matter and a bulk import
-    /// of thousands of vCards would otherwise take minutes.
-    /// </summary>
-    public bool Fsync { get; init; }
-
     /// <summary>Radicale's log threshold (<c>debug</c>, <c>info</c>, <c>warning</c>, <c>error</c>, <c>critical</c>); its log goes to its standard error, kept in <see cref="RadicaleInstance.Output"/>.</summary>
     public string LogLevel { get; init; } = "warning";
 

@@ -39,7 +39,7 @@ public sealed partial class CardDavPimStore
         var from = token;
         for (var page = 0; page < MaxPages; page++)
         {
-            var reply = await _dav.SendAsync(new HttpMethod(ReportMethod), uri, DavRequests.SyncCollection(from), null, _options.MaxResponseBytes, cancellationToken, ("Depth", "0")).ConfigureAwait(false);
+            var reply = await SendAsync(new HttpMethod(ReportMethod), uri, DavRequests.SyncCollection(from), null, cancellationToken, ("Depth", "0")).ConfigureAwait(false);
             if (reply.Status != HttpStatusCode.MultiStatus)
             {
                 if (reply.Status == HttpStatusCode.NotFound) throw new PimItemRejectedException(collectionId, "the collection does not exist.");

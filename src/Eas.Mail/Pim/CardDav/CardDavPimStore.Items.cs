@@ -35,7 +35,7 @@ public sealed partial class CardDavPimStore
     public async Task DeleteAsync(string collectionId, string itemId, string? expectedVersion, CancellationToken cancellationToken)
     {
         var headers = expectedVersion is null ? [] : new[] { ("If-Match", expectedVersion) };
-        var reply = await _dav.SendAsync(HttpMethod.Delete, _paths.Item(collectionId, itemId), null, null, _options.MaxResponseBytes, cancellationToken, headers).ConfigureAwait(false);
+        var reply = await SendAsync(HttpMethod.Delete, _paths.Item(collectionId, itemId), null, null, cancellationToken, headers).ConfigureAwait(false);
         if (reply.IsSuccess || reply.Status == HttpStatusCode.NotFound) return;
         ThrowForItem(itemId, reply);
     }
@@ -48,7 +48,7 @@ public sealed partial class CardDavPimStore
     {
         var source = _paths.Item(collectionId, itemId);
         var destination = _paths.Item(destinationCollectionId, itemId);
-        var reply = await _dav.SendAsync(new HttpMethod("MOVE"), source, null, null, _options.MaxResponseBytes, cancellationToken,
+        var reply = await SendAsync(new HttpMethod("MOVE"), source, null, null, cancellationToken,
             ("Destination", destination.AbsoluteUri), ("Overwrite", "F")).ConfigureAwait(false);
         if (reply.IsSuccess)
             return new PimItemVersion(itemId, reply.ETag ?? await ReadETagAsync(destination, itemId, cancellationToken).ConfigureAwait(false));
@@ -102,7 +102,7 @@ public sealed partial class CardDavPimStore
             throw new PimItemRejectedException(itemId, $"its vCard exceeds {_options.MaxVCardBytes} bytes.");
         var uri = _paths.Item(collectionId, itemId);
         var headers = condition is { } c ? new[] { c } : [];
-        var reply = await _dav.SendAsync(HttpMethod.Put, uri, content, VCardType, _options.MaxResponseBytes, cancellationToken, headers).ConfigureAwait(false);
+        var reply = await SendAsync(HttpMethod.Put, uri, content, VCardType, cancellationToken, headers).ConfigureAwait(false);
         if (!reply.IsSuccess) ThrowForItem(itemId, reply);
         return new PimItemVersion(itemId, reply.ETag ?? await ReadETagAsync(uri, itemId, cancellationToken).ConfigureAwait(false));
     }

@@ -47,8 +47,10 @@ public sealed partial class CardDavPimStore : IPimStore
     public static Uri HomeFromTemplate(string template, string user) => CardDavPaths.ExpandTemplate(template, user);
 
     /// <summary>
-    /// The address books in the home (PROPFIND Depth 1 for resourcetype, RFC 6352 6.2.1); when there is none, the
-    /// default one is created (extended MKCOL, RFC 5689). Calendars and task lists: none (not supported yet).
+    /// The address books in the home (PROPFIND Depth 1 for resourcetype and displayname, RFC 6352 6.2.1); when there
+    /// is none, the default one is created (extended MKCOL, RFC 5689). Tokens are not asked here: a server may have to
+    /// read every member of every collection to compute them (Radicale does), so they are asked per collection by
+    /// <see cref="GetTokenAsync"/>. Calendars and task lists: none (CalDAV is not supported yet).
     /// </summary>
     public async Task<IReadOnlyList<PimCollection>> ListCollectionsAsync(PimKind kind, CancellationToken cancellationToken)
     {
@@ -83,7 +85,7 @@ public sealed partial class CardDavPimStore : IPimStore
     public async Task RenameCollectionAsync(string collectionId, string displayName, CancellationToken cancellationToken)
     {
         var uri = _paths.Collection(collectionId);
-        var reply = await _dav.SendAsync(new HttpMethod("PROPPATCH"), uri, DavRequests.SetDisplayName(displayName), null, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var reply = await SendAsync(new HttpMethod("PROPPATCH"), uri, DavRequests.SetDisplayName(displayName), null, cancellationToken).ConfigureAwait(false);
         if (reply.Status == HttpStatusCode.MultiStatus)
         {
             var responses = DavMultiStatus.Parse(reply.Body, uri).Responses;
@@ -97,7 +99,7 @@ public sealed partial class CardDavPimStore : IPimStore
     /// <summary>DELETE of the collection (RFC 4918 9.6); one already gone is not an error.</summary>
     public async Task DeleteCollectionAsync(string collectionId, CancellationToken cancellationToken)
     {
-        var reply = await _dav.SendAsync(HttpMethod.Delete, _paths.Collection(collectionId), null, null, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var reply = await SendAsync(HttpMethod.Delete, _paths.Collection(collectionId), null, null, cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess && reply.Status != HttpStatusCode.NotFound)
             throw new PimItemRejectedException(collectionId, $"the server did not delete it ({(int)reply.Status}).");
     }
@@ -122,7 +124,7 @@ public sealed partial class CardDavPimStore : IPimStore
 
     private async Task<List<AddressBook>> ListAddressBooksAsync(CancellationToken cancellationToken)
     {
-        var status = await PropFindAsync(_paths.Home, "1", cancellationToken, ResourceType, DisplayName, SyncToken, GetCTag).ConfigureAwait(false);
+        var status = await PropFindAsync(_paths.Home, "1", cancellationToken, ResourceType, DisplayName).ConfigureAwait(false);
         var books = new List<AddressBook>();
         foreach (var response in status.Responses)
         {
@@ -137,19 +139,33 @@ public sealed partial class CardDavPimStore : IPimStore
     private async Task MakeAddressBookAsync(string id, string displayName, CancellationToken cancellationToken)
     {
         var uri = _paths.Collection(id);
-        var reply = await _dav.SendAsync(new HttpMethod("MKCOL"), uri, DavRequests.MkAddressBook(displayName), null, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var reply = await SendAsync(new HttpMethod("MKCOL"), uri, DavRequests.MkAddressBook(displayName), null, cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess)
             throw new PimItemRejectedException(id, $"the server did not create the address book ({(int)reply.Status}).");
     }
 
     private async Task<DavMultiStatus> PropFindAsync(Uri uri, string depth, CancellationToken cancellationToken, params System.Xml.Linq.XName[] properties)
     {
-        var reply = await _dav.SendAsync(new HttpMethod("PROPFIND"), uri, DavRequests.PropFind(properties), null, _options.MaxResponseBytes, cancellationToken, ("Depth", depth)).ConfigureAwait(false);
+        var reply = await SendAsync(new HttpMethod("PROPFIND"), uri, DavRequests.PropFind(properties), null, cancellationToken, ("Depth", depth)).ConfigureAwait(false);
         if (reply.Status != HttpStatusCode.MultiStatus)
             throw reply.Status == HttpStatusCode.NotFound
                 ? new PimItemRejectedException(uri.AbsolutePath, "the collection does not exist.")
                 : new PimStoreUnavailableException($"PROPFIND {uri} answered {(int)reply.Status}.");
         return DavMultiStatus.Parse(reply.Body, uri);
+    }
+
+    /// <summary>A request whose answer is read up to <see cref="CardDavOptions.MaxResponseBytes"/>; a larger one is the server's failure.</summary>
+    private async Task<DavReply> SendAsync(
+        HttpMethod method, Uri uri, string? body, string? contentType, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
+    {
+        try
+        {
+            return await _dav.SendAsync(method, uri, body, contentType, _options.MaxResponseBytes, cancellationToken, headers).ConfigureAwait(false);
+        }
+        catch (DavResponseTooLargeException e)
+        {
+            throw new PimStoreUnavailableException(e.Message, e);
+        }
     }
 
     /// <summary>Runs a path check; a refused href is logged and skipped.</summary>

@@ -27,12 +27,38 @@ internal sealed class DavResponseTooLargeException(Uri uri, long cap)
 /// </summary>
 internal sealed class DavClient(HttpClient http, string user, string password, TimeSpan timeout)
 {
+    private const int Attempts = 3;
+
     private readonly AuthenticationHeaderValue _credentials =
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
+    /// <summary>
+    /// Sends a request. A connection the server closed before answering at all (an idle pooled one it had dropped) is
+    /// retried on a fresh connection, up to <see cref="Attempts"/> times: every method this adapter uses is idempotent
+    /// (RFC 9110 9.2.2, RFC 4918 9), and a server that sent no byte of a response has not acted on the request
+    /// (RFC 9112 9.3.1.1).
+    /// </summary>
     public async Task<DavReply> SendAsync(
         HttpMethod method, Uri uri, string? body, string? contentType, long maxResponseBytes, CancellationToken cancellationToken,
         params (string Name, string Value)[] headers)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(method, uri, body, contentType, maxResponseBytes, headers, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded)
+            {
+                if (attempt >= Attempts)
+                    throw new PimStoreUnavailableException($"The CardDAV server closed {Attempts} connections without answering {method} {uri}.", e);
+            }
+        }
+    }
+
+    private async Task<DavReply> SendOnceAsync(
+        HttpMethod method, Uri uri, string? body, string? contentType, long maxResponseBytes, (string Name, string Value)[] headers,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = _credentials;
@@ -59,7 +85,7 @@ internal sealed class DavClient(HttpClient http, string user, string password, T
         {
             throw new PimStoreUnavailableException($"The CardDAV server did not answer {method} {uri} within {timeout.TotalSeconds:0.#} s.", e);
         }
-        catch (HttpRequestException e)
+        catch (HttpRequestException e) when (e.HttpRequestError != HttpRequestError.ResponseEnded)
         {
             throw new PimStoreUnavailableException($"Cannot reach the CardDAV server for {method} {uri}: {e.Message}", e);
         }
