@@ -53,7 +53,7 @@ public sealed partial class CardDavPimStore
         if (reply.IsSuccess)
             return new PimItemVersion(itemId, reply.ETag ?? await ReadETagAsync(destination, itemId, cancellationToken).ConfigureAwait(false));
         if (reply.Status is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) throw new PimConflictException(itemId);
-        if (reply.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented or HttpStatusCode.BadGateway))
+        if (reply.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented))
             ThrowForItem(itemId, reply);
 
         CardDavLog.MoveByCopy(_logger, _user, itemId, (int)reply.Status);
