@@ -130,4 +130,50 @@ public sealed class CardDavHostileServerTests
         handler.Requests.Count.ShouldBeGreaterThan(1);
         Encoding.UTF8.GetByteCount(items[0].Content).ShouldBe(card.Length);
     }
+
+    [Fact]
+    public async Task RFC4918_9_9_a_server_that_will_not_move_gets_a_copy_and_a_delete()
+    {
+        var handler = new FakeDavHandler((request, _) => Task.FromResult(request.Method.Method switch
+        {
+            "MOVE" => new HttpResponseMessage(HttpStatusCode.Forbidden),
+            "REPORT" => FakeDavHandler.MultiStatus(
+                "<response><href>/alice/contacts/m.vcf</href><propstat><prop><getetag>\"old\"</getetag><address-data xmlns=\"urn:ietf:params:xml:ns:carddav\">BEGIN:VCARD</address-data></prop><status>HTTP/1.1 200 OK</status></propstat></response>"),
+            "PUT" => new HttpResponseMessage(HttpStatusCode.Created) { Headers = { ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"new\"") } },
+            "DELETE" => new HttpResponseMessage(HttpStatusCode.NoContent),
+            _ => new HttpResponseMessage(HttpStatusCode.BadRequest),
+        }));
+        using var http = new HttpClient(handler);
+        var store = new CardDavPimStore(http, Home, "alice", "pw");
+
+        var moved = await store.MoveAsync("contacts", "m", "work", CancellationToken.None);
+
+        moved.ShouldBe(new PimItemVersion("m", "\"new\""));
+        handler.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}").ShouldBe(
+            ["MOVE /alice/contacts/m.vcf", "REPORT /alice/contacts/", "PUT /alice/work/m.vcf", "DELETE /alice/contacts/m.vcf"]);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData(HttpStatusCode.UnsupportedMediaType)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    public async Task RFC6352_6_3_2_1_an_item_the_server_refuses_is_that_items_failure(HttpStatusCode status)
+    {
+        using var http = new HttpClient(new FakeDavHandler((_, _) => Task.FromResult(new HttpResponseMessage(status))));
+        var store = new CardDavPimStore(http, Home, "alice", "pw");
+
+        (await Should.ThrowAsync<PimItemRejectedException>(() => store.CreateAsync("contacts", "r", "BEGIN:VCARD", CancellationToken.None))).ItemId.ShouldBe("r");
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    public async Task A_server_error_or_a_refused_sign_in_is_retriable(HttpStatusCode status)
+    {
+        using var http = new HttpClient(new FakeDavHandler((_, _) => Task.FromResult(new HttpResponseMessage(status))));
+        var store = new CardDavPimStore(http, Home, "alice", "pw");
+
+        await Should.ThrowAsync<PimStoreUnavailableException>(() => store.UpdateAsync("contacts", "r", "BEGIN:VCARD", "\"e\"", CancellationToken.None));
+    }
 }
