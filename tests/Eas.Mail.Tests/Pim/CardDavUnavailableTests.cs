@@ -45,6 +45,6 @@ public sealed class CardDavUnavailableTests
 
         var failure = await Should.ThrowAsync<PimStoreUnavailableException>(() => store.GetTokenAsync("contacts", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
 
-        failure.Message.ShouldContain("did not answer");
+        failure.Message.ShouldContain("did not answer PROPFIND");
     }
 }

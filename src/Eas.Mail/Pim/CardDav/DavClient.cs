@@ -83,7 +83,7 @@ internal sealed class DavClient(HttpClient http, string user, string password, T
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new PimStoreUnavailableException($"The CardDAV server did not answer {method} {uri} within {timeout.TotalSeconds:0.#} s.", e);
+            throw new PimStoreUnavailableException($"The CardDAV server did not answer {method} {uri} in time (request timeout {timeout.TotalSeconds:0.#} s).", e);
         }
         catch (HttpRequestException e) when (e.HttpRequestError != HttpRequestError.ResponseEnded)
         {
