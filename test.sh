@@ -12,6 +12,8 @@ command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix
 # PostgreSQL 15 binaries only: the journal tests run initdb and pg_ctl themselves on a free loopback port, so the
 # package's own cluster and service are never used.
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql)
+# Radicale for the CardDAV store's tests: the fixture runs a private instance; the package's service stays unused.
+command -v radicale >/dev/null 2>&1 || need+=(radicale)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo=sudo
