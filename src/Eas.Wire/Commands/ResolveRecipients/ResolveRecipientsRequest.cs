@@ -117,7 +117,7 @@ public sealed record ResolveRecipientsRequest(ImmutableArray<string> To, Resolve
         if (endTime < startTime.AddMinutes(30))
             throw reader.Fail(Page.EndTime, "EndTime is less than 30 minutes after StartTime (MS-ASCMD 2.2.3.61.1)");
         if (endTime - startTime > TimeSpan.FromDays(MaxAvailabilityDays))
-            throw reader.Fail(Page.EndTime, $"the free/busy span is longer than {MaxAvailabilityDays} days (MS-ASCMD 2.2.3.61.1)");
+            throw reader.Fail(Page.EndTime, $"EndTime is more than {MaxAvailabilityDays} days after StartTime (MS-ASCMD 2.2.3.61.1)");
         return new AvailabilityRequest(startTime, endTime);
     }
 

@@ -60,7 +60,13 @@ public sealed record ResolveRecipientsResponse(ResolveRecipientsStatus Status) :
         {
             writer.StartElement(Page.Picture);
             writer.WriteStatus(Page.Status, picture.Status);
-            writer.WriteOptional(Page.Data, picture.Data);
+            if (picture.Data is { } data)
+            {
+                writer.StartElement(Page.Data);
+                writer.WriteOpaque(data);
+                writer.EndElement();
+            }
+
             writer.EndElement();
         }
 

@@ -43,8 +43,8 @@ public sealed record RecipientCertificates(CertificatesStatus Status)
     public string? MiniCertificate { get; init; }
 }
 
-/// <summary>A recipient's Picture: the Status and, on success, the photo's bytes as base64 (Data, MS-ASCMD 2.2.3.39.2).</summary>
+/// <summary>A recipient's Picture: the Status and, on success, the photo's bytes (Data, a byte array written as opaque, MS-ASCMD 2.2.3.39.3).</summary>
 public sealed record RecipientPicture(PictureStatus Status)
 {
-    public string? Data { get; init; }
+    public byte[]? Data { get; init; }
 }
