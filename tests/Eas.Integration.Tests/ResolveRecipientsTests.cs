@@ -13,24 +13,10 @@ namespace Eas.Integration.Tests;
 /// is down.
 /// </summary>
 [Collection(DovecotCollection.Name)]
-public sealed class ResolveRecipientsTests(DovecotFixture dovecot) : IAsyncLifetime
+public sealed class ResolveRecipientsTests(DovecotFixture dovecot, GalServerFixture shared) : IClassFixture<GalServerFixture>
 {
-    private GalDirectory _gal = null!;
-    private ServerInstance _server = null!;
-    private MailboxUser _user = null!;
-
-    public async Task InitializeAsync()
-    {
-        _gal = await GalDirectory.StartAsync();
-        _server = await ServerInstance.StartAsync(dovecot, null, _gal.ServerArgs());
-        _user = MailboxUser.Create(dovecot, "resolve");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _gal.DisposeAsync();
-    }
+    private readonly ServerInstance _server = shared.Server;
+    private readonly MailboxUser _user = shared.User;
 
     [Fact]
     public async Task MS_ASCMD_2_2_3_177_12_an_exact_address_resolves_to_one_GAL_recipient_with_status_1()
@@ -210,5 +196,28 @@ public sealed class ResolveRecipientsTests(DovecotFixture dovecot) : IAsyncLifet
         var response = await phone.PostAsync("ResolveRecipients", request);
         response.Status.ShouldBe(HttpStatusCode.OK);
         return response.Body!;
+    }
+}
+
+/// <summary>One slapd and one server on it for all of <see cref="ResolveRecipientsTests"/>.</summary>
+public sealed class GalServerFixture(DovecotFixture dovecot) : IAsyncLifetime
+{
+    private GalDirectory _gal = null!;
+
+    internal ServerInstance Server { get; private set; } = null!;
+
+    internal MailboxUser User { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gal = await GalDirectory.StartAsync();
+        Server = await ServerInstance.StartAsync(dovecot, null, _gal.ServerArgs());
+        User = MailboxUser.Create(dovecot, "resolve");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null) await Server.DisposeAsync();
+        if (_gal is not null) await _gal.DisposeAsync();
     }
 }
