@@ -25,7 +25,7 @@ namespace Eas.Actors.Devices;
 /// MaxPictures photos of this To were returned (2.2.3.104.2), else the photo.</item>
 /// </list>
 /// </summary>
-internal static class ResolveRecipientsRules
+public static class ResolveRecipientsRules
 {
     /// <summary>Suggestions for an ambiguous To when the request sets no MaxAmbiguousRecipients.</summary>
     public const int DefaultMaxAmbiguous = 20;
