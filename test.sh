@@ -14,12 +14,17 @@ command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql)
 # Radicale for the CardDAV store's tests: the fixture runs a private instance; the package's service stays unused.
 command -v radicale >/dev/null 2>&1 || need+=(radicale)
+# OpenLDAP for the GAL tests: the fixtures run private slapd instances (slapd -f, slapadd, ldapadd) on free ports.
+[ -x /usr/sbin/slapd ] || need+=(slapd)
+command -v ldapadd >/dev/null 2>&1 || need+=(ldap-utils)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo=sudo
   echo "Installing ${need[*]}"
   # The tests run private Postfix instances; the package must not set up a system one that listens.
   echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+  # Nor a system slapd with a database of its own.
+  echo "slapd slapd/no_configuration boolean true" | $sudo debconf-set-selections
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
 fi

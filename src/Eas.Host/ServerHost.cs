@@ -79,6 +79,7 @@ public static class ServerHost
         services.AddSingleton(sp => new PushMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new SyncMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new ImapMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
+        services.AddLdapGal(builder.Configuration);
         AdminAuthenticator.Validate(builder.Configuration.GetSection(EasOptions.Section).GetSection("Admin").Get<AdminOptions>() ?? new());
         var licenseTerms = LicenseTermsReader.Read(builder.Configuration.GetSection(EasOptions.Section).GetSection("License").Get<LicenseOptions>() ?? new());
         services.AddSingleton(sp => new EntityCounts(sp.GetRequiredService<ServerMetrics>().Meter));

@@ -20,6 +20,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>The directory, whose audit log records what a phone reports to an admin's order (a wipe acknowledgement); none in tests.</summary>
     public Accounts.DirectoryRegion? Directory { get; init; }
 
+    /// <summary>The global address list ResolveRecipients reads; null answers it "server error, retry" (Status 6).</summary>
+    public Eas.Mail.Gal.IGalDirectory? Gal { get; init; }
+
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 

@@ -48,6 +48,7 @@ internal sealed class CommandCatalog
             MinimumVersion = ProtocolVersion.V120,
         },
         new CommandDefinition(EasCommand.GetAttachment, (_, _) => null) { MaximumVersion = ProtocolVersion.V121 },
+        CommandDefinition.Wbxml(EasCommand.ResolveRecipients, limits, (root, version) => Wire.Commands.ResolveRecipients.ResolveRecipientsRequest.Parse(root, version)),
         CommandDefinition.ComposeMail(EasCommand.SendMail, limits, (root, version) => Wire.Commands.SendMail.SendMailRequest.Parse(root, version)),
         CommandDefinition.ComposeMail(EasCommand.SmartReply, limits, (root, version) => Wire.Commands.SmartReply.SmartReplyRequest.Parse(root, version)),
         CommandDefinition.ComposeMail(EasCommand.SmartForward, limits, (root, version) => Wire.Commands.SmartForward.SmartForwardRequest.Parse(root, version)),

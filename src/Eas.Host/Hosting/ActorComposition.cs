@@ -69,6 +69,7 @@ internal static class ActorComposition
             Accounts = access.Accounts,
             Directory = access.Directory,
             Submitter = ServerHost.SubmitterFrom(options.Smtp),
+            Gal = services.GetService<Eas.Mail.Gal.IGalDirectory>(),
             Clock = clock,
             Logger = loggers.CreateLogger<DeviceActor>(),
         };

@@ -36,6 +36,7 @@ public static class ProtocolErrorStatus
         EasCommand.ItemOperations => (int)ItemOperationsStatus.ProtocolError,
         EasCommand.Settings => (int)SettingsStatus.ProtocolError,
         EasCommand.Provision => (int)ProvisionStatus.ProtocolError,
+        EasCommand.ResolveRecipients => (int)ResolveRecipients.ResolveRecipientsStatus.ProtocolError,
         _ when version < ProtocolVersion.V140 => null,
         _ when missingElement => (int)CommonStatus.InvalidCombinationOfIDs,
         _ => (int)CommonStatus.InvalidXML,

@@ -117,6 +117,7 @@ internal static partial class ResponseCorpus
         AddSync(writers);
         AddItemOperations(writers);
         AddSettings(writers);
+        AddResolveRecipients(writers);
         return writers;
     }
 

@@ -57,6 +57,8 @@ public static class LibWbxml
         ("ComposeMail", "Mime"),
         // The conversation of an ItemOperations Move, a byte array.
         ("ItemOperations", "ConversationId"),
+        // A ResolveRecipients contact photo, a byte array (MS-ASCMD 2.2.3.39.3).
+        ("ResolveRecipients", "Data"),
     ];
 
     private static readonly XName Base64Attribute = "base64";

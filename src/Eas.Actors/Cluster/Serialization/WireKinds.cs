@@ -10,6 +10,7 @@ using Eas.Wire.Commands.ItemOperations;
 using Eas.Wire.Commands.MoveItems;
 using Eas.Wire.Commands.Ping;
 using Eas.Wire.Commands.Provision;
+using Eas.Wire.Commands.ResolveRecipients;
 using Eas.Wire.Commands.SendMail;
 using Eas.Wire.Commands.Settings;
 using Eas.Wire.Commands.SmartForward;
@@ -39,6 +40,7 @@ public static class WireKinds
         new JsonCodec<FolderDeleteRequest>("folder-delete"),
         new JsonCodec<GetItemEstimateRequest>("get-item-estimate"),
         new JsonCodec<MoveItemsRequest>("move-items"),
+        new JsonCodec<ResolveRecipientsRequest>("resolve-recipients"),
         new JsonCodec<ItemOperationsRequest>("item-operations"),
         new JsonCodec<SendMailRequest>("send-mail"),
         new JsonCodec<SmartReplyRequest>("smart-reply"),
@@ -63,6 +65,7 @@ public static class WireKinds
             ("folder-delete", typeof(FolderDeleteResponse)),
             ("get-item-estimate", typeof(GetItemEstimateResponse)),
             ("move-items", typeof(MoveItemsResponse)),
+            ("resolve-recipients", typeof(ResolveRecipientsResponse)),
             ("item-operations", typeof(ItemOperationsResponse)),
             ("send-mail", typeof(SendMailResponse)),
             ("smart-reply", typeof(SmartReplyResponse)),

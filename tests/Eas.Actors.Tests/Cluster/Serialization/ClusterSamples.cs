@@ -48,6 +48,7 @@ internal static class ClusterSamples
         ["Ping"] = PingRequest.Parse,
         ["ItemOperations"] = ItemOperationsRequest.Parse,
         ["MoveItems"] = MoveItemsRequest.Parse,
+        ["ResolveRecipients"] = Eas.Wire.Commands.ResolveRecipients.ResolveRecipientsRequest.Parse,
         ["SendMail"] = SendMailRequest.Parse,
         ["SmartReply"] = SmartReplyRequest.Parse,
         ["SmartForward"] = SmartForwardRequest.Parse,
