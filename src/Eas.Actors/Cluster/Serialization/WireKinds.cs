@@ -10,6 +10,7 @@ using Eas.Wire.Commands.ItemOperations;
 using Eas.Wire.Commands.MoveItems;
 using Eas.Wire.Commands.Ping;
 using Eas.Wire.Commands.Provision;
+using Eas.Wire.Commands.Search;
 using Eas.Wire.Commands.SendMail;
 using Eas.Wire.Commands.Settings;
 using Eas.Wire.Commands.SmartForward;
@@ -44,6 +45,7 @@ public static class WireKinds
         new JsonCodec<SmartReplyRequest>("smart-reply"),
         new JsonCodec<SmartForwardRequest>("smart-forward"),
         new JsonCodec<ComposeMailQueryRequest>("compose-mail-query"),
+        new JsonCodec<SearchRequest>("search"),
         new JsonCodec<PingRequest>("ping"),
         new JsonCodec<SyncRequest>("sync"));
 
@@ -67,6 +69,7 @@ public static class WireKinds
             ("send-mail", typeof(SendMailResponse)),
             ("smart-reply", typeof(SmartReplyResponse)),
             ("smart-forward", typeof(SmartForwardResponse)),
+            ("search", typeof(SearchResponse)),
             ("ping", typeof(PingResponse)),
             ("sync", typeof(SyncResponse)),
             ("status-only", typeof(StatusOnlyResponse)),
