@@ -34,7 +34,9 @@ internal static class SearchQueryReader
             case SearchPage.FreeText:
                 return new SearchCriterion(SearchCriterionKind.FreeText) { Value = reader.Text(element) };
             case SearchPage.ConversationId:
-                return new SearchCriterion(SearchCriterionKind.ConversationId) { Value = reader.NonEmptyText(element, 256) };
+                if (element.HasChildren || element.RawValue.IsEmpty || element.RawValue.Length > 256)
+                    throw reader.Fail(element.Tag, "search:ConversationId must hold the conversation's bytes");
+                return new SearchCriterion(SearchCriterionKind.ConversationId) { Value = Convert.ToBase64String(element.RawValue.Span) };
             case AirSync.Class:
                 return new SearchCriterion(SearchCriterionKind.Class) { Value = reader.NonEmptyText(element, 64) };
             case AirSync.CollectionId:
