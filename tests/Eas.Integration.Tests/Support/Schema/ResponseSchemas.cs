@@ -23,6 +23,7 @@ internal static class ResponseSchemas
         ["ItemOperations"] = ItemOperationsResponseSchema.Root,
         ["Provision"] = ProvisionResponseSchema.Root,
         ["Settings"] = SettingsResponseSchema.Root,
+        ["Search"] = SearchResponseSchema.Root,
         ["SendMail"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SendMail),
         ["SmartReply"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SmartReply),
         ["SmartForward"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SmartForward),
