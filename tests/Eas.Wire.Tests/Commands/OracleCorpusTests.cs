@@ -13,7 +13,7 @@ public sealed class OracleCorpusTests
     private static readonly string[] Commands =
     [
         "Provision", "Settings", "FolderSync", "FolderCreate", "FolderUpdate", "FolderDelete", "Sync",
-        "GetItemEstimate", "Ping", "ItemOperations", "MoveItems", "SendMail", "SmartReply", "SmartForward",
+        "GetItemEstimate", "Ping", "ItemOperations", "MoveItems", "SendMail", "SmartReply", "SmartForward", "Search",
     ];
 
     [Fact]

@@ -117,6 +117,7 @@ internal static partial class ResponseCorpus
         AddSync(writers);
         AddItemOperations(writers);
         AddSettings(writers);
+        AddSearch(writers);
         return writers;
     }
 
