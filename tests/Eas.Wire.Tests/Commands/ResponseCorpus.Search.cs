@@ -8,26 +8,6 @@ internal static partial class ResponseCorpus
 {
     private static void AddSearch(Dictionary<string, Action<WbxmlWriter, ProtocolVersion>> writers)
     {
-        writers["Search/response-14.1-gal.xml"] = new SearchResponse(SearchStatus.Success)
-        {
-            Store = new SearchStoreResult(SearchStatus.Success)
-            {
-                Results =
-                [
-                    new SearchResult
-                    {
-                        Gal = new SearchGalProperties("Ann Example", "ann@example.org")
-                        {
-                            Phone = "+1 555 0100", Company = "Example", Alias = "ann", FirstName = "Ann", LastName = "Example",
-                            Picture = new SearchGalPicture(SearchPictureStatus.Success, [0xFF, 0xD8, 0xFF, 0xE0]),
-                        },
-                    },
-                    new SearchResult { Gal = new SearchGalProperties("Annette Other", "annette@example.org") { Picture = new SearchGalPicture(SearchPictureStatus.NoPicture) } },
-                ],
-                Range = new SearchRange(0, 1),
-                Total = 2,
-            },
-        }.Write;
         writers["Search/response-12.1-mailbox.xml"] = new SearchResponse(SearchStatus.Success)
         {
             Store = new SearchStoreResult(SearchStatus.Success)

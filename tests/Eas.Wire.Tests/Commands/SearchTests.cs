@@ -72,4 +72,73 @@ public sealed class SearchTests
 
         WbxmlXml.ToXml(written).ShouldNotContain("Picture");
     }
+
+    /// <summary>
+    /// A GAL response with its properties and pictures (MS-ASCMD 2.2.3.78, 2.2.3.135.1). Not in the libwbxml corpus:
+    /// libwbxml 0.11 names page 16 "Gal:" and xml2wbxml resolves its tags (DisplayName, Alias, FirstName,
+    /// EmailAddress, Picture, Status, Data) to same-named tags of other pages, so it cannot encode this document.
+    /// </summary>
+    [Fact]
+    public void MS_ASCMD_2_2_3_78_a_GAL_response_writes_the_properties_in_order_with_the_picture()
+    {
+        var response = new SearchResponse(SearchStatus.Success)
+        {
+            Store = new SearchStoreResult(SearchStatus.Success)
+            {
+                Results =
+                [
+                    new SearchResult
+                    {
+                        Gal = new SearchGalProperties("Ann Example", "ann@example.org")
+                        {
+                            Phone = "+1 555 0100", Company = "Example", Alias = "ann", FirstName = "Ann", LastName = "Example",
+                            Picture = new SearchGalPicture(SearchPictureStatus.Success, [0xFF, 0xD8, 0xFF, 0xE0]),
+                        },
+                    },
+                    new SearchResult { Gal = new SearchGalProperties("Annette Other", "annette@example.org") { Picture = new SearchGalPicture(SearchPictureStatus.NoPicture) } },
+                ],
+                Range = new SearchRange(0, 1),
+                Total = 2,
+            },
+        };
+
+        var written = CorpusTypedTests.Write(writer => response.Write(writer, ProtocolVersion.V141));
+
+        DocumentAssert.Same(written, Xml("""
+            <Search xmlns="Search:" xmlns:gal="GAL:">
+              <Status>1</Status>
+              <Response>
+                <Store>
+                  <Status>1</Status>
+                  <Result>
+                    <Properties>
+                      <gal:DisplayName>Ann Example</gal:DisplayName>
+                      <gal:Phone>+1 555 0100</gal:Phone>
+                      <gal:Company>Example</gal:Company>
+                      <gal:Alias>ann</gal:Alias>
+                      <gal:FirstName>Ann</gal:FirstName>
+                      <gal:LastName>Example</gal:LastName>
+                      <gal:EmailAddress>ann@example.org</gal:EmailAddress>
+                      <gal:Picture>
+                        <gal:Status>1</gal:Status>
+                        <gal:Data>/9j/4A==</gal:Data>
+                      </gal:Picture>
+                    </Properties>
+                  </Result>
+                  <Result>
+                    <Properties>
+                      <gal:DisplayName>Annette Other</gal:DisplayName>
+                      <gal:EmailAddress>annette@example.org</gal:EmailAddress>
+                      <gal:Picture>
+                        <gal:Status>173</gal:Status>
+                      </gal:Picture>
+                    </Properties>
+                  </Result>
+                  <Range>0-1</Range>
+                  <Total>2</Total>
+                </Store>
+              </Response>
+            </Search>
+            """), "GAL response");
+    }
 }
