@@ -131,6 +131,27 @@ public sealed class SearchMailboxTests(DovecotFixture dovecot, ITestOutputHelper
     }
 
     [Fact]
+    public async Task MS_ASCMD_2_2_3_102_a_result_LongId_is_the_source_of_a_SmartForward()
+    {
+        var store = await SearchAsync(SearchRequests.Mailbox("quokka", _phone.IdOf("Projects")));
+        var longId = SearchRequests.ResultsOf(store).Single().ValueOf(SearchPage.LongId)!;
+        var recipient = MailboxUser.Create(dovecot, "searchfwd");
+        await dovecot.AcceptMailForAsync(recipient.Address);
+        var subject = "Fw: quokka " + Guid.NewGuid().ToString("N")[..6];
+        var mime = ComposeRequests.Message(_phone.Client.User, recipient.Address, subject, "See below.");
+        var forward = Wire.Wbxml.WbxmlElement.WithChildren(ComposeMail.SmartForward,
+            Wire.Wbxml.WbxmlElement.WithText(ComposeMail.ClientId, "f-" + Guid.NewGuid().ToString("N")[..8]),
+            Wire.Wbxml.WbxmlElement.WithChildren(ComposeMail.Source, Wire.Wbxml.WbxmlElement.WithText(ComposeMail.LongId, longId)),
+            Wire.Wbxml.WbxmlElement.WithOpaque(ComposeMail.Mime, mime));
+
+        var response = await _phone.Client.PostAsync("SmartForward", forward);
+
+        response.Status.ShouldBe(System.Net.HttpStatusCode.OK);
+        response.Bytes.ShouldBeEmpty();
+        (await Mailbox.WaitForAsync(recipient, subject)).Single().Raw.ShouldContain("quokka", Case.Sensitive, "the original found by its LongId is forwarded below");
+    }
+
+    [Fact]
     public async Task MS_ASCMD_2_2_1_16_a_search_over_10000_messages_answers()
     {
         var user = MailboxUser.Create(dovecot, "search10k");
