@@ -87,6 +87,7 @@ public static class ServerHost
         services.AddSingleton(sp => new AuditReader(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
         services.AddSingleton(sp => new DeviceListing(sp.GetRequiredService<Akka.Actor.ActorSystem>(), sp.GetRequiredService<DeviceRegion>()));
         services.AddSingleton<DirectoryView>();
+        services.AddGal();
         services.AddSingleton(sp => new ClusterStats(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => AccessRegions.From(sp.GetRequiredService<ActorRegistry>(), sp.GetRequiredService<DirectoryView>()));
         services.AddSingleton(sp => new MailboxRegion(sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>()));

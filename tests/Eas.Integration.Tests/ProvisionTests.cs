@@ -100,13 +100,13 @@ public sealed class ProvisionTests(DovecotFixture dovecot) : IAsyncLifetime
         var folderSync = MailRequests.FolderSync("0");
 
         (await phone.PostAsync("FolderSync", folderSync)).Status.ShouldBe((HttpStatusCode)449);
-        (await phone.PostAsync("Search", null)).Status.ShouldBe((HttpStatusCode)449);
+        (await phone.PostAsync("ValidateCert", null)).Status.ShouldBe((HttpStatusCode)449);
         var (temporary, final) = await phone.ProvisionAsync();
 
         var synced = await phone.PostAsync("FolderSync", folderSync);
         synced.Status.ShouldBe(HttpStatusCode.OK);
         synced.Body!.ValueOf(FolderHierarchy.Status).ShouldBe("1");
-        (await phone.PostAsync("Search", null)).Status.ShouldBe(HttpStatusCode.NotImplemented);
+        (await phone.PostAsync("ValidateCert", null)).Status.ShouldBe(HttpStatusCode.NotImplemented);
         phone.PolicyKey = temporary;
         (await phone.PostAsync("FolderSync", folderSync)).Status.ShouldBe((HttpStatusCode)449);
         final.ShouldNotBe(temporary);

@@ -117,11 +117,12 @@ internal static class ComposeMailCommand
         await context.Session.AppendAsync(folder, copy, copy.Length, MessageFlags.Seen, context.CancellationToken);
     }
 
-    /// <summary>The message replied to or forwarded, copied from IMAP to a temporary file; null when it is not there (or named by a Search LongId, which this server does not issue).</summary>
+    /// <summary>The message replied to or forwarded, copied from IMAP to a temporary file; null when it is not there. A Search LongId names it as its ServerId does (<see cref="LongIds"/>).</summary>
     private static Task<OriginalMessage?> FetchOriginalAsync(DeviceRequest request, DeviceActorSettings settings, ComposeOrder order) =>
         MailboxWork.RunAsync(request, settings, async context =>
         {
-            if (order.FolderId is not { } folderId || order.ItemId is not { } itemId || !ServerIds.TryParse(itemId, folderId, out var uid)) return null;
+            var (folderId, itemId) = order.LongId is { } longId && LongIds.TryParse(longId, out var longFolder) ? (longFolder, longId) : (order.FolderId, order.ItemId);
+            if (folderId is null || itemId is null || !ServerIds.TryParse(itemId, folderId, out var uid)) return null;
             if (await context.ResolveEmailAsync(request, folderId) is not { } name) return null;
             var file = Persistence.TemporaryFile.Create();
             try

@@ -260,6 +260,7 @@ public sealed partial class DeviceActor : EntityChildActor
             EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, _collections),
             EasCommand.GetAttachment => await GetAttachmentCommand.DecideAsync(request, settings),
             EasCommand.ResolveRecipients => await ResolveRecipientsCommand.DecideAsync(request, settings),
+            EasCommand.Search => await SearchCommand.DecideAsync(request, settings),
             EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, settings.Logger, now),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };

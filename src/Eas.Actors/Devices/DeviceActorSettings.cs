@@ -26,6 +26,12 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 
+    /// <summary>The global address list Search (and ResolveRecipients) look in; null answers a GAL search with a server error.</summary>
+    public Eas.Mail.Gal.IGalDirectory? Gal { get; init; }
+
+    /// <summary>The most GAL matches one Search counts and returns (<c>Eas:Gal:MaxResults</c>).</summary>
+    public int GalMaxResults { get; init; } = 100;
+
     /// <summary>How many requests and Pings a device may send.</summary>
     public RequestBudgetLimits Budgets { get; init; } = new();
 

@@ -16,7 +16,7 @@ namespace Eas.Actors.Devices;
 /// MS-ASCMD 2.2.3.177.7). A whole message fetched as MIME (BodyPreference Type 4 with MIMESupport) and sent untruncated
 /// streams the same way from the buffer the IMAP session fetched it into, a temporary file past 2 MiB, under the same
 /// allowance. The 14.0+ Move moves a whole conversation.
-/// Document libraries and search LongIds are not offered by an IMAP store: UnknownStore or ObjectNotFound.
+/// A Fetch by LongId fetches the Search result it names. Document libraries are not offered by an IMAP store: UnknownStore.
 /// </summary>
 internal static class ItemOperationsCommand
 {
@@ -33,6 +33,7 @@ internal static class ItemOperationsCommand
             {
                 ItemOperationsFetch { FileReference: { } reference } fetch when IsMailbox(fetch) => await FetchAttachmentAsync(reference, fetch, request, settings, allowance),
                 ItemOperationsFetch { ServerId: { } serverId, CollectionId: { } collectionId } fetch when IsMailbox(fetch) => await FetchItemAsync(collectionId, serverId, fetch, request, settings, allowance),
+                ItemOperationsFetch { LongId: { } longId } fetch when IsMailbox(fetch) => await FetchByLongIdAsync(longId, fetch, request, settings, allowance),
                 ItemOperationsFetch fetch when !IsMailbox(fetch) => new ItemOperationsFetchResult(ItemOperationsStatus.UnknownStore),
                 ItemOperationsFetch fetch => new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { LongId = fetch.LongId },
                 ItemOperationsEmptyFolderContents empty => await EmptyAsync(empty, request, settings, cache),
@@ -43,6 +44,18 @@ internal static class ItemOperationsCommand
 
         allowance.HandOver();
         return new Decision(new RespondWith(new ItemOperationsResponse(ItemOperationsStatus.Success) { Results = results.ToImmutable() }), []);
+    }
+
+    /// <summary>
+    /// A Fetch of a Search result by its LongId (MS-ASCMD 2.2.3.102): the LongIds <see cref="SearchMailbox"/> issues are
+    /// the items' ServerIds (<c>folder:uid</c>), so the item is fetched as by CollectionId and ServerId, and the result
+    /// names it by its LongId alone, as the request did.
+    /// </summary>
+    private static async Task<ItemOperationResult> FetchByLongIdAsync(string longId, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings, FetchAllowance allowance)
+    {
+        if (!LongIds.TryParse(longId, out var collectionId)) return new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { LongId = longId };
+        var result = (ItemOperationsFetchResult)await FetchItemAsync(collectionId, longId, fetch, request, settings, allowance);
+        return result with { LongId = longId, CollectionId = null, ServerId = null };
     }
 
     private static bool IsMailbox(ItemOperationsFetch fetch) => string.Equals(fetch.Store, MailboxStore, StringComparison.OrdinalIgnoreCase);

@@ -17,7 +17,7 @@ namespace Eas.Actors.Sending;
 /// <param name="ReplaceMime">Whether the phone's message is complete and the original must not be added.</param>
 /// <param name="FolderId">The original's folder (FolderId, or CollectionId on the request line).</param>
 /// <param name="ItemId">The original's server id.</param>
-/// <param name="LongId">The original as a Search result; this server issues none, so it is never found.</param>
+/// <param name="LongId">The original as a Search result (<see cref="Devices.LongIds"/>).</param>
 /// <param name="AccountId">The account to send from (14.1+, MS-ASCMD 2.2.3.3.1); null for the primary account.</param>
 public sealed record ComposeOrder(
     EasCommand Command,

@@ -69,7 +69,8 @@ internal static class ActorComposition
             Accounts = access.Accounts,
             Directory = access.Directory,
             Submitter = ServerHost.SubmitterFrom(options.Smtp),
-            Gal = services.GetService<Eas.Mail.Gal.IGalDirectory>(),
+            Gal = services.GetRequiredService<Eas.Mail.Gal.IGalDirectory>(),
+            GalMaxResults = options.Gal.MaxResults,
             Clock = clock,
             Logger = loggers.CreateLogger<DeviceActor>(),
         };

@@ -4,7 +4,7 @@ using Eas.Mail.Gal.Ldap;
 
 namespace Eas.Host.Hosting;
 
-/// <summary>Registers the LDAP adapter as the <see cref="IGalDirectory"/> when <c>Eas:Gal:Provider</c> is <c>ldap</c>.</summary>
+/// <summary>Registers the LDAP adapter when <c>Eas:Gal:Provider</c> is <c>ldap</c>; <see cref="GalComposition"/> then gives it as the <see cref="IGalDirectory"/>.</summary>
 internal static class LdapGalHosting
 {
     public const string Provider = "ldap";
@@ -14,7 +14,7 @@ internal static class LdapGalHosting
         var gal = configuration.GetSection("Eas:Gal");
         if (!string.Equals(gal["Provider"], Provider, StringComparison.OrdinalIgnoreCase)) return services;
         var settings = (gal.GetSection("Ldap").Get<LdapGalOptions>() ?? new()).ToSettings();
-        services.AddSingleton<IGalDirectory>(new LdapGalDirectory(settings));
+        services.AddSingleton(new LdapGalDirectory(settings));
         return services;
     }
 }

@@ -48,4 +48,6 @@ public sealed class EasOptions
     public ClusterOptions Cluster { get; set; } = new();
 
     public PersistenceOptions Persistence { get; set; } = new();
+
+    public GalOptions Gal { get; set; } = new();
 }

@@ -43,6 +43,7 @@ public sealed record StatusOnlyResponse(EasCommand Command, int Status) : IEasRe
             EasCommand.SmartReply => (ComposeMail.SmartReply, ComposeMail.Status),
             EasCommand.SmartForward => (ComposeMail.SmartForward, ComposeMail.Status),
             EasCommand.ResolveRecipients => (CodePages.ResolveRecipients.ResolveRecipientsElement, CodePages.ResolveRecipients.Status),
+            EasCommand.Search => (CodePages.Search.SearchElement, CodePages.Search.Status),
             _ => ((ushort)0, (ushort)0),
         };
         return root != 0;

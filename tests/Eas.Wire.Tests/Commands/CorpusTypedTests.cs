@@ -42,6 +42,7 @@ public sealed class CorpusTypedTests
         ["SendMail"] = SendMailRequest.Parse,
         ["SmartReply"] = SmartReplyRequest.Parse,
         ["SmartForward"] = SmartForwardRequest.Parse,
+        ["Search"] = Eas.Wire.Commands.Search.SearchRequest.Parse,
     };
 
     [Fact]

@@ -118,6 +118,7 @@ internal static partial class ResponseCorpus
         AddItemOperations(writers);
         AddSettings(writers);
         AddResolveRecipients(writers);
+        AddSearch(writers);
         return writers;
     }
 

@@ -11,6 +11,7 @@ using Eas.Wire.Commands.MoveItems;
 using Eas.Wire.Commands.Ping;
 using Eas.Wire.Commands.Provision;
 using Eas.Wire.Commands.ResolveRecipients;
+using Eas.Wire.Commands.Search;
 using Eas.Wire.Commands.SendMail;
 using Eas.Wire.Commands.Settings;
 using Eas.Wire.Commands.SmartForward;
@@ -46,6 +47,7 @@ public static class WireKinds
         new JsonCodec<SmartReplyRequest>("smart-reply"),
         new JsonCodec<SmartForwardRequest>("smart-forward"),
         new JsonCodec<ComposeMailQueryRequest>("compose-mail-query"),
+        new JsonCodec<SearchRequest>("search"),
         new JsonCodec<PingRequest>("ping"),
         new JsonCodec<SyncRequest>("sync"));
 
@@ -70,6 +72,7 @@ public static class WireKinds
             ("send-mail", typeof(SendMailResponse)),
             ("smart-reply", typeof(SmartReplyResponse)),
             ("smart-forward", typeof(SmartForwardResponse)),
+            ("search", typeof(SearchResponse)),
             ("ping", typeof(PingResponse)),
             ("sync", typeof(SyncResponse)),
             ("status-only", typeof(StatusOnlyResponse)),

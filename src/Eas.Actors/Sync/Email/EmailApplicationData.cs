@@ -51,6 +51,18 @@ public static class EmailApplicationData
     }
 
     /// <summary>
+    /// The whole item as search:Properties, for a mailbox Search result (MS-ASCMD 2.2.3.139.3): the same elements as a
+    /// Sync Add's ApplicationData. Like Sync, the body is written into the element.
+    /// </summary>
+    public static WbxmlElement BuildSearchProperties(EmailItem item, EmailEncodingOptions options)
+    {
+        var properties = new WbxmlElement(Wire.CodePages.Search.Properties);
+        return AddProperties(properties, item, options) is null
+            ? properties
+            : throw new ArgumentException("A Search item's body is written into the element; fetch it without EmailContentRequest.MimePrefixBytes.", nameof(item));
+    }
+
+    /// <summary>
     /// airsync:ApplicationData for a Sync Change when only IMAP flags changed: Read, Flag (12.0+),
     /// LastVerbExecuted and LastVerbExecutionTime (14.0+; 0 when the verb was cleared) and Categories (14.0+,
     /// empty when all were removed, as MS-ASEMAIL 2.2.2.16 reads an empty element in a Change).

@@ -57,7 +57,7 @@ internal static class ItemOperationsRequestReader
                 case DocumentLibrary.LinkId:
                     reader.Once(ref linkId, child, reader.NonEmptyText(child));
                     break;
-                case Search.LongId:
+                case CodePages.Search.LongId:
                     reader.Once(ref longId, child, reader.NonEmptyText(child));
                     break;
                 case AirSyncBase.FileReference:

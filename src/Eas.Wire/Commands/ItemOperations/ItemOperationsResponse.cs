@@ -76,7 +76,7 @@ public sealed record ItemOperationsResponse(ItemOperationsStatus Status) : IEasR
                 writer.WriteOptional(AirSync.CollectionId, fetch.CollectionId);
                 writer.WriteOptional(AirSync.ServerId, fetch.ServerId);
                 writer.WriteOptional(DocumentLibrary.LinkId, fetch.LinkId);
-                writer.WriteOptional(Search.LongId, fetch.LongId);
+                writer.WriteOptional(CodePages.Search.LongId, fetch.LongId);
                 writer.WriteOptional(AirSyncBase.FileReference, fetch.FileReference);
                 writer.WriteOptional(AirSync.Class, fetch.Class);
                 WriteProperties(writer, fetch, parts);

@@ -52,6 +52,7 @@ internal static class ClusterSamples
         ["SendMail"] = SendMailRequest.Parse,
         ["SmartReply"] = SmartReplyRequest.Parse,
         ["SmartForward"] = SmartForwardRequest.Parse,
+        ["Search"] = Eas.Wire.Commands.Search.SearchRequest.Parse,
     };
 
     /// <summary>Features that differ from the default in every switch and source.</summary>

@@ -29,6 +29,33 @@ public sealed class CommandOutcomeSerializationTests(ServerSerialization server)
     }
 
     [Fact]
+    public void A_GAL_search_response_crosses_with_its_pictures_and_encodes_the_same()
+    {
+        var response = new Eas.Wire.Commands.Search.SearchResponse(Eas.Wire.Commands.Search.SearchStatus.Success)
+        {
+            Store = new Eas.Wire.Commands.Search.SearchStoreResult(Eas.Wire.Commands.Search.SearchStatus.Success)
+            {
+                Results =
+                [
+                    new Eas.Wire.Commands.Search.SearchResult
+                    {
+                        Gal = new Eas.Wire.Commands.Search.SearchGalProperties("Ann", "ann@example.org")
+                        {
+                            Picture = new Eas.Wire.Commands.Search.SearchGalPicture(Eas.Wire.Commands.Search.SearchPictureStatus.Success, [1, 2, 3]),
+                        },
+                    },
+                ],
+                Range = new Eas.Wire.Commands.Search.SearchRange(0, 0),
+                Total = 1,
+            },
+        };
+
+        var arrived = server.Cross(new RespondWith(response)).Message.ShouldBeOfType<RespondWith>().Response;
+
+        foreach (var version in ProtocolVersion.Supported) Encode(arrived, version).ShouldBe(Encode(response, version), version.ToString());
+    }
+
+    [Fact]
     public void A_status_only_response_arrives_for_its_command()
     {
         var response = new StatusOnlyResponse(EasCommand.Sync, (int)CommonStatus.InvalidPolicyKey);

@@ -24,6 +24,7 @@ internal static class ResponseSchemas
         ["Provision"] = ProvisionResponseSchema.Root,
         ["Settings"] = SettingsResponseSchema.Root,
         ["ResolveRecipients"] = ResolveRecipientsResponseSchema.Root,
+        ["Search"] = SearchResponseSchema.Root,
         ["SendMail"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SendMail),
         ["SmartReply"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SmartReply),
         ["SmartForward"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SmartForward),
