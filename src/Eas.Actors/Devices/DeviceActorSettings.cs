@@ -20,13 +20,10 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>The directory, whose audit log records what a phone reports to an admin's order (a wipe acknowledgement); none in tests.</summary>
     public Accounts.DirectoryRegion? Directory { get; init; }
 
-    /// <summary>The global address list ResolveRecipients reads; null answers it "server error, retry" (Status 6).</summary>
-    public Eas.Mail.Gal.IGalDirectory? Gal { get; init; }
-
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 
-    /// <summary>The global address list Search (and ResolveRecipients) look in; null answers a GAL search with a server error.</summary>
+    /// <summary>The global address list Search and ResolveRecipients look in; null answers them with their server-error status (Search Store 3, ResolveRecipients 6).</summary>
     public Eas.Mail.Gal.IGalDirectory? Gal { get; init; }
 
     /// <summary>The most GAL matches one Search counts and returns (<c>Eas:Gal:MaxResults</c>).</summary>
