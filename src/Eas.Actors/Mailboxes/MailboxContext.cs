@@ -6,12 +6,15 @@ namespace Eas.Actors.Mailboxes;
 /// work's answer leaves, and drops it if the work fails. The account's PIM store (<see cref="Pim"/>) is opened on
 /// first use and lives as long as the session, so IMAP-folder PIM work runs on this session, in the mailbox's turn.
 /// </summary>
-public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Action<FolderMap> stageMap, Action<WatchFolders> watch, CancellationToken cancellationToken, Func<Eas.Mail.Pim.IPimStore>? pim = null)
+public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Action<FolderMap> stageMap, Action<WatchFolders> watch, CancellationToken cancellationToken, Func<Eas.Mail.Pim.IPimStore>? pim = null, Func<string, bool>? holdsPim = null)
 {
     public IMailSession Session { get; } = session;
 
     /// <summary>Whether the server has a PIM store configured (contacts sync is offered only then).</summary>
     public bool HasPim => pim is not null;
+
+    /// <summary>Whether an IMAP folder holds PIM items (the IMAP store's folders), so it is not a mail folder.</summary>
+    public bool HoldsPim(string imapName) => holdsPim?.Invoke(imapName) ?? false;
 
     /// <summary>The account's PIM store, opened on first use.</summary>
     /// <exception cref="InvalidOperationException">No PIM store is configured (<see cref="HasPim"/> is false).</exception>

@@ -12,6 +12,12 @@ public interface IPimStoreFactory
     /// <summary>Which adapter the account uses (<see cref="PimStoreKinds"/>), for operators and the admin API.</summary>
     string KindFor(string accountId);
 
+    /// <summary>
+    /// Whether an IMAP folder of the account holds PIM items (the IMAP store's contacts folder and its subfolders):
+    /// such a folder leaves the mail hierarchy and is never synced as email.
+    /// </summary>
+    bool HoldsPim(string accountId, string imapName);
+
     /// <summary>Opens the account's store over <paramref name="target"/>'s session or its own connection.</summary>
     IPimStore Open(PimStoreTarget target);
 }

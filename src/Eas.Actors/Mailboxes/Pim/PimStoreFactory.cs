@@ -13,6 +13,14 @@ public sealed class PimStoreFactory(PimStoreSettings settings, IReadOnlyDictiona
 
     public string KindFor(string accountId) => Settings.StoreFor(accountId);
 
+    public bool HoldsPim(string accountId, string imapName)
+    {
+        if (KindFor(accountId) != PimStoreKinds.Imap) return false;
+        var root = Settings.ImapContactsFolder;
+        return string.Equals(imapName, root, StringComparison.OrdinalIgnoreCase)
+            || (imapName.Length > root.Length + 1 && imapName.StartsWith(root, StringComparison.OrdinalIgnoreCase) && imapName[root.Length] is '/' or '.');
+    }
+
     public IPimStore Open(PimStoreTarget target)
     {
         var kind = KindFor(target.AccountId);
