@@ -44,6 +44,13 @@ internal static class ContactFolders
         return folders.FirstOrDefault(f => f.FolderId == folderId);
     }
 
+    /// <summary>
+    /// The IMAP folder behind a contacts folder of the IMAP store, which the account's watcher watches like a mail
+    /// folder; null for other folders, or when Contacts is switched off.
+    /// </summary>
+    public static async Task<string?> ImapNameOfAsync(MailboxContext context, DeviceRequest request, string folderId) =>
+        request.Features.Allows(DataClass.Contacts) && await context.ResolveAsync(folderId) is { } name && context.HoldsPim(name) ? name : null;
+
     /// <summary>The folders as FolderSync shows them.</summary>
     public static IEnumerable<FolderView> Views(IReadOnlyList<ContactFolder> folders, FolderMap map) =>
         folders.Select(f => new FolderView(

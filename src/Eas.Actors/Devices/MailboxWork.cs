@@ -14,8 +14,10 @@ internal static class MailboxWork
         return mailboxes.RunAsync(request.AccountId, credentials, work, settings.MailboxDeadline);
     }
 
-    /// <summary>The hierarchy as this account's phones see it now: only folders of the data classes open to it.</summary>
-    /// <param name="known">The folders the device knows: the contacts folders among them stay while the PIM store cannot be reached.</param>
+    /// <summary>
+    /// The hierarchy as this account's phones see it now: only folders of the data classes open to it. The contacts
+    /// folders among <paramref name="known"/> (what the device knows) stay while the PIM store cannot be reached.
+    /// </summary>
     public static Task<IReadOnlyList<FolderView>> CurrentFoldersAsync(DeviceRequest request, DeviceActorSettings settings, IEnumerable<FolderView>? known = null) =>
         RunAsync(request, settings, async context =>
         {
