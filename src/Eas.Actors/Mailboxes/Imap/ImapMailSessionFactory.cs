@@ -20,7 +20,7 @@ public sealed class ImapMailSessionFactory(ImapServer server) : IMailSessionFact
             client.Timeout = (int)(server.CommandTimeout ?? server.Timeout).TotalMilliseconds;
             if (client.Capabilities.HasFlag(ImapCapabilities.QuickResync)) await client.EnableQuickResyncAsync(cancellationToken);
             Metrics?.SessionOpened(ImapMetrics.MailboxPurpose);
-            return new ImapMailSession(client, Metrics);
+            return new ImapMailSession(client, Metrics) { Login = credentials.Login };
         }
         catch (Exception e)
         {

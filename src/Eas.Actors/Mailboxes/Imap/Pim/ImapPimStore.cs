@@ -1,0 +1,166 @@
+using Eas.Mail.Pim;
+using MailKit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Eas.Actors.Mailboxes.Imap.Pim;
+
+/// <summary>
+/// <see cref="IPimStore"/> over folders of the account's own IMAP mailbox, the embedded default store (how Axigen and
+/// Kolab keep PIM data; no other server needed). It runs on the account's one command session (the mailbox actor's),
+/// so it must be used, like that session, one operation at a time; it never opens a connection of its own and does
+/// not close the session when disposed.
+/// </summary>
+/// <remarks>
+/// <para><b>Collections.</b> The contacts folder (<see cref="ImapPimOptions.ContactsFolder"/>, created when missing,
+/// the default collection) and the folders below it (user-created contact folders, whose
+/// <see cref="PimCollection.ParentId"/> is their IMAP parent's name). A collection's id is its IMAP mailbox name.
+/// Where the server advertises METADATA (RFC 5464), folders it creates are annotated
+/// <c>/private/vendor/kolab/folder-type</c> = <c>contact</c> (<c>contact.default</c> on the default), as Kolab
+/// does; SPECIAL-USE (RFC 6154) has no use for contacts, so without METADATA nothing marks them.</para>
+/// <para><b>Items.</b> One message per item (<see cref="ImapPimMessage"/>): Subject = the item id, the body one
+/// <c>text/vcard</c> part. An item's version is its message's UID (decimal). An update APPENDs the new message
+/// first and then expunges the old UID, so a crash in between leaves two copies and never none; the next full
+/// listing keeps the highest UID and expunges the older ones. Messages without a usable Subject or without a
+/// vCard are skipped, logged once per UID, never a failure.</para>
+/// <para><b>Changes.</b> The token is <c>UIDVALIDITY:HIGHESTMODSEQ</c>. No token, a token of another UIDVALIDITY,
+/// or any UID expunged since the token (VANISHED, RFC 7162 3.2.6) gives a full listing; otherwise the messages
+/// changed since the MODSEQ (<c>UID FETCH 1:* (UID ENVELOPE) (CHANGEDSINCE n)</c>, RFC 7162 3.1.4) are the changed
+/// items (a flag change shows up with an unchanged version).</para>
+/// <para><b>Errors.</b> An outage (<see cref="MailStoreUnavailableException"/>) becomes
+/// <see cref="PimStoreUnavailableException"/> with it as the inner exception; a refused APPEND (too big, over quota)
+/// is <see cref="PimItemRejectedException"/>.</para>
+/// </remarks>
+public sealed partial class ImapPimStore : IPimStore
+{
+    /// <summary>The RFC 5464 entry Kolab uses for a folder's kind.</summary>
+    public const string FolderTypeEntry = "/private/vendor/kolab/folder-type";
+
+    private readonly IMailSession _mail;
+    private readonly IPimMailSession _pim;
+    private readonly ImapPimOptions _options;
+    private readonly HashSet<(string Folder, uint Uid)> _skipsLogged = [];
+
+    /// <param name="session">The account's command session; must also be an <see cref="IPimMailSession"/> (the real IMAP one is).</param>
+    /// <param name="options">Where the PIM folders are.</param>
+    public ImapPimStore(IMailSession session, ImapPimOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(options);
+        _mail = session;
+        _pim = session as IPimMailSession ?? throw new ArgumentException("The IMAP-folder PIM store needs a session that is also an IPimMailSession.", nameof(session));
+        _options = options;
+    }
+
+    /// <summary>Where skipped messages and cleanups are logged.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    public string Kind => "imap";
+
+    public Task<IReadOnlyList<PimCollection>> ListCollectionsAsync(PimKind kind, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            if (kind != PimKind.Contacts) return (IReadOnlyList<PimCollection>)[];
+            var folders = await _mail.ListFoldersAsync(cancellationToken);
+            if (!folders.Any(f => f.Name == _options.ContactsFolder))
+            {
+                await CreateDefaultFolderAsync(cancellationToken);
+                folders = await _mail.ListFoldersAsync(cancellationToken);
+            }
+
+            return (IReadOnlyList<PimCollection>)[.. folders
+                .Where(f => f.Selectable && ImapPimFolders.IsPimFolder(f.Name, f.Delimiter, _options))
+                .OrderBy(f => f.Name, StringComparer.Ordinal)
+                .Select(ToCollection)];
+        });
+
+    public Task<PimCollection> CreateCollectionAsync(PimKind kind, string displayName, string? parentId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            if (kind != PimKind.Contacts) throw new NotSupportedException($"The IMAP-folder store keeps only contacts so far, not {kind}.");
+            var parent = parentId ?? _options.ContactsFolder;
+            var delimiter = await DelimiterAsync(cancellationToken);
+            if (!ImapPimFolders.IsPimFolder(parent, delimiter, _options))
+                throw new ArgumentException($"'{parent}' is not a contacts folder.", nameof(parentId));
+            var name = ChildName(parent, delimiter, displayName);
+            await _mail.CreateFolderAsync(name, cancellationToken);
+            await _pim.SetFolderMetadataAsync(name, FolderTypeEntry, ImapPimMessage.ContactKind, cancellationToken);
+            return new PimCollection(name, PimKind.Contacts, displayName, parent, IsDefault: false);
+        });
+
+    public Task RenameCollectionAsync(string collectionId, string displayName, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            RefuseDefault(collectionId, "renamed");
+            var delimiter = await DelimiterAsync(cancellationToken);
+            var cut = delimiter is { } d ? collectionId.LastIndexOf(d) : -1;
+            var parent = cut > 0 ? collectionId[..cut] : _options.ContactsFolder;
+            await _mail.RenameFolderAsync(collectionId, ChildName(parent, delimiter, displayName), cancellationToken);
+            return true;
+        });
+
+    public Task DeleteCollectionAsync(string collectionId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            RefuseDefault(collectionId, "deleted");
+            await _mail.DeleteFolderAsync(collectionId, cancellationToken);
+            return true;
+        });
+
+    public Task<string> GetTokenAsync(string collectionId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var stamp = await _pim.StampPimFolderAsync(collectionId, cancellationToken);
+            return ImapPimToken.Format(stamp.UidValidity, stamp.HighestModSeq);
+        });
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task CreateDefaultFolderAsync(CancellationToken cancellationToken)
+    {
+        var name = _options.ContactsFolder;
+        await _mail.CreateFolderAsync(name, cancellationToken);
+        await _pim.SetFolderMetadataAsync(name, FolderTypeEntry, ImapPimMessage.ContactKind + ".default", cancellationToken);
+        ImapPimLog.DefaultFolderCreated(Logger, _pim.Login, name);
+    }
+
+    private PimCollection ToCollection(MailFolder folder)
+    {
+        var isDefault = folder.Name == _options.ContactsFolder;
+        return new PimCollection(folder.Name, PimKind.Contacts, folder.DisplayName, isDefault ? null : folder.ParentName, isDefault);
+    }
+
+    private void RefuseDefault(string collectionId, string doing)
+    {
+        if (collectionId == _options.ContactsFolder)
+            throw new InvalidOperationException($"The default contacts folder '{collectionId}' cannot be {doing}.");
+    }
+
+    /// <summary>The hierarchy delimiter of the personal namespace, from the contacts folder's LIST entry (or any folder's).</summary>
+    private async Task<char?> DelimiterAsync(CancellationToken cancellationToken)
+    {
+        var folders = await _mail.ListFoldersAsync(cancellationToken);
+        return (folders.FirstOrDefault(f => f.Name == _options.ContactsFolder) ?? (folders.Count > 0 ? folders[0] : null))?.Delimiter;
+    }
+
+    private static string ChildName(string parent, char? delimiter, string displayName)
+    {
+        if (delimiter is not { } d) throw new NotSupportedException("The IMAP server has a flat namespace: contact folders cannot nest.");
+        if (displayName.Length == 0 || displayName.Contains(d, StringComparison.Ordinal))
+            throw new ArgumentException($"A folder name must be non-empty and without '{d}'.", nameof(displayName));
+        return $"{parent}{d}{displayName}";
+    }
+
+    /// <summary>The port boundary: an IMAP outage leaves as <see cref="PimStoreUnavailableException"/>, with the cause inside.</summary>
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (MailStoreUnavailableException e)
+        {
+            throw new PimStoreUnavailableException(e.Message, e);
+        }
+    }
+}
