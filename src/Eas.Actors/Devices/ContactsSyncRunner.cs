@@ -11,9 +11,10 @@ namespace Eas.Actors.Devices;
 
 /// <summary>
 /// Syncs one contacts collection of a Sync request (MS-ASCMD 2.2.1.21 with MS-ASCNTC 3.1.5) over the account's PIM
-/// store, in one mailbox turn: checks the key (<see cref="PimSync.Match"/>), confirms the last response, applies the
-/// phone's commands (<see cref="ContactsClientCommands"/>), takes in the store's changes since the state's token, cuts
-/// the next window and reads only its items; then stages the new state, which is written before the answer leaves.
+/// store, in one mailbox turn: checks the key (<see cref="PimSync.Match"/>), confirms the last response, takes in the
+/// store's changes since the state's token (first, so a phone's Change meets the store as it is now and a conflict's
+/// winning server version is already pending), applies the phone's commands (<see cref="ContactsClientCommands"/>,
+/// which take their own writes out of what is pending), cuts the next window and reads only its items; then stages the new state, which is written before the answer leaves.
 /// A vCard that cannot be read is skipped with a log line and never blocks the collection; a store that cannot be
 /// reached answers this collection Status 16 (Retry, MS-ASCMD 2.2.3.177.17) with the phone's own key, its state
 /// untouched, while the request's other collections are answered as usual.
@@ -64,8 +65,8 @@ internal sealed partial class ContactsSyncRunner(DeviceRequest request, DeviceAc
         var body = new ContactBodyOptions { BodyPreferences = options.BodyPreferences.IsDefault ? [] : options.BodyPreferences, Truncation = options.Truncation };
         var clients = new ContactsClientCommands(store, folder, version, body, context.CancellationToken);
         state = PimSync.Confirm(state) with { Options = options };
-        (state, var responses) = await clients.ApplyAsync(state, collection.Commands, options.Conflict ?? SyncConflictResolution.ServerWins);
         state = PimSync.TakeIn(state, await store.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken));
+        (state, var responses) = await clients.ApplyAsync(state, collection.Commands, options.Conflict ?? SyncConflictResolution.ServerWins);
         var newKey = resent || !collection.Commands.IsDefaultOrEmpty;
         PimSyncPlan plan;
         bool more;

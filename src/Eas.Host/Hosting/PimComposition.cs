@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Eas.Actors.Mailboxes.Imap.Pim;
 using Eas.Actors.Mailboxes.Pim;
 using Eas.Host.Options;
 using Eas.Mail.Pim;
@@ -8,9 +9,9 @@ namespace Eas.Host.Hosting;
 /// <summary>Builds the PIM store factory from <c>Eas:Pim</c>: which adapter each domain uses, and how each is opened.</summary>
 internal static class PimComposition
 {
-    public static PimStoreFactory From(PimOptions options)
+    public static PimStoreFactory From(PimOptions options, ILoggerFactory? loggers = null)
     {
-        var adapters = Adapters(options);
+        var adapters = Adapters(options, loggers);
         PimOptions.Validate(options, [.. adapters.Keys]);
         var settings = new PimStoreSettings(
             options.Store,
@@ -24,5 +25,13 @@ internal static class PimComposition
     }
 
     /// <summary>The adapters this build has, by <see cref="PimStoreKinds"/> name.</summary>
-    private static Dictionary<string, Func<PimStoreTarget, IPimStore>> Adapters(PimOptions options) => new(StringComparer.Ordinal);
+    private static Dictionary<string, Func<PimStoreTarget, IPimStore>> Adapters(PimOptions options, ILoggerFactory? loggers)
+    {
+        var imap = new ImapPimOptions(options.Imap.ContactsFolder);
+        var logger = loggers?.CreateLogger<ImapPimStore>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        return new(StringComparer.Ordinal)
+        {
+            [PimStoreKinds.Imap] = target => new ImapPimStore(target.Session, imap) { Logger = logger },
+        };
+    }
 }

@@ -17,8 +17,8 @@ public sealed class PimStoreFactory(PimStoreSettings settings, IReadOnlyDictiona
     {
         if (KindFor(accountId) != PimStoreKinds.Imap) return false;
         var root = Settings.ImapContactsFolder;
-        return string.Equals(imapName, root, StringComparison.OrdinalIgnoreCase)
-            || (imapName.Length > root.Length + 1 && imapName.StartsWith(root, StringComparison.OrdinalIgnoreCase) && imapName[root.Length] is '/' or '.');
+        return string.Equals(imapName, root, StringComparison.Ordinal)
+            || (imapName.Length > root.Length + 1 && imapName.StartsWith(root, StringComparison.Ordinal) && imapName[root.Length] is '/' or '.');
     }
 
     public IPimStore Open(PimStoreTarget target)
