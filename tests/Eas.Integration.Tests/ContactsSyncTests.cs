@@ -13,7 +13,7 @@ namespace Eas.Integration.Tests;
 [Collection(DovecotCollection.Name)]
 public sealed class ContactsSyncTests(DovecotFixture dovecot) : IAsyncLifetime
 {
-    private static string CardOf(string uid) =>
+    internal static string CardOf(string uid) =>
         "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:" + uid + "\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\nEMAIL:ada@example.com\r\nX-CUSTOM-KEEP:kept\r\nEND:VCARD\r\n";
 
     private ServerInstance _server = null!;
@@ -31,7 +31,7 @@ public sealed class ContactsSyncTests(DovecotFixture dovecot) : IAsyncLifetime
         return (user, phone, phone.IdOf(ContactRequests.Folder));
     }
 
-    private static async Task<WbxmlElement> SyncAsync(SyncingPhone phone, string folder, IEnumerable<WbxmlElement>? commands = null, int? conflict = null, IEnumerable<ushort>? supported = null, string? key = null)
+    internal static async Task<WbxmlElement> SyncAsync(SyncingPhone phone, string folder, IEnumerable<WbxmlElement>? commands = null, int? conflict = null, IEnumerable<ushort>? supported = null, string? key = null)
     {
         key ??= phone.Keys.GetValueOrDefault(folder, "0");
         var response = await phone.Client.PostAsync("Sync", ContactRequests.Sync(phone.Version, folder, key, commands, conflict, supported));
