@@ -12,7 +12,7 @@ namespace Eas.Actors.Sync.Contacts;
 /// A contact's notes, which are plain text. 12.0+: airsyncbase:Body (MS-ASAIRS 2.2.2.9) with Type 1, EstimatedDataSize
 /// (the whole text's UTF-8 bytes), Truncated and Data, cut to the first BodyPreference's TruncationSize in UTF-8
 /// bytes on a character boundary (2.2.2.40.2); with AllOrNone a longer text goes without Data (2.2.2.3.2).
-/// 2.5: contacts:Body, BodySize and BodyTruncated (MS-ASCNTC 2.2.2.11-13), cut by the airsync:Truncation code.
+/// 2.5: contacts:Body, BodySize and BodyTruncated (MS-ASCNTC 2.2.2.7.2, 2.2.2.8, 2.2.2.9), cut by the airsync:Truncation code.
 /// A contact without notes has no body element.
 /// </summary>
 internal static class ContactBodyWriter

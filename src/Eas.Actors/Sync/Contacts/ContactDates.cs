@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Eas.Actors.Sync.Contacts;
 
 /// <summary>
-/// Birthday and Anniversary (MS-ASCNTC 2.2.2.8, 2.2.2.2) are dateTime values (MS-ASDTYPE 2.3) of what is a calendar
+/// Birthday and Anniversary (MS-ASCNTC 2.2.2.6, 2.2.2.3) are dateTime values (MS-ASDTYPE 2.3) of what is a calendar
 /// date: phones send the local midnight of the day in UTC, so a phone at UTC+2 sends 1980-01-01T22:00:00.000Z for
 /// January 2nd and one at UTC-5 sends 1980-01-02T05:00:00.000Z. The day is the UTC day of the nearest midnight
 /// (12:00 and later rounds up: no zone is more than 12 hours behind UTC or 14 ahead of it, and 12-14 ahead is

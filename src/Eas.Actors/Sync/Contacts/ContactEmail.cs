@@ -1,10 +1,8 @@
 namespace Eas.Actors.Sync.Contacts;
 
 /// <summary>
-/// The EAS form of contacts:Email1Address..Email3Address (MS-ASCNTC 2.2.2.24-26): an address, or a display form
-/// <c>"Anna Berg" &lt;anna@example.com&gt;</c> as phones send it. vCard's EMAIL holds the bare address (RFC 6350
-/// 6.4.2), so the display form rides in an <c>X-EAS-ADDRESS</c> parameter, used on reading only while its address
-/// still is the EMAIL value (another client may have changed the address since).
+/// The EAS form of contacts:Email1Address..Email3Address (MS-ASCNTC 2.2.2.27-29): an address, or a display form
+/// <c>"Anna Berg" &lt;anna@example.com&gt;</c> as phones send it (<see cref="ContactAddressing"/>).
 /// </summary>
 internal readonly record struct ContactEmail(string? Name, string Address)
 {

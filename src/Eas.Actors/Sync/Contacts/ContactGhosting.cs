@@ -4,16 +4,24 @@ using ContactsPage = Eas.Wire.CodePages.Contacts;
 namespace Eas.Actors.Sync.Contacts;
 
 /// <summary>
-/// The stored contact after a phone's Sync Change (MS-ASCMD 2.2.3.179 Supported; MS-ASCNTC 3.1.5.x). An element the
-/// phone sent replaces the stored one (an empty one clears it). An element it did not send is:
+/// The stored contact after a phone's Sync Change (MS-ASCMD 2.2.3.179 Supported, 2.2.3.24 Change; MS-ASCNTC 3.1.5.3).
+/// An element the phone sent replaces the stored one; an empty one clears it. An element it did not send:
 /// <list type="bullet">
-/// <item>deleted when it is not ghosted: the phone named it in Supported, or sent no Supported at all ("all of the
-/// elements that can be ghosted are considered not ghosted", 2.2.3.179);</item>
-/// <item>kept when it is ghosted: the phone sent a Supported and did not name it there.</item>
+/// <item>An element that "can be ghosted" (every single-valued Contacts and Contacts2 element, whose MS-ASCNTC section
+/// says so, and Categories and Children) follows MS-ASCMD 2.2.3.179: it is not ghosted, and so deleted, when the
+/// collection's initial Sync had no Supported (rule 1: "all of the elements that can be ghosted are considered not
+/// ghosted") or named it in a Supported (rule 2); it is ghosted, and kept, when a Supported did not name it (rule 2),
+/// and every one is ghosted after an empty Supported (rule 3). "If the element is ghosted, any existing value for that
+/// element is preserved. If the element is not ghosted, any existing value ... is deleted."</item>
+/// <item>The notes and the picture are kept. Neither section says they can be ghosted, and neither is proof of
+/// deletion when absent: a phone given truncated notes, or no picture because it was over the size limit
+/// (<see cref="ContactPicture"/>), sends a Change without them. MS-ASNOTE 3.2.5.3 says the same of a note's Body:
+/// its absence "is not to be interpreted as an implicit delete". An empty element deletes them.</item>
+/// <item>Alias and WeightedRank, which only the server writes (recipient information cache, MS-ASCNTC 2.2.2.2,
+/// 2.2.2.64), are kept.</item>
 /// </list>
-/// <c>supported</c> is the set of tags of the Supported element of the collection's initial Sync (null when there
-/// was none); the containers count by their own tag (Categories, Children, Picture; the body as AirSyncBase.Body
-/// or ContactsPage.Body).
+/// <c>supported</c> is the set of tags of the Supported element of the collection's initial Sync: null when there was
+/// none, empty for an empty Supported. The containers count by their own tag (Categories, Children).
 /// </summary>
 public static class ContactGhosting
 {
@@ -30,27 +38,25 @@ public static class ContactGhosting
                 if (sent[tag] is { } value) fields[tag] = value;
                 else fields.Remove(tag);
             }
-            else if (!Ghosted(tag, supported))
+            else if (!ServerOnly(tag) && !Ghosted(tag, supported))
             {
                 fields.Remove(tag);
             }
         }
 
+        var bodySent = change.Present.Contains(AirSyncBase.Body) || change.Present.Contains(ContactsPage.Body);
         return stored with
         {
             Fields = fields.ToImmutable(),
-            Categories = Pick(ContactsPage.Categories, change, supported, stored.Categories, sent.Categories, []),
-            Children = Pick(ContactsPage.Children, change, supported, stored.Children, sent.Children, []),
-            Picture = Pick(ContactsPage.Picture, change, supported, stored.Picture, sent.Picture, null),
-            Body = change.Present.Contains(AirSyncBase.Body) || change.Present.Contains(ContactsPage.Body)
-                ? sent.Body
-                : Ghosted(AirSyncBase.Body, supported) && Ghosted(ContactsPage.Body, supported) ? stored.Body : null,
+            Categories = change.Present.Contains(ContactsPage.Categories) ? sent.Categories : Ghosted(ContactsPage.Categories, supported) ? stored.Categories : [],
+            Children = change.Present.Contains(ContactsPage.Children) ? sent.Children : Ghosted(ContactsPage.Children, supported) ? stored.Children : [],
+            Picture = change.Present.Contains(ContactsPage.Picture) ? sent.Picture : stored.Picture,
+            Body = bodySent ? sent.Body : stored.Body,
         };
     }
 
-    private static T Pick<T>(ushort tag, ContactUpdate change, IReadOnlySet<ushort>? supported, T stored, T sent, T none) =>
-        change.Present.Contains(tag) ? sent : Ghosted(tag, supported) ? stored : none;
-
     /// <summary>Ghosted: a Supported was sent and does not name the element.</summary>
     private static bool Ghosted(ushort tag, IReadOnlySet<ushort>? supported) => supported is not null && !supported.Contains(tag);
+
+    private static bool ServerOnly(ushort tag) => tag is ContactsPage.Alias or ContactsPage.WeightedRank;
 }

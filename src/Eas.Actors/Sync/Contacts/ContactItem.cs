@@ -6,8 +6,8 @@ namespace Eas.Actors.Sync.Contacts;
 /// One contact as EAS sees it (MS-ASCNTC 2.2.2): the single-valued elements of the Contacts (page 1) and
 /// Contacts2 (page 12) code pages in <see cref="Fields"/>, keyed by their tag (<c>Eas.Wire.CodePages.Contacts.*</c>,
 /// <c>Contacts2.*</c>), with their wire values (dates in the MS-ASDTYPE 2.3 form <c>2026-12-06T00:00:00.000Z</c>);
-/// the two collections (contacts:Categories 2.2.2.14, contacts:Children 2.2.2.16), the plain-text notes
-/// (airsyncbase:Body or the 2.5 contacts:Body, 2.2.2.11) and the picture (contacts:Picture 2.2.2.55, base64 as on
+/// the two collections (contacts:Categories 2.2.2.19, contacts:Children 2.2.2.21), the plain-text notes
+/// (airsyncbase:Body or the 2.5 contacts:Body, 2.2.2.7) and the picture (contacts:Picture 2.2.2.58, base64 as on
 /// the wire). An absent or empty value is no value: <see cref="Fields"/> never holds an empty string.
 /// Equality is by value: the same fields, the same categories and children in the same order, body and picture.
 /// </summary>
@@ -27,24 +27,24 @@ public sealed record ContactItem
         init => _fields = (value ?? ImmutableDictionary<ushort, string>.Empty).RemoveRange(value?.Where(f => string.IsNullOrEmpty(f.Value)).Select(f => f.Key) ?? []);
     }
 
-    /// <summary>contacts:Category values, in order (MS-ASCNTC 2.2.2.14, 2.2.2.15).</summary>
+    /// <summary>contacts:Category values, in order (MS-ASCNTC 2.2.2.19, 2.2.2.20).</summary>
     public ImmutableArray<string> Categories
     {
         get => _categories;
         init => _categories = value.IsDefault ? [] : value;
     }
 
-    /// <summary>contacts:Child values, in order (MS-ASCNTC 2.2.2.16, 2.2.2.17).</summary>
+    /// <summary>contacts:Child values, in order (MS-ASCNTC 2.2.2.21, 2.2.2.22).</summary>
     public ImmutableArray<string> Children
     {
         get => _children;
         init => _children = value.IsDefault ? [] : value;
     }
 
-    /// <summary>The notes as plain text, or null (MS-ASCNTC 2.2.2.11; MS-ASAIRS 2.2.2.9).</summary>
+    /// <summary>The notes as plain text, or null (MS-ASCNTC 2.2.2.7; MS-ASAIRS 2.2.2.9).</summary>
     public string? Body { get; init; }
 
-    /// <summary>The picture as the base64 text of contacts:Picture (MS-ASCNTC 2.2.2.55), or null.</summary>
+    /// <summary>The picture as the base64 text of contacts:Picture (MS-ASCNTC 2.2.2.58), or null.</summary>
     public string? Picture { get; init; }
 
     /// <summary>The value of one field, or null.</summary>

@@ -13,6 +13,8 @@ namespace Eas.Actors.Sync.Contacts;
 /// exactly as it was (group, parameters, value form); one that changed is replaced by ours, carrying over its group
 /// and every parameter ours does not set (PREF, LABEL, a TYPE on an EMAIL...). REV is dropped when the card is
 /// rewritten, as a pure codec has no clock to renew it; PRODID becomes ours.</item>
+/// <item>The written card is read back; when order alone would give a numbered element another number (a kept Email2
+/// before a new Email1), it is written again with the element named in <c>X-EAS-FIELD</c>.</item>
 /// </list>
 /// </summary>
 public static class ContactVCard
@@ -43,7 +45,19 @@ public static class ContactVCard
     public static string Write(string uid, ContactItem item, VCard? existing)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var fresh = Slotted(item);
+        var text = Compose(uid, item, existing, explicitFields: false);
+        return existing is null || ReadsBack(text, item) ? text : Compose(uid, item, existing, explicitFields: true);
+    }
+
+    /// <summary>
+    /// The card. Kept properties stay where they were and new ones come last, so with an existing card the order that
+    /// tells Email1 from Email2 (or Home from Home2) can change; the caller then composes again with
+    /// <paramref name="explicitFields"/>, which names the element of every such property in X-EAS-FIELD and rewrites
+    /// those properties instead of keeping them.
+    /// </summary>
+    private static string Compose(string uid, ContactItem item, VCard? existing, bool explicitFields)
+    {
+        var fresh = Slotted(item, explicitFields);
         var properties = new List<VCardProperty>
         {
             new("UID", VCardText.Escape(uid)),
@@ -57,7 +71,7 @@ public static class ContactVCard
         }
 
         var old = Bind(existing);
-        var oldSlots = Slotted(old.Item);
+        var oldSlots = Slotted(old.Item, explicitFields);
         var done = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < existing.Properties.Length; i++)
         {
@@ -71,12 +85,25 @@ public static class ContactVCard
             if (!done.Add(slot)) continue;
             var bound = old.Slots[slot].Select(index => existing.Properties[index]).ToList();
             var mine = fresh.GetValueOrDefault(slot) ?? [];
-            properties.AddRange(Same(mine, oldSlots.GetValueOrDefault(slot) ?? []) ? bound : Carried(mine, bound));
+            var same = Same(mine, oldSlots.GetValueOrDefault(slot) ?? []) && !mine.Any(p => p.Parameter(ContactVCardMaps.FieldParameterName) is not null);
+            properties.AddRange(same ? bound : Carried(mine, bound));
         }
 
         foreach (var (slot, mine) in fresh)
             if (!done.Contains(slot)) properties.AddRange(mine);
         return VCardWriter.Write(properties);
+    }
+
+    private static bool ReadsBack(string text, ContactItem item)
+    {
+        try
+        {
+            return Read(text).Item.Equals(item);
+        }
+        catch (VCardFormatException)
+        {
+            return true;
+        }
     }
 
     internal static ContactCardBinding Bind(VCard card)
@@ -88,12 +115,12 @@ public static class ContactVCard
     }
 
     /// <summary>The item's properties by slot, in map order.</summary>
-    private static OrderedDictionary<string, List<VCardProperty>> Slotted(ContactItem item)
+    private static OrderedDictionary<string, List<VCardProperty>> Slotted(ContactItem item, bool explicitFields)
     {
         var slots = new OrderedDictionary<string, List<VCardProperty>>(StringComparer.Ordinal);
         foreach (var map in ContactVCardMaps.All)
         {
-            foreach (var (slot, property) in map.Write(item))
+            foreach (var (slot, property) in map.Write(item, explicitFields))
             {
                 if (!slots.TryGetValue(slot, out var list)) slots.Add(slot, list = []);
                 list.Add(property);

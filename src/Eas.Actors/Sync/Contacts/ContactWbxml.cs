@@ -9,7 +9,10 @@ namespace Eas.Actors.Sync.Contacts;
 /// <summary>
 /// A contact as airsync:ApplicationData (MS-ASCMD 2.2.3.11) in a Sync Add or Change, both ways, for every
 /// protocol version from 2.5 to 16.1 (MS-ASCNTC 2.2.2). Only the elements the version has are written
-/// (<see cref="ContactVersionRules"/>), in the order of <see cref="ContactElementOrder"/>.
+/// (<see cref="ContactVersionRules"/>), in the order of <see cref="ContactElementOrder"/> (the schemas, MS-ASCNTC 6.1
+/// and 6.2, allow any order: their AllProps groups are an unbounded choice). An element without a value is not
+/// written; Alias and WeightedRank only for the recipient information cache
+/// (<see cref="ContactBodyOptions.RecipientInformationCache"/>).
 /// </summary>
 public static class ContactWbxml
 {
@@ -22,6 +25,7 @@ public static class ContactWbxml
         foreach (var tag in ContactElementOrder.Tags)
         {
             if (!ContactVersionRules.Allows(tag, version)) continue;
+            if (tag is ContactsPage.Alias or ContactsPage.WeightedRank && !body.RecipientInformationCache) continue;
             if (ContactElementOrder.IsBody(tag)) ContactBodyWriter.Write(data, item.Body, version, body);
             else if (tag == ContactsPage.Categories) AddList(data, ContactsPage.Categories, ContactsPage.Category, item.Categories);
             else if (tag == ContactsPage.Children) AddList(data, ContactsPage.Children, ContactsPage.Child, item.Children);

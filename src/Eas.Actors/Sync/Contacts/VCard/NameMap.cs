@@ -4,8 +4,8 @@ using ContactsPage = Eas.Wire.CodePages.Contacts;
 namespace Eas.Actors.Sync.Contacts;
 
 /// <summary>
-/// The name (MS-ASCNTC 2.2.2.41 LastName, 2.2.2.28 FirstName, 2.2.2.42 MiddleName, 2.2.2.64 Title, 2.2.2.61 Suffix)
-/// as N (RFC 6350 6.2.2: family; given; additional; prefixes; suffixes), and FileAs (2.2.2.27) as FN (6.2.1).
+/// The name (MS-ASCNTC 2.2.2.45 LastName, 2.2.2.31 FirstName, 2.2.2.47 MiddleName, 2.2.2.62 Title, 2.2.2.61 Suffix)
+/// as N (RFC 6350 6.2.2: family; given; additional; prefixes; suffixes), and FileAs (2.2.2.30) as FN (6.2.1).
 /// FN is required in 4.0, so a contact without FileAs gets the name composed from its parts (given, middle, family,
 /// suffix; else the company; else the first email), and reading gives FileAs only when FN differs from that
 /// composed name: a card from another client (<c>FN:Anna Berg</c> with <c>N:Berg;Anna</c>) has no FileAs of its
@@ -39,7 +39,7 @@ internal sealed class NameMap : IContactPropertyMap
         }
     }
 
-    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item)
+    public IEnumerable<(string Slot, VCardProperty Property)> Write(ContactItem item, bool explicitFields)
     {
         if (Parts.Any(p => item[p] is not null))
             yield return ("N", new VCardProperty("N", VCardText.Structured(Parts.Select(p => item[p]))));

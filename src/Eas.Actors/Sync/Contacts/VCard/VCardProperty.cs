@@ -35,9 +35,12 @@ public sealed record VCardProperty(string? Group, string Name, ImmutableArray<VC
         return null;
     }
 
-    /// <summary>Every TYPE value, lower case.</summary>
+    /// <summary>
+    /// Every TYPE value, lower case; a quoted list (<c>TYPE="voice,home"</c>, as RFC 6350 6.4.1's own example writes it)
+    /// counts as its values.
+    /// </summary>
     public IEnumerable<string> Types =>
-        Parameters.Where(p => p.Name == "TYPE").SelectMany(p => p.Values).Select(v => v.Trim().ToLowerInvariant());
+        Parameters.Where(p => p.Name == "TYPE").SelectMany(p => p.Values).SelectMany(v => v.Split(',')).Select(v => v.Trim().ToLowerInvariant());
 
     /// <summary>Whether a TYPE value is <paramref name="type"/> (case-insensitive).</summary>
     public bool HasType(string type) => Types.Contains(type.ToLowerInvariant());
