@@ -15,7 +15,7 @@ namespace Eas.Mail.LocalDovecot;
 /// </remarks>
 internal sealed record DovecotConfiguration(
     DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers, int? MaxConnections = null,
-    int? LmtpPort = null, int? AuthPort = null, string? ImapCapability = null)
+    int? LmtpPort = null, int? AuthPort = null, string? ImapCapability = null, bool Metadata = false)
 {
     /// <summary>Clients each internal service and login process takes beyond the sessions themselves.</summary>
     private const int InternalHeadroom = 100;
@@ -100,6 +100,7 @@ internal sealed record DovecotConfiguration(
         Line("}");
 
         RenderLimits(Line);
+        RenderMetadata(Line);
         RenderLmtp(Line);
         RenderAuthListener(Line);
         Line("service imap-login {");
@@ -135,6 +136,16 @@ internal sealed record DovecotConfiguration(
         line($"mail_max_userip_connections = {Invariant(sessions)}");
         line("service imap {");
         line($"  process_limit = {Invariant(sessions)}");
+        line("}");
+    }
+
+    /// <summary>IMAP METADATA (RFC 5464): Dovecot keeps the annotations through its attribute dict, here a file in the user's home.</summary>
+    private void RenderMetadata(Action<string> line)
+    {
+        if (!Metadata) return;
+        line("mail_attribute_dict = file:%h/dovecot-attributes");
+        line("protocol imap {");
+        line("  imap_metadata = yes");
         line("}");
     }
 

@@ -124,7 +124,7 @@ public sealed class DovecotInstance : IAsyncDisposable
             int? lmtpPort = options.EnableLmtp ? FreePort(imapPort, imapsPort) : null;
             int? authPort = options.EnableAuthListener ? FreePort(imapPort, imapsPort, lmtpPort ?? 0) : null;
             var configuration = new DovecotConfiguration(
-                layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections, lmtpPort, authPort, options.ImapCapability);
+                layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections, lmtpPort, authPort, options.ImapCapability, options.EnableMetadata);
             UnixFiles.WritePrivate(layout.ConfigPath, configuration.Render());
             await DovecotProcess.CheckConfigurationAsync(options.ExecutablePath, layout.ConfigPath, cancellationToken).ConfigureAwait(false);
 

@@ -59,6 +59,12 @@ public sealed record DovecotOptions
     /// </summary>
     public string? ImapCapability { get; init; }
 
+    /// <summary>
+    /// Turns on IMAP METADATA (RFC 5464; Dovecot's <c>imap_metadata</c>, annotations kept in a file dict in each
+    /// user's home), as the IMAP-folder PIM store uses to mark contact folders the way Kolab does. Off by default.
+    /// </summary>
+    public bool EnableMetadata { get; init; }
+
     public string ExecutablePath { get; init; } = "/usr/sbin/dovecot";
 
     /// <summary>How long to wait for the first greeting.</summary>

@@ -14,9 +14,27 @@ internal sealed partial class ImapMailSession : IPimMailSession
 
     private const MessageSummaryItems PimListingItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.BodyStructure;
 
+    /// <summary>The PIM folders this session has listed, by name; kept current by deltas, dropped with the session.</summary>
+    private readonly Dictionary<string, PimFolderIndex> _pimIndexes = new(StringComparer.Ordinal);
+
     public string Login { get; init; } = string.Empty;
 
+    public async Task<IReadOnlyCollection<PimMessageRef>> ListIndexedAsync(string folder, CancellationToken cancellationToken)
+    {
+        _pimIndexes.TryGetValue(folder, out var index);
+        await ListPimMessagesAsync(folder, index?.HighestModSeq ?? 0, index?.UidValidity ?? 0, cancellationToken);
+        return _pimIndexes[folder].Messages;
+    }
+
     public async Task<PimFolderListing> ListPimMessagesAsync(string folder, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
+    {
+        var listing = await FetchPimListingAsync(folder, changedSinceModSeq, expectedUidValidity, cancellationToken);
+        _pimIndexes.TryGetValue(folder, out var index);
+        if (!listing.IsDelta || index?.HighestModSeq >= changedSinceModSeq) _pimIndexes[folder] = PimFolderIndex.Apply(index, listing);
+        return listing;
+    }
+
+    private async Task<PimFolderListing> FetchPimListingAsync(string folder, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
     {
         var selected = await SelectAsync(folder, fresh: true, cancellationToken);
         var modSeq = selected.HighestModSeq;

@@ -6,7 +6,7 @@ using MailKit.Net.Imap;
 namespace Eas.Actors.Tests.Mailboxes.Imap;
 
 /// <summary>
-/// A private Dovecot on free loopback ports for the MailKit adapters, and a second one that announces no NOTIFY
+/// A private Dovecot on free loopback ports for the MailKit adapters (with METADATA, RFC 5464, for the PIM folders' marks), and a second one that announces no NOTIFY
 /// (its <c>imap_capability</c> replaced), for the watcher's IDLE-and-poll mode. Each test takes a fresh account, so
 /// the test classes can share the instances.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class ImapDovecotFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Dovecot = await StartAsync(null);
+        Dovecot = await StartAsync(null, metadata: true);
         DovecotWithoutNotify = await StartAsync(CapabilitiesWithoutNotify);
     }
 
@@ -67,11 +67,11 @@ public sealed class ImapDovecotFixture : IAsyncLifetime
         $"From: Ann <ann@example.com>\r\nTo: bob@example.com\r\nSubject: {subject}\r\nMessage-ID: <{subject.Replace(' ', '-')}@example.com>\r\n" +
         $"Date: Sun, 1 Nov 2026 10:00:00 +0000\r\n\r\n{body}\r\n";
 
-    private async Task<DovecotInstance> StartAsync(string? capability)
+    private async Task<DovecotInstance> StartAsync(string? capability, bool metadata = false)
     {
         var directory = Directory.CreateTempSubdirectory("eas-imap-adapter-").FullName;
         _directories.Add(directory);
-        return await DovecotInstance.StartAsync(new DovecotOptions { DataDirectory = directory, ImapCapability = capability });
+        return await DovecotInstance.StartAsync(new DovecotOptions { DataDirectory = directory, ImapCapability = capability, EnableMetadata = metadata });
     }
 }
 

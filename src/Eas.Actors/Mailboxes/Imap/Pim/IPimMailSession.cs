@@ -23,6 +23,12 @@ public interface IPimMailSession
     Task<PimFolderListing> ListPimMessagesAsync(string folder, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every message of the folder, from what the session remembers of it (<see cref="PimFolderIndex"/>), brought up
+    /// to date by <see cref="ListPimMessagesAsync"/> since the remembered MODSEQ (a full listing the first time).
+    /// </summary>
+    Task<IReadOnlyCollection<PimMessageRef>> ListIndexedAsync(string folder, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The folder's change stamp (STATUS, RFC 3501 6.3.10, with HIGHESTMODSEQ, RFC 7162 3.1.6). When the folder is the
     /// selected one, a NOOP (RFC 3501 6.1.2) first lets the server bring the session's view of it up to date, since
     /// Dovecot answers STATUS of the selected mailbox from that view (RFC 3501 6.3.10 warns that it may be stale).

@@ -12,4 +12,7 @@ internal static partial class ImapPimLog
 
     [LoggerMessage(EventId = 1543, Level = LogLevel.Information, Message = "PIM store: expunged {Count} older copies of item {ItemId} in {Folder} of {User} (left by an interrupted update)")]
     public static partial void LeftoversExpunged(ILogger logger, string user, string folder, string itemId, int count);
+
+    [LoggerMessage(EventId = 1544, Level = LogLevel.Warning, Message = "PIM store: the server refused the folder-type annotation of {Folder} of {User}: {Reason}")]
+    public static partial void MarkRefused(ILogger logger, string user, string folder, string reason);
 }

@@ -30,9 +30,12 @@ public sealed partial class ImapPimStore
         GuardAsync(async () =>
         {
             var result = new List<PimObject>(itemIds.Count);
-            foreach (var batch in itemIds.Chunk(ReadBatch))
+            var asked = itemIds.ToHashSet(StringComparer.Ordinal);
+            var indexed = await _pim.ListIndexedAsync(collectionId, cancellationToken);
+            var all = Current(collectionId, [.. indexed.Where(m => m.Subject is { } s && asked.Contains(s))]);
+            foreach (var batch in itemIds.Distinct(StringComparer.Ordinal).Chunk(ReadBatch))
             {
-                var current = Current(collectionId, await _pim.FindBySubjectAsync(collectionId, batch, cancellationToken));
+                var current = batch.Where(all.ContainsKey).ToDictionary(id => id, id => all[id], StringComparer.Ordinal);
                 var messages = await _pim.FetchMessagesAsync(collectionId, [.. current.Values], cancellationToken);
                 foreach (var (uid, message) in messages.OrderBy(m => m.Uid))
                 {

@@ -1,5 +1,5 @@
 using Eas.Mail.Pim;
-using MailKit;
+using MailKit.Net.Imap;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -84,7 +84,7 @@ public sealed partial class ImapPimStore : IPimStore
                 throw new ArgumentException($"'{parent}' is not a contacts folder.", nameof(parentId));
             var name = ChildName(parent, delimiter, displayName);
             await _mail.CreateFolderAsync(name, cancellationToken);
-            await _pim.SetFolderMetadataAsync(name, FolderTypeEntry, ImapPimMessage.ContactKind, cancellationToken);
+            await MarkAsync(name, ImapPimMessage.ContactKind, cancellationToken);
             return new PimCollection(name, PimKind.Contacts, displayName, parent, IsDefault: false);
         });
 
@@ -119,9 +119,32 @@ public sealed partial class ImapPimStore : IPimStore
     private async Task CreateDefaultFolderAsync(CancellationToken cancellationToken)
     {
         var name = _options.ContactsFolder;
-        await _mail.CreateFolderAsync(name, cancellationToken);
-        await _pim.SetFolderMetadataAsync(name, FolderTypeEntry, ImapPimMessage.ContactKind + ".default", cancellationToken);
+        try
+        {
+            await _mail.CreateFolderAsync(name, cancellationToken);
+        }
+        catch (ImapCommandException)
+        {
+            // Created meanwhile by another client (NO [ALREADYEXISTS], RFC 5530 3): it is there, which is all we need.
+            if ((await _mail.ListFoldersAsync(cancellationToken)).Any(f => f.Name == name)) return;
+            throw;
+        }
+
+        await MarkAsync(name, ImapPimMessage.ContactKind + ".default", cancellationToken);
         ImapPimLog.DefaultFolderCreated(Logger, _pim.Login, name);
+    }
+
+    /// <summary>Kolab's folder-type annotation (RFC 5464) where the server keeps METADATA; a refusal is logged, not a failure: the mark is a courtesy to other clients.</summary>
+    private async Task MarkAsync(string folder, string type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pim.SetFolderMetadataAsync(folder, FolderTypeEntry, type, cancellationToken);
+        }
+        catch (ImapCommandException e)
+        {
+            ImapPimLog.MarkRefused(Logger, _pim.Login, folder, e.ResponseText ?? e.Message);
+        }
     }
 
     private PimCollection ToCollection(MailFolder folder)

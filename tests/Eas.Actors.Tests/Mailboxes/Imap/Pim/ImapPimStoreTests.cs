@@ -63,6 +63,36 @@ public sealed class ImapPimStoreTests(ImapDovecotFixture fixture)
     }
 
     [Fact]
+    public async Task RFC_5464_folders_it_creates_are_marked_with_the_Kolab_folder_type_where_METADATA_is_advertised()
+    {
+        var account = fixture.NewAccount();
+        await using var session = await fixture.OpenSessionAsync(account);
+        var store = await StoreWithContactsAsync(session);
+        var work = await store.CreateCollectionAsync(PimKind.Contacts, "Work", null, None);
+
+        using var other = await ImapDovecotFixture.OtherClientAsync(fixture.Dovecot, account);
+        other.Capabilities.HasFlag(ImapCapabilities.Metadata).ShouldBeTrue();
+        var tag = new MetadataTag(ImapPimStore.FolderTypeEntry);
+        (await (await other.GetFolderAsync(Folder)).GetMetadataAsync(tag)).ShouldBe("contact.default");
+        (await (await other.GetFolderAsync(work.Id)).GetMetadataAsync(tag)).ShouldBe("contact");
+    }
+
+    [Fact]
+    public async Task RFC_6154_without_METADATA_the_folders_are_created_unmarked_and_work_the_same()
+    {
+        var account = fixture.NewAccount();
+        var factory = new Eas.Actors.Mailboxes.Imap.ImapMailSessionFactory(ImapDovecotFixture.ServerOf(fixture.DovecotWithoutNotify));
+        await using var session = await factory.OpenAsync(account, None);
+        var store = await StoreWithContactsAsync(session);
+
+        var work = await store.CreateCollectionAsync(PimKind.Contacts, "Work", null, None);
+        var created = await store.CreateAsync(work.Id, "p", Vcard("p", "P"), None);
+
+        (await store.ListCollectionsAsync(PimKind.Contacts, None)).Count.ShouldBe(2);
+        (await store.GetAsync(work.Id, ["p"], None)).ShouldBe([new PimObject("p", created.Version, Vcard("p", "P"))]);
+    }
+
+    [Fact]
     public async Task Create_get_update_delete_round_trip_keeps_the_vCard_text_as_given()
     {
         var account = fixture.NewAccount();
@@ -191,6 +221,30 @@ public sealed class ImapPimStoreTests(ImapDovecotFixture fixture)
         var stamp = await session.StampAsync(Folder, None);
         stamp.Messages.ShouldBe(1u);
         older.Version.ShouldNotBe(listing.Changed[0].Version);
+    }
+
+    [Fact]
+    public async Task RFC_7162_3_2_6_a_read_after_another_client_replaced_a_contact_returns_the_new_copy()
+    {
+        var account = fixture.NewAccount();
+        await using var session = await fixture.OpenSessionAsync(account);
+        var store = await StoreWithContactsAsync(session);
+        var first = await store.CreateAsync(Folder, "r1", Vcard("r1", "First"), None);
+        (await store.GetAsync(Folder, ["r1"], None)).Single().Content.ShouldBe(Vcard("r1", "First"));
+
+        var replaced = await AppendByOtherClientAsync(account, Folder, "r1", Vcard("r1", "Replaced"));
+        using (var other = await ImapDovecotFixture.OtherClientAsync(fixture.Dovecot, account))
+        {
+            var folder = await other.GetFolderAsync(Folder);
+            await folder.OpenAsync(FolderAccess.ReadWrite);
+            var old = new UniqueId(uint.Parse(first.Version, System.Globalization.CultureInfo.InvariantCulture));
+            await folder.AddFlagsAsync(old, MailKit.MessageFlags.Deleted, silent: true);
+            await folder.ExpungeAsync([old]);
+        }
+
+        var read = await store.GetAsync(Folder, ["r1"], None);
+
+        read.ShouldBe([new PimObject("r1", replaced.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcard("r1", "Replaced"))]);
     }
 
     [Fact]
