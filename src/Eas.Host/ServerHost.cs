@@ -76,11 +76,13 @@ public static class ServerHost
             new ImapMailSessionFactory(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap) with { CommandTimeout = TimeSpan.FromMinutes(2) }) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton<IMailWatcherFactory>(sp =>
             new ImapMailWatcherFactory(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
+        services.AddSingleton<Eas.Actors.Mailboxes.Pim.IPimStoreFactory>(sp => PimComposition.From(sp.GetRequiredService<IOptions<EasOptions>>().Value.Pim, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new PushMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new SyncMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new ImapMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddLdapGal(builder.Configuration);
         AdminAuthenticator.Validate(builder.Configuration.GetSection(EasOptions.Section).GetSection("Admin").Get<AdminOptions>() ?? new());
+        _ = PimComposition.From(builder.Configuration.GetSection(EasOptions.Section).GetSection("Pim").Get<PimOptions>() ?? new());
         var licenseTerms = LicenseTermsReader.Read(builder.Configuration.GetSection(EasOptions.Section).GetSection("License").Get<LicenseOptions>() ?? new());
         services.AddSingleton(sp => new EntityCounts(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new JournalMetrics(sp.GetRequiredService<ServerMetrics>().Meter));

@@ -20,7 +20,14 @@ internal sealed class CollectionCache
     /// <summary>The state each delta being written leads to, so its write's callback takes it as is instead of applying the delta again.</summary>
     private readonly Dictionary<CollectionStateAdvanced, CollectionSyncState> _writing = new(ReferenceEqualityComparer.Instance);
 
-    public CollectionCache(ImmutableDictionary<string, CollectionSyncState> saved) => Saved = saved;
+    public CollectionCache(ImmutableDictionary<string, CollectionSyncState> saved, ImmutableDictionary<string, Sync.Pim.PimSyncState>? pim = null)
+    {
+        Saved = saved;
+        Pim = new PimCollectionCache(pim ?? ImmutableDictionary<string, Sync.Pim.PimSyncState>.Empty);
+    }
+
+    /// <summary>The PIM collections' states (contacts), staged and written with the email ones.</summary>
+    public PimCollectionCache Pim { get; }
 
     /// <summary>The states in the journal, by folder id.</summary>
     public ImmutableDictionary<string, CollectionSyncState> Saved { get; private set; }
@@ -42,6 +49,7 @@ internal sealed class CollectionCache
     {
         var events = _staged.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => ToEvent(pair.Key, pair.Value)).ToList();
         _staged.Clear();
+        events.AddRange(Pim.TakeStaged());
         return events;
     }
 
@@ -69,6 +77,7 @@ internal sealed class CollectionCache
     /// <summary>Drops what a failed command staged or was writing.</summary>
     public void DropStaged()
     {
+        Pim.DropStaged();
         _staged.Clear();
         _writing.Clear();
     }

@@ -51,13 +51,13 @@ public sealed partial class DeviceActor : EntityChildActor
 
     private WatchTarget Target => new(_entityId, Self);
 
-    protected override IPersistedMessage Snapshot() => new DeviceSnapshot(_state, _collections.Saved);
+    protected override IPersistedMessage Snapshot() => new DeviceSnapshot(_state, _collections.Saved) { PimCollections = _collections.Pim.Saved };
 
     protected override void Restore(IPersistedMessage snapshot)
     {
         var device = (DeviceSnapshot)snapshot;
         _state = device.State;
-        _collections = new CollectionCache(device.Collections);
+        _collections = new CollectionCache(device.Collections, device.PimCollections);
     }
 
     protected override bool Handle(object message)
@@ -112,6 +112,12 @@ public sealed partial class DeviceActor : EntityChildActor
                 break;
             case CollectionStateAdvanced advanced:
                 _collections.Apply(advanced);
+                break;
+            case PimStateChanged changed:
+                _collections.Pim.Apply(changed);
+                break;
+            case PimStateAdvanced advanced:
+                _collections.Pim.Apply(advanced);
                 break;
         }
     }

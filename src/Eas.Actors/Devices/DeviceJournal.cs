@@ -22,7 +22,17 @@ public sealed record CollectionStateChanged(string FolderId, CollectionSyncState
 public sealed record CollectionStateAdvanced(string FolderId, CollectionStateDelta Delta) : IPersistedMessage;
 
 /// <summary>A device's journal folded up: its state and every folder's sync state, whole.</summary>
-public sealed record DeviceSnapshot(DeviceState? State, ImmutableDictionary<string, CollectionSyncState> Collections) : IPersistedMessage;
+public sealed record DeviceSnapshot(DeviceState? State, ImmutableDictionary<string, CollectionSyncState> Collections) : IPersistedMessage
+{
+    /// <summary>The PIM collections' sync states (contacts), whole; empty in snapshots written before contacts sync.</summary>
+    public ImmutableDictionary<string, Sync.Pim.PimSyncState> PimCollections { get; init; } = ImmutableDictionary<string, Sync.Pim.PimSyncState>.Empty;
+}
+
+/// <summary>A command left a PIM collection's sync state at <paramref name="State"/>, written whole: the first state of an epoch (SyncKey 0).</summary>
+public sealed record PimStateChanged(string FolderId, Sync.Pim.PimSyncState State) : IPersistedMessage;
+
+/// <summary>A command moved a PIM collection's sync state on within its epoch: only what changed (a window's entries).</summary>
+public sealed record PimStateAdvanced(string FolderId, Sync.Pim.PimStateDelta Delta) : IPersistedMessage;
 
 /// <summary>The manifests of the device journal. They are a contract with rows on disk: never change or reuse one.</summary>
 public static class DeviceManifests
@@ -42,5 +52,7 @@ public static class DeviceManifests
         .With<RemoteWipeAcknowledged>("device.remote-wipe-acknowledged.v1")
         .With<CollectionStateChanged>("device.collection-state-changed.v1")
         .With<CollectionStateAdvanced>("device.collection-state-advanced.v1")
-        .With<DeviceSnapshot>("device.snapshot.v1");
+        .With<DeviceSnapshot>("device.snapshot.v1")
+        .With<PimStateChanged>("device.pim-state-changed.v1")
+        .With<PimStateAdvanced>("device.pim-state-advanced.v1");
 }

@@ -13,7 +13,7 @@ internal static class FolderSyncCommand
     public static async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DeviceActorSettings settings, string newEpoch, DateTimeOffset now)
     {
         var body = (FolderSyncRequest)request.Body!;
-        var folders = await MailboxWork.CurrentFoldersAsync(request, settings);
+        var folders = await MailboxWork.CurrentFoldersAsync(request, settings, state.Hierarchy?.Known.Values);
         var decision = HierarchySync.Decide(state.Hierarchy, body.SyncKey, folders, newEpoch);
         var response = new FolderSyncResponse(decision.Status) { SyncKey = decision.Key, Changes = decision.Changes };
         ImmutableArray<DeviceEvent> events = decision.State is { } next && next != state.Hierarchy ? [new HierarchySynced(now, next)] : [];

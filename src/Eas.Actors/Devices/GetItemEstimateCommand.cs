@@ -32,6 +32,7 @@ internal static class GetItemEstimateCommand
         if (!FilterApplies(collection, request.Line.ProtocolVersion))
             return new GetItemEstimateResult((GetItemEstimateStatus)CommonStatus.ServerError, id);
         if (syncKey == "0") return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
+        if (cache.Pim.Get(id) is { } contacts) return await EstimateContactsAsync(id, syncKey, contacts, request, settings);
         var state = cache.Get(id);
         if (state is null) return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
         if (CollectionSync.Match(state, syncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
@@ -48,6 +49,32 @@ internal static class GetItemEstimateCommand
             (true, null) => new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id),
             _ => new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, id),
         };
+    }
+
+    /// <summary>
+    /// A contacts collection: what waits plus the store's changes since the state's token, taken in on a copy of the
+    /// state (not written); a folder that left the hierarchy (or Contacts switched off) is Status 2, a store that cannot
+    /// be reached the common ServerError.
+    /// </summary>
+    private static async Task<GetItemEstimateResult> EstimateContactsAsync(string id, string syncKey, Sync.Pim.PimSyncState state, DeviceRequest request, DeviceActorSettings settings)
+    {
+        if (Sync.Pim.PimSync.Match(state, syncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
+        try
+        {
+            var estimate = await MailboxWork.RunAsync(request, settings, async context =>
+            {
+                if (await ContactFolders.ResolveAsync(context, request, id) is not { } folder) return (int?)null;
+                var changes = await context.Pim.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken);
+                return Sync.Pim.PimSync.TakeIn(Sync.Pim.PimSync.Confirm(state), changes).PendingCount;
+            });
+            return estimate is { } count
+                ? new GetItemEstimateResult(GetItemEstimateStatus.Success, id) { Estimate = count }
+                : new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, id);
+        }
+        catch (Eas.Mail.Pim.PimStoreUnavailableException)
+        {
+            return new GetItemEstimateResult((GetItemEstimateStatus)CommonStatus.ServerError, id);
+        }
     }
 
     /// <summary>

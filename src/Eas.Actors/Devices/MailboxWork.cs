@@ -14,18 +14,36 @@ internal static class MailboxWork
         return mailboxes.RunAsync(request.AccountId, credentials, work, settings.MailboxDeadline);
     }
 
-    /// <summary>The hierarchy as this account's phones see it now: only folders of the data classes open to it.</summary>
-    public static Task<IReadOnlyList<FolderView>> CurrentFoldersAsync(DeviceRequest request, DeviceActorSettings settings) =>
-        RunAsync(request, settings, async context => VisibleFolders(request, context, await context.RefreshFoldersAsync()));
+    /// <summary>
+    /// The hierarchy as this account's phones see it now: only folders of the data classes open to it. The contacts
+    /// folders among <paramref name="known"/> (what the device knows) stay while the PIM store cannot be reached.
+    /// </summary>
+    public static Task<IReadOnlyList<FolderView>> CurrentFoldersAsync(DeviceRequest request, DeviceActorSettings settings, IEnumerable<FolderView>? known = null) =>
+        RunAsync(request, settings, async context =>
+        {
+            var contacts = await ContactFolders.ListAsync(context);
+            return VisibleFolders(request, context, await context.RefreshFoldersAsync(), contacts, known);
+        });
 
-    /// <summary>The folders of <paramref name="listed"/> as phones see them, without those of data classes switched off for the account.</summary>
-    public static IReadOnlyList<FolderView> VisibleFolders(DeviceRequest request, MailboxContext context, IReadOnlyList<MailFolder> listed) =>
-        [.. HierarchyBuilder.Build(context.Folders, listed).Where(view => request.Features.Allows(DataClasses.Of(view.Type)))];
+    /// <summary>
+    /// The folders of <paramref name="listed"/> and the contacts folders as phones see them, without those of data
+    /// classes switched off for the account. IMAP folders of the PIM store are never mail folders. With
+    /// <paramref name="contacts"/> null (the store is down) the contacts folders the device knows stay as they were.
+    /// </summary>
+    public static IReadOnlyList<FolderView> VisibleFolders(
+        DeviceRequest request, MailboxContext context, IReadOnlyList<MailFolder> listed, IReadOnlyList<ContactFolder>? contacts = null, IEnumerable<FolderView>? known = null)
+    {
+        var mail = HierarchyBuilder.Build(context.Folders, [.. listed.Where(f => !context.HoldsPim(f.Name))]);
+        var contactViews = contacts is null
+            ? (known ?? []).Where(v => DataClasses.Of(v.Type) == DataClass.Contacts)
+            : ContactFolders.Views(contacts, context.Folders);
+        return [.. mail.Concat(contactViews).Where(view => request.Features.Allows(DataClasses.Of(view.Type)))];
+    }
 
     /// <summary>
     /// The IMAP name of an email folder id; null when the id is unknown or Email is switched off for the
     /// account, so every email command answers as for a folder that left the hierarchy.
     /// </summary>
-    public static Task<string?> ResolveEmailAsync(this MailboxContext context, DeviceRequest request, string folderId) =>
-        request.Features.Allows(DataClass.Email) ? context.ResolveAsync(folderId) : Task.FromResult<string?>(null);
+    public static async Task<string?> ResolveEmailAsync(this MailboxContext context, DeviceRequest request, string folderId) =>
+        request.Features.Allows(DataClass.Email) && await context.ResolveAsync(folderId) is { } name && !context.HoldsPim(name) ? name : null;
 }

@@ -26,8 +26,9 @@ internal static class PingCommand
         foreach (var id in parameters!.FolderIds) collections[id] = cache.Get(id);
         var check = await MailboxWork.RunAsync(request, settings, async context =>
         {
+            var contacts = await ContactFolders.ListAsync(context);
             var listed = await context.RefreshFoldersAsync();
-            var views = MailboxWork.VisibleFolders(request, context, listed);
+            var views = MailboxWork.VisibleFolders(request, context, listed, contacts, state.Hierarchy?.Known.Values);
             if (state.Hierarchy is null || HierarchySync.HasChanges(state.Hierarchy, views) || parameters.FolderIds.Any(id => views.All(v => v.ServerId != id)))
                 return new PingCheck(true, [], ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, FolderStamp>.Empty);
             var changed = ImmutableArray.CreateBuilder<string>();
@@ -36,12 +37,14 @@ internal static class PingCommand
             var selectable = listed.Where(f => f.Selectable).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var id in parameters.FolderIds)
             {
-                var name = context.Folders.NameOf(id)!;
-                if (!selectable.Contains(name)) continue;
+                var name = context.Folders.NameOf(id);
+                var contact = contacts?.FirstOrDefault(f => f.FolderId == id);
+                if (contact is not null && await ContactsChangedAsync(context, contact, cache.Pim.Get(id))) changed.Add(id);
+                if (name is null || !selectable.Contains(name)) continue;
                 var stamp = await context.Session.StampAsync(name, context.CancellationToken);
                 names[name] = id;
                 stamps[name] = stamp;
-                if (ChangedSinceSync(collections[id], stamp)) changed.Add(id);
+                if (contact is null && ChangedSinceSync(collections[id], stamp)) changed.Add(id);
             }
 
             if (changed.Count == 0) context.Watch(target.For(request, [.. names.Keys], stamps.ToImmutable()));
@@ -51,6 +54,23 @@ internal static class PingCommand
         if (check.Hierarchy) return new Decision(new RespondWith(new PingResponse(PingStatus.FolderHierarchySyncRequired)), events);
         if (!check.Changed.IsEmpty) return new Decision(new RespondWith(new PingResponse(PingStatus.ChangesFound) { Folders = check.Changed }), events);
         return new Decision(new ParkPing(parameters, check.Names, check.Stamps), events);
+    }
+
+    /// <summary>
+    /// A contacts folder never synced, with items still to send, or whose store token moved since the last sync has
+    /// changes for the phone; a store that cannot be reached is no change (the Ping parks and the watcher goes on).
+    /// </summary>
+    internal static async Task<bool> ContactsChangedAsync(MailboxContext context, ContactFolder folder, Sync.Pim.PimSyncState? state)
+    {
+        if (state is null || state.HasPending) return true;
+        try
+        {
+            return await context.Pim.GetTokenAsync(folder.Collection.Id, context.CancellationToken) != state.Token;
+        }
+        catch (Eas.Mail.Pim.PimStoreUnavailableException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A folder never synced, with items still to send, or whose stamp moved past the last listing has changes for the phone.</summary>

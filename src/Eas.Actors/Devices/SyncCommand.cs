@@ -36,9 +36,15 @@ internal static class SyncCommand
 
         cache.LastRequest = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })], Partial = false };
         var runner = new SyncCollectionRunner(request, settings, cache, newEpoch, now);
+        var contacts = new ContactsSyncRunner(request, settings, cache, newEpoch);
         var collections = ImmutableArray.CreateBuilder<SyncCollectionResponse>(body.Collections.Length);
         foreach (var collection in body.Collections)
-            collections.Add(await runner.RunAsync(collection, WindowFor(collection.WindowSize ?? body.WindowSize)));
+        {
+            var window = WindowFor(collection.WindowSize ?? body.WindowSize);
+            collections.Add(await IsContactsAsync(request, settings, cache, collection.CollectionId)
+                ? await contacts.RunAsync(collection, window)
+                : await runner.RunAsync(collection, window));
+        }
 
         var response = new SyncResponse { Collections = collections.ToImmutable() };
         var keys = body.Collections.ToDictionary(c => c.CollectionId, c => c.SyncKey, StringComparer.Ordinal);
@@ -49,6 +55,22 @@ internal static class SyncCommand
         }
 
         return new Decision(new RespondWith(response), []);
+    }
+
+    /// <summary>
+    /// Whether a collection is a contacts folder: it has a contacts sync state, or (never synced as either) the
+    /// account's folder map or PIM store says so. A folder with an email sync state is email.
+    /// </summary>
+    private static async Task<bool> IsContactsAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, string folderId)
+    {
+        if (cache.Pim.Get(folderId) is not null) return true;
+        if (cache.Get(folderId) is not null) return false;
+        return await MailboxWork.RunAsync(request, settings, async context =>
+        {
+            if (!context.HasPim) return false;
+            if (await context.ResolveAsync(folderId) is { } name) return context.HoldsPim(name);
+            return (await ContactFolders.ListAsync(context))?.Any(f => f.FolderId == folderId) ?? false;
+        });
     }
 
     /// <summary>The window a WindowSize asks: 100 when absent, 512 for 0 and anything above 512 (MS-ASCMD 2.2.3.199).</summary>
@@ -96,7 +118,7 @@ internal static class SyncCommand
             var stampsByName = ImmutableDictionary.CreateBuilder<string, Mailboxes.FolderStamp>(StringComparer.Ordinal);
             foreach (var id in ids)
             {
-                if (await context.ResolveEmailAsync(request, id) is not { } name) continue;
+                if ((await context.ResolveEmailAsync(request, id) ?? await ContactFolders.ImapNameOfAsync(context, request, id)) is not { } name) continue;
                 byName[name] = id;
                 stampsByName[name] = await context.Session.StampAsync(name, context.CancellationToken);
             }

@@ -28,6 +28,9 @@ public sealed partial class MailboxActor : EntityChildActor
     private IMailSession? _session;
     private string? _sessionLogin;
 
+    /// <summary>The account's PIM store over <see cref="_session"/>, opened on first use and closed with the session.</summary>
+    private Eas.Mail.Pim.IPimStore? _pim;
+
     /// <summary>The folder map as in the journal.</summary>
     private FolderMap _savedMap = new();
 
@@ -169,11 +172,16 @@ public sealed partial class MailboxActor : EntityChildActor
             _sessionLogin = work.Credentials.Login;
         }
 
-        return await work.RunAsync(new MailboxContext(_session, () => _map, map => _map = map, Watch, CancellationToken.None));
+        var session = _session;
+        var pim = settings.Pim is { } factory
+            ? () => _pim ??= factory.Open(new Pim.PimStoreTarget(_accountId, work.Credentials, session))
+            : (Func<Eas.Mail.Pim.IPimStore>?)null;
+        return await work.RunAsync(new MailboxContext(session, () => _map, map => _map = map, Watch, CancellationToken.None, pim, settings.Pim is { } holds ? name => holds.HoldsPim(_accountId, name) : null));
     }
 
     private async Task CloseSessionAsync()
     {
+        await ClosePimAsync();
         if (_session is null) return;
         var session = _session;
         _session = null;
@@ -185,6 +193,21 @@ public sealed partial class MailboxActor : EntityChildActor
         catch (Exception e)
         {
             settings.Logger.LogDebug(e, "Closing the IMAP session of {Account} failed", _accountId);
+        }
+    }
+
+    private async Task ClosePimAsync()
+    {
+        if (_pim is null) return;
+        var pim = _pim;
+        _pim = null;
+        try
+        {
+            await pim.DisposeAsync();
+        }
+        catch (Exception e)
+        {
+            settings.Logger.LogDebug(e, "Closing the PIM store of {Account} failed", _accountId);
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed record MailboxActorSettings(IMailSessionFactory Sessions, IMailWat
     /// <summary>The clock the watcher's timestamps and backoff use.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Opens the accounts' PIM stores; null on a server without contacts sync.</summary>
+    public Pim.IPimStoreFactory? Pim { get; init; }
+
     /// <summary>Where mailbox actors log.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 }

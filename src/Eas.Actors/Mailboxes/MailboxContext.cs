@@ -3,11 +3,22 @@ namespace Eas.Actors.Mailboxes;
 /// <summary>
 /// What a piece of mailbox work may use: the session, and the account's folder map (kept current by the actor).
 /// A map the work changes is staged: the mailbox writes it to its journal when the work is done, before the
-/// work's answer leaves, and drops it if the work fails.
+/// work's answer leaves, and drops it if the work fails. The account's PIM store (<see cref="Pim"/>) is opened on
+/// first use and lives as long as the session, so IMAP-folder PIM work runs on this session, in the mailbox's turn.
 /// </summary>
-public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Action<FolderMap> stageMap, Action<WatchFolders> watch, CancellationToken cancellationToken)
+public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Action<FolderMap> stageMap, Action<WatchFolders> watch, CancellationToken cancellationToken, Func<Eas.Mail.Pim.IPimStore>? pim = null, Func<string, bool>? holdsPim = null)
 {
     public IMailSession Session { get; } = session;
+
+    /// <summary>Whether the server has a PIM store configured (contacts sync is offered only then).</summary>
+    public bool HasPim => pim is not null;
+
+    /// <summary>Whether an IMAP folder holds PIM items (the IMAP store's folders), so it is not a mail folder.</summary>
+    public bool HoldsPim(string imapName) => holdsPim?.Invoke(imapName) ?? false;
+
+    /// <summary>The account's PIM store, opened on first use.</summary>
+    /// <exception cref="InvalidOperationException">No PIM store is configured (<see cref="HasPim"/> is false).</exception>
+    public Eas.Mail.Pim.IPimStore Pim => (pim ?? throw new InvalidOperationException("This server has no PIM store (MailboxActorSettings.Pim)."))();
 
     public FolderMap Folders => currentMap();
 

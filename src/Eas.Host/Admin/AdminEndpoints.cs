@@ -49,8 +49,8 @@ internal static class AdminEndpoints
         api.MapDelete("/classes/{name}", async (string name, AccessRegions access, HttpContext http, CancellationToken ct) =>
             (await access.Directory.ChangeAsync(new SetAccountClass(name, null), AdminAuthenticator.NameOf(http), ct)).Classes);
 
-        api.MapGet("/accounts/{account}", async (string account, AccessRegions access, IOptions<EasOptions> options, CancellationToken ct) =>
-            AccountIdOf(account, options.Value) is { } id ? Results.Ok(await access.Accounts.GetAsync(id, ct)) : BadAccount(account));
+        api.MapGet("/accounts/{account}", async (string account, AccessRegions access, Eas.Actors.Mailboxes.Pim.IPimStoreFactory pim, IOptions<EasOptions> options, CancellationToken ct) =>
+            AccountIdOf(account, options.Value) is { } id ? Results.Ok(AdminAccount.Of(await access.Accounts.GetAsync(id, ct), pim.KindFor(id))) : BadAccount(account));
         api.MapPut("/accounts/{account}", async (string account, AccountChangeRequest change, AccessRegions access, IOptions<EasOptions> options, HttpContext http, CancellationToken ct) =>
             AccountIdOf(account, options.Value) is { } id
                 ? Results.Ok(await access.Accounts.ChangeAsync(id, change.Class, change.Features, AdminAuthenticator.NameOf(http), ct))

@@ -71,9 +71,19 @@ internal static class DataClassSchema
     public static readonly SchemaElement MeetingRequest = new(Email.MeetingRequest, SchemaContent.ValueOrElements,
         AnyOf(Email.PageNumber, Email2.PageNumber, AirSyncBase.PageNumber, Calendar.PageNumber, MeetingResponse.PageNumber, ComposeMail.PageNumber).Optional().Many());
 
+    /// <summary>contacts:Categories (MS-ASCNTC 2.2.2.14): up to 300 Category elements.</summary>
+    public static readonly SchemaElement ContactCategories = Node(Contacts.Categories, Value(Contacts.Category).Optional().Many(300));
+
+    /// <summary>contacts:Children (MS-ASCNTC 2.2.2.17): up to 8 Child elements.</summary>
+    public static readonly SchemaElement ContactChildren = Node(Contacts.Children, Value(Contacts.Child).Optional().Many(8));
+
+    /// <summary>The Contacts data class (MS-ASCNTC 2.2.2): the Contacts and Contacts2 properties, each a value, the two lists above.</summary>
+    public static readonly SchemaParticle[] ContactProperties = [ContactCategories, ContactChildren, Value(Contacts.Anniversary), Value(Contacts.AssistantName), Value(Contacts.AssistantPhoneNumber), Value(Contacts.Birthday), Value(Contacts.Body), Value(Contacts.BodySize), Value(Contacts.BodyTruncated), Value(Contacts.Business2PhoneNumber), Value(Contacts.BusinessAddressCity), Value(Contacts.BusinessAddressCountry), Value(Contacts.BusinessAddressPostalCode), Value(Contacts.BusinessAddressState), Value(Contacts.BusinessAddressStreet), Value(Contacts.BusinessFaxNumber), Value(Contacts.BusinessPhoneNumber), Value(Contacts.CarPhoneNumber), Value(Contacts.CompanyName), Value(Contacts.Department), Value(Contacts.Email1Address), Value(Contacts.Email2Address), Value(Contacts.Email3Address), Value(Contacts.FileAs), Value(Contacts.FirstName), Value(Contacts.Home2PhoneNumber), Value(Contacts.HomeAddressCity), Value(Contacts.HomeAddressCountry), Value(Contacts.HomeAddressPostalCode), Value(Contacts.HomeAddressState), Value(Contacts.HomeAddressStreet), Value(Contacts.HomeFaxNumber), Value(Contacts.HomePhoneNumber), Value(Contacts.JobTitle), Value(Contacts.LastName), Value(Contacts.MiddleName), Value(Contacts.MobilePhoneNumber), Value(Contacts.OfficeLocation), Value(Contacts.OtherAddressCity), Value(Contacts.OtherAddressCountry), Value(Contacts.OtherAddressPostalCode), Value(Contacts.OtherAddressState), Value(Contacts.OtherAddressStreet), Value(Contacts.PagerNumber), Value(Contacts.RadioPhoneNumber), Value(Contacts.Spouse), Value(Contacts.Suffix), Value(Contacts.Title), Value(Contacts.WebPage), Value(Contacts.YomiCompanyName), Value(Contacts.YomiFirstName), Value(Contacts.YomiLastName), Value(Contacts.CompressedRTF), Value(Contacts.Picture), Value(Contacts.Alias), Value(Contacts.WeightedRank), Value(Contacts2.CustomerId), Value(Contacts2.GovernmentId), Value(Contacts2.IMAddress), Value(Contacts2.IMAddress2), Value(Contacts2.IMAddress3), Value(Contacts2.ManagerName), Value(Contacts2.CompanyMainPhone), Value(Contacts2.AccountName), Value(Contacts2.NickName), Value(Contacts2.MMS)];
+
     /// <summary>The data-class elements an item can carry, as one unbounded choice.</summary>
     public static SchemaGroup ItemProperties(params SchemaParticle[] extra) => Choice([
         .. extra,
+        .. ContactProperties,
         Attachments, Body, BodyPart, Value(AirSyncBase.NativeBodyType),
         Value(Email.To), Value(Email.Cc), Value(Email.From), Value(Email.Subject), Value(Email.ReplyTo), Value(Email.DateReceived),
         Value(Email.DisplayTo), Value(Email.ThreadTopic), Value(Email.Importance), Value(Email.Read), Value(Email.MessageClass),
@@ -83,6 +93,6 @@ internal static class DataClassSchema
         Value(Email2.ConversationIndex), Value(Email2.LastVerbExecuted), Value(Email2.LastVerbExecutionTime), Value(Email2.ReceivedAsBcc),
         Value(Email2.Sender), Value(Email2.CalendarType), Value(Email2.IsLeapMonth), Value(Email2.AccountId), Value(Email2.FirstDayOfWeek),
         Value(Email2.MeetingMessageType), Value(Email2.IsDraft), Value(Email2.Bcc), Value(Email2.Send),
-        AnyOf(Calendar.PageNumber, Contacts.PageNumber, Contacts2.PageNumber, DocumentLibrary.PageNumber, Notes.PageNumber, Tasks.PageNumber, RightsManagement.PageNumber),
+        AnyOf(Calendar.PageNumber, DocumentLibrary.PageNumber, Notes.PageNumber, Tasks.PageNumber, RightsManagement.PageNumber),
     ]).Many();
 }

@@ -1,0 +1,38 @@
+using Eas.Mail.Pim;
+
+namespace Eas.Actors.Mailboxes.Pim;
+
+/// <summary>
+/// Opens an account's PIM store (<see cref="IPimStore"/>). The mailbox actor opens one lazily per IMAP command
+/// session and closes it with the session, so IMAP-folder PIM work runs on the mailbox's one session, in its turn,
+/// like mail work; a CardDAV store is opened the same way so both stores follow one life cycle.
+/// </summary>
+public interface IPimStoreFactory
+{
+    /// <summary>Which adapter the account uses (<see cref="PimStoreKinds"/>), for operators and the admin API.</summary>
+    string KindFor(string accountId);
+
+    /// <summary>
+    /// Whether an IMAP folder of the account holds PIM items (the IMAP store's contacts folder and its subfolders):
+    /// such a folder leaves the mail hierarchy and is never synced as email.
+    /// </summary>
+    bool HoldsPim(string accountId, string imapName);
+
+    /// <summary>Opens the account's store over <paramref name="target"/>'s session or its own connection.</summary>
+    IPimStore Open(PimStoreTarget target);
+}
+
+/// <summary>What a PIM store is opened for: the account, the credentials of the request, and the mailbox's command session.</summary>
+public sealed record PimStoreTarget(string AccountId, MailCredentials Credentials, IMailSession Session);
+
+/// <summary>The adapters' names, as configured in <c>Eas:Pim:Store</c> and shown by the admin API.</summary>
+public static class PimStoreKinds
+{
+    /// <summary>Folders of the account's own IMAP mailbox (the default).</summary>
+    public const string Imap = "imap";
+
+    /// <summary>A CardDAV server (RFC 6352).</summary>
+    public const string CardDav = "carddav";
+
+    public static bool IsKnown(string? kind) => kind is Imap or CardDav;
+}

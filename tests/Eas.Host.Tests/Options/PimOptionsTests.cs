@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using Eas.Actors.Mailboxes.Pim;
+using Eas.Host.Options;
+
+namespace Eas.Host.Tests.Options;
+
+/// <summary>Eas:Pim (issue 15): the store chosen per domain, and what is refused at start.</summary>
+public sealed class PimOptionsTests
+{
+    private static readonly string[] ImapOnly = ["imap"];
+
+    [Fact]
+    public void The_defaults_are_valid_and_choose_the_imap_store()
+    {
+        PimOptions.Validate(new PimOptions(), ImapOnly);
+        new PimStoreSettings("imap", ImmutableDictionary<string, string>.Empty).StoreFor("a@example.com").ShouldBe("imap");
+    }
+
+    [Fact]
+    public void A_domain_override_wins_over_the_default_store()
+    {
+        var settings = new PimStoreSettings("imap", ImmutableDictionary<string, string>.Empty.Add("dav.example", "carddav"));
+        settings.StoreFor("a@DAV.example").ShouldBe("carddav");
+        settings.StoreFor("a@other.example").ShouldBe("imap");
+    }
+
+    [Fact]
+    public void An_unknown_store_a_carddav_store_without_template_and_a_store_without_adapter_are_refused()
+    {
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(new PimOptions { Store = "ldap" }, ImapOnly)).Message.ShouldContain("Eas:Pim:Store");
+        var carddav = new PimOptions { Domains = { ["dav.example"] = new PimDomainOptions { Store = "carddav" } } };
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(carddav, ImapOnly)).Message.ShouldContain("no carddav contacts store");
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(carddav, ["imap", "carddav"])).Message.ShouldContain("UrlTemplate");
+        carddav.CardDav.UrlTemplate = "https://dav.example/{user}/";
+        PimOptions.Validate(carddav, ["imap", "carddav"]);
+    }
+
+    [Fact]
+    public void The_imap_store_keeps_its_contacts_folder_and_the_folders_below_it_out_of_mail()
+    {
+        var factory = new PimStoreFactory(new PimStoreSettings("imap", ImmutableDictionary<string, string>.Empty), new Dictionary<string, Func<PimStoreTarget, Eas.Mail.Pim.IPimStore>>());
+        factory.HoldsPim("a@example.com", "Contacts").ShouldBeTrue();
+        factory.HoldsPim("a@example.com", "Contacts/Work").ShouldBeTrue();
+        factory.HoldsPim("a@example.com", "ContactsArchive").ShouldBeFalse();
+        factory.HoldsPim("a@example.com", "INBOX").ShouldBeFalse();
+    }
+}
