@@ -38,23 +38,8 @@ internal sealed partial class ImapMailSession : IPimMailSession
     {
         var selected = await SelectAsync(folder, fresh: true, cancellationToken);
         var modSeq = selected.HighestModSeq;
-        var canDelta = changedSinceModSeq != 0 && client.Capabilities.HasFlag(ImapCapabilities.QuickResync) && modSeq != 0 && selected.UidValidity == expectedUidValidity;
-        if (canDelta)
-        {
-            var vanished = new List<uint>();
-            void OnVanished(object? sender, MessagesVanishedEventArgs e) => vanished.AddRange(e.UniqueIds.Select(u => u.Id));
-            selected.MessagesVanished += OnVanished;
-            try
-            {
-                var request = new FetchRequest(PimListingItems) { ChangedSince = changedSinceModSeq };
-                var changed = await CallAsync("UID FETCH", () => selected.FetchAsync(UniqueIdRange.All, request, cancellationToken));
-                return new PimFolderListing(selected.UidValidity, modSeq, [.. changed.Select(PimRef)], [.. vanished.Distinct()], IsDelta: true);
-            }
-            finally
-            {
-                selected.MessagesVanished -= OnVanished;
-            }
-        }
+        if (await FetchDeltaAsync(selected, PimListingItems, changedSinceModSeq, expectedUidValidity, cancellationToken) is { } delta)
+            return new PimFolderListing(selected.UidValidity, modSeq, [.. delta.Changed.Select(PimRef)], delta.Vanished, IsDelta: true);
 
         var messages = selected.Count == 0 ? [] : await CallAsync("UID FETCH", () => selected.FetchAsync(UniqueIdRange.All, new FetchRequest(PimListingItems), cancellationToken));
         return new PimFolderListing(selected.UidValidity, modSeq, [.. messages.Select(PimRef)], [], IsDelta: false);

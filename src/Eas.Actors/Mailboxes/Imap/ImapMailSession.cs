@@ -51,23 +51,8 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     {
         var selected = await SelectAsync(folder, fresh: true, cancellationToken);
         var modSeq = selected.HighestModSeq;
-        var canDelta = changedSinceModSeq != 0 && client.Capabilities.HasFlag(ImapCapabilities.QuickResync) && modSeq != 0 && selected.UidValidity == expectedUidValidity;
-        if (canDelta)
-        {
-            var vanished = new List<uint>();
-            void OnVanished(object? sender, MessagesVanishedEventArgs e) => vanished.AddRange(e.UniqueIds.Select(u => u.Id));
-            selected.MessagesVanished += OnVanished;
-            try
-            {
-                var request = new FetchRequest(ListingItems) { ChangedSince = changedSinceModSeq };
-                var changed = await CallAsync("UID FETCH", () => selected.FetchAsync(UniqueIdRange.All, request, cancellationToken));
-                return new FolderListing(selected.UidValidity, modSeq, [.. changed.Select(Info)], [.. vanished.Distinct()], IsDelta: true);
-            }
-            finally
-            {
-                selected.MessagesVanished -= OnVanished;
-            }
-        }
+        if (await FetchDeltaAsync(selected, ListingItems, changedSinceModSeq, expectedUidValidity, cancellationToken) is { } delta)
+            return new FolderListing(selected.UidValidity, modSeq, [.. delta.Changed.Select(Info)], [.. delta.Vanished], IsDelta: true);
 
         IList<IMessageSummary> messages;
         if (since is { } date)
@@ -192,6 +177,31 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     }
 
     private const MessageSummaryItems ListingItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Flags | MessageSummaryItems.InternalDate;
+
+    /// <summary>
+    /// The messages of the selected folder changed since <paramref name="changedSinceModSeq"/> and the UIDs expunged
+    /// since (CONDSTORE CHANGEDSINCE with QRESYNC VANISHED, RFC 7162 3.1.4 and 3.2.6); null when no delta can be asked
+    /// (no MODSEQ to ask from, no QRESYNC, or a UIDVALIDITY other than the caller's), and the caller lists the folder whole.
+    /// </summary>
+    private async Task<(IList<IMessageSummary> Changed, uint[] Vanished)?> FetchDeltaAsync(
+        IMailFolder selected, MessageSummaryItems items, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
+    {
+        if (changedSinceModSeq == 0 || !client.Capabilities.HasFlag(ImapCapabilities.QuickResync) || selected.HighestModSeq == 0
+            || selected.UidValidity != expectedUidValidity) return null;
+        var vanished = new List<uint>();
+        void OnVanished(object? sender, MessagesVanishedEventArgs e) => vanished.AddRange(e.UniqueIds.Select(u => u.Id));
+        selected.MessagesVanished += OnVanished;
+        try
+        {
+            var request = new FetchRequest(items) { ChangedSince = changedSinceModSeq };
+            var changed = await CallAsync("UID FETCH", () => selected.FetchAsync(UniqueIdRange.All, request, cancellationToken));
+            return (changed, [.. vanished.Distinct()]);
+        }
+        finally
+        {
+            selected.MessagesVanished -= OnVanished;
+        }
+    }
 
     /// <summary>
     /// Selects <paramref name="folder"/> unless it already is (or always, when <paramref name="fresh"/>); the
