@@ -267,6 +267,7 @@ public sealed partial class DeviceActor : EntityChildActor
             EasCommand.GetAttachment => await GetAttachmentCommand.DecideAsync(request, settings),
             EasCommand.ResolveRecipients => await ResolveRecipientsCommand.DecideAsync(request, settings),
             EasCommand.Search => await SearchCommand.DecideAsync(request, settings),
+            EasCommand.Find => await FindCommand.DecideAsync(request, settings),
             EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, settings.Logger, now),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };

@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
-using Eas.Actors.Accounts;
 using Eas.Actors.Mailboxes;
-using Eas.Actors.Sync.Collections;
 using Eas.Actors.Sync.Email;
-using Eas.Actors.Sync.Hierarchy;
 using Eas.Wire.Commands.Search;
 using Eas.Wire.Commands.Sync;
 using EmailPage = Eas.Wire.CodePages.Email;
@@ -34,77 +31,22 @@ internal static class SearchMailbox
         var syncOptions = new SyncOptions { BodyPreferences = body.Options.BodyPreferences, BodyPartPreferences = body.Options.BodyPartPreferences, MimeSupport = body.Options.MimeSupport };
         var encoding = EmailEncodingOptions.ForSync(request.Line.ProtocolVersion, syncOptions, Sync.Email.Reading.HtmlToText.Convert);
         var content = SyncCollectionRunner.ContentFor(syncOptions);
-        return await MailboxWork.RunAsync(request, settings, async context =>
+        var found = await MailboxQuery.RunAsync(request, settings, new MailboxQuerySpec(plan.CollectionId, body.Options.DeepTraversal, plan.Query, plan.ConversationId), rows, content);
+        if (found.Outcome == MailboxQueryOutcome.StoreCannotSearch) return new SearchStoreResult(SearchStatus.ServerError);
+        if (found.Outcome == MailboxQueryOutcome.FolderNotFound) return new SearchStoreResult(SearchStatus.NotFound);
+        var results = found.Page.Select(hit => new SearchResult
         {
-            if (context.Session is not IMailSearch search) return new SearchStoreResult(SearchStatus.ServerError);
-            var listed = await context.RefreshFoldersAsync();
-            var views = MailboxWork.VisibleFolders(request, context, listed);
-            var selectable = listed.Where(f => f.Selectable).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-            var mail = views.Where(v => DataClasses.Of(v.Type) == DataClass.Email && context.Folders.NameOf(v.ServerId) is { } n && selectable.Contains(n)).ToList();
-            if (!request.Features.Allows(DataClass.Email)) mail = [];
-            if (plan.CollectionId is { } id)
-            {
-                if (mail.All(v => v.ServerId != id)) return new SearchStoreResult(SearchStatus.NotFound);
-                mail = [.. mail.Where(v => v.ServerId == id || (body.Options.DeepTraversal && IsBelow(v, id, views)))];
-            }
-
-            var hits = new List<(string FolderId, string Name, uint Uid, DateTimeOffset Received)>();
-            foreach (var folder in mail)
-            {
-                var name = context.Folders.NameOf(folder.ServerId)!;
-                var found = await search.SearchAsync(name, plan.Query, context.CancellationToken);
-                if (plan.ConversationId is { } conversation && found.Count > 0)
-                {
-                    var inThread = (await context.Session.ListHeadersAsync(name, context.CancellationToken))
-                        .Where(h => EmailConversation.ConversationId(h.Headers).AsSpan().SequenceEqual(conversation)).Select(h => h.Uid).ToHashSet();
-                    found = [.. found.Where(f => inThread.Contains(f.Uid))];
-                }
-
-                hits.AddRange(found.Select(f => (folder.ServerId, name, f.Uid, f.Received)));
-            }
-
-            var ordered = hits.OrderByDescending(h => h.Received).ThenByDescending(h => h.Uid).ToList();
-            var page = ordered.Skip(rows.Start).Take(rows.End - rows.Start + 1).ToList();
-            var results = new List<SearchResult>(page.Count);
-            foreach (var group in page.GroupBy(h => (h.FolderId, h.Name)))
-            {
-                var fetched = await context.Session.FetchEmailsAsync(group.Key.Name, [.. group.Select(h => h.Uid)], content, context.CancellationToken);
-                foreach (var email in fetched)
-                {
-                    var item = FileReferences.Qualify(email.Item, group.Key.FolderId, email.Uid);
-                    results.Add(new SearchResult
-                    {
-                        Class = EmailClass,
-                        LongId = ServerIds.Of(group.Key.FolderId, email.Uid),
-                        CollectionId = group.Key.FolderId,
-                        Properties = EmailApplicationData.BuildSearchProperties(item, encoding),
-                    });
-                }
-            }
-
-            var order = page.Select((h, i) => (Key: ServerIds.Of(h.FolderId, h.Uid), i)).ToDictionary(p => p.Key, p => p.i);
-            results.Sort((a, b) => order[a.LongId!].CompareTo(order[b.LongId!]));
-            return new SearchStoreResult(SearchStatus.Success)
-            {
-                Results = [.. results],
-                Range = results.Count == 0 ? null : new SearchRange(rows.Start, rows.Start + results.Count - 1),
-                Total = ordered.Count,
-            };
-        });
-    }
-
-    /// <summary>Whether <paramref name="folder"/> is a descendant of the folder <paramref name="ancestorId"/>.</summary>
-    private static bool IsBelow(FolderView folder, string ancestorId, IReadOnlyList<FolderView> views)
-    {
-        var byId = views.ToDictionary(v => v.ServerId);
-        var parent = folder.ParentId;
-        for (var depth = 0; depth < 64 && parent != "0" && byId.TryGetValue(parent, out var up); depth++)
+            Class = EmailClass,
+            LongId = hit.ServerId,
+            CollectionId = hit.FolderId,
+            Properties = EmailApplicationData.BuildSearchProperties(hit.Email.Item, encoding),
+        }).ToList();
+        return new SearchStoreResult(SearchStatus.Success)
         {
-            if (up.ServerId == ancestorId) return true;
-            parent = up.ParentId;
-        }
-
-        return false;
+            Results = [.. results],
+            Range = results.Count == 0 ? null : new SearchRange(rows.Start, rows.Start + results.Count - 1),
+            Total = found.Total,
+        };
     }
 
     /// <summary>A mailbox query flattened: the folder, the class, and what IMAP and the conversation filter look for.</summary>

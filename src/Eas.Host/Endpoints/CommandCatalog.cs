@@ -53,6 +53,10 @@ internal sealed class CommandCatalog
         CommandDefinition.ComposeMail(EasCommand.SmartReply, limits, (root, version) => Wire.Commands.SmartReply.SmartReplyRequest.Parse(root, version)),
         CommandDefinition.ComposeMail(EasCommand.SmartForward, limits, (root, version) => Wire.Commands.SmartForward.SmartForwardRequest.Parse(root, version)),
         CommandDefinition.Wbxml(EasCommand.Search, limits, (root, version) => Wire.Commands.Search.SearchRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.Find, limits, (root, version) => Wire.Commands.Find.FindRequest.Parse(root, version)) with
+        {
+            MinimumVersion = ProtocolVersion.V161,
+        },
         CommandDefinition.Wbxml(EasCommand.Ping, limits, (root, version) => Wire.Commands.Ping.PingRequest.Parse(root, version)) with
         {
             EmptyBodyAllowed = true,

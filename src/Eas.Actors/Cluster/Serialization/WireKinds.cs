@@ -11,6 +11,7 @@ using Eas.Wire.Commands.MoveItems;
 using Eas.Wire.Commands.Ping;
 using Eas.Wire.Commands.Provision;
 using Eas.Wire.Commands.ResolveRecipients;
+using Eas.Wire.Commands.Find;
 using Eas.Wire.Commands.Search;
 using Eas.Wire.Commands.SendMail;
 using Eas.Wire.Commands.Settings;
@@ -48,6 +49,7 @@ public static class WireKinds
         new JsonCodec<SmartForwardRequest>("smart-forward"),
         new JsonCodec<ComposeMailQueryRequest>("compose-mail-query"),
         new JsonCodec<SearchRequest>("search"),
+        new JsonCodec<FindRequest>("find"),
         new JsonCodec<PingRequest>("ping"),
         new JsonCodec<SyncRequest>("sync"));
 
@@ -73,6 +75,7 @@ public static class WireKinds
             ("smart-reply", typeof(SmartReplyResponse)),
             ("smart-forward", typeof(SmartForwardResponse)),
             ("search", typeof(SearchResponse)),
+            ("find", typeof(FindResponse)),
             ("ping", typeof(PingResponse)),
             ("sync", typeof(SyncResponse)),
             ("status-only", typeof(StatusOnlyResponse)),

@@ -56,6 +56,32 @@ public sealed class CommandOutcomeSerializationTests(ServerSerialization server)
     }
 
     [Fact]
+    public void A_find_response_crosses_with_its_mail_and_GAL_results_and_encodes_the_same()
+    {
+        var response = new Eas.Wire.Commands.Find.FindResponse(Eas.Wire.Commands.Find.FindStatus.Success)
+        {
+            Response = new Eas.Wire.Commands.Find.FindStoreResult("Mailbox", Eas.Wire.Commands.Find.FindStatus.Success)
+            {
+                Results =
+                [
+                    new Eas.Wire.Commands.Find.FindResult
+                    {
+                        Class = "Email", ServerId = "5:1", CollectionId = "5",
+                        Mail = new Eas.Wire.Commands.Find.FindMailProperties { Subject = "Hi", DateReceived = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), Preview = "p", HasAttachments = true },
+                    },
+                    new Eas.Wire.Commands.Find.FindResult { Gal = new Eas.Wire.Commands.Search.SearchGalProperties("Ann", "ann@example.org") },
+                ],
+                Range = new Eas.Wire.Commands.Search.SearchRange(0, 1),
+                Total = 2,
+            },
+        };
+
+        var arrived = server.Cross(new RespondWith(response)).Message.ShouldBeOfType<RespondWith>().Response;
+
+        Encode(arrived, ProtocolVersion.V161).ShouldBe(Encode(response, ProtocolVersion.V161));
+    }
+
+    [Fact]
     public void A_status_only_response_arrives_for_its_command()
     {
         var response = new StatusOnlyResponse(EasCommand.Sync, (int)CommonStatus.InvalidPolicyKey);

@@ -77,6 +77,20 @@ public sealed class DeviceRequestSerializationTests(ServerSerialization server) 
     }
 
     [Fact]
+    public void A_find_request_crosses_with_its_criterion_and_options()
+    {
+        var body = new Eas.Wire.Commands.Find.FindRequest("s1", Eas.Wire.Commands.Find.FindStore.Mailbox)
+        {
+            FreeText = "budget", Class = "Email", CollectionId = "5", DeepTraversal = true, Range = new Eas.Wire.Commands.Search.SearchRange(0, 9),
+            Picture = new Eas.Wire.Commands.Search.SearchPictureOptions(100, 2),
+        };
+
+        var arrived = Cross(ClusterSamples.Request(EasCommand.Find, ProtocolVersion.V161, body)).Body.ShouldBeOfType<Eas.Wire.Commands.Find.FindRequest>();
+
+        arrived.ShouldBe(body);
+    }
+
+    [Fact]
     public void A_body_that_is_no_wire_request_cannot_cross()
     {
         var request = ClusterSamples.Request(EasCommand.Ping, ProtocolVersion.V141, "not a request");

@@ -25,6 +25,7 @@ internal static class ResponseSchemas
         ["Settings"] = SettingsResponseSchema.Root,
         ["ResolveRecipients"] = ResolveRecipientsResponseSchema.Root,
         ["Search"] = SearchResponseSchema.Root,
+        ["Find"] = FindResponseSchema.Root,
         ["SendMail"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SendMail),
         ["SmartReply"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SmartReply),
         ["SmartForward"] = MailboxResponseSchemas.StatusOnly(ComposeMail.SmartForward),
