@@ -80,7 +80,7 @@ public sealed class ContactFolderTests(DovecotFixture dovecot) : IAsyncLifetime
         var id = created.ValueOf(FolderHierarchy.ServerId)!;
 
         var next = await phone.FolderSyncAsync();
-        var update = next.Element(FolderHierarchy.Changes)!.Children.Where(c => c.Tag == FolderHierarchy.Update).ShouldHaveSingleItem();
+        var update = next.Element(FolderHierarchy.Changes)!.Elements(FolderHierarchy.Update).ShouldHaveSingleItem();
         update.ValueOf(FolderHierarchy.ServerId).ShouldBe(id);
         update.ValueOf(FolderHierarchy.ParentId).ShouldBe(contacts, "the IMAP store keeps user contacts folders below Contacts");
     }

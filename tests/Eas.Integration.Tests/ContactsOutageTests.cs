@@ -11,6 +11,7 @@ namespace Eas.Integration.Tests;
 /// IMAP store's Contacts folder is made unreadable in Dovecot's maildir while the mailbox itself keeps working.
 /// </summary>
 [Collection(DovecotCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ContactsOutageTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;
