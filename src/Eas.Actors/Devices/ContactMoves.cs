@@ -26,10 +26,10 @@ internal static class ContactMoves
                 if (await ContactFolders.ResolveAsync(context, request, move.SrcFldId) is not { } source) return null;
                 if (await ContactFolders.ResolveAsync(context, request, move.DstFldId) is not { } destination)
                     return new Outcome(MoveItemsStatus.InvalidDestinationCollectionId, null, null);
-                if (states.Get(move.SrcFldId) is not { } state || !state.Items.TryGetValue(move.SrcMsgId, out var held))
+                if (states.Get(move.SrcFldId) is not { } state || HeldItem(state, move.SrcMsgId) is not { } itemId)
                     return new Outcome(MoveItemsStatus.InvalidSourceCollectionId, null, null);
-                var version = await context.Pim.MoveAsync(source.Collection.Id, held.ItemId, destination.Collection.Id, context.CancellationToken);
-                return new Outcome(MoveItemsStatus.Success, held.ItemId, version.Version);
+                var version = await context.Pim.MoveAsync(source.Collection.Id, itemId, destination.Collection.Id, context.CancellationToken);
+                return new Outcome(MoveItemsStatus.Success, itemId, version.Version);
             }
             catch (PimStoreUnavailableException)
             {
@@ -40,6 +40,11 @@ internal static class ContactMoves
         if (outcome.Status != MoveItemsStatus.Success) return new MoveItemsResult(move.SrcMsgId, outcome.Status);
         return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.Success) { DstMsgId = Hold(states, move.DstFldId, outcome.ItemId!, outcome.Version!) };
     }
+
+    /// <summary>The store item behind a ServerId the phone holds: confirmed, or carried by the last response it has not yet acknowledged.</summary>
+    private static string? HeldItem(PimSyncState state, string serverId) =>
+        state.Items.TryGetValue(serverId, out var held) ? held.ItemId
+        : state.Sent?.Adds.FirstOrDefault(a => a.ServerId == serverId)?.ItemId;
 
     /// <summary>Records the moved item as held by the phone in the destination and answers its ServerId there.</summary>
     private static string Hold(PimCollectionCache states, string folderId, string itemId, string version)
