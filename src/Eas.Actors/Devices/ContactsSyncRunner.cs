@@ -46,6 +46,7 @@ internal sealed partial class ContactsSyncRunner(DeviceRequest request, DeviceAc
             var heldCounter = resent ? state!.Rollback!.Counter : state!.Counter;
             var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnStoreAsync(context, collection, held, options, windowSize, resent));
             if (outcome.State is { } next) cache.Pim.Stage(folderId, PimSync.Answered(next, held, heldCounter));
+            settings.SyncMetrics?.Exchanged(Diagnostics.SyncMetrics.Contacts, collection.Commands, outcome.Response.Commands);
             return outcome.Response;
         }
         catch (PimStoreUnavailableException e)

@@ -262,7 +262,7 @@ public sealed partial class DeviceActor : EntityChildActor
             EasCommand.Ping => await PingCommand.DecideAsync(state, request, settings, _collections, Target, now),
             EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, _collections, NewEpoch, Target, now),
             EasCommand.GetItemEstimate => await GetItemEstimateCommand.DecideAsync(request, settings, _collections, now),
-            EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings),
+            EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, _collections.Pim),
             EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, _collections),
             EasCommand.GetAttachment => await GetAttachmentCommand.DecideAsync(request, settings),
             EasCommand.ResolveRecipients => await ResolveRecipientsCommand.DecideAsync(request, settings),

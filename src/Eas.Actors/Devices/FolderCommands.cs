@@ -26,6 +26,7 @@ internal static class FolderCommands
         if (!request.Features.Allows(DataClasses.Of(body.Type))) return Respond(new FolderCreateResponse(FolderCreateStatus.ParentNotFound));
         var (status, created) = await MailboxWork.RunAsync(request, settings, async context =>
         {
+            if (context.HasPim && DataClasses.Of(body.Type) == DataClass.Contacts) return await ContactFolderCommands.CreateAsync(context, body);
             var folders = await context.RefreshFoldersAsync();
             var parent = body.ParentId == "0" ? null : await FindAsync(context, request, folders, body.ParentId);
             if (body.ParentId != "0" && parent is null) return (FolderCreateStatus.ParentNotFound, (FolderView?)null);
@@ -49,6 +50,8 @@ internal static class FolderCommands
             return Respond(new FolderUpdateResponse(FolderUpdateStatus.InvalidSyncKey));
         var (status, updated) = await MailboxWork.RunAsync(request, settings, async context =>
         {
+            if (await FindContactsAsync(context, request, body.ServerId) is { } found)
+                return found.Folder is { } contact ? await ContactFolderCommands.RenameAsync(context, contact, body) : (FolderUpdateStatus.ServerError, null);
             var folders = await context.RefreshFoldersAsync();
             var folder = await FindAsync(context, request, folders, body.ServerId);
             if (folder is null) return (FolderUpdateStatus.FolderNotFound, (FolderView?)null);
@@ -76,6 +79,8 @@ internal static class FolderCommands
             return Respond(new FolderDeleteResponse(FolderDeleteStatus.InvalidSyncKey));
         var status = await MailboxWork.RunAsync(request, settings, async context =>
         {
+            if (await FindContactsAsync(context, request, body.ServerId) is { } found)
+                return found.Folder is { } contact ? await ContactFolderCommands.DeleteAsync(context, contact) : FolderDeleteStatus.ServerError;
             var folders = await context.RefreshFoldersAsync();
             var folder = await FindAsync(context, request, folders, body.ServerId);
             if (folder is null) return FolderDeleteStatus.FolderNotFound;
@@ -109,6 +114,24 @@ internal static class FolderCommands
     }
 
     private static Decision Respond(Wire.Commands.IEasResponse response) => new(new RespondWith(response), []);
+
+    /// <summary>
+    /// The contacts folder a folder id names: null when it names none; a result without a folder when the PIM store
+    /// that would know cannot be reached.
+    /// </summary>
+    private static async Task<ContactLookup?> FindContactsAsync(MailboxContext context, DeviceRequest request, string folderId)
+    {
+        try
+        {
+            return await ContactFolderCommands.FindAsync(context, request, folderId) is { } folder ? new ContactLookup(folder) : null;
+        }
+        catch (Mail.Pim.PimStoreUnavailableException)
+        {
+            return new ContactLookup(null);
+        }
+    }
+
+    private sealed record ContactLookup(ContactFolder? Folder);
 
     /// <summary>The listed folder a phone's folder id names, through the one email resolution.</summary>
     private static async Task<MailFolder?> FindAsync(MailboxContext context, DeviceRequest request, IReadOnlyList<MailFolder> folders, string folderId) =>

@@ -10,11 +10,12 @@ namespace Eas.Actors.Devices;
 /// Add operations the next time the client synchronizes the affected folders" (MS-ASCMD 2.2.1.12), which the
 /// folders' own changes (VANISHED in the source, a new UID in the destination) bring. An item named again after
 /// it was moved earlier in the same request is <see cref="MoveItemsStatus.MoveFailure"/> ("the item cannot be
-/// moved to more than one item at a time", MS-ASCMD 2.2.3.177.10).
+/// moved to more than one item at a time", MS-ASCMD 2.2.3.177.10). Items of contacts folders move through the PIM
+/// store instead (<see cref="ContactMoves"/>).
 /// </summary>
 internal static class MoveItemsCommand
 {
-    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings)
+    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, PimCollectionCache pimStates)
     {
         var body = (MoveItemsRequest)request.Body!;
         var results = ImmutableArray.CreateBuilder<MoveItemsResult>(body.Moves.Length);
@@ -27,7 +28,7 @@ internal static class MoveItemsCommand
                 continue;
             }
 
-            var result = await MoveAsync(move, request, settings);
+            var result = await MoveAsync(move, request, settings, pimStates);
             if (result.Status == MoveItemsStatus.Success) moved.Add((move.SrcFldId, move.SrcMsgId));
             results.Add(result);
         }
@@ -35,10 +36,11 @@ internal static class MoveItemsCommand
         return new Decision(new RespondWith(new MoveItemsResponse(results.ToImmutable())), []);
     }
 
-    private static async Task<MoveItemsResult> MoveAsync(MoveItemsMove move, DeviceRequest request, DeviceActorSettings settings)
+    private static async Task<MoveItemsResult> MoveAsync(MoveItemsMove move, DeviceRequest request, DeviceActorSettings settings, PimCollectionCache pimStates)
     {
-        if (!ServerIds.TryParse(move.SrcMsgId, move.SrcFldId, out var uid)) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.InvalidSourceCollectionId);
         if (move.SrcFldId == move.DstFldId) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.SameSourceAndDestination);
+        if (await ContactMoves.TryMoveAsync(move, request, settings, pimStates) is { } contact) return contact;
+        if (!ServerIds.TryParse(move.SrcMsgId, move.SrcFldId, out var uid)) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.InvalidSourceCollectionId);
         var (status, newUid) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var source = await context.ResolveEmailAsync(request, move.SrcFldId);

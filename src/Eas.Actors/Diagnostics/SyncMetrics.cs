@@ -12,8 +12,11 @@ namespace Eas.Actors.Diagnostics;
 /// </summary>
 public sealed class SyncMetrics
 {
-    /// <summary>The email class (MS-ASEMAIL); contacts, calendar and tasks follow when their sync does.</summary>
+    /// <summary>The email class (MS-ASEMAIL).</summary>
     public const string Email = "email";
+
+    /// <summary>The contacts class (MS-ASCNTC); calendar and tasks follow when their sync does.</summary>
+    public const string Contacts = "contacts";
 
     private readonly Counter<long> _items;
 

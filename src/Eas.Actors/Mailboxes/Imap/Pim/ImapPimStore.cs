@@ -29,7 +29,9 @@ namespace Eas.Actors.Mailboxes.Imap.Pim;
 /// items (a flag change shows up with an unchanged version).</para>
 /// <para><b>Errors.</b> An outage (<see cref="MailStoreUnavailableException"/>) becomes
 /// <see cref="PimStoreUnavailableException"/> with it as the inner exception; a refused APPEND (too big, over quota)
-/// is <see cref="PimItemRejectedException"/>.</para>
+/// is <see cref="PimItemRejectedException"/>. Any other NO on a contacts folder (the server cannot open or read it
+/// now: permissions, a damaged maildir) is <see cref="PimStoreUnavailableException"/> too, so it costs that
+/// collection a retriable status and never the request's mail collections.</para>
 /// </remarks>
 public sealed partial class ImapPimStore : IPimStore
 {
@@ -184,6 +186,10 @@ public sealed partial class ImapPimStore : IPimStore
         catch (MailStoreUnavailableException e)
         {
             throw new PimStoreUnavailableException(e.Message, e);
+        }
+        catch (ImapCommandException e) when (e.Response == ImapCommandResponse.No)
+        {
+            throw new PimStoreUnavailableException(e.ResponseText ?? e.Message, e);
         }
     }
 }
