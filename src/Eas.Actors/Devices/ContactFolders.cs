@@ -12,7 +12,8 @@ internal sealed record ContactFolder(string FolderId, PimCollection Collection);
 /// <summary>
 /// The account's contacts collections as folders (MS-ASCMD 2.2.3.186.3: the default one type 9, others 14). Their
 /// folder ids come from the account's folder map: with the IMAP store a collection is an IMAP folder (its id is the
-/// folder's name), so it keeps the id the map gives that folder.
+/// folder's name), so it keeps the id the map gives that folder. A CardDAV collection is no IMAP folder: it has an
+/// entry of its own in the map (<see cref="FolderMap.ReconcilePim"/>), a stable id per collection id.
 /// </summary>
 internal static class ContactFolders
 {
@@ -28,6 +29,13 @@ internal static class ContactFolders
         catch (PimStoreUnavailableException)
         {
             return null;
+        }
+
+        if (context.Pim.Kind != Mailboxes.Pim.PimStoreKinds.Imap)
+        {
+            var map = context.Folders.ReconcilePim([.. collections.Select(c => c.Id)]);
+            if (!ReferenceEquals(map, context.Folders)) context.StageMap(map);
+            return [.. collections.Select(c => context.Folders.PimIdOf(c.Id) is { } id ? new ContactFolder(id, c) : null).OfType<ContactFolder>()];
         }
 
         if (collections.Any(c => context.Folders.IdOf(c.Id) is null)) await context.RefreshFoldersAsync();
@@ -55,7 +63,7 @@ internal static class ContactFolders
     public static IEnumerable<FolderView> Views(IReadOnlyList<ContactFolder> folders, FolderMap map) =>
         folders.Select(f => new FolderView(
             f.FolderId,
-            f.Collection.ParentId is { } parent ? map.IdOf(parent) ?? "0" : "0",
+            f.Collection.ParentId is { } parent ? map.IdOf(parent) ?? map.PimIdOf(parent) ?? "0" : "0",
             f.Collection.DisplayName,
             f.Collection.IsDefault ? FolderType.DefaultContacts : FolderType.UserCreatedContacts));
 }

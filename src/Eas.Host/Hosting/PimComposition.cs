@@ -3,6 +3,7 @@ using Eas.Actors.Mailboxes.Imap.Pim;
 using Eas.Actors.Mailboxes.Pim;
 using Eas.Host.Options;
 using Eas.Mail.Pim;
+using Eas.Mail.Pim.CardDav;
 
 namespace Eas.Host.Hosting;
 
@@ -32,6 +33,47 @@ internal static class PimComposition
         return new(StringComparer.Ordinal)
         {
             [PimStoreKinds.Imap] = target => new ImapPimStore(target.Session, imap) { Logger = logger },
+            [PimStoreKinds.CardDav] = CardDav(options, loggers),
         };
     }
+
+    /// <summary>
+    /// Opens a <see cref="CardDavPimStore"/> on the account's home (the template expanded for the signed-in login)
+    /// with the phone's verified credentials. Every store shares one <see cref="HttpClient"/> for the process, made on
+    /// first use (a start-time validation never opens a connection).
+    /// </summary>
+    private static Func<PimStoreTarget, IPimStore> CardDav(PimOptions options, ILoggerFactory? loggers)
+    {
+        var template = options.CardDav.UrlTemplate;
+        var dav = new CardDavOptions { RequestTimeout = TimeSpan.FromSeconds(options.CardDav.TimeoutSeconds) };
+        var http = new Lazy<HttpClient>(SharedClient, LazyThreadSafetyMode.ExecutionAndPublication);
+        var logger = loggers?.CreateLogger<CardDavPimStore>();
+        return target =>
+        {
+            var home = new Uri(PimStoreSettings.ExpandCardDavTemplate(
+                template ?? throw new InvalidOperationException("Eas:Pim:CardDav:UrlTemplate is not set."),
+                target.AccountId,
+                target.Credentials.Login));
+            return new CardDavPimStore(http.Value, home, target.Credentials.Login, target.Credentials.Password, dav, logger);
+        };
+    }
+
+    /// <summary>
+    /// The process's CardDAV client: pooled connections recycled every few minutes (so DNS changes are seen), idle
+    /// ones closed after a minute, a connect timeout; the per-request deadline is the store's own
+    /// (<see cref="CardDavOptions.RequestTimeout"/>), so the client's is infinite.
+    /// </summary>
+    private static HttpClient SharedClient() =>
+        new(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            MaxConnectionsPerServer = 64,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
 }

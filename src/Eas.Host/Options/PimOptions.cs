@@ -34,12 +34,32 @@ public sealed class PimOptions
                 throw new InvalidOperationException($"{where} is '{store}', but this server build has no {store} contacts store yet; use imap.");
         }
 
-        if (stores.Any(s => s.Store == "carddav") && pim.CardDav.UrlTemplate?.Contains("{user}", StringComparison.Ordinal) != true)
-            throw new InvalidOperationException("Eas:Pim:CardDav:UrlTemplate must be set and contain {user} when a domain uses the carddav store.");
+        if (stores.Any(s => s.Store == "carddav"))
+            ValidateCardDav(pim.CardDav);
         if (string.IsNullOrWhiteSpace(pim.Imap.ContactsFolder))
             throw new InvalidOperationException("Eas:Pim:Imap:ContactsFolder must not be empty.");
-        if (pim.PollSeconds < 5)
-            throw new InvalidOperationException("Eas:Pim:PollSeconds must be at least 5.");
+        if (pim.PollSeconds < MinPollSeconds)
+            throw new InvalidOperationException($"Eas:Pim:PollSeconds must be at least {MinPollSeconds}.");
+    }
+
+    /// <summary>The shortest poll interval accepted; shorter ones would load a shared CardDAV server for little gain.</summary>
+    public const int MinPollSeconds = 5;
+
+    /// <summary>
+    /// The template must be an absolute http(s) URL naming the user: <c>{user}</c> (the login), or <c>{localpart}</c>
+    /// (alone or with <c>{domain}</c>), so two accounts never share one address-book home.
+    /// </summary>
+    private static void ValidateCardDav(PimCardDavOptions dav)
+    {
+        var template = dav.UrlTemplate;
+        if (template is null
+            || !(template.Contains("{user}", StringComparison.Ordinal) || template.Contains("{localpart}", StringComparison.Ordinal)))
+            throw new InvalidOperationException("Eas:Pim:CardDav:UrlTemplate must be set and contain {user} (or {localpart}) when a domain uses the carddav store.");
+        var sample = template.Replace("{user}", "u", StringComparison.Ordinal).Replace("{localpart}", "u", StringComparison.Ordinal).Replace("{domain}", "d", StringComparison.Ordinal);
+        if (!Uri.TryCreate(sample, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new InvalidOperationException($"Eas:Pim:CardDav:UrlTemplate '{template}' is not an absolute http or https URL.");
+        if (dav.TimeoutSeconds is < 1 or > 300)
+            throw new InvalidOperationException("Eas:Pim:CardDav:TimeoutSeconds must be between 1 and 300.");
     }
 }
 
@@ -52,8 +72,15 @@ public sealed class PimDomainOptions
 /// <summary>The CardDAV store (<c>Eas:Pim:CardDav</c>).</summary>
 public sealed class PimCardDavOptions
 {
-    /// <summary>An account's address book home; <c>{user}</c> stands for the account id (<c>https://dav.example.com/{user}/</c>).</summary>
+    /// <summary>
+    /// An account's address-book home (<c>https://dav.example.com/{user}/</c>): <c>{user}</c> is the IMAP login the
+    /// phone signed in with, <c>{localpart}</c> and <c>{domain}</c> its halves around the last <c>@</c>. The phone's
+    /// verified credentials are sent to this server (HTTP Basic), so it should be https outside a test.
+    /// </summary>
     public string? UrlTemplate { get; set; }
+
+    /// <summary>How long one CardDAV request may take before the store counts as unavailable.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>The IMAP-folder store (<c>Eas:Pim:Imap</c>).</summary>

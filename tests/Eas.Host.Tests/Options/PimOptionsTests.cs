@@ -44,4 +44,26 @@ public sealed class PimOptionsTests
         factory.HoldsPim("a@example.com", "ContactsArchive").ShouldBeFalse();
         factory.HoldsPim("a@example.com", "INBOX").ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_carddav_template_must_name_the_user_and_be_an_absolute_http_url()
+    {
+        var carddav = new PimOptions { Store = "carddav", CardDav = { UrlTemplate = "https://dav.example/{localpart}/" } };
+        PimOptions.Validate(carddav, ["imap", "carddav"]);
+        carddav.CardDav.UrlTemplate = "https://dav.example/{domain}/";
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(carddav, ["imap", "carddav"])).Message.ShouldContain("{user}");
+        carddav.CardDav.UrlTemplate = "dav.example/{user}/";
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(carddav, ["imap", "carddav"])).Message.ShouldContain("absolute");
+        carddav.CardDav.UrlTemplate = "ftp://dav.example/{user}/";
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(carddav, ["imap", "carddav"])).Message.ShouldContain("absolute");
+    }
+
+    [Fact]
+    public void The_carddav_template_expands_the_login_its_local_part_and_its_domain_escaped()
+    {
+        PimStoreSettings.ExpandCardDavTemplate("http://h/{user}/", "a@example.com", "a@example.com").ShouldBe("http://h/a%40example.com/");
+        PimStoreSettings.ExpandCardDavTemplate("http://h/{domain}/{localpart}/", "a@example.com", "a.b@example.com").ShouldBe("http://h/example.com/a.b/");
+        PimStoreSettings.ExpandCardDavTemplate("http://h/{domain}/{localpart}/", "bob@example.org", "bob").ShouldBe("http://h/example.org/bob/");
+        PimStoreSettings.ExpandCardDavTemplate("http://h/{user}/", "x@y", "we ird/").ShouldBe("http://h/we%20ird%2F/");
+    }
 }

@@ -10,7 +10,7 @@ namespace Eas.Actors.Mailboxes.Pim;
 /// <param name="Domains">Per-domain store, by lower-cased domain.</param>
 public sealed record PimStoreSettings(string DefaultStore, ImmutableDictionary<string, string> Domains)
 {
-    /// <summary>The CardDAV address book home of an account, <c>{user}</c> standing for the account id.</summary>
+    /// <summary>The CardDAV address-book home of an account, with placeholders (see <see cref="CardDavUrlFor"/>).</summary>
     public string? CardDavUrlTemplate { get; init; }
 
     /// <summary>The IMAP folder that holds the default contacts collection.</summary>
@@ -23,8 +23,28 @@ public sealed record PimStoreSettings(string DefaultStore, ImmutableDictionary<s
     public string StoreFor(string accountId) =>
         Domains.GetValueOrDefault(Accounts.FeatureResolver.DomainOf(accountId).ToLowerInvariant()) ?? DefaultStore;
 
-    /// <summary>The CardDAV address of an account, from <see cref="CardDavUrlTemplate"/>.</summary>
-    public Uri CardDavUrlFor(string accountId) =>
-        new((CardDavUrlTemplate ?? throw new InvalidOperationException("Eas:Pim:CardDav:UrlTemplate is not set."))
-            .Replace("{user}", Uri.EscapeDataString(accountId), StringComparison.Ordinal));
+    /// <summary>
+    /// The CardDAV address-book home of an account, from <see cref="CardDavUrlTemplate"/>: <c>{user}</c> is the IMAP
+    /// login the phone signed in with (the name the CardDAV server authenticates too), <c>{localpart}</c> and
+    /// <c>{domain}</c> its two halves around the last <c>@</c> (a login without one is all local part, and the domain
+    /// comes from the account id). Each value is URL-escaped.
+    /// </summary>
+    public Uri CardDavUrlFor(string accountId, string login) =>
+        new(ExpandCardDavTemplate(CardDavUrlTemplate ?? throw new InvalidOperationException("Eas:Pim:CardDav:UrlTemplate is not set."), accountId, login));
+
+    /// <summary>The placeholders a CardDAV URL template may hold (see <see cref="CardDavUrlFor"/>).</summary>
+    public static readonly IReadOnlyList<string> CardDavPlaceholders = ["{user}", "{localpart}", "{domain}"];
+
+    /// <summary>Expands <paramref name="template"/> for one login (see <see cref="CardDavUrlFor"/>).</summary>
+    public static string ExpandCardDavTemplate(string template, string accountId, string login)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var at = login.LastIndexOf('@');
+        var local = at < 0 ? login : login[..at];
+        var domain = at < 0 ? Accounts.FeatureResolver.DomainOf(accountId) : login[(at + 1)..];
+        return template
+            .Replace("{user}", Uri.EscapeDataString(login), StringComparison.Ordinal)
+            .Replace("{localpart}", Uri.EscapeDataString(local), StringComparison.Ordinal)
+            .Replace("{domain}", Uri.EscapeDataString(domain), StringComparison.Ordinal);
+    }
 }
