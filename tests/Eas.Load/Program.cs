@@ -12,5 +12,6 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     PushBenchCommand.Create(),
     AbuseCommand.Create(),
     AttachBenchCommand.Create(),
+    ContactsBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
