@@ -13,5 +13,6 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     AbuseCommand.Create(),
     AttachBenchCommand.Create(),
     ContactsBenchCommand.Create(),
+    GalBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
