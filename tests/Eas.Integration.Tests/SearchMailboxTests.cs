@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using Eas.Integration.Tests.Support;
 using Eas.Wire.CodePages;
 using MailKit;
 using MimeKit;
-using Xunit.Abstractions;
 using IoPage = Eas.Wire.CodePages.ItemOperations;
 using SearchPage = Eas.Wire.CodePages.Search;
 
@@ -12,10 +10,10 @@ namespace Eas.Integration.Tests;
 /// <summary>
 /// Search of the mailbox (MS-ASCMD 2.2.1.16, Store Mailbox) over IMAP SEARCH: FreeText, DateReceived bounds, one
 /// folder or its subfolders too (DeepTraversal), ranges with Total, results newest first with Class, LongId,
-/// CollectionId and Properties, a LongId fetched with ItemOperations, and a search over 10,000 messages.
+/// CollectionId and Properties, a LongId fetched with ItemOperations, and a search over 1,000 messages (the timing over 10,000 is not a test: see README, benchmarks).
 /// </summary>
 [Collection(DovecotCollection.Name)]
-public sealed class SearchMailboxTests(DovecotFixture dovecot, ITestOutputHelper output) : IAsyncLifetime
+public sealed class SearchMailboxTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
     private ServerInstance _server = null!;
@@ -152,22 +150,17 @@ public sealed class SearchMailboxTests(DovecotFixture dovecot, ITestOutputHelper
     }
 
     [Fact]
-    public async Task MS_ASCMD_2_2_1_16_a_search_over_10000_messages_answers()
+    public async Task MS_ASCMD_2_2_1_16_a_search_over_1000_messages_pages_through_its_matches_newest_first()
     {
-        var user = MailboxUser.Create(dovecot, "search10k");
-        var seeding = Stopwatch.StartNew();
-        for (var i = 1; i <= 10_000; i++) await user.DeliverAsync(i, i % 100 == 0 ? $"a needle in message {i}\r\n" : null);
-        output.WriteLine($"seeded 10000 messages in {seeding.Elapsed.TotalSeconds:F1} s");
-        var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Search10k");
+        var user = MailboxUser.Create(dovecot, "search1k");
+        for (var i = 1; i <= 1_000; i++) await user.DeliverAsync(i, i % 50 == 0 ? $"a needle in message {i}\r\n" : null);
+        var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Search1k");
 
-        var watch = Stopwatch.StartNew();
-        var store = await SearchAsync(SearchRequests.Mailbox("needle", range: "0-9"), phone);
-        output.WriteLine($"mailbox search over 10000 messages: {watch.Elapsed.TotalMilliseconds:F0} ms (first), total {store.ValueOf(SearchPage.Total)}");
-        watch.Restart();
-        await SearchAsync(SearchRequests.Mailbox("needle", range: "10-19"), phone);
-        output.WriteLine($"mailbox search over 10000 messages: {watch.Elapsed.TotalMilliseconds:F0} ms (again)");
+        var first = await SearchAsync(SearchRequests.Mailbox("needle", range: "0-9"), phone);
+        var second = await SearchAsync(SearchRequests.Mailbox("needle", range: "10-19"), phone);
 
-        store.ValueOf(SearchPage.Total).ShouldBe("100");
-        Subjects(store).First().ShouldBe("Message 10000");
+        first.ValueOf(SearchPage.Total).ShouldBe("20");
+        Subjects(first).First().ShouldBe("Message 1000");
+        Subjects(second).Last().ShouldBe("Message 50");
     }
 }

@@ -12,5 +12,7 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     PushBenchCommand.Create(),
     AbuseCommand.Create(),
     AttachBenchCommand.Create(),
+    ContactsBenchCommand.Create(),
+    GalBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -40,10 +40,10 @@ internal static class EasBodies
         WithChildren(FolderHierarchy.FolderSync, WithText(FolderHierarchy.SyncKey, key));
 
     /// <summary>Sync with key 0: primes the collection and returns its first key, without items (MS-ASCMD 3.1.5.3).</summary>
-    public static WbxmlElement SyncStart(EasDevice device, string collectionId)
+    public static WbxmlElement SyncStart(EasDevice device, string collectionId, string className = "Email")
     {
         var collection = new WbxmlElement(AirSync.Collection);
-        if (device.SendsClass) collection.Add(WithText(AirSync.Class, "Email"));
+        if (device.SendsClass) collection.Add(WithText(AirSync.Class, className));
         collection.Add(WithText(AirSync.SyncKey, "0")).Add(WithText(AirSync.CollectionId, collectionId));
         return WithChildren(AirSync.Sync, WithChildren(AirSync.Collections, collection));
     }
@@ -53,7 +53,7 @@ internal static class EasBodies
     /// bytes (AirSyncBase BodyPreference Type 1, MS-ASAIRS 2.2.2.9), or for 2.5 the
     /// Truncation code that keeps at least that much.
     /// </summary>
-    public static WbxmlElement SyncWindow(EasDevice device, string collectionId, string key, int windowSize, int truncation)
+    public static WbxmlElement SyncWindow(EasDevice device, string collectionId, string key, int windowSize, int truncation, string className = "Email")
     {
         var options = new WbxmlElement(AirSync.Options);
         if (device.UsesTruncationCodes)
@@ -64,7 +64,7 @@ internal static class EasBodies
                 WithText(AirSyncBase.TruncationSize, truncation.ToString(CultureInfo.InvariantCulture))));
 
         var collection = new WbxmlElement(AirSync.Collection);
-        if (device.SendsClass) collection.Add(WithText(AirSync.Class, "Email"));
+        if (device.SendsClass) collection.Add(WithText(AirSync.Class, className));
         collection
             .Add(WithText(AirSync.SyncKey, key))
             .Add(WithText(AirSync.CollectionId, collectionId))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Eas.Load.InitialSync;
 using Eas.Wire.CodePages;
 using Eas.Wire.Wbxml;
 
@@ -38,27 +39,30 @@ internal sealed class EasSession(EasClient client, Action<string>? retried = nul
     }
 
     /// <summary>The inbox's ServerId from a FolderSync with key 0.</summary>
-    public async Task<string> FindInboxAsync(CancellationToken token)
+    public Task<string> FindInboxAsync(CancellationToken token) => FindFolderAsync(FolderTypes.Inbox, token);
+
+    /// <summary>The ServerId of the first folder of <paramref name="type"/> (MS-ASCMD 2.2.3.186.3) from a FolderSync with key 0.</summary>
+    public async Task<string> FindFolderAsync(string type, CancellationToken token)
     {
         var body = await SendAsync("FolderSync", EasBodies.FolderSync("0"), token);
         RequireStatus("FolderSync", body.ValueOf(FolderHierarchy.Status));
-        var inbox = body.Element(FolderHierarchy.Changes)?.Elements(FolderHierarchy.Add)
-            .FirstOrDefault(add => add.ValueOf(FolderHierarchy.Type) == "2");
-        return inbox?.ValueOf(FolderHierarchy.ServerId) ?? throw new EasCallException("FolderSync: no inbox (folder type 2) in the hierarchy");
+        var folder = body.Element(FolderHierarchy.Changes)?.Elements(FolderHierarchy.Add)
+            .FirstOrDefault(add => add.ValueOf(FolderHierarchy.Type) == type);
+        return folder?.ValueOf(FolderHierarchy.ServerId) ?? throw new EasCallException($"FolderSync: no folder of type {type} in the hierarchy");
     }
 
     /// <summary>Sync key 0: primes the collection and returns its first key.</summary>
-    public async Task<string> StartSyncAsync(string collectionId, CancellationToken token)
+    public async Task<string> StartSyncAsync(string collectionId, CancellationToken token, string className = "Email")
     {
-        var collection = CollectionOf(await SendAsync("Sync", EasBodies.SyncStart(client.Device, collectionId), token))
+        var collection = CollectionOf(await SendAsync("Sync", EasBodies.SyncStart(client.Device, collectionId, className), token))
             ?? throw new EasCallException("Sync key 0: the answer has no collection");
         return collection.ValueOf(AirSync.SyncKey) ?? throw new EasCallException("Sync key 0: no SyncKey in the answer");
     }
 
     /// <summary>One window of changes; null when the server answered with an empty body (nothing to send, MS-ASCMD 2.2.1.21).</summary>
-    public async Task<WbxmlElement?> NextWindowAsync(string collectionId, string key, int windowSize, int truncation, CancellationToken token)
+    public async Task<WbxmlElement?> NextWindowAsync(string collectionId, string key, int windowSize, int truncation, CancellationToken token, string className = "Email")
     {
-        var body = await SendAsync("Sync", EasBodies.SyncWindow(client.Device, collectionId, key, windowSize, truncation), token, emptyAllowed: true);
+        var body = await SendAsync("Sync", EasBodies.SyncWindow(client.Device, collectionId, key, windowSize, truncation, className), token, emptyAllowed: true);
         return body.HasChildren ? CollectionOf(body) : null;
     }
 

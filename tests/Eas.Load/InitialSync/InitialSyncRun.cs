@@ -48,7 +48,7 @@ internal static class InitialSyncRun
                     var bar = devices.Count <= BarsPerDevice ? context.AddTask(client.Device.DeviceId, maxValue: Math.Max(1, expected ?? 1)) : null;
                     if (bar is not null) bar.IsIndeterminate = expected is null;
                     var mine = 0;
-                    var device = new SyncingDevice(client, settings.WindowSize, settings.Truncation);
+                    var device = new SyncingDevice(client, settings.WindowSize, settings.Truncation, folder: settings.Folder);
                     var result = await device.RunAsync(added =>
                     {
                         mine += added;
@@ -78,7 +78,7 @@ internal static class InitialSyncRun
         var rss = settings.ServerProcessId is { } pid && RssSampler.ReadKib(pid) is { } kib ? $", server RSS before {kib / 1024.0:0.0} MiB" : "";
         var client = new EasClient(http, settings.Endpoint, DeviceFor(settings, runId, 0), new LatencyRecorder());
         var clock = Stopwatch.StartNew();
-        var result = await new SyncingDevice(client, settings.WindowSize, settings.Truncation, settings.WarmupWindows).RunAsync(_ => { }, deadline);
+        var result = await new SyncingDevice(client, settings.WindowSize, settings.Truncation, settings.WarmupWindows, settings.Folder).RunAsync(_ => { }, deadline);
         AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Warm-up (not counted): device {result.DeviceId} synced {result.Items:N0} items in {result.Windows} windows, {clock.Elapsed.TotalSeconds:0.00} s{rss}"));
         if (result.Failure is { } failure) AnsiConsole.MarkupLineInterpolated($"[red]Warm-up failed:[/] {failure}");

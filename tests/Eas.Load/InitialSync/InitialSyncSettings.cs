@@ -12,7 +12,7 @@ namespace Eas.Load.InitialSync;
 internal sealed record InitialSyncSettings(
     Uri Endpoint, string User, string Password, int Devices, int WindowSize, int Truncation, string Version,
     int? ServerProcessId = null, int? ExpectedItems = null, IReadOnlyList<CpuSource>? CpuSources = null,
-    int WarmupWindows = 0)
+    int WarmupWindows = 0, SyncedFolder? Folder = null)
 {
     public static readonly TimeSpan RssInterval = TimeSpan.FromMilliseconds(500);
 }

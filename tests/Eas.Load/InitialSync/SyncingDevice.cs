@@ -7,17 +7,18 @@ using Eas.Wire.Wbxml;
 namespace Eas.Load.InitialSync;
 
 /// <summary>
-/// A phone doing its first mail sync, as phones do it: the steps of an <see cref="EasSession"/> (Provision,
-/// FolderSync to find the inbox, Sync key 0), then Sync with GetChanges and WindowSize until a response comes
+/// A phone doing its first sync of one folder (the inbox unless <paramref name="folder"/> says otherwise), as phones do it: the steps of an <see cref="EasSession"/> (Provision,
+/// FolderSync to find the folder, Sync key 0), then Sync with GetChanges and WindowSize until a response comes
 /// without MoreAvailable. It counts Adds and notes any ServerId seen twice. A transient failure is retried by
 /// the session; any other failure ends this device's run. The loop is bounded by
 /// <paramref name="windowLimit"/> (at most <see cref="MaxWindows"/>) and by the run's deadline.
 /// </summary>
-internal sealed class SyncingDevice(EasClient client, int windowSize, int truncation, int windowLimit = SyncingDevice.MaxWindows)
+internal sealed class SyncingDevice(EasClient client, int windowSize, int truncation, int windowLimit = SyncingDevice.MaxWindows, SyncedFolder? folder = null)
 {
     public const int MaxWindows = 100_000;
 
     private readonly EasSession _session = new(client);
+    private readonly SyncedFolder _folder = folder ?? SyncedFolder.Inbox;
     private readonly HashSet<string> _serverIds = new(StringComparer.Ordinal);
     private int _items;
     private int _duplicates;
@@ -35,13 +36,13 @@ internal sealed class SyncingDevice(EasClient client, int windowSize, int trunca
         try
         {
             await _session.ProvisionAsync(token);
-            var inbox = await _session.FindInboxAsync(token);
+            var inbox = await _session.FindFolderAsync(_folder.Type, token);
             clock.Start();
-            var key = await _session.StartSyncAsync(inbox, token);
+            var key = await _session.StartSyncAsync(inbox, token, _folder.ClassName);
             var limit = Math.Clamp(windowLimit, 1, MaxWindows);
             while (_windows < limit)
             {
-                var collection = await _session.NextWindowAsync(inbox, key, windowSize, truncation, token);
+                var collection = await _session.NextWindowAsync(inbox, key, windowSize, truncation, token, _folder.ClassName);
                 _windows++;
                 if (collection is null)
                 {

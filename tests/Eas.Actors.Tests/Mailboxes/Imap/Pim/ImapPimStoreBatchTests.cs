@@ -1,20 +1,22 @@
-using System.Diagnostics;
 using Eas.Actors.Mailboxes.Imap.Pim;
 using Eas.Mail.Pim;
 using MailKit;
-using Xunit.Abstractions;
 
 namespace Eas.Actors.Tests.Mailboxes.Imap.Pim;
 
-/// <summary>Issue 15's figure: an initial sync of 5,000 contacts from the IMAP-folder store (items/s printed, not asserted).</summary>
+/// <summary>
+/// A full listing of a contacts folder written by another client, read back in batches of 100 as the sync engine
+/// does: every item once, each with its own vCard. The throughput over 5,000 contacts is a load-tool figure
+/// (<c>eas-load contacts-bench --store imap</c>), not a test.
+/// </summary>
 [Collection(ImapDovecotCollection.Name)]
-public sealed class ImapPimStoreScaleTests(ImapDovecotFixture fixture, ITestOutputHelper output)
+public sealed class ImapPimStoreBatchTests(ImapDovecotFixture fixture)
 {
-    private const int Contacts = 5000;
+    private const int Contacts = 250;
     private const int Batch = 100;
 
     [Fact]
-    public async Task Five_thousand_contacts_are_listed_in_full_and_read_in_batches_of_100()
+    public async Task A_full_listing_of_250_contacts_is_read_in_batches_of_100_each_item_once()
     {
         var account = fixture.NewAccount();
         await using var session = await fixture.OpenSessionAsync(account);
@@ -24,26 +26,18 @@ public sealed class ImapPimStoreScaleTests(ImapDovecotFixture fixture, ITestOutp
         using (var other = await ImapDovecotFixture.OtherClientAsync(fixture.Dovecot, account))
         {
             var folder = await other.GetFolderAsync("Contacts");
-            foreach (var chunk in ids.Chunk(500))
-            {
-                IList<IAppendRequest> requests = [.. chunk.Select(id => (IAppendRequest)new AppendRequest(ImapPimStoreTests.ContactMessage(account.Login, id, ImapPimStoreTests.Vcard(id, $"Person {id}"))))];
-                await folder.AppendAsync(requests);
-            }
+            IList<IAppendRequest> requests = [.. ids.Select(id => (IAppendRequest)new AppendRequest(ImapPimStoreTests.ContactMessage(account.Login, id, ImapPimStoreTests.Vcard(id, $"Person {id}"))))];
+            await folder.AppendAsync(requests);
         }
 
-        var clock = Stopwatch.StartNew();
         var listing = await store.GetChangesAsync("Contacts", null, CancellationToken.None);
-        var listed = clock.Elapsed;
         var read = new List<PimObject>(Contacts);
         foreach (var batch in listing.Changed.Select(c => c.ItemId).Chunk(Batch))
             read.AddRange(await store.GetAsync("Contacts", batch, CancellationToken.None));
-        var total = clock.Elapsed;
 
         listing.IsFullListing.ShouldBeTrue();
         listing.Changed.Select(c => c.ItemId).Order(StringComparer.Ordinal).ShouldBe(ids);
-        read.Count.ShouldBe(Contacts);
+        read.Select(o => o.ItemId).Order(StringComparer.Ordinal).ShouldBe(ids);
         read.ShouldAllBe(o => o.Content.Contains("UID:" + o.ItemId, StringComparison.Ordinal));
-        output.WriteLine($"Full listing of {Contacts} contacts: {listed.TotalMilliseconds:F0} ms ({Contacts / listed.TotalSeconds:F0} items/s)");
-        output.WriteLine($"Listing + GetAsync in batches of {Batch}: {total.TotalMilliseconds:F0} ms ({Contacts / total.TotalSeconds:F0} items/s)");
     }
 }
