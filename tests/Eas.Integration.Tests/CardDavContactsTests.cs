@@ -27,7 +27,8 @@ public sealed class CardDavContactsTests(DovecotFixture dovecot) : IAsyncLifetim
         _server = await ServerInstance.StartAsync(dovecot, null,
             "--Eas:Pim:Store=carddav",
             $"--Eas:Pim:CardDav:UrlTemplate=http://127.0.0.1:{_radicale.Port}/{{user}}/",
-            "--Eas:Pim:CardDav:TimeoutSeconds=5");
+            "--Eas:Pim:CardDav:TimeoutSeconds=5",
+            "--Eas:Pim:PollSeconds=" + PimPollSeconds);
     }
 
     public async Task DisposeAsync()
@@ -36,6 +37,9 @@ public sealed class CardDavContactsTests(DovecotFixture dovecot) : IAsyncLifetim
         await _radicale.DisposeAsync();
         Directory.Delete(_radicaleData, recursive: true);
     }
+
+    /// <summary>The shortest poll interval the options accept, so a change made by another client reaches a parked Ping soon.</summary>
+    private const int PimPollSeconds = 5;
 
     /// <summary>The Radicale user: the IMAP login, as the server sends it (HTTP Basic) and as <c>{user}</c> expands.</summary>
     private static string LocalPart(MailboxUser user) => user.Address;
@@ -58,6 +62,57 @@ public sealed class CardDavContactsTests(DovecotFixture dovecot) : IAsyncLifetim
         using var response = await other.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task PutAsync(MailboxUser user, string path, string vcard)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_radicale.HomeUrl(LocalPart(user)), path))
+        {
+            Content = new StringContent(vcard, Encoding.UTF8, "text/vcard"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LocalPart(user)}:{user.Password}")));
+        using var other = new HttpClient();
+        using var response = await other.SendAsync(request);
+        response.IsSuccessStatusCode.ShouldBeTrue($"Radicale answered {response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task MS_ASCMD_2_2_1_13_a_vCard_another_client_puts_into_the_address_book_answers_a_parked_Ping_with_Status_2()
+    {
+        var (user, phone, folder) = await StartAsync("16.1", "DavPing");
+        await ContactsSyncTests.SyncAsync(phone, folder);
+        await ContactsSyncTests.SyncAsync(phone, folder);
+        var ping = phone.Client.PostAsync("Ping", PingRequests.Ping(120, folder));
+        await Task.Delay(1500);
+        ping.IsCompleted.ShouldBeFalse("nothing changed since the last sync: the Ping parks");
+
+        await PutAsync(user, "contacts/p1.vcf", ContactsSyncTests.CardOf("p1"));
+        var response = (await ping.WaitAsync(TimeSpan.FromSeconds(PimPollSeconds * 4))).Body!;
+
+        response.ValueOf(Ping.Status).ShouldBe("2", "the address book's change token moved (RFC 6578 3.2), found by polling");
+        response.Element(Ping.Folders)!.ValueOf(Ping.Folder).ShouldBe(folder);
+        var synced = await ContactsSyncTests.SyncAsync(phone, folder);
+        SyncingPhone.AddsOf(synced).ShouldHaveSingleItem().Data.ValueOf(Contacts.FirstName).ShouldBe("Ada");
+    }
+
+    [Fact]
+    public async Task MS_ASCMD_2_2_3_198_a_Sync_with_Wait_on_the_address_book_answers_with_the_vCard_another_client_put()
+    {
+        var (user, phone, folder) = await StartAsync("16.1", "DavWait");
+        await ContactsSyncTests.SyncAsync(phone, folder);
+        await ContactsSyncTests.SyncAsync(phone, folder);
+        var request = ContactRequests.Sync(phone.Version, folder, phone.Keys[folder]);
+        request.Add(WithText(AirSync.Wait, "2"));
+        var waiting = phone.Client.PostAsync("Sync", request);
+        await Task.Delay(1500);
+        waiting.IsCompleted.ShouldBeFalse("nothing changed since the last sync: the Sync waits (MS-ASCMD 2.2.3.198)");
+
+        await PutAsync(user, "contacts/w1.vcf", ContactsSyncTests.CardOf("w1"));
+        var response = (await waiting.WaitAsync(TimeSpan.FromSeconds(PimPollSeconds * 4))).Body!;
+
+        var collection = response.Element(AirSync.Collections)!.Element(AirSync.Collection)!;
+        collection.ValueOf(AirSync.Status).ShouldBe("1");
+        SyncingPhone.AddsOf(collection).ShouldHaveSingleItem().Data.ValueOf(Contacts.LastName).ShouldBe("Lovelace");
     }
 
     [Fact]

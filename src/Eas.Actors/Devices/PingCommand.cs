@@ -34,12 +34,20 @@ internal static class PingCommand
             var changed = ImmutableArray.CreateBuilder<string>();
             var names = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             var stamps = ImmutableDictionary.CreateBuilder<string, FolderStamp>(StringComparer.Ordinal);
+            var tokens = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             var selectable = listed.Where(f => f.Selectable).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var id in parameters.FolderIds)
             {
                 var name = context.Folders.NameOf(id);
                 var contact = contacts?.FirstOrDefault(f => f.FolderId == id);
                 if (contact is not null && await ContactsChangedAsync(context, contact, cache.Pim.Get(id))) changed.Add(id);
+                if (name is null && contact is not null && cache.Pim.Get(id) is { } synced)
+                {
+                    var watched = Mailboxes.Pim.PimWatch.NameOf(contact.Collection.Id);
+                    names[watched] = id;
+                    tokens[watched] = synced.Token ?? "";
+                }
+
                 if (name is null || !selectable.Contains(name)) continue;
                 var stamp = await context.Session.StampAsync(name, context.CancellationToken);
                 names[name] = id;
@@ -47,7 +55,7 @@ internal static class PingCommand
                 if (contact is null && ChangedSinceSync(collections[id], stamp)) changed.Add(id);
             }
 
-            if (changed.Count == 0) context.Watch(target.For(request, [.. names.Keys], stamps.ToImmutable()));
+            if (changed.Count == 0) context.Watch(target.For(request, [.. names.Keys], stamps.ToImmutable()) with { PimTokens = tokens.ToImmutable() });
             return new PingCheck(false, changed.ToImmutable(), names.ToImmutable(), stamps.ToImmutable());
         });
 

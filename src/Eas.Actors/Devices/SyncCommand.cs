@@ -51,7 +51,7 @@ internal static class SyncCommand
         if (waitSeconds is { } wait && !request.Resumed && response.Collections.All(c => IsQuiet(c, keys)))
         {
             var parked = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })] };
-            return new Decision(await ParkAsync(request with { Body = parked }, settings, target, wait), []);
+            return new Decision(await ParkAsync(request with { Body = parked }, settings, cache, target, wait), []);
         }
 
         return new Decision(new RespondWith(response), []);
@@ -109,23 +109,51 @@ internal static class SyncCommand
         && !collection.MoreAvailable && requestedKeys.GetValueOrDefault(collection.CollectionId) == collection.SyncKey;
 
     /// <summary>Parks the Sync like a Ping on its collections; it is run again when one of them changes.</summary>
-    private static async Task<CommandOutcome> ParkAsync(DeviceRequest request, DeviceActorSettings settings, WatchTarget target, int waitSeconds)
+    private static async Task<CommandOutcome> ParkAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, WatchTarget target, int waitSeconds)
     {
         var ids = ((SyncRequest)request.Body!).Collections.Select(c => c.CollectionId).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var (names, stamps) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var byName = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             var stampsByName = ImmutableDictionary.CreateBuilder<string, Mailboxes.FolderStamp>(StringComparer.Ordinal);
+            var tokens = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             foreach (var id in ids)
             {
-                if ((await context.ResolveEmailAsync(request, id) ?? await ContactFolders.ImapNameOfAsync(context, request, id)) is not { } name) continue;
+                if ((await context.ResolveEmailAsync(request, id) ?? await ContactFolders.ImapNameOfAsync(context, request, id)) is not { } name)
+                {
+                    if (await PolledCollectionAsync(context, request, id) is { } polled && cache.Pim.Get(id) is { } synced)
+                    {
+                        byName[polled] = id;
+                        tokens[polled] = synced.Token ?? "";
+                    }
+
+                    continue;
+                }
+
                 byName[name] = id;
                 stampsByName[name] = await context.Session.StampAsync(name, context.CancellationToken);
             }
 
-            context.Watch(target.For(request, [.. byName.Keys], stampsByName.ToImmutable()));
+            context.Watch(target.For(request, [.. byName.Keys], stampsByName.ToImmutable()) with { PimTokens = tokens.ToImmutable() });
             return (byName.ToImmutable(), stampsByName.ToImmutable());
         });
         return new ParkPing(new PingParameters(waitSeconds, ids), names, stamps) { Resume = request };
+    }
+
+    /// <summary>
+    /// The watched name (<see cref="Mailboxes.Pim.PimWatch.NameOf"/>) of a contacts folder no IMAP watcher sees (a
+    /// CardDAV address book), which the mailbox polls; null for other folders or when the store cannot be reached.
+    /// </summary>
+    private static async Task<string?> PolledCollectionAsync(Mailboxes.MailboxContext context, DeviceRequest request, string folderId)
+    {
+        if (!context.HasPim || context.Pim.Kind == Mailboxes.Pim.PimStoreKinds.Imap) return null;
+        try
+        {
+            return await ContactFolders.ResolveAsync(context, request, folderId) is { } folder ? Mailboxes.Pim.PimWatch.NameOf(folder.Collection.Id) : null;
+        }
+        catch (Eas.Mail.Pim.PimStoreUnavailableException)
+        {
+            return null;
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
+using Eas.Actors.Mailboxes.Pim;
+using Microsoft.Extensions.Logging;
 
 namespace Eas.Actors.Mailboxes;
 
@@ -15,6 +17,9 @@ public sealed partial class MailboxActor
     private readonly Dictionary<string, (IActorRef Device, ImmutableHashSet<string> Folders)> _watchers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FolderStamp> _stamps = new(StringComparer.Ordinal);
     private readonly WatchedFolders _watched = new();
+    private readonly Dictionary<string, string> _pimTokens = new(StringComparer.Ordinal);
+    private MailCredentials? _pollCredentials;
+    private const string PollTimer = "pim-poll";
     private CancellationTokenSource? _loopStop;
     private Task? _loop;
 
@@ -30,7 +35,8 @@ public sealed partial class MailboxActor
         _watchers[watch.DeviceKey] = (watch.Device, watch.FolderNames.ToImmutableHashSet(StringComparer.Ordinal));
         foreach (var (folder, stamp) in watch.Baseline) _stamps.TryAdd(folder, stamp);
         PublishWatched(watch.Credentials);
-        if (_loop is null)
+        if (!watch.PimTokens.IsEmpty) PollPim(watch);
+        if (_loop is null && watch.FolderNames.Any(IsImap))
         {
             _loopStop = new CancellationTokenSource();
             var token = _loopStop.Token;
@@ -39,10 +45,63 @@ public sealed partial class MailboxActor
         }
     }
 
+    /// <summary>Starts polling (or goes on) with the device's tokens as the baseline of collections not polled yet.</summary>
+    private void PollPim(WatchFolders watch)
+    {
+        foreach (var (name, token) in watch.PimTokens) _pimTokens.TryAdd(name, token);
+        _pollCredentials = watch.Credentials;
+        if (settings.Pim is { } pim && !Timers.IsTimerActive(PollTimer))
+            Timers.StartPeriodicTimer(PollTimer, new PollPimCollections(), pim.PollInterval);
+    }
+
+    /// <summary>
+    /// One poll of the watched collections' change tokens; a token that moved is reported like an IMAP change. A store
+    /// that cannot be reached is logged and asked again at the next tick: it never ends a parked request.
+    /// </summary>
+    private async Task PollPimCollectionsAsync()
+    {
+        var polled = _watchers.Values.SelectMany(w => w.Folders).Where(name => !IsImap(name)).Distinct(StringComparer.Ordinal).ToList();
+        if (polled.Count == 0 || _pollCredentials is null)
+        {
+            Timers.Cancel(PollTimer);
+            return;
+        }
+
+        Timers.StartSingleTimer("idle", new CloseIdleSession(), IdleSession);
+        var changed = ImmutableArray.CreateBuilder<string>();
+        try
+        {
+            await RunOnSessionAsync(new RunOnMailbox<bool>(_pollCredentials, async context =>
+            {
+                foreach (var name in polled)
+                {
+                    var token = await context.Pim.GetTokenAsync(PimWatch.CollectionOf(name)!, context.CancellationToken);
+                    if (_pimTokens.TryGetValue(name, out var known) && known != token) changed.Add(name);
+                    _pimTokens[name] = token;
+                }
+
+                return true;
+            }));
+        }
+        catch (Exception e)
+        {
+            settings.Logger.LogInformation("Polling the PIM collections of {Account} failed, asking again in {Interval}: {Reason}", _accountId, settings.Pim?.PollInterval, e.Message);
+        }
+
+        if (_session is { IsUsable: false }) await CloseSessionAsync();
+        if (changed.Count > 0) Notify(changed.ToImmutable(), settings.Clock.GetUtcNow());
+    }
+
+    /// <summary>An IMAP folder's name, which the watcher session watches, as opposed to a polled collection's.</summary>
+    private static bool IsImap(string watchedName) => PimWatch.CollectionOf(watchedName) is null;
+
     private void Unwatch(string deviceKey)
     {
         if (!_watchers.Remove(deviceKey)) return;
         PublishWatched(null);
+        var polled = _watchers.Values.SelectMany(w => w.Folders).Where(name => !IsImap(name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in _pimTokens.Keys.Where(name => !polled.Contains(name)).ToList()) _pimTokens.Remove(name);
+        if (polled.Count == 0) Timers.Cancel(PollTimer);
         if (_watchers.Count == 0) Timers.StartSingleTimer(LingerTimer, new StopWatching(), Linger);
     }
 
@@ -52,7 +111,7 @@ public sealed partial class MailboxActor
     }
 
     private void PublishWatched(MailCredentials? credentials) =>
-        _watched.Set([.. _watchers.Values.SelectMany(w => w.Folders).Distinct(StringComparer.Ordinal)], _stamps.ToImmutableDictionary(StringComparer.Ordinal), credentials);
+        _watched.Set([.. _watchers.Values.SelectMany(w => w.Folders).Where(IsImap).Distinct(StringComparer.Ordinal)], _stamps.ToImmutableDictionary(StringComparer.Ordinal), credentials);
 
     private void Ready(WatcherReady ready)
     {
@@ -73,6 +132,8 @@ public sealed partial class MailboxActor
     private async Task StopWatchingAsync()
     {
         _stamps.Clear();
+        _pimTokens.Clear();
+        Timers.Cancel(PollTimer);
         if (_loopStop is null) return;
         await _loopStop.CancelAsync();
         try

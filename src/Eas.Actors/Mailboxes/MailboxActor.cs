@@ -80,6 +80,9 @@ public sealed partial class MailboxActor : EntityChildActor
             case WatcherSawChanges changes:
                 Notify(changes.FolderNames, changes.DetectedAt);
                 return true;
+            case PollPimCollections:
+                RunTask(PollPimCollectionsAsync);
+                return true;
             case StopWatching:
                 RunTask(OnStopWatchingAsync);
                 return true;

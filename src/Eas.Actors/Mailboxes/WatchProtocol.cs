@@ -8,7 +8,14 @@ namespace Eas.Actors.Mailboxes;
 /// <paramref name="Baseline"/> holds the stamps the device saw when it checked the folders, so a change that
 /// lands before the watcher is listening is still reported.
 /// </summary>
-public sealed record WatchFolders(string DeviceKey, IActorRef Device, MailCredentials Credentials, ImmutableArray<string> FolderNames, ImmutableDictionary<string, FolderStamp> Baseline);
+public sealed record WatchFolders(string DeviceKey, IActorRef Device, MailCredentials Credentials, ImmutableArray<string> FolderNames, ImmutableDictionary<string, FolderStamp> Baseline)
+{
+    /// <summary>
+    /// The change tokens the device last synced, of the collections among <see cref="FolderNames"/> that no IMAP
+    /// watcher sees (named by <see cref="Pim.PimWatch.NameOf"/>): the mailbox polls them and reports a token that moved.
+    /// </summary>
+    public ImmutableDictionary<string, string> PimTokens { get; init; } = ImmutableDictionary<string, string>.Empty;
+}
 
 /// <summary>The device no longer waits.</summary>
 public sealed record UnwatchFolders(string DeviceKey);
@@ -21,6 +28,9 @@ internal sealed record WatcherSawChanges(ImmutableArray<string> FolderNames, Dat
 
 /// <summary>From the watcher loop: (re)connected and listening; these are the folders' stamps now.</summary>
 internal sealed record WatcherReady(IReadOnlyDictionary<string, FolderStamp> Stamps, DateTimeOffset At);
+
+/// <summary>Time to poll the change tokens of the watched collections no IMAP watcher sees.</summary>
+internal sealed record PollPimCollections;
 
 /// <summary>The linger after the last watcher left is over: close the watcher session if nobody came back.</summary>
 internal sealed record StopWatching;

@@ -20,6 +20,9 @@ public interface IPimStoreFactory
 
     /// <summary>Opens the account's store over <paramref name="target"/>'s session or its own connection.</summary>
     IPimStore Open(PimStoreTarget target);
+
+    /// <summary>How often a parked request polls the change token of a collection no IMAP watcher can see (<c>Eas:Pim:PollSeconds</c>).</summary>
+    TimeSpan PollInterval => TimeSpan.FromSeconds(60);
 }
 
 /// <summary>What a PIM store is opened for: the account, the credentials of the request, and the mailbox's command session.</summary>

@@ -13,6 +13,8 @@ public sealed class PimStoreFactory(PimStoreSettings settings, IReadOnlyDictiona
 
     public string KindFor(string accountId) => Settings.StoreFor(accountId);
 
+    public TimeSpan PollInterval => Settings.PollInterval;
+
     public bool HoldsPim(string accountId, string imapName)
     {
         if (KindFor(accountId) != PimStoreKinds.Imap) return false;
