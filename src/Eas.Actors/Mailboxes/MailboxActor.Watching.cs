@@ -85,12 +85,15 @@ public sealed partial class MailboxActor
         }
         catch (Exception e)
         {
-            settings.Logger.LogInformation("Polling the PIM collections of {Account} failed, asking again in {Interval}: {Reason}", _accountId, settings.Pim?.PollInterval, e.Message);
+            LogPollFailed(settings.Logger, _accountId, settings.Pim?.PollInterval.TotalSeconds ?? 0, e.Message);
         }
 
         if (_session is { IsUsable: false }) await CloseSessionAsync();
         if (changed.Count > 0) Notify(changed.ToImmutable(), settings.Clock.GetUtcNow());
     }
+
+    [LoggerMessage(EventId = 1545, Level = LogLevel.Information, Message = "Polling the PIM collections of {User} failed; asking again in {Seconds} s: {Reason}")]
+    private static partial void LogPollFailed(ILogger logger, string user, double seconds, string reason);
 
     /// <summary>An IMAP folder's name, which the watcher session watches, as opposed to a polled collection's.</summary>
     private static bool IsImap(string watchedName) => PimWatch.CollectionOf(watchedName) is null;
