@@ -66,6 +66,20 @@ public sealed class ContactsSyncTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MS_ASCNTC_2_2_2_58_a_picture_over_48_KB_is_status_6_and_nothing_is_stored()
+    {
+        var (user, phone, folder) = await StartAsync("16.1", "CPic");
+        await SyncAsync(phone, folder);
+        var tooBig = Convert.ToBase64String(new byte[40 * 1024]);
+        var response = await SyncAsync(phone, folder, [ContactRequests.Add("big",
+            WithText(Contacts.LastName, "Big"), WithText(Contacts.Picture, tooBig))]);
+
+        tooBig.Length.ShouldBeGreaterThan(48 * 1024);
+        response.Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.Status).ShouldBe("6");
+        (await ContactRequests.StoredAsync(user)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task MS_ASCMD_2_2_1_21_a_contact_appended_by_another_client_reaches_Sync_as_an_Add_and_its_removal_as_a_Delete()
     {
         var (user, phone, folder) = await StartAsync("16.1", "CStore");

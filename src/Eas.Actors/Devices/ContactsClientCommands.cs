@@ -14,7 +14,8 @@ namespace Eas.Actors.Devices;
 /// with the phone's elements applied (<see cref="ContactGhosting"/>, the Supported list of the initial Sync) and its
 /// unmapped properties kept, written with the version the phone holds; a conflict (MS-ASCMD 2.2.3.34) is decided by
 /// the collection's Conflict option: client wins writes again without the version, server wins answers Status 7 and
-/// the store's version reaches the phone as a Change in this or the next window. Delete removes the item: DeletesAsMoves
+/// the store's version reaches the phone as a Change in this or the next window. A Picture over 48 KB of base64 is
+/// Status 6 and nothing is written (MS-ASCNTC 2.2.2.58). Delete removes the item: DeletesAsMoves
 /// (MS-ASCMD 2.2.3.43) is for email, whose Deleted Items folder keeps the message; a contacts store has no such folder.
 /// </summary>
 internal sealed class ContactsClientCommands(IPimStore store, ContactFolder folder, ProtocolVersion version, ContactBodyOptions body, CancellationToken cancellationToken)
@@ -52,6 +53,7 @@ internal sealed class ContactsClientCommands(IPimStore store, ContactFolder fold
     private async Task<(PimSyncState, SyncItemResponse)> AddAsync(PimSyncState state, SyncClientAdd add)
     {
         var update = ContactWbxml.Read(add.ApplicationData, version);
+        if (ContactPicture.IsOverLimit(update.Item.Picture)) return (state, new SyncAddResponse(add.ClientId, SyncStatus.ConversionError));
         var uid = Guid.NewGuid().ToString("D");
         try
         {
@@ -68,10 +70,12 @@ internal sealed class ContactsClientCommands(IPimStore store, ContactFolder fold
     private async Task<(PimSyncState, SyncItemResponse?)> ChangeAsync(PimSyncState state, SyncClientChange change, SyncConflictResolution conflict)
     {
         if (!state.Items.TryGetValue(change.ServerId, out var held)) return (state, new SyncChangeResponse(change.ServerId, SyncStatus.ObjectNotFound));
+        var update = ContactWbxml.Read(change.ApplicationData, version);
+        if (ContactPicture.IsOverLimit(update.Item.Picture)) return (state, new SyncChangeResponse(change.ServerId, SyncStatus.ConversionError));
         var current = await GetOneAsync(held.ItemId);
         if (current is null) return (state, new SyncChangeResponse(change.ServerId, SyncStatus.ObjectNotFound));
         var card = ReadOrNull(current.Content);
-        var item = ContactGhosting.Apply(card?.Item ?? ContactItem.Empty, ContactWbxml.Read(change.ApplicationData, version), Supported(state));
+        var item = ContactGhosting.Apply(card?.Item ?? ContactItem.Empty, update, Supported(state));
         var content = ContactVCard.Write(card is { Uid.Length: > 0 } ? card.Uid : held.ItemId, item, card?.Card);
         try
         {
