@@ -58,6 +58,9 @@ public enum PimKind
     Contacts,
     Calendar,
     Tasks,
+
+    /// <summary>Notes (MS-ASNOTE), kept as iCalendar VJOURNAL objects.</summary>
+    Notes,
 }
 
 /// <param name="Id">The store's stable id of the collection (an IMAP mailbox name, a DAV collection path).</param>
