@@ -14,7 +14,7 @@ namespace Eas.Integration.Tests;
 /// plain HTTP GET (RFC 6352 as another client would).
 /// </summary>
 [Collection(DovecotCollection.Name)]
-public sealed class CardDavContactsTests(DovecotFixture dovecot) : IAsyncLifetime
+public sealed partial class CardDavContactsTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;
     private RadicaleInstance _radicale = null!;
