@@ -17,6 +17,8 @@ command -v radicale >/dev/null 2>&1 || need+=(radicale)
 # OpenLDAP for the GAL tests: the fixtures run private slapd instances (slapd -f, slapadd, ldapadd) on free ports.
 [ -x /usr/sbin/slapd ] || need+=(slapd)
 command -v ldapadd >/dev/null 2>&1 || need+=(ldap-utils)
+# Chromium for the web console's end-to-end tests (Playwright drives Debian's browser; nothing is downloaded).
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo=sudo

@@ -123,6 +123,7 @@ public static class ServerHost
         app.UseRequestLogging();
         ActiveSyncEndpoint.Map(app);
         AdminEndpoints.Map(app);
+        Admin.WebConsole.ConsoleEndpoints.Map(app);
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapMetricsEndpoint();
         app.Lifetime.ApplicationStarted.Register(() =>

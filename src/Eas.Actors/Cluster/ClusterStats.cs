@@ -12,6 +12,9 @@ namespace Eas.Actors.Cluster;
 public sealed record ClusterSnapshot(string SelfAddress, ImmutableList<ClusterMember> Members, int Shards, int ShardedEntities, bool SingletonsHere)
 {
     public static readonly ClusterSnapshot Empty = new("", [], 0, 0, false);
+
+    /// <summary>Account entities alive on each node of the cluster, by node address, as sharding last reported them (every few seconds).</summary>
+    public ImmutableSortedDictionary<string, int> EntitiesByNode { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
 }
 
 /// <summary>One cluster member as a node sees it.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
@@ -8,17 +9,25 @@ namespace Eas.Actors.Cluster;
 /// One per node: every <see cref="Interval"/>, and shortly after every membership or reachability change,
 /// reads the membership (<c>Cluster.State</c>, which follows the events it is told of a moment later) and asks
 /// the local shard region which shards and entities it hosts, and publishes the result to <see cref="ClusterStats"/>.
+/// It also asks the region for the whole cluster's sharding statistics, so every node can show the entities per node.
 /// </summary>
 public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan AfterChange = TimeSpan.FromMilliseconds(100);
 
+    private static readonly TimeSpan ClusterStatsTimeout = TimeSpan.FromSeconds(3);
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
+    private ImmutableSortedDictionary<string, int> _entitiesByNode = ImmutableSortedDictionary<string, int>.Empty;
 
     public ClusterStatsActor(IActorRef region, ClusterStats stats)
     {
-        Receive<Sample>(_ => region.Tell(GetShardRegionState.Instance));
+        Receive<Sample>(_ =>
+        {
+            region.Tell(GetShardRegionState.Instance);
+            region.Tell(new GetClusterShardingStats(ClusterStatsTimeout));
+        });
+        Receive<ClusterShardingStats>(all => _entitiesByNode = all.Regions.ToImmutableSortedDictionary(r => r.Key.ToString(), r => r.Value.Stats.Values.Sum(), StringComparer.Ordinal));
         Receive<ClusterEvent.IClusterDomainEvent>(_ => Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange));
         Receive<ClusterEvent.CurrentClusterState>(_ => Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange));
         Receive<CurrentShardRegionState>(state => stats.Publish(Snapshot(state)));
@@ -44,7 +53,10 @@ public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
             [.. members.Select(m => new ClusterMember(m.Address.ToString(), m.Status.ToString().ToLowerInvariant(), !current.Unreachable.Contains(m), m == oldest))],
             state.Shards.Count,
             state.Shards.Sum(shard => shard.EntityIds.Count),
-            oldest?.Address == _cluster.SelfAddress);
+            oldest?.Address == _cluster.SelfAddress)
+        {
+            EntitiesByNode = _entitiesByNode,
+        };
     }
 
     private sealed record Sample

@@ -68,7 +68,7 @@ public sealed partial class DeviceActor : EntityChildActor
                 RunTask(() => ExecuteSettlingAsync(command));
                 return true;
             case GetDeviceState:
-                Sender.Tell(new DeviceStateReply(_state) { Loop = _loops.Current });
+                Sender.Tell(new DeviceStateReply(_state) { Loop = _loops.Current, PingParked = _parked is not null });
                 return true;
             case FoldersChanged changed:
                 RunTask(() => OnFoldersChangedAsync(changed));
@@ -304,4 +304,7 @@ public sealed record DeviceStateReply(DeviceState? State)
 {
     /// <summary>Why the device counts as looping, if it does (in memory only, see <see cref="LoopDetector"/>).</summary>
     public LoopReport? Loop { get; init; }
+
+    /// <summary>Whether a Ping or Sync-Wait of the device is parked right now, waiting for a change (in memory only).</summary>
+    public bool PingParked { get; init; }
 }

@@ -14,6 +14,8 @@ public sealed class PushMetrics
     private long _parked;
     private long _watchers;
     private long _reconnectsTotal;
+    private long _pushes;
+    private long _pushMicroseconds;
 
     public PushMetrics(Meter meter)
     {
@@ -32,7 +34,12 @@ public sealed class PushMetrics
         _outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
     }
 
-    public void PushLatency(TimeSpan latency) => _latency.Record(latency.TotalSeconds);
+    public void PushLatency(TimeSpan latency)
+    {
+        _latency.Record(latency.TotalSeconds);
+        Interlocked.Increment(ref _pushes);
+        Interlocked.Add(ref _pushMicroseconds, (long)latency.TotalMicroseconds);
+    }
 
     public void WatcherOpened() => Interlocked.Increment(ref _watchers);
 
@@ -51,4 +58,10 @@ public sealed class PushMetrics
 
     /// <summary>Watcher reconnects since start, cumulative so a reader computes the rate from two readings.</summary>
     public long ReconnectsTotal => Interlocked.Read(ref _reconnectsTotal);
+
+    /// <summary>Pushes measured since start, cumulative: with <see cref="PushMillisecondsTotal"/>, the mean latency between two readings.</summary>
+    public long PushesTotal => Interlocked.Read(ref _pushes);
+
+    /// <summary>Summed push latency since start, in milliseconds.</summary>
+    public double PushMillisecondsTotal => Interlocked.Read(ref _pushMicroseconds) / 1000.0;
 }

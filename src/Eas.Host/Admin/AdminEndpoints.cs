@@ -75,6 +75,7 @@ internal static class AdminEndpoints
             cluster.Current.Members,
             cluster.Current.Shards,
             cluster.Current.ShardedEntities,
+            cluster.Current.EntitiesByNode,
             cluster.Current.SingletonsHere,
             Entities = Enum.GetValues<EntityKind>().ToDictionary(kind => kind.ToString().ToLowerInvariant(), kind => entities[kind]),
             ParkedPings = push.ParkedNow,
@@ -116,6 +117,7 @@ internal static class AdminEndpoints
         return new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null, reply.Loop, device.UserAgentBlockedUntil)
         {
             Wipe = WipeSummary.Of(device.RemoteWipe),
+            PingParked = reply.PingParked,
         };
     }
 

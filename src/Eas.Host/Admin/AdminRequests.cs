@@ -28,6 +28,9 @@ public sealed record DeviceSummary(
 {
     /// <summary>The wipe an admin ordered, if any (MS-ASPROV 3.2.5.1.2).</summary>
     public WipeSummary? Wipe { get; init; }
+
+    /// <summary>Whether a Ping (or Sync with Wait) of the phone is parked now, waiting for a change.</summary>
+    public bool PingParked { get; init; }
 }
 
 /// <summary>

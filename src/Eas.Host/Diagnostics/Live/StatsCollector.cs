@@ -24,7 +24,7 @@ internal sealed class StatsCollector(LiveStats live, LoopingDevices looping, Pus
             now,
             Math.Max(0, (DateTimeOffset.UtcNow - ProcessSampler.Started).TotalSeconds),
             live.Commands(),
-            new PushStats(push.ParkedNow, push.WatchersNow, push.ReconnectsTotal),
+            new PushStats(push.ParkedNow, push.WatchersNow, push.ReconnectsTotal, push.PushesTotal, push.PushMillisecondsTotal),
             Actors(),
             ProcessSampler.Sample(),
             live.BusiestDevices(BusiestShown),

@@ -36,8 +36,11 @@ public sealed record StatsSnapshot(
 /// <param name="RecentMaxMs">The longest request of the current and the previous minute.</param>
 public sealed record CommandStats(string Command, long Requests, long Errors, long InFlight, double TotalMs, double MaxMs, double RecentMaxMs);
 
-/// <summary>Push: Pings parked now, IMAP watcher sessions open now, and watcher reconnects since start.</summary>
-public sealed record PushStats(long ParkedPings, long WatcherSessions, long WatcherReconnects);
+/// <summary>
+/// Push: Pings parked now, IMAP watcher sessions open now, watcher reconnects since start, and pushes measured since
+/// start with their summed latency (watcher saw the change → reply handed to HTTP), for a mean between two readings.
+/// </summary>
+public sealed record PushStats(long ParkedPings, long WatcherSessions, long WatcherReconnects, long Pushes = 0, double PushMillisecondsTotal = 0);
 
 /// <summary>Actor entities alive in memory now.</summary>
 /// <param name="Devices">Device actors alive on this node.</param>
