@@ -12,19 +12,10 @@ namespace Eas.Integration.Tests;
 /// and the sent message from the recipient's INBOX after Postfix delivered it, and from the sender's Sent folder.
 /// </summary>
 [Collection(DovecotCollection.Name)]
-public sealed class DraftsTests(DovecotFixture dovecot) : IAsyncLifetime
+public sealed class DraftsTests(DovecotFixture dovecot, DraftsServerFixture shared) : IClassFixture<DraftsServerFixture>
 {
-    private ServerInstance _server = null!;
-    private MailboxUser _recipient = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await ServerInstance.StartAsync(dovecot);
-        _recipient = MailboxUser.Create(dovecot, "draftto");
-        await dovecot.AcceptMailForAsync(_recipient.Address);
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly ServerInstance _server = shared.Server;
+    private readonly MailboxUser _recipient = shared.Recipient;
 
     private static WbxmlElement Attachment(string clientId, string name, byte[] content) =>
         WithChildren(AirSyncBase.Add,
@@ -144,4 +135,21 @@ public sealed class DraftsTests(DovecotFixture dovecot) : IAsyncLifetime
         (await Mailbox.WaitForAsync(user, subject, "Drafts")).ShouldHaveSingleItem();
         (await Mailbox.WaitForAsync(user, "never stored", "Drafts", atLeast: 0)).ShouldBeEmpty();
     }
+}
+
+/// <summary>The one server of <see cref="DraftsTests"/>, and the recipient its sent drafts go to.</summary>
+public sealed class DraftsServerFixture(DovecotFixture dovecot) : IAsyncLifetime
+{
+    internal ServerInstance Server { get; private set; } = null!;
+
+    internal MailboxUser Recipient { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await ServerInstance.StartAsync(dovecot);
+        Recipient = MailboxUser.Create(dovecot, "draftto");
+        await dovecot.AcceptMailForAsync(Recipient.Address);
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 }
