@@ -3,6 +3,7 @@ using Eas.Integration.Tests.Support;
 using Eas.Wire.CodePages;
 using Eas.Wire.Wbxml;
 using static Eas.Wire.Wbxml.WbxmlElement;
+using IoPage = Eas.Wire.CodePages.ItemOperations;
 
 namespace Eas.Integration.Tests;
 
@@ -28,6 +29,14 @@ public sealed class DraftsTests(DovecotFixture dovecot, DraftsServerFixture shar
     private static (string ClientId, string FileReference) AttachmentAnswer(WbxmlElement response) =>
         response.Element(AirSync.ApplicationData).ShouldNotBeNull().Element(AirSyncBase.Attachments).ShouldNotBeNull()
             .Elements(AirSyncBase.Attachment).Select(a => (a.ValueOf(AirSyncBase.ClientId)!, a.ValueOf(AirSyncBase.FileReference)!)).ShouldHaveSingleItem();
+
+    private static async Task<WbxmlElement> FetchAsync(SyncingPhone phone, WbxmlElement request)
+    {
+        var fetch = (await phone.Client.PostAsync("ItemOperations", request)).Body.ShouldNotBeNull()
+            .Element(IoPage.Response).ShouldNotBeNull().Element(IoPage.Fetch).ShouldNotBeNull();
+        fetch.ValueOf(IoPage.Status).ShouldBe("1");
+        return fetch;
+    }
 
     [Fact]
     public async Task MS_ASCMD_2_2_3_7_2_a_16_1_draft_with_an_attachment_is_saved_changed_and_sent()
@@ -73,7 +82,12 @@ public sealed class DraftsTests(DovecotFixture dovecot, DraftsServerFixture shar
         var changeAnswer = changed.Element(AirSync.Responses).ShouldNotBeNull().Element(AirSync.Change).ShouldNotBeNull();
         changeAnswer.ValueOf(AirSync.ServerId).ShouldBe(serverId);
         changeAnswer.ValueOf(AirSync.Status).ShouldBe("1");
-        AttachmentAnswer(changeAnswer).ClientId.ShouldBe("a2");
+        var (secondClientId, secondReference) = AttachmentAnswer(changeAnswer);
+        secondClientId.ShouldBe("a2");
+        var item = await FetchAsync(phone, MoreMailRequests.FetchItem(drafts.Id, serverId));
+        item.Element(IoPage.Properties).ShouldNotBeNull().ValueOf(Email.Subject).ShouldBe(newSubject, "ItemOperations follows the draft's ServerId to its new message");
+        var file = await FetchAsync(phone, MoreMailRequests.FetchAttachment(secondReference));
+        Convert.FromBase64String(file.Element(IoPage.Properties).ShouldNotBeNull().ValueOf(IoPage.Data).ShouldNotBeNull()).ShouldBe(second);
         (await Mailbox.WaitForAsync(sender, subject, "Drafts", atLeast: 0)).ShouldBeEmpty();
         var rewritten = (await Mailbox.WaitForAsync(sender, newSubject, "Drafts")).ShouldHaveSingleItem();
         rewritten.Raw.ShouldContain(Convert.ToBase64String(second)[..60]);

@@ -23,7 +23,7 @@ public sealed class DraftMimeBuilderTests
     private static string ContentOf(MimeEntity entity)
     {
         using var buffer = new MemoryStream();
-        ((MimePart)entity).Content.DecodeTo(buffer);
+        ((MimePart)entity).Content.ShouldNotBeNull().DecodeTo(buffer);
         return Encoding.ASCII.GetString(buffer.ToArray());
     }
 
@@ -76,7 +76,7 @@ public sealed class DraftMimeBuilderTests
     {
         using var draft = Build(new DraftFields { AddedAttachments = [File("a1", "logo.png", "png") with { IsInline = true, ContentId = "<logo1>" }] });
         var part = Stored(draft).BodyParts.OfType<MimePart>().Single(p => p.FileName == "logo.png");
-        part.ContentDisposition.Disposition.ShouldBe(ContentDisposition.Inline);
+        part.ContentDisposition.ShouldNotBeNull().Disposition.ShouldBe(ContentDisposition.Inline);
         part.ContentId.ShouldBe("logo1");
     }
 
