@@ -18,6 +18,9 @@ public sealed class DraftsTests(DovecotFixture dovecot, DraftsServerFixture shar
     private readonly ServerInstance _server = shared.Server;
     private readonly MailboxUser _recipient = shared.Recipient;
 
+    /// <summary>The class's server takes draft attachments up to this size (<c>Eas:Requests:MaxDraftAttachmentBytes</c>).</summary>
+    internal const int MaxAttachmentBytes = 64 * 1024;
+
     private static WbxmlElement Attachment(string clientId, string name, byte[] content) =>
         WithChildren(AirSyncBase.Add,
             WithText(AirSyncBase.ClientId, clientId),
@@ -127,7 +130,7 @@ public sealed class DraftsTests(DovecotFixture dovecot, DraftsServerFixture shar
     }
 
     [Fact]
-    public async Task MS_ASAIRS_2_2_2_21_a_Change_deleting_an_attachment_the_draft_does_not_have_is_Status_8_and_keeps_the_draft()
+    public async Task MS_ASAIRS_2_2_2_21_a_Change_deleting_an_unknown_attachment_is_Status_8_and_an_Add_over_the_size_limit_is_Status_6_both_writing_nothing()
     {
         var user = MailboxUser.Create(dovecot, "drafter8");
         var phone = await SyncingPhone.StartAsync(_server, user, "16.0", "Drafts160");
@@ -148,6 +151,17 @@ public sealed class DraftsTests(DovecotFixture dovecot, DraftsServerFixture shar
         changed.Element(AirSync.Responses)!.Element(AirSync.Change)!.ValueOf(AirSync.Status).ShouldBe("8");
         (await Mailbox.WaitForAsync(user, subject, "Drafts")).ShouldHaveSingleItem();
         (await Mailbox.WaitForAsync(user, "never stored", "Drafts", atLeast: 0)).ShouldBeEmpty();
+
+        var tooBig = await phone.SyncAsync(drafts, commands: [WithChildren(AirSync.Add,
+            WithText(AirSync.ClientId, "d2"),
+            WithChildren(AirSync.ApplicationData,
+                WithText(Email.Subject, "too big"),
+                WithChildren(AirSyncBase.Attachments, Attachment("a1", "big.bin", new byte[MaxAttachmentBytes + 1]))))]);
+        tooBig.ValueOf(AirSync.Status).ShouldBe("1");
+        var refused = tooBig.Element(AirSync.Responses)!.Element(AirSync.Add)!;
+        refused.ValueOf(AirSync.Status).ShouldBe("6");
+        refused.Element(AirSync.ServerId).ShouldBeNull();
+        (await Mailbox.WaitForAsync(user, "too big", "Drafts", atLeast: 0)).ShouldBeEmpty();
     }
 }
 
@@ -160,7 +174,7 @@ public sealed class DraftsServerFixture(DovecotFixture dovecot) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await ServerInstance.StartAsync(dovecot);
+        Server = await ServerInstance.StartAsync(dovecot, null, $"--Eas:Requests:MaxDraftAttachmentBytes={DraftsTests.MaxAttachmentBytes}");
         Recipient = MailboxUser.Create(dovecot, "draftto");
         await dovecot.AcceptMailForAsync(Recipient.Address);
     }
