@@ -56,6 +56,15 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>Largest attachment one ItemOperations Fetch serves (<see cref="FetchAllowance"/>).</summary>
     public long MaxFetchBytes { get; init; } = FetchAllowance.DefaultItemBytes;
 
+    /// <summary>
+    /// Largest attachment a phone may add to a draft in a Sync Add or Change (<c>Eas:Requests:MaxDraftAttachmentBytes</c>);
+    /// a larger one is refused with Sync Status 6 and nothing is written.
+    /// </summary>
+    public long MaxDraftAttachmentBytes { get; init; } = DefaultMaxDraftAttachmentBytes;
+
+    /// <summary>25 MiB, the message size limit of Postfix's default configuration (message_size_limit, less MIME overhead).</summary>
+    public const long DefaultMaxDraftAttachmentBytes = 25L * 1024 * 1024;
+
     /// <summary>The clock for timestamps and push latency (a fake one in tests).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

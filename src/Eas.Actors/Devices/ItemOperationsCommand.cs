@@ -32,7 +32,7 @@ internal static class ItemOperationsCommand
             results.Add(operation switch
             {
                 ItemOperationsFetch { FileReference: { } reference } fetch when IsMailbox(fetch) => await FetchAttachmentAsync(reference, fetch, request, settings, allowance),
-                ItemOperationsFetch { ServerId: { } serverId, CollectionId: { } collectionId } fetch when IsMailbox(fetch) => await FetchItemAsync(collectionId, serverId, fetch, request, settings, allowance),
+                ItemOperationsFetch { ServerId: { } serverId, CollectionId: { } collectionId } fetch when IsMailbox(fetch) => await FetchItemAsync(collectionId, serverId, fetch, request, settings, allowance, cache),
                 ItemOperationsFetch { LongId: { } longId } fetch when IsMailbox(fetch) => await FetchByLongIdAsync(longId, fetch, request, settings, allowance),
                 ItemOperationsFetch fetch when !IsMailbox(fetch) => new ItemOperationsFetchResult(ItemOperationsStatus.UnknownStore),
                 ItemOperationsFetch fetch => new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { LongId = fetch.LongId },
@@ -61,10 +61,11 @@ internal static class ItemOperationsCommand
     private static bool IsMailbox(ItemOperationsFetch fetch) => string.Equals(fetch.Store, MailboxStore, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<ItemOperationResult> FetchItemAsync(
-        string collectionId, string serverId, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings, FetchAllowance allowance)
+        string collectionId, string serverId, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings, FetchAllowance allowance, CollectionCache? cache = null)
     {
         if (!ServerIds.TryParse(serverId, collectionId, out var uid))
             return new ItemOperationsFetchResult(ItemOperationsStatus.ObjectNotFound) { CollectionId = collectionId, ServerId = serverId };
+        if (cache?.Get(collectionId) is { } synced) uid = ClientItems.StoreUid(synced, uid);
         var encoding = EmailEncodingOptions.ForFetch(request.Line.ProtocolVersion, fetch.Options, Sync.Email.Reading.HtmlToText.Convert);
         var content = new Mailboxes.EmailContentRequest(null, true, encoding.MimeSupport != Wire.Commands.Sync.SyncMimeSupport.Never)
         {

@@ -16,9 +16,13 @@ namespace Eas.Actors.Devices;
 /// otherwise (MS-ASCMD 2.2.3.34), answered with Status 7. The commands of a resent request (MS-ASCMD 3.1.5.9)
 /// run again on the state the phone held when it first sent them: setting flags again changes nothing, and
 /// moving or expunging a message already gone moves nothing (IMAP answers OK), so they succeed again.
+/// From 16.0 an Add, and a Change with draft content or email2:Send, in the Drafts folder is a draft
+/// (<see cref="DraftCommands"/>); an Add anywhere else, or before 16.0, stays Status 6, since email is created
+/// on the phone only as a 16.x draft (MS-ASCMD 2.2.3.7.2, MS-ASEMAIL 2.2.2.69). ServerIds name messages through
+/// the state's draft aliases (<see cref="ClientItems"/>).
 /// </summary>
 internal sealed class SyncClientCommands(
-    MailboxContext context, string folderName, string folderId, ProtocolVersion version, EmailEncodingOptions encoding, EmailContentRequest content)
+    MailboxContext context, string folderName, string folderId, ProtocolVersion version, EmailEncodingOptions encoding, EmailContentRequest content, DraftCommands drafts)
 {
     public async Task<(CollectionSyncState State, ImmutableArray<SyncItemResponse> Responses)> ApplyAsync(
         CollectionSyncState state, ImmutableArray<SyncClientCommand> commands, SyncOptions options, bool deletesAsMoves)
@@ -29,6 +33,10 @@ internal sealed class SyncClientCommands(
         {
             switch (command)
             {
+                case SyncClientChange change when await IsDraftChangeAsync(state, change) is { } uids:
+                    (state, var draftResponse) = await drafts.ChangeAsync(state, change, uids.Phone, uids.Store);
+                    if (draftResponse is not null) responses.Add(draftResponse);
+                    break;
                 case SyncClientChange change:
                     (state, var changeStatus) = await ChangeAsync(state, change, options);
                     if (changeStatus != SyncStatus.Success) responses.Add(new SyncChangeResponse(change.ServerId, changeStatus));
@@ -38,7 +46,11 @@ internal sealed class SyncClientCommands(
                     if (deleteStatus != SyncStatus.Success) responses.Add(new SyncDeleteResponse(delete.ServerId, deleteStatus));
                     break;
                 case SyncClientFetch fetch:
-                    responses.Add(await FetchAsync(fetch.ServerId));
+                    responses.Add(await FetchAsync(state, fetch.ServerId));
+                    break;
+                case SyncClientAdd add when SyncVersionRules.AllowsDrafts(version) && await drafts.IsDraftsFolderAsync():
+                    (state, var addResponse) = await drafts.AddAsync(state, add);
+                    responses.Add(addResponse);
                     break;
                 case SyncClientAdd add:
                     responses.Add(new SyncAddResponse(add.ClientId, SyncStatus.ConversionError));
@@ -49,9 +61,25 @@ internal sealed class SyncClientCommands(
         return (state, responses.ToImmutable());
     }
 
+    /// <summary>The phone's and the store's UID of a held draft a 16.0+ Change edits or sends in the Drafts folder; null for any other Change.</summary>
+    private async Task<(uint Phone, uint Store)?> IsDraftChangeAsync(CollectionSyncState state, SyncClientChange change)
+    {
+        if (!SyncVersionRules.AllowsDrafts(version) || !(change.Send || Sync.Email.Drafts.DraftFieldsReader.IsDraftEdit(change.ApplicationData))) return null;
+        if (!TryStoreUid(state, change.ServerId, out var phone, out var store) || CollectionSync.Held(state, store) is null) return null;
+        return await drafts.IsDraftsFolderAsync() ? (phone, store) : null;
+    }
+
+    private bool TryStoreUid(CollectionSyncState state, string serverId, out uint phoneUid, out uint storeUid)
+    {
+        storeUid = 0;
+        if (!ServerIds.TryParse(serverId, folderId, out phoneUid)) return false;
+        storeUid = ClientItems.StoreUid(state, phoneUid);
+        return true;
+    }
+
     private async Task<(CollectionSyncState, SyncStatus)> ChangeAsync(CollectionSyncState state, SyncClientChange change, SyncOptions options)
     {
-        if (!ServerIds.TryParse(change.ServerId, folderId, out var uid) || CollectionSync.Held(state, uid) is not { } held)
+        if (!TryStoreUid(state, change.ServerId, out _, out var uid) || CollectionSync.Held(state, uid) is not { } held)
             return (state, SyncStatus.ObjectNotFound);
         EmailChange parsed;
         try
@@ -85,7 +113,7 @@ internal sealed class SyncClientCommands(
 
     private async Task<(CollectionSyncState, SyncStatus)> DeleteAsync(CollectionSyncState state, string serverId, bool deletesAsMoves)
     {
-        if (!ServerIds.TryParse(serverId, folderId, out var uid) || CollectionSync.Held(state, uid) is null)
+        if (!TryStoreUid(state, serverId, out _, out var uid) || CollectionSync.Held(state, uid) is null)
             return (state, SyncStatus.ObjectNotFound);
         var trash = (await context.Session.ListFoldersAsync(context.CancellationToken)).FirstOrDefault(f => f.Use == FolderUse.Trash);
         try
@@ -103,9 +131,9 @@ internal sealed class SyncClientCommands(
         return (CollectionSync.ClientDeleted(state, uid), SyncStatus.Success);
     }
 
-    private async Task<SyncItemResponse> FetchAsync(string serverId)
+    private async Task<SyncItemResponse> FetchAsync(CollectionSyncState state, string serverId)
     {
-        if (!ServerIds.TryParse(serverId, folderId, out var uid)) return new SyncFetchResponse(serverId, SyncStatus.ObjectNotFound);
+        if (!TryStoreUid(state, serverId, out _, out var uid)) return new SyncFetchResponse(serverId, SyncStatus.ObjectNotFound);
         var fetched = await context.Session.FetchEmailsAsync(folderName, [uid], content with { MaxBodyBytes = null }, context.CancellationToken);
         return fetched.Count == 0
             ? new SyncFetchResponse(serverId, SyncStatus.ObjectNotFound)

@@ -60,7 +60,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var version = request.Line.ProtocolVersion;
         var encoding = EmailEncodingOptions.ForSync(version, options, Sync.Email.Reading.HtmlToText.Convert, options.Truncation);
         var content = ContentFor(options);
-        var clients = new SyncClientCommands(context, name, folderId, version, encoding, content);
+        var clients = new SyncClientCommands(context, name, folderId, version, encoding, content, new DraftCommands(context, name, folderId, request, settings));
         state = CollectionSync.Confirm(state) with { Options = options };
         (state, var responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true);
         if (await CollectionRefresh.TakeInAsync(context.Session, name, state, options.FilterType, now, context.CancellationToken) is not { } refreshed)
@@ -81,7 +81,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
             AddedFlags = [.. fetched.Select(f => KeyValuePair.Create(f.Uid, f.Flags))],
         };
         if (state.Sent is not null) state = state with { Sent = delivered };
-        var commands = ServerCommands(folderId, delivered, fetched, encoding);
+        var commands = ServerCommands(folderId, state, delivered, fetched, encoding);
         var response = new SyncCollectionResponse(folderId, SyncStatus.Success)
         {
             SyncKey = state.Key,
@@ -93,12 +93,13 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         return (state, response);
     }
 
-    private static ImmutableArray<SyncServerCommand> ServerCommands(string folderId, SyncPlan plan, IReadOnlyList<FetchedEmail> fetched, EmailEncodingOptions encoding)
+    /// <summary>The plan's server commands; a changed draft is named by the ServerId the phone knows (<see cref="ClientItems.PhoneUid"/>).</summary>
+    private static ImmutableArray<SyncServerCommand> ServerCommands(string folderId, CollectionSyncState state, SyncPlan plan, IReadOnlyList<FetchedEmail> fetched, EmailEncodingOptions encoding)
     {
         var commands = ImmutableArray.CreateBuilder<SyncServerCommand>(plan.Count);
-        foreach (var uid in plan.Deletes) commands.Add(new SyncServerDelete(ServerIds.Of(folderId, uid)));
+        foreach (var uid in plan.Deletes) commands.Add(new SyncServerDelete(ServerIds.Of(folderId, ClientItems.PhoneUid(state, uid))));
         foreach (var (uid, flags) in plan.Changes)
-            commands.Add(new SyncServerChange(ServerIds.Of(folderId, uid), EmailApplicationData.BuildFlagsChange(FlagsItem(flags), encoding.Version)));
+            commands.Add(new SyncServerChange(ServerIds.Of(folderId, ClientItems.PhoneUid(state, uid)), EmailApplicationData.BuildFlagsChange(FlagsItem(flags), encoding.Version)));
         foreach (var email in fetched)
             commands.Add(new SyncServerAdd(ServerIds.Of(folderId, email.Uid), EmailApplicationData.Build(FileReferences.Qualify(email.Item, folderId, email.Uid), encoding)));
         return commands.ToImmutable();

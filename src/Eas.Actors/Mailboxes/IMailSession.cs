@@ -48,8 +48,11 @@ public interface IMailSession : IAsyncDisposable
     /// <summary>The folder's change stamp (STATUS), for Ping's "changed since the last sync" check.</summary>
     Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken);
 
-    /// <summary>Appends a message of <paramref name="length"/> bytes to a folder with the given flags (IMAP APPEND, RFC 3501 6.3.11).</summary>
-    Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken);
+    /// <summary>
+    /// Appends a message of <paramref name="length"/> bytes to a folder with the given flags (IMAP APPEND, RFC 3501
+    /// 6.3.11); returns its UID where the server says (APPENDUID, RFC 4315), else null.
+    /// </summary>
+    Task<uint?> AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken);
 
     Task CreateFolderAsync(string name, CancellationToken cancellationToken);
 

@@ -56,6 +56,7 @@ internal static class ActorComposition
             Mailboxes = mailboxes,
             MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
             MaxFetchBytes = options.Requests.MaxFetchBytes,
+            MaxDraftAttachmentBytes = options.Requests.MaxDraftAttachmentBytes,
             Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
             Budgets = new RequestBudgetLimits(options.Budgets.RequestBurst, options.Budgets.RequestsPerMinute, options.Budgets.PingBurst, options.Budgets.PingsPerMinute),
             Loops = new LoopLimits(options.Budgets.LoopSyncKeyReplays, options.Budgets.LoopFastPings),

@@ -16,6 +16,12 @@ public sealed class RequestOptions
     public long MaxFetchBytes { get; set; } = Eas.Actors.Devices.FetchAllowance.DefaultItemBytes;
 
     /// <summary>
+    /// Largest attachment a 16.x phone may add to a draft (Sync Add or Change in Drafts), in decoded bytes; a larger
+    /// one is that item's Sync Status 6 and nothing is written. The request body cap (<see cref="MaxBodyBytes"/>) still applies.
+    /// </summary>
+    public long MaxDraftAttachmentBytes { get; set; } = Eas.Actors.Devices.DeviceActorSettings.DefaultMaxDraftAttachmentBytes;
+
+    /// <summary>
     /// Smallest response body, in bytes, sent gzip-compressed to a phone that accepts gzip (MS-ASHTTP 2.2.2.1.2
     /// Content-Encoding); smaller bodies gain nothing. 0 turns compression off.
     /// </summary>

@@ -104,7 +104,7 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
 
         public Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken) => Unused<FolderStamp>();
 
-        public Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken) => Unused();
+        public Task<uint?> AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken) => Unused<uint?>();
 
         public Task CreateFolderAsync(string name, CancellationToken cancellationToken) => Unused();
 

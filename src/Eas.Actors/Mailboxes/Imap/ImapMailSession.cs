@@ -139,13 +139,14 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
         return await ImapStamps.TakeAsync(client, target, (verb, call) => CallAsync(verb, call), cancellationToken);
     }
 
-    public async Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken)
+    public async Task<uint?> AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken)
     {
         var target = await CallAsync(null, () => client.GetFolderAsync(folder, cancellationToken));
         var parsed = await MimeMessage.LoadAsync(message, persistent: message.CanSeek, cancellationToken);
         var (system, keywords) = ImapFlagMapping.Split(flags);
         var request = new AppendRequest(parsed, system) { Keywords = keywords };
-        await CallAsync("APPEND", () => target.AppendAsync(request, cancellationToken));
+        var uid = await CallAsync("APPEND", () => target.AppendAsync(request, cancellationToken));
+        return uid?.Id;
     }
 
     public async Task CreateFolderAsync(string name, CancellationToken cancellationToken)

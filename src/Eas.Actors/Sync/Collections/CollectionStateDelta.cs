@@ -50,6 +50,9 @@ public sealed record CollectionStateDelta
 
     public ImmutableArray<uint> PendingDeletesRemoved { get; init; } = [];
 
+    /// <summary>The new state's <see cref="CollectionSyncState.Aliases"/>, carried whole when they changed (drafts only; a few entries); null when unchanged.</summary>
+    public ImmutableSortedDictionary<uint, uint>? AliasesReplaced { get; init; }
+
     /// <summary>
     /// The new state's <see cref="CollectionSyncState.Rollback"/>, carried whole: it is itself in proportion to
     /// the window. Null in a rollback, and in deltas journalled before resends were answered from it.
@@ -81,6 +84,7 @@ public sealed record CollectionStateDelta
             PendingChangesRemoved = changesRemoved,
             PendingDeletesAdded = deletesAdded,
             PendingDeletesRemoved = deletesRemoved,
+            AliasesReplaced = ReferenceEquals(saved.Aliases, next.Aliases) || saved.Aliases.SequenceEqual(next.Aliases) ? null : next.Aliases,
             Rollback = next.Rollback,
         };
     }
@@ -102,6 +106,7 @@ public sealed record CollectionStateDelta
             PendingAdds = PendingAddsReplaced ?? ApplyToPendingAdds(saved.PendingAdds),
             PendingChanges = saved.PendingChanges.RemoveRange(PendingChangesRemoved).SetItems(PendingChangesUpserted),
             PendingDeletes = saved.PendingDeletes.Except(PendingDeletesRemoved).Union(PendingDeletesAdded),
+            Aliases = AliasesReplaced ?? saved.Aliases,
             Rollback = Rollback,
         };
     }

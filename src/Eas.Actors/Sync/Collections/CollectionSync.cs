@@ -39,7 +39,8 @@ public static class CollectionSync
         foreach (var uid in sent.Deletes) items.Remove(uid);
         foreach (var (uid, flags) in sent.Changes) items[uid] = flags & Synced;
         foreach (var (uid, flags) in sent.AddedFlags) items[uid] = flags & Synced;
-        return state with { Items = items.ToImmutable(), Sent = null };
+        var aliases = sent.Deletes.IsDefaultOrEmpty ? state.Aliases : state.Aliases.RemoveRange(sent.Deletes);
+        return state with { Items = items.ToImmutable(), Aliases = aliases, Sent = null };
     }
 
     /// <summary>
@@ -77,6 +78,7 @@ public static class CollectionSync
         PendingChanges = state.PendingChanges.Remove(uid),
         PendingDeletes = state.PendingDeletes.Remove(uid),
         PendingAdds = state.PendingAdds.Remove(uid),
+        Aliases = state.Aliases.Remove(uid),
         Sent = state.Sent is { } sent
             ? sent with
             {

@@ -39,6 +39,14 @@ public sealed record CollectionSyncState
     /// <summary>Held messages that disappeared, still to delete on the phone.</summary>
     public ImmutableSortedSet<uint> PendingDeletes { get; init; } = [];
 
+    /// <summary>
+    /// Drafts the phone changed (MS-ASCMD 2.2.3.24 with MS-ASEMAIL 16.0 elements): IMAP cannot change a message, so
+    /// the changed draft is a new message with a new UID, which the phone still knows by the ServerId it had. Keyed
+    /// by the current UID, valued by the UID in that ServerId. UIDs are never reused under one UIDVALIDITY, so a
+    /// ServerId's UID names either a message or an alias, never both.
+    /// </summary>
+    public ImmutableSortedDictionary<uint, uint> Aliases { get; init; } = ImmutableSortedDictionary<uint, uint>.Empty;
+
     /// <summary>The client's options for this folder (MS-ASCMD 2.2.3.115.5), kept for requests that leave them out.</summary>
     public Eas.Wire.Commands.Sync.SyncOptions? Options { get; init; }
 

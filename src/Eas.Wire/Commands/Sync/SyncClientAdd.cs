@@ -12,4 +12,7 @@ public sealed record SyncClientAdd(string ClientId, WbxmlElement ApplicationData
 {
     /// <summary>The item's class when it differs from the folder's (SMS), 14.0+ (2.2.3.27.6).</summary>
     public string? Class { get; init; }
+
+    /// <summary>email2:Send was present: the new email is to be sent, not kept as a draft (16.0+, MS-ASEMAIL 2.2.2.69).</summary>
+    public bool Send { get; init; }
 }

@@ -29,6 +29,7 @@ internal static class SyncCommandsReader
     {
         string? clientId = null, itemClass = null;
         WbxmlElement? data = null;
+        string? send = null;
         foreach (var child in reader.Container(add).Children)
         {
             switch (child.Tag)
@@ -43,6 +44,9 @@ internal static class SyncCommandsReader
                 case AirSync.ApplicationData:
                     reader.Once(ref data, child, reader.Container(child));
                     break;
+                case Email2.Send:
+                    ReadSend(reader, child, ref send);
+                    break;
                 default:
                     throw reader.Unexpected(add, child);
             }
@@ -53,6 +57,7 @@ internal static class SyncCommandsReader
             data ?? throw reader.Missing(add, AirSync.ApplicationData))
         {
             Class = itemClass,
+            Send = send is not null,
         };
     }
 
@@ -60,6 +65,7 @@ internal static class SyncCommandsReader
     {
         string? serverId = null;
         WbxmlElement? data = null;
+        string? send = null;
         foreach (var child in reader.Container(change).Children)
         {
             switch (child.Tag)
@@ -70,6 +76,9 @@ internal static class SyncCommandsReader
                 case AirSync.ApplicationData:
                     reader.Once(ref data, child, reader.Container(child));
                     break;
+                case Email2.Send:
+                    ReadSend(reader, child, ref send);
+                    break;
                 default:
                     throw reader.Unexpected(change, child);
             }
@@ -77,7 +86,18 @@ internal static class SyncCommandsReader
 
         return new SyncClientChange(
             serverId ?? throw reader.Missing(change, AirSync.ServerId),
-            data ?? throw reader.Missing(change, AirSync.ApplicationData));
+            data ?? throw reader.Missing(change, AirSync.ApplicationData))
+        {
+            Send = send is not null,
+        };
+    }
+
+    /// <summary>email2:Send, an empty tag of 16.0 and later, at most once (MS-ASEMAIL 2.2.2.69).</summary>
+    private static void ReadSend(in RequestReader reader, WbxmlElement send, ref string? slot)
+    {
+        reader.RequireVersion(SyncVersionRules.AllowsDrafts(reader.Version), send, "MS-ASEMAIL 2.2.2.69");
+        reader.Empty(send);
+        reader.Once(ref slot, send, send.Name);
     }
 
     private static string ReadServerIdOnly(in RequestReader reader, WbxmlElement command)

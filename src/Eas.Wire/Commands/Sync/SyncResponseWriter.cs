@@ -76,10 +76,15 @@ internal static class SyncResponseWriter
                 WriteItemClass(writer, add.Class, version);
                 writer.WriteElementString(AirSync.ClientId, add.ClientId);
                 writer.WriteOptional(AirSync.ServerId, add.ServerId);
+                if (SyncVersionRules.AllowsDrafts(version)) writer.WriteOptional(add.ApplicationData);
                 writer.WriteStatus(AirSync.Status, add.Status);
                 break;
             case SyncChangeResponse change:
-                WriteServerIdAndStatus(writer, AirSync.Change, change.ServerId, change, version);
+                writer.StartElement(AirSync.Change);
+                WriteItemClass(writer, change.Class, version);
+                writer.WriteElementString(AirSync.ServerId, change.ServerId);
+                if (SyncVersionRules.AllowsDrafts(version)) writer.WriteOptional(change.ApplicationData);
+                writer.WriteStatus(AirSync.Status, change.Status);
                 break;
             case SyncDeleteResponse delete:
                 WriteServerIdAndStatus(writer, AirSync.Delete, delete.ServerId, delete, version);

@@ -17,6 +17,12 @@ public static class SyncVersionRules
     /// <summary>airsync:Class on Options and on request Add, and on response Add, Change and Delete: 14.0 and later (MS-ASCMD 2.2.3.27.6).</summary>
     public static bool AllowsItemClass(ProtocolVersion version) => version >= ProtocolVersion.V140;
 
+    /// <summary>
+    /// email2:Send on a request Add or Change, and airsync:ApplicationData in a Responses Add or Change (the
+    /// attachments the phone added to a draft): 16.0 and later (MS-ASEMAIL 2.2.2.69, MS-ASAIRS 2.2.2.14).
+    /// </summary>
+    public static bool AllowsDrafts(ProtocolVersion version) => version >= ProtocolVersion.V160;
+
     /// <summary>Wait on Sync: 12.1 and later (MS-ASCMD 2.2.3.198).</summary>
     public static bool AllowsWait(ProtocolVersion version) => version >= ProtocolVersion.V121;
 

@@ -14,6 +14,9 @@ namespace Eas.Integration.Tests.Support.Schema;
 /// <item>Class is an optional child of a Commands Add and a Responses Delete in the prose (2.2.3.27.6), not in the
 /// schema.</item>
 /// <item>Commands MUST hold at least one operation (2.2.3.32); Responses likewise holds at least one.</item>
+/// <item>A Responses Add or Change may carry ApplicationData from 16.0 (2.2.3.7.2, 2.2.3.24): the attachments a phone
+/// added to a draft, each Attachment then holding ClientId and FileReference, both required (MS-ASAIRS 2.2.2.7,
+/// 2.2.2.14, 2.2.2.24.1).</item>
 /// </list>
 /// </summary>
 internal static class SyncResponseSchema
@@ -26,9 +29,13 @@ internal static class SyncResponseSchema
         Node(AirSync.Delete, Value(AirSync.Class).Optional(), Value(AirSync.ServerId)),
         Node(AirSync.SoftDelete, Value(AirSync.ServerId))).Many());
 
+    private static readonly SchemaElement AddedAttachments = Node(AirSync.ApplicationData,
+        Node(AirSyncBase.Attachments, Choice(
+            Node(AirSyncBase.Attachment, All(Value(AirSyncBase.ClientId), Value(AirSyncBase.FileReference)))).Many()));
+
     private static readonly SchemaElement Responses = Node(AirSync.Responses, Choice(
-        Node(AirSync.Add, Value(AirSync.Class).Optional(), Value(AirSync.ClientId), Value(AirSync.ServerId).Optional(), Value(AirSync.Status)),
-        Node(AirSync.Change, Value(AirSync.Class).Optional(), Value(AirSync.ServerId), Value(AirSync.Status)),
+        Node(AirSync.Add, Value(AirSync.Class).Optional(), Value(AirSync.ClientId), Value(AirSync.ServerId).Optional(), AddedAttachments.Optional(), Value(AirSync.Status)),
+        Node(AirSync.Change, Value(AirSync.Class).Optional(), Value(AirSync.ServerId), AddedAttachments.Optional(), Value(AirSync.Status)),
         Node(AirSync.Delete, Value(AirSync.Class).Optional(), Value(AirSync.ServerId), Value(AirSync.Status)),
         Node(AirSync.Fetch, Value(AirSync.ServerId).Optional(), Value(AirSync.Status), ApplicationData.Optional())).Many());
 

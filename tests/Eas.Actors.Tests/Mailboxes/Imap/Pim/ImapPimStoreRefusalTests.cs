@@ -55,7 +55,7 @@ public sealed class ImapPimStoreRefusalTests
         public Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task ExpungeAsync(string folder, IReadOnlyList<uint> uids, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<uint?> AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task CreateFolderAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task RenameFolderAsync(string name, string newName, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task DeleteFolderAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
