@@ -7,7 +7,7 @@ namespace Eas.Mail.Sieve;
 
 /// <summary>
 /// A ManageSieve client (RFC 5804), written here because no .NET library for it is served: connects, upgrades with
-/// STARTTLS whenever the server offers it (section 2.2), signs in with AUTHENTICATE PLAIN (RFC 4616, section 2.1),
+/// STARTTLS (section 2.2) unless <see cref="SieveServer.Security"/> says the connection stays plain, signs in with AUTHENTICATE PLAIN (RFC 4616, section 2.1),
 /// and runs LISTSCRIPTS, GETSCRIPT, PUTSCRIPT, CHECKSCRIPT and SETACTIVE. Scripts travel as non-synchronizing
 /// literals (<c>{n+}</c>, section 4); names as quoted strings. Every step has <see cref="SieveServer.Timeout"/>.
 /// Outages (refused connection, timeout, BYE, a broken response, TRYLATER) are <see cref="SieveUnavailableException"/>,
@@ -49,18 +49,16 @@ public sealed class ManageSieveClient : IAsyncDisposable
         {
             var reader = new ManageSieveReader(stream);
             var capabilities = CapabilitiesOf(Expect(await reader.ReadResponseAsync(deadline.Token).ConfigureAwait(false), "greeting"));
-            if (capabilities.ContainsKey("STARTTLS"))
+            if (server.Security == SieveSecurity.StartTls)
             {
+                if (!capabilities.ContainsKey("STARTTLS"))
+                    throw new SieveUnavailableException($"The {ServerName} {address} does not offer STARTTLS, and credentials are not sent in the clear.");
                 await WriteAsync(stream, "STARTTLS\r\n"u8.ToArray(), deadline.Token).ConfigureAwait(false);
                 Expect(await reader.ReadResponseAsync(deadline.Token).ConfigureAwait(false), "STARTTLS");
                 var validation = MailTransport.CertificateValidation(socket, server.AcceptAnyCertificate, server.CertificateValidation, address);
                 stream = await MailTransport.NegotiateTlsAsync(ServerName, stream, server.Host, validation, address, Unavailable, deadline.Token).ConfigureAwait(false);
                 reader = new ManageSieveReader(stream);
                 capabilities = CapabilitiesOf(Expect(await reader.ReadResponseAsync(deadline.Token).ConfigureAwait(false), "capabilities after STARTTLS"));
-            }
-            else if (server.RequireTls)
-            {
-                throw new SieveUnavailableException($"The {ServerName} {address} does not offer STARTTLS, and credentials are not sent in the clear.");
             }
 
             return new ManageSieveClient(server, stream, reader, capabilities);

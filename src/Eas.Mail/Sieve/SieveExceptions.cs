@@ -13,6 +13,9 @@ public sealed class SieveUnavailableException(string message, Exception? inner =
 public sealed class SieveCommandException(string command, string? code, string? serverMessage)
     : Exception($"ManageSieve {command} answered NO{(code is null ? "" : $" ({code})")}: {serverMessage}")
 {
+    /// <summary>The command that was refused (PUTSCRIPT, CHECKSCRIPT...).</summary>
+    public string Command { get; } = command;
+
     public string? Code { get; } = code;
 
     public string? ServerMessage { get; } = serverMessage;

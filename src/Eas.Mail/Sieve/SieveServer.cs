@@ -3,8 +3,8 @@ using System.Net.Security;
 namespace Eas.Mail.Sieve;
 
 /// <summary>
-/// Where the ManageSieve server (RFC 5804) is and how far it is trusted. STARTTLS is used whenever the server offers
-/// it; without it, credentials are sent only when <see cref="RequireTls"/> is off (a loopback development server).
+/// Where the ManageSieve server (RFC 5804) is and how far it is trusted: with <see cref="SieveSecurity.StartTls"/> the
+/// connection is upgraded before signing in, and a server that does not offer STARTTLS is refused.
 /// Certificates are checked against the system's trust store and <see cref="Host"/>, unless
 /// <see cref="CertificateValidation"/> decides, or <see cref="AcceptAnyCertificate"/> is set, which is honoured
 /// only when the connected peer is a loopback address: the same rules as the IMAP connection.
@@ -16,8 +16,8 @@ public sealed record SieveServer(string Host, int Port = SieveServer.DefaultPort
     /// <summary>The port IANA assigned to ManageSieve (RFC 5804 section 4).</summary>
     public const int DefaultPort = 4190;
 
-    /// <summary>Refuse to sign in over a connection that could not be protected with STARTTLS.</summary>
-    public bool RequireTls { get; init; } = true;
+    /// <summary>Whether STARTTLS is required (the default) or never tried.</summary>
+    public SieveSecurity Security { get; init; } = SieveSecurity.StartTls;
 
     /// <summary>Trust any certificate; refused unless the peer is on a loopback address.</summary>
     public bool AcceptAnyCertificate { get; init; }

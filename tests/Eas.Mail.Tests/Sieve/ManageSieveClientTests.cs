@@ -105,4 +105,14 @@ public sealed class ManageSieveClientTests(ManageSieveFixture fixture) : IClassF
 
         await Assert.ThrowsAsync<SieveUnavailableException>(() => ManageSieveClient.ConnectAsync(untrusted, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task With_security_None_the_session_stays_plain_as_a_loopback_IMAP_session_does()
+    {
+        await using var client = await ManageSieveClient.ConnectAsync(fixture.Server with { Security = SieveSecurity.None }, CancellationToken.None);
+        await client.AuthenticatePlainAsync(ManageSieveFixture.User, ManageSieveFixture.Password, CancellationToken.None);
+
+        Assert.False(client.IsSecure);
+        await client.ListScriptsAsync(CancellationToken.None);
+    }
 }
