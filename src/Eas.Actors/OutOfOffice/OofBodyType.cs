@@ -1,7 +1,7 @@
 namespace Eas.Actors.OutOfOffice;
 
 /// <summary>The two values of settings:BodyType for OOF messages (MS-ASCMD 2.2.3.17), as they travel.</summary>
-internal static class OofBodyType
+public static class OofBodyType
 {
     /// <summary>Plain text.</summary>
     public const string Text = "Text";

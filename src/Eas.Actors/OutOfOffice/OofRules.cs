@@ -10,7 +10,7 @@ namespace Eas.Actors.OutOfOffice;
 /// stored (an audience or a time the phone leaves out keeps its stored value), and how stored settings are answered
 /// to a Get in the body type it asks for.
 /// </summary>
-internal static class OofRules
+public static class OofRules
 {
     /// <summary>The settings of an account that never set any: off, no messages.</summary>
     public static readonly OofSettings Nothing = new() { OofState = OofState.Disabled };

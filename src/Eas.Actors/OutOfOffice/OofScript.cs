@@ -22,7 +22,7 @@ namespace Eas.Actors.OutOfOffice;
 /// naming the account's address, and for HTML <c>:mime</c> with a text/html entity.</item>
 /// </list>
 /// </summary>
-internal static class OofScript
+public static class OofScript
 {
     /// <summary>The name of the script that holds the out-of-office rules.</summary>
     public const string ScriptName = "eas-oof";
@@ -106,7 +106,7 @@ internal static class OofScript
     }
 
     /// <summary>A Sieve quoted string (RFC 5228 section 2.4.2): backslash and double quote escaped; line breaks may stand in it.</summary>
-    internal static string Quoted(string value) =>
+    public static string Quoted(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string Iso(DateTime utc) => utc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);

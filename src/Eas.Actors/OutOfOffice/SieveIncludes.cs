@@ -7,7 +7,7 @@ namespace Eas.Actors.OutOfOffice;
 /// byte. A user with no active script gets a small one of ours, <see cref="RulesScriptName"/>, holding only that line.
 /// A script that already holds the line is left as it is.
 /// </summary>
-internal static class SieveIncludes
+public static class SieveIncludes
 {
     /// <summary>The active script we create for a user who has none.</summary>
     public const string RulesScriptName = "eas-rules";
@@ -35,7 +35,7 @@ internal static class SieveIncludes
     /// <c>#</c> and <c>/* */</c> comments and the quoted strings and lists inside each require; 0 when the script
     /// starts with anything else.
     /// </summary>
-    internal static int EndOfRequires(string script)
+    public static int EndOfRequires(string script)
     {
         var position = 0;
         var end = 0;
