@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 need=()
 command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
 [ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
+[ -f /usr/lib/dovecot/modules/lib90_sieve_plugin.so ] || need+=(dovecot-sieve)
+[ -x /usr/lib/dovecot/managesieve ] || need+=(dovecot-managesieved)
 command -v xml2wbxml >/dev/null 2>&1 || need+=(libwbxml2-utils)
 command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
 # PostgreSQL 15 binaries only: the journal tests run initdb and pg_ctl themselves on a free loopback port, so the

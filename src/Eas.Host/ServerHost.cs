@@ -162,6 +162,21 @@ public static class ServerHost
             DataTimeout = TimeSpan.FromSeconds(smtp.DataTimeoutSeconds),
         });
 
+    /// <summary>The out-of-office store on the configured Sieve server (defaults from the IMAP settings); null when switched off.</summary>
+    internal static Eas.Actors.OutOfOffice.SieveOofStore? OofStoreFrom(EasOptions options, ILogger logger)
+    {
+        var sieve = options.Sieve;
+        if (!sieve.Enabled) return null;
+        var security = sieve.Security ?? (options.Imap.Security == ImapSecurity.None ? Eas.Mail.Sieve.SieveSecurity.None : Eas.Mail.Sieve.SieveSecurity.StartTls);
+        var server = new Eas.Mail.Sieve.SieveServer(string.IsNullOrWhiteSpace(sieve.Host) ? options.Imap.Host : sieve.Host, sieve.Port)
+        {
+            Security = security,
+            AcceptAnyCertificate = options.Imap.AcceptAnyCertificate,
+            Timeout = TimeSpan.FromSeconds(sieve.TimeoutSeconds),
+        };
+        return new(server, logger);
+    }
+
     private static ImapServer ImapServerFrom(ImapOptions imap) =>
         new(imap.Host, imap.Port, imap.Security) { AcceptAnyCertificate = imap.AcceptAnyCertificate, Timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds) };
 

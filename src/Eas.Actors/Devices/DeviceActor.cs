@@ -254,7 +254,7 @@ public sealed partial class DeviceActor : EntityChildActor
         if (!request.Implemented) return new Decision(new CommandNotImplemented(), []);
         return command switch
         {
-            EasCommand.Settings => SettingsCommand.Decide(state, request, now),
+            EasCommand.Settings => await SettingsCommand.DecideAsync(state, request, settings, now),
             EasCommand.FolderSync => await FolderSyncCommand.DecideAsync(state, request, settings, NewEpoch(), now),
             EasCommand.FolderCreate => await FolderCommands.CreateAsync(state, request, settings, now),
             EasCommand.FolderUpdate => await FolderCommands.UpdateAsync(state, request, settings, now),

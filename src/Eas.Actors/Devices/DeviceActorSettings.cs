@@ -23,6 +23,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 
+    /// <summary>Where Settings Oof reads and writes out-of-office settings (a Sieve server); null answers Oof with Status 3 (access denied).</summary>
+    public OutOfOffice.IOofStore? Oof { get; init; }
+
     /// <summary>The global address list Search and ResolveRecipients look in; null answers them with their server-error status (Search Store 3, ResolveRecipients 6).</summary>
     public Eas.Mail.Gal.IGalDirectory? Gal { get; init; }
 

@@ -50,13 +50,23 @@ internal static class DemoCommand
         Directory.CreateDirectory(dataDir);
         var mailDir = Path.Combine(dataDir, "dovecot");
         var firstRun = !Directory.Exists(mailDir);
+        // Sieve's vacation replies (Settings Oof) leave through the demo's Postfix, whose port Dovecot names up front.
+        var submissionPort = DovecotInstance.FreePort();
         await using var dovecot = await DovecotInstance.StartAsync(
-            new DovecotOptions { DataDirectory = mailDir, EnableLmtp = true, EnableAuthListener = true }, cancellationToken);
+            new DovecotOptions
+            {
+                DataDirectory = mailDir,
+                EnableLmtp = true,
+                EnableAuthListener = true,
+                EnableSieve = true,
+                SieveSubmissionHost = $"127.0.0.1:{submissionPort}",
+            }, cancellationToken);
         dovecot.AddUser(User, Password);
         dovecot.AddUser(Friend, Password);
         if (firstRun) await SeedAsync(dovecot, cancellationToken);
         await using var postfix = await PostfixInstance.StartAsync(PostfixOptions.For(dovecot, Path.Combine(dataDir, "postfix")) with
         {
+            SubmissionPort = submissionPort,
             Mailboxes = new Dictionary<string, string> { [User] = User, [Friend] = Friend },
         }, cancellationToken);
 
@@ -72,6 +82,7 @@ internal static class DemoCommand
             $"--Eas:Smtp:Port={postfix.SubmissionPort}",
             "--Eas:Smtp:Security=StartTls",
             "--Eas:Smtp:AcceptAnyCertificate=true",
+            $"--Eas:Sieve:Port={dovecot.ManageSievePort}",
             $"--Eas:Admin:Users:{Admin}={AdminPassword}",
         ]);
         try
@@ -116,12 +127,14 @@ internal static class DemoCommand
         return 0;
     }
 
-    /// <summary>Installs what is missing of Dovecot (IMAP and LMTP) and Postfix, as root; Postfix preseeded so its own system instance stays unconfigured.</summary>
+    /// <summary>Installs what is missing of Dovecot (IMAP, LMTP, Sieve and ManageSieve) and Postfix, as root; Postfix preseeded so its own system instance stays unconfigured.</summary>
     private static async Task<bool> EnsurePackagesAsync(CancellationToken cancellationToken)
     {
         var missing = new List<string>();
         if (!File.Exists("/usr/sbin/dovecot")) missing.Add("dovecot-imapd");
         if (!File.Exists("/usr/lib/dovecot/lmtp")) missing.Add("dovecot-lmtpd");
+        if (!File.Exists("/usr/lib/dovecot/modules/lib90_sieve_plugin.so")) missing.Add("dovecot-sieve");
+        if (!File.Exists("/usr/lib/dovecot/managesieve")) missing.Add("dovecot-managesieved");
         if (!File.Exists("/usr/sbin/postfix")) missing.Add("postfix");
         if (missing.Count == 0) return true;
         Console.WriteLine($"Installing {string.Join(' ', missing)} with apt-get ...");

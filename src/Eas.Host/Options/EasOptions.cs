@@ -39,6 +39,8 @@ public sealed class EasOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    public SieveOptions Sieve { get; set; } = new();
+
     public PimOptions Pim { get; set; } = new();
 
     public LicenseOptions License { get; set; } = new();

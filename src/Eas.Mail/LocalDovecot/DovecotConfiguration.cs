@@ -15,7 +15,8 @@ namespace Eas.Mail.LocalDovecot;
 /// </remarks>
 internal sealed record DovecotConfiguration(
     DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers, int? MaxConnections = null,
-    int? LmtpPort = null, int? AuthPort = null, string? ImapCapability = null, bool Metadata = false)
+    int? LmtpPort = null, int? AuthPort = null, string? ImapCapability = null, bool Metadata = false, int? ManageSievePort = null,
+    string? SubmissionHost = null)
 {
     /// <summary>Clients each internal service and login process takes beyond the sessions themselves.</summary>
     private const int InternalHeadroom = 100;
@@ -31,7 +32,7 @@ internal sealed record DovecotConfiguration(
         var mailGid = Accounts.MailGid.ToString(CultureInfo.InvariantCulture);
 
         Line("# Written by Eas.Mail.LocalDovecot.DovecotInstance for development and tests; rewritten at each start.");
-        Line(LmtpPort is null ? "protocols = imap" : "protocols = imap lmtp");
+        Line($"protocols = imap{(LmtpPort is null ? "" : " lmtp")}{(ManageSievePort is null ? "" : " sieve")}");
         Line("listen = 127.0.0.1");
         Line("instance_name = eas-dev");
         Line($"base_dir = {Layout.BaseDirectory}");
@@ -102,6 +103,7 @@ internal sealed record DovecotConfiguration(
         RenderLimits(Line);
         RenderMetadata(Line);
         RenderLmtp(Line);
+        RenderSieve(Line);
         RenderAuthListener(Line);
         Line("service imap-login {");
         if (!Accounts.CanChroot) Line("  chroot =");
@@ -161,9 +163,34 @@ internal sealed record DovecotConfiguration(
         if (LmtpPort is not { } port) return;
         line("protocol lmtp {");
         line($"  auth_username_format = %{{if;%d;eq;{DovecotInstance.LmtpBareUserDomain};%Ln;%Lu}}");
+        if (ManageSievePort is not null) line("  mail_plugins = $mail_plugins sieve");
         line("}");
         line("service lmtp {");
         line($"  inet_listener lmtp {{\n    address = 127.0.0.1\n    port = {Invariant(port)}\n  }}");
+        line("}");
+    }
+
+    /// <summary>
+    /// Pigeonhole (Debian's dovecot-sieve and dovecot-managesieved): each user's scripts in <c>~/sieve</c> with the
+    /// active one linked from <c>~/.dovecot.sieve</c>, run by the sieve plugin on every LMTP delivery, and edited
+    /// through ManageSieve (RFC 5804) on 127.0.0.1. Vacation replies and redirects leave through the SMTP server
+    /// <see cref="SubmissionHost"/> names (Dovecot's <c>submission_host</c>), plain SMTP without STARTTLS.
+    /// </summary>
+    private void RenderSieve(Action<string> line)
+    {
+        if (ManageSievePort is not { } port) return;
+        if (SubmissionHost is { } host)
+        {
+            if (host.Any(c => c is '\n' or '\r' or '#' or ' ')) throw new InvalidOperationException("A submission host is host:port.");
+            line($"submission_host = {host}");
+        }
+
+        line("plugin {");
+        line("  sieve = file:~/sieve;active=~/.dovecot.sieve");
+        line("}");
+        line("service managesieve-login {");
+        if (!Accounts.CanChroot) line("  chroot =");
+        line($"  inet_listener sieve {{\n    address = 127.0.0.1\n    port = {Invariant(port)}\n  }}");
         line("}");
     }
 

@@ -55,6 +55,7 @@ public sealed class DovecotInstance : IAsyncDisposable
         ImapsPort = configuration.ImapsPort;
         LmtpPort = configuration.LmtpPort;
         AuthPort = configuration.AuthPort;
+        ManageSievePort = configuration.ManageSievePort;
         Certificate = certificate;
         _certificateHash = certificate.GetCertHashString(HashAlgorithmName.SHA256);
         _users = users;
@@ -84,6 +85,9 @@ public sealed class DovecotInstance : IAsyncDisposable
     /// null unless <see cref="DovecotOptions.EnableAuthListener"/>.
     /// </summary>
     public int? AuthPort { get; }
+
+    /// <summary>The ManageSieve port on 127.0.0.1 (STARTTLS offered); null unless <see cref="DovecotOptions.EnableSieve"/>.</summary>
+    public int? ManageSievePort { get; }
 
     /// <summary>The instance's self-signed certificate (public part).</summary>
     public X509Certificate2 Certificate { get; }
@@ -123,8 +127,10 @@ public sealed class DovecotInstance : IAsyncDisposable
             var imapsPort = options.ImapsPort ?? FreePort(imapPort);
             int? lmtpPort = options.EnableLmtp ? FreePort(imapPort, imapsPort) : null;
             int? authPort = options.EnableAuthListener ? FreePort(imapPort, imapsPort, lmtpPort ?? 0) : null;
+            int? sievePort = options.EnableSieve ? FreePort(imapPort, imapsPort, lmtpPort ?? 0, authPort ?? 0) : null;
             var configuration = new DovecotConfiguration(
-                layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections, lmtpPort, authPort, options.ImapCapability, options.EnableMetadata);
+                layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections, lmtpPort, authPort, options.ImapCapability,
+                options.EnableMetadata, sievePort, options.SieveSubmissionHost);
             UnixFiles.WritePrivate(layout.ConfigPath, configuration.Render());
             await DovecotProcess.CheckConfigurationAsync(options.ExecutablePath, layout.ConfigPath, cancellationToken).ConfigureAwait(false);
 
@@ -227,7 +233,8 @@ public sealed class DovecotInstance : IAsyncDisposable
     private static void RemoveStaleSockets(DovecotLayout layout) =>
         File.Delete(Path.Combine(layout.BaseDirectory, "anvil-auth-penalty"));
 
-    private static int FreePort(params int[] except)
+    /// <summary>A port of 127.0.0.1 that was free a moment ago, for a server started next to this one (a Postfix whose port Dovecot must name).</summary>
+    public static int FreePort(params int[] except)
     {
         while (true)
         {

@@ -65,6 +65,20 @@ public sealed record DovecotOptions
     /// </summary>
     public bool EnableMetadata { get; init; }
 
+    /// <summary>
+    /// Adds Pigeonhole: Sieve filtering on LMTP delivery and a ManageSieve listener (RFC 5804) on a free port of
+    /// 127.0.0.1 (<see cref="DovecotInstance.ManageSievePort"/>). Needs <c>apt-get install dovecot-sieve
+    /// dovecot-managesieved</c>. Vacation replies are sent through <see cref="SieveSubmissionHost"/>. Off by default.
+    /// </summary>
+    public bool EnableSieve { get; init; }
+
+    /// <summary>
+    /// The SMTP server (<c>host:port</c>, plain SMTP) through which Sieve's vacation replies and redirects leave
+    /// (Dovecot's <c>submission_host</c>), such as a <see cref="LocalPostfix.PostfixInstance"/>'s submission port;
+    /// null leaves Dovecot's default (the sendmail binary).
+    /// </summary>
+    public string? SieveSubmissionHost { get; init; }
+
     public string ExecutablePath { get; init; } = "/usr/sbin/dovecot";
 
     /// <summary>How long to wait for the first greeting.</summary>

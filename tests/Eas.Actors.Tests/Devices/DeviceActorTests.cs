@@ -102,6 +102,35 @@ public sealed class DeviceActorTests : IAsyncLifetime
         allowed.ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<Wire.Commands.Settings.SettingsResponse>().UserInformation.ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData("down", Wire.Commands.Settings.SettingsStatus.ServerUnavailable)]
+    [InlineData("refused", Wire.Commands.Settings.SettingsStatus.AccessDenied)]
+    [InlineData("none", Wire.Commands.Settings.SettingsStatus.AccessDenied)]
+    public async Task MS_ASCMD_2_2_3_177_15_a_Sieve_server_that_is_down_is_Oof_Status_4_and_no_store_is_Status_3(string store, Wire.Commands.Settings.SettingsStatus expected)
+    {
+        var oof = store == "none" ? null : new FailingOofStore(store == "down" ? new Eas.Mail.Sieve.SieveUnavailableException("down") : new Eas.Mail.Sieve.SieveCommandException("PUTSCRIPT", "QUOTA", "full"));
+        var devices = await StartAsync(new JournalOptions { DataDirectory = _directory.Path }, oof: oof);
+        var issued = await ProvisionAsync(devices, new ProvisionPolicyRequest(PolicyType));
+        var final = (await ProvisionAsync(devices, Acknowledgement(issued.Policy!.PolicyKey!.Value))).Policy!.PolicyKey;
+        var get = Request(EasCommand.Settings, new Wire.Commands.Settings.SettingsRequest { OofGetBodyType = "Text" }, final) with { Credentials = new MailCredentials("mike@ox.io", "pw") };
+
+        var answer = await devices.ExecuteAsync(get, Deadline, default);
+
+        var response = answer.ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<Wire.Commands.Settings.SettingsResponse>();
+        response.Status.ShouldBe(Wire.Commands.Settings.SettingsStatus.Success);
+        response.Oof.ShouldNotBeNull().Status.ShouldBe(expected);
+        response.Oof.Get.ShouldBeNull();
+    }
+
+    private sealed class FailingOofStore(Exception failure) : Eas.Actors.OutOfOffice.IOofStore
+    {
+        public Task<Wire.Commands.Settings.OofSettings?> GetAsync(MailCredentials credentials, CancellationToken cancellationToken) =>
+            Task.FromException<Wire.Commands.Settings.OofSettings?>(failure);
+
+        public Task SetAsync(MailCredentials credentials, string address, Wire.Commands.Settings.OofSettings settings, CancellationToken cancellationToken) =>
+            Task.FromException(failure);
+    }
+
     [Fact]
     public async Task An_unreadable_event_answers_503_at_once_for_that_device_and_leaves_the_others_alone()
     {
@@ -288,10 +317,10 @@ public sealed class DeviceActorTests : IAsyncLifetime
     /// A node whose devices never snapshot, so a restarted device reads its whole journal back; with an
     /// <paramref name="inbox"/>, their mailboxes run on it.
     /// </summary>
-    private async Task<DeviceRegion> StartAsync(JournalOptions journal, InMemoryInbox? inbox = null, int snapshotEvery = 10_000)
+    private async Task<DeviceRegion> StartAsync(JournalOptions journal, InMemoryInbox? inbox = null, int snapshotEvery = 10_000, Eas.Actors.OutOfOffice.IOofStore? oof = null)
     {
         var policy = new DevicePolicy(true, false, ImmutableSortedDictionary<string, string>.Empty.Add("DevicePasswordEnabled", "1"));
-        var settings = new DeviceActorSettings(policy, () => ++_nextKey) { Entity = new EntityChildOptions("device", TimeSpan.FromMinutes(5), SnapshotEvery: snapshotEvery) };
+        var settings = new DeviceActorSettings(policy, () => ++_nextKey) { Entity = new EntityChildOptions("device", TimeSpan.FromMinutes(5), SnapshotEvery: snapshotEvery), Oof = oof };
         Func<string, Akka.Actor.Props> mailbox = inbox is null
             ? _ => TestCluster.Unused("mailboxes")
             : account => MailboxActor.PropsFor(new MailboxActorSettings(inbox, inbox, new PushMetrics(_meter)), account);

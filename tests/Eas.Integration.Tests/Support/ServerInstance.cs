@@ -45,6 +45,7 @@ internal sealed class ServerInstance : IAsyncDisposable
             $"--Eas:Smtp:Port={dovecot.Postfix.SubmissionPort}",
             "--Eas:Smtp:Security=StartTls",
             "--Eas:Smtp:AcceptAnyCertificate=true",
+            $"--Eas:Sieve:Port={dovecot.Dovecot.ManageSievePort}",
             "--Eas:Provisioning:Policy:DevicePasswordEnabled=1",
             "--Eas:Provisioning:Policy:MinDevicePasswordLength=4",
             .. extraArgs.Where((arg, i) => arg != "--urls" && (i == 0 || extraArgs[i - 1] != "--urls")),
