@@ -63,7 +63,7 @@ internal static class GetItemEstimateCommand
         {
             var estimate = await MailboxWork.RunAsync(request, settings, async context =>
             {
-                if (await ContactFolders.ResolveAsync(context, request, id) is not { } folder) return (int?)null;
+                if (await PimFolders.ResolveAsync(context, request, id) is not { } folder) return (int?)null;
                 var changes = await context.Pim.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken);
                 return Sync.Pim.PimSync.TakeIn(Sync.Pim.PimSync.Confirm(state), changes).PendingCount;
             });
