@@ -96,11 +96,11 @@ internal sealed partial class PimClientCommands(
     private async Task<(PimSyncState, SyncItemResponse?)> RemoveInstanceAsync(PimSyncState state, string serverId, PimHeld held, string instanceId)
     {
         var current = await GetOneAsync(held.ItemId);
-        if (current is null) return (state, new SyncDeleteResponse(serverId, SyncStatus.ObjectNotFound));
+        if (current is null) return (state, new SyncDeleteResponse(serverId, SyncStatus.ObjectNotFound) { InstanceId = instanceId });
         var write = Convert(serverId, () => codec.RemoveInstance(held.ItemId, current.Content, instanceId, codecContext));
-        if (write is null) return (state, new SyncDeleteResponse(serverId, SyncStatus.ConversionError));
+        if (write is null) return (state, new SyncDeleteResponse(serverId, SyncStatus.ConversionError) { InstanceId = instanceId });
         var (next, response) = await WriteAsync(state, serverId, held, write.Content, SyncConflictResolution.ClientWins);
-        return (next, response is null ? null : new SyncDeleteResponse(serverId, response.Status));
+        return (next, response is null ? null : new SyncDeleteResponse(serverId, response.Status) { InstanceId = instanceId });
     }
 
     /// <summary>Writes the phone's version of a held item at the version it holds; a conflict is decided by <paramref name="conflict"/>.</summary>

@@ -69,9 +69,13 @@ internal sealed partial class PimSyncRunner(DeviceRequest request, DeviceActorSe
         var store = context.Pim;
         var options = OptionsFor(collection, codec.ClassName, state.Options);
         var codecContext = ContextFor(options, state);
+        var filter = PimWindow.FilterFor(options, codec);
+        var filterBefore = PimWindow.FilterFor(state.Options, codec);
         var clients = new PimClientCommands(store, folder, codec, codecContext, settings.Logger, request.AccountId, context.CancellationToken);
         state = PimSync.Confirm(state) with { Options = options };
         state = PimSync.TakeIn(state, await store.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken));
+        if (PimWindow.NeedsCheck(state, filterBefore, filter, codecContext.Now))
+            state = await PimWindow.CheckAsync(store, folder.Collection.Id, codec, state, filter, codecContext.Now, context.CancellationToken);
         (state, var responses) = await clients.ApplyAsync(state, collection.Commands, options.Conflict ?? SyncConflictResolution.ServerWins);
         var newKey = resent || !collection.Commands.IsDefaultOrEmpty;
         PimSyncPlan plan;
@@ -83,17 +87,33 @@ internal sealed partial class PimSyncRunner(DeviceRequest request, DeviceActorSe
 
         var commands = ImmutableArray.CreateBuilder<SyncServerCommand>(plan.Count);
         foreach (var serverId in plan.Deletes) commands.Add(new SyncServerDelete(serverId));
+        foreach (var (serverId, _) in plan.SoftDeletesOrEmpty) commands.Add(new SyncServerSoftDelete(serverId));
         if (plan.Adds.Length + plan.Changes.Length > 0)
         {
             var wanted = plan.Changes.Select(c => state.Items[c.Key].ItemId).Concat(plan.Adds.Select(a => a.ItemId)).ToList();
             var read = (await store.GetAsync(folder.Collection.Id, wanted, context.CancellationToken)).ToDictionary(o => o.ItemId, StringComparer.Ordinal);
             var unreadable = new HashSet<string>(StringComparer.Ordinal);
+            var addsOutside = new HashSet<string>(StringComparer.Ordinal);
+            var changesOutside = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (serverId, _) in plan.Changes)
-                if (Encode(codec, codecContext, read, state.Items[serverId].ItemId, unreadable) is { } data) commands.Add(new SyncServerChange(serverId, data));
+            {
+                var itemId = state.Items[serverId].ItemId;
+                if (read.TryGetValue(itemId, out var stored) && !PimWindow.Inside(codec, stored.Content, filter, codecContext.Now))
+                {
+                    changesOutside.Add(serverId);
+                    commands.Add(new SyncServerSoftDelete(serverId));
+                }
+                else if (Encode(codec, codecContext, read, itemId, unreadable) is { } data) commands.Add(new SyncServerChange(serverId, data));
+            }
+
             foreach (var add in plan.Adds)
-                if (Encode(codec, codecContext, read, add.ItemId, unreadable) is { } data) commands.Add(new SyncServerAdd(add.ServerId, data));
+            {
+                if (read.TryGetValue(add.ItemId, out var stored) && !PimWindow.Inside(codec, stored.Content, filter, codecContext.Now)) addsOutside.Add(add.ItemId);
+                else if (Encode(codec, codecContext, read, add.ItemId, unreadable) is { } data) commands.Add(new SyncServerAdd(add.ServerId, data));
+            }
+
             var missing = wanted.Where(id => !read.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
-            state = PimSync.Delivered(state, unreadable, missing);
+            state = PimSync.Delivered(PimSync.Filtered(state, addsOutside, changesOutside), unreadable, missing);
         }
 
         var response = new SyncCollectionResponse(folderId, SyncStatus.Success)
