@@ -115,6 +115,89 @@ public sealed class PimClassesTests(DovecotFixture dovecot) : IAsyncLifetime
         phone.IdOf("Calendar").ShouldBe(calendar);
     }
 
+    [Fact]
+    public async Task MS_ASCMD_2_2_3_68_2_a_calendar_window_keeps_old_events_off_the_phone_until_the_filter_widens_and_soft_deletes_them_when_it_narrows()
+    {
+        var (user, phone) = await StartAsync("PcWindow");
+        var calendar = phone.IdOf("Calendar");
+        var now = DateTimeOffset.UtcNow;
+        await PimRequests.AppendAsync(user, "Calendar", "ev-old", TestPimCodec.Text(PimKind.Calendar, "ev-old", "Old", now.AddDays(-60)));
+        await PimRequests.AppendAsync(user, "Calendar", "ev-new", TestPimCodec.Text(PimKind.Calendar, "ev-new", "New", now.AddDays(1)));
+        (await PimRequests.SyncAsync(phone, calendar, filter: TwoWeeks)).ValueOf(AirSync.Status).ShouldBe("1");
+
+        var estimate = await EstimateAsync(phone, calendar, TwoWeeks);
+        var twoWeeks = await PimRequests.SyncAsync(phone, calendar, filter: TwoWeeks);
+        var quiet = await PimRequests.SyncAsync(phone, calendar, filter: TwoWeeks);
+        var widened = await PimRequests.SyncAsync(phone, calendar, filter: NoFilter);
+        var narrowed = await PimRequests.SyncAsync(phone, calendar, filter: TwoWeeks);
+
+        estimate.ShouldBe("1", "GetItemEstimate counts only what the window lets through (MS-ASCMD 2.2.3.68.1)");
+        SyncingPhone.AddsOf(twoWeeks).Select(a => a.Data.ValueOf(Calendar.Subject)).ShouldBe(["New"]);
+        quiet.Element(AirSync.Commands).ShouldBeNull("an event kept out is not read again until it changes");
+        var (oldId, oldData) = SyncingPhone.AddsOf(widened).ShouldHaveSingleItem();
+        oldData.ValueOf(Calendar.Subject).ShouldBe("Old");
+        SyncingPhone.CommandsOf(narrowed, AirSync.SoftDelete).Select(d => d.ValueOf(AirSync.ServerId)).ShouldBe([oldId], "MS-ASCMD 2.2.3.172");
+    }
+
+    [Fact]
+    public async Task MS_ASCMD_2_2_3_42_2_a_16_x_Delete_with_an_InstanceId_removes_one_occurrence_and_is_Status_6_for_a_class_without_occurrences()
+    {
+        var (user, phone) = await StartAsync("PcInst");
+        var calendar = phone.IdOf("Calendar");
+        var tasks = phone.IdOf("Tasks");
+        await PimRequests.SyncAsync(phone, calendar);
+        await PimRequests.SyncAsync(phone, tasks);
+        var series = (await PimRequests.SyncAsync(phone, calendar, [ContactRequests.Add("s1", WithText(Calendar.Subject, "Weekly"))]))
+            .Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.ServerId)!;
+        var task = (await PimRequests.SyncAsync(phone, tasks, [ContactRequests.Add("t1", WithText(Tasks.Subject, "Water plants"))]))
+            .Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.ServerId)!;
+
+        var deleted = await PimRequests.SyncAsync(phone, calendar, [InstanceDelete(series, "20261209T100000Z")]);
+        var refused = await PimRequests.SyncAsync(phone, tasks, [InstanceDelete(task, "20261209T100000Z")]);
+
+        deleted.ValueOf(AirSync.Status).ShouldBe("1");
+        deleted.Element(AirSync.Responses).ShouldBeNull("a successful delete is not answered (MS-ASCMD 2.2.3.42.2)");
+        deleted.Element(AirSync.Commands).ShouldBeNull("the phone's own change is not sent back");
+        (await PimRequests.StoredAsync(user, "Calendar")).ShouldHaveSingleItem().Text.ShouldContain("EXDATE:20261209T100000Z");
+        var answer = refused.Element(AirSync.Responses)!.Element(AirSync.Delete)!;
+        (answer.ValueOf(AirSync.ServerId), answer.ValueOf(AirSyncBase.InstanceId), answer.ValueOf(AirSync.Status)).ShouldBe((task, "20261209T100000Z", "6"));
+        (await PimRequests.StoredAsync(user, "Tasks")).ShouldHaveSingleItem("the task is still there");
+    }
+
+    [Fact]
+    public async Task MS_ASCMD_2_2_1_13_an_event_another_client_adds_answers_a_Ping_on_the_calendar()
+    {
+        var (user, phone) = await StartAsync("PcPing");
+        var calendar = phone.IdOf("Calendar");
+        await PimRequests.SyncAsync(phone, calendar);
+        await PimRequests.SyncAsync(phone, calendar);
+
+        var ping = phone.Client.PostAsync("Ping", PingRequests.Ping(120, calendar));
+        await PimRequests.AppendAsync(user, "Calendar", "ev-push", TestPimCodec.Text(PimKind.Calendar, "ev-push", "Pushed", DateTimeOffset.UtcNow));
+        var response = (await ping.WaitAsync(TimeSpan.FromSeconds(15))).Body!;
+
+        response.ValueOf(Ping.Status).ShouldBe("2");
+        response.Element(Ping.Folders)!.ValueOf(Ping.Folder).ShouldBe(calendar);
+    }
+
+    private const int NoFilter = 0;
+
+    private const int TwoWeeks = 4;
+
+    private static WbxmlElement InstanceDelete(string serverId, string instanceId) =>
+        WithChildren(AirSync.Delete, WithText(AirSync.ServerId, serverId), WithText(AirSyncBase.InstanceId, instanceId));
+
+    private static async Task<string?> EstimateAsync(SyncingPhone phone, string folder, int filter)
+    {
+        var collection = WithChildren(GetItemEstimate.Collection,
+            WithText(AirSync.SyncKey, phone.Keys[folder]), WithText(GetItemEstimate.CollectionId, folder),
+            WithChildren(AirSync.Options, WithText(AirSync.FilterType, filter.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var response = (await phone.Client.PostAsync("GetItemEstimate", WithChildren(GetItemEstimate.GetItemEstimateElement, WithChildren(GetItemEstimate.Collections, collection)))).Body!;
+        var result = response.Element(GetItemEstimate.Response)!;
+        result.ValueOf(GetItemEstimate.Status).ShouldBe("1");
+        return result.Element(GetItemEstimate.Collection)!.ValueOf(GetItemEstimate.Estimate);
+    }
+
     private static WbxmlElement Create(string key, string parentId, string name, string type) =>
         WithChildren(FolderHierarchy.FolderCreate,
             WithText(FolderHierarchy.SyncKey, key), WithText(FolderHierarchy.ParentId, parentId),

@@ -46,17 +46,20 @@ public sealed class ContactsCodecTests
     }
 
     [Fact]
-    public void MS_ASCMD_2_2_3_179_a_change_without_a_Supported_list_keeps_what_the_phone_did_not_send_and_the_unmapped_vCard_properties()
+    public void MS_ASCMD_2_2_3_179_a_change_keeps_the_properties_outside_the_Supported_list_and_the_unmapped_vCard_properties()
     {
         var stored = "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:uid-3\r\nFN:Lan Nguyen\r\nN:Nguyen;Lan;;;\r\nTITLE:Engineer\r\nX-KEPT:yes\r\nEND:VCARD\r\n";
+        var ghosting = Context with { Supported = new HashSet<ushort> { ContactsPage.FirstName, ContactsPage.LastName } };
 
-        var write = Codec.Change("uid-3", stored, Data((ContactsPage.FirstName, "Linh")), Context);
+        var write = Codec.Change("uid-3", stored, Data((ContactsPage.FirstName, "Linh")), ghosting);
+        var withoutList = Codec.Change("uid-3", stored, Data((ContactsPage.FirstName, "Linh")), Context);
 
         write.ItemId.ShouldBe("uid-3");
         write.Content.ShouldContain("X-KEPT:yes");
         write.Content.ShouldContain("UID:uid-3");
         var built = Codec.Build(write.Content, Context);
-        (built.ValueOf(ContactsPage.FirstName), built.ValueOf(ContactsPage.JobTitle)).ShouldBe(("Linh", "Engineer"));
+        (built.ValueOf(ContactsPage.FirstName), built.ValueOf(ContactsPage.LastName), built.ValueOf(ContactsPage.JobTitle)).ShouldBe(("Linh", null, "Engineer"));
+        Codec.Build(withoutList.Content, Context).ValueOf(ContactsPage.JobTitle).ShouldBeNull("without a Supported list what the phone leaves out is deleted");
     }
 
     [Fact]

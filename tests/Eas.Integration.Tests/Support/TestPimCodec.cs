@@ -3,6 +3,7 @@ using System.Text;
 using Eas.Actors.Sync.Pim;
 using Eas.Mail.Pim;
 using Eas.Wire.CodePages;
+using Calendar = Eas.Wire.CodePages.Calendar;
 using Eas.Wire.Commands.Sync;
 using Eas.Wire.Wbxml;
 
