@@ -15,6 +15,7 @@ namespace Eas.Actors.Sync.Tasks;
 /// nth day (6) add BYMONTH. Interval, Occurrences and Until are INTERVAL, COUNT and UNTIL.</item>
 /// <item>What RRULE cannot say is kept beside it in X- properties: the recurrence's Start (it need not be DTSTART),
 /// Regenerate, DeadOccur, CalendarType and IsLeapMonth (no RSCALE, RFC 7529, in Ical.Net).</item>
+/// <item>FirstDayOfWeek is always read from the rule: without WKST it is Monday, RFC 5545's default.</item>
 /// <item>An RRULE beyond EAS is given its nearest faithful form, and each part left out is named for the log: a frequency under a day (no Recurrence at all), BYHOUR, BYMINUTE,
 /// BYSECOND, BYYEARDAY, BYWEEKNO, more than one BYMONTH or BYMONTHDAY, weekdays with different ordinals.</item>
 /// </list>
@@ -130,7 +131,7 @@ public static class TaskRRule
             Interval = interval,
             Occurrences = rule.Count,
             Until = rule.Until is { } until ? DateTime.SpecifyKind(until.AsUtc, DateTimeKind.Utc) : null,
-            FirstDayOfWeek = rule.ToString()?.Contains("WKST=", StringComparison.OrdinalIgnoreCase) == true ? (int)rule.FirstDayOfWeek : null,
+            FirstDayOfWeek = (int)rule.FirstDayOfWeek,
         };
         var plainDays = rule.ByDay.Where(d => d.Offset is null or 0).Select(d => d.DayOfWeek).ToList();
         switch (rule.Frequency)

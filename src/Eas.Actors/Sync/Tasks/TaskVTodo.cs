@@ -161,12 +161,10 @@ public static class TaskVTodo
     {
         todo.Alarms.Clear();
         if (!after.ReminderSet || after.ReminderTime is not { } time) return;
-        todo.Alarms.Add(new Alarm
-        {
-            Action = "DISPLAY",
-            Description = after.Subject ?? "Reminder",
-            Trigger = new Trigger { DateTime = PimICalendar.Utc(time) },
-        });
+        var trigger = new Trigger();
+        trigger.Parameters.Set("VALUE", "DATE-TIME");
+        trigger.DateTime = PimICalendar.Utc(time);
+        todo.Alarms.Add(new Alarm { Action = "DISPLAY", Description = after.Subject ?? "Reminder", Trigger = trigger });
     }
 
     private static (bool Set, DateTime? Time) ReadReminder(Todo todo)
