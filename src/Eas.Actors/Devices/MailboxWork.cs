@@ -37,7 +37,8 @@ internal static class MailboxWork
         var pimViews = pim is null
             ? (known ?? []).Where(v => Sync.Pim.PimFolderTypes.KindOf(v.Type) is { } kind && context.Codecs.Serves(kind))
             : PimFolders.Views(pim, context.Folders);
-        return [.. mail.Concat(pimViews).Where(view => request.Features.Allows(DataClasses.Of(view.Type)))];
+        return [.. mail.Concat(pimViews).Where(view => request.Features.Allows(DataClasses.Of(view.Type))
+            && (Sync.Pim.PimFolderTypes.KindOf(view.Type) is not { } kind || PimFolders.VersionHas(request, kind)))];
     }
 
     /// <summary>

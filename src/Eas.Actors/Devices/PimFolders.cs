@@ -62,8 +62,15 @@ internal static class PimFolders
         return folders.FirstOrDefault(f => f.FolderId == folderId && Allows(request, f.Kind));
     }
 
-    /// <summary>Whether the account's data-class switch lets a kind through.</summary>
-    public static bool Allows(DeviceRequest request, PimKind kind) => request.Features.Allows(PimFolderTypes.DataClassOf(kind));
+    /// <summary>Whether the account's data-class switch and the phone's protocol version (<see cref="VersionHas"/>) let a kind through.</summary>
+    public static bool Allows(DeviceRequest request, PimKind kind) => request.Features.Allows(PimFolderTypes.DataClassOf(kind)) && VersionHas(request, kind);
+
+    /// <summary>
+    /// Whether the phone's protocol version has the class: Notes exist from 14.0 (MS-ASNOTE 2.2.2: every element is
+    /// 14.0+), so a 2.5 or 12.x phone sees no notes folder and no command reaches one; every other class all versions.
+    /// </summary>
+    public static bool VersionHas(DeviceRequest request, PimKind kind) =>
+        kind != PimKind.Notes || request.Line.ProtocolVersion >= Eas.Wire.Http.ProtocolVersion.V140;
 
     /// <summary>
     /// The IMAP folder behind a PIM folder of the IMAP store, which the account's watcher watches like a mail folder;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Eas.Actors.Sync.Contacts;
+using Eas.Actors.Sync.Notes;
+using Eas.Actors.Sync.Tasks;
 using Eas.Mail.Pim;
 
 namespace Eas.Actors.Sync.Pim;
@@ -27,6 +29,8 @@ public sealed class PimCodecs
     public static PimCodecs Default { get; } = new(
     [
         new ContactsCodec(),
+        new TasksCodec(),
+        new NotesCodec(),
     ]);
 
     /// <summary>No PIM class (a server without a PIM store).</summary>

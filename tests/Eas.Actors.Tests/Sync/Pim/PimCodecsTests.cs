@@ -19,6 +19,8 @@ public sealed class PimCodecsTests
         codecs.Serves(PimKind.Contacts).ShouldBeTrue();
         codecs.ForClass("contacts").ShouldBeNull("airsync:Class names compare exactly");
         codecs.ForClass(null).ShouldBeNull();
+        codecs.ForClass("Tasks").ShouldBeOfType<Eas.Actors.Sync.Tasks.TasksCodec>();
+        codecs.ForClass("Notes").ShouldBeOfType<Eas.Actors.Sync.Notes.NotesCodec>();
     }
 
     [Fact]
