@@ -44,6 +44,19 @@ public static class AttendeeCalendarEntry
         return Serialize(calendar);
     }
 
+    /// <summary>The stored entry of a cancelled meeting: STATUS:CANCELLED on every event (RFC 5546 3.2.5), free time.</summary>
+    public static string Cancelled(string stored)
+    {
+        var calendar = Calendar.Load(stored) ?? throw new FormatException("The stored entry has no calendar.");
+        foreach (var vevent in calendar.Events)
+        {
+            vevent.Status = "CANCELLED";
+            vevent.Properties.Set(BusyStatusProperty, "FREE");
+        }
+
+        return Serialize(calendar);
+    }
+
     /// <summary>The SEQUENCE of the stored entry's master (0 when it cannot be read): an invitation older than it changes nothing.</summary>
     public static int SequenceOf(string stored)
     {
