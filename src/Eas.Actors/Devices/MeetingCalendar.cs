@@ -49,7 +49,7 @@ internal static class MeetingCalendar
         {
             if (!context.HasPim || await DefaultCalendarAsync(context.Pim, context.CancellationToken) is not { } calendar) return null;
             var store = context.Pim;
-            var existing = (await store.GetAsync(calendar.Id, [invitation.Uid], context.CancellationToken)).FirstOrDefault();
+            var existing = FirstOf(await store.GetAsync(calendar.Id, [invitation.Uid], context.CancellationToken));
             if (answer == MeetingAnswer.Declined && instance is null)
             {
                 if (existing is not null) await store.DeleteAsync(calendar.Id, existing.ItemId, null, context.CancellationToken);
@@ -81,7 +81,7 @@ internal static class MeetingCalendar
             if (string.Equals(invitation.OrganizerAddress, attendee, StringComparison.OrdinalIgnoreCase)) continue;
             calendar ??= await DefaultCalendarAsync(context.Pim, context.CancellationToken);
             if (calendar is null) return;
-            var existing = (await context.Pim.GetAsync(calendar.Id, [invitation.Uid], context.CancellationToken)).FirstOrDefault();
+            var existing = FirstOf(await context.Pim.GetAsync(calendar.Id, [invitation.Uid], context.CancellationToken));
             if (invitation.Method == MeetingMethod.Cancel)
             {
                 if (existing is not null && AttendeeCalendarEntry.SequenceOf(existing.Content) <= invitation.Sequence)
@@ -100,8 +100,10 @@ internal static class MeetingCalendar
     public static async Task<PimCollection?> DefaultCalendarAsync(IPimStore store, CancellationToken cancellationToken)
     {
         var calendars = await store.ListCollectionsAsync(PimKind.Calendar, cancellationToken);
-        return calendars.FirstOrDefault(c => c.IsDefault) ?? calendars.FirstOrDefault();
+        return calendars.FirstOrDefault(c => c.IsDefault) ?? (calendars.Count > 0 ? calendars[0] : null);
     }
+
+    private static PimObject? FirstOf(IReadOnlyList<PimObject> items) => items.Count > 0 ? items[0] : null;
 
     private static async Task ToDeletedItemsAsync(MailboxContext context, DeviceRequest request, string folderId, uint uid)
     {

@@ -63,7 +63,7 @@ public static class AttendeeCalendarEntry
         try
         {
             var calendar = Calendar.Load(stored);
-            return (calendar?.Events.FirstOrDefault(e => e.RecurrenceId is null) ?? calendar?.Events.FirstOrDefault())?.Sequence ?? 0;
+            return (calendar?.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? calendar?.Events.FirstOrDefault())?.Sequence ?? 0;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -75,20 +75,20 @@ public static class AttendeeCalendarEntry
     public static string? PartStatOf(string stored, string attendee)
     {
         var calendar = Calendar.Load(stored);
-        var master = calendar?.Events.FirstOrDefault(e => e.RecurrenceId is null) ?? calendar?.Events.FirstOrDefault();
+        var master = calendar?.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? calendar?.Events.FirstOrDefault();
         return master?.Attendees.FirstOrDefault(a => Same(a, attendee))?.ParticipationStatus;
     }
 
     private static CalendarEvent OverrideFor(Calendar calendar, DateTime occurrence)
     {
-        var existing = calendar.Events.FirstOrDefault(e => e.RecurrenceId is { } id && Math.Abs((id.AsUtc - occurrence).TotalSeconds) < 1);
+        var existing = calendar.Events.FirstOrDefault(e => e.RecurrenceIdentifier?.StartTime is { } id && Math.Abs((id.AsUtc - occurrence).TotalSeconds) < 1);
         if (existing is not null) return existing;
-        var master = calendar.Events.FirstOrDefault(e => e.RecurrenceId is null) ?? throw new FormatException("The stored entry has no event.");
+        var master = calendar.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? throw new FormatException("The stored entry has no event.");
         var copy = master.Copy<CalendarEvent>();
-        copy.RecurrenceRules.Clear();
+        copy.RecurrenceRule = null;
         copy.ExceptionDates.Clear();
         var duration = master.DtEnd is { } end && master.DtStart is { } start ? end.AsUtc - start.AsUtc : TimeSpan.Zero;
-        copy.RecurrenceId = new CalDateTime(occurrence, CalDateTime.UtcTzId, true);
+        copy.RecurrenceIdentifier = new RecurrenceIdentifier(new CalDateTime(occurrence, CalDateTime.UtcTzId, true), null);
         copy.DtStart = new CalDateTime(occurrence, CalDateTime.UtcTzId, true);
         copy.DtEnd = new CalDateTime(occurrence + duration, CalDateTime.UtcTzId, true);
         calendar.Events.Add(copy);

@@ -22,7 +22,7 @@ public static class InvitationReader
         try
         {
             var calendar = Calendar.Load(text);
-            if ((calendar?.Events.FirstOrDefault(e => e.RecurrenceId is null) ?? calendar?.Events.FirstOrDefault()) is not { } vevent) return null;
+            if ((calendar?.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? calendar?.Events.FirstOrDefault()) is not { } vevent) return null;
             if (string.IsNullOrWhiteSpace(vevent.Uid)) return null;
             return FromEvent(calendar!, vevent, text);
         }
@@ -52,8 +52,8 @@ public static class InvitationReader
             OrganizerAddress = Address(vevent.Organizer?.Value),
             OrganizerName = vevent.Organizer?.CommonName,
             Attendees = [.. vevent.Attendees.Where(a => Address(a.Value) is not null).Select(a => new MeetingAttendee(Address(a.Value)!, a.CommonName, a.ParticipationStatus ?? "NEEDS-ACTION", a.Rsvp))],
-            RecurrenceId = Utc(vevent.RecurrenceId),
-            Recurrence = vevent.RecurrenceRules.FirstOrDefault() is { } rule && start is { } first ? MeetingRecurrence.From(rule, first) : null,
+            RecurrenceId = Utc(vevent.RecurrenceIdentifier?.StartTime),
+            Recurrence = vevent.RecurrenceRule is { } rule && start is { } first ? MeetingRecurrence.From(rule, first) : null,
             ReminderMinutes = ReminderOf(vevent),
             Sensitivity = vevent.Class?.ToUpperInvariant() switch { "PRIVATE" => 2, "CONFIDENTIAL" => 3, _ => 0 },
             BusyStatus = BusyStatusOf(vevent),

@@ -30,7 +30,7 @@ public static class ItipMessages
         if (invitation.OrganizerAddress is { } organizer) vevent.Organizer = new Organizer("mailto:" + organizer) { CommonName = invitation.OrganizerName };
         var own = invitation.AttendeeFor(attendee);
         vevent.Attendees.Add(new Attendee("mailto:" + attendee) { CommonName = own?.Name, ParticipationStatus = answer.PartStat() });
-        if ((instance ?? invitation.RecurrenceId) is { } recurrenceId) vevent.RecurrenceId = Utc(recurrenceId);
+        if ((instance ?? invitation.RecurrenceId) is { } recurrenceId) vevent.RecurrenceIdentifier = new RecurrenceIdentifier(Utc(recurrenceId), null);
         if (proposal is { } times)
         {
             vevent.DtStart = Utc(times.Start);

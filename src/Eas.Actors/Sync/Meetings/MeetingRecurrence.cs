@@ -21,7 +21,7 @@ public sealed record MeetingRecurrence(int Type, int Interval)
     /// The nearest EAS form of an RRULE (RFC 5545 3.3.10); null for what EAS cannot say (secondly to hourly rules, a
     /// BYSETPOS other than the nth-weekday forms), so the meeting shows as its first occurrence rather than a wrong series.
     /// </summary>
-    public static MeetingRecurrence? From(RecurrencePattern rule, DateTime start)
+    public static MeetingRecurrence? From(RecurrenceRule rule, DateTime start)
     {
         var interval = Math.Max(1, rule.Interval);
         var days = rule.ByDay.Aggregate(0, (mask, day) => mask | (1 << (int)day.DayOfWeek));

@@ -16,7 +16,7 @@ internal static class CalendarPart
         if (stored.Message.Body is not { } body) return null;
         foreach (var entity in Walk(body))
         {
-            if (entity is not TextPart part || !part.ContentType.IsMimeType("text", "calendar")) continue;
+            if (entity is not TextPart { Content: not null } part || !part.ContentType.IsMimeType("text", "calendar")) continue;
             if (stored.Extent(part).Size > InvitationReader.MaxCalendarChars) return null;
             using var text = new MemoryStream();
             await part.Content.DecodeToAsync(text, cancellationToken).ConfigureAwait(false);
