@@ -30,7 +30,9 @@ public sealed class MeetingRequestElementTests
         element.ValueOf(Wire.CodePages.Email.Reminder).ShouldBe("15");
         element.ValueOf(Wire.CodePages.Email.ResponseRequested).ShouldBe("1");
         element.ValueOf(Wire.CodePages.Email.Sensitivity).ShouldBe("2");
-        Convert.FromBase64String(element.ValueOf(Wire.CodePages.Email.TimeZone)!).Length.ShouldBe(172);
+        var zone = Eas.Actors.Sync.Calendar.TimeZones.EasTimeZone.FromBase64(element.ValueOf(Wire.CodePages.Email.TimeZone)!);
+        zone.Bias.ShouldBe(-60, "Berlin is an hour east of UTC in winter (MS-ASDTYPE 2.7)");
+        zone.HasDaylightTime.ShouldBeTrue();
         GlobalObjectId.UidOf(Convert.FromBase64String(element.ValueOf(Wire.CodePages.Email.GlobalObjId)!)).ShouldBe(Weekly.Uid);
         element.ValueOf(Wire.CodePages.Email2.MeetingMessageType).ShouldBe("1");
     }
