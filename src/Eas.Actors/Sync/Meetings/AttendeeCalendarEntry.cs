@@ -1,4 +1,5 @@
 using Ical.Net;
+using IcalCalendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -18,7 +19,7 @@ public static class AttendeeCalendarEntry
     /// <summary>The entry a new invitation makes: the attendee's PARTSTAT NEEDS-ACTION, tentative.</summary>
     public static string FromInvitation(MeetingInvitation invitation, string attendee)
     {
-        var calendar = Calendar.Load(invitation.Calendar) ?? throw new FormatException("The invitation has no calendar.");
+        var calendar = IcalCalendar.Load(invitation.Calendar) ?? throw new FormatException("The invitation has no calendar.");
         calendar.Method = null;
         foreach (var vevent in calendar.Events) SetAnswer(vevent, attendee, "NEEDS-ACTION", null);
         return Serialize(calendar);
@@ -30,7 +31,7 @@ public static class AttendeeCalendarEntry
     /// </summary>
     public static string WithAnswer(string stored, string attendee, MeetingAnswer answer, DateTime? instance)
     {
-        var calendar = Calendar.Load(stored) ?? throw new FormatException("The stored entry has no calendar.");
+        var calendar = IcalCalendar.Load(stored) ?? throw new FormatException("The stored entry has no calendar.");
         calendar.Method = null;
         if (instance is { } occurrence)
         {
@@ -47,7 +48,7 @@ public static class AttendeeCalendarEntry
     /// <summary>The stored entry of a cancelled meeting: STATUS:CANCELLED on every event (RFC 5546 3.2.5), free time.</summary>
     public static string Cancelled(string stored)
     {
-        var calendar = Calendar.Load(stored) ?? throw new FormatException("The stored entry has no calendar.");
+        var calendar = IcalCalendar.Load(stored) ?? throw new FormatException("The stored entry has no calendar.");
         foreach (var vevent in calendar.Events)
         {
             vevent.Status = "CANCELLED";
@@ -62,7 +63,7 @@ public static class AttendeeCalendarEntry
     {
         try
         {
-            var calendar = Calendar.Load(stored);
+            var calendar = IcalCalendar.Load(stored);
             return (calendar?.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? calendar?.Events.FirstOrDefault())?.Sequence ?? 0;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -74,17 +75,17 @@ public static class AttendeeCalendarEntry
     /// <summary>Whether the stored entry already holds the attendee's answer (anything but NEEDS-ACTION).</summary>
     public static string? PartStatOf(string stored, string attendee)
     {
-        var calendar = Calendar.Load(stored);
+        var calendar = IcalCalendar.Load(stored);
         var master = calendar?.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? calendar?.Events.FirstOrDefault();
         return master?.Attendees.FirstOrDefault(a => Same(a, attendee))?.ParticipationStatus;
     }
 
-    private static CalendarEvent OverrideFor(Calendar calendar, DateTime occurrence)
+    private static CalendarEvent OverrideFor(IcalCalendar calendar, DateTime occurrence)
     {
         var existing = calendar.Events.FirstOrDefault(e => e.RecurrenceIdentifier?.StartTime is { } id && Math.Abs((id.AsUtc - occurrence).TotalSeconds) < 1);
         if (existing is not null) return existing;
         var master = calendar.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? throw new FormatException("The stored entry has no event.");
-        var copy = master.Copy<CalendarEvent>();
+        var copy = master.Copy<CalendarEvent>() ?? throw new FormatException("The stored event cannot be copied.");
         copy.RecurrenceRule = null;
         copy.ExceptionDates.Clear();
         var duration = master.DtEnd is { } end && master.DtStart is { } start ? end.AsUtc - start.AsUtc : TimeSpan.Zero;
@@ -112,5 +113,5 @@ public static class AttendeeCalendarEntry
     private static bool Same(Attendee attendee, string address) =>
         string.Equals(InvitationReader.Address(attendee.Value), address, StringComparison.OrdinalIgnoreCase);
 
-    internal static string Serialize(Calendar calendar) => new CalendarSerializer(calendar).SerializeToString() ?? string.Empty;
+    internal static string Serialize(IcalCalendar calendar) => new CalendarSerializer(calendar).SerializeToString() ?? string.Empty;
 }

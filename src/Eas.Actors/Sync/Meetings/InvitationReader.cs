@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ical.Net;
+using IcalCalendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 
@@ -21,7 +22,7 @@ public static class InvitationReader
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxCalendarChars) return null;
         try
         {
-            var calendar = Calendar.Load(text);
+            var calendar = IcalCalendar.Load(text);
             if ((calendar?.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? calendar?.Events.FirstOrDefault()) is not { } vevent) return null;
             if (string.IsNullOrWhiteSpace(vevent.Uid)) return null;
             return FromEvent(calendar!, vevent, text);
@@ -32,7 +33,7 @@ public static class InvitationReader
         }
     }
 
-    private static MeetingInvitation FromEvent(Calendar calendar, CalendarEvent vevent, string text)
+    private static MeetingInvitation FromEvent(IcalCalendar calendar, CalendarEvent vevent, string text)
     {
         var allDay = vevent.DtStart is { HasTime: false };
         var start = Utc(vevent.DtStart);

@@ -1,4 +1,5 @@
 using Ical.Net;
+using IcalCalendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 
@@ -18,7 +19,7 @@ public static class ItipMessages
     /// </summary>
     public static string Reply(MeetingInvitation invitation, string attendee, MeetingAnswer answer, DateTime? instance, DateTime now, (DateTime Start, DateTime End)? proposal = null)
     {
-        var calendar = new Calendar { Method = proposal is null ? "REPLY" : "COUNTER" };
+        var calendar = new IcalCalendar { Method = proposal is null ? "REPLY" : "COUNTER" };
         calendar.ProductId = ProductId;
         var vevent = new CalendarEvent
         {
@@ -52,7 +53,7 @@ public static class ItipMessages
     /// </summary>
     public static string FromOrganizer(string stored, MeetingMethod method, DateTime now)
     {
-        var calendar = Calendar.Load(stored) ?? throw new FormatException("The stored event has no calendar.");
+        var calendar = IcalCalendar.Load(stored) ?? throw new FormatException("The stored event has no calendar.");
         calendar.Method = method == MeetingMethod.Cancel ? "CANCEL" : "REQUEST";
         foreach (var vevent in calendar.Events)
         {

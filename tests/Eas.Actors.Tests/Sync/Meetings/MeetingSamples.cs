@@ -73,7 +73,7 @@ internal static class MeetingSamples
         """;
 
     /// <summary>The weekly meeting as an iMIP mail to Bob.</summary>
-    public static string Mail(string calendar, string method = "REQUEST") => $"""
+    public static string InviteMail(string calendar, string method = "REQUEST") => $"""
         From: Anna Berg <{Organizer}>
         To: Bob <{Invitee}>
         Subject: Invitation: Planning
