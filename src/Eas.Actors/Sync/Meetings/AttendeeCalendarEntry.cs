@@ -98,11 +98,17 @@ public static class AttendeeCalendarEntry
 
     private static void SetAnswer(CalendarEvent vevent, string attendee, string partStat, MeetingAnswer? answer)
     {
-        var entry = vevent.Attendees.FirstOrDefault(a => Same(a, attendee));
-        if (entry is null)
+        // A new line each time: an override copied from its master shares the master's attendee objects.
+        var index = vevent.Attendees.ToList().FindIndex(a => Same(a, attendee));
+        var entry = new Attendee("mailto:" + attendee) { Role = "REQ-PARTICIPANT" };
+        if (index < 0)
         {
-            entry = new Attendee("mailto:" + attendee) { Role = "REQ-PARTICIPANT" };
             vevent.Attendees.Add(entry);
+        }
+        else
+        {
+            entry.CopyFrom(vevent.Attendees[index]);
+            vevent.Attendees[index] = entry;
         }
 
         entry.ParticipationStatus = partStat;

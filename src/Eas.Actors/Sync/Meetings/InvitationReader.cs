@@ -24,7 +24,7 @@ public static class InvitationReader
         {
             var calendar = IcalCalendar.Load(text);
             if ((calendar?.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? calendar?.Events.FirstOrDefault()) is not { } vevent) return null;
-            if (string.IsNullOrWhiteSpace(vevent.Uid)) return null;
+            if (string.IsNullOrWhiteSpace(vevent.Uid) || !HasUidLine(text)) return null;
             return FromEvent(calendar!, vevent, text);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -77,6 +77,10 @@ public static class InvitationReader
             return DateTime.SpecifyKind(value.Value, DateTimeKind.Utc);
         }
     }
+
+    /// <summary>Whether the text has a UID line at all (Ical.Net makes one up for an event without).</summary>
+    private static bool HasUidLine(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^UID[;:]", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     private static MeetingMethod MethodOf(string? method) => method?.Trim().ToUpperInvariant() switch
     {

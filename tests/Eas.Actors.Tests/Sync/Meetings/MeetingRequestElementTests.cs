@@ -72,10 +72,11 @@ public sealed class MeetingRequestElementTests
         var leaves = root.Descendants().Where(e => !e.HasElements).Select(e => $"{e.Name.LocalName}={e.Value}").ToList();
 
         root.Name.LocalName.ShouldBe("MeetingRequest");
-        leaves.ShouldContain("StartTime=2026-12-08T09:00:00.000Z");
-        leaves.ShouldContain("Type=1");
-        leaves.ShouldContain("DayOfWeek=20");
-        leaves.ShouldContain("Occurrences=10");
+        leaves.ShouldContain("StartTime=2026-12-08T09:00:00.000Z", xml);
+        // libwbxml 0.11 names the Recurrence children of the Email page Recurrence_Type, Recurrence_DayOfWeek, ...
+        leaves.ShouldContain("Recurrence_Type=1", xml);
+        leaves.ShouldContain("Recurrence_DayOfWeek=20");
+        leaves.ShouldContain("Recurrence_Occurrences=10");
         leaves.ShouldContain("BusyStatus=2");
     }
 
