@@ -127,4 +127,7 @@ internal static partial class MeetingLog
 
     [Microsoft.Extensions.Logging.LoggerMessage(1763, Microsoft.Extensions.Logging.LogLevel.Warning, "Invitations of {User} not put in the calendar: {Reason}")]
     public static partial void InvitationsNotRecorded(Microsoft.Extensions.Logging.ILogger logger, string user, string reason);
+
+    [Microsoft.Extensions.Logging.LoggerMessage(1764, Microsoft.Extensions.Logging.LogLevel.Warning, "Meeting REQUEST or CANCEL of {User} not sent to its attendees: {Reason}")]
+    public static partial void OrganizerMailNotSent(Microsoft.Extensions.Logging.ILogger logger, string user, string reason);
 }
