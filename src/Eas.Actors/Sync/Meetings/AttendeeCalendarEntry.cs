@@ -85,7 +85,8 @@ public static class AttendeeCalendarEntry
         var existing = calendar.Events.FirstOrDefault(e => e.RecurrenceIdentifier?.StartTime is { } id && Math.Abs((id.AsUtc - occurrence).TotalSeconds) < 1);
         if (existing is not null) return existing;
         var master = calendar.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? throw new FormatException("The stored entry has no event.");
-        var copy = master.Copy<CalendarEvent>() ?? throw new FormatException("The stored event cannot be copied.");
+        // A copy through the text: Ical.Net's Copy shares property objects between the master and the copy.
+        var copy = IcalCalendar.Load(Serialize(calendar))?.Events.FirstOrDefault(e => e.RecurrenceIdentifier is null) ?? throw new FormatException("The stored event cannot be copied.");
         copy.RecurrenceRule = null;
         copy.ExceptionDates.Clear();
         var duration = master.DtEnd is { } end && master.DtStart is { } start ? end.AsUtc - start.AsUtc : TimeSpan.Zero;
