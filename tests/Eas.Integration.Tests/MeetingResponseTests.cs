@@ -46,7 +46,8 @@ public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetim
             WithText(MeetingResponse.RequestId, requestId),
             .. send ? [new WbxmlElement(MeetingResponse.SendResponse)] : Array.Empty<WbxmlElement>()]));
 
-    private static string Unfolded(string text) => text.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Replace("\r\n\t", string.Empty, StringComparison.Ordinal);
+    /// <summary>Header and iCalendar lines unfolded (RFC 5322 2.2.3, RFC 5545 3.1), whatever line ends the store hands back.</summary>
+    private static string Unfolded(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\r?\n[ \t]", string.Empty);
 
     [Fact]
     public async Task MS_ASCMD_2_2_1_11_an_invitation_accepted_on_the_phone_replies_to_the_organizer_and_is_accepted_in_the_calendar()
