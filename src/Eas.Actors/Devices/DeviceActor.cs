@@ -268,6 +268,7 @@ public sealed partial class DeviceActor : EntityChildActor
             EasCommand.ResolveRecipients => await ResolveRecipientsCommand.DecideAsync(request, settings),
             EasCommand.Search => await SearchCommand.DecideAsync(request, settings),
             EasCommand.Find => await FindCommand.DecideAsync(request, settings),
+            EasCommand.MeetingResponse => await MeetingResponseCommand.DecideAsync(request, settings, _collections.Pim, now),
             EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, settings.Logger, now),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };

@@ -75,6 +75,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
             (state, plan, more) = (newKey ? CollectionSync.Advance(state) : state, SyncPlan.Empty, state.HasPending);
 
         var fetched = plan.Adds.IsEmpty ? [] : await context.Session.FetchEmailsAsync(name, plan.Adds, content, context.CancellationToken);
+        await MeetingInvitations.RecordAsync(context, request, settings, fetched);
         var delivered = plan with
         {
             Adds = [.. fetched.Select(f => f.Uid)],

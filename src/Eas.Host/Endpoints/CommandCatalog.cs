@@ -52,6 +52,7 @@ internal sealed class CommandCatalog
         CommandDefinition.ComposeMail(EasCommand.SendMail, limits, (root, version) => Wire.Commands.SendMail.SendMailRequest.Parse(root, version)),
         CommandDefinition.ComposeMail(EasCommand.SmartReply, limits, (root, version) => Wire.Commands.SmartReply.SmartReplyRequest.Parse(root, version)),
         CommandDefinition.ComposeMail(EasCommand.SmartForward, limits, (root, version) => Wire.Commands.SmartForward.SmartForwardRequest.Parse(root, version)),
+        CommandDefinition.Wbxml(EasCommand.MeetingResponse, limits, (root, version) => Wire.Commands.MeetingResponse.MeetingResponseRequest.Parse(root, version)),
         CommandDefinition.Wbxml(EasCommand.Search, limits, (root, version) => Wire.Commands.Search.SearchRequest.Parse(root, version)),
         CommandDefinition.Wbxml(EasCommand.Find, limits, (root, version) => Wire.Commands.Find.FindRequest.Parse(root, version)) with
         {

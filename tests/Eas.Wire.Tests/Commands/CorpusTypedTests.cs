@@ -38,6 +38,7 @@ public sealed class CorpusTypedTests
         ["Ping"] = PingRequest.Parse,
         ["ItemOperations"] = ItemOperationsRequest.Parse,
         ["MoveItems"] = MoveItemsRequest.Parse,
+        ["MeetingResponse"] = Eas.Wire.Commands.MeetingResponse.MeetingResponseRequest.Parse,
         ["ResolveRecipients"] = Eas.Wire.Commands.ResolveRecipients.ResolveRecipientsRequest.Parse,
         ["SendMail"] = SendMailRequest.Parse,
         ["SmartReply"] = SmartReplyRequest.Parse,

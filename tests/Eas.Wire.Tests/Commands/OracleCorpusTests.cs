@@ -14,7 +14,7 @@ public sealed class OracleCorpusTests
     [
         "Provision", "Settings", "FolderSync", "FolderCreate", "FolderUpdate", "FolderDelete", "Sync",
         "GetItemEstimate", "Ping", "ItemOperations", "MoveItems", "SendMail", "SmartReply", "SmartForward",
-        "ResolveRecipients", "Search",
+        "ResolveRecipients", "Search", "MeetingResponse",
     ];
 
     [Fact]

@@ -5,6 +5,7 @@ using Eas.Wire.Commands.FolderDelete;
 using Eas.Wire.Commands.FolderSync;
 using Eas.Wire.Commands.FolderUpdate;
 using Eas.Wire.Commands.GetItemEstimate;
+using Eas.Wire.Commands.MeetingResponse;
 using Eas.Wire.Commands.MoveItems;
 using Eas.Wire.Commands.Ping;
 using Eas.Wire.Commands.Provision;
@@ -64,6 +65,13 @@ internal static partial class ResponseCorpus
                 new MoveItemsResult("5:12", MoveItemsStatus.Success) { DstMsgId = "7:1" },
                 new MoveItemsResult("5:13", MoveItemsStatus.InvalidSourceCollectionId),
             ]).Write,
+            ["MeetingResponse/response-14.1-mixed.xml"] = new MeetingResponseResponse(
+            [
+                new MeetingResponseResult("5:12", MeetingResponseStatus.Success) { CalendarId = "9:3" },
+                new MeetingResponseResult(null, MeetingResponseStatus.InvalidMeetingRequest),
+            ]).Write,
+            ["MeetingResponse/response-16.1-instance.xml"] = new MeetingResponseResponse(
+                [new MeetingResponseResult("5:12", MeetingResponseStatus.Success) { InstanceId = "2026-12-08T09:00:00.000Z" }]).Write,
             ["MoveItems/response-2.5-success.xml"] = new MoveItemsResponse([new MoveItemsResult("1:40", MoveItemsStatus.Success) { DstMsgId = "4:9" }]).Write,
             ["GetItemEstimate/response-14.1-mixed.xml"] = new GetItemEstimateResponse
             {

@@ -7,6 +7,7 @@ using Eas.Wire.Commands.FolderSync;
 using Eas.Wire.Commands.FolderUpdate;
 using Eas.Wire.Commands.GetItemEstimate;
 using Eas.Wire.Commands.ItemOperations;
+using Eas.Wire.Commands.MeetingResponse;
 using Eas.Wire.Commands.MoveItems;
 using Eas.Wire.Commands.Ping;
 using Eas.Wire.Commands.Provision;
@@ -51,6 +52,7 @@ public static class WireKinds
         new JsonCodec<SearchRequest>("search"),
         new JsonCodec<FindRequest>("find"),
         new JsonCodec<PingRequest>("ping"),
+        new JsonCodec<MeetingResponseRequest>("meeting-response"),
         new JsonCodec<SyncRequest>("sync"));
 
     /// <summary>The typed bodies a <see cref="Devices.DeviceRequest"/> may carry, with their kinds: <see cref="RequestBodies"/>, for reading.</summary>
@@ -77,6 +79,7 @@ public static class WireKinds
             ("search", typeof(SearchResponse)),
             ("find", typeof(FindResponse)),
             ("ping", typeof(PingResponse)),
+            ("meeting-response", typeof(MeetingResponseResponse)),
             ("sync", typeof(SyncResponse)),
             ("status-only", typeof(StatusOnlyResponse)),
         ],

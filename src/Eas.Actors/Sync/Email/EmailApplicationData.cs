@@ -14,9 +14,9 @@ namespace Eas.Actors.Sync.Email;
 /// <see cref="EmailEncodingOptions"/>. Elements follow the order of MS-ASEMAIL 2.2.2's element table, and only
 /// those the version has are written (<see cref="EmailVersionRules"/>):
 /// To, Cc, From, Subject, ReplyTo, DateReceived, DisplayTo, ThreadTopic, Importance, Read, Attachments, Body,
-/// BodyPart (14.1+, when BodyPartPreference asks, MS-ASAIRS 2.2.2.10), MessageClass, InternetCPID, Flag, ContentClass, NativeBodyType, ConversationId, ConversationIndex,
-/// LastVerbExecuted, LastVerbExecutionTime, ReceivedAsBcc, Sender, Categories. The meeting details of a
-/// meeting request (email:MeetingRequest) are not written yet; such a message carries only its class.
+/// BodyPart (14.1+, when BodyPartPreference asks, MS-ASAIRS 2.2.2.10), MessageClass, MeetingRequest, InternetCPID, Flag, ContentClass, NativeBodyType, ConversationId, ConversationIndex,
+/// LastVerbExecuted, LastVerbExecutionTime, ReceivedAsBcc, Sender, Categories; a meeting request or cancellation
+/// carries email:MeetingRequest (MS-ASEMAIL 2.2.2.48) right after its MessageClass.
 /// </summary>
 public static class EmailApplicationData
 {
@@ -107,6 +107,7 @@ public static class EmailApplicationData
         }
 
         data.Add(WbxmlElement.WithText(EmailPage.MessageClass, item.MessageClass));
+        if (item.Meeting is { } meeting) data.Add(Meetings.MeetingRequestElement.Build(meeting, version));
         data.Add(WbxmlElement.WithText(EmailPage.InternetCPID, Utf8CodePage));
         if (EmailVersionRules.AllowsFlag(version)) data.Add(EmailFlagWriter.Write(item.Flag));
         if (EmailVersionRules.AllowsContentClass(version)) data.Add(WbxmlElement.WithText(EmailPage.ContentClass, MessageContentClass));

@@ -82,6 +82,9 @@ public sealed record EmailItem
     /// <summary>The raw message, needed only when the client may get MIME (MIMESupport 1 or 2).</summary>
     public EmailMime? Mime { get; init; }
 
+    /// <summary>The meeting of an iMIP message (a REQUEST or CANCEL); null for any other message.</summary>
+    public Meetings.MeetingInvitation? Meeting { get; init; }
+
     /// <summary>The attachments, inline parts included, in MIME order.</summary>
     public ImmutableArray<EmailAttachment> Attachments { get; init; } = [];
 }

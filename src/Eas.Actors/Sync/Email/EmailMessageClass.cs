@@ -15,11 +15,20 @@ public static class EmailMessageClass
     /// <summary>A clear-signed S/MIME message: multipart/signed.</summary>
     public const string SmimeMultipartSigned = "IPM.Note.SMIME.MultipartSigned";
 
-    /// <summary>
-    /// A meeting invitation (a text/calendar part with METHOD:REQUEST). Only the class is sent for now:
-    /// the email:MeetingRequest element with the meeting's details is not written yet.
-    /// </summary>
+    /// <summary>A meeting invitation (a text/calendar part with METHOD:REQUEST); it carries email:MeetingRequest.</summary>
     public const string MeetingRequest = "IPM.Schedule.Meeting.Request";
+
+    /// <summary>A meeting cancellation (METHOD:CANCEL); it carries email:MeetingRequest too.</summary>
+    public const string MeetingCanceled = "IPM.Schedule.Meeting.Canceled";
+
+    /// <summary>An attendee's answers (METHOD:REPLY): accepted, tentatively accepted, declined.</summary>
+    public const string MeetingAccepted = "IPM.Schedule.Meeting.Resp.Pos";
+
+    /// <inheritdoc cref="MeetingAccepted"/>
+    public const string MeetingTentative = "IPM.Schedule.Meeting.Resp.Tent";
+
+    /// <inheritdoc cref="MeetingAccepted"/>
+    public const string MeetingDeclined = "IPM.Schedule.Meeting.Resp.Neg";
 
     /// <summary>
     /// Whether the class is an S/MIME one, the messages MIMESupport 1 sends as MIME (MS-ASCMD 2.2.3.110.3):

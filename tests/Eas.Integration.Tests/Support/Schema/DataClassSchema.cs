@@ -65,11 +65,36 @@ internal static class DataClassSchema
     public static readonly SchemaElement Categories = Node(Email.Categories, Value(Email.Category).Optional().Many(300));
 
     /// <summary>
-    /// email:MeetingRequest (MS-ASEMAIL 2.2.2.48). This server does not write one yet; it is taken as a value
-    /// or any elements of its own pages.
+    /// email:MeetingRequest (MS-ASEMAIL 2.2.2.48), in the order of the section's list: AllDayEvent, StartTime, DtStamp
+    /// (required), EndTime, InstanceType, Location (to 14.1) or airsyncbase:Location (16.x), Organizer, RecurrenceId,
+    /// Reminder, ResponseRequested, Recurrences of one or more Recurrence (2.2.2.60, 2.2.2.59), Sensitivity, BusyStatus,
+    /// TimeZone and GlobalObjId (both required, 2.2.2.79, 2.2.2.37), DisallowNewTimeProposal (14.0+),
+    /// email2:MeetingMessageType (14.1+, 2.2.2.47); the 16.x proposal elements and calendar UID may follow.
     /// </summary>
-    public static readonly SchemaElement MeetingRequest = new(Email.MeetingRequest, SchemaContent.ValueOrElements,
-        AnyOf(Email.PageNumber, Email2.PageNumber, AirSyncBase.PageNumber, Calendar.PageNumber, MeetingResponse.PageNumber, ComposeMail.PageNumber).Optional().Many());
+    public static readonly SchemaElement MeetingRequest = Node(Email.MeetingRequest,
+        Value(Email.AllDayEvent).Optional(),
+        Value(Email.StartTime).Optional(),
+        Value(Email.DtStamp),
+        Value(Email.EndTime).Optional(),
+        Value(Email.InstanceType).Optional(),
+        Value(Email.Location).Optional(),
+        Node(AirSyncBase.Location, AnyOf(AirSyncBase.PageNumber).Optional().Many()).Optional(),
+        Value(Email.Organizer).Optional(),
+        Value(Email.RecurrenceId).Optional(),
+        Value(Email.Reminder).Optional(),
+        Value(Email.ResponseRequested).Optional(),
+        Node(Email.Recurrences, Node(Email.Recurrence,
+            Value(Email.Type), Value(Email.Interval), Value(Email.Until).Optional(), Value(Email.Occurrences).Optional(),
+            Value(Email.WeekOfMonth).Optional(), Value(Email.DayOfMonth).Optional(), Value(Email.DayOfWeek).Optional(),
+            Value(Email.MonthOfYear).Optional(), Value(Email2.CalendarType).Optional(), Value(Email2.IsLeapMonth).Optional(),
+            Value(Email2.FirstDayOfWeek).Optional()).Many()).Optional(),
+        Value(Email.Sensitivity).Optional(),
+        Value(Email.BusyStatus).Optional(),
+        Value(Email.TimeZone),
+        Value(Email.GlobalObjId),
+        Value(Email.DisallowNewTimeProposal).Optional(),
+        Value(Email2.MeetingMessageType).Optional(),
+        AnyOf(MeetingResponse.PageNumber, Calendar.PageNumber).Optional().Many());
 
     /// <summary>contacts:Categories (MS-ASCNTC 2.2.2.14): up to 300 Category elements.</summary>
     public static readonly SchemaElement ContactCategories = Node(Contacts.Categories, Value(Contacts.Category).Optional().Many(300));

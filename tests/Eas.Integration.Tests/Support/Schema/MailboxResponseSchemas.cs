@@ -5,7 +5,7 @@ using PingPage = Eas.Wire.CodePages.Ping;
 
 namespace Eas.Integration.Tests.Support.Schema;
 
-/// <summary>Ping, GetItemEstimate, MoveItems and the ComposeMail commands' responses (MS-ASCMD section 6).</summary>
+/// <summary>Ping, GetItemEstimate, MoveItems, MeetingResponse and the ComposeMail commands' responses (MS-ASCMD section 6).</summary>
 internal static class MailboxResponseSchemas
 {
     /// <summary>Ping (6.35): Status, Folders (one or more Folder), MaxFolders, HeartbeatInterval.</summary>
@@ -36,6 +36,14 @@ internal static class MailboxResponseSchemas
     public static readonly SchemaElement MoveItems = Node(Move.MoveItems,
         Value(Move.Status).Optional(),
         Node(Move.Response, Value(Move.SrcMsgId), Value(Move.Status), Value(Move.DstMsgId).Optional()).Optional().Many());
+
+    /// <summary>MeetingResponse (6.26): Result elements of RequestId, Status, CalendarId and InstanceId.</summary>
+    public static readonly SchemaElement MeetingResponse = Node(Eas.Wire.CodePages.MeetingResponse.MeetingResponseElement,
+        Node(Eas.Wire.CodePages.MeetingResponse.Result,
+            Value(Eas.Wire.CodePages.MeetingResponse.RequestId).Optional(),
+            Value(Eas.Wire.CodePages.MeetingResponse.Status),
+            Value(Eas.Wire.CodePages.MeetingResponse.CalendarId).Optional(),
+            Value(Eas.Wire.CodePages.MeetingResponse.InstanceId).Optional()).Many());
 
     /// <summary>SendMail, SmartReply, SmartForward (6.38, 6.42, 6.40): nothing but an optional Status.</summary>
     public static SchemaElement StatusOnly(ushort root) => Node(root, All(Value(ComposeMail.Status).Optional()));

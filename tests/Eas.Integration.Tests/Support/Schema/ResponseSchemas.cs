@@ -20,6 +20,7 @@ internal static class ResponseSchemas
         ["GetItemEstimate"] = MailboxResponseSchemas.GetItemEstimate,
         ["Ping"] = MailboxResponseSchemas.Ping,
         ["MoveItems"] = MailboxResponseSchemas.MoveItems,
+        ["MeetingResponse"] = MailboxResponseSchemas.MeetingResponse,
         ["ItemOperations"] = ItemOperationsResponseSchema.Root,
         ["Provision"] = ProvisionResponseSchema.Root,
         ["Settings"] = SettingsResponseSchema.Root,

@@ -39,6 +39,7 @@ public static class StoredMessageReader
             var stored = await StoredMessage.LoadAsync(buffer, cancellationToken).ConfigureAwait(false);
             item = EnvelopeFields.Read(stored.Message, received);
             item = await WithContentAsync(stored, item, content.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            item = EmailMeetings.WithMeeting(item, await CalendarPart.ReadAsync(stored, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception exception) when (IsUnreadable(exception))
         {

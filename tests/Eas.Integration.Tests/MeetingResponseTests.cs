@@ -1,0 +1,112 @@
+using System.Net;
+using Eas.Integration.Tests.Support;
+using Eas.Wire.CodePages;
+using Eas.Wire.Wbxml;
+using static Eas.Wire.Wbxml.WbxmlElement;
+
+namespace Eas.Integration.Tests;
+
+/// <summary>
+/// Meetings end to end (MS-ASEMAIL 2.2.2.48, MS-ASCMD 2.2.1.11, RFC 5546/6047): an invitation from another account shows
+/// on the phone as an email with its MeetingRequest and in the invitee's calendar as tentative; the phone accepts it
+/// with MeetingResponse; the organizer's mailbox receives the iTIP REPLY through the real Postfix; the invitee's
+/// calendar (the IMAP store's Calendar folder in Dovecot) holds the event accepted.
+/// </summary>
+[Collection(DovecotCollection.Name)]
+public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetime
+{
+    private ServerInstance _server = null!;
+    private MailboxUser _organizer = null!;
+    private MailboxUser _invitee = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerInstance.StartAsync(dovecot);
+        _organizer = MailboxUser.Create(dovecot, "organizer");
+        _invitee = MailboxUser.Create(dovecot, "invitee");
+        foreach (var user in new[] { _organizer, _invitee }) await dovecot.AcceptMailForAsync(user.Address);
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private string Invitation(string uid, string summary) =>
+        $"From: Organizer <{_organizer.Address}>\r\nTo: <{_invitee.Address}>\r\nSubject: Invitation: {summary}\r\n" +
+        $"Date: Tue, 01 Dec 2026 08:00:00 +0000\r\nMessage-ID: <{uid}>\r\nMIME-Version: 1.0\r\n" +
+        "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYou are invited.\r\n" +
+        "--b1\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n" +
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Organizer//EN\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n" +
+        $"UID:{uid}\r\nSEQUENCE:1\r\nDTSTAMP:20261201T080000Z\r\nDTSTART:20261208T090000Z\r\nDTEND:20261208T100000Z\r\n" +
+        $"SUMMARY:{summary}\r\nLOCATION:Room 4\r\nORGANIZER;CN=Organizer:mailto:{_organizer.Address}\r\n" +
+        $"ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{_invitee.Address}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n--b1--\r\n";
+
+    private static WbxmlElement Respond(int answer, string collectionId, string requestId, bool send) =>
+        WithChildren(MeetingResponse.MeetingResponseElement, WithChildren(MeetingResponse.Request, [
+            WithText(MeetingResponse.UserResponse, answer.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            WithText(MeetingResponse.CollectionId, collectionId),
+            WithText(MeetingResponse.RequestId, requestId),
+            .. send ? [new WbxmlElement(MeetingResponse.SendResponse)] : Array.Empty<WbxmlElement>()]));
+
+    /// <summary>Header and iCalendar lines unfolded (RFC 5322 2.2.3, RFC 5545 3.1), whatever line ends the store hands back.</summary>
+    private static string Unfolded(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\r?\n[ \t]", string.Empty);
+
+    /// <summary>The decoded text of a stored message's text/calendar part (it may travel quoted-printable), unfolded.</summary>
+    private static string CalendarOf(string raw)
+    {
+        using var message = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
+        var part = message.BodyParts.OfType<MimeKit.TextPart>().First(p => p.ContentType.IsMimeType("text", "calendar"));
+        return Unfolded(part.Text);
+    }
+
+    [Fact]
+    public async Task MS_ASCMD_2_2_1_11_an_invitation_accepted_on_the_phone_replies_to_the_organizer_and_is_accepted_in_the_calendar()
+    {
+        var uid = $"{Guid.NewGuid():N}@organizer.test";
+        var summary = "Planning " + uid[..6];
+        await _invitee.DeliverRawAsync(Invitation(uid, summary));
+        var phone = await SyncingPhone.StartAsync(_server, _invitee, "16.1", "Meet161");
+        var inbox = phone.IdOf("INBOX");
+
+        var (serverId, data) = (await phone.SyncAllAsync(inbox)).ShouldHaveSingleItem();
+        data.ValueOf(Email.MessageClass).ShouldBe("IPM.Schedule.Meeting.Request");
+        var meeting = data.Element(Email.MeetingRequest).ShouldNotBeNull("the invitation carries email:MeetingRequest (MS-ASEMAIL 2.2.2.48)");
+        meeting.ValueOf(Email.StartTime).ShouldBe("2026-12-08T09:00:00.000Z");
+        meeting.Element(AirSyncBase.Location)!.ValueOf(AirSyncBase.DisplayName).ShouldBe("Room 4");
+        meeting.ValueOf(Email.GlobalObjId).ShouldNotBeNullOrEmpty();
+        var tentative = CalendarOf((await Mailbox.WaitForAsync(_invitee, uid, "Calendar", anywhere: true)).ShouldHaveSingleItem().Raw);
+        tentative.ShouldContain("PARTSTAT=NEEDS-ACTION");
+        tentative.ShouldContain("X-MICROSOFT-CDO-BUSYSTATUS:TENTATIVE");
+
+        var response = await phone.Client.PostAsync("MeetingResponse", Respond(1, inbox, serverId, send: true));
+
+        response.Status.ShouldBe(HttpStatusCode.OK);
+        var result = response.Body.ShouldNotBeNull().Element(MeetingResponse.Result).ShouldNotBeNull();
+        result.ValueOf(MeetingResponse.Status).ShouldBe("1");
+        result.ValueOf(MeetingResponse.RequestId).ShouldBe(serverId);
+        var replyMail = (await Mailbox.WaitForAsync(_organizer, "Accepted: " + summary)).ShouldHaveSingleItem().Raw;
+        Unfolded(replyMail).ShouldContain("method=REPLY");
+        var reply = CalendarOf(replyMail);
+        reply.ShouldContain("METHOD:REPLY");
+        reply.ShouldContain("PARTSTAT=ACCEPTED");
+        reply.ShouldContain("UID:" + uid);
+        reply.ShouldContain("SEQUENCE:1");
+        var accepted = CalendarOf((await Mailbox.WaitForAsync(_invitee, uid, "Calendar", anywhere: true, atLeast: 1)).ShouldHaveSingleItem().Raw);
+        accepted.ShouldContain("PARTSTAT=ACCEPTED");
+        accepted.ShouldNotContain("METHOD:");
+        (await Mailbox.WaitForAsync(_invitee, "Invitation: " + summary, atLeast: 0)).ShouldBeEmpty("the answered request leaves the Inbox for Deleted Items");
+    }
+
+    [Fact]
+    public async Task MS_ASCMD_2_2_3_177_9_an_ordinary_message_is_no_meeting_request_and_nothing_is_sent()
+    {
+        var subject = "Plain " + Guid.NewGuid().ToString("N")[..8];
+        await _invitee.DeliverRawAsync($"From: <{_organizer.Address}>\r\nTo: <{_invitee.Address}>\r\nSubject: {subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nHello\r\n");
+        var phone = await SyncingPhone.StartAsync(_server, _invitee, "14.1", "Meet141");
+        var inbox = phone.IdOf("INBOX");
+        var serverId = (await phone.SyncAllAsync(inbox)).Single(a => a.Data.ValueOf(Email.Subject) == subject).ServerId;
+
+        var response = await phone.Client.PostAsync("MeetingResponse", Respond(1, inbox, serverId, send: false));
+
+        response.Body.ShouldNotBeNull().Element(MeetingResponse.Result)!.ValueOf(MeetingResponse.Status).ShouldBe("2");
+        (await Mailbox.WaitForAsync(_invitee, subject)).ShouldHaveSingleItem("the message stays where it was");
+    }
+}
