@@ -122,6 +122,7 @@ public static class ServerHost
         var app = builder.Build();
         app.UseRequestLogging();
         ActiveSyncEndpoint.Map(app);
+        AutodiscoverEndpoint.Map(app);
         AdminEndpoints.Map(app);
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapMetricsEndpoint();

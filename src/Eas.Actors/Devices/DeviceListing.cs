@@ -25,4 +25,22 @@ public sealed class DeviceListing(ActorSystem system, DeviceRegion devices)
         var replies = await Task.WhenAll(ids.Select(id => devices.GetReplyAsync(accountId, id[prefix.Length..], deadline, cancellationToken)));
         return [.. replies.Where(r => r.State is not null).OrderBy(r => r.State!.DeviceId, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Every device of every account whose last decided access is <paramref name="level"/> (the quarantined list), by
+    /// account and DeviceId. It reads every device stream id in the journal and asks each device: for an operator's
+    /// request only.
+    /// </summary>
+    public async Task<IReadOnlyList<DeviceStateReply>> ListWithAccessAsync(Access.DeviceAccessLevel level, TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var ids = await journal.CurrentPersistenceIds()
+            .Where(id => id.StartsWith(PersistenceIds.DevicePrefix, StringComparison.Ordinal))
+            .RunWith(Sink.Seq<string>(), system.Materializer());
+        var keys = ids.Select(id => id[PersistenceIds.DevicePrefix.Length..]).Select(key => (Account: key[..Math.Max(0, key.LastIndexOf('/'))], Device: key[(key.LastIndexOf('/') + 1)..]))
+            .Where(key => key.Account.Length > 0);
+        var replies = await Task.WhenAll(keys.Select(key => devices.GetReplyAsync(key.Account, key.Device, deadline, cancellationToken)));
+        return [.. replies.Where(r => r.State?.Access?.Level == level && r.State.AccessDecision is null)
+            .OrderBy(r => r.State!.AccountId, StringComparer.Ordinal).ThenBy(r => r.State!.DeviceId, StringComparer.Ordinal)];
+    }
 }

@@ -59,6 +59,8 @@ internal static class AdminEndpoints
             AccountIdOf(account, options.Value) is { } id ? Results.Ok((await devices.ListAsync(id, AccessRegions.DefaultDeadline, ct)).Select(SummaryOf)) : BadAccount(account));
 
         DeviceEndpoints.Map(api);
+        DeviceAccessEndpoints.Map(api);
+        PolicyEndpoints.Map(api);
 
         api.MapGet("/license", async (AccessRegions access, CancellationToken ct) => await access.License.StatusAsync(ct));
         api.MapGet("/signin/locks", (SignInProtection protection) => protection.Locked());
@@ -116,6 +118,11 @@ internal static class AdminEndpoints
         return new(device.DeviceId, device.DeviceType, device.ProtocolVersion, device.UserAgent, device.FirstSeen, device.LastSeen, device.PolicyKey is not null, reply.Loop, device.UserAgentBlockedUntil)
         {
             Wipe = WipeSummary.Of(device.RemoteWipe),
+            Account = device.AccountId,
+            Access = device.Access,
+            Decision = device.AccessDecision,
+            Model = device.Information?.Model,
+            OperatingSystem = device.Information?.OperatingSystem,
         };
     }
 
