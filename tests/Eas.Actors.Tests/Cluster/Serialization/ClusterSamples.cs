@@ -166,6 +166,18 @@ internal static class ClusterSamples
         yield return new PartnershipRemoved(DeviceState);
         yield return new PartnershipRemoved(null);
         yield return new DeviceWiped();
+        yield return new DeviceAccessDenied(Devices.Access.DeviceAccessLevel.Quarantine);
+        yield return new Devices.Access.SetDeviceAccess(Devices.Access.DeviceAccessLevel.Allow, "admin:root");
+        yield return new Devices.Access.SetDeviceAccess(null, "admin:root");
+        yield return new Devices.Access.DeviceAccessResult(null);
+        yield return new Devices.Access.DeviceAccessResult(DeviceState with
+        {
+            AccessDecision = Devices.Access.DeviceAccessLevel.Block,
+            Access = new Devices.Access.DeviceAccessVerdict(Devices.Access.DeviceAccessLevel.Quarantine, Devices.Access.DeviceAccessSource.Domain,
+                new Devices.Access.DeviceAccessRule(Devices.Access.DeviceCharacteristic.OperatingSystem, "iOS 17*", Devices.Access.DeviceAccessLevel.Quarantine)),
+            QuarantineNoticeAt = Noon,
+        });
+        yield return new AccountAccess(Features, null) { AccountClass = "gold" };
         yield return new ProvisioningRequired(PolicyVerdict.RemoteWipeRequested);
         yield return new RemoveAccountDevice("outlook-a", Noon, "admin:root");
         yield return new UserAgentRefused(Noon.AddHours(14), TimeSpan.FromHours(14));
