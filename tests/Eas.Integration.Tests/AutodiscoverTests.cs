@@ -39,28 +39,29 @@ public sealed class AutodiscoverTests(DovecotFixture dovecot) : IAsyncLifetime
         return (response.StatusCode, text.Length == 0 ? null : XDocument.Parse(text));
     }
 
-    [Theory]
-    [InlineData("/autodiscover/autodiscover.xml")]
-    [InlineData("/Autodiscover/Autodiscover.xml")]
-    public async Task MS_ASCMD_2_2_1_1_a_phone_that_knows_only_its_address_finds_the_server_and_syncs(string path)
+    [Fact]
+    public async Task MS_ASCMD_2_2_1_1_a_phone_that_knows_only_its_address_finds_the_server_at_either_casing_and_syncs()
     {
         var user = MailboxUser.Create(dovecot, "autodiscover");
 
-        var (status, body) = await PostAsync(path, user, Request(user.Address));
+        foreach (var path in (string[])["/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml"])
+        {
+            var (status, body) = await PostAsync(path, user, Request(user.Address));
 
-        status.ShouldBe(HttpStatusCode.OK);
-        var response = body.ShouldNotBeNull().Root!.Element(MobileSync + "Response").ShouldNotBeNull();
-        response.Element(MobileSync + "User")!.Element(MobileSync + "EMailAddress")!.Value.ShouldBe(user.Address);
-        response.Element(MobileSync + "User")!.Element(MobileSync + "DisplayName")!.Value.ShouldNotBeNullOrWhiteSpace();
-        var server = response.Descendants(MobileSync + "Server").Single();
-        server.Element(MobileSync + "Type")!.Value.ShouldBe("MobileSync");
-        var url = new Uri(server.Element(MobileSync + "Url")!.Value);
-        url.Scheme.ShouldBe("https");
-        url.Authority.ShouldBe(_server.Address.Authority);
-        url.AbsolutePath.ShouldBe("/Microsoft-Server-ActiveSync");
+            status.ShouldBe(HttpStatusCode.OK, path);
+            var response = body.ShouldNotBeNull().Root!.Element(MobileSync + "Response").ShouldNotBeNull();
+            response.Element(MobileSync + "User")!.Element(MobileSync + "EMailAddress")!.Value.ShouldBe(user.Address);
+            response.Element(MobileSync + "User")!.Element(MobileSync + "DisplayName")!.Value.ShouldNotBeNullOrWhiteSpace();
+            var server = response.Descendants(MobileSync + "Server").Single();
+            server.Element(MobileSync + "Type")!.Value.ShouldBe("MobileSync");
+            var url = new Uri(server.Element(MobileSync + "Url")!.Value);
+            url.Scheme.ShouldBe("https");
+            url.Authority.ShouldBe(_server.Address.Authority);
+            url.AbsolutePath.ShouldBe("/Microsoft-Server-ActiveSync");
+        }
 
         var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Discovered1");
-        (await phone.FolderSyncAsync()).ValueOf(FolderHierarchy.Status).ShouldBe("1");
+        phone.Folders.ShouldContainKey("INBOX");
     }
 
     [Fact]
