@@ -123,6 +123,7 @@ public static class ServerHost
         var app = builder.Build();
         app.UseRequestLogging();
         ActiveSyncEndpoint.Map(app);
+        AutodiscoverEndpoint.Map(app);
         AdminEndpoints.Map(app);
         Admin.WebConsole.ConsoleEndpoints.Map(app);
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -101,7 +101,7 @@ public sealed class AccountActor : EntityChildActor
         var features = FeatureResolver.Resolve(directory, _state.AccountId, _state.Settings);
         if (AccountDecisions.RefusalOf(features) is { } refused)
         {
-            replyTo.Tell(new AccountAccess(features, refused));
+            replyTo.Tell(new AccountAccess(features, refused) { AccountClass = _state.Settings.Class });
             return;
         }
 
@@ -112,7 +112,7 @@ public sealed class AccountActor : EntityChildActor
             PersistThen(devices, replyTo, Apply, () =>
             {
                 ForgetRemoved(devices);
-                replyTo.Tell(new AccountAccess(features, null));
+                replyTo.Tell(new AccountAccess(features, null) { AccountClass = _state.Settings.Class });
             });
             return;
         }
@@ -125,7 +125,7 @@ public sealed class AccountActor : EntityChildActor
         {
             ForgetRemoved(devices);
             _grantValidUntil = claim is SlotHeld held ? held.ValidUntil : null;
-            replyTo.Tell(new AccountAccess(FeatureResolver.Resolve(directory, _state.AccountId, _state.Settings), refusal));
+            replyTo.Tell(new AccountAccess(FeatureResolver.Resolve(directory, _state.AccountId, _state.Settings), refusal) { AccountClass = _state.Settings.Class });
         });
     }
 

@@ -21,6 +21,9 @@ public sealed record ChangeAccount(string? Class, FeatureSettings Features, stri
 /// <summary>The answer to <see cref="AdmitAccount"/>: the effective features, and why it is refused, if it is.</summary>
 public sealed record AccountAccess(EffectiveFeatures Features, AccessRefusal? Refusal)
 {
+    /// <summary>The account's class (lower-cased), for the policy of its level (<see cref="Devices.Access.PolicyResolver"/>); null: none.</summary>
+    public string? AccountClass { get; init; }
+
     public bool Allowed => Refusal is null;
 
     /// <summary>Everything allowed (tests and tools that run without the account model).</summary>

@@ -11,10 +11,13 @@ public static class DirectoryDecisions
         SetDomainDefaults d => state with { Domains = state.Domains.SetItem(Name(d.Domain), d.Defaults) },
         SetAccountClass { Settings: null } c => state with { Classes = state.Classes.Remove(Name(c.Name)) },
         SetAccountClass c => state with { Classes = state.Classes.SetItem(Name(c.Name), c.Settings) },
+        SetDeviceAccessRules r => state with { AccessRules = DeviceAccessChanges.Apply(state.AccessRules, r) },
+        SetDefaultAccessLevel l => state with { AccessRules = state.AccessRules with { DefaultLevel = l.Level } },
+        SetPolicySettings p => state with { Policies = DeviceAccessChanges.Apply(state.Policies, p) },
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "Unknown directory change."),
     };
 
-    private static string Name(string name)
+    internal static string Name(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return name.Trim().ToLowerInvariant();

@@ -16,6 +16,9 @@ public sealed record DirectoryChanged(DirectoryChange Change, string By, DateTim
         SetServiceDefaults => "SetServiceDefaults",
         SetDomainDefaults => "SetDomainDefaults",
         SetAccountClass => "SetAccountClass",
+        SetDeviceAccessRules => "SetDeviceAccessRules",
+        SetDefaultAccessLevel => "SetDefaultAccessLevel",
+        SetPolicySettings => "SetPolicySettings",
         _ => throw new InvalidOperationException($"{Change.GetType().Name} has no audit name."),
     };
 

@@ -30,6 +30,9 @@ public sealed record RecordAdminAction(string Change, JsonElement Details, strin
 [JsonDerivedType(typeof(SetServiceDefaults), "service-defaults")]
 [JsonDerivedType(typeof(SetDomainDefaults), "domain-defaults")]
 [JsonDerivedType(typeof(SetAccountClass), "account-class")]
+[JsonDerivedType(typeof(SetDeviceAccessRules), "device-access-rules")]
+[JsonDerivedType(typeof(SetDefaultAccessLevel), "default-access-level")]
+[JsonDerivedType(typeof(SetPolicySettings), "policy-settings")]
 public abstract record DirectoryChange;
 
 /// <summary>Switches ActiveSync on or off for the whole service.</summary>
@@ -43,3 +46,28 @@ public sealed record SetDomainDefaults(string Domain, FeatureSettings? Defaults)
 
 /// <summary>Creates or replaces an account class; null removes it (its accounts then inherit from their domain).</summary>
 public sealed record SetAccountClass(string Name, FeatureSettings? Settings) : DirectoryChange;
+
+/// <summary>The level a directory setting is made at.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DirectoryLevel>))]
+public enum DirectoryLevel
+{
+    Service,
+    Domain,
+    Class,
+    Account,
+}
+
+/// <summary>
+/// Replaces the device access rules of the service, a domain or an account (<paramref name="Name"/>: the domain or the
+/// account id; ignored for the service); null or an empty list removes them. Classes have no rules.
+/// </summary>
+public sealed record SetDeviceAccessRules(DirectoryLevel Level, string? Name, System.Collections.Immutable.ImmutableList<Devices.Access.DeviceAccessRule>? Rules) : DirectoryChange;
+
+/// <summary>Sets the access of devices no rule matches.</summary>
+public sealed record SetDefaultAccessLevel(Devices.Access.DeviceAccessLevel Level) : DirectoryChange;
+
+/// <summary>
+/// Replaces the provisioning policy settings set at one level (the service, a domain, a class or an account); null or
+/// empty removes them, so the level inherits every setting.
+/// </summary>
+public sealed record SetPolicySettings(DirectoryLevel Level, string? Name, System.Collections.Immutable.ImmutableSortedDictionary<string, string>? Settings) : DirectoryChange;

@@ -29,5 +29,11 @@ public sealed record DirectoryState : IPersistedMessage
         init => field = value.WithComparers(StringComparer.Ordinal);
     } = ImmutableSortedDictionary.Create<string, FeatureSettings>(StringComparer.Ordinal);
 
+    /// <summary>The device access rules of every level and the default access level (<see cref="Devices.Access.DeviceAccessResolver"/>).</summary>
+    public Devices.Access.DeviceAccessRuleSet AccessRules { get; init; } = Devices.Access.DeviceAccessRuleSet.Empty;
+
+    /// <summary>Provisioning policy settings set per level above the configured policy (<see cref="Devices.Access.PolicyResolver"/>).</summary>
+    public Devices.Access.PolicyOverrides Policies { get; init; } = Devices.Access.PolicyOverrides.Empty;
+
     public static readonly DirectoryState Default = new();
 }

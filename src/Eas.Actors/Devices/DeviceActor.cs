@@ -88,6 +88,9 @@ public sealed partial class DeviceActor : EntityChildActor
             case CancelRemoteWipe cancel:
                 Wipe(RemoteWipeRules.Cancel(_state, cancel.By, settings.Clock.GetUtcNow()));
                 return true;
+            case Access.SetDeviceAccess order:
+                DecideAccess(order);
+                return true;
             case RemovePartnership:
                 if (_state is null) Sender.Tell(new PartnershipRemoved(null));
                 else Forget(Sender, new PartnershipRemoved(_state));
@@ -150,9 +153,10 @@ public sealed partial class DeviceActor : EntityChildActor
 
             _mayBeWatched |= line.Command is EasCommand.Ping or EasCommand.Sync;
             var access = settings.Accounts is { } accounts ? await accounts.AdmitAsync(request.AccountId, line.DeviceId) : AccountAccess.All;
+            var admitted = request with { Features = access.Features, ReplyLeavesNode = replyTo.Path.Address.HasGlobalScope };
             var decided = access.Refusal is { } refusal
                 ? new Decision(new AccessRefused(refusal), [])
-                : await DecideAsync(DeviceDecisions.ApplyAll(state, events), request with { Features = access.Features, ReplyLeavesNode = replyTo.Path.Address.HasGlobalScope }, now);
+                : await DecideWithAccessAsync(DeviceDecisions.ApplyAll(state, events), admitted, access.AccountClass, now);
             List<IPersistedMessage> toPersist = [.. events, .. decided.Events, .. _collections.TakeStaged()];
             if (firstSeen is not null) toPersist.Insert(0, firstSeen);
             PersistThen(toPersist, replyTo, Apply, () =>
@@ -236,18 +240,18 @@ public sealed partial class DeviceActor : EntityChildActor
     /// <summary>Failures that are the request's answer (retry later), not a defect of this actor: it keeps running.</summary>
     private static bool IsExpected(Exception e) => e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or AskTimeoutException;
 
-    private async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DateTimeOffset now)
+    private async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DevicePolicy policy, DateTimeOffset now)
     {
         var command = request.Line.Command;
         var wipe = RemoteWipeRules.GateOf(state);
         if (wipe == RemoteWipeGate.Wiped) return new Decision(new DeviceWiped(), []);
         if (command == EasCommand.Provision && request.Implemented)
-            return ProvisionCommand.Decide(state, request, settings.Policy, settings.NewPolicyKey, now);
+            return ProvisionCommand.Decide(state, request, policy, settings.NewPolicyKey, now);
 
         if (wipe == RemoteWipeGate.Pending) return new Decision(new ProvisioningRequired(PolicyVerdict.RemoteWipeRequested), []);
-        if (settings.Policy.Required && NeedsPolicyKey(command))
+        if (policy.Required && NeedsPolicyKey(command))
         {
-            var verdict = DeviceDecisions.CheckPolicyKey(state, request.Line.PolicyKey, settings.Policy.Fingerprint, settings.Policy.AllowNonProvisionableDevices);
+            var verdict = DeviceDecisions.CheckPolicyKey(state, request.Line.PolicyKey, policy.Fingerprint, policy.AllowNonProvisionableDevices);
             if (verdict != PolicyVerdict.Allowed) return new Decision(new ProvisioningRequired(verdict), []);
         }
 

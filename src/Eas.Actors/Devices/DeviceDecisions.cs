@@ -106,6 +106,9 @@ public static class DeviceDecisions
         MessageSent e => state with { SentMessages = RememberSent(state.SentMessages, e.Key) },
         UserAgentBlocked e => state with { UserAgentBlockedUntil = e.Until },
         RemoteWipeRequested or RemoteWipeCancelled or RemoteWipeAcknowledged => RemoteWipeRules.Apply(state, @event),
+        DeviceAccessDecided e => state with { AccessDecision = e.Level },
+        DeviceAccessChanged e => state with { Access = e.Verdict },
+        QuarantineNoticeDelivered e => state with { QuarantineNoticeAt = e.At },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown device event."),
     };
 

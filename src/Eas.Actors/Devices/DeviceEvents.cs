@@ -16,6 +16,9 @@ namespace Eas.Actors.Devices;
 [JsonDerivedType(typeof(RemoteWipeRequested), "remote-wipe-requested")]
 [JsonDerivedType(typeof(RemoteWipeCancelled), "remote-wipe-cancelled")]
 [JsonDerivedType(typeof(RemoteWipeAcknowledged), "remote-wipe-acknowledged")]
+[JsonDerivedType(typeof(DeviceAccessDecided), "device-access-decided")]
+[JsonDerivedType(typeof(DeviceAccessChanged), "device-access-changed")]
+[JsonDerivedType(typeof(QuarantineNoticeDelivered), "quarantine-notice-delivered")]
 public abstract record DeviceEvent(DateTimeOffset At) : IPersistedMessage;
 
 /// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
@@ -56,3 +59,12 @@ public sealed record RemoteWipeCancelled(DateTimeOffset At, string By) : DeviceE
 
 /// <summary>The phone acknowledged the wipe directive with <paramref name="Status"/> (MS-ASPROV 3.2.5.1.2.2, 2.2.2.54.3).</summary>
 public sealed record RemoteWipeAcknowledged(DateTimeOffset At, Wire.Commands.Provision.RemoteWipeAcknowledgement Status) : DeviceEvent(At);
+
+/// <summary>An admin (<paramref name="By"/>) approved (Allow) or blocked (Block) the device; null hands it back to the rules.</summary>
+public sealed record DeviceAccessDecided(DateTimeOffset At, Access.DeviceAccessLevel? Level, string By) : DeviceEvent(At);
+
+/// <summary>A request found the device's access different from the last one recorded (a rule, the default or an admin decided).</summary>
+public sealed record DeviceAccessChanged(DateTimeOffset At, Access.DeviceAccessVerdict Verdict) : DeviceEvent(At);
+
+/// <summary>The quarantine notice was appended to the account's Inbox.</summary>
+public sealed record QuarantineNoticeDelivered(DateTimeOffset At) : DeviceEvent(At);

@@ -93,3 +93,10 @@ public sealed record RespondEmpty : CommandOutcome;
 /// the log and the metric (<c>requests</c>, <c>pings</c>).
 /// </summary>
 public sealed record Throttled(string Condition, string Budget, TimeSpan RetryAfter) : CommandOutcome;
+
+/// <summary>
+/// The device's access refuses the request: blocked, or quarantined and the command is not one a quarantined device may
+/// send (<see cref="Access.DeviceAccessGate"/>). From 14.0 the command's Status 129 DeviceIsBlockedForThisUser (MS-ASCMD
+/// 2.2.2); below, and for commands without a status, HTTP 403 (MS-ASHTTP 2.2.2.1.1).
+/// </summary>
+public sealed record DeviceAccessDenied(Access.DeviceAccessLevel Level) : CommandOutcome;

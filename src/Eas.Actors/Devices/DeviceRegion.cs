@@ -57,4 +57,8 @@ public sealed class DeviceRegion(IActorRef accounts)
     /// <summary>The device deletes its journal and stops; answered once the deletes are done.</summary>
     public Task<PartnershipRemoved> RemovePartnershipAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
         accounts.Ask<PartnershipRemoved>(Envelope(accountId, deviceId)(RemovePartnership.Instance), deadline, cancellationToken);
+
+    /// <summary>An admin approves, blocks or hands back to the rules one device of the account.</summary>
+    public Task<Access.DeviceAccessResult> SetAccessAsync(string accountId, string deviceId, Access.DeviceAccessLevel? level, string by, TimeSpan deadline, CancellationToken cancellationToken = default) =>
+        accounts.Ask<Access.DeviceAccessResult>(Envelope(accountId, deviceId)(new Access.SetDeviceAccess(level, by)), deadline, cancellationToken);
 }

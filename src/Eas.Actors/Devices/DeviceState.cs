@@ -67,5 +67,14 @@ public sealed record DeviceState
     /// <summary>The wipe an admin ordered (MS-ASPROV 3.2.5.1.2): pending, or acknowledged with its time and status; null when none.</summary>
     public RemoteWipeState? RemoteWipe { get; init; }
 
+    /// <summary>An admin's decision for this device (Allow: approved, Block: blocked); it overrides every rule. Null: the rules decide.</summary>
+    public Access.DeviceAccessLevel? AccessDecision { get; init; }
+
+    /// <summary>The device's access as last decided on a request, with where it came from (admin views: the quarantined list).</summary>
+    public Access.DeviceAccessVerdict? Access { get; init; }
+
+    /// <summary>When the quarantine notice was put in the account's Inbox; it is sent once per device, never again.</summary>
+    public DateTimeOffset? QuarantineNoticeAt { get; init; }
+
     public static DeviceState New(string accountId, string deviceId) => new() { AccountId = accountId, DeviceId = deviceId };
 }

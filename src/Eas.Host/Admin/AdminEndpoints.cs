@@ -59,6 +59,8 @@ internal static class AdminEndpoints
             AccountIdOf(account, options.Value) is { } id ? Results.Ok((await devices.ListAsync(id, AccessRegions.DefaultDeadline, ct)).Select(SummaryOf)) : BadAccount(account));
 
         DeviceEndpoints.Map(api);
+        DeviceAccessEndpoints.Map(api);
+        PolicyEndpoints.Map(api);
 
         api.MapGet("/license", async (AccessRegions access, CancellationToken ct) => await access.License.StatusAsync(ct));
         api.MapGet("/signin/locks", (SignInProtection protection) => protection.Locked());
@@ -118,6 +120,11 @@ internal static class AdminEndpoints
         {
             Wipe = WipeSummary.Of(device.RemoteWipe),
             PingParked = reply.PingParked,
+            Account = device.AccountId,
+            Access = device.Access,
+            Decision = device.AccessDecision,
+            Model = device.Information?.Model,
+            OperatingSystem = device.Information?.OperatingSystem,
         };
     }
 

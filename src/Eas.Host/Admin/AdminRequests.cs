@@ -31,6 +31,19 @@ public sealed record DeviceSummary(
 
     /// <summary>Whether a Ping (or Sync with Wait) of the phone is parked now, waiting for a change.</summary>
     public bool PingParked { get; init; }
+    /// <summary>The account the device belongs to.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>The device's access as last decided (allow, block, quarantine), where it came from and the rule; null before its first request under the rules.</summary>
+    public Eas.Actors.Devices.Access.DeviceAccessVerdict? Access { get; init; }
+
+    /// <summary>An admin's decision for this device (allow: approved, block: blocked), which overrides the rules.</summary>
+    public Eas.Actors.Devices.Access.DeviceAccessLevel? Decision { get; init; }
+
+    /// <summary>What the phone reported of itself (Settings DeviceInformation): model and OS, which rules can match.</summary>
+    public string? Model { get; init; }
+
+    public string? OperatingSystem { get; init; }
 }
 
 /// <summary>
@@ -52,3 +65,9 @@ public sealed record WipeRequest(bool AccountOnly);
 
 /// <summary>One entry of the audit log.</summary>
 public sealed record AuditEntry(long Sequence, DateTimeOffset At, string By, string Change, System.Text.Json.JsonElement Details);
+
+/// <summary>PUT /admin/api/access-rules/default: the access of devices no rule matches.</summary>
+public sealed record DefaultAccessRequest(Eas.Actors.Devices.Access.DeviceAccessLevel Level);
+
+/// <summary>GET /admin/api/accounts/{account}/policy: the policy in force for the account's devices, each setting with its level.</summary>
+public sealed record AccountPolicyView(string Account, string? Class, string Fingerprint, System.Collections.Immutable.ImmutableSortedDictionary<string, Eas.Actors.Devices.Access.EffectivePolicySetting> Settings);

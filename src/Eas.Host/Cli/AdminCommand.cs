@@ -27,9 +27,12 @@ internal static class AdminCommand
         var devices = connection.Verb("devices", "The devices an account has used; wipe, cancel-wipe and remove manage one of them.", async (r, api, ct) =>
             AdminAnswer.Of<List<DeviceSummary>>(await api.GetAsync($"/accounts/{Segment(r.GetValue(account)!)}/devices", ct), AdminTables.Devices), account);
         DeviceVerbs(connection, devices);
+        AdminAccessCommands.DeviceVerbs(connection, devices);
         admin.Subcommands.Add(devices);
         admin.Subcommands.Add(connection.Verb("license", "The license: slots licensed, used and free, the trial.", async (_, api, ct) =>
             AdminAnswer.Of<LicenseStatus>(await api.GetAsync("/license", ct), AdminTables.License)));
+        admin.Subcommands.Add(AdminAccessCommands.Rules(connection));
+        admin.Subcommands.Add(AdminAccessCommands.Policy(connection));
         admin.Subcommands.Add(Audit(connection));
         admin.Subcommands.Add(Trace(connection));
         return admin;

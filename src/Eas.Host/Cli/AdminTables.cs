@@ -55,15 +55,51 @@ internal static class AdminTables
 
     public static IRenderable Devices(IReadOnlyList<DeviceSummary> devices)
     {
-        var table = Table("DeviceId", "Type", "Version", "User agent", "First seen", "Last contact", "Provisioned", "Looping", "Blocked", "Wipe");
+        var table = Table("DeviceId", "Type", "Version", "User agent", "First seen", "Last contact", "Provisioned", "Looping", "Blocked", "Wipe", "Access");
         foreach (var d in devices)
             Row(table, d.DeviceId, d.DeviceType ?? "-", d.ProtocolVersion ?? "-", d.UserAgent ?? "-", Time(d.FirstSeen), Time(d.LastContact), d.Provisioned ? "yes" : "no",
                 d.Looping is { } loop ? $"{loop.Reason} (last {Time(loop.At)})" : "no",
                 d.BlockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"User-Agent changes, until {Time(until)}" : "no",
-                Wipe(d.Wipe));
-        if (devices.Count == 0) Row(table, "(none)", "", "", "", "", "", "", "", "", "");
+                Wipe(d.Wipe), Access(d));
+        if (devices.Count == 0) Row(table, "(none)", "", "", "", "", "", "", "", "", "", "");
         return table;
     }
+
+    /// <summary>A device's access: the admin's decision, else the last verdict with the rule or level behind it.</summary>
+    public static string Access(DeviceSummary d) => d switch
+    {
+        { Decision: { } decided } => $"{Name(decided)} (admin)",
+        { Access: { } verdict } => $"{Name(verdict.Level)} ({Name(verdict.Source)}{(verdict.Rule is { } rule ? $": {Name(rule.Characteristic)} {rule.Pattern}" : "")})",
+        _ => "-",
+    };
+
+    /// <summary>Device access rules of every level.</summary>
+    public static IRenderable Rules(Eas.Actors.Devices.Access.DeviceAccessRuleSet rules)
+    {
+        var table = Table("Level", "Name", "#", "Characteristic", "Pattern", "Access");
+        void Add(string level, string name, IReadOnlyList<Eas.Actors.Devices.Access.DeviceAccessRule> list)
+        {
+            for (var i = 0; i < list.Count; i++) Row(table, level, name, Number(i + 1), Name(list[i].Characteristic), list[i].Pattern, Name(list[i].Level));
+        }
+
+        foreach (var (account, list) in rules.Accounts) Add("account", account, list);
+        foreach (var (domain, list) in rules.Domains) Add("domain", domain, list);
+        Add("service", "", rules.Service);
+        Row(table, "default", "", "", "", "", Name(rules.DefaultLevel));
+        return table;
+    }
+
+    /// <summary>An account's effective policy, each setting with the level it comes from.</summary>
+    public static IRenderable Policy(AccountPolicyView policy)
+    {
+        var table = Table("Setting", "Value", "From");
+        foreach (var (name, setting) in policy.Settings) Row(table, name, setting.Value, Name(setting.Source));
+        if (policy.Settings.Count == 0) Row(table, "(none)", "", "");
+        return table;
+    }
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static string Wipe(WipeSummary? wipe) => wipe switch
     {

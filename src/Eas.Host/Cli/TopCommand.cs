@@ -31,10 +31,11 @@ internal static class TopCommand
             try
             {
                 var previous = await api.GetAsync<StatsSnapshot>("/stats", token);
+                var attention = new TopAttention(api);
                 if (result.GetValue(once))
                 {
                     await Task.Delay(every, token);
-                    console.Write(TopView.Render(TopFrame.From(previous, await api.GetAsync<StatsSnapshot>("/stats", token)), server));
+                    console.Write(TopView.Render(TopFrame.From(previous, await api.GetAsync<StatsSnapshot>("/stats", token)), server, await attention.ReadAsync(token)));
                     return;
                 }
 
@@ -44,7 +45,7 @@ internal static class TopCommand
                     {
                         await Task.Delay(every, token);
                         var current = await api.GetAsync<StatsSnapshot>("/stats", token);
-                        live.UpdateTarget(TopView.Render(TopFrame.From(previous, current), server));
+                        live.UpdateTarget(TopView.Render(TopFrame.From(previous, current), server, await attention.ReadAsync(token)));
                         previous = current;
                     }
                 });

@@ -7,7 +7,7 @@ namespace Eas.Host.Cli;
 /// <summary>Draws a <see cref="TopFrame"/> with Spectre.Console; no figures are computed here.</summary>
 internal static class TopView
 {
-    public static IRenderable Render(TopFrame frame, string server)
+    public static IRenderable Render(TopFrame frame, string server, TopAttention.Devices? attention = null)
     {
         var header = new Text(
             $"{server}  up {Duration(frame.UptimeSeconds)}  {frame.At.ToUniversalTime():HH:mm:ss}Z  interval {Number(frame.IntervalSeconds, "0.0")} s" +
@@ -38,8 +38,15 @@ internal static class TopView
         foreach (var d in frame.Looping.Take(10)) Row(looping, d.DeviceId, d.Account, d.Reason, $"{d.At.ToUniversalTime():HH:mm:ss}Z");
         if (frame.Looping.Count == 0) Row(looping, "(none)", "", "", "");
 
-        return new Rows(header, summary, cluster, process, new Columns(commands, slowest) { Expand = false }, new Columns(devices, accounts) { Expand = false }, looping);
+        var waiting = Table("Quarantined / wipe pending", "Account", "Type", "Since");
+        foreach (var d in attention?.Quarantined.Take(10) ?? []) Row(waiting, d.DeviceId, d.Account ?? "-", $"quarantined {d.DeviceType ?? "-"}", Seen(d.FirstSeen));
+        foreach (var d in attention?.WipePending.Take(10) ?? []) Row(waiting, d.DeviceId, d.Account ?? "-", "wipe pending", Seen(d.Wipe?.RequestedAt));
+        if (attention is null || attention.Quarantined.Count + attention.WipePending.Count == 0) Row(waiting, "(none)", "", "", "");
+
+        return new Rows(header, summary, cluster, process, new Columns(commands, slowest) { Expand = false }, new Columns(devices, accounts) { Expand = false }, looping, waiting);
     }
+
+    private static string Seen(DateTimeOffset? at) => at is { } value ? $"{value.ToUniversalTime():yyyy-MM-dd HH:mm}Z" : "-";
 
     private static string Mean(double? ms) => ms is { } value ? Number(value, "0.0") : "-";
 

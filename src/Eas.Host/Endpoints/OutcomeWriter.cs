@@ -63,8 +63,8 @@ internal static class OutcomeWriter
 
                 response.StatusCode = StatusCodes.Status403Forbidden;
                 return 0;
-            case DeviceWiped:
-                HostLog.AccessRefused(logger, line.Command.ToWireName(), user, line.DeviceId, "device wiped");
+            case DeviceWiped or DeviceAccessDenied:
+                HostLog.AccessRefused(logger, line.Command.ToWireName(), user, line.DeviceId, outcome is DeviceAccessDenied denied ? $"device {denied.Level}" : "device wiped");
                 if (line.ProtocolVersion >= ProtocolVersion.V140 && StatusOnlyResponse.CanCarry(line.Command))
                 {
                     var body = new StatusOnlyResponse(line.Command, (int)CommonStatus.DeviceIsBlockedForThisUser);

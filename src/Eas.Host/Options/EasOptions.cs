@@ -21,6 +21,12 @@ public sealed class EasOptions
     /// <summary>NetBIOS-style domain names phones send in <c>DOMAIN\user</c>, mapped to mail domains (<c>OX</c> to <c>ox.io</c>).</summary>
     public Dictionary<string, string> DomainAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The server's public base URL (<c>https://mail.example.com</c>), from which Autodiscover builds the ActiveSync URL
+    /// it hands out (MS-ASCMD 2.2.1.1). Empty: <c>https://</c> and the request's Host.
+    /// </summary>
+    public string PublicUrl { get; set; } = string.Empty;
+
     public ImapOptions Imap { get; set; } = new();
 
     public AuthOptions Auth { get; set; } = new();

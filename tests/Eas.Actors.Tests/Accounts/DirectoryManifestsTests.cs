@@ -68,4 +68,32 @@ public sealed class DirectoryManifestsTests : Akka.TestKit.Xunit2.TestKit
         back.Domains["b.io"].ShouldBe(new FeatureSettings(Pim: false));
         back.Classes.Keys.ShouldBe(["a"]);
     }
+
+    [Fact]
+    public void Access_rules_and_policy_levels_are_stored_under_their_discriminators_and_the_snapshot_keeps_them_with_ordinal_names()
+    {
+        var rule = new Eas.Actors.Devices.Access.DeviceAccessRule(Eas.Actors.Devices.Access.DeviceCharacteristic.UserAgent, "Outlook-iOS/*", Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine);
+        DirectoryChange[] changes =
+        [
+            new SetDeviceAccessRules(DirectoryLevel.Account, "Mike@ox.io", [rule]),
+            new SetDefaultAccessLevel(Eas.Actors.Devices.Access.DeviceAccessLevel.Block),
+            new SetPolicySettings(DirectoryLevel.Class, "Gold", System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("AllowCamera", "0")),
+        ];
+        var state = DirectoryState.Default;
+        foreach (var change in changes)
+        {
+            var bytes = Serializer.ToBinary(new DirectoryChanged(change, "admin:root", Noon));
+            var back = Serializer.FromBinary(bytes, DirectoryManifests.Changed).ShouldBeOfType<DirectoryChanged>();
+            Encoding.UTF8.GetString(bytes).ShouldNotContain("Eas.Actors");
+            state = DirectoryDecisions.Apply(state, back.Change);
+        }
+
+        var restored = (DirectoryState)Serializer.FromBinary(Serializer.ToBinary(state), DirectoryManifests.State);
+
+        restored.AccessRules.Accounts.KeyComparer.ShouldBe(StringComparer.Ordinal);
+        restored.AccessRules.Accounts["mike@ox.io"].ShouldBe([rule]);
+        restored.AccessRules.DefaultLevel.ShouldBe(Eas.Actors.Devices.Access.DeviceAccessLevel.Block);
+        restored.Policies.Classes.KeyComparer.ShouldBe(StringComparer.Ordinal);
+        restored.Policies.Classes["gold"]["AllowCamera"].ShouldBe("0");
+    }
 }

@@ -26,6 +26,8 @@ public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
     [InlineData("device.remote-wipe-requested.v1")]
     [InlineData("device.remote-wipe-cancelled.v1")]
     [InlineData("device.remote-wipe-acknowledged.v1")]
+    [InlineData("device.access-decided.v1")]
+    [InlineData("device.quarantine-notice-delivered.v1")]
     public void Each_new_event_round_trips_under_its_manifest(string manifest)
     {
         object written = manifest switch
@@ -35,6 +37,8 @@ public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
             "device.remote-wipe-requested.v1" => new RemoteWipeRequested(T0, true, "admin"),
             "device.remote-wipe-cancelled.v1" => new RemoteWipeCancelled(T0, "admin"),
             "device.remote-wipe-acknowledged.v1" => new RemoteWipeAcknowledged(T0, Wire.Commands.Provision.RemoteWipeAcknowledgement.Failed),
+            "device.access-decided.v1" => new DeviceAccessDecided(T0, Eas.Actors.Devices.Access.DeviceAccessLevel.Allow, "admin"),
+            "device.quarantine-notice-delivered.v1" => new QuarantineNoticeDelivered(T0),
             _ => new AccountDeviceRemoved("mike@ox.io", "outlook-a", T0, T0.AddDays(31)),
         };
 
@@ -54,5 +58,19 @@ public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
 
         JsonSerializer.Serialize(deviceBack.State).ShouldBe(JsonSerializer.Serialize(device));
         accountBack.State.Devices.ShouldBe(account.Devices);
+    }
+
+    [Fact]
+    public void A_device_access_change_and_a_state_with_access_round_trip()
+    {
+        var verdict = new Eas.Actors.Devices.Access.DeviceAccessVerdict(Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine, Eas.Actors.Devices.Access.DeviceAccessSource.Service,
+            new Eas.Actors.Devices.Access.DeviceAccessRule(Eas.Actors.Devices.Access.DeviceCharacteristic.DeviceType, "iPhone", Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine));
+        var changed = new DeviceAccessChanged(T0, verdict);
+        var device = DeviceState.New("mike@ox.io", "Phone1") with { Access = verdict, AccessDecision = Eas.Actors.Devices.Access.DeviceAccessLevel.Block, QuarantineNoticeAt = T0 };
+
+        Serializer.Manifest(changed).ShouldBe("device.access-changed.v1");
+        Serializer.FromBinary(Serializer.ToBinary(changed), "device.access-changed.v1").ShouldBe(changed);
+        var back = (DeviceSnapshot)Serializer.FromBinary(Serializer.ToBinary(new DeviceSnapshot(device, [])), "device.snapshot.v1");
+        JsonSerializer.Serialize(back.State).ShouldBe(JsonSerializer.Serialize(device));
     }
 }

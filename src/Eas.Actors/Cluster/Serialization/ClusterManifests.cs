@@ -52,6 +52,9 @@ public static class ClusterManifests
     public const string RemovePartnership = "device.remove-partnership.v1";
     public const string PartnershipRemoved = "device.partnership-removed.v1";
     public const string DeviceWiped = "outcome.device-wiped.v1";
+    public const string DeviceAccessDenied = "outcome.device-access-denied.v1";
+    public const string SetDeviceAccess = "device.set-access.v1";
+    public const string DeviceAccessResult = "device.access-result.v1";
     public const string RemoveAccountDevice = "account.remove-device.v1";
     public const string AccountAccess = "account.access.v1";
     public const string GetAccount = "account.get.v1";
@@ -99,6 +102,9 @@ public static class ClusterManifests
         new JsonCodec<RemovePartnership>(RemovePartnership),
         new JsonCodec<PartnershipRemoved>(PartnershipRemoved),
         new JsonCodec<DeviceWiped>(DeviceWiped),
+        new JsonCodec<DeviceAccessDenied>(DeviceAccessDenied),
+        new JsonCodec<Devices.Access.SetDeviceAccess>(SetDeviceAccess),
+        new JsonCodec<Devices.Access.DeviceAccessResult>(DeviceAccessResult),
         new JsonCodec<RemoveAccountDevice>(RemoveAccountDevice),
         new JsonCodec<AccountAccess>(AccountAccess),
         new JsonCodec<GetAccount>(GetAccount),

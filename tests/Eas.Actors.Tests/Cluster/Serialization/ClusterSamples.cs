@@ -166,6 +166,18 @@ internal static class ClusterSamples
         yield return new PartnershipRemoved(DeviceState);
         yield return new PartnershipRemoved(null);
         yield return new DeviceWiped();
+        yield return new DeviceAccessDenied(global::Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine);
+        yield return new global::Eas.Actors.Devices.Access.SetDeviceAccess(global::Eas.Actors.Devices.Access.DeviceAccessLevel.Allow, "admin:root");
+        yield return new global::Eas.Actors.Devices.Access.SetDeviceAccess(null, "admin:root");
+        yield return new global::Eas.Actors.Devices.Access.DeviceAccessResult(null);
+        yield return new global::Eas.Actors.Devices.Access.DeviceAccessResult(DeviceState with
+        {
+            AccessDecision = global::Eas.Actors.Devices.Access.DeviceAccessLevel.Block,
+            Access = new global::Eas.Actors.Devices.Access.DeviceAccessVerdict(global::Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine, global::Eas.Actors.Devices.Access.DeviceAccessSource.Domain,
+                new global::Eas.Actors.Devices.Access.DeviceAccessRule(global::Eas.Actors.Devices.Access.DeviceCharacteristic.OperatingSystem, "iOS 17*", global::Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine)),
+            QuarantineNoticeAt = Noon,
+        });
+        yield return new AccountAccess(Features, null) { AccountClass = "gold" };
         yield return new ProvisioningRequired(PolicyVerdict.RemoteWipeRequested);
         yield return new RemoveAccountDevice("outlook-a", Noon, "admin:root");
         yield return new UserAgentRefused(Noon.AddHours(14), TimeSpan.FromHours(14));
