@@ -105,7 +105,7 @@ public sealed class WebConsoleTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Markup_from_a_phone_is_shown_not_run_and_a_change_from_another_site_is_refused()
+    public async Task Markup_from_a_phone_is_shown_not_run_a_device_is_blocked_and_let_back_and_a_change_from_another_site_is_refused()
     {
         var user = MailboxUser.Create(dovecot, "console-xss");
         var phone = _server.Phone(user.Address, user.Password, "ConsoleXss", "14.1");
@@ -118,6 +118,13 @@ public sealed class WebConsoleTests(DovecotFixture dovecot) : IAsyncLifetime
         await ExpectTextAsync(page, "main", text => text.Contains("<img src=x onerror=", StringComparison.Ordinal));
         (await page.Locator("main img").CountAsync()).ShouldBe(0, "the User-Agent is text, not an element");
         (await page.EvaluateAsync<bool>("() => window.pwned === 1")).ShouldBeFalse();
+
+        await page.ClickAsync("button[data-action=block]");
+        await ExpectTextAsync(page, "#message", text => text.Contains("ConsoleXss blocked", StringComparison.Ordinal));
+        (await phone.PostAsync("FolderSync", MailRequests.FolderSync("0"))).Status.ShouldBe(HttpStatusCode.Forbidden, "an admin blocked the device in the console");
+        await page.ClickAsync("button[data-action=reset-access]");
+        await ExpectTextAsync(page, "#message", text => text.Contains("follows the access rules again", StringComparison.Ordinal));
+        (await phone.PostAsync("FolderSync", MailRequests.FolderSync("0"))).Status.ShouldBe(HttpStatusCode.OK);
 
         var cookies = await page.Context.CookiesAsync();
         var ticket = cookies.Single(c => c.Name == "eas-admin").Value;

@@ -224,13 +224,15 @@ function featureForm(settings, id, save) {
 
 // Accounts: every account the license has seen, and any other by name.
 async function accounts() {
-  const status = await call("GET", `${api}/license`);
+  const [status, quarantined] = await Promise.all([call("GET", `${api}/license`), call("GET", `${api}/devices/quarantined`)]);
   const name = el("input", { id: "account-name", placeholder: "mike@ox.io" });
   const rows = [...status.holders.map(h => [accountLink(h.accountId), "holds a slot", when(h.since)]),
     ...status.turnedOff.map(t => [accountLink(t.accountId), "turned off by the license", when(t.at)])];
   app.replaceChildren(el("h1", {}, "Accounts & devices"),
     el("form", { class: "inline", onsubmit: event => { event.preventDefault(); if (name.value.trim()) location.hash = `#/account/${encodeURIComponent(name.value.trim())}`; } },
       el("label", {}, "Account ", name), el("button", { type: "submit" }, "Open")),
+    el("h2", {}, "Quarantined devices, waiting for an admin"),
+    table(["Account", "Device", "Type", "User-Agent", "Since"], quarantined.map(d => [accountLink(d.account ?? ""), d.deviceId, d.deviceType ?? "—", d.userAgent ?? "—", when(d.firstSeen)])),
     el("h2", {}, "Accounts that have connected"), table(["Account", "License", "Since"], rows));
 }
 
@@ -265,12 +267,19 @@ function deviceTable(accountId, path, devices) {
         act(`Account-only wipe of ${d.deviceId} ordered.`, () => call("POST", `${device}/wipe`, { accountOnly: true })) }, "Wipe account only") : null, " ",
       d.wipe && d.wipe.state === "pending" ? el("button", { "data-action": "cancel-wipe", onclick: () =>
         act(`Wipe of ${d.deviceId} cancelled.`, () => call("DELETE", `${device}/wipe`)) }, "Cancel wipe") : null, " ",
+      d.decision !== "allow" ? el("button", { "data-action": "approve", onclick: () =>
+        act(`${d.deviceId} approved.`, () => call("POST", `${device}/approve`)) }, "Approve") : null, " ",
+      d.decision !== "block" ? el("button", { class: "danger", "data-action": "block", onclick: () => confirm(`Block ${d.deviceId}? It is refused every command.`) &&
+        act(`${d.deviceId} blocked.`, () => call("POST", `${device}/block`)) }, "Block") : null, " ",
+      d.decision ? el("button", { "data-action": "reset-access", onclick: () =>
+        act(`${d.deviceId} follows the access rules again.`, () => call("DELETE", `${device}/access`)) }, "Follow rules") : null, " ",
       el("button", { class: "danger", "data-action": "remove", onclick: () => confirm(`Remove ${d.deviceId}? Its sync state is deleted and the phone starts over.`) &&
         act(`Device ${d.deviceId} removed.`, () => call("DELETE", device)) }, "Remove"));
-    return [d.deviceId, d.deviceType ?? "—", d.userAgent ?? "—", d.protocolVersion ?? "—", when(d.lastContact),
-      d.provisioned ? "provisioned" : "not provisioned", d.pingParked ? "parked" : "—", el("span", { "data-wipe": d.deviceId }, wipe), actions];
+    const access = d.access ? `${d.access.level} (${d.access.source}${d.access.rule ? `: ${d.access.rule.characteristic} ${d.access.rule.pattern}` : ""})` : "—";
+    return [d.deviceId, d.deviceType ?? "—", [d.model, d.operatingSystem, d.userAgent].filter(Boolean).join(" · ") || "—", d.protocolVersion ?? "—", when(d.lastContact),
+      d.provisioned ? "provisioned" : "not provisioned", el("span", { "data-access": d.deviceId }, access), d.pingParked ? "parked" : "—", el("span", { "data-wipe": d.deviceId }, wipe), actions];
   });
-  return table(["Device", "Type", "User-Agent", "Version", "Last contact", "Policy", "Ping", "Wipe", ""], rows);
+  return table(["Device", "Type", "Model · OS · User-Agent", "Version", "Last contact", "Policy", "Access", "Ping", "Wipe", ""], rows);
 }
 
 // License: slots, holders (free a slot by switching the account off) and the accounts it turned off (re-enable).
