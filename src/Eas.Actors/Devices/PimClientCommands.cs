@@ -19,9 +19,13 @@ namespace Eas.Actors.Devices;
 /// written. Delete removes the item, or with an InstanceId (16.0+) only that occurrence
 /// (<see cref="IPimItemCodec.RemoveInstance"/>; Status 6 for a class without occurrences). DeletesAsMoves (MS-ASCMD
 /// 2.2.3.43) is for email, whose Deleted Items folder keeps the message; a PIM store has no such folder.
+/// After each write the store took, <paramref name="written"/> (when given) hears the item's text before and after
+/// (null: created, deleted): for calendars, the organizer's iTIP mail (<see cref="OrganizerMail"/>). It cannot fail the
+/// write: an exception there is a log line.
 /// </summary>
 internal sealed partial class PimClientCommands(
-    IPimStore store, PimFolder folder, IPimItemCodec codec, PimCodecContext codecContext, ILogger logger, string user, CancellationToken cancellationToken)
+    IPimStore store, PimFolder folder, IPimItemCodec codec, PimCodecContext codecContext, ILogger logger, string user, CancellationToken cancellationToken,
+    Func<string?, string?, Task>? written = null)
 {
     private string CollectionId => folder.Collection.Id;
 
@@ -60,6 +64,7 @@ internal sealed partial class PimClientCommands(
         try
         {
             var stored = await store.CreateAsync(CollectionId, write.ItemId, write.Content, cancellationToken);
+            await WrittenAsync(add.ClientId, null, write.Content);
             (state, var serverId) = PimSync.NewServerId(state, folder.FolderId);
             return (PimSync.ClientAdded(state, serverId, write.ItemId, stored.Version), new SyncAddResponse(add.ClientId, SyncStatus.Success) { ServerId = serverId });
         }
@@ -77,14 +82,16 @@ internal sealed partial class PimClientCommands(
         if (current is null) return (state, new SyncChangeResponse(change.ServerId, SyncStatus.ObjectNotFound));
         if (Convert(change.ServerId, () => codec.Change(held.ItemId, current.Content, change.ApplicationData, codecContext)) is not { } write)
             return (state, new SyncChangeResponse(change.ServerId, SyncStatus.ConversionError));
-        return await WriteAsync(state, change.ServerId, held, write.Content, conflict);
+        return await WriteAsync(state, change.ServerId, held, current.Content, write.Content, conflict);
     }
 
     private async Task<(PimSyncState, SyncItemResponse?)> DeleteAsync(PimSyncState state, SyncClientDelete delete)
     {
         if (!state.Items.TryGetValue(delete.ServerId, out var held)) return (state, new SyncDeleteResponse(delete.ServerId, SyncStatus.ObjectNotFound));
         if (delete.InstanceId is { } instanceId) return await RemoveInstanceAsync(state, delete.ServerId, held, instanceId);
+        var before = written is null ? null : await GetOneAsync(held.ItemId);
         await store.DeleteAsync(CollectionId, held.ItemId, null, cancellationToken);
+        if (before is not null) await WrittenAsync(delete.ServerId, before.Content, null);
         return (PimSync.ClientDeleted(state, delete.ServerId), null);
     }
 
@@ -99,12 +106,12 @@ internal sealed partial class PimClientCommands(
         if (current is null) return (state, new SyncDeleteResponse(serverId, SyncStatus.ObjectNotFound) { InstanceId = instanceId });
         var write = Convert(serverId, () => codec.RemoveInstance(held.ItemId, current.Content, instanceId, codecContext));
         if (write is null) return (state, new SyncDeleteResponse(serverId, SyncStatus.ConversionError) { InstanceId = instanceId });
-        var (next, response) = await WriteAsync(state, serverId, held, write.Content, SyncConflictResolution.ClientWins);
+        var (next, response) = await WriteAsync(state, serverId, held, current.Content, write.Content, SyncConflictResolution.ClientWins);
         return (next, response is null ? null : new SyncDeleteResponse(serverId, response.Status) { InstanceId = instanceId });
     }
 
     /// <summary>Writes the phone's version of a held item at the version it holds; a conflict is decided by <paramref name="conflict"/>.</summary>
-    private async Task<(PimSyncState, SyncItemResponse?)> WriteAsync(PimSyncState state, string serverId, PimHeld held, string content, SyncConflictResolution conflict)
+    private async Task<(PimSyncState, SyncItemResponse?)> WriteAsync(PimSyncState state, string serverId, PimHeld held, string before, string content, SyncConflictResolution conflict)
     {
         try
         {
@@ -118,6 +125,7 @@ internal sealed partial class PimClientCommands(
                 written = await store.UpdateAsync(CollectionId, held.ItemId, content, null, cancellationToken);
             }
 
+            await WrittenAsync(serverId, before, content);
             return (PimSync.ClientChanged(state, serverId, written.Version), null);
         }
         catch (PimConflictException)
@@ -137,6 +145,20 @@ internal sealed partial class PimClientCommands(
         var current = await GetOneAsync(held.ItemId);
         if (current is null || BuildOrNull(codec, current.Content, codecContext) is not { } data) return new SyncFetchResponse(fetch.ServerId, SyncStatus.ObjectNotFound);
         return new SyncFetchResponse(fetch.ServerId, SyncStatus.Success) { ApplicationData = data };
+    }
+
+    /// <summary>Tells <c>written</c> of a write the store took; what it does never fails the write.</summary>
+    private async Task WrittenAsync(string itemRef, string? before, string? after)
+    {
+        if (written is null) return;
+        try
+        {
+            await written(before, after);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogAfterWriteFailed(logger, e, codec.ClassName, user, itemRef);
+        }
     }
 
     private async Task<PimObject?> GetOneAsync(string itemId) =>
@@ -179,6 +201,9 @@ internal sealed partial class PimClientCommands(
 
     [LoggerMessage(1232, LogLevel.Warning, "{ItemClass} item {ItemRef} of {User} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string itemClass, string user, string itemRef, string reason);
+
+    [LoggerMessage(1234, LogLevel.Warning, "{ItemClass} item {ItemRef} of {User} was written, but what follows a write (the organizer's mail) failed")]
+    private static partial void LogAfterWriteFailed(ILogger logger, Exception exception, string itemClass, string user, string itemRef);
 
     [LoggerMessage(1233, LogLevel.Warning, "{ItemClass} item {ItemRef} of {User} could not be converted from the phone's ApplicationData")]
     private static partial void LogUnconvertible(ILogger logger, Exception exception, string itemClass, string user, string itemRef);

@@ -71,7 +71,8 @@ internal sealed partial class PimSyncRunner(DeviceRequest request, DeviceActorSe
         var codecContext = ContextFor(options, state);
         var filter = PimWindow.FilterFor(options, codec);
         var filterBefore = PimWindow.FilterFor(state.Options, codec);
-        var clients = new PimClientCommands(store, folder, codec, codecContext, settings.Logger, request.AccountId, context.CancellationToken);
+        var organizer = codec.Kind == PimKind.Calendar ? new OrganizerMail(request, settings, codecContext.Now) : null;
+        var clients = new PimClientCommands(store, folder, codec, codecContext, settings.Logger, request.AccountId, context.CancellationToken, organizer is null ? null : organizer.WrittenAsync);
         state = PimSync.Confirm(state) with { Options = options };
         state = PimSync.TakeIn(state, await store.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken));
         if (PimWindow.NeedsCheck(state, filterBefore, filter, codecContext.Now))
