@@ -27,6 +27,7 @@ public sealed class PimCodecs
     public static PimCodecs Default { get; } = new(
     [
         new ContactsCodec(),
+        new Calendar.CalendarCodec(),
     ]);
 
     /// <summary>No PIM class (a server without a PIM store).</summary>

@@ -19,6 +19,8 @@ public sealed class PimCodecsTests
         codecs.Serves(PimKind.Contacts).ShouldBeTrue();
         codecs.ForClass("contacts").ShouldBeNull("airsync:Class names compare exactly");
         codecs.ForClass(null).ShouldBeNull();
+        codecs.For(PimKind.Calendar).ShouldBeOfType<Eas.Actors.Sync.Calendar.CalendarCodec>();
+        codecs.ForClass("Calendar").ShouldBeSameAs(codecs.For(PimKind.Calendar));
     }
 
     [Fact]
