@@ -31,6 +31,7 @@ public sealed class PimCodecs
         new ContactsCodec(),
         new TasksCodec(),
         new NotesCodec(),
+        new Calendar.CalendarCodec(),
     ]);
 
     /// <summary>No PIM class (a server without a PIM store).</summary>

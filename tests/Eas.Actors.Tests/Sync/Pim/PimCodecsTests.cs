@@ -21,6 +21,8 @@ public sealed class PimCodecsTests
         codecs.ForClass(null).ShouldBeNull();
         codecs.ForClass("Tasks").ShouldBeOfType<Eas.Actors.Sync.Tasks.TasksCodec>();
         codecs.ForClass("Notes").ShouldBeOfType<Eas.Actors.Sync.Notes.NotesCodec>();
+        codecs.For(PimKind.Calendar).ShouldBeOfType<Eas.Actors.Sync.Calendar.CalendarCodec>();
+        codecs.ForClass("Calendar").ShouldBeSameAs(codecs.For(PimKind.Calendar));
     }
 
     [Fact]

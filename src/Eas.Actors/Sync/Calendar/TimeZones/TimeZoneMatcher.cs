@@ -29,7 +29,7 @@ internal static class TimeZoneMatcher
     public static string CustomId(EasTimeZone zone)
     {
         var name = zone.StandardName.Trim();
-        if (name.Length > 0) return name;
+        if (name.Length > 0) return WindowsNames.Canonical(name) is null && WindowsNames.TzdbIdsOf(name).Count == 0 ? name : "Custom " + name;
         return "UTC" + zone.StandardOffset.ToString("m", CultureInfo.InvariantCulture);
     }
 
