@@ -109,4 +109,33 @@ public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetim
         response.Body.ShouldNotBeNull().Element(MeetingResponse.Result)!.ValueOf(MeetingResponse.Status).ShouldBe("2");
         (await Mailbox.WaitForAsync(_invitee, subject)).ShouldHaveSingleItem("the message stays where it was");
     }
+
+    [Fact]
+    public async Task RFC_5546_3_2_2_a_meeting_created_on_the_phone_sends_its_attendee_a_REQUEST_and_its_delete_a_CANCEL()
+    {
+        var phone = await SyncingPhone.StartAsync(_server, _organizer, "16.1", "Organize161");
+        var calendar = phone.IdOf("Calendar");
+        await PimRequests.SyncAsync(phone, calendar);
+        var summary = "Kickoff " + Guid.NewGuid().ToString("N")[..8];
+        var meeting = new Eas.Actors.Sync.Calendar.CalendarItem
+        {
+            Attendees = [new Eas.Actors.Sync.Calendar.CalendarAttendee(_invitee.Address, "Invitee", null, "1")],
+        }
+        .With(Calendar.AllDayEvent, "0").With(Calendar.BusyStatus, "2").With(Calendar.DtStamp, "20261201T080000Z")
+        .With(Calendar.StartTime, "20261210T090000Z").With(Calendar.EndTime, "20261210T100000Z").With(Calendar.Subject, summary)
+        .With(Calendar.MeetingStatus, "1").With(Calendar.Sensitivity, "0");
+        var data = Eas.Actors.Sync.Calendar.CalendarWbxml.Build(meeting, Eas.Wire.Http.ProtocolVersion.V161, Eas.Actors.Sync.Contacts.ContactBodyOptions.Default);
+
+        var added = await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Add, WithText(AirSync.ClientId, "m1"), data)]);
+
+        var serverId = added.Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.ServerId).ShouldNotBeNull();
+        var request = CalendarOf((await Mailbox.WaitForAsync(_invitee, summary)).ShouldHaveSingleItem().Raw);
+        request.ShouldContain("METHOD:REQUEST");
+        request.ShouldContain("mailto:" + _invitee.Address);
+
+        await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Delete, WithText(AirSync.ServerId, serverId))]);
+
+        var mails = await Mailbox.WaitForAsync(_invitee, summary, atLeast: 2);
+        mails.Select(m => CalendarOf(m.Raw)).ShouldContain(text => text.Contains("METHOD:CANCEL", StringComparison.Ordinal), "deleting the meeting cancels it for its attendee (RFC 5546 3.2.5)");
+    }
 }
