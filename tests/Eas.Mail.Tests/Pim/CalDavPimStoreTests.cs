@@ -207,4 +207,21 @@ public sealed class CalDavPimStoreTests(RadicaleFixture radicale) : IClassFixtur
 
         await Should.ThrowAsync<PimStoreUnavailableException>(() => store.ListCollectionsAsync(PimKind.Calendar, None));
     }
+
+    [Fact]
+    public async Task RFC4791_5_3_1_a_default_name_taken_by_another_kind_gets_a_collection_of_its_own()
+    {
+        var (user, password) = radicale.NewUser();
+        const string TasksOnly = "<?xml version=\"1.0\"?><C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>"
+            + "<C:supported-calendar-component-set><C:comp name=\"VTODO\"/></C:supported-calendar-component-set></D:prop></D:set></C:mkcalendar>";
+        (await radicale.OtherClientAsync(new HttpMethod("MKCALENDAR"), user, password, "calendar/", TasksOnly, "application/xml")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await using var store = radicale.CalDavStore(user, password);
+
+        var calendars = await store.ListCollectionsAsync(PimKind.Calendar, None);
+        var tasks = await store.ListCollectionsAsync(PimKind.Tasks, None);
+
+        calendars.ShouldHaveSingleItem().Id.ShouldStartWith("calendar-");
+        calendars[0].IsDefault.ShouldBeTrue();
+        tasks.Select(t => t.Id).ShouldBe(["calendar"]);
+    }
 }

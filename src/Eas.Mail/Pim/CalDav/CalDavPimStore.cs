@@ -54,21 +54,33 @@ public sealed partial class CalDavPimStore : IPimStore
     /// <summary>
     /// The calendar collections of the home holding <paramref name="kind"/>'s component (PROPFIND Depth 1 for
     /// resourcetype, displayname and supported-calendar-component-set, RFC 4791 5.2.3); when there is none, the
-    /// default one is created by MKCALENDAR with that one component (5.3.1). Contacts: none.
+    /// default one is created by MKCALENDAR with that one component (5.3.1), under a fresh name when a collection of
+    /// another kind already has the default one. A server that will not create it leaves the store unavailable (a
+    /// retriable status) rather than the phone without the folder. Contacts: none.
     /// </summary>
     public async Task<IReadOnlyList<PimCollection>> ListCollectionsAsync(PimKind kind, CancellationToken cancellationToken)
     {
         if (kind == PimKind.Contacts) return [];
         var dav = await HomeAsync(cancellationToken).ConfigureAwait(false);
         var component = CalDavComponents.Of(kind);
-        var mine = (await ListCalendarsAsync(dav, cancellationToken).ConfigureAwait(false)).Where(c => c.Kind == kind).ToList();
+        var all = await ListCalendarsAsync(dav, cancellationToken).ConfigureAwait(false);
+        var mine = all.Where(c => c.Kind == kind).ToList();
         var defaultName = DefaultName(kind);
         if (mine.Count == 0)
         {
-            await dav.MakeCollectionAsync("MKCALENDAR", defaultName, DavRequests.MkCalendar(DefaultDisplayName(kind), component), cancellationToken).ConfigureAwait(false);
+            var name = all.Any(c => CalDavCollectionId.Parse(c.Id).Segment == defaultName) ? $"{defaultName}-{Guid.NewGuid():N}" : defaultName;
+            try
+            {
+                await dav.MakeCollectionAsync("MKCALENDAR", name, DavRequests.MkCalendar(DefaultDisplayName(kind), component), cancellationToken).ConfigureAwait(false);
+            }
+            catch (PimItemRejectedException e)
+            {
+                throw new PimStoreUnavailableException($"The CalDAV server did not create the default {component} collection '{name}': {e.Message}", e);
+            }
+
             mine = (await ListCalendarsAsync(dav, cancellationToken).ConfigureAwait(false)).Where(c => c.Kind == kind).ToList();
             if (mine.Count == 0)
-                throw new PimStoreUnavailableException($"The CalDAV server created the calendar collection '{defaultName}' but does not list it for {component}.");
+                throw new PimStoreUnavailableException($"The CalDAV server created the calendar collection '{name}' but does not list it for {component}.");
         }
 
         var ordered = mine.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
