@@ -76,7 +76,8 @@ public static class ServerHost
             new ImapMailSessionFactory(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap) with { CommandTimeout = TimeSpan.FromMinutes(2) }) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton<IMailWatcherFactory>(sp =>
             new ImapMailWatcherFactory(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
-        services.AddSingleton<Eas.Actors.Mailboxes.Pim.IPimStoreFactory>(sp => PimComposition.From(sp.GetRequiredService<IOptions<EasOptions>>().Value.Pim, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<Eas.Actors.Mailboxes.Pim.IPimStoreFactory>(sp => PimComposition.From(
+            sp.GetRequiredService<IOptions<EasOptions>>().Value.Pim, sp.GetRequiredService<ILoggerFactory>(), sp.GetService<Eas.Actors.Sync.Pim.PimCodecs>()));
         services.AddSingleton(sp => new PushMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new SyncMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new ImapMetrics(sp.GetRequiredService<ServerMetrics>().Meter));

@@ -26,7 +26,7 @@ internal static class FolderCommands
         if (!request.Features.Allows(DataClasses.Of(body.Type))) return Respond(new FolderCreateResponse(FolderCreateStatus.ParentNotFound));
         var (status, created) = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            if (context.HasPim && DataClasses.Of(body.Type) == DataClass.Contacts) return await ContactFolderCommands.CreateAsync(context, body);
+            if (Sync.Pim.PimFolderTypes.KindOf(body.Type) is { } kind && context.Codecs.Serves(kind)) return await PimFolderCommands.CreateAsync(context, body, kind);
             var folders = await context.RefreshFoldersAsync();
             var parent = body.ParentId == "0" ? null : await FindAsync(context, request, folders, body.ParentId);
             if (body.ParentId != "0" && parent is null) return (FolderCreateStatus.ParentNotFound, (FolderView?)null);
@@ -50,8 +50,8 @@ internal static class FolderCommands
             return Respond(new FolderUpdateResponse(FolderUpdateStatus.InvalidSyncKey));
         var (status, updated) = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            if (await FindContactsAsync(context, request, body.ServerId) is { } found)
-                return found.Folder is { } contact ? await ContactFolderCommands.RenameAsync(context, contact, body) : (FolderUpdateStatus.ServerError, null);
+            if (await FindPimAsync(context, request, body.ServerId) is { } found)
+                return found.Folder is { } pim ? await PimFolderCommands.RenameAsync(context, pim, body) : (FolderUpdateStatus.ServerError, null);
             var folders = await context.RefreshFoldersAsync();
             var folder = await FindAsync(context, request, folders, body.ServerId);
             if (folder is null) return (FolderUpdateStatus.FolderNotFound, (FolderView?)null);
@@ -79,8 +79,8 @@ internal static class FolderCommands
             return Respond(new FolderDeleteResponse(FolderDeleteStatus.InvalidSyncKey));
         var status = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            if (await FindContactsAsync(context, request, body.ServerId) is { } found)
-                return found.Folder is { } contact ? await ContactFolderCommands.DeleteAsync(context, contact) : FolderDeleteStatus.ServerError;
+            if (await FindPimAsync(context, request, body.ServerId) is { } found)
+                return found.Folder is { } pim ? await PimFolderCommands.DeleteAsync(context, pim) : FolderDeleteStatus.ServerError;
             var folders = await context.RefreshFoldersAsync();
             var folder = await FindAsync(context, request, folders, body.ServerId);
             if (folder is null) return FolderDeleteStatus.FolderNotFound;
@@ -116,22 +116,22 @@ internal static class FolderCommands
     private static Decision Respond(Wire.Commands.IEasResponse response) => new(new RespondWith(response), []);
 
     /// <summary>
-    /// The contacts folder a folder id names: null when it names none; a result without a folder when the PIM store
+    /// The PIM folder a folder id names: null when it names none; a result without a folder when the PIM store
     /// that would know cannot be reached.
     /// </summary>
-    private static async Task<ContactLookup?> FindContactsAsync(MailboxContext context, DeviceRequest request, string folderId)
+    private static async Task<PimLookup?> FindPimAsync(MailboxContext context, DeviceRequest request, string folderId)
     {
         try
         {
-            return await ContactFolderCommands.FindAsync(context, request, folderId) is { } folder ? new ContactLookup(folder) : null;
+            return await PimFolderCommands.FindAsync(context, request, folderId) is { } folder ? new PimLookup(folder) : null;
         }
         catch (Mail.Pim.PimStoreUnavailableException)
         {
-            return new ContactLookup(null);
+            return new PimLookup(null);
         }
     }
 
-    private sealed record ContactLookup(ContactFolder? Folder);
+    private sealed record PimLookup(PimFolder? Folder);
 
     /// <summary>The listed folder a phone's folder id names, through the one email resolution.</summary>
     private static async Task<MailFolder?> FindAsync(MailboxContext context, DeviceRequest request, IReadOnlyList<MailFolder> folders, string folderId) =>

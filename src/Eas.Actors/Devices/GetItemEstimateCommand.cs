@@ -11,7 +11,7 @@ namespace Eas.Actors.Devices;
 /// GetItemEstimate (MS-ASCMD 2.2.1.9): how many changes the next Sync of each collection would bring. The
 /// key must be the collection's current key (Status 4 otherwise, and when the folder's UIDVALIDITY changed;
 /// Status 3 when the collection was never synced past key 0); the folder's changes are taken in on a copy of
-/// the state, which is not written.
+/// the state, which is not written. PIM collections (with a PIM sync state) are estimated through the PIM store.
 /// </summary>
 internal static class GetItemEstimateCommand
 {
@@ -29,10 +29,10 @@ internal static class GetItemEstimateCommand
     {
         if (collection.CollectionId is not { } id) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, "");
         if (collection.SyncKey is not { } syncKey) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
+        if (syncKey != "0" && cache.Pim.Get(id) is { } pim) return await EstimatePimAsync(collection, id, syncKey, pim, request, settings);
         if (!FilterApplies(collection, request.Line.ProtocolVersion))
             return new GetItemEstimateResult((GetItemEstimateStatus)CommonStatus.ServerError, id);
         if (syncKey == "0") return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
-        if (cache.Pim.Get(id) is { } contacts) return await EstimateContactsAsync(id, syncKey, contacts, request, settings);
         var state = cache.Get(id);
         if (state is null) return new GetItemEstimateResult(GetItemEstimateStatus.SyncStateNotPrimed, id);
         if (CollectionSync.Match(state, syncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
@@ -52,24 +52,42 @@ internal static class GetItemEstimateCommand
     }
 
     /// <summary>
-    /// A contacts collection: what waits plus the store's changes since the state's token, taken in on a copy of the
-    /// state (not written); a folder that left the hierarchy (or Contacts switched off) is Status 2, a store that cannot
-    /// be reached the common ServerError.
+    /// A PIM collection: what waits plus the store's changes since the state's token, taken in on a copy of the state
+    /// (not written), through the FilterType window as Sync would apply it (MS-ASCMD 2.2.3.68.1: an estimate of the
+    /// items within the filter), so new items outside the window are not counted. From 14.0 a FilterType the class
+    /// cannot take is answered like email's; a folder that left the hierarchy (or its data class switched off) is
+    /// Status 2, a store that cannot be reached the common ServerError.
     /// </summary>
-    private static async Task<GetItemEstimateResult> EstimateContactsAsync(string id, string syncKey, Sync.Pim.PimSyncState state, DeviceRequest request, DeviceActorSettings settings)
+    private static async Task<GetItemEstimateResult> EstimatePimAsync(
+        GetItemEstimateCollection collection, string id, string syncKey, Sync.Pim.PimSyncState state, DeviceRequest request, DeviceActorSettings settings)
     {
         if (Sync.Pim.PimSync.Match(state, syncKey) != KeyMatch.Current) return new GetItemEstimateResult(GetItemEstimateStatus.InvalidSyncKey, id);
+        var asked = collection.Options.FirstOrDefault()?.FilterType ?? collection.FilterType;
         try
         {
-            var estimate = await MailboxWork.RunAsync(request, settings, async context =>
+            var (found, estimate) = await MailboxWork.RunAsync(request, settings, async context =>
             {
-                if (await ContactFolders.ResolveAsync(context, request, id) is not { } folder) return (int?)null;
-                var changes = await context.Pim.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken);
-                return Sync.Pim.PimSync.TakeIn(Sync.Pim.PimSync.Confirm(state), changes).PendingCount;
+                if (await PimFolders.ResolveAsync(context, request, id) is not { } folder || context.Codecs.For(folder.Kind) is not { } codec) return (false, (int?)null);
+                if (asked is { } filterAsked && request.Line.ProtocolVersion >= ProtocolVersion.V140 && !SyncFilterTypes.AppliesTo(filterAsked, codec.ClassName))
+                    return (true, null);
+                var store = context.Pim;
+                var now = settings.Clock.GetUtcNow();
+                var filter = PimWindow.FilterFor(asked ?? state.Options?.FilterType, codec);
+                var changes = await store.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken);
+                var taken = Sync.Pim.PimSync.TakeIn(Sync.Pim.PimSync.Confirm(state), changes);
+                if (PimWindow.NeedsCheck(taken, PimWindow.FilterFor(state.Options, codec), filter, now))
+                    taken = await PimWindow.CheckAsync(store, folder.Collection.Id, codec, taken, filter, now, context.CancellationToken);
+                if (filter == SyncFilterType.NoFilter || taken.PendingAdds.IsEmpty) return (true, taken.PendingCount);
+                var adds = await store.GetAsync(folder.Collection.Id, [.. taken.PendingAdds.Keys], context.CancellationToken);
+                var inside = adds.Count(a => PimWindow.Inside(codec, a.Content, filter, now));
+                return (true, taken.PendingCount - taken.PendingAdds.Count + inside);
             });
-            return estimate is { } count
-                ? new GetItemEstimateResult(GetItemEstimateStatus.Success, id) { Estimate = count }
-                : new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, id);
+            return (found, estimate) switch
+            {
+                (_, { } count) => new GetItemEstimateResult(GetItemEstimateStatus.Success, id) { Estimate = count },
+                (true, null) => new GetItemEstimateResult((GetItemEstimateStatus)CommonStatus.ServerError, id),
+                _ => new GetItemEstimateResult(GetItemEstimateStatus.InvalidCollection, id),
+            };
         }
         catch (Eas.Mail.Pim.PimStoreUnavailableException)
         {

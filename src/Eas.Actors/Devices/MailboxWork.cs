@@ -21,23 +21,23 @@ internal static class MailboxWork
     public static Task<IReadOnlyList<FolderView>> CurrentFoldersAsync(DeviceRequest request, DeviceActorSettings settings, IEnumerable<FolderView>? known = null) =>
         RunAsync(request, settings, async context =>
         {
-            var contacts = await ContactFolders.ListAsync(context);
-            return VisibleFolders(request, context, await context.RefreshFoldersAsync(), contacts, known);
+            var pim = await PimFolders.ListAsync(context);
+            return VisibleFolders(request, context, await context.RefreshFoldersAsync(), pim, known);
         });
 
     /// <summary>
-    /// The folders of <paramref name="listed"/> and the contacts folders as phones see them, without those of data
-    /// classes switched off for the account. IMAP folders of the PIM store are never mail folders. With
-    /// <paramref name="contacts"/> null (the store is down) the contacts folders the device knows stay as they were.
+    /// The folders of <paramref name="listed"/> and the PIM folders of every served kind as phones see them, without
+    /// those of data classes switched off for the account. IMAP folders of the PIM store are never mail folders. With
+    /// <paramref name="pim"/> null (the store is down) the PIM folders the device knows stay as they were.
     /// </summary>
     public static IReadOnlyList<FolderView> VisibleFolders(
-        DeviceRequest request, MailboxContext context, IReadOnlyList<MailFolder> listed, IReadOnlyList<ContactFolder>? contacts = null, IEnumerable<FolderView>? known = null)
+        DeviceRequest request, MailboxContext context, IReadOnlyList<MailFolder> listed, IReadOnlyList<PimFolder>? pim = null, IEnumerable<FolderView>? known = null)
     {
         var mail = HierarchyBuilder.Build(context.Folders, [.. listed.Where(f => !context.HoldsPim(f.Name))]);
-        var contactViews = contacts is null
-            ? (known ?? []).Where(v => DataClasses.Of(v.Type) == DataClass.Contacts)
-            : ContactFolders.Views(contacts, context.Folders);
-        return [.. mail.Concat(contactViews).Where(view => request.Features.Allows(DataClasses.Of(view.Type)))];
+        var pimViews = pim is null
+            ? (known ?? []).Where(v => Sync.Pim.PimFolderTypes.KindOf(v.Type) is { } kind && context.Codecs.Serves(kind))
+            : PimFolders.Views(pim, context.Folders);
+        return [.. mail.Concat(pimViews).Where(view => request.Features.Allows(DataClasses.Of(view.Type)))];
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace Eas.Actors.Devices;
 /// Add operations the next time the client synchronizes the affected folders" (MS-ASCMD 2.2.1.12), which the
 /// folders' own changes (VANISHED in the source, a new UID in the destination) bring. An item named again after
 /// it was moved earlier in the same request is <see cref="MoveItemsStatus.MoveFailure"/> ("the item cannot be
-/// moved to more than one item at a time", MS-ASCMD 2.2.3.177.10). Items of contacts folders move through the PIM
-/// store instead (<see cref="ContactMoves"/>).
+/// moved to more than one item at a time", MS-ASCMD 2.2.3.177.10). Items of PIM folders move through the PIM
+/// store instead (<see cref="PimMoves"/>).
 /// </summary>
 internal static class MoveItemsCommand
 {
@@ -39,7 +39,7 @@ internal static class MoveItemsCommand
     private static async Task<MoveItemsResult> MoveAsync(MoveItemsMove move, DeviceRequest request, DeviceActorSettings settings, PimCollectionCache pimStates)
     {
         if (move.SrcFldId == move.DstFldId) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.SameSourceAndDestination);
-        if (await ContactMoves.TryMoveAsync(move, request, settings, pimStates) is { } contact) return contact;
+        if (await PimMoves.TryMoveAsync(move, request, settings, pimStates) is { } pim) return pim;
         if (!ServerIds.TryParse(move.SrcMsgId, move.SrcFldId, out var uid)) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.InvalidSourceCollectionId);
         var (status, newUid) = await MailboxWork.RunAsync(request, settings, async context =>
         {

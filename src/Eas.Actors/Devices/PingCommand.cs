@@ -26,9 +26,9 @@ internal static class PingCommand
         foreach (var id in parameters!.FolderIds) collections[id] = cache.Get(id);
         var check = await MailboxWork.RunAsync(request, settings, async context =>
         {
-            var contacts = await ContactFolders.ListAsync(context);
+            var pim = await PimFolders.ListAsync(context);
             var listed = await context.RefreshFoldersAsync();
-            var views = MailboxWork.VisibleFolders(request, context, listed, contacts, state.Hierarchy?.Known.Values);
+            var views = MailboxWork.VisibleFolders(request, context, listed, pim, state.Hierarchy?.Known.Values);
             if (state.Hierarchy is null || HierarchySync.HasChanges(state.Hierarchy, views) || parameters.FolderIds.Any(id => views.All(v => v.ServerId != id)))
                 return new PingCheck(true, [], ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, FolderStamp>.Empty);
             var changed = ImmutableArray.CreateBuilder<string>();
@@ -39,11 +39,11 @@ internal static class PingCommand
             foreach (var id in parameters.FolderIds)
             {
                 var name = context.Folders.NameOf(id);
-                var contact = contacts?.FirstOrDefault(f => f.FolderId == id);
-                if (contact is not null && await ContactsChangedAsync(context, contact, cache.Pim.Get(id))) changed.Add(id);
-                if (name is null && contact is not null && cache.Pim.Get(id) is { } synced)
+                var pimFolder = pim?.FirstOrDefault(f => f.FolderId == id && PimFolders.Allows(request, f.Kind));
+                if (pimFolder is not null && await PimChangedAsync(context, pimFolder, cache.Pim.Get(id))) changed.Add(id);
+                if (name is null && pimFolder is not null && cache.Pim.Get(id) is { } synced)
                 {
-                    var watched = Mailboxes.Pim.PimWatch.NameOf(contact.Collection.Id);
+                    var watched = Mailboxes.Pim.PimWatch.NameOf(pimFolder.Collection.Id);
                     names[watched] = id;
                     tokens[watched] = synced.Token ?? "";
                 }
@@ -52,7 +52,7 @@ internal static class PingCommand
                 var stamp = await context.Session.StampAsync(name, context.CancellationToken);
                 names[name] = id;
                 stamps[name] = stamp;
-                if (contact is null && ChangedSinceSync(collections[id], stamp)) changed.Add(id);
+                if (pimFolder is null && ChangedSinceSync(collections[id], stamp)) changed.Add(id);
             }
 
             if (changed.Count == 0) context.Watch(target.For(request, [.. names.Keys], stamps.ToImmutable()) with { PimTokens = tokens.ToImmutable() });
@@ -65,10 +65,10 @@ internal static class PingCommand
     }
 
     /// <summary>
-    /// A contacts folder never synced, with items still to send, or whose store token moved since the last sync has
+    /// A PIM folder never synced, with items still to send, or whose store token moved since the last sync has
     /// changes for the phone; a store that cannot be reached is no change (the Ping parks and the watcher goes on).
     /// </summary>
-    internal static async Task<bool> ContactsChangedAsync(MailboxContext context, ContactFolder folder, Sync.Pim.PimSyncState? state)
+    internal static async Task<bool> PimChangedAsync(MailboxContext context, PimFolder folder, Sync.Pim.PimSyncState? state)
     {
         if (state is null || state.HasPending) return true;
         try

@@ -36,13 +36,13 @@ internal static class SyncCommand
 
         cache.LastRequest = body with { Collections = [.. body.Collections.Select(c => c with { Commands = [] })], Partial = false };
         var runner = new SyncCollectionRunner(request, settings, cache, newEpoch, now);
-        var contacts = new ContactsSyncRunner(request, settings, cache, newEpoch);
+        var pim = new PimSyncRunner(request, settings, cache, newEpoch);
         var collections = ImmutableArray.CreateBuilder<SyncCollectionResponse>(body.Collections.Length);
         foreach (var collection in body.Collections)
         {
             var window = WindowFor(collection.WindowSize ?? body.WindowSize);
-            collections.Add(await IsContactsAsync(request, settings, cache, collection.CollectionId)
-                ? await contacts.RunAsync(collection, window)
+            collections.Add(await IsPimAsync(request, settings, cache, collection.CollectionId)
+                ? await pim.RunAsync(collection, window)
                 : await runner.RunAsync(collection, window));
         }
 
@@ -58,10 +58,10 @@ internal static class SyncCommand
     }
 
     /// <summary>
-    /// Whether a collection is a contacts folder: it has a contacts sync state, or (never synced as either) the
-    /// account's folder map or PIM store says so. A folder with an email sync state is email.
+    /// Whether a collection is a PIM folder: it has a PIM sync state, or (never synced as either) the account's folder
+    /// map or PIM store says so. A folder with an email sync state is email.
     /// </summary>
-    private static async Task<bool> IsContactsAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, string folderId)
+    private static async Task<bool> IsPimAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, string folderId)
     {
         if (cache.Pim.Get(folderId) is not null) return true;
         if (cache.Get(folderId) is not null) return false;
@@ -69,7 +69,7 @@ internal static class SyncCommand
         {
             if (!context.HasPim) return false;
             if (await context.ResolveAsync(folderId) is { } name) return context.HoldsPim(name);
-            return (await ContactFolders.ListAsync(context))?.Any(f => f.FolderId == folderId) ?? false;
+            return (await PimFolders.ListAsync(context))?.Any(f => f.FolderId == folderId) ?? false;
         });
     }
 
@@ -119,7 +119,7 @@ internal static class SyncCommand
             var tokens = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             foreach (var id in ids)
             {
-                if ((await context.ResolveEmailAsync(request, id) ?? await ContactFolders.ImapNameOfAsync(context, request, id)) is not { } name)
+                if ((await context.ResolveEmailAsync(request, id) ?? await PimFolders.ImapNameOfAsync(context, request, id)) is not { } name)
                 {
                     if (await PolledCollectionAsync(context, request, id) is { } polled && cache.Pim.Get(id) is { } synced)
                     {
@@ -141,15 +141,15 @@ internal static class SyncCommand
     }
 
     /// <summary>
-    /// The watched name (<see cref="Mailboxes.Pim.PimWatch.NameOf"/>) of a contacts folder no IMAP watcher sees (a
-    /// CardDAV address book), which the mailbox polls; null for other folders or when the store cannot be reached.
+    /// The watched name (<see cref="Mailboxes.Pim.PimWatch.NameOf"/>) of a PIM folder no IMAP watcher sees (a DAV
+    /// address book or calendar), which the mailbox polls; null for other folders or when the store cannot be reached.
     /// </summary>
     private static async Task<string?> PolledCollectionAsync(Mailboxes.MailboxContext context, DeviceRequest request, string folderId)
     {
         if (!context.HasPim || context.Pim.Kind == Mailboxes.Pim.PimStoreKinds.Imap) return null;
         try
         {
-            return await ContactFolders.ResolveAsync(context, request, folderId) is { } folder ? Mailboxes.Pim.PimWatch.NameOf(folder.Collection.Id) : null;
+            return await PimFolders.ResolveAsync(context, request, folderId) is { } folder ? Mailboxes.Pim.PimWatch.NameOf(folder.Collection.Id) : null;
         }
         catch (Eas.Mail.Pim.PimStoreUnavailableException)
         {

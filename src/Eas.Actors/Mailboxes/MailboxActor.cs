@@ -179,7 +179,7 @@ public sealed partial class MailboxActor : EntityChildActor
         var pim = settings.Pim is { } factory
             ? () => _pim ??= factory.Open(new Pim.PimStoreTarget(_accountId, work.Credentials, session))
             : (Func<Eas.Mail.Pim.IPimStore>?)null;
-        return await work.RunAsync(new MailboxContext(session, () => _map, map => _map = map, Watch, CancellationToken.None, pim, settings.Pim is { } holds ? name => holds.HoldsPim(_accountId, name) : null));
+        return await work.RunAsync(new MailboxContext(session, () => _map, map => _map = map, Watch, CancellationToken.None, pim, settings.Pim is { } holds ? name => holds.PimKindOf(_accountId, name) : null, settings.Pim?.Codecs));
     }
 
     private async Task CloseSessionAsync()

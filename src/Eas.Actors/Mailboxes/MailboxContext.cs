@@ -6,7 +6,7 @@ namespace Eas.Actors.Mailboxes;
 /// work's answer leaves, and drops it if the work fails. The account's PIM store (<see cref="Pim"/>) is opened on
 /// first use and lives as long as the session, so IMAP-folder PIM work runs on this session, in the mailbox's turn.
 /// </summary>
-public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Action<FolderMap> stageMap, Action<WatchFolders> watch, CancellationToken cancellationToken, Func<Eas.Mail.Pim.IPimStore>? pim = null, Func<string, bool>? holdsPim = null)
+public sealed class MailboxContext(IMailSession session, Func<FolderMap> currentMap, Action<FolderMap> stageMap, Action<WatchFolders> watch, CancellationToken cancellationToken, Func<Eas.Mail.Pim.IPimStore>? pim = null, Func<string, Eas.Mail.Pim.PimKind?>? pimKindOf = null, Sync.Pim.PimCodecs? codecs = null)
 {
     public IMailSession Session { get; } = session;
 
@@ -14,7 +14,13 @@ public sealed class MailboxContext(IMailSession session, Func<FolderMap> current
     public bool HasPim => pim is not null;
 
     /// <summary>Whether an IMAP folder holds PIM items (the IMAP store's folders), so it is not a mail folder.</summary>
-    public bool HoldsPim(string imapName) => holdsPim?.Invoke(imapName) ?? false;
+    public bool HoldsPim(string imapName) => PimKindOf(imapName) is not null;
+
+    /// <summary>The kind of PIM items an IMAP folder holds (the IMAP store's folders of served kinds), or null for a mail folder.</summary>
+    public Eas.Mail.Pim.PimKind? PimKindOf(string imapName) => pimKindOf?.Invoke(imapName);
+
+    /// <summary>The PIM classes served; none without a PIM store.</summary>
+    public Sync.Pim.PimCodecs Codecs { get; } = pim is null ? Sync.Pim.PimCodecs.None : codecs ?? Sync.Pim.PimCodecs.Default;
 
     /// <summary>The account's PIM store, opened on first use.</summary>
     /// <exception cref="InvalidOperationException">No PIM store is configured (<see cref="HasPim"/> is false).</exception>

@@ -8,10 +8,13 @@ using Eas.Mail.Pim.CardDav;
 
 namespace Eas.Host.Hosting;
 
-/// <summary>Builds the PIM store factory from <c>Eas:Pim</c>: which adapter each domain uses, and how each is opened.</summary>
+/// <summary>
+/// Builds the PIM store factory from <c>Eas:Pim</c>: which adapter each domain uses, how each is opened, and the
+/// classes served (<see cref="Eas.Actors.Sync.Pim.PimCodecs.Default"/> unless the host registers its own).
+/// </summary>
 internal static class PimComposition
 {
-    public static PimStoreFactory From(PimOptions options, ILoggerFactory? loggers = null)
+    public static PimStoreFactory From(PimOptions options, ILoggerFactory? loggers = null, Eas.Actors.Sync.Pim.PimCodecs? codecs = null)
     {
         var adapters = Adapters(options, loggers);
         PimOptions.Validate(options, [.. adapters.Keys]);
@@ -21,6 +24,10 @@ internal static class PimComposition
         {
             CardDavUrlTemplate = options.CardDav.UrlTemplate,
             ImapContactsFolder = options.Imap.ContactsFolder,
+            ImapCalendarFolder = options.Imap.CalendarFolder,
+            ImapTasksFolder = options.Imap.TasksFolder,
+            ImapNotesFolder = options.Imap.NotesFolder,
+            Codecs = codecs ?? Eas.Actors.Sync.Pim.PimCodecs.Default,
             PollInterval = TimeSpan.FromSeconds(options.PollSeconds),
         };
         return new PimStoreFactory(settings, adapters);
@@ -29,7 +36,7 @@ internal static class PimComposition
     /// <summary>The adapters this build has, by <see cref="PimStoreKinds"/> name.</summary>
     private static Dictionary<string, Func<PimStoreTarget, IPimStore>> Adapters(PimOptions options, ILoggerFactory? loggers)
     {
-        var imap = new ImapPimOptions(options.Imap.ContactsFolder);
+        var imap = new ImapPimOptions(options.Imap.ContactsFolder, options.Imap.CalendarFolder, options.Imap.TasksFolder, options.Imap.NotesFolder);
         var logger = loggers?.CreateLogger<ImapPimStore>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         var http = new Lazy<HttpClient>(SharedClient, LazyThreadSafetyMode.ExecutionAndPublication);
         var cardDav = CardDav(options, http, loggers);

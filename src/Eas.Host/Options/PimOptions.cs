@@ -24,8 +24,8 @@ public sealed class PimOptions
 
     /// <summary>
     /// Refuses, at start, an unknown store name, a CardDAV store without a URL template holding <c>{user}</c>, a
-    /// <c>dav</c> store without a CalDAV URL template, a store this build has no adapter for, an empty contacts folder
-    /// name, or a poll interval under 5 seconds.
+    /// <c>dav</c> store without a CalDAV URL template, a store this build has no adapter for, an empty PIM folder name
+    /// or one two kinds share, or a poll interval under 5 seconds.
     /// </summary>
     public static void Validate(PimOptions pim, IReadOnlyCollection<string> available)
     {
@@ -42,8 +42,16 @@ public sealed class PimOptions
             ValidateCardDav(pim.CardDav);
         if (stores.Any(s => s.Store == "dav"))
             ValidateCalDav(pim.CalDav);
-        if (string.IsNullOrWhiteSpace(pim.Imap.ContactsFolder))
-            throw new InvalidOperationException("Eas:Pim:Imap:ContactsFolder must not be empty.");
+        string[] folders = [pim.Imap.ContactsFolder, pim.Imap.CalendarFolder, pim.Imap.TasksFolder, pim.Imap.NotesFolder];
+        string[] names = ["ContactsFolder", "CalendarFolder", "TasksFolder", "NotesFolder"];
+        for (var i = 0; i < folders.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(folders[i]))
+                throw new InvalidOperationException($"Eas:Pim:Imap:{names[i]} must not be empty.");
+            if (Array.FindIndex(folders, f => string.Equals(f, folders[i], StringComparison.Ordinal)) != i)
+                throw new InvalidOperationException($"Eas:Pim:Imap:{names[i]} '{folders[i]}' is already the folder of another kind.");
+        }
+
         if (pim.PollSeconds < MinPollSeconds)
             throw new InvalidOperationException($"Eas:Pim:PollSeconds must be at least {MinPollSeconds}.");
     }
@@ -124,4 +132,13 @@ public sealed class PimImapOptions
 {
     /// <summary>The folder that holds the default contacts collection; created when missing.</summary>
     public string ContactsFolder { get; set; } = "Contacts";
+
+    /// <summary>The folder that holds the default calendar; created when missing (once a calendar codec is served).</summary>
+    public string CalendarFolder { get; set; } = "Calendar";
+
+    /// <summary>The folder that holds the default tasks collection; created when missing (once a tasks codec is served).</summary>
+    public string TasksFolder { get; set; } = "Tasks";
+
+    /// <summary>The folder that holds the default notes collection; created when missing (once a notes codec is served).</summary>
+    public string NotesFolder { get; set; } = "Notes";
 }

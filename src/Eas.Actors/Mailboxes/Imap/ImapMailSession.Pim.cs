@@ -109,5 +109,5 @@ internal sealed partial class ImapMailSession : IPimMailSession
     };
 
     private static PimMessageRef PimRef(IMessageSummary message) =>
-        new(message.UniqueId.Id, message.Envelope?.Subject, ImapPimMessage.HasVcard(message.Body));
+        new(message.UniqueId.Id, message.Envelope?.Subject, ImapPimMessage.HasItemPart(message.Body));
 }

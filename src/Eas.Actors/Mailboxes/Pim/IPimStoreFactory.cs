@@ -13,10 +13,16 @@ public interface IPimStoreFactory
     string KindFor(string accountId);
 
     /// <summary>
-    /// Whether an IMAP folder of the account holds PIM items (the IMAP store's contacts folder and its subfolders):
-    /// such a folder leaves the mail hierarchy and is never synced as email.
+    /// Whether an IMAP folder of the account holds PIM items (the IMAP store's folder of a served kind and its
+    /// subfolders): such a folder leaves the mail hierarchy and is never synced as email.
     /// </summary>
-    bool HoldsPim(string accountId, string imapName);
+    bool HoldsPim(string accountId, string imapName) => PimKindOf(accountId, imapName) is not null;
+
+    /// <summary>The kind of PIM items an IMAP folder of the account holds (see <see cref="HoldsPim"/>), or null for a mail folder.</summary>
+    Eas.Mail.Pim.PimKind? PimKindOf(string accountId, string imapName);
+
+    /// <summary>The PIM classes served (<see cref="Sync.Pim.PimCodecs"/>).</summary>
+    Sync.Pim.PimCodecs Codecs => Sync.Pim.PimCodecs.Default;
 
     /// <summary>Opens the account's store over <paramref name="target"/>'s session or its own connection.</summary>
     IPimStore Open(PimStoreTarget target);

@@ -15,12 +15,23 @@ public sealed class PimStoreFactory(PimStoreSettings settings, IReadOnlyDictiona
 
     public TimeSpan PollInterval => Settings.PollInterval;
 
-    public bool HoldsPim(string accountId, string imapName)
+    public Sync.Pim.PimCodecs Codecs => Settings.Codecs;
+
+    public bool HoldsPim(string accountId, string imapName) => PimKindOf(accountId, imapName) is not null;
+
+    /// <summary>
+    /// With the IMAP store, the kind whose folder (<see cref="PimStoreSettings.ImapFolders"/>) is or holds
+    /// <paramref name="imapName"/>, among the kinds served; with a DAV store no IMAP folder holds PIM items.
+    /// </summary>
+    public PimKind? PimKindOf(string accountId, string imapName)
     {
-        if (KindFor(accountId) != PimStoreKinds.Imap) return false;
-        var root = Settings.ImapContactsFolder;
-        return string.Equals(imapName, root, StringComparison.Ordinal)
-            || (imapName.Length > root.Length + 1 && imapName.StartsWith(root, StringComparison.Ordinal) && imapName[root.Length] is '/' or '.');
+        if (KindFor(accountId) != PimStoreKinds.Imap) return null;
+        foreach (var delimiter in (char[])['/', '.'])
+        {
+            if (Imap.Pim.ImapPimFolders.KindOf(imapName, delimiter, Settings.ImapFolders) is { } kind && Settings.Codecs.Serves(kind)) return kind;
+        }
+
+        return null;
     }
 
     public IPimStore Open(PimStoreTarget target)

@@ -16,6 +16,21 @@ public sealed record PimStoreSettings(string DefaultStore, ImmutableDictionary<s
     /// <summary>The IMAP folder that holds the default contacts collection.</summary>
     public string ImapContactsFolder { get; init; } = "Contacts";
 
+    /// <summary>The IMAP folder of the default calendar (<c>Eas:Pim:Imap:CalendarFolder</c>).</summary>
+    public string ImapCalendarFolder { get; init; } = "Calendar";
+
+    /// <summary>The IMAP folder of the default tasks collection (<c>Eas:Pim:Imap:TasksFolder</c>).</summary>
+    public string ImapTasksFolder { get; init; } = "Tasks";
+
+    /// <summary>The IMAP folder of the default notes collection (<c>Eas:Pim:Imap:NotesFolder</c>).</summary>
+    public string ImapNotesFolder { get; init; } = "Notes";
+
+    /// <summary>The IMAP store's folders, one per kind.</summary>
+    public Imap.Pim.ImapPimOptions ImapFolders => new(ImapContactsFolder, ImapCalendarFolder, ImapTasksFolder, ImapNotesFolder);
+
+    /// <summary>The PIM classes served; only their kinds are synced and only their IMAP folders leave the mail hierarchy.</summary>
+    public Sync.Pim.PimCodecs Codecs { get; init; } = Sync.Pim.PimCodecs.Default;
+
     /// <summary>How often a parked Ping polls a CardDAV store's change token.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(60);
 

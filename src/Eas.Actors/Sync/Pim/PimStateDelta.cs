@@ -26,6 +26,12 @@ public sealed record PimStateDelta
 
     public PimEntries<string> Skipped { get; init; } = PimEntries.None<string>();
 
+    public PimEntries<string> OutOfWindow { get; init; } = PimEntries.None<string>();
+
+    public PimEntries<string> PendingSoftDeletes { get; init; } = PimEntries.None<string>();
+
+    public DateTimeOffset? WindowCheckedAt { get; init; }
+
     public ImmutableArray<string> DeletesAdded { get; init; } = [];
 
     public ImmutableArray<string> DeletesRemoved { get; init; } = [];
@@ -49,6 +55,9 @@ public sealed record PimStateDelta
         PendingAdds = PimEntries.Between(before.PendingAdds, to.PendingAdds),
         PendingChanges = PimEntries.Between(before.PendingChanges, to.PendingChanges),
         Skipped = PimEntries.Between(before.Skipped, to.Skipped),
+        OutOfWindow = PimEntries.Between(before.OutOfWindow, to.OutOfWindow),
+        PendingSoftDeletes = PimEntries.Between(before.PendingSoftDeletes, to.PendingSoftDeletes),
+        WindowCheckedAt = to.WindowCheckedAt,
         DeletesAdded = [.. to.PendingDeletes.Except(before.PendingDeletes)],
         DeletesRemoved = [.. before.PendingDeletes.Except(to.PendingDeletes)],
         Options = to.Options,
@@ -71,6 +80,9 @@ public sealed record PimStateDelta
             PendingAdds = PendingAdds.ApplyTo(before.PendingAdds),
             PendingChanges = PendingChanges.ApplyTo(before.PendingChanges),
             Skipped = Skipped.ApplyTo(before.Skipped),
+            OutOfWindow = OutOfWindow.ApplyTo(before.OutOfWindow),
+            PendingSoftDeletes = PendingSoftDeletes.ApplyTo(before.PendingSoftDeletes),
+            WindowCheckedAt = WindowCheckedAt,
             PendingDeletes = before.PendingDeletes.Except(DeletesRemoved).Union(DeletesAdded),
             Options = Options,
             Supported = Supported,

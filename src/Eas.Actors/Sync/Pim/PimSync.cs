@@ -9,8 +9,10 @@ namespace Eas.Actors.Sync.Pim;
 /// The collection rules of Sync for PIM collections (MS-ASCMD 2.2.1.21, 3.1.5.3; MS-ASCNTC 3.1.5), as pure
 /// functions on <see cref="PimSyncState"/>, with email's SyncKey rules (<see cref="CollectionSync"/>): a request with
 /// the current key confirms what the last response delivered, takes in the phone's own changes (never echoed back),
-/// then the store's changes (a diff against what the phone holds), then cuts the next window: deletions, changes,
-/// adds, at most WindowSize. A resent key (MS-ASCMD 3.1.5.9) is answered from the restored state under a new key.
+/// then the store's changes (a diff against what the phone holds), then cuts the next window: deletions, soft
+/// deletions, changes, adds, at most WindowSize. A resent key (MS-ASCMD 3.1.5.9) is answered from the restored state
+/// under a new key. The FilterType window (MS-ASCMD 2.2.3.68.2) is kept by <see cref="Filtered"/> (what a window
+/// found outside) and <see cref="Rewindowed"/> (a check of everything held and kept out).
 /// </summary>
 public static class PimSync
 {
@@ -37,11 +39,19 @@ public static class PimSync
     {
         if (state.Sent is not { } sent) return state;
         var items = state.Items.ToBuilder();
+        var outside = state.OutOfWindow.ToBuilder();
         foreach (var serverId in sent.Deletes) items.Remove(serverId);
+        foreach (var (serverId, version) in sent.SoftDeletesOrEmpty)
+        {
+            if (!items.TryGetValue(serverId, out var held)) continue;
+            outside[held.ItemId] = version;
+            items.Remove(serverId);
+        }
+
         foreach (var (serverId, version) in sent.Changes)
             if (items.TryGetValue(serverId, out var held)) items[serverId] = held with { Version = version };
         foreach (var add in sent.Adds) items[add.ServerId] = new PimHeld(add.ItemId, add.Version);
-        return state with { Items = items.ToImmutable(), Sent = null };
+        return state with { Items = items.ToImmutable(), OutOfWindow = outside.ToImmutable(), Sent = null };
     }
 
     /// <summary>The ServerId under which the phone holds a store item, or null.</summary>
@@ -58,7 +68,12 @@ public static class PimSync
     /// <summary>The phone changed an item, now at <paramref name="version"/> in the store: its own change is not sent back.</summary>
     public static PimSyncState ClientChanged(PimSyncState state, string serverId, string version) =>
         state.Items.TryGetValue(serverId, out var held)
-            ? state with { Items = state.Items.SetItem(serverId, held with { Version = version }), PendingChanges = state.PendingChanges.Remove(serverId) }
+            ? state with
+            {
+                Items = state.Items.SetItem(serverId, held with { Version = version }),
+                PendingChanges = state.PendingChanges.Remove(serverId),
+                PendingSoftDeletes = state.PendingSoftDeletes.Remove(serverId),
+            }
             : state;
 
     /// <summary>The phone deleted (or moved away) an item itself.</summary>
@@ -67,6 +82,7 @@ public static class PimSync
         Items = state.Items.Remove(serverId),
         PendingChanges = state.PendingChanges.Remove(serverId),
         PendingDeletes = state.PendingDeletes.Remove(serverId),
+        PendingSoftDeletes = state.PendingSoftDeletes.Remove(serverId),
     };
 
     /// <summary>
@@ -81,12 +97,15 @@ public static class PimSync
         var pendingChanges = state.PendingChanges.ToBuilder();
         var deletes = state.PendingDeletes.ToBuilder();
         var skipped = state.Skipped.ToBuilder();
+        var outside = state.OutOfWindow.ToBuilder();
+        var softDeletes = state.PendingSoftDeletes.ToBuilder();
         if (changes.IsFullListing)
         {
             var listed = changes.Changed.Select(c => c.ItemId).ToHashSet(StringComparer.Ordinal);
             foreach (var serverId in byItem.Where(pair => !listed.Contains(pair.Key)).Select(pair => pair.Value)) Gone(serverId);
             foreach (var itemId in adds.Keys.Where(id => !listed.Contains(id)).ToList()) adds.Remove(itemId);
             foreach (var itemId in skipped.Keys.Where(id => !listed.Contains(id)).ToList()) skipped.Remove(itemId);
+            foreach (var itemId in outside.Keys.Where(id => !listed.Contains(id)).ToList()) outside.Remove(itemId);
         }
         else
         {
@@ -94,6 +113,7 @@ public static class PimSync
             {
                 adds.Remove(itemId);
                 skipped.Remove(itemId);
+                outside.Remove(itemId);
                 if (byItem.TryGetValue(itemId, out var serverId)) Gone(serverId);
             }
         }
@@ -103,10 +123,19 @@ public static class PimSync
             if (byItem.TryGetValue(itemId, out var serverId))
             {
                 if (state.Items[serverId].Version == version) pendingChanges.Remove(serverId);
-                else pendingChanges[serverId] = version;
+                else
+                {
+                    pendingChanges[serverId] = version;
+                    softDeletes.Remove(serverId);
+                }
             }
             else if (skipped.TryGetValue(itemId, out var bad) && bad == version) continue;
-            else adds[itemId] = version;
+            else if (outside.TryGetValue(itemId, out var kept) && kept == version) continue;
+            else
+            {
+                outside.Remove(itemId);
+                adds[itemId] = version;
+            }
         }
 
         return state with
@@ -116,12 +145,15 @@ public static class PimSync
             PendingChanges = pendingChanges.ToImmutable(),
             PendingDeletes = deletes.ToImmutable(),
             Skipped = skipped.ToImmutable(),
+            OutOfWindow = outside.ToImmutable(),
+            PendingSoftDeletes = softDeletes.ToImmutable(),
         };
 
         void Gone(string serverId)
         {
             deletes.Add(serverId);
             pendingChanges.Remove(serverId);
+            softDeletes.Remove(serverId);
         }
     }
 
@@ -134,6 +166,8 @@ public static class PimSync
         var room = Math.Max(1, windowSize);
         var deletes = state.PendingDeletes.Take(room).ToImmutableArray();
         room -= deletes.Length;
+        var softDeletes = state.PendingSoftDeletes.Take(room).ToImmutableArray();
+        room -= softDeletes.Length;
         var changes = state.PendingChanges.Take(room).ToImmutableArray();
         room -= changes.Length;
         var addList = state.PendingAdds.Take(room).ToList();
@@ -145,10 +179,11 @@ public static class PimSync
             adds.Add(new PimPlannedAdd(serverId, itemId, version));
         }
 
-        var plan = new PimSyncPlan(adds.ToImmutable(), changes, deletes);
+        var plan = new PimSyncPlan(adds.ToImmutable(), changes, deletes) { SoftDeletes = softDeletes };
         next = next with
         {
             PendingDeletes = state.PendingDeletes.Except(deletes),
+            PendingSoftDeletes = state.PendingSoftDeletes.RemoveRange(softDeletes.Select(s => s.Key)),
             PendingChanges = state.PendingChanges.RemoveRange(changes.Select(c => c.Key)),
             PendingAdds = state.PendingAdds.RemoveRange(addList.Select(a => a.Key)),
         };
@@ -168,6 +203,62 @@ public static class PimSync
         var skipped = state.Skipped.SetItems(sent.Adds.Where(a => unreadable.Contains(a.ItemId)).Select(a => KeyValuePair.Create(a.ItemId, a.Version)));
         var changes = sent.Changes.Where(c => !state.Items.TryGetValue(c.Key, out var held) || !missing.Contains(held.ItemId)).ToImmutableArray();
         return state with { Sent = sent with { Adds = kept, Changes = changes }, Skipped = skipped };
+    }
+
+    /// <summary>
+    /// The window as the FilterType lets it through (MS-ASCMD 2.2.3.68.2): adds found outside the window are not sent
+    /// and are kept in <see cref="PimSyncState.OutOfWindow"/> at their version; changes that put a held item outside
+    /// become soft deletes (MS-ASCMD 2.2.3.172), and the item is kept out once the phone confirms them.
+    /// </summary>
+    public static PimSyncState Filtered(PimSyncState state, IReadOnlySet<string> addsOutside, IReadOnlySet<string> changesOutside)
+    {
+        if (state.Sent is not { } sent || (addsOutside.Count == 0 && changesOutside.Count == 0)) return state;
+        var outside = state.OutOfWindow.SetItems(sent.Adds.Where(a => addsOutside.Contains(a.ItemId)).Select(a => KeyValuePair.Create(a.ItemId, a.Version)));
+        return state with
+        {
+            OutOfWindow = outside,
+            Sent = sent with
+            {
+                Adds = [.. sent.Adds.Where(a => !addsOutside.Contains(a.ItemId))],
+                Changes = [.. sent.Changes.Where(c => !changesOutside.Contains(c.Key))],
+                SoftDeletes = [.. sent.SoftDeletesOrEmpty, .. sent.Changes.Where(c => changesOutside.Contains(c.Key))],
+            },
+        };
+    }
+
+    /// <summary>
+    /// The outcome of checking every held and kept-out item against the window at <paramref name="now"/> (after a
+    /// FilterType change, and as the window moves): held items found outside are soft deleted (their pending change,
+    /// if any, dropped), kept-out items found inside are added again.
+    /// </summary>
+    public static PimSyncState Rewindowed(PimSyncState state, IReadOnlyDictionary<string, string> heldOutside, IReadOnlySet<string> backInside, DateTimeOffset now)
+    {
+        var softDeletes = state.PendingSoftDeletes.ToBuilder();
+        var pendingChanges = state.PendingChanges.ToBuilder();
+        foreach (var (serverId, version) in heldOutside)
+        {
+            if (!state.Items.ContainsKey(serverId)) continue;
+            softDeletes[serverId] = version;
+            pendingChanges.Remove(serverId);
+        }
+
+        var adds = state.PendingAdds.ToBuilder();
+        var outside = state.OutOfWindow.ToBuilder();
+        foreach (var itemId in backInside)
+        {
+            if (!outside.TryGetValue(itemId, out var version)) continue;
+            outside.Remove(itemId);
+            adds[itemId] = version;
+        }
+
+        return state with
+        {
+            PendingSoftDeletes = softDeletes.ToImmutable(),
+            PendingChanges = pendingChanges.ToImmutable(),
+            PendingAdds = adds.ToImmutable(),
+            OutOfWindow = outside.ToImmutable(),
+            WindowCheckedAt = now,
+        };
     }
 
     /// <summary>Issues the next key for a response that carries only answers to client commands.</summary>

@@ -41,6 +41,18 @@ public sealed record PimSyncState
     /// <summary>Store items that could not be read, by id, at the version that failed: left out until they change.</summary>
     public ImmutableSortedDictionary<string, string> Skipped { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Store items the phone's FilterType keeps off it (MS-ASCMD 2.2.3.68.2), by id, at the version found outside the
+    /// window: not read again until they change, the filter changes or the window moves (<see cref="WindowCheckedAt"/>).
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> OutOfWindow { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Held items that left the window, still to SoftDelete on the phone (MS-ASCMD 2.2.3.172): ServerId to the version found outside.</summary>
+    public ImmutableSortedDictionary<string, string> PendingSoftDeletes { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>When every held and kept-out item was last checked against the window; null before the first check.</summary>
+    public DateTimeOffset? WindowCheckedAt { get; init; }
+
     /// <summary>The client's options for this collection (MS-ASCMD 2.2.3.115.5), kept for requests that leave them out.</summary>
     public SyncOptions? Options { get; init; }
 
@@ -65,10 +77,10 @@ public sealed record PimSyncState
     public string? PreviousKey => Rollback is { } rollback ? $"{Epoch}-{rollback.Counter}" : null;
 
     /// <summary>Anything waiting for the phone.</summary>
-    public bool HasPending => !PendingAdds.IsEmpty || !PendingChanges.IsEmpty || !PendingDeletes.IsEmpty;
+    public bool HasPending => !PendingAdds.IsEmpty || !PendingChanges.IsEmpty || !PendingDeletes.IsEmpty || !PendingSoftDeletes.IsEmpty;
 
     /// <summary>How many changes wait for the phone (GetItemEstimate).</summary>
-    public int PendingCount => PendingAdds.Count + PendingChanges.Count + PendingDeletes.Count;
+    public int PendingCount => PendingAdds.Count + PendingChanges.Count + PendingDeletes.Count + PendingSoftDeletes.Count;
 }
 
 /// <summary>A store item the phone holds, with the version it was told.</summary>
@@ -77,10 +89,18 @@ public sealed record PimHeld(string ItemId, string Version);
 /// <summary>An item a response adds, under the ServerId it gives it.</summary>
 public sealed record PimPlannedAdd(string ServerId, string ItemId, string Version);
 
-/// <summary>The server commands of one response: adds with their new ServerIds, changes (ServerId to version), deletes.</summary>
+/// <summary>
+/// The server commands of one response: adds with their new ServerIds, changes (ServerId to version), deletes, and
+/// soft deletes of items that left the FilterType window (ServerId to the version found outside).
+/// </summary>
 public sealed record PimSyncPlan(ImmutableArray<PimPlannedAdd> Adds, ImmutableArray<KeyValuePair<string, string>> Changes, ImmutableArray<string> Deletes)
 {
     public static PimSyncPlan Empty { get; } = new([], [], []);
 
-    public int Count => Adds.Length + Changes.Length + Deletes.Length;
+    public ImmutableArray<KeyValuePair<string, string>> SoftDeletes { get; init; } = [];
+
+    public int Count => Adds.Length + Changes.Length + Deletes.Length + SoftDeletesOrEmpty.Length;
+
+    /// <summary><see cref="SoftDeletes"/>, empty in a plan written before soft deletes existed.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> SoftDeletesOrEmpty => SoftDeletes.IsDefault ? [] : SoftDeletes;
 }

@@ -16,7 +16,7 @@ internal static class SyncCommandsReader
             {
                 AirSync.Add => ReadAdd(reader, command),
                 AirSync.Change => ReadChange(reader, command),
-                AirSync.Delete => new SyncClientDelete(ReadServerIdOnly(reader, command)),
+                AirSync.Delete => ReadDelete(reader, command),
                 AirSync.Fetch => new SyncClientFetch(ReadServerIdOnly(reader, command)),
                 _ => throw reader.Unexpected(commands, command),
             });
@@ -78,6 +78,29 @@ internal static class SyncCommandsReader
         return new SyncClientChange(
             serverId ?? throw reader.Missing(change, AirSync.ServerId),
             data ?? throw reader.Missing(change, AirSync.ApplicationData));
+    }
+
+    /// <summary>Delete: ServerId, and from 16.0 an optional airsyncbase:InstanceId naming one occurrence (MS-ASCMD 2.2.3.42.2).</summary>
+    private static SyncClientDelete ReadDelete(in RequestReader reader, WbxmlElement delete)
+    {
+        string? serverId = null, instanceId = null;
+        foreach (var child in reader.Container(delete).Children)
+        {
+            switch (child.Tag)
+            {
+                case AirSync.ServerId:
+                    reader.Once(ref serverId, child, reader.NonEmptyText(child, 64));
+                    break;
+                case AirSyncBase.InstanceId:
+                    reader.RequireVersion(reader.Version >= Http.ProtocolVersion.V160, child, "MS-ASAIRS 2.2.2.25");
+                    reader.Once(ref instanceId, child, reader.NonEmptyText(child, 64));
+                    break;
+                default:
+                    throw reader.Unexpected(delete, child);
+            }
+        }
+
+        return new SyncClientDelete(serverId ?? throw reader.Missing(delete, AirSync.ServerId)) { InstanceId = instanceId };
     }
 
     private static string ReadServerIdOnly(in RequestReader reader, WbxmlElement command)

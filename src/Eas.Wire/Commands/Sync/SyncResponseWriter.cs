@@ -82,7 +82,11 @@ internal static class SyncResponseWriter
                 WriteServerIdAndStatus(writer, AirSync.Change, change.ServerId, change, version);
                 break;
             case SyncDeleteResponse delete:
-                WriteServerIdAndStatus(writer, AirSync.Delete, delete.ServerId, delete, version);
+                writer.StartElement(AirSync.Delete);
+                WriteItemClass(writer, delete.Class, version);
+                writer.WriteElementString(AirSync.ServerId, delete.ServerId);
+                writer.WriteOptional(AirSyncBase.InstanceId, delete.InstanceId);
+                writer.WriteStatus(AirSync.Status, delete.Status);
                 break;
             case SyncFetchResponse fetch:
                 writer.StartElement(AirSync.Fetch);

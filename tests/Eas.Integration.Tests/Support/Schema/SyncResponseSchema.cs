@@ -29,7 +29,7 @@ internal static class SyncResponseSchema
     private static readonly SchemaElement Responses = Node(AirSync.Responses, Choice(
         Node(AirSync.Add, Value(AirSync.Class).Optional(), Value(AirSync.ClientId), Value(AirSync.ServerId).Optional(), Value(AirSync.Status)),
         Node(AirSync.Change, Value(AirSync.Class).Optional(), Value(AirSync.ServerId), Value(AirSync.Status)),
-        Node(AirSync.Delete, Value(AirSync.Class).Optional(), Value(AirSync.ServerId), Value(AirSync.Status)),
+        Node(AirSync.Delete, Value(AirSync.Class).Optional(), Value(AirSync.ServerId), Value(AirSyncBase.InstanceId).Optional(), Value(AirSync.Status)),
         Node(AirSync.Fetch, Value(AirSync.ServerId).Optional(), Value(AirSync.Status), ApplicationData.Optional())).Many());
 
     private static readonly SchemaElement Collection = Node(AirSync.Collection, All(

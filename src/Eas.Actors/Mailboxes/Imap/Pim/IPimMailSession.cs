@@ -15,7 +15,7 @@ public interface IPimMailSession
     string Login { get; }
 
     /// <summary>
-    /// The folder's PIM messages (UID, ENVELOPE subject, whether the body holds a vCard): all of them when
+    /// The folder's PIM messages (UID, ENVELOPE subject, whether the body holds a vCard or an iCalendar object): all of them when
     /// <paramref name="changedSinceModSeq"/> is 0 or the folder's UIDVALIDITY is not <paramref name="expectedUidValidity"/>,
     /// else those changed since that MODSEQ and the UIDs expunged since (RFC 7162 3.1.4 CHANGEDSINCE, 3.2.6 VANISHED).
     /// Selects the folder afresh, so the listing's HIGHESTMODSEQ is current.
@@ -60,8 +60,8 @@ public interface IPimMailSession
 /// <summary>One message of a PIM folder as a listing sees it.</summary>
 /// <param name="Uid">Its IMAP UID: the item's version.</param>
 /// <param name="Subject">Its decoded Subject: the item's id (null when it has none).</param>
-/// <param name="HasVcard">Whether its body structure holds a <c>text/vcard</c> part.</param>
-public sealed record PimMessageRef(uint Uid, string? Subject, bool HasVcard);
+/// <param name="HasItemPart">Whether its body structure holds a <c>text/vcard</c> or <c>text/calendar</c> part.</param>
+public sealed record PimMessageRef(uint Uid, string? Subject, bool HasItemPart);
 
 /// <summary>A PIM folder's messages, whole or since a MODSEQ.</summary>
 /// <param name="UidValidity">The folder's UIDVALIDITY at SELECT.</param>

@@ -39,10 +39,10 @@ public sealed partial class ImapPimStore
                 var messages = await _pim.FetchMessagesAsync(collectionId, [.. current.Values], cancellationToken);
                 foreach (var (uid, message) in messages.OrderBy(m => m.Uid))
                 {
-                    if (ImapPimMessage.VcardOf(message) is { } vcard && message.Subject is { } id && current.TryGetValue(id, out var wanted) && wanted == uid)
-                        result.Add(new PimObject(id, Format(uid), vcard));
+                    if (ImapPimMessage.ContentOf(message) is { } content && message.Subject is { } id && current.TryGetValue(id, out var wanted) && wanted == uid)
+                        result.Add(new PimObject(id, Format(uid), content));
                     else
-                        Skip(collectionId, uid, "no vCard part");
+                        Skip(collectionId, uid, "no vCard or iCalendar part");
                 }
             }
 
@@ -114,7 +114,7 @@ public sealed partial class ImapPimStore
         foreach (var message in messages)
         {
             if (!ImapPimMessage.IsUsableId(message.Subject)) Skip(collectionId, message.Uid, "no Subject to be its item id");
-            else if (!message.HasVcard) Skip(collectionId, message.Uid, "no vCard part");
+            else if (!message.HasItemPart) Skip(collectionId, message.Uid, "no vCard or iCalendar part");
             else usable.Add(message);
         }
 
@@ -137,7 +137,7 @@ public sealed partial class ImapPimStore
         uint? uid;
         try
         {
-            uid = await _pim.AppendMessageAsync(collectionId, ImapPimMessage.Build(_pim.Login, itemId, content), cancellationToken);
+            uid = await _pim.AppendMessageAsync(collectionId, ImapPimMessage.Build(_pim.Login, itemId, content, KindOf(collectionId)), cancellationToken);
         }
         catch (ImapCommandException e)
         {
@@ -160,6 +160,10 @@ public sealed partial class ImapPimStore
     {
         if (_skipsLogged.Add((collectionId, uid))) ImapPimLog.MessageSkipped(Logger, _pim.Login, collectionId, uid, reason);
     }
+
+    /// <summary>The kind a collection holds, by its top folder; the delimiter is the personal namespace's, as when it was created.</summary>
+    private PimKind KindOf(string collectionId) =>
+        ImapPimFolders.KindOf(collectionId, '/', _options) ?? ImapPimFolders.KindOf(collectionId, '.', _options) ?? PimKind.Contacts;
 
     private static PimItemVersion Version(string itemId, uint uid) => new(itemId, Format(uid));
 

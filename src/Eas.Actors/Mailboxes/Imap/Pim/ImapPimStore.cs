@@ -12,14 +12,16 @@ namespace Eas.Actors.Mailboxes.Imap.Pim;
 /// not close the session when disposed.
 /// </summary>
 /// <remarks>
-/// <para><b>Collections.</b> The contacts folder (<see cref="ImapPimOptions.ContactsFolder"/>, created when missing,
-/// the default collection) and the folders below it (user-created contact folders, whose
-/// <see cref="PimCollection.ParentId"/> is their IMAP parent's name). A collection's id is its IMAP mailbox name.
-/// Where the server advertises METADATA (RFC 5464), folders it creates are annotated
-/// <c>/private/vendor/kolab/folder-type</c> = <c>contact</c> (<c>contact.default</c> on the default), as Kolab
-/// does; SPECIAL-USE (RFC 6154) has no use for contacts, so without METADATA nothing marks them.</para>
+/// <para><b>Collections.</b> Per kind, its top folder (<see cref="ImapPimOptions.RootOf"/>: <c>Contacts</c>,
+/// <c>Calendar</c>, <c>Tasks</c>, <c>Notes</c> by default; created when missing, the default collection) and the
+/// folders below it (user-created collections, whose <see cref="PimCollection.ParentId"/> is their IMAP parent's
+/// name). A collection's id is its IMAP mailbox name. Where the server advertises METADATA (RFC 5464), folders it
+/// creates are annotated <c>/private/vendor/kolab/folder-type</c> = <c>contact</c>, <c>event</c>, <c>task</c> or
+/// <c>note</c> (with <c>.default</c> on the default), as Kolab does; SPECIAL-USE (RFC 6154) has no use for PIM
+/// folders, so without METADATA nothing marks them.</para>
 /// <para><b>Items.</b> One message per item (<see cref="ImapPimMessage"/>): Subject = the item id, the body one
-/// <c>text/vcard</c> part. An item's version is its message's UID (decimal). An update APPENDs the new message
+/// <c>text/vcard</c> part for a contact, one <c>text/calendar</c> part for the others, holding the content as given.
+/// An item's version is its message's UID (decimal). An update APPENDs the new message
 /// first and then expunges the old UID, so a crash in between leaves two copies and never none; the next full
 /// listing keeps the highest UID and expunges the older ones. Messages without a usable Subject or without a
 /// vCard are skipped, logged once per UID, never a failure.</para>
@@ -29,7 +31,7 @@ namespace Eas.Actors.Mailboxes.Imap.Pim;
 /// items (a flag change shows up with an unchanged version).</para>
 /// <para><b>Errors.</b> An outage (<see cref="MailStoreUnavailableException"/>) becomes
 /// <see cref="PimStoreUnavailableException"/> with it as the inner exception; a refused APPEND (too big, over quota)
-/// is <see cref="PimItemRejectedException"/>. Any other NO on a contacts folder (the server cannot open or read it
+/// is <see cref="PimItemRejectedException"/>. Any other NO on a PIM folder (the server cannot open or read it
 /// now: permissions, a damaged maildir) is <see cref="PimStoreUnavailableException"/> too, so it costs that
 /// collection a retriable status and never the request's mail collections.</para>
 /// </remarks>
@@ -62,32 +64,30 @@ public sealed partial class ImapPimStore : IPimStore
     public Task<IReadOnlyList<PimCollection>> ListCollectionsAsync(PimKind kind, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
-            if (kind != PimKind.Contacts) return (IReadOnlyList<PimCollection>)[];
             var folders = await _mail.ListFoldersAsync(cancellationToken);
-            if (!folders.Any(f => f.Name == _options.ContactsFolder))
+            if (!folders.Any(f => f.Name == _options.RootOf(kind)))
             {
-                await CreateDefaultFolderAsync(cancellationToken);
+                await CreateDefaultFolderAsync(kind, cancellationToken);
                 folders = await _mail.ListFoldersAsync(cancellationToken);
             }
 
             return (IReadOnlyList<PimCollection>)[.. folders
-                .Where(f => f.Selectable && ImapPimFolders.IsPimFolder(f.Name, f.Delimiter, _options))
+                .Where(f => f.Selectable && ImapPimFolders.KindOf(f.Name, f.Delimiter, _options) == kind)
                 .OrderBy(f => f.Name, StringComparer.Ordinal)
-                .Select(ToCollection)];
+                .Select(f => ToCollection(f, kind))];
         });
 
     public Task<PimCollection> CreateCollectionAsync(PimKind kind, string displayName, string? parentId, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
-            if (kind != PimKind.Contacts) throw new NotSupportedException($"The IMAP-folder store keeps only contacts so far, not {kind}.");
-            var parent = parentId ?? _options.ContactsFolder;
+            var parent = parentId ?? _options.RootOf(kind);
             var delimiter = await DelimiterAsync(cancellationToken);
-            if (!ImapPimFolders.IsPimFolder(parent, delimiter, _options))
-                throw new ArgumentException($"'{parent}' is not a contacts folder.", nameof(parentId));
+            if (ImapPimFolders.KindOf(parent, delimiter, _options) != kind)
+                throw new ArgumentException($"'{parent}' is not a {kind} folder.", nameof(parentId));
             var name = ChildName(parent, delimiter, displayName);
             await _mail.CreateFolderAsync(name, cancellationToken);
-            await MarkAsync(name, ImapPimMessage.ContactKind, cancellationToken);
-            return new PimCollection(name, PimKind.Contacts, displayName, parent, IsDefault: false);
+            await MarkAsync(name, ImapPimMessage.KolabTypeOf(kind), cancellationToken);
+            return new PimCollection(name, kind, displayName, parent, IsDefault: false);
         });
 
     public Task RenameCollectionAsync(string collectionId, string displayName, CancellationToken cancellationToken) =>
@@ -96,7 +96,9 @@ public sealed partial class ImapPimStore : IPimStore
             RefuseDefault(collectionId, "renamed");
             var delimiter = await DelimiterAsync(cancellationToken);
             var cut = delimiter is { } d ? collectionId.LastIndexOf(d) : -1;
-            var parent = cut > 0 ? collectionId[..cut] : _options.ContactsFolder;
+            if (cut <= 0 || !ImapPimFolders.IsPimFolder(collectionId, delimiter, _options))
+                throw new ArgumentException($"'{collectionId}' is not a PIM folder below a default one.", nameof(collectionId));
+            var parent = collectionId[..cut];
             await _mail.RenameFolderAsync(collectionId, ChildName(parent, delimiter, displayName), cancellationToken);
             return true;
         });
@@ -118,9 +120,9 @@ public sealed partial class ImapPimStore : IPimStore
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task CreateDefaultFolderAsync(CancellationToken cancellationToken)
+    private async Task CreateDefaultFolderAsync(PimKind kind, CancellationToken cancellationToken)
     {
-        var name = _options.ContactsFolder;
+        var name = _options.RootOf(kind);
         try
         {
             await _mail.CreateFolderAsync(name, cancellationToken);
@@ -132,7 +134,7 @@ public sealed partial class ImapPimStore : IPimStore
             throw;
         }
 
-        await MarkAsync(name, ImapPimMessage.ContactKind + ".default", cancellationToken);
+        await MarkAsync(name, ImapPimMessage.KolabTypeOf(kind) + ".default", cancellationToken);
         ImapPimLog.DefaultFolderCreated(Logger, _pim.Login, name);
     }
 
@@ -149,16 +151,16 @@ public sealed partial class ImapPimStore : IPimStore
         }
     }
 
-    private PimCollection ToCollection(MailFolder folder)
+    private PimCollection ToCollection(MailFolder folder, PimKind kind)
     {
-        var isDefault = folder.Name == _options.ContactsFolder;
-        return new PimCollection(folder.Name, PimKind.Contacts, folder.DisplayName, isDefault ? null : folder.ParentName, isDefault);
+        var isDefault = folder.Name == _options.RootOf(kind);
+        return new PimCollection(folder.Name, kind, folder.DisplayName, isDefault ? null : folder.ParentName, isDefault);
     }
 
     private void RefuseDefault(string collectionId, string doing)
     {
-        if (collectionId == _options.ContactsFolder)
-            throw new InvalidOperationException($"The default contacts folder '{collectionId}' cannot be {doing}.");
+        if (ImapPimFolders.IsRoot(collectionId, _options))
+            throw new InvalidOperationException($"The default PIM folder '{collectionId}' cannot be {doing}.");
     }
 
     /// <summary>The hierarchy delimiter of the personal namespace, from the contacts folder's LIST entry (or any folder's).</summary>

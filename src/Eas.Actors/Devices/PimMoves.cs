@@ -6,25 +6,26 @@ using Eas.Wire.Commands.MoveItems;
 namespace Eas.Actors.Devices;
 
 /// <summary>
-/// MoveItems of contacts (MS-ASCMD 2.2.1.12) between contacts folders, through <see cref="IPimStore.MoveAsync"/>. The
+/// MoveItems of PIM items (MS-ASCMD 2.2.1.12) between folders of one kind (contacts to contacts, calendar to
+/// calendar...), through <see cref="IPimStore.MoveAsync"/>. The
 /// source's sync state is left as it is, so its next Sync reports the Delete (MS-ASCMD 2.2.1.12: "the client receives
 /// Delete and Add operations the next time the client synchronizes the affected folders"). The destination's state
 /// records the item under the answered DstMsgId (MS-ASCMD 2.2.3.52) at the version the store gave it, so the phone,
 /// which already holds it under that id, is not sent a second copy, and later changes reach it under that id. A move
-/// between a contacts folder and a folder of another class is <see cref="MoveItemsStatus.InvalidDestinationCollectionId"/>
+/// between a PIM folder and a folder of another class is <see cref="MoveItemsStatus.InvalidDestinationCollectionId"/>
 /// (MS-ASCMD 2.2.3.177.9); a store that cannot be reached is <see cref="MoveItemsStatus.MoveFailure"/>, which the phone may retry.
 /// </summary>
-internal static class ContactMoves
+internal static class PimMoves
 {
-    /// <summary>The answer for a move out of a contacts folder; null when the source is not a contacts folder.</summary>
+    /// <summary>The answer for a move out of a PIM folder; null when the source is not a PIM folder.</summary>
     public static async Task<MoveItemsResult?> TryMoveAsync(MoveItemsMove move, DeviceRequest request, DeviceActorSettings settings, PimCollectionCache states)
     {
         var outcome = await MailboxWork.RunAsync(request, settings, async context =>
         {
             try
             {
-                if (await ContactFolders.ResolveAsync(context, request, move.SrcFldId) is not { } source) return null;
-                if (await ContactFolders.ResolveAsync(context, request, move.DstFldId) is not { } destination)
+                if (await PimFolders.ResolveAsync(context, request, move.SrcFldId) is not { } source) return null;
+                if (await PimFolders.ResolveAsync(context, request, move.DstFldId) is not { } destination || destination.Kind != source.Kind)
                     return new Outcome(MoveItemsStatus.InvalidDestinationCollectionId, null, null);
                 if (states.Get(move.SrcFldId) is not { } state || HeldItem(state, move.SrcMsgId) is not { } itemId)
                     return new Outcome(MoveItemsStatus.InvalidSourceCollectionId, null, null);
