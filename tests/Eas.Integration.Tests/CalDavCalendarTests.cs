@@ -84,7 +84,7 @@ public sealed class CalDavCalendarTests(DovecotFixture dovecot) : IAsyncLifetime
     /// <summary>
     /// A weekly series on Mondays 09:00–10:00 Berlin time from 9 March 2026, six occurrences, across the switch to
     /// summer time on 29 March: the occurrence of 23 March deleted, the one of 6 April moved to Tuesday 7 April
-    /// 10:00–11:00 (MS-ASCAL 2.2.2.19, 2.2.2.20, 2.2.2.38); in 16.x an exception names its occurrence by
+    /// 10:00–11:00 (Exceptions, MS-ASCAL 2.2.2.21 and 2.2.2.22); in 16.x an exception names its occurrence by
     /// airsyncbase:InstanceId, not ExceptionStartTime (MS-ASAIRS 2.2.2.25).
     /// </summary>
     private static WbxmlElement[] Series() =>
@@ -114,7 +114,7 @@ public sealed class CalDavCalendarTests(DovecotFixture dovecot) : IAsyncLifetime
     ];
 
     [Fact]
-    public async Task MS_ASCAL_2_2_2_20_a_weekly_series_with_a_moved_and_a_deleted_occurrence_across_DST_round_trips_phone_to_Radicale_to_a_second_phone()
+    public async Task MS_ASCAL_2_2_2_22_a_weekly_series_with_a_moved_and_a_deleted_occurrence_across_DST_round_trips_phone_to_Radicale_to_a_second_phone()
     {
         var (user, phone) = await StartAsync("CdSeries");
         var types = phone.Folders.Values.Where(f => f.Type is "7" or "8" or "9" or "10").Select(f => f.Type).Order().ToList();
