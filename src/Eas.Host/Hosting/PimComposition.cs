@@ -3,6 +3,7 @@ using Eas.Actors.Mailboxes.Imap.Pim;
 using Eas.Actors.Mailboxes.Pim;
 using Eas.Host.Options;
 using Eas.Mail.Pim;
+using Eas.Mail.Pim.CalDav;
 using Eas.Mail.Pim.CardDav;
 
 namespace Eas.Host.Hosting;
@@ -37,10 +38,14 @@ internal static class PimComposition
     {
         var imap = new ImapPimOptions(options.Imap.ContactsFolder, options.Imap.CalendarFolder, options.Imap.TasksFolder, options.Imap.NotesFolder);
         var logger = loggers?.CreateLogger<ImapPimStore>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var http = new Lazy<HttpClient>(SharedClient, LazyThreadSafetyMode.ExecutionAndPublication);
+        var cardDav = CardDav(options, http, loggers);
+        var calDav = CalDav(options, http, loggers);
         return new(StringComparer.Ordinal)
         {
             [PimStoreKinds.Imap] = target => new ImapPimStore(target.Session, imap) { Logger = logger },
-            [PimStoreKinds.CardDav] = CardDav(options, loggers),
+            [PimStoreKinds.CardDav] = cardDav,
+            [PimStoreKinds.Dav] = target => new KindRoutedPimStore(PimStoreKinds.Dav, cardDav(target), calDav(target)),
         };
     }
 
@@ -49,11 +54,10 @@ internal static class PimComposition
     /// with the phone's verified credentials. Every store shares one <see cref="HttpClient"/> for the process, made on
     /// first use (a start-time validation never opens a connection).
     /// </summary>
-    private static Func<PimStoreTarget, IPimStore> CardDav(PimOptions options, ILoggerFactory? loggers)
+    private static Func<PimStoreTarget, IPimStore> CardDav(PimOptions options, Lazy<HttpClient> http, ILoggerFactory? loggers)
     {
         var template = options.CardDav.UrlTemplate;
         var dav = new CardDavOptions { RequestTimeout = TimeSpan.FromSeconds(options.CardDav.TimeoutSeconds) };
-        var http = new Lazy<HttpClient>(SharedClient, LazyThreadSafetyMode.ExecutionAndPublication);
         var logger = loggers?.CreateLogger<CardDavPimStore>();
         return target =>
         {
@@ -66,7 +70,26 @@ internal static class PimComposition
     }
 
     /// <summary>
-    /// The process's CardDAV client: pooled connections recycled every few minutes (so DNS changes are seen), idle
+    /// Opens a <see cref="CalDavPimStore"/> that discovers the account's calendar home from the template expanded for
+    /// the signed-in login (RFC 4791 6.2.1), with the phone's verified credentials, on the same shared client.
+    /// </summary>
+    private static Func<PimStoreTarget, CalDavPimStore> CalDav(PimOptions options, Lazy<HttpClient> http, ILoggerFactory? loggers)
+    {
+        var template = options.CalDav.UrlTemplate;
+        var dav = new CalDavOptions { RequestTimeout = TimeSpan.FromSeconds(options.CalDav.TimeoutSeconds) };
+        var logger = loggers?.CreateLogger<CalDavPimStore>();
+        return target =>
+        {
+            var start = new Uri(PimStoreSettings.ExpandCardDavTemplate(
+                template ?? throw new InvalidOperationException("Eas:Pim:CalDav:UrlTemplate is not set."),
+                target.AccountId,
+                target.Credentials.Login));
+            return new CalDavPimStore(http.Value, start, target.Credentials.Login, target.Credentials.Password, dav, logger);
+        };
+    }
+
+    /// <summary>
+    /// The process's CardDAV and CalDAV client: pooled connections recycled every few minutes (so DNS changes are seen), idle
     /// ones closed after a minute, a connect timeout; the per-request deadline is the store's own
     /// (<see cref="CardDavOptions.RequestTimeout"/>), so the client's is infinite.
     /// </summary>

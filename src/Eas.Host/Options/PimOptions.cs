@@ -1,12 +1,13 @@
 namespace Eas.Host.Options;
 
 /// <summary>
-/// Where each account's contacts live (<c>Eas:Pim</c>): folders of its own IMAP mailbox (<c>imap</c>, the default)
-/// or a CardDAV server (<c>carddav</c>), chosen per domain. Checked at start by <see cref="Validate"/>.
+/// Where each account's contacts, calendars, tasks and notes live (<c>Eas:Pim</c>): folders of its own IMAP mailbox
+/// (<c>imap</c>, the default), a CardDAV server for contacts (<c>carddav</c>), or a CardDAV server for contacts and a
+/// CalDAV server for the rest (<c>dav</c>), chosen per domain. Checked at start by <see cref="Validate"/>.
 /// </summary>
 public sealed class PimOptions
 {
-    /// <summary>The store of every domain without its own: <c>imap</c> or <c>carddav</c>.</summary>
+    /// <summary>The store of every domain without its own: <c>imap</c>, <c>carddav</c> or <c>dav</c>.</summary>
     public string Store { get; set; } = "imap";
 
     /// <summary>Per-domain overrides (<c>Eas:Pim:Domains:example.com:Store</c>).</summary>
@@ -14,28 +15,33 @@ public sealed class PimOptions
 
     public PimCardDavOptions CardDav { get; set; } = new();
 
+    public PimCalDavOptions CalDav { get; set; } = new();
+
     public PimImapOptions Imap { get; set; } = new();
 
-    /// <summary>How often a parked Ping polls a CardDAV store's change token, in seconds.</summary>
+    /// <summary>How often a parked Ping polls a CardDAV or CalDAV collection's change token, in seconds.</summary>
     public int PollSeconds { get; set; } = 60;
 
     /// <summary>
     /// Refuses, at start, an unknown store name, a CardDAV store without a URL template holding <c>{user}</c>, a
-    /// store this build has no adapter for, an empty PIM folder name or one two kinds share, or a poll interval under 5 seconds.
+    /// <c>dav</c> store without a CalDAV URL template, a store this build has no adapter for, an empty PIM folder name
+    /// or one two kinds share, or a poll interval under 5 seconds.
     /// </summary>
     public static void Validate(PimOptions pim, IReadOnlyCollection<string> available)
     {
         var stores = pim.Domains.Select(d => (Where: $"Eas:Pim:Domains:{d.Key}:Store", d.Value.Store)).Prepend(("Eas:Pim:Store", pim.Store)).ToList();
         foreach (var (where, store) in stores)
         {
-            if (store is not ("imap" or "carddav"))
-                throw new InvalidOperationException($"{where} is '{store}'; it must be imap or carddav.");
+            if (store is not ("imap" or "carddav" or "dav"))
+                throw new InvalidOperationException($"{where} is '{store}'; it must be imap, carddav or dav.");
             if (store != "imap" && !available.Contains(store))
                 throw new InvalidOperationException($"{where} is '{store}', but this server build has no {store} contacts store yet; use imap.");
         }
 
-        if (stores.Any(s => s.Store == "carddav"))
+        if (stores.Any(s => s.Store is "carddav" or "dav"))
             ValidateCardDav(pim.CardDav);
+        if (stores.Any(s => s.Store == "dav"))
+            ValidateCalDav(pim.CalDav);
         string[] folders = [pim.Imap.ContactsFolder, pim.Imap.CalendarFolder, pim.Imap.TasksFolder, pim.Imap.NotesFolder];
         string[] names = ["ContactsFolder", "CalendarFolder", "TasksFolder", "NotesFolder"];
         for (var i = 0; i < folders.Length; i++)
@@ -45,6 +51,7 @@ public sealed class PimOptions
             if (Array.FindIndex(folders, f => string.Equals(f, folders[i], StringComparison.Ordinal)) != i)
                 throw new InvalidOperationException($"Eas:Pim:Imap:{names[i]} '{folders[i]}' is already the folder of another kind.");
         }
+
         if (pim.PollSeconds < MinPollSeconds)
             throw new InvalidOperationException($"Eas:Pim:PollSeconds must be at least {MinPollSeconds}.");
     }
@@ -68,6 +75,21 @@ public sealed class PimOptions
         if (dav.TimeoutSeconds is < 1 or > 300)
             throw new InvalidOperationException("Eas:Pim:CardDav:TimeoutSeconds must be between 1 and 300.");
     }
+
+    /// <summary>
+    /// Discovery starts at the template (RFC 4791 6.2.1): an absolute http(s) URL, with or without placeholders, since
+    /// the server names the home of whoever signed in.
+    /// </summary>
+    private static void ValidateCalDav(PimCalDavOptions dav)
+    {
+        var template = dav.UrlTemplate
+            ?? throw new InvalidOperationException("Eas:Pim:CalDav:UrlTemplate must be set when a domain uses the dav store.");
+        var sample = template.Replace("{user}", "u", StringComparison.Ordinal).Replace("{localpart}", "u", StringComparison.Ordinal).Replace("{domain}", "d", StringComparison.Ordinal);
+        if (!Uri.TryCreate(sample, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new InvalidOperationException($"Eas:Pim:CalDav:UrlTemplate '{template}' is not an absolute http or https URL.");
+        if (dav.TimeoutSeconds is < 1 or > 300)
+            throw new InvalidOperationException("Eas:Pim:CalDav:TimeoutSeconds must be between 1 and 300.");
+    }
 }
 
 /// <summary>One domain's PIM store (<c>Eas:Pim:Domains:&lt;domain&gt;</c>).</summary>
@@ -87,6 +109,21 @@ public sealed class PimCardDavOptions
     public string? UrlTemplate { get; set; }
 
     /// <summary>How long one CardDAV request may take before the store counts as unavailable.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+/// <summary>The CalDAV side of the <c>dav</c> store (<c>Eas:Pim:CalDav</c>).</summary>
+public sealed class PimCalDavOptions
+{
+    /// <summary>
+    /// Where discovery of an account's calendar home starts: the server's root or context path
+    /// (<c>https://dav.example.com/</c>), or the account's principal or home with the placeholders of
+    /// <see cref="PimCardDavOptions.UrlTemplate"/>. The phone's verified credentials are sent to this server (HTTP
+    /// Basic), and only to its origin, so it should be https outside a test.
+    /// </summary>
+    public string? UrlTemplate { get; set; }
+
+    /// <summary>How long one CalDAV request may take before the store counts as unavailable.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 }
 

@@ -66,4 +66,22 @@ public sealed class PimOptionsTests
         PimStoreSettings.ExpandCardDavTemplate("http://h/{domain}/{localpart}/", "bob@example.org", "bob").ShouldBe("http://h/example.org/bob/");
         PimStoreSettings.ExpandCardDavTemplate("http://h/{user}/", "x@y", "we ird/").ShouldBe("http://h/we%20ird%2F/");
     }
+
+    [Fact]
+    public void RFC4791_6_2_1_the_dav_store_needs_both_templates_and_its_caldav_one_may_name_no_user()
+    {
+        string[] all = ["imap", "carddav", "dav"];
+        var dav = new PimOptions { Domains = { ["dav.example"] = new PimDomainOptions { Store = "dav" } }, CardDav = { UrlTemplate = "https://dav.example/{user}/" } };
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(dav, all)).Message.ShouldContain("Eas:Pim:CalDav:UrlTemplate");
+        dav.CalDav.UrlTemplate = "ftp://dav.example/";
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(dav, all)).Message.ShouldContain("absolute");
+        dav.CalDav.UrlTemplate = "https://dav.example/";
+        PimOptions.Validate(dav, all);
+        dav.CalDav.TimeoutSeconds = 0;
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(dav, all)).Message.ShouldContain("TimeoutSeconds");
+        dav.CalDav.TimeoutSeconds = 30;
+        dav.CardDav.UrlTemplate = null;
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(dav, all)).Message.ShouldContain("Eas:Pim:CardDav:UrlTemplate");
+        Should.Throw<InvalidOperationException>(() => PimOptions.Validate(new PimOptions { Store = "caldav" }, all)).Message.ShouldContain("imap, carddav or dav");
+    }
 }

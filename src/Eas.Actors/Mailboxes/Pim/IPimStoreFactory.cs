@@ -43,5 +43,8 @@ public static class PimStoreKinds
     /// <summary>A CardDAV server (RFC 6352).</summary>
     public const string CardDav = "carddav";
 
-    public static bool IsKnown(string? kind) => kind is Imap or CardDav;
+    /// <summary>Contacts on a CardDAV server (RFC 6352), calendars, tasks and notes on a CalDAV server (RFC 4791).</summary>
+    public const string Dav = "dav";
+
+    public static bool IsKnown(string? kind) => kind is Imap or CardDav or Dav;
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Xml;
 using System.Xml.Linq;
-using static Eas.Mail.Pim.CardDav.DavNames;
+using static Eas.Mail.Pim.Dav.DavNames;
 
-namespace Eas.Mail.Pim.CardDav;
+namespace Eas.Mail.Pim.Dav;
 
 /// <summary>
 /// One <c>response</c> of a multistatus (RFC 4918 14.24): its href as the server wrote it, the status of the whole
@@ -31,7 +31,7 @@ internal sealed record DavMultiStatus(IReadOnlyList<DavResponse> Responses, stri
     {
         var root = Load(body);
         if (root?.Name != MultiStatus)
-            throw new PimStoreUnavailableException($"The CardDAV server answered {requestUri} without a well-formed multistatus body.");
+            throw new PimStoreUnavailableException($"The DAV server answered {requestUri} without a well-formed multistatus body.");
 
         var responses = new List<DavResponse>();
         foreach (var response in root.Elements(Response))

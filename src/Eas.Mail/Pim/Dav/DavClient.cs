@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Eas.Mail.Pim.CardDav;
+namespace Eas.Mail.Pim.Dav;
 
 /// <summary>An answer: its status, its ETag header (RFC 9110 8.8.3) and its body, read within a size cap.</summary>
 internal sealed record DavReply(HttpStatusCode Status, string? ETag, byte[] Body)
@@ -17,7 +17,7 @@ internal sealed record DavReply(HttpStatusCode Status, string? ETag, byte[] Body
 
 /// <summary>A response body larger than the cap the request allowed; it was not read.</summary>
 internal sealed class DavResponseTooLargeException(Uri uri, long cap)
-    : Exception($"The CardDAV server's answer to {uri} exceeds {cap} bytes.");
+    : Exception($"The DAV server's answer to {uri} exceeds {cap} bytes.");
 
 /// <summary>
 /// Sends WebDAV requests for one account over the caller's shared <see cref="HttpClient"/>: Basic credentials on
@@ -51,7 +51,7 @@ internal sealed class DavClient(HttpClient http, string user, string password, T
             catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded)
             {
                 if (attempt >= Attempts)
-                    throw new PimStoreUnavailableException($"The CardDAV server closed {Attempts} connections without answering {method} {uri}.", e);
+                    throw new PimStoreUnavailableException($"The DAV server closed {Attempts} connections without answering {method} {uri}.", e);
             }
         }
     }
@@ -75,23 +75,23 @@ internal sealed class DavClient(HttpClient http, string user, string password, T
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
-                throw new PimStoreUnavailableException($"The CardDAV server refused the account's credentials for {method} {uri} (401).");
+                throw new PimStoreUnavailableException($"The DAV server refused the account's credentials for {method} {uri} (401).");
             if (response.StatusCode >= HttpStatusCode.InternalServerError && response.StatusCode != HttpStatusCode.NotImplemented)
-                throw new PimStoreUnavailableException($"The CardDAV server failed {method} {uri}: {(int)response.StatusCode} {response.ReasonPhrase}.");
+                throw new PimStoreUnavailableException($"The DAV server failed {method} {uri}: {(int)response.StatusCode} {response.ReasonPhrase}.");
             var content = await ReadCappedAsync(response.Content, uri, maxResponseBytes, deadline.Token).ConfigureAwait(false);
             return new DavReply(response.StatusCode, response.Headers.ETag?.ToString(), content);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new PimStoreUnavailableException($"The CardDAV server did not answer {method} {uri} in time (request timeout {timeout.TotalSeconds:0.#} s).", e);
+            throw new PimStoreUnavailableException($"The DAV server did not answer {method} {uri} in time (request timeout {timeout.TotalSeconds:0.#} s).", e);
         }
         catch (HttpRequestException e) when (e.HttpRequestError != HttpRequestError.ResponseEnded)
         {
-            throw new PimStoreUnavailableException($"Cannot reach the CardDAV server for {method} {uri}: {e.Message}", e);
+            throw new PimStoreUnavailableException($"Cannot reach the DAV server for {method} {uri}: {e.Message}", e);
         }
         catch (IOException e) when (e.InnerException is SocketException or null)
         {
-            throw new PimStoreUnavailableException($"The connection to the CardDAV server broke during {method} {uri}: {e.Message}", e);
+            throw new PimStoreUnavailableException($"The connection to the DAV server broke during {method} {uri}: {e.Message}", e);
         }
     }
 

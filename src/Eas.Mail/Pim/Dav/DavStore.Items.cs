@@ -1,29 +1,32 @@
 using System.Net;
 using System.Text;
-using static Eas.Mail.Pim.CardDav.DavNames;
+using static Eas.Mail.Pim.Dav.DavNames;
 
-namespace Eas.Mail.Pim.CardDav;
+namespace Eas.Mail.Pim.Dav;
 
-public sealed partial class CardDavPimStore
+internal sealed partial class DavStore
 {
-    /// <summary>Room for the multistatus around one vCard when a multiget batch has shrunk to a single item.</summary>
+    /// <summary>Room for the multistatus around one object when a multiget batch has shrunk to a single item.</summary>
     private const int MultigetEnvelopeBytes = 64 * 1024;
 
     /// <summary>
-    /// addressbook-multiget REPORTs (RFC 6352 8.7) in batches of <see cref="CardDavOptions.MultigetBatchSize"/>, with
-    /// ETag and address-data. A batch whose answer exceeds <see cref="CardDavOptions.MaxResponseBytes"/> is asked again in
-    /// halves; a single vCard larger than <see cref="CardDavOptions.MaxVCardBytes"/> is that item's failure
+    /// Multiget REPORTs (addressbook-multiget, RFC 6352 8.7; calendar-multiget, RFC 4791 7.9) in batches of <see cref="DavLimits.MultigetBatchSize"/>, with
+    /// ETag and content. A batch whose answer exceeds <see cref="DavLimits.MaxResponseBytes"/> is asked again in
+    /// halves; a single object larger than <see cref="DavLimits.MaxObjectBytes"/> is that item's failure
     /// (<see cref="PimItemRejectedException"/>). Members the server reports missing are left out.
     /// </summary>
     public async Task<IReadOnlyList<PimObject>> GetAsync(string collectionId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
     {
         var found = new List<PimObject>(itemIds.Count);
-        foreach (var batch in itemIds.Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, _options.MultigetBatchSize)))
+        foreach (var batch in itemIds.Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, _limits.MultigetBatchSize)))
             await MultigetAsync(collectionId, batch, found, cancellationToken).ConfigureAwait(false);
         return found;
     }
 
-    /// <summary>PUT of <c>&lt;id&gt;.vcf</c> with <c>If-None-Match: *</c> (RFC 6352 6.3.2): an existing resource is a conflict.</summary>
+    /// <summary>
+    /// PUT of <c>&lt;id&gt;</c> plus the suffix with <c>If-None-Match: *</c> (RFC 6352 6.3.2, RFC 4791 5.3.2): an existing
+    /// resource is a conflict.
+    /// </summary>
     public Task<PimItemVersion> CreateAsync(string collectionId, string itemId, string content, CancellationToken cancellationToken) =>
         PutAsync(collectionId, itemId, content, ("If-None-Match", "*"), cancellationToken);
 
@@ -35,7 +38,7 @@ public sealed partial class CardDavPimStore
     public async Task DeleteAsync(string collectionId, string itemId, string? expectedVersion, CancellationToken cancellationToken)
     {
         var headers = expectedVersion is null ? [] : new[] { ("If-Match", expectedVersion) };
-        var reply = await SendAsync(HttpMethod.Delete, _paths.Item(collectionId, itemId), null, null, cancellationToken, headers).ConfigureAwait(false);
+        var reply = await SendAsync(HttpMethod.Delete, Paths.Item(collectionId, itemId), null, null, cancellationToken, headers).ConfigureAwait(false);
         if (reply.IsSuccess || reply.Status == HttpStatusCode.NotFound) return;
         ThrowForItem(itemId, reply);
     }
@@ -46,8 +49,8 @@ public sealed partial class CardDavPimStore
     /// </summary>
     public async Task<PimItemVersion> MoveAsync(string collectionId, string itemId, string destinationCollectionId, CancellationToken cancellationToken)
     {
-        var source = _paths.Item(collectionId, itemId);
-        var destination = _paths.Item(destinationCollectionId, itemId);
+        var source = Paths.Item(collectionId, itemId);
+        var destination = Paths.Item(destinationCollectionId, itemId);
         var reply = await SendAsync(new HttpMethod("MOVE"), source, null, null, cancellationToken,
             ("Destination", destination.AbsoluteUri), ("Overwrite", "F")).ConfigureAwait(false);
         if (reply.IsSuccess)
@@ -56,7 +59,7 @@ public sealed partial class CardDavPimStore
         if (reply.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented))
             ThrowForItem(itemId, reply);
 
-        CardDavLog.MoveByCopy(_logger, _user, itemId, (int)reply.Status);
+        DavLog.MoveByCopy(_logger, Flavor.Protocol, _user, itemId, (int)reply.Status);
         var items = await GetAsync(collectionId, [itemId], cancellationToken).ConfigureAwait(false);
         if (items is not [var item, ..]) throw new PimConflictException(itemId);
         var moved = await CreateAsync(destinationCollectionId, itemId, item.Content, cancellationToken).ConfigureAwait(false);
@@ -66,17 +69,17 @@ public sealed partial class CardDavPimStore
 
     private async Task MultigetAsync(string collectionId, string[] batch, List<PimObject> found, CancellationToken cancellationToken)
     {
-        var uri = _paths.Collection(collectionId);
-        var cap = batch.Length == 1 ? Math.Max(_options.MaxResponseBytes, (long)_options.MaxVCardBytes + MultigetEnvelopeBytes) : _options.MaxResponseBytes;
+        var uri = Paths.Collection(collectionId);
+        var cap = batch.Length == 1 ? Math.Max(_limits.MaxResponseBytes, (long)_limits.MaxObjectBytes + MultigetEnvelopeBytes) : _limits.MaxResponseBytes;
         DavReply reply;
         try
         {
-            var hrefs = batch.Select(id => _paths.Item(collectionId, id).AbsolutePath);
-            reply = await _dav.SendAsync(new HttpMethod(ReportMethod), uri, DavRequests.Multiget(hrefs), null, cap, cancellationToken, ("Depth", "1")).ConfigureAwait(false);
+            var hrefs = batch.Select(id => Paths.Item(collectionId, id).AbsolutePath);
+            reply = await _dav.SendAsync(new HttpMethod(ReportMethod), uri, DavRequests.Multiget(Flavor.MultigetReport, Flavor.DataProperty, hrefs), null, cap, cancellationToken, ("Depth", "1")).ConfigureAwait(false);
         }
         catch (DavResponseTooLargeException)
         {
-            if (batch.Length == 1) throw new PimItemRejectedException(batch[0], $"its vCard exceeds {_options.MaxVCardBytes} bytes.");
+            if (batch.Length == 1) throw new PimItemRejectedException(batch[0], $"its {Flavor.ObjectNoun} exceeds {_limits.MaxObjectBytes} bytes.");
             await MultigetAsync(collectionId, batch[..(batch.Length / 2)], found, cancellationToken).ConfigureAwait(false);
             await MultigetAsync(collectionId, batch[(batch.Length / 2)..], found, cancellationToken).ConfigureAwait(false);
             return;
@@ -84,35 +87,35 @@ public sealed partial class CardDavPimStore
 
         if (reply.Status == HttpStatusCode.NotFound) return;
         if (reply.Status != HttpStatusCode.MultiStatus)
-            throw new PimStoreUnavailableException($"The CardDAV server answered the addressbook-multiget of {collectionId} with {(int)reply.Status}.");
+            throw new PimStoreUnavailableException($"The DAV server answered the multiget of {collectionId} with {(int)reply.Status}.");
         var wanted = batch.ToHashSet(StringComparer.Ordinal);
         foreach (var response in DavMultiStatus.Parse(reply.Body, uri).Responses)
         {
-            if (Refusing(() => _paths.ItemIdOf(response.Href, collectionId, uri), response.Href, out var id) || id is null || !wanted.Remove(id)) continue;
-            if (response.Text(AddressData) is not { } vcard || response.Status == HttpStatusCode.NotFound) continue;
-            if (Encoding.UTF8.GetByteCount(vcard) > _options.MaxVCardBytes)
-                throw new PimItemRejectedException(id, $"its vCard exceeds {_options.MaxVCardBytes} bytes.");
-            found.Add(new PimObject(id, response.Text(GetETag) ?? "", vcard));
+            if (Refusing(() => Paths.ItemIdOf(response.Href, collectionId, uri), response.Href, out var id) || id is null || !wanted.Remove(id)) continue;
+            if (response.Text(Flavor.DataProperty) is not { } content || response.Status == HttpStatusCode.NotFound) continue;
+            if (Encoding.UTF8.GetByteCount(content) > _limits.MaxObjectBytes)
+                throw new PimItemRejectedException(id, $"its {Flavor.ObjectNoun} exceeds {_limits.MaxObjectBytes} bytes.");
+            found.Add(new PimObject(id, response.Text(GetETag) ?? "", content));
         }
     }
 
     private async Task<PimItemVersion> PutAsync(string collectionId, string itemId, string content, (string, string)? condition, CancellationToken cancellationToken)
     {
-        if (Encoding.UTF8.GetByteCount(content) > _options.MaxVCardBytes)
-            throw new PimItemRejectedException(itemId, $"its vCard exceeds {_options.MaxVCardBytes} bytes.");
-        var uri = _paths.Item(collectionId, itemId);
+        if (Encoding.UTF8.GetByteCount(content) > _limits.MaxObjectBytes)
+            throw new PimItemRejectedException(itemId, $"its {Flavor.ObjectNoun} exceeds {_limits.MaxObjectBytes} bytes.");
+        var uri = Paths.Item(collectionId, itemId);
         var headers = condition is { } c ? new[] { c } : [];
-        var reply = await SendAsync(HttpMethod.Put, uri, content, VCardType, cancellationToken, headers).ConfigureAwait(false);
+        var reply = await SendAsync(HttpMethod.Put, uri, content, Flavor.ContentType, cancellationToken, headers).ConfigureAwait(false);
         if (!reply.IsSuccess) ThrowForItem(itemId, reply);
         return new PimItemVersion(itemId, reply.ETag ?? await ReadETagAsync(uri, itemId, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>The ETag of one resource by PROPFIND Depth 0, for servers that changed the vCard and so sent none (RFC 6352 6.3.2.3).</summary>
+    /// <summary>The ETag of one resource by PROPFIND Depth 0, for servers that changed the object and so sent none (RFC 6352 6.3.2.3, RFC 4791 5.3.4).</summary>
     private async Task<string> ReadETagAsync(Uri item, string itemId, CancellationToken cancellationToken)
     {
         var status = await PropFindAsync(item, "0", cancellationToken, GetETag).ConfigureAwait(false);
         return Nonempty(status.Responses is [var own, ..] ? own.Text(GetETag) : null)
-            ?? throw new PimStoreUnavailableException($"The CardDAV server stored '{itemId}' but names no ETag for it.");
+            ?? throw new PimStoreUnavailableException($"The DAV server stored '{itemId}' but names no ETag for it.");
     }
 
     /// <summary>412: the version moved on (a conflict); any other refusal is that item's failure.</summary>

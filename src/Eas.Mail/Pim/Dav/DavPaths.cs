@@ -1,27 +1,33 @@
-namespace Eas.Mail.Pim.CardDav;
+namespace Eas.Mail.Pim.Dav;
 
 /// <summary>
-/// The account's URL space: its address-book home, the collections in it and their members. Every href a server
+/// The account's URL space: its home (an address-book home, RFC 6352 7.1.1, or a calendar home, RFC 4791 6.2.1), the
+/// collections in it and their members. Every href a server
 /// sends is resolved against the request's URL (RFC 4918 8.3) and accepted only when it stays under the home —
 /// same scheme, host and port, and a path below the home's once dot-segments are removed — so a hostile or
 /// broken server cannot steer the adapter to another account's or another host's resources.
 /// </summary>
 /// <remarks>
 /// Ids. A collection's id is its path segment under the home, unescaped (<c>contacts</c>). An item's id is its
-/// resource name, unescaped, without the <c>.vcf</c> suffix this adapter gives every resource it creates
-/// (<c>&lt;id&gt;.vcf</c>), so the caller's id is the id listed later. A resource another client named without that
+/// resource name, unescaped, without the suffix the adapter gives every resource it creates (<c>&lt;id&gt;.vcf</c>,
+/// <c>&lt;id&gt;.ics</c>), so the caller's id is the id listed later. A resource another client named without that
 /// suffix (<c>abc</c>) gets the id <c>abc/</c>: a slash cannot occur in a resource name, so the mapping between
 /// ids and resource names stays one to one in both directions.
 /// </remarks>
-internal sealed class CardDavPaths
+internal sealed class DavPaths
 {
-    public const string VCardSuffix = ".vcf";
     private const char ForeignNameMark = '/';
 
-    public CardDavPaths(Uri home)
+    private readonly string _suffix;
+
+    /// <param name="home">The account's home.</param>
+    /// <param name="suffix">The suffix of the resources the adapter creates (<c>.vcf</c>, <c>.ics</c>).</param>
+    public DavPaths(Uri home, string suffix)
     {
+        ArgumentException.ThrowIfNullOrEmpty(suffix);
+        _suffix = suffix;
         if (!home.IsAbsoluteUri || home.Scheme is not ("http" or "https"))
-            throw new ArgumentException("The CardDAV home must be an absolute http or https URL.", nameof(home));
+            throw new ArgumentException("The DAV home must be an absolute http or https URL.", nameof(home));
         Home = home.AbsolutePath.EndsWith('/') ? home : new Uri(home.AbsoluteUri + "/");
         HomeSegments = Segments(Home);
     }
@@ -44,20 +50,20 @@ internal sealed class CardDavPaths
     public Uri Item(string collectionId, string itemId) => new(Collection(collectionId), Uri.EscapeDataString(ResourceName(itemId)));
 
     /// <summary>The resource name of an item id (see the remarks).</summary>
-    public static string ResourceName(string itemId)
+    public string ResourceName(string itemId)
     {
         if (string.IsNullOrEmpty(itemId) || itemId == "/")
             throw new ArgumentException("An item id may not be empty.", nameof(itemId));
-        var name = itemId.EndsWith(ForeignNameMark) ? itemId[..^1] : itemId + VCardSuffix;
+        var name = itemId.EndsWith(ForeignNameMark) ? itemId[..^1] : itemId + _suffix;
         if (name.Contains(ForeignNameMark, StringComparison.Ordinal) || name is "." or "..")
             throw new ArgumentException($"'{itemId}' is not an item id of this store.", nameof(itemId));
         return name;
     }
 
     /// <summary>The item id of a resource name (see the remarks).</summary>
-    public static string ItemId(string resourceName) =>
-        resourceName.EndsWith(VCardSuffix, StringComparison.Ordinal) && resourceName.Length > VCardSuffix.Length
-            ? resourceName[..^VCardSuffix.Length]
+    public string ItemId(string resourceName) =>
+        resourceName.EndsWith(_suffix, StringComparison.Ordinal) && resourceName.Length > _suffix.Length
+            ? resourceName[..^_suffix.Length]
             : resourceName + ForeignNameMark;
 
     /// <summary>
@@ -113,4 +119,4 @@ internal sealed class CardDavPaths
 }
 
 /// <summary>The server named a resource outside the account's home (or deeper than expected): it is not used.</summary>
-internal sealed class DavHrefRefusedException(string href) : Exception($"The CardDAV server named '{href}', which is outside the account's address books.");
+internal sealed class DavHrefRefusedException(string href) : Exception($"The DAV server named '{href}', which is outside the account's home.");

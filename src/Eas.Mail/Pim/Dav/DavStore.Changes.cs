@@ -1,9 +1,9 @@
 using System.Net;
-using static Eas.Mail.Pim.CardDav.DavNames;
+using static Eas.Mail.Pim.Dav.DavNames;
 
-namespace Eas.Mail.Pim.CardDav;
+namespace Eas.Mail.Pim.Dav;
 
-public sealed partial class CardDavPimStore
+internal sealed partial class DavStore
 {
     /// <summary>How many truncated pages (RFC 6578 3.6) one call follows before it counts the server as broken.</summary>
     private const int MaxPages = 10_000;
@@ -33,7 +33,7 @@ public sealed partial class CardDavPimStore
     /// <summary>A change set, or null with <c>Supported</c> true when the token was refused, false when the report is not served.</summary>
     private async Task<(PimChangeSet? Changes, bool Supported)> SyncCollectionAsync(string collectionId, string? token, CancellationToken cancellationToken)
     {
-        var uri = _paths.Collection(collectionId);
+        var uri = Paths.Collection(collectionId);
         var changed = new Dictionary<string, PimItemVersion>(StringComparer.Ordinal);
         var removed = new HashSet<string>(StringComparer.Ordinal);
         var from = token;
@@ -45,11 +45,11 @@ public sealed partial class CardDavPimStore
                 if (reply.Status == HttpStatusCode.NotFound) throw new PimItemRejectedException(collectionId, "the collection does not exist.");
                 if (reply.HasPrecondition(ValidSyncToken) && from is not null)
                 {
-                    CardDavLog.TokenInvalid(_logger, _user, collectionId);
+                    DavLog.TokenInvalid(_logger, Flavor.Protocol, _user, collectionId);
                     return (null, true);
                 }
 
-                CardDavLog.NoSyncCollection(_logger, _user, collectionId, (int)reply.Status);
+                DavLog.NoSyncCollection(_logger, Flavor.Protocol, _user, collectionId, (int)reply.Status);
                 return (null, false);
             }
 
@@ -57,7 +57,7 @@ public sealed partial class CardDavPimStore
             var truncated = false;
             foreach (var response in status.Responses)
             {
-                if (Refusing(() => _paths.ItemIdOf(response.Href, collectionId, uri), response.Href, out var id)) continue;
+                if (Refusing(() => Paths.ItemIdOf(response.Href, collectionId, uri), response.Href, out var id)) continue;
                 if (id is null)
                 {
                     truncated |= response.Status == HttpStatusCode.InsufficientStorage || response.Error?.Element(NumberOfMatchesWithinLimits) is not null;
@@ -77,25 +77,25 @@ public sealed partial class CardDavPimStore
             }
 
             var next = Nonempty(status.SyncToken)
-                ?? throw new PimStoreUnavailableException($"The CardDAV server's sync-collection report of {collectionId} carries no sync-token.");
+                ?? throw new PimStoreUnavailableException($"The DAV server's sync-collection report of {collectionId} carries no sync-token.");
             if (!truncated || next == from)
                 return (new PimChangeSet(next, token is null, [.. changed.Values], token is null ? [] : [.. removed]), true);
             from = next;
         }
 
-        throw new PimStoreUnavailableException($"The CardDAV server's sync-collection report of {collectionId} did not end after {MaxPages} pages.");
+        throw new PimStoreUnavailableException($"The DAV server's sync-collection report of {collectionId} did not end after {MaxPages} pages.");
     }
 
     /// <summary>Every member with its ETag by PROPFIND Depth 1 (RFC 4918 9.1), for servers without sync-collection.</summary>
-    private async Task<PimChangeSet> ListByPropFindAsync(string collectionId, CancellationToken cancellationToken)
+    public async Task<PimChangeSet> ListByPropFindAsync(string collectionId, CancellationToken cancellationToken)
     {
-        var uri = _paths.Collection(collectionId);
+        var uri = Paths.Collection(collectionId);
         var status = await PropFindAsync(uri, "1", cancellationToken, ResourceType, GetETag, SyncToken, GetCTag).ConfigureAwait(false);
         var items = new List<PimItemVersion>();
         string? token = null;
         foreach (var response in status.Responses)
         {
-            if (Refusing(() => _paths.ItemIdOf(response.Href, collectionId, uri), response.Href, out var id)) continue;
+            if (Refusing(() => Paths.ItemIdOf(response.Href, collectionId, uri), response.Href, out var id)) continue;
             if (id is null) token = Nonempty(response.Text(SyncToken)) ?? Nonempty(response.Text(GetCTag));
             else if (response.Found.Element(ResourceType)?.Element(Collection) is null) items.Add(new PimItemVersion(id, response.Text(GetETag) ?? ""));
         }
