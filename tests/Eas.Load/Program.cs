@@ -13,6 +13,7 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     AbuseCommand.Create(),
     AttachBenchCommand.Create(),
     ContactsBenchCommand.Create(),
+    ContactsBenchCommand.CreateCalendar(),
     GalBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -126,6 +126,26 @@ public sealed class RadicaleInstance : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(folder, SafeSegment(name) + ".vcf"), vcard, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Writes a calendar collection of <paramref name="component"/> objects (VEVENT, VTODO, VJOURNAL) straight into the
+    /// storage, one <c>&lt;resource&gt;.ics</c> file per iCalendar object, with the same caveats as <see cref="SeedAddressBookAsync"/>.
+    /// </summary>
+    public async Task SeedCalendarAsync(
+        string user, string collection, string displayName, string component, IEnumerable<KeyValuePair<string, string>> objects, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.Combine(StoragePath, "collection-root", SafeSegment(user), SafeSegment(collection));
+        Directory.CreateDirectory(folder);
+        var props = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["tag"] = "VCALENDAR",
+            ["D:displayname"] = displayName,
+            ["C:supported-calendar-component-set"] = component,
+        });
+        await File.WriteAllTextAsync(Path.Combine(folder, ".Radicale.props"), props, cancellationToken).ConfigureAwait(false);
+        foreach (var (name, ics) in objects)
+            await File.WriteAllTextAsync(Path.Combine(folder, SafeSegment(name) + ".ics"), ics, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>What Radicale printed (its log: the last lines), for error messages.</summary>
     public string Output()
     {

@@ -9,6 +9,8 @@ internal sealed record SyncedFolder(string Type, string ClassName)
     public static readonly SyncedFolder Inbox = new(FolderTypes.Inbox, "Email");
 
     public static readonly SyncedFolder Contacts = new(FolderTypes.Contacts, "Contacts");
+
+    public static readonly SyncedFolder Calendar = new(FolderTypes.Calendar, "Calendar");
 }
 
 /// <summary>The FolderSync folder types the load tool looks for (MS-ASCMD 2.2.3.186.3).</summary>
@@ -19,4 +21,7 @@ internal static class FolderTypes
 
     /// <summary>Default Contacts folder.</summary>
     public const string Contacts = "9";
+
+    /// <summary>Default Calendar folder.</summary>
+    public const string Calendar = "8";
 }

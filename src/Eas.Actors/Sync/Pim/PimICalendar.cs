@@ -5,7 +5,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Calendar = Ical.Net.Calendar;
+using IcalCalendar = Ical.Net.Calendar;
 
 namespace Eas.Actors.Sync.Pim;
 
@@ -22,13 +22,13 @@ public static class PimICalendar
     public const string ProductId = "-//Eas Server//PIM//EN";
 
     /// <summary>The calendar in <paramref name="content"/>, and how many broken lines were dropped to read it.</summary>
-    public static (Calendar Calendar, int DroppedLines) Load(string content)
+    public static (IcalCalendar Calendar, int DroppedLines) Load(string content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var (text, dropped) = DropBrokenLines(content);
         try
         {
-            return (Calendar.Load(text) ?? throw new PimContentException("The text holds no VCALENDAR."), dropped);
+            return (IcalCalendar.Load(text) ?? throw new PimContentException("The text holds no VCALENDAR."), dropped);
         }
         catch (SerializationException e)
         {
@@ -41,10 +41,10 @@ public static class PimICalendar
     }
 
     /// <summary>A new VCALENDAR (VERSION 2.0, this server's PRODID) to hold one component.</summary>
-    public static Calendar Create() => new() { ProductId = ProductId, Version = "2.0" };
+    public static IcalCalendar Create() => new() { ProductId = ProductId, Version = "2.0" };
 
     /// <summary>The calendar as iCalendar text, CRLF line breaks, folded at 75 octets.</summary>
-    public static string Serialize(Calendar calendar) => new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    public static string Serialize(IcalCalendar calendar) => new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
 
     /// <summary>
     /// An EAS dateTime (MS-ASDTYPE 2.3, <c>2026-12-07T09:30:00.000Z</c>; the compact <c>20261207T093000Z</c> and the form
