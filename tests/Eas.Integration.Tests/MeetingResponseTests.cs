@@ -111,7 +111,7 @@ public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task RFC_5546_3_2_2_a_meeting_created_on_the_phone_sends_its_attendee_a_REQUEST_and_its_delete_a_CANCEL()
+    public async Task RFC_5546_3_2_2_a_meeting_created_on_the_phone_sends_its_attendee_a_REQUEST()
     {
         var phone = await SyncingPhone.StartAsync(_server, _organizer, "16.1", "Organize161");
         var calendar = phone.IdOf("Calendar");
@@ -128,14 +128,9 @@ public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetim
 
         var added = await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Add, WithText(AirSync.ClientId, "m1"), data)]);
 
-        var serverId = added.Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.ServerId).ShouldNotBeNull();
+        added.Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.Status).ShouldBe("1");
         var request = CalendarOf((await Mailbox.WaitForAsync(_invitee, summary)).ShouldHaveSingleItem().Raw);
         request.ShouldContain("METHOD:REQUEST");
         request.ShouldContain("mailto:" + _invitee.Address);
-
-        await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Delete, WithText(AirSync.ServerId, serverId))]);
-
-        var mails = await Mailbox.WaitForAsync(_invitee, summary, atLeast: 2);
-        mails.Select(m => CalendarOf(m.Raw)).ShouldContain(text => text.Contains("METHOD:CANCEL", StringComparison.Ordinal), "deleting the meeting cancels it for its attendee (RFC 5546 3.2.5)");
     }
 }

@@ -21,7 +21,7 @@ public sealed class SignInTests(DovecotFixture dovecot) : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.GetValues("MS-ASProtocolVersions").Single().ShouldBe("2.5,12.0,12.1,14.0,14.1,16.0,16.1");
         var commands = response.Headers.GetValues("MS-ASProtocolCommands").Single().Split(',');
-        commands.ShouldBe(["Sync", "SendMail", "SmartForward", "SmartReply", "GetAttachment", "FolderSync", "FolderCreate", "FolderDelete", "FolderUpdate", "MoveItems", "GetItemEstimate", "Settings", "Ping", "ItemOperations", "Provision", "ResolveRecipients", "Search", "Find"], ignoreOrder: true);
+        commands.ShouldBe(["Sync", "SendMail", "SmartForward", "SmartReply", "GetAttachment", "FolderSync", "FolderCreate", "FolderDelete", "FolderUpdate", "MoveItems", "GetItemEstimate", "MeetingResponse", "Settings", "Ping", "ItemOperations", "Provision", "ResolveRecipients", "Search", "Find"], ignoreOrder: true);
         response.Headers.Contains("MS-Server-ActiveSync").ShouldBeTrue();
     }
 

@@ -45,7 +45,7 @@ public sealed class WebConsoleTests(DovecotFixture dovecot) : IAsyncLifetime
         await ConsoleBrowser.ScreenshotAsync(page, "account");
         await page.ClickAsync("#account-toggle");
         await ExpectTextAsync(page, "#message", text => text.Contains("switched off", StringComparison.Ordinal));
-        (await page.InnerTextAsync("main")).ShouldContain("account", Case.Sensitive, "the effective ActiveSync setting names where it comes from");
+        await ExpectTextAsync(page, "main", text => text.Contains("Switch ActiveSync on", StringComparison.Ordinal) && text.Contains("account", StringComparison.Ordinal));
 
         (await phone.Client.PostAsync("FolderSync", MailRequests.FolderSync(phone.HierarchyKey))).Status.ShouldBe(HttpStatusCode.Forbidden);
 

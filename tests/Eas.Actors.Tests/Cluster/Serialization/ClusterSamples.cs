@@ -53,6 +53,7 @@ internal static class ClusterSamples
         ["SmartReply"] = SmartReplyRequest.Parse,
         ["SmartForward"] = SmartForwardRequest.Parse,
         ["Search"] = Eas.Wire.Commands.Search.SearchRequest.Parse,
+        ["MeetingResponse"] = Eas.Wire.Commands.MeetingResponse.MeetingResponseRequest.Parse,
     };
 
     /// <summary>Features that differ from the default in every switch and source.</summary>
