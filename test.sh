@@ -41,7 +41,13 @@ if [ -w "$limit" ] && [ "$(cat "$limit")" -lt 8192 ]; then echo 8192 > "$limit";
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Eas.sln --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+# Build once, then test: when `dotnet test` builds each project itself, the long Cluster project waits for a build
+# node until the Integration project is done (measured: 19 min against 14 with the build first). With --no-build the
+# test projects run side by side, two at a time.
+dotnet build Eas.sln -c Debug 2>&1 | tee "$log" || status=$?
+if [ "$status" = 0 ]; then
+  dotnet test Eas.sln -c Debug --no-build --logger "console;verbosity=minimal" 2>&1 | tee -a "$log" || status=$?
+fi
 
 # One closing line over all test projects: "N passed, N failed, N skipped".
 awk '/(Passed|Failed)! +- +Failed:/ {
