@@ -22,7 +22,7 @@ internal static class ContactBodyWriter
         if (string.IsNullOrEmpty(body)) return;
         if (version == ProtocolVersion.V25)
         {
-            var text = Prefix(body, options.Truncation);
+            var text = Email.TextTruncation.CharPrefix(body, Email.LegacyTruncation.TextLimit(options.Truncation));
             var truncated = text.Length < body.Length;
             if (text.Length > 0) data.Add(WbxmlElement.WithText(ContactsPage.Body, text));
             if (truncated) data.Add(Number(ContactsPage.BodySize, body.Length));
@@ -43,35 +43,13 @@ internal static class ContactBodyWriter
             return;
         }
 
-        var cut = Utf8Prefix(body, limit);
+        var cut = Email.TextTruncation.Utf8Prefix(body, limit);
         element.Add(Number(AirSyncBase.Truncated, cut.Length < body.Length ? 1 : 0));
         element.Add(WbxmlElement.WithText(AirSyncBase.Data, cut));
         data.Add(element);
     }
 
-    /// <summary>The 2.5 Truncation codes in characters (MS-ASCMD 2.2.3.185 in the revisions that describe 2.5).</summary>
-    private static string Prefix(string text, int? code)
-    {
-        long? limit = code switch
-        {
-            0 => 0, 1 => 512, 2 => 1024, 3 => 2048, 4 => 5120, 5 => 10240, 6 => 20480, 7 => 51200, 8 => 102400,
-            _ => null,
-        };
-        if (limit is not { } max || max >= text.Length) return text;
-        var length = (int)max;
-        if (length > 0 && char.IsHighSurrogate(text[length - 1])) length--;
-        return text[..length];
-    }
 
-    private static string Utf8Prefix(string text, long? maxBytes)
-    {
-        if (maxBytes is not { } limit) return text;
-        var bytes = Encoding.UTF8.GetBytes(text);
-        if (limit >= bytes.Length) return text;
-        var cut = (int)limit;
-        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) cut--;
-        return Encoding.UTF8.GetString(bytes, 0, cut);
-    }
 
     private static WbxmlElement Number(ushort tag, long value) => WbxmlElement.WithText(tag, value.ToString(CultureInfo.InvariantCulture));
 }
