@@ -36,18 +36,19 @@ public static class EmailImapFlags
     /// </summary>
     public static EmailItem Apply(EmailItem item, IEnumerable<string> flags)
     {
-        var set = flags.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        var flagged = set.Contains(Flagged);
+        // A message has a handful of flags: a look through the list beats building a set for each message.
+        var list = flags as IReadOnlyCollection<string> ?? [.. flags];
+        var flagged = Has(list, Flagged);
         var flag = flagged
             ? item.Flag is { Status: EmailFlagStatus.Active } kept ? kept : EmailFlag.FollowUp
             : item.Flag is { Status: EmailFlagStatus.Complete } complete ? complete : null;
         return item with
         {
-            Read = set.Contains(Seen),
+            Read = Has(list, Seen),
             Flag = flag,
-            Answered = set.Contains(Answered),
-            Forwarded = set.Contains(Forwarded),
-            Categories = CategoriesOf(set),
+            Answered = Has(list, Answered),
+            Forwarded = Has(list, Forwarded),
+            Categories = CategoriesOf(list),
         };
     }
 
@@ -59,14 +60,26 @@ public static class EmailImapFlags
     /// </summary>
     public static ImmutableArray<string> CategoriesOf(IEnumerable<string> flags)
     {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var categories = ImmutableArray.CreateBuilder<string>();
+        HashSet<string>? seen = null;
+        ImmutableArray<string>.Builder? categories = null;
         foreach (var flag in flags)
         {
             if (flag.Length == 0 || flag[0] is '\\' or '$' || UnprefixedProtocolKeywords.Contains(flag)) continue;
+            seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            categories ??= ImmutableArray.CreateBuilder<string>();
             if (seen.Add(flag)) categories.Add(flag);
         }
 
-        return categories.ToImmutable();
+        return categories?.ToImmutable() ?? [];
+    }
+
+    private static bool Has(IReadOnlyCollection<string> flags, string flag)
+    {
+        foreach (var candidate in flags)
+        {
+            if (string.Equals(candidate, flag, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
     }
 }

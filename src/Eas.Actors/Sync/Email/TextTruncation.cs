@@ -12,7 +12,7 @@ internal static class TextTruncation
     /// <summary>The longest prefix of <paramref name="text"/> whose UTF-8 form fits in <paramref name="maxBytes"/>.</summary>
     public static string Utf8Prefix(string text, long? maxBytes)
     {
-        if (maxBytes is not { } limit || limit >= (long)text.Length * 3) return text;
+        if (maxBytes is not { } limit || limit >= (long)text.Length * 3 || limit >= Encoding.UTF8.GetByteCount(text)) return text;
         var bytes = Encoding.UTF8.GetBytes(text);
         if (limit >= bytes.Length) return text;
         return Encoding.UTF8.GetString(bytes, 0, Utf8Boundary(bytes, (int)limit, bytes.Length));

@@ -11,14 +11,26 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// </summary>
 public sealed class BoundedText : TextWriter
 {
-    private readonly StringBuilder _kept = new();
+    private readonly StringBuilder _kept;
     private readonly long _limit;
+    private string? _keptText;
     private long _keptSize;
     private bool _full;
     private char _highSurrogate;
 
     /// <param name="limit">Most UTF-8 bytes to keep; null keeps everything.</param>
-    public BoundedText(long? limit) => _limit = Math.Max(0, limit ?? long.MaxValue);
+    /// <param name="expectedChars">
+    /// How many chars the text probably has (the part's size): the buffer is sized once for the smaller of that and the
+    /// limit instead of growing chunk by chunk as chars arrive.
+    /// </param>
+    public BoundedText(long? limit, int expectedChars = 0)
+    {
+        _limit = Math.Max(0, limit ?? long.MaxValue);
+        _kept = new StringBuilder((int)Math.Clamp(Math.Min(_limit, expectedChars), 16, MaxInitialChars));
+    }
+
+    /// <summary>The largest buffer sized up front; a longer text grows it as it arrives.</summary>
+    private const int MaxInitialChars = 64 * 1024;
 
     public override Encoding Encoding => Encoding.Unicode;
 
@@ -26,7 +38,7 @@ public sealed class BoundedText : TextWriter
     public long TotalSize { get; private set; }
 
     /// <summary>The kept prefix: all of the text when <see cref="TotalSize"/> is within the limit.</summary>
-    public string Kept => _kept.ToString();
+    public string Kept => _keptText ??= _kept.ToString();
 
     public override void Write(char value) => Write([value]);
 
@@ -95,6 +107,7 @@ public sealed class BoundedText : TextWriter
         }
 
         _keptSize += size;
+        _keptText = null;
         _kept.Append(first);
         if (second != 0) _kept.Append(second);
     }

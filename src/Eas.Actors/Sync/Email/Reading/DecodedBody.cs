@@ -1,3 +1,4 @@
+using System.Buffers;
 using MimeKit;
 
 namespace Eas.Actors.Sync.Email.Reading;
@@ -6,18 +7,30 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// One text/plain or text/html part chosen as (part of) the body, decoded from its transfer encoding and
 /// charset while it streams from the buffer, and kept twice, each bounded by the limit: as it is, and converted
 /// to the other kind (HTML to text with <see cref="HtmlToText"/>, text to an HTML fragment with
-/// <see cref="PlainTextToHtml"/>). A byte order mark at the start is dropped.
+/// <see cref="PlainTextToHtml"/>). A byte order mark at the start is dropped. Only the views a caller asks for are
+/// made: most messages need one form of each part, and converting every part to the other kind doubled the work
+/// of reading a message.
 /// </summary>
 public sealed class DecodedBody
 {
     private const int ChunkChars = 8192;
 
-    private DecodedBody(MimeEntity part, bool isHtml, long? limit)
+    /// <summary>The smallest read buffer: a part of a few bytes still reads through one.</summary>
+    private const int MinBufferBytes = 256;
+
+    // Properties, not fields: a BoundedText is a TextWriter over a StringBuilder and holds nothing to dispose.
+    private BoundedText? NativeText { get; }
+
+    private BoundedText? ConvertedText { get; }
+
+    private DecodedBody(MimeEntity part, bool isHtml, long? limit, BodyViews views, int expectedChars)
     {
         Part = part;
         IsHtml = isHtml;
-        Native = new BoundedText(limit);
-        Converted = new BoundedText(limit);
+        var nativeView = isHtml ? BodyViews.Html : BodyViews.Plain;
+        // Plain text as HTML grows by its markup (escapes, a <br> per line); HTML as text mostly shrinks.
+        if ((views & nativeView) != 0) NativeText = new BoundedText(limit, expectedChars);
+        if ((views & ~nativeView & BodyViews.Both) != 0) ConvertedText = new BoundedText(limit, isHtml ? expectedChars / 2 : expectedChars + expectedChars / 4);
     }
 
     /// <summary>The part the text comes from.</summary>
@@ -26,51 +39,69 @@ public sealed class DecodedBody
     /// <summary>Whether the part is text/html.</summary>
     public bool IsHtml { get; }
 
-    /// <summary>The text as the part has it.</summary>
-    public BoundedText Native { get; }
+    /// <summary>The text as HTML (<paramref name="html"/>) or as plain text; only a view that was asked for.</summary>
+    public BoundedText View(bool html) =>
+        (html == IsHtml ? NativeText : ConvertedText)
+        ?? throw new InvalidOperationException($"The {(html ? "HTML" : "plain text")} view of this part was not asked for.");
 
-    /// <summary>The text converted to the other kind.</summary>
-    public BoundedText Converted { get; }
-
-    /// <summary>The text as HTML (<paramref name="html"/>) or as plain text.</summary>
-    public BoundedText View(bool html) => html == IsHtml ? Native : Converted;
-
-    /// <summary>Decodes <paramref name="part"/>, keeping at most <paramref name="limit"/> UTF-8 bytes of each form.</summary>
-    public static async Task<DecodedBody> DecodeAsync(MimeEntity part, long? limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decodes <paramref name="part"/> into the <paramref name="views"/> asked for, keeping at most
+    /// <paramref name="limit"/> UTF-8 bytes of each.
+    /// </summary>
+    public static async Task<DecodedBody> DecodeAsync(MimeEntity part, long? limit, BodyViews views, CancellationToken cancellationToken)
     {
-        var body = new DecodedBody(part, BodySelector.IsHtml(part), limit);
-        using (var reader = OpenText(part))
+        var size = EncodedSize(part);
+        var body = new DecodedBody(part, BodySelector.IsHtml(part), limit, views, (int)Math.Min(size, int.MaxValue));
+        var textAsHtml = body.IsHtml || body.ConvertedText is null ? null : new PlainTextToHtml(body.ConvertedText);
+        if (body.NativeText is not null || textAsHtml is not null)
         {
-            var toHtml = body.IsHtml ? null : new PlainTextToHtml(body.Converted);
-            var chunk = new char[ChunkChars];
-            int read;
-            while ((read = await reader.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+            var chunk = ArrayPool<char>.Shared.Rent(ChunkChars);
+            try
             {
-                body.Native.Write(chunk.AsSpan(0, read));
-                toHtml?.Write(chunk.AsSpan(0, read));
+                using var reader = OpenText(part, size);
+                int read;
+                while ((read = await reader.ReadAsync(chunk.AsMemory(0, ChunkChars), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    body.NativeText?.Write(chunk.AsSpan(0, read));
+                    textAsHtml?.Write(chunk.AsSpan(0, read));
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chunk);
             }
 
-            toHtml?.Complete();
+            textAsHtml?.Complete();
         }
 
-        if (body.IsHtml)
+        if (body.IsHtml && body.ConvertedText is not null)
         {
-            using var reader = OpenText(part);
-            HtmlToText.Convert(reader, body.Converted);
+            using var reader = OpenText(part, size);
+            HtmlToText.Convert(reader, body.ConvertedText);
         }
 
-        body.Native.Complete();
-        body.Converted.Complete();
+        body.NativeText?.Complete();
+        body.ConvertedText?.Complete();
         return body;
     }
+
+    /// <summary>The part's transfer-encoded size when its content says (it bounds the decoded text), else one chunk.</summary>
+    private static long EncodedSize(MimeEntity part) => part switch
+    {
+        MimePart { Content.Stream: { CanSeek: true } stream } => stream.Length,
+        Multipart { Preamble: { } preamble } => preamble.Length,
+        _ => ChunkChars,
+    };
 
     /// <summary>
     /// The part's text: a leaf's decoded content, or the body of a multipart MimeKit could not split (no
     /// boundary), which MimeKit keeps as its preamble and mail clients show as text.
     /// </summary>
-    private static TextReader OpenText(MimeEntity part) => part switch
+    private static TextReader OpenText(MimeEntity part, long size) => part switch
     {
-        MimePart { Content: { } content } => new StreamReader(content.Open(), BodyCharsets.For(part.ContentType), detectEncodingFromByteOrderMarks: true, bufferSize: ChunkChars),
+        MimePart { Content: { } content } => new StreamReader(
+            content.Open(), BodyCharsets.For(part.ContentType), detectEncodingFromByteOrderMarks: true,
+            bufferSize: (int)Math.Clamp(size, MinBufferBytes, ChunkChars)),
         Multipart { Preamble: { } preamble } => new StringReader(preamble),
         _ => TextReader.Null,
     };

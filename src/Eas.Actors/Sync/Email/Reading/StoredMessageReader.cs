@@ -116,17 +116,21 @@ public static class StoredMessageReader
         if (stored.Message.Body is not { } body) return item;
         var plainParts = BodySelector.Select(body, html: false);
         var htmlParts = BodySelector.Select(body, html: true);
+        // A message without any HTML part has no HTML body: its text parts are then never needed as HTML.
+        var hasHtml = htmlParts.Exists(BodySelector.IsHtml);
+        var used = new HashSet<MimeEntity>(plainParts.Concat(htmlParts), ReferenceEqualityComparer.Instance);
         var decoded = new Dictionary<MimeEntity, DecodedBody>(ReferenceEqualityComparer.Instance);
-        foreach (var part in plainParts.Concat(htmlParts))
+        foreach (var part in used)
         {
-            if (!decoded.ContainsKey(part)) decoded[part] = await DecodedBody.DecodeAsync(part, maxBodyBytes, cancellationToken).ConfigureAwait(false);
+            var views = (plainParts.Contains(part) ? BodyViews.Plain : BodyViews.None)
+                | (hasHtml && htmlParts.Contains(part) ? BodyViews.Html : BodyViews.None);
+            decoded[part] = await DecodedBody.DecodeAsync(part, maxBodyBytes, views, cancellationToken).ConfigureAwait(false);
         }
 
-        var used = new HashSet<MimeEntity>(decoded.Keys, ReferenceEqualityComparer.Instance);
         return item with
         {
             PlainText = BodySelector.Combine([.. plainParts.Select(p => decoded[p])], html: false, maxBodyBytes),
-            Html = htmlParts.Exists(BodySelector.IsHtml) ? BodySelector.Combine([.. htmlParts.Select(p => decoded[p])], html: true, maxBodyBytes) : null,
+            Html = hasHtml ? BodySelector.Combine([.. htmlParts.Select(p => decoded[p])], html: true, maxBodyBytes) : null,
             Attachments = AttachmentList.Of(stored, used),
         };
     }
