@@ -22,7 +22,7 @@ namespace Eas.Actors.Devices;
 /// (<see cref="ClientItems.Replaced"/>). With email2:Send (MS-ASEMAIL 2.2.2.69) the saved draft is then sent
 /// (<see cref="DraftSender"/>). Everything the phone sent is read and checked before anything is written. An Add whose
 /// ClientId the lost response of a resent request answered (<paramref name="answeredBefore"/>, MS-ASCMD 3.1.5.9 and
-/// 2.2.3.28.1) is answered again as then, with the same ServerId, and neither stored nor sent again; every Add this
+/// 2.2.3.28.2) is answered again as then, with the same ServerId, and neither stored nor sent again; every Add this
 /// request stores is in <see cref="Added"/>, for the response's plan (<see cref="SyncPlan.DraftsAdded"/>).
 /// </summary>
 internal sealed class DraftCommands(MailboxContext context, string folderName, string folderId, DeviceRequest request, DeviceActorSettings settings, ImmutableArray<DraftAdded> answeredBefore = default)
@@ -104,7 +104,7 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
         DraftMime draft;
         try
         {
-            draft = Build(fields, existing, reference => PartOf(reference, phoneUid, storeUid));
+            draft = Build(fields, existing, reference => PartOf(state, reference, storeUid));
         }
         catch (DraftRejectedException e)
         {
@@ -114,7 +114,7 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
         using var owned = draft;
         if (await AppendAsync(draft) is not { } uid) return (state, new SyncChangeResponse(change.ServerId, SyncStatus.ServerError));
         await context.Session.ExpungeAsync(folderName, [storeUid], context.CancellationToken);
-        state = ClientItems.Replaced(state, storeUid, uid);
+        state = ClientItems.Replaced(state, storeUid, uid, draft.Renumbered);
         var status = change.Send ? await new DraftSender(context, folderName, request, settings).SendAsync(draft, uid) : SyncStatus.Success;
         var added = AttachmentsAdded(PartsAdded(draft), uid);
         return (state, status == SyncStatus.Success && added is null ? null : new SyncChangeResponse(change.ServerId, status) { ApplicationData = added });
@@ -129,9 +129,11 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
         return StatusOf(e.Rejection);
     }
 
-    /// <summary>The IMAP part a FileReference names in the stored draft: one given for this draft under its current UID or the UID of the phone's ServerId.</summary>
-    private string? PartOf(string reference, uint phoneUid, uint storeUid) =>
-        FileReferences.TryParse(reference, out var folder, out var uid, out var part) && folder == folderId && (uid == storeUid || uid == phoneUid) ? part : null;
+    /// <summary>The IMAP part a FileReference names in the stored draft: one given for it under any of its UIDs, followed through its changes (<see cref="ClientItems.AttachmentOf"/>).</summary>
+    private string? PartOf(CollectionSyncState state, string reference, uint storeUid) =>
+        FileReferences.TryParse(reference, out var folder, out var uid, out var part) && folder == folderId && ClientItems.AttachmentOf(state, uid, part) is { } now && now.Uid == storeUid
+            ? now.Part
+            : null;
 
     private async Task<uint?> AppendAsync(DraftMime draft)
     {

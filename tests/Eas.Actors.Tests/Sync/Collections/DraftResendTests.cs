@@ -10,7 +10,7 @@ namespace Eas.Actors.Tests.Sync.Collections;
 
 /// <summary>
 /// A draft Add whose response was lost (MS-ASCMD 3.1.5.9: the phone sends the same request, same SyncKey and ClientId,
-/// 2.2.3.28.1): the response's plan keeps which ClientId became which UID (<see cref="SyncPlan.DraftsAdded"/>), through
+/// 2.2.3.28.2): the response's plan keeps which ClientId became which UID (<see cref="SyncPlan.DraftsAdded"/>), through
 /// the journal, until the phone shows it holds the response's key; answered again from it, the draft is held once and
 /// never sent back to the phone as a second message.
 /// </summary>
@@ -64,7 +64,7 @@ public sealed class DraftResendTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void MS_ASCMD_2_2_3_28_1_answered_again_the_draft_is_held_once_and_no_Add_goes_back_to_the_phone()
+    public void MS_ASCMD_2_2_3_28_2_answered_again_the_draft_is_held_once_and_no_Add_goes_back_to_the_phone()
     {
         var (_, answered) = LostAdd();
         var restored = CollectionSync.Restore(answered);
