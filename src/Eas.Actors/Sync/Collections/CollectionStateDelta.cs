@@ -88,10 +88,15 @@ public sealed record CollectionStateDelta
             PendingDeletesAdded = deletesAdded,
             PendingDeletesRemoved = deletesRemoved,
             AliasesReplaced = ReferenceEquals(saved.Aliases, next.Aliases) || saved.Aliases.SequenceEqual(next.Aliases) ? null : next.Aliases,
-            DraftPartsReplaced = ReferenceEquals(saved.DraftParts, next.DraftParts) ? null : next.DraftParts,
+            DraftPartsReplaced = SameDraftParts(saved.DraftParts, next.DraftParts) ? null : next.DraftParts,
             Rollback = next.Rollback,
         };
     }
+
+    private static bool SameDraftParts(
+        ImmutableSortedDictionary<uint, ImmutableSortedDictionary<string, string>> saved, ImmutableSortedDictionary<uint, ImmutableSortedDictionary<string, string>> next) =>
+        ReferenceEquals(saved, next) || (saved.Count == next.Count
+            && saved.All(entry => next.TryGetValue(entry.Key, out var parts) && (ReferenceEquals(parts, entry.Value) || parts.SequenceEqual(entry.Value))));
 
     /// <summary>The state this delta leads to from <paramref name="saved"/>, the state it was taken against.</summary>
     /// <exception cref="InvalidOperationException"><paramref name="saved"/> is of another epoch.</exception>
