@@ -36,6 +36,9 @@ public static class ClientItems
     /// The phone changed a draft, now the message <paramref name="newUid"/> in place of <paramref name="oldUid"/>: it
     /// holds the new message under the ServerId it had for the old one, and the old one's expunge is not sent back.
     /// </summary>
+    /// <param name="state">The folder's state.</param>
+    /// <param name="oldUid">The draft's message before the Change.</param>
+    /// <param name="newUid">The draft's message after it.</param>
     /// <param name="renumbered">The kept attachments' IMAP part numbers in the old message and in the new one; a FileReference given for any earlier message of the draft follows them (<see cref="CollectionSyncState.DraftParts"/>).</param>
     public static CollectionSyncState Replaced(CollectionSyncState state, uint oldUid, uint newUid, IReadOnlyDictionary<string, string>? renumbered = null)
     {

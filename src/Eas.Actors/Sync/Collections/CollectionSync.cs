@@ -80,7 +80,7 @@ public static class CollectionSync
         PendingDeletes = state.PendingDeletes.Remove(uid),
         PendingAdds = state.PendingAdds.Remove(uid),
         Aliases = state.Aliases.Remove(uid),
-        DraftParts = state.DraftParts.ContainsKey(uid) ? state.DraftParts.Remove(uid) : state.DraftParts,
+        DraftParts = state.DraftParts.Remove(uid),
         Sent = state.Sent is { } sent
             ? sent with
             {
