@@ -124,12 +124,8 @@ public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetim
         return Eas.Actors.Sync.Calendar.CalendarWbxml.Build(meeting, Eas.Wire.Http.ProtocolVersion.V161, Eas.Actors.Sync.Contacts.ContactBodyOptions.Default);
     }
 
-    /// <summary>The value of an unfolded iCalendar property line of the VEVENT (the first one).</summary>
-    private static string Property(string calendar, string name) =>
-        calendar.Split('\n').Select(l => l.TrimEnd('\r')).First(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..];
-
-    private static int SequenceOf(string calendar) =>
-        calendar.Contains("\nSEQUENCE:", StringComparison.Ordinal) ? int.Parse(Property(calendar, "SEQUENCE"), System.Globalization.CultureInfo.InvariantCulture) : 0;
+    /// <summary>The iTIP object as the server's own reader takes it (UID, SEQUENCE, METHOD, start in UTC whatever its TZID).</summary>
+    private static Eas.Actors.Sync.Meetings.MeetingInvitation Itip(string calendar) => Eas.Actors.Sync.Meetings.InvitationReader.Read(calendar).ShouldNotBeNull();
 
     [Fact]
     public async Task RFC_5546_3_2_2_and_3_2_5_a_meeting_made_on_the_phone_sends_a_REQUEST_its_change_a_newer_REQUEST_and_its_delete_a_CANCEL()
@@ -145,23 +141,23 @@ public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetim
         var request = CalendarOf((await Mailbox.WaitForAsync(_invitee, summary)).ShouldHaveSingleItem().Raw);
         request.ShouldContain("METHOD:REQUEST");
         request.ShouldContain("mailto:" + _invitee.Address);
-        var uid = Property(request, "UID");
+        var uid = Itip(request).Uid;
 
         await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Change, WithText(AirSync.ServerId, serverId), Meeting(summary, _invitee.Address, "20261210T140000Z", "20261210T150000Z"))]);
 
         var update = (await Mailbox.WaitForAsync(_invitee, summary, atLeast: 2)).Select(m => CalendarOf(m.Raw)).Where(c => !c.Equals(request, StringComparison.Ordinal)).ShouldHaveSingleItem();
-        update.ShouldContain("METHOD:REQUEST");
-        update.ShouldContain("DTSTART:20261210T140000Z");
-        Property(update, "UID").ShouldBe(uid);
-        SequenceOf(update).ShouldBeGreaterThan(SequenceOf(request), "a new time is a new revision of the meeting (RFC 5546 2.1.4)");
+        Itip(update).Method.ShouldBe(Eas.Actors.Sync.Meetings.MeetingMethod.Request);
+        Itip(update).Start.ShouldBe(new DateTime(2026, 12, 10, 14, 0, 0, DateTimeKind.Utc));
+        Itip(update).Uid.ShouldBe(uid);
+        Itip(update).Sequence.ShouldBeGreaterThan(Itip(request).Sequence, "a new time is a new revision of the meeting (RFC 5546 2.1.4)");
 
         await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Delete, WithText(AirSync.ServerId, serverId))]);
 
         var cancel = CalendarOf((await Mailbox.WaitForAsync(_invitee, "Canceled: " + summary)).ShouldHaveSingleItem("deleting the meeting cancels it for its attendee (RFC 5546 3.2.5)").Raw);
         cancel.ShouldContain("METHOD:CANCEL");
         cancel.ShouldContain("STATUS:CANCELLED");
-        Property(cancel, "UID").ShouldBe(uid);
-        SequenceOf(cancel).ShouldBeGreaterThan(SequenceOf(update));
+        Itip(cancel).Uid.ShouldBe(uid);
+        Itip(cancel).Sequence.ShouldBeGreaterThan(Itip(update).Sequence);
         _logs.Entries.ShouldNotContain(e => e.EventId == 1764 || e.EventId == 1234, "no submission was refused and no follow-up failed");
     }
 }
