@@ -114,6 +114,35 @@ public sealed class DraftsTests(DovecotFixture dovecot, DraftsServerFixture shar
     }
 
     [Fact]
+    public async Task MS_ASCMD_3_1_5_9_a_resent_draft_Add_is_answered_with_the_same_ServerId_and_stored_once()
+    {
+        var sender = MailboxUser.Create(dovecot, "redrafter");
+        var phone = await SyncingPhone.StartAsync(_server, sender, "16.1", "Redraft161");
+        var drafts = phone.Folders["Drafts"].Id;
+        await phone.SyncAllAsync(drafts);
+        var subject = $"Resent {Guid.NewGuid():N}";
+        var key = phone.Keys[drafts];
+        WbxmlElement[] add = [WithChildren(AirSync.Add,
+            WithText(AirSync.ClientId, "r1"),
+            WithChildren(AirSync.ApplicationData,
+                WithText(Email.To, _recipient.Address),
+                WithText(Email.Subject, subject),
+                WithChildren(AirSyncBase.Attachments, Attachment("ra", "notes.txt", Encoding.ASCII.GetBytes("resent notes")))))];
+
+        var lost = (await phone.SyncAsync(drafts, commands: add, key: key)).Element(AirSync.Responses).ShouldNotBeNull().Element(AirSync.Add).ShouldNotBeNull();
+        var resent = await phone.SyncAsync(drafts, commands: add, key: key);
+
+        resent.ValueOf(AirSync.Status).ShouldBe("1");
+        resent.Element(AirSync.Commands).ShouldBeNull("the stored draft is the phone's own, not a new message");
+        var answer = resent.Element(AirSync.Responses).ShouldNotBeNull().Element(AirSync.Add).ShouldNotBeNull();
+        answer.ValueOf(AirSync.Status).ShouldBe("1");
+        answer.ValueOf(AirSync.ServerId).ShouldBe(lost.ValueOf(AirSync.ServerId).ShouldNotBeNull());
+        AttachmentAnswer(answer).ShouldBe(AttachmentAnswer(lost));
+        (await Mailbox.WaitForAsync(sender, subject, "Drafts")).ShouldHaveSingleItem("the resent Add stores nothing again");
+        (await phone.SyncAsync(drafts)).Element(AirSync.Commands).ShouldBeNull("nor is the draft sent back to the phone later");
+    }
+
+    [Fact]
     public async Task MS_ASEMAIL_2_2_2_69_a_14_1_phone_cannot_add_email_and_keeps_Status_6()
     {
         var user = MailboxUser.Create(dovecot, "drafter14");

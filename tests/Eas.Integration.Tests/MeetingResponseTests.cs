@@ -15,13 +15,14 @@ namespace Eas.Integration.Tests;
 [Collection(DovecotCollection.Name)]
 public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetime
 {
+    private readonly LogCapture _logs = new();
     private ServerInstance _server = null!;
     private MailboxUser _organizer = null!;
     private MailboxUser _invitee = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerInstance.StartAsync(dovecot);
+        _server = await ServerInstance.StartAsync(dovecot, null, _logs.AddTo);
         _organizer = MailboxUser.Create(dovecot, "organizer");
         _invitee = MailboxUser.Create(dovecot, "invitee");
         foreach (var user in new[] { _organizer, _invitee }) await dovecot.AcceptMailForAsync(user.Address);
@@ -110,27 +111,53 @@ public sealed class MeetingResponseTests(DovecotFixture dovecot) : IAsyncLifetim
         (await Mailbox.WaitForAsync(_invitee, subject)).ShouldHaveSingleItem("the message stays where it was");
     }
 
+    /// <summary>A 16.1 calendar item of a meeting the user organizes with <paramref name="attendee"/>, from <paramref name="start"/> for an hour.</summary>
+    private static WbxmlElement Meeting(string summary, string attendee, string start, string end)
+    {
+        var meeting = new Eas.Actors.Sync.Calendar.CalendarItem
+        {
+            Attendees = [new Eas.Actors.Sync.Calendar.CalendarAttendee(attendee, "Invitee", null, "1")],
+        }
+        .With(Calendar.AllDayEvent, "0").With(Calendar.BusyStatus, "2").With(Calendar.DtStamp, "20261201T080000Z")
+        .With(Calendar.StartTime, start).With(Calendar.EndTime, end).With(Calendar.Subject, summary)
+        .With(Calendar.MeetingStatus, "1").With(Calendar.Sensitivity, "0");
+        return Eas.Actors.Sync.Calendar.CalendarWbxml.Build(meeting, Eas.Wire.Http.ProtocolVersion.V161, Eas.Actors.Sync.Contacts.ContactBodyOptions.Default);
+    }
+
+    /// <summary>The iTIP object as the server's own reader takes it (UID, SEQUENCE, METHOD, start in UTC whatever its TZID).</summary>
+    private static Eas.Actors.Sync.Meetings.MeetingInvitation Itip(string calendar) => Eas.Actors.Sync.Meetings.InvitationReader.Read(calendar).ShouldNotBeNull();
+
     [Fact]
-    public async Task RFC_5546_3_2_2_a_meeting_created_on_the_phone_sends_its_attendee_a_REQUEST()
+    public async Task RFC_5546_3_2_2_and_3_2_5_a_meeting_made_on_the_phone_sends_a_REQUEST_its_change_a_newer_REQUEST_and_its_delete_a_CANCEL()
     {
         var phone = await SyncingPhone.StartAsync(_server, _organizer, "16.1", "Organize161");
         var calendar = phone.IdOf("Calendar");
         await PimRequests.SyncAsync(phone, calendar);
         var summary = "Kickoff " + Guid.NewGuid().ToString("N")[..8];
-        var meeting = new Eas.Actors.Sync.Calendar.CalendarItem
-        {
-            Attendees = [new Eas.Actors.Sync.Calendar.CalendarAttendee(_invitee.Address, "Invitee", null, "1")],
-        }
-        .With(Calendar.AllDayEvent, "0").With(Calendar.BusyStatus, "2").With(Calendar.DtStamp, "20261201T080000Z")
-        .With(Calendar.StartTime, "20261210T090000Z").With(Calendar.EndTime, "20261210T100000Z").With(Calendar.Subject, summary)
-        .With(Calendar.MeetingStatus, "1").With(Calendar.Sensitivity, "0");
-        var data = Eas.Actors.Sync.Calendar.CalendarWbxml.Build(meeting, Eas.Wire.Http.ProtocolVersion.V161, Eas.Actors.Sync.Contacts.ContactBodyOptions.Default);
 
-        var added = await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Add, WithText(AirSync.ClientId, "m1"), data)]);
+        var added = await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Add, WithText(AirSync.ClientId, "m1"), Meeting(summary, _invitee.Address, "20261210T090000Z", "20261210T100000Z"))]);
 
-        added.Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.Status).ShouldBe("1");
+        var serverId = added.Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.ServerId).ShouldNotBeNull();
         var request = CalendarOf((await Mailbox.WaitForAsync(_invitee, summary)).ShouldHaveSingleItem().Raw);
         request.ShouldContain("METHOD:REQUEST");
         request.ShouldContain("mailto:" + _invitee.Address);
+        var uid = Itip(request).Uid;
+
+        await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Change, WithText(AirSync.ServerId, serverId), Meeting(summary, _invitee.Address, "20261210T140000Z", "20261210T150000Z"))]);
+
+        var update = (await Mailbox.WaitForAsync(_invitee, summary, atLeast: 2)).Select(m => CalendarOf(m.Raw)).Where(c => !c.Equals(request, StringComparison.Ordinal)).ShouldHaveSingleItem();
+        Itip(update).Method.ShouldBe(Eas.Actors.Sync.Meetings.MeetingMethod.Request);
+        Itip(update).Start.ShouldBe(new DateTime(2026, 12, 10, 14, 0, 0, DateTimeKind.Utc));
+        Itip(update).Uid.ShouldBe(uid);
+        Itip(update).Sequence.ShouldBeGreaterThan(Itip(request).Sequence, "a new time is a new revision of the meeting (RFC 5546 2.1.4)");
+
+        await PimRequests.SyncAsync(phone, calendar, [WithChildren(AirSync.Delete, WithText(AirSync.ServerId, serverId))]);
+
+        var cancel = CalendarOf((await Mailbox.WaitForAsync(_invitee, "Canceled: " + summary)).ShouldHaveSingleItem("deleting the meeting cancels it for its attendee (RFC 5546 3.2.5)").Raw);
+        cancel.ShouldContain("METHOD:CANCEL");
+        cancel.ShouldContain("STATUS:CANCELLED");
+        Itip(cancel).Uid.ShouldBe(uid);
+        Itip(cancel).Sequence.ShouldBeGreaterThan(Itip(update).Sequence);
+        _logs.Entries.ShouldNotContain(e => e.EventId == 1764 || e.EventId == 1234, "no submission was refused and no follow-up failed");
     }
 }

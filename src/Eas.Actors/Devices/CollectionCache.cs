@@ -38,6 +38,12 @@ internal sealed class CollectionCache
     public CollectionSyncState? Get(string folderId) =>
         _staged.TryGetValue(folderId, out var staged) ? staged : Saved.GetValueOrDefault(folderId);
 
+    /// <summary>
+    /// The UID of the message that a ServerId's <paramref name="phoneUid"/> names in an email folder: a changed draft's
+    /// current message through the folder's aliases (<see cref="ClientItems.StoreUid"/>), else the UID itself.
+    /// </summary>
+    public uint StoreUid(string folderId, uint phoneUid) => Get(folderId) is { } state ? ClientItems.StoreUid(state, phoneUid) : phoneUid;
+
     /// <summary>Stages a new state of the folder; it becomes durable with the command's events.</summary>
     public void Stage(string folderId, CollectionSyncState state) => _staged[folderId] = state;
 

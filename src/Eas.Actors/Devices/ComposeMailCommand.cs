@@ -22,7 +22,7 @@ namespace Eas.Actors.Devices;
 /// </summary>
 internal static class ComposeMailCommand
 {
-    public static async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DeviceActorSettings settings, ILogger logger, DateTimeOffset now)
+    public static async Task<Decision> DecideAsync(DeviceState state, DeviceRequest request, DeviceActorSettings settings, ILogger logger, DateTimeOffset now, CollectionCache? collections = null)
     {
         var order = ComposeOrder.From(request.Body!);
         if (!request.Features.Allows(DataClass.Email)) return Failed(request, CommonStatus.AccessDenied, 403);
@@ -56,7 +56,7 @@ internal static class ComposeMailCommand
         if (key is not null && state.SentMessages.Contains(key))
             return order.ClientId is null ? new Decision(new RespondEmpty(), []) : Failed(request, CommonStatus.MessagePreviouslySent, 500);
 
-        await using var original = order.Command == EasCommand.SendMail ? null : await FetchOriginalAsync(request, settings, order);
+        await using var original = order.Command == EasCommand.SendMail ? null : await FetchOriginalAsync(request, settings, order, collections);
         if (order.Command != EasCommand.SendMail)
         {
             if (original is null) return Failed(request, CommonStatus.ItemNotFound, 500);
@@ -117,12 +117,17 @@ internal static class ComposeMailCommand
         await context.Session.AppendAsync(folder, copy, copy.Length, MessageFlags.Seen, context.CancellationToken);
     }
 
-    /// <summary>The message replied to or forwarded, copied from IMAP to a temporary file; null when it is not there. A Search LongId names it as its ServerId does (<see cref="LongIds"/>).</summary>
-    private static Task<OriginalMessage?> FetchOriginalAsync(DeviceRequest request, DeviceActorSettings settings, ComposeOrder order) =>
+    /// <summary>
+    /// The message replied to or forwarded, copied from IMAP to a temporary file; null when it is not there. A Search
+    /// LongId names it as its ServerId does (<see cref="LongIds"/>); a changed draft's ServerId names its current
+    /// message (<see cref="CollectionCache.StoreUid"/>).
+    /// </summary>
+    private static Task<OriginalMessage?> FetchOriginalAsync(DeviceRequest request, DeviceActorSettings settings, ComposeOrder order, CollectionCache? collections) =>
         MailboxWork.RunAsync(request, settings, async context =>
         {
             var (folderId, itemId) = order.LongId is { } longId && LongIds.TryParse(longId, out var longFolder) ? (longFolder, longId) : (order.FolderId, order.ItemId);
-            if (folderId is null || itemId is null || !ServerIds.TryParse(itemId, folderId, out var uid)) return null;
+            if (folderId is null || itemId is null || !ServerIds.TryParse(itemId, folderId, out var phoneUid)) return null;
+            var uid = collections?.StoreUid(folderId, phoneUid) ?? phoneUid;
             if (await context.ResolveEmailAsync(request, folderId) is not { } name) return null;
             var file = Persistence.TemporaryFile.Create();
             try

@@ -266,14 +266,14 @@ public sealed partial class DeviceActor : EntityChildActor
             EasCommand.Ping => await PingCommand.DecideAsync(state, request, settings, _collections, Target, now),
             EasCommand.Sync => await SyncCommand.DecideAsync(request, settings, _collections, NewEpoch, Target, now),
             EasCommand.GetItemEstimate => await GetItemEstimateCommand.DecideAsync(request, settings, _collections, now),
-            EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, _collections.Pim),
+            EasCommand.MoveItems => await MoveItemsCommand.DecideAsync(request, settings, _collections),
             EasCommand.ItemOperations => await ItemOperationsCommand.DecideAsync(request, settings, _collections),
             EasCommand.GetAttachment => await GetAttachmentCommand.DecideAsync(request, settings),
             EasCommand.ResolveRecipients => await ResolveRecipientsCommand.DecideAsync(request, settings),
             EasCommand.Search => await SearchCommand.DecideAsync(request, settings),
             EasCommand.Find => await FindCommand.DecideAsync(request, settings),
             EasCommand.MeetingResponse => await MeetingResponseCommand.DecideAsync(request, settings, _collections.Pim, now),
-            EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, settings.Logger, now),
+            EasCommand.SendMail or EasCommand.SmartReply or EasCommand.SmartForward => await ComposeMailCommand.DecideAsync(state, request, settings, settings.Logger, now, _collections),
             _ => throw new NotSupportedException($"The device actor does not handle {command}."),
         };
     }

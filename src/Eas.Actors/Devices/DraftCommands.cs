@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Sync.Collections;
 using Eas.Actors.Sync.Email;
@@ -19,11 +20,18 @@ namespace Eas.Actors.Devices;
 /// 2.2.2.24.1). A Change rebuilds the draft from the stored one and the phone's fields, appends it and expunges the
 /// old UID (appended first: a failure in between leaves two copies, never none); the phone keeps its ServerId
 /// (<see cref="ClientItems.Replaced"/>). With email2:Send (MS-ASEMAIL 2.2.2.69) the saved draft is then sent
-/// (<see cref="DraftSender"/>). Everything the phone sent is read and checked before anything is written.
+/// (<see cref="DraftSender"/>). Everything the phone sent is read and checked before anything is written. An Add whose
+/// ClientId the lost response of a resent request answered (<paramref name="answeredBefore"/>, MS-ASCMD 3.1.5.9 and
+/// 2.2.3.28.2) is answered again as then, with the same ServerId, and neither stored nor sent again; every Add this
+/// request stores is in <see cref="Added"/>, for the response's plan (<see cref="SyncPlan.DraftsAdded"/>).
 /// </summary>
-internal sealed class DraftCommands(MailboxContext context, string folderName, string folderId, DeviceRequest request, DeviceActorSettings settings)
+internal sealed class DraftCommands(MailboxContext context, string folderName, string folderId, DeviceRequest request, DeviceActorSettings settings, ImmutableArray<DraftAdded> answeredBefore = default)
 {
+    private readonly ImmutableArray<DraftAdded>.Builder _added = ImmutableArray.CreateBuilder<DraftAdded>();
     private bool? _isDrafts;
+
+    /// <summary>The drafts the Adds of this request stored or answered again.</summary>
+    public ImmutableArray<DraftAdded> Added => _added.ToImmutable();
 
     /// <summary>Whether the collection is the account's Drafts folder (SPECIAL-USE \Drafts, FolderSync type 3).</summary>
     public async Task<bool> IsDraftsFolderAsync()
@@ -34,6 +42,12 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
 
     public async Task<(CollectionSyncState State, SyncAddResponse Response)> AddAsync(CollectionSyncState state, SyncClientAdd add)
     {
+        if (!answeredBefore.IsDefault && answeredBefore.FirstOrDefault(a => a.ClientId == add.ClientId) is { } earlier)
+        {
+            DraftLog.AddAnsweredAgain(settings.Logger, request.AccountId, add.ClientId, earlier.Uid);
+            return (ClientItems.Added(state, earlier.Uid, MessageFlags.Seen | MessageFlags.Draft), Answer(earlier));
+        }
+
         DraftMime draft;
         try
         {
@@ -48,11 +62,18 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
         if (await AppendAsync(draft) is not { } uid) return (state, new SyncAddResponse(add.ClientId, SyncStatus.ServerError));
         state = ClientItems.Added(state, uid, MessageFlags.Seen | MessageFlags.Draft);
         var status = add.Send ? await new DraftSender(context, folderName, request, settings).SendAsync(draft, uid) : SyncStatus.Success;
-        return (state, new SyncAddResponse(add.ClientId, status)
+        return (state, Answer(new DraftAdded(add.ClientId, uid) { AttachmentParts = PartsAdded(draft), Status = status }));
+    }
+
+    /// <summary>The Add's answer, which a resend of the request repeats: its ServerId and its attachments' FileReferences.</summary>
+    private SyncAddResponse Answer(DraftAdded added)
+    {
+        _added.Add(added);
+        return new SyncAddResponse(added.ClientId, added.Status)
         {
-            ServerId = ServerIds.Of(folderId, uid),
-            ApplicationData = AttachmentsAdded(draft, uid),
-        });
+            ServerId = ServerIds.Of(folderId, added.Uid),
+            ApplicationData = AttachmentsAdded(added.AttachmentParts, added.Uid),
+        };
     }
 
     /// <summary>A Change of the draft the phone names <paramref name="phoneUid"/>, stored as <paramref name="storeUid"/>; a null response is a success the phone is not told of.</summary>
@@ -83,7 +104,7 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
         DraftMime draft;
         try
         {
-            draft = Build(fields, existing, reference => PartOf(reference, phoneUid, storeUid));
+            draft = Build(fields, existing, reference => PartOf(state, reference, storeUid));
         }
         catch (DraftRejectedException e)
         {
@@ -93,9 +114,9 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
         using var owned = draft;
         if (await AppendAsync(draft) is not { } uid) return (state, new SyncChangeResponse(change.ServerId, SyncStatus.ServerError));
         await context.Session.ExpungeAsync(folderName, [storeUid], context.CancellationToken);
-        state = ClientItems.Replaced(state, storeUid, uid);
+        state = ClientItems.Replaced(state, storeUid, uid, draft.Renumbered);
         var status = change.Send ? await new DraftSender(context, folderName, request, settings).SendAsync(draft, uid) : SyncStatus.Success;
-        var added = AttachmentsAdded(draft, uid);
+        var added = AttachmentsAdded(PartsAdded(draft), uid);
         return (state, status == SyncStatus.Success && added is null ? null : new SyncChangeResponse(change.ServerId, status) { ApplicationData = added });
     }
 
@@ -108,9 +129,11 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
         return StatusOf(e.Rejection);
     }
 
-    /// <summary>The IMAP part a FileReference names in the stored draft: one given for this draft under its current UID or the UID of the phone's ServerId.</summary>
-    private string? PartOf(string reference, uint phoneUid, uint storeUid) =>
-        FileReferences.TryParse(reference, out var folder, out var uid, out var part) && folder == folderId && (uid == storeUid || uid == phoneUid) ? part : null;
+    /// <summary>The IMAP part a FileReference names in the stored draft: one given for it under any of its UIDs, followed through its changes (<see cref="ClientItems.AttachmentOf"/>).</summary>
+    private string? PartOf(CollectionSyncState state, string reference, uint storeUid) =>
+        FileReferences.TryParse(reference, out var folder, out var uid, out var part) && folder == folderId && ClientItems.AttachmentOf(state, uid, part) is { } now && now.Uid == storeUid
+            ? now.Part
+            : null;
 
     private async Task<uint?> AppendAsync(DraftMime draft)
     {
@@ -135,14 +158,21 @@ internal sealed class DraftCommands(MailboxContext context, string folderName, s
     /// added, the Responses form of MS-ASAIRS 2.2.2.7; null when it added none. The part numbers are those IMAP gives
     /// the appended message (<see cref="ImapPartNumbers"/>).
     /// </summary>
-    private WbxmlElement? AttachmentsAdded(DraftMime draft, uint uid)
+    private WbxmlElement? AttachmentsAdded(ImmutableArray<KeyValuePair<string, string>> parts, uint uid)
     {
-        if (draft.Added.Count == 0) return null;
-        var numbers = ImapPartNumbers.Assign(draft.Message);
-        var attachments = draft.Added.Select(a => WbxmlElement.WithChildren(AirSyncBasePage.Attachment,
-            WbxmlElement.WithText(AirSyncBasePage.ClientId, a.ClientId),
-            WbxmlElement.WithText(AirSyncBasePage.FileReference, FileReferences.Of(folderId, uid, numbers[a.Part]))));
+        if (parts.IsDefaultOrEmpty) return null;
+        var attachments = parts.Select(a => WbxmlElement.WithChildren(AirSyncBasePage.Attachment,
+            WbxmlElement.WithText(AirSyncBasePage.ClientId, a.Key),
+            WbxmlElement.WithText(AirSyncBasePage.FileReference, FileReferences.Of(folderId, uid, a.Value))));
         return WbxmlElement.WithChildren(AirSyncPage.ApplicationData, WbxmlElement.WithChildren(AirSyncBasePage.Attachments, attachments));
+    }
+
+    /// <summary>The IMAP part number (<see cref="ImapPartNumbers"/>) of each attachment the phone added, by its ClientId.</summary>
+    private static ImmutableArray<KeyValuePair<string, string>> PartsAdded(DraftMime draft)
+    {
+        if (draft.Added.Count == 0) return [];
+        var numbers = ImapPartNumbers.Assign(draft.Message);
+        return [.. draft.Added.Select(a => KeyValuePair.Create(a.ClientId, numbers[a.Part]))];
     }
 
     /// <summary>

@@ -16,4 +16,7 @@ internal static partial class DraftLog
 
     [LoggerMessage(1703, LogLevel.Warning, "Draft of {User} sent, but the account has no Sent folder (SPECIAL-USE Sent) for its copy")]
     public static partial void NoSentFolder(ILogger logger, string user);
+
+    [LoggerMessage(1704, LogLevel.Information, "Draft Add {ClientId} of {User} resent (lost response): answered again with UID {Uid}, not stored twice")]
+    public static partial void AddAnsweredAgain(ILogger logger, string user, string clientId, uint uid);
 }

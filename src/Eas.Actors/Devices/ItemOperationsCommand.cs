@@ -31,7 +31,7 @@ internal static class ItemOperationsCommand
         {
             results.Add(operation switch
             {
-                ItemOperationsFetch { FileReference: { } reference } fetch when IsMailbox(fetch) => await FetchAttachmentAsync(reference, fetch, request, settings, allowance),
+                ItemOperationsFetch { FileReference: { } reference } fetch when IsMailbox(fetch) => await FetchAttachmentAsync(reference, fetch, request, settings, allowance, cache),
                 ItemOperationsFetch { ServerId: { } serverId, CollectionId: { } collectionId } fetch when IsMailbox(fetch) => await FetchItemAsync(collectionId, serverId, fetch, request, settings, allowance, cache),
                 ItemOperationsFetch { LongId: { } longId } fetch when IsMailbox(fetch) => await FetchByLongIdAsync(longId, fetch, request, settings, allowance),
                 ItemOperationsFetch fetch when !IsMailbox(fetch) => new ItemOperationsFetchResult(ItemOperationsStatus.UnknownStore),
@@ -106,10 +106,16 @@ internal static class ItemOperationsCommand
         encoding.BodyPreferences.IsDefaultOrEmpty ? 0
         : encoding.BodyPreferences.FirstOrDefault(p => p.Type == Wire.Commands.BodyType.Mime)?.TruncationSize ?? 0;
 
-    private static async Task<ItemOperationResult> FetchAttachmentAsync(string reference, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings, FetchAllowance allowance)
+    /// <summary>
+    /// A Fetch of an attachment by its FileReference (MS-ASCMD 2.2.3.69.1, MS-ASAIRS 2.2.2.24): one given for a draft the
+    /// phone has since changed names the attachment in the draft's current message (<see cref="ClientItems.AttachmentOf"/>);
+    /// one whose attachment is gone, or whose message is, is InvalidAttachment (MS-ASCMD 2.2.3.177.8, Status 15).
+    /// </summary>
+    private static async Task<ItemOperationResult> FetchAttachmentAsync(string reference, ItemOperationsFetch fetch, DeviceRequest request, DeviceActorSettings settings, FetchAllowance allowance, CollectionCache cache)
     {
         if (!FileReferences.TryParse(reference, out var folderId, out var uid, out var part))
             return new ItemOperationsFetchResult(ItemOperationsStatus.InvalidAttachment) { FileReference = reference };
+        if (cache.Get(folderId) is { } synced) (uid, part) = ClientItems.AttachmentOf(synced, uid, part);
         (long Offset, long Length)? range = null;
         if (fetch.Options?.Range is { } text)
         {

@@ -11,11 +11,12 @@ namespace Eas.Actors.Devices;
 /// folders' own changes (VANISHED in the source, a new UID in the destination) bring. An item named again after
 /// it was moved earlier in the same request is <see cref="MoveItemsStatus.MoveFailure"/> ("the item cannot be
 /// moved to more than one item at a time", MS-ASCMD 2.2.3.177.10). Items of PIM folders move through the PIM
-/// store instead (<see cref="PimMoves"/>).
+/// store instead (<see cref="PimMoves"/>). A changed draft's ServerId names its current message
+/// (<see cref="CollectionCache.StoreUid"/>): the phone keeps the ServerId of the draft it added.
 /// </summary>
 internal static class MoveItemsCommand
 {
-    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, PimCollectionCache pimStates)
+    public static async Task<Decision> DecideAsync(DeviceRequest request, DeviceActorSettings settings, CollectionCache collections)
     {
         var body = (MoveItemsRequest)request.Body!;
         var results = ImmutableArray.CreateBuilder<MoveItemsResult>(body.Moves.Length);
@@ -28,7 +29,7 @@ internal static class MoveItemsCommand
                 continue;
             }
 
-            var result = await MoveAsync(move, request, settings, pimStates);
+            var result = await MoveAsync(move, request, settings, collections);
             if (result.Status == MoveItemsStatus.Success) moved.Add((move.SrcFldId, move.SrcMsgId));
             results.Add(result);
         }
@@ -36,11 +37,12 @@ internal static class MoveItemsCommand
         return new Decision(new RespondWith(new MoveItemsResponse(results.ToImmutable())), []);
     }
 
-    private static async Task<MoveItemsResult> MoveAsync(MoveItemsMove move, DeviceRequest request, DeviceActorSettings settings, PimCollectionCache pimStates)
+    private static async Task<MoveItemsResult> MoveAsync(MoveItemsMove move, DeviceRequest request, DeviceActorSettings settings, CollectionCache collections)
     {
         if (move.SrcFldId == move.DstFldId) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.SameSourceAndDestination);
-        if (await PimMoves.TryMoveAsync(move, request, settings, pimStates) is { } pim) return pim;
-        if (!ServerIds.TryParse(move.SrcMsgId, move.SrcFldId, out var uid)) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.InvalidSourceCollectionId);
+        if (await PimMoves.TryMoveAsync(move, request, settings, collections.Pim) is { } pim) return pim;
+        if (!ServerIds.TryParse(move.SrcMsgId, move.SrcFldId, out var phoneUid)) return new MoveItemsResult(move.SrcMsgId, MoveItemsStatus.InvalidSourceCollectionId);
+        var uid = collections.StoreUid(move.SrcFldId, phoneUid);
         var (status, newUid) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             var source = await context.ResolveEmailAsync(request, move.SrcFldId);

@@ -19,13 +19,14 @@ namespace Eas.Actors.Devices;
 /// written. Delete removes the item, or with an InstanceId (16.0+) only that occurrence
 /// (<see cref="IPimItemCodec.RemoveInstance"/>; Status 6 for a class without occurrences). DeletesAsMoves (MS-ASCMD
 /// 2.2.3.43) is for email, whose Deleted Items folder keeps the message; a PIM store has no such folder.
-/// After each write the store took, <paramref name="written"/> (when given) hears the item's text before and after
-/// (null: created, deleted): for calendars, the organizer's iTIP mail (<see cref="OrganizerMail"/>). It cannot fail the
-/// write: an exception there is a log line.
+/// A change is stored as <paramref name="followUp"/> (when given) revises it, and after each write the store took it
+/// hears the item's text before and after (null: created, deleted); a Delete reads the item first only when it asks
+/// for it (<see cref="IPimWriteFollowUp.NeedsDeletedItem"/>): for calendars, the organizer's SEQUENCE and iTIP mail
+/// (<see cref="OrganizerMail"/>). It cannot fail the write: an exception there is a log line.
 /// </summary>
 internal sealed partial class PimClientCommands(
     IPimStore store, PimFolder folder, IPimItemCodec codec, PimCodecContext codecContext, ILogger logger, string user, CancellationToken cancellationToken,
-    Func<string?, string?, Task>? written = null)
+    IPimWriteFollowUp? followUp = null)
 {
     private string CollectionId => folder.Collection.Id;
 
@@ -89,7 +90,7 @@ internal sealed partial class PimClientCommands(
     {
         if (!state.Items.TryGetValue(delete.ServerId, out var held)) return (state, new SyncDeleteResponse(delete.ServerId, SyncStatus.ObjectNotFound));
         if (delete.InstanceId is { } instanceId) return await RemoveInstanceAsync(state, delete.ServerId, held, instanceId);
-        var before = written is null ? null : await GetOneAsync(held.ItemId);
+        var before = followUp is { NeedsDeletedItem: true } ? await GetOneAsync(held.ItemId) : null;
         await store.DeleteAsync(CollectionId, held.ItemId, null, cancellationToken);
         if (before is not null) await WrittenAsync(delete.ServerId, before.Content, null);
         return (PimSync.ClientDeleted(state, delete.ServerId), null);
@@ -113,6 +114,7 @@ internal sealed partial class PimClientCommands(
     /// <summary>Writes the phone's version of a held item at the version it holds; a conflict is decided by <paramref name="conflict"/>.</summary>
     private async Task<(PimSyncState, SyncItemResponse?)> WriteAsync(PimSyncState state, string serverId, PimHeld held, string before, string content, SyncConflictResolution conflict)
     {
+        content = Revised(serverId, before, content);
         try
         {
             PimItemVersion written;
@@ -147,13 +149,28 @@ internal sealed partial class PimClientCommands(
         return new SyncFetchResponse(fetch.ServerId, SyncStatus.Success) { ApplicationData = data };
     }
 
-    /// <summary>Tells <c>written</c> of a write the store took; what it does never fails the write.</summary>
-    private async Task WrittenAsync(string itemRef, string? before, string? after)
+    /// <summary>The change as the follow-up revises it; the phone's own when there is none or it fails (logged).</summary>
+    private string Revised(string itemRef, string before, string content)
     {
-        if (written is null) return;
+        if (followUp is null) return content;
         try
         {
-            await written(before, after);
+            return followUp.Revise(before, content);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogAfterWriteFailed(logger, e, codec.ClassName, user, itemRef);
+            return content;
+        }
+    }
+
+    /// <summary>Tells the follow-up of a write the store took; what it does never fails the write.</summary>
+    private async Task WrittenAsync(string itemRef, string? before, string? after)
+    {
+        if (followUp is null) return;
+        try
+        {
+            await followUp.WrittenAsync(before, after);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -72,7 +72,7 @@ internal sealed partial class PimSyncRunner(DeviceRequest request, DeviceActorSe
         var filter = PimWindow.FilterFor(options, codec);
         var filterBefore = PimWindow.FilterFor(state.Options, codec);
         var organizer = codec.Kind == PimKind.Calendar ? new OrganizerMail(request, settings, codecContext.Now) : null;
-        var clients = new PimClientCommands(store, folder, codec, codecContext, settings.Logger, request.AccountId, context.CancellationToken, organizer is null ? null : organizer.WrittenAsync);
+        var clients = new PimClientCommands(store, folder, codec, codecContext, settings.Logger, request.AccountId, context.CancellationToken, organizer);
         state = PimSync.Confirm(state) with { Options = options };
         state = PimSync.TakeIn(state, await store.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken));
         if (PimWindow.NeedsCheck(state, filterBefore, filter, codecContext.Now))

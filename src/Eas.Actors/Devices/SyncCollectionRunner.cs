@@ -12,7 +12,8 @@ namespace Eas.Actors.Devices;
 /// the last response, applies the phone's commands, takes in the folder's changes, cuts the next window and
 /// fetches what it adds; then writes the new state and only then returns the answer. A resent key (the last
 /// response was lost, MS-ASCMD 3.1.5.9) runs the same way from the state the phone held at that key
-/// (<see cref="CollectionSync.Restore"/>). A request with client commands always gets a new key
+/// (<see cref="CollectionSync.Restore"/>); the drafts the lost response's Adds stored are answered again, not stored
+/// twice (<see cref="SyncPlan.DraftsAdded"/>). A request with client commands always gets a new key
 /// (MS-ASCMD 2.2.3.166.4: "The response includes a new synchronization key value").
 /// </summary>
 internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSettings settings, CollectionCache cache, Func<string> newEpoch, DateTimeOffset now)
@@ -38,7 +39,8 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var resent = match == KeyMatch.Resent;
         var held = resent ? CollectionSync.Restore(state!) : state!;
         var heldCounter = resent ? state!.Rollback!.Counter : state!.Counter;
-        var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnMailboxAsync(context, collection, held, options, windowSize, resent));
+        ImmutableArray<DraftAdded> answeredBefore = resent ? state!.Sent?.DraftsAdded ?? [] : [];
+        var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnMailboxAsync(context, collection, held, options, windowSize, resent, answeredBefore));
         if (outcome.State is { } next) cache.Stage(folderId, CollectionSync.Answered(next, held, heldCounter));
         settings.SyncMetrics?.Exchanged(Diagnostics.SyncMetrics.Email, collection.Commands, outcome.Response.Commands);
         return outcome.Response;
@@ -52,7 +54,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         new(collection.CollectionId, SyncStatus.FolderHierarchyChanged) { SyncKey = collection.SyncKey };
 
     private async Task<(CollectionSyncState? State, SyncCollectionResponse Response)> SyncOnMailboxAsync(
-        MailboxContext context, SyncCollectionRequest collection, CollectionSyncState state, SyncOptions options, int windowSize, bool resent)
+        MailboxContext context, SyncCollectionRequest collection, CollectionSyncState state, SyncOptions options, int windowSize, bool resent, ImmutableArray<DraftAdded> answeredBefore)
     {
         var folderId = collection.CollectionId;
         var name = await context.ResolveEmailAsync(request, folderId);
@@ -60,7 +62,8 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var version = request.Line.ProtocolVersion;
         var encoding = EmailEncodingOptions.ForSync(version, options, Sync.Email.Reading.HtmlToText.Convert, options.Truncation);
         var content = ContentFor(options);
-        var clients = new SyncClientCommands(context, name, folderId, version, encoding, content, new DraftCommands(context, name, folderId, request, settings));
+        var drafts = new DraftCommands(context, name, folderId, request, settings, answeredBefore);
+        var clients = new SyncClientCommands(context, name, folderId, version, encoding, content, drafts);
         state = CollectionSync.Confirm(state) with { Options = options };
         (state, var responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true);
         if (await CollectionRefresh.TakeInAsync(context.Session, name, state, options.FilterType, now, context.CancellationToken) is not { } refreshed)
@@ -81,7 +84,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
             Adds = [.. fetched.Select(f => f.Uid)],
             AddedFlags = [.. fetched.Select(f => KeyValuePair.Create(f.Uid, f.Flags))],
         };
-        if (state.Sent is not null) state = state with { Sent = delivered };
+        if (state.Sent is not null) state = state with { Sent = delivered with { DraftsAdded = drafts.Added } };
         var commands = ServerCommands(folderId, state, delivered, fetched, encoding);
         var response = new SyncCollectionResponse(folderId, SyncStatus.Success)
         {

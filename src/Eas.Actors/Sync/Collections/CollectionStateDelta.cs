@@ -53,6 +53,9 @@ public sealed record CollectionStateDelta
     /// <summary>The new state's <see cref="CollectionSyncState.Aliases"/>, carried whole when they changed (drafts only; a few entries); null when unchanged.</summary>
     public ImmutableSortedDictionary<uint, uint>? AliasesReplaced { get; init; }
 
+    /// <summary>The new state's <see cref="CollectionSyncState.DraftParts"/>, carried whole when they changed (changed drafts only); null when unchanged.</summary>
+    public ImmutableSortedDictionary<uint, ImmutableSortedDictionary<string, string>>? DraftPartsReplaced { get; init; }
+
     /// <summary>
     /// The new state's <see cref="CollectionSyncState.Rollback"/>, carried whole: it is itself in proportion to
     /// the window. Null in a rollback, and in deltas journalled before resends were answered from it.
@@ -85,9 +88,15 @@ public sealed record CollectionStateDelta
             PendingDeletesAdded = deletesAdded,
             PendingDeletesRemoved = deletesRemoved,
             AliasesReplaced = ReferenceEquals(saved.Aliases, next.Aliases) || saved.Aliases.SequenceEqual(next.Aliases) ? null : next.Aliases,
+            DraftPartsReplaced = SameDraftParts(saved.DraftParts, next.DraftParts) ? null : next.DraftParts,
             Rollback = next.Rollback,
         };
     }
+
+    private static bool SameDraftParts(
+        ImmutableSortedDictionary<uint, ImmutableSortedDictionary<string, string>> saved, ImmutableSortedDictionary<uint, ImmutableSortedDictionary<string, string>> next) =>
+        ReferenceEquals(saved, next) || (saved.Count == next.Count
+            && saved.All(entry => next.TryGetValue(entry.Key, out var parts) && (ReferenceEquals(parts, entry.Value) || parts.SequenceEqual(entry.Value))));
 
     /// <summary>The state this delta leads to from <paramref name="saved"/>, the state it was taken against.</summary>
     /// <exception cref="InvalidOperationException"><paramref name="saved"/> is of another epoch.</exception>
@@ -107,6 +116,7 @@ public sealed record CollectionStateDelta
             PendingChanges = saved.PendingChanges.RemoveRange(PendingChangesRemoved).SetItems(PendingChangesUpserted),
             PendingDeletes = saved.PendingDeletes.Except(PendingDeletesRemoved).Union(PendingDeletesAdded),
             Aliases = AliasesReplaced ?? saved.Aliases,
+            DraftParts = DraftPartsReplaced ?? saved.DraftParts,
             Rollback = Rollback,
         };
     }

@@ -40,7 +40,8 @@ public static class CollectionSync
         foreach (var (uid, flags) in sent.Changes) items[uid] = flags & Synced;
         foreach (var (uid, flags) in sent.AddedFlags) items[uid] = flags & Synced;
         var aliases = sent.Deletes.IsDefaultOrEmpty ? state.Aliases : state.Aliases.RemoveRange(sent.Deletes);
-        return state with { Items = items.ToImmutable(), Aliases = aliases, Sent = null };
+        var parts = sent.Deletes.IsDefaultOrEmpty || !sent.Deletes.Any(state.DraftParts.ContainsKey) ? state.DraftParts : state.DraftParts.RemoveRange(sent.Deletes);
+        return state with { Items = items.ToImmutable(), Aliases = aliases, DraftParts = parts, Sent = null };
     }
 
     /// <summary>
@@ -79,6 +80,7 @@ public static class CollectionSync
         PendingDeletes = state.PendingDeletes.Remove(uid),
         PendingAdds = state.PendingAdds.Remove(uid),
         Aliases = state.Aliases.Remove(uid),
+        DraftParts = state.DraftParts.Remove(uid),
         Sent = state.Sent is { } sent
             ? sent with
             {

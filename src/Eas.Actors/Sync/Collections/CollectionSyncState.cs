@@ -47,6 +47,14 @@ public sealed record CollectionSyncState
     /// </summary>
     public ImmutableSortedDictionary<uint, uint> Aliases { get; init; } = ImmutableSortedDictionary<uint, uint>.Empty;
 
+    /// <summary>
+    /// Where the attachments of changed drafts are now: keyed by the draft's current UID, each FileReference the phone
+    /// was given for it (<c>uid:part</c>, its UID then) mapped to the attachment's part number in the current message.
+    /// A Change that removes one attachment renumbers those after it (MS-ASAIRS 2.2.2.24: the phone keeps the
+    /// FileReference it was given); a removed attachment has no entry.
+    /// </summary>
+    public ImmutableSortedDictionary<uint, ImmutableSortedDictionary<string, string>> DraftParts { get; init; } = ImmutableSortedDictionary<uint, ImmutableSortedDictionary<string, string>>.Empty;
+
     /// <summary>The client's options for this folder (MS-ASCMD 2.2.3.115.5), kept for requests that leave them out.</summary>
     public Eas.Wire.Commands.Sync.SyncOptions? Options { get; init; }
 
@@ -73,10 +81,29 @@ public sealed record CollectionSyncState
     public bool HasPending => !PendingAdds.IsEmpty || !PendingChanges.IsEmpty || !PendingDeletes.IsEmpty;
 }
 
-/// <summary>The server commands of one response: message UIDs to add, flag changes, deletions.</summary>
+/// <summary>The server commands of one response: message UIDs to add, flag changes, deletions; and the drafts the request added.</summary>
 public sealed record SyncPlan(ImmutableArray<uint> Adds, ImmutableArray<KeyValuePair<uint, MessageFlags>> Changes, ImmutableArray<uint> Deletes, ImmutableArray<KeyValuePair<uint, MessageFlags>> AddedFlags)
 {
     public static SyncPlan Empty { get; } = new([], [], [], []);
 
+    /// <summary>
+    /// The drafts the phone's Adds in the request of this response stored, by ClientId: when the response is lost and
+    /// the phone sends the same request again (same SyncKey, same ClientIds, MS-ASCMD 3.1.5.9, 2.2.3.28.2), they are
+    /// answered with the same ServerIds instead of being stored again. Empty in rows journalled before drafts.
+    /// </summary>
+    public ImmutableArray<DraftAdded> DraftsAdded { get; init; } = [];
+
     public int Count => Adds.Length + Changes.Length + Deletes.Length;
+}
+
+/// <summary>
+/// A draft the phone added (MS-ASCMD 2.2.3.7.2): its ClientId, the UID it was stored as, the IMAP part of each attachment
+/// it added by the attachment's ClientId (MS-ASAIRS 2.2.2.14), and the Status it was answered (not Success when its
+/// email2:Send was refused).
+/// </summary>
+public sealed record DraftAdded(string ClientId, uint Uid)
+{
+    public ImmutableArray<KeyValuePair<string, string>> AttachmentParts { get; init; } = [];
+
+    public Eas.Wire.Commands.Sync.SyncStatus Status { get; init; } = Eas.Wire.Commands.Sync.SyncStatus.Success;
 }

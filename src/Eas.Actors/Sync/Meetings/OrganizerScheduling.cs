@@ -35,6 +35,18 @@ public static class OrganizerScheduling
         return null;
     }
 
+    /// <summary>
+    /// For a change of a meeting the user organizes with other attendees: the SEQUENCE the stored event has after the
+    /// change, and the one it must have (one above the old one when attendees see the change, RFC 5546 2.1.4; else the
+    /// old one); null for anything else (<see cref="OrganizerSequence"/>).
+    /// </summary>
+    public static (int Current, int Next)? RevisionOf(string before, string after, string user)
+    {
+        if (Read(before) is not { } old || Read(after) is not { } current) return null;
+        if (!IsOrganized(current, user) || Attendees(current, user).Count == 0) return null;
+        return (current.Sequence, Differs(old, current) ? old.Sequence + 1 : old.Sequence);
+    }
+
     private static ItipOutgoing Outgoing(string stored, MeetingMethod method, IReadOnlyList<string> attendees, CalendarEvent vevent, DateTime now)
     {
         var prefix = method == MeetingMethod.Cancel ? "Canceled: " : string.Empty;

@@ -48,7 +48,16 @@ public static class DraftMimeBuilder
             message.Body = mixed;
         }
 
-        return new DraftMime(message, added);
+        return new DraftMime(message, added, Renumbered(existing, message, kept));
+    }
+
+    /// <summary>Each kept attachment's IMAP part number in <paramref name="existing"/> and in <paramref name="message"/> (<see cref="ImapPartNumbers"/>).</summary>
+    private static Dictionary<string, string> Renumbered(MimeMessage? existing, MimeMessage message, List<MimePart> kept)
+    {
+        if (existing is null || kept.Count == 0) return [];
+        var before = ImapPartNumbers.Assign(existing);
+        var after = ImapPartNumbers.Assign(message);
+        return kept.Where(p => before.ContainsKey(p) && after.ContainsKey(p)).ToDictionary(p => before[p], p => after[p], StringComparer.Ordinal);
     }
 
     private static void SetAddresses(InternetAddressList target, string? sent, InternetAddressList? stored)
