@@ -206,14 +206,14 @@ public sealed class DeviceAccessRuleTests
         DirectoryDecisions.Apply(state, new SetDeviceAccessRules(DirectoryLevel.Domain, "ox.io", null)).AccessRules.Domains.ShouldBeEmpty();
     }
 
-    private static Sync.Hierarchy.HierarchySyncState Hierarchy() => new()
+    private static global::Eas.Actors.Sync.Hierarchy.HierarchySyncState Hierarchy() => new()
     {
         Epoch = "e",
         Counter = 1,
-        Known = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, Sync.Hierarchy.FolderView>
+        Known = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, global::Eas.Actors.Sync.Hierarchy.FolderView>
         {
-            ["1"] = new("1", "0", "Inbox", Wire.Commands.FolderSync.FolderType.DefaultInbox),
-            ["5"] = new("5", "0", "Sent", Wire.Commands.FolderSync.FolderType.DefaultSentItems),
+            ["1"] = new("1", "0", "Inbox", global::Eas.Wire.Commands.FolderSync.FolderType.DefaultInbox),
+            ["5"] = new("5", "0", "Sent", global::Eas.Wire.Commands.FolderSync.FolderType.DefaultSentItems),
         }),
     };
 

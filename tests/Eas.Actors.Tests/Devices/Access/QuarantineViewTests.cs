@@ -105,8 +105,8 @@ public sealed class QuarantineViewTests
         notice.Headers[QuarantineView.NoticeHeader].ShouldBe("ApplF17XK2QJ");
         notice.Subject.ShouldBe(QuarantineNotice.Subject);
         notice.To.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe("mike@ox.io");
-        notice.TextBody.ShouldContain("Device: ApplF17XK2QJ");
-        notice.TextBody.ShouldContain("Model: unknown");
+        notice.TextBody.ShouldNotBeNull().ShouldContain("Device: ApplF17XK2QJ");
+        notice.TextBody.ShouldNotBeNull().ShouldContain("Model: unknown");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class QuarantineViewTests
 
         notice.To.Mailboxes.Select(m => m.Address).ShouldBe(["it@ox.io", "sec@ox.io"]);
         notice.Subject.ShouldBe("Mobile device Held1 of mike@ox.io is quarantined");
-        notice.TextBody.ShouldContain("/accounts/mike@ox.io/devices/Held1/approve");
+        notice.TextBody.ShouldNotBeNull().ShouldContain("/accounts/mike@ox.io/devices/Held1/approve");
         notice.From.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe("mike@ox.io");
     }
 
