@@ -85,7 +85,7 @@ public sealed class QuarantineViewTests
         quarantined.PendingAdds.ShouldBe([3u]);
         var (held, plan, _) = CollectionSync.NextWindow(quarantined, 100, forceNewKey: false);
         plan.Adds.ShouldBe([3u]);
-        held = CollectionSync.Confirm(held);
+        held = CollectionSync.Confirm(held with { Sent = plan with { AddedFlags = [KeyValuePair.Create(3u, MessageFlags.None)] } });
 
         held.FilterType.ShouldNotBe(0, "the window differs from every FilterType, so the first Sync after approval lists the folder in full");
         var approved = CollectionSync.Absorb(held with { FilterType = 0 }, Listing(1, 2, 3), null);
