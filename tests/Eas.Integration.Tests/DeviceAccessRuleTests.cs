@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Eas.Actors.Devices.Access;
 using Eas.Integration.Tests.Support;
 using Eas.Wire.CodePages;
 using MailKit;
@@ -10,15 +11,23 @@ namespace Eas.Integration.Tests;
 /// <summary>
 /// Device access rules, quarantine and per-domain policies over real HTTP: a blocked device type is refused with
 /// MS-ASCMD 2.2.2 Status 129 (HTTP 403 before 14.0, MS-ASHTTP 2.2.2.1.1); a quarantined phone provisions and syncs its
-/// hierarchy, gets its notice in the Inbox once, and syncs mail after an admin approves it; a domain's policy reaches a
+/// hierarchy, sees only its Inbox with the notice (put there once) until an admin approves it, then gets the rest
+/// without a resync, and the admins are mailed through Postfix; a domain's policy reaches a
 /// provisioned phone at its next request (MS-ASPROV 3.1.5.1, Status 144) and in its next Provision.
 /// </summary>
 [Collection(DovecotCollection.Name)]
 public sealed class DeviceAccessRuleTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;
+    private MailboxUser _admins = null!;
 
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot, null, [.. AdminClient.RootArgs, "--Eas:License:ActiveSyncMailboxCount=100"]);
+    public async Task InitializeAsync()
+    {
+        _admins = MailboxUser.Create(dovecot, "quarantineadmins");
+        await dovecot.AcceptMailForAsync(_admins.Address);
+        _server = await ServerInstance.StartAsync(dovecot, null,
+            [.. AdminClient.RootArgs, "--Eas:License:ActiveSyncMailboxCount=100", $"--Eas:Devices:Quarantine:NotifyAddresses:0={_admins.Address}"]);
+    }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -45,24 +54,30 @@ public sealed class DeviceAccessRuleTests(DovecotFixture dovecot) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_quarantined_phone_gets_the_notice_once_and_syncs_its_mail_after_an_admin_approves_it()
+    public async Task A_quarantined_phone_sees_only_its_inbox_with_the_notice_and_the_rest_arrives_after_an_admin_approves_it()
     {
         var user = MailboxUser.Create(dovecot, "quarantine");
         await user.DeliverAsync(1);
+        await user.DeliverAsync(2);
         await _server.Admin().PutAsync($"/accounts/{user.Address}/access-rules", new[] { new { characteristic = "deviceType", pattern = "*", level = "quarantine" } });
 
         var phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Held1");
+        phone.Folders.Values.ShouldHaveSingleItem("a quarantined phone is shown its Inbox alone").Type.ShouldBe("2");
         var inbox = phone.IdOf("INBOX");
-        for (var i = 0; i < 2; i++)
-        {
-            var held = await phone.Client.PostAsync("Sync", MailRequests.Sync(phone.Version, inbox, "0"));
-            held.Status.ShouldBe(HttpStatusCode.Forbidden);
-            held.Body.ShouldNotBeNull().ValueOf(AirSync.Status).ShouldBe("129");
-        }
+        var held = await phone.SyncAllAsync(inbox);
+        held.ShouldHaveSingleItem().Data.ValueOf(Email.Subject).ShouldBe(QuarantineNotice.Subject);
+        var noticeId = held[0].ServerId;
+        var elsewhere = await phone.Client.PostAsync("Sync", MailRequests.Sync(phone.Version, inbox + "x", "0"));
+        elsewhere.Status.ShouldBe(HttpStatusCode.Forbidden);
+        elsewhere.Body.ShouldNotBeNull().ValueOf(AirSync.Status).ShouldBe("129", "another collection stays refused");
+        var send = await phone.Client.PostAsync("SendMail", ComposeRequests.SendMail("q1", "Subject: no\r\n\r\nno\r\n"u8.ToArray()));
+        send.Status.ShouldBe(HttpStatusCode.Forbidden);
 
         (await NoticesAsync(user)).ShouldBe(1, "the notice is put in the Inbox once per device");
         var quarantined = (await _server.Admin().GetAsync("/devices/quarantined")).AsArray();
         quarantined.ShouldContain(d => d!["deviceId"]!.GetValue<string>() == "Held1" && d["account"]!.GetValue<string>() == user.Address);
+        var adminNotice = (await Mailbox.WaitForAsync(_admins, $"Mobile device Held1 of {user.Address} is quarantined")).ShouldHaveSingleItem();
+        adminNotice.Raw.ShouldContain($"/accounts/{user.Address}/devices/Held1/approve");
 
         var other = MailboxUser.Create(dovecot, "quarantineother");
         using var wrongAccount = await _server.Admin().PostAsync($"/accounts/{other.Address}/devices/Held1/approve", new { });
@@ -70,12 +85,19 @@ public sealed class DeviceAccessRuleTests(DovecotFixture dovecot) : IAsyncLifeti
         using var approved = await _server.Admin().PostAsync($"/accounts/{user.Address}/devices/Held1/approve", new { });
         approved.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var items = await phone.SyncAllAsync(inbox);
-        items.Count.ShouldBe(2, "the delivered message and the notice, with no new partnership");
+        (await phone.FolderSyncAsync()).ValueOf(FolderHierarchy.Status).ShouldBe("1");
+        phone.Folders.Values.ShouldContain(f => f.Type == "5", "the next FolderSync adds every other folder");
+        phone.IdOf("INBOX").ShouldBe(inbox);
+        var rest = await phone.SyncAsync(inbox);
+        rest.ValueOf(AirSync.Status).ShouldBe("1", "the partnership and the Inbox's sync key stand");
+        var added = SyncingPhone.AddsOf(rest).ToList();
+        added.Count.ShouldBe(2, "the two delivered messages, and no second notice");
+        added.ShouldNotContain(a => a.ServerId == noticeId);
         (await NoticesAsync(user)).ShouldBe(1);
         (await _server.Admin().GetAsync("/devices/quarantined")).AsArray().ShouldNotContain(d => d!["deviceId"]!.GetValue<string>() == "Held1");
         var audit = (await _server.Admin().GetAsync("/audit?limit=1000")).AsArray();
         audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "device.access_approved" && e["details"]!["account"]!.GetValue<string>() == user.Address);
+        audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "device.quarantine_admins_notified" && e["details"]!["device"]!.GetValue<string>() == "Held1");
         audit.ShouldContain(e => e!["change"]!.GetValue<string>() == "directory.SetDeviceAccessRules");
     }
 

@@ -20,6 +20,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>The directory, whose audit log records what a phone reports to an admin's order (a wipe acknowledgement); none in tests.</summary>
     public Accounts.DirectoryRegion? Directory { get; init; }
 
+    /// <summary>The quarantine notice's text and the admins told of a quarantined device (<c>Eas:Devices:Quarantine</c>).</summary>
+    public Access.QuarantineNoticeSettings Quarantine { get; init; } = Access.QuarantineNoticeSettings.Default;
+
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 

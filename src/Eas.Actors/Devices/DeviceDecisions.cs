@@ -109,6 +109,7 @@ public static class DeviceDecisions
         DeviceAccessDecided e => state with { AccessDecision = e.Level },
         DeviceAccessChanged e => state with { Access = e.Verdict },
         QuarantineNoticeDelivered e => state with { QuarantineNoticeAt = e.At },
+        QuarantineAdminNotified e => state with { QuarantineAdminNoticeAt = e.At },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown device event."),
     };
 

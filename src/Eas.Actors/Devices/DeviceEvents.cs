@@ -19,6 +19,7 @@ namespace Eas.Actors.Devices;
 [JsonDerivedType(typeof(DeviceAccessDecided), "device-access-decided")]
 [JsonDerivedType(typeof(DeviceAccessChanged), "device-access-changed")]
 [JsonDerivedType(typeof(QuarantineNoticeDelivered), "quarantine-notice-delivered")]
+[JsonDerivedType(typeof(QuarantineAdminNotified), "quarantine-admin-notified")]
 public abstract record DeviceEvent(DateTimeOffset At) : IPersistedMessage;
 
 /// <summary>A request arrived; records the phone's type, protocol version and user agent.</summary>
@@ -68,3 +69,6 @@ public sealed record DeviceAccessChanged(DateTimeOffset At, Access.DeviceAccessV
 
 /// <summary>The quarantine notice was appended to the account's Inbox.</summary>
 public sealed record QuarantineNoticeDelivered(DateTimeOffset At) : DeviceEvent(At);
+
+/// <summary>The admins were mailed that the device is quarantined, once per device (a restart does not send it again).</summary>
+public sealed record QuarantineAdminNotified(DateTimeOffset At) : DeviceEvent(At);

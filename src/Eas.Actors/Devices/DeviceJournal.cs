@@ -53,6 +53,7 @@ public static class DeviceManifests
         .With<DeviceAccessDecided>("device.access-decided.v1")
         .With<DeviceAccessChanged>("device.access-changed.v1")
         .With<QuarantineNoticeDelivered>("device.quarantine-notice-delivered.v1")
+        .With<QuarantineAdminNotified>("device.quarantine-admin-notified.v1")
         .With<CollectionStateChanged>("device.collection-state-changed.v1")
         .With<CollectionStateAdvanced>("device.collection-state-advanced.v1")
         .With<DeviceSnapshot>("device.snapshot.v1")

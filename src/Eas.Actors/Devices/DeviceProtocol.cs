@@ -43,6 +43,12 @@ public sealed record DeviceRequest(string AccountId, string EmailAddress, EasReq
     /// over a temporary file; fetched bytes are then held to <see cref="FetchAllowance.CrossNodeBytes"/>.
     /// </summary>
     public bool ReplyLeavesNode { get; init; }
+
+    /// <summary>
+    /// Set by the device when it is quarantined and the request goes through: FolderSync and Ping see only the Inbox,
+    /// Sync and GetItemEstimate only the device's quarantine notices in it (<see cref="Access.QuarantineView"/>).
+    /// </summary>
+    public bool Quarantined { get; init; }
 }
 
 /// <summary>What the device decided; the edge turns it into HTTP.</summary>

@@ -76,5 +76,8 @@ public sealed record DeviceState
     /// <summary>When the quarantine notice was put in the account's Inbox; it is sent once per device, never again.</summary>
     public DateTimeOffset? QuarantineNoticeAt { get; init; }
 
+    /// <summary>When the admins were mailed that this device is quarantined (<c>Eas:Devices:Quarantine:NotifyAddresses</c>); once per device.</summary>
+    public DateTimeOffset? QuarantineAdminNoticeAt { get; init; }
+
     public static DeviceState New(string accountId, string deviceId) => new() { AccountId = accountId, DeviceId = deviceId };
 }

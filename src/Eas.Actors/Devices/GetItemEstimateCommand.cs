@@ -40,7 +40,8 @@ internal static class GetItemEstimateCommand
         var (found, estimate) = await MailboxWork.RunAsync(request, settings, async context =>
         {
             if (await context.ResolveEmailAsync(request, id) is not { } name) return (false, (long?)null);
-            var absorbed = await CollectionRefresh.TakeInAsync(context.Session, name, CollectionSync.Confirm(state), filterType, now, context.CancellationToken);
+            var absorbed = await CollectionRefresh.TakeInAsync(
+                context.Session, name, CollectionSync.Confirm(state), filterType, now, context.CancellationToken, request.Quarantined ? request.Line.DeviceId : null);
             return (true, absorbed is null ? null : absorbed.PendingAdds.Count + absorbed.PendingChanges.Count + absorbed.PendingDeletes.Count);
         });
         return (found, estimate) switch

@@ -28,7 +28,8 @@ internal static class PingCommand
         {
             var pim = await PimFolders.ListAsync(context);
             var listed = await context.RefreshFoldersAsync();
-            var views = MailboxWork.VisibleFolders(request, context, listed, pim, state.Hierarchy?.Known.Values);
+            var visible = MailboxWork.VisibleFolders(request, context, listed, pim, state.Hierarchy?.Known.Values);
+            var views = request.Quarantined ? Access.QuarantineView.Folders(visible) : visible;
             if (state.Hierarchy is null || HierarchySync.HasChanges(state.Hierarchy, views) || parameters.FolderIds.Any(id => views.All(v => v.ServerId != id)))
                 return new PingCheck(true, [], ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, FolderStamp>.Empty);
             var changed = ImmutableArray.CreateBuilder<string>();

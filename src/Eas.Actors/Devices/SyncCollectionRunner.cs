@@ -66,7 +66,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var clients = new SyncClientCommands(context, name, folderId, version, encoding, content, drafts);
         state = CollectionSync.Confirm(state) with { Options = options };
         (state, var responses) = await clients.ApplyAsync(state, collection.Commands, options, collection.DeletesAsMoves ?? true);
-        if (await CollectionRefresh.TakeInAsync(context.Session, name, state, options.FilterType, now, context.CancellationToken) is not { } refreshed)
+        if (await CollectionRefresh.TakeInAsync(context.Session, name, state, options.FilterType, now, context.CancellationToken, QuarantinedDevice) is not { } refreshed)
             return (null, new SyncCollectionResponse(folderId, SyncStatus.InvalidSyncKey) { SyncKey = "0" });
         state = refreshed;
         var newKey = resent || !collection.Commands.IsDefaultOrEmpty;
@@ -126,6 +126,9 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
         var mime = (!preferences.IsDefaultOrEmpty && preferences.Any(p => p.Type == BodyType.Mime)) || options.MimeSupport is SyncMimeSupport.Always or SyncMimeSupport.SmimeOnly;
         return new EmailContentRequest(max, html, mime);
     }
+
+    /// <summary>The device whose quarantine notices are all its Inbox shows while it is quarantined; null otherwise.</summary>
+    private string? QuarantinedDevice => request.Quarantined ? request.Line.DeviceId : null;
 
     /// <summary>Class is echoed up to 12.1, where the request carries it (MS-ASCMD 2.2.3.27.6).</summary>
     private string? ClassFor(SyncCollectionRequest collection) =>

@@ -36,6 +36,9 @@ public interface IMailSession : IAsyncDisposable
     /// <summary>Every message's threading headers (Message-ID, In-Reply-To, References, From, Date, Subject), for conversation lookups.</summary>
     Task<IReadOnlyList<(uint Uid, Sync.Email.EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken);
 
+    /// <summary>The UIDs of the folder's messages whose <paramref name="header"/> contains <paramref name="value"/> (UID SEARCH HEADER, RFC 3501 6.4.4).</summary>
+    Task<IReadOnlyList<uint>> SearchHeaderAsync(string folder, string header, string value, CancellationToken cancellationToken);
+
     /// <summary>Adds and removes flags on one message (UID STORE).</summary>
     Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken);
 

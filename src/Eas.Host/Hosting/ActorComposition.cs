@@ -71,6 +71,7 @@ internal static class ActorComposition
             Accounts = access.Accounts,
             Directory = access.Directory,
             Submitter = ServerHost.SubmitterFrom(options.Smtp),
+            Quarantine = options.Devices.Quarantine.ToSettings(),
             Oof = ServerHost.OofStoreFrom(options, loggers.CreateLogger<Eas.Actors.OutOfOffice.SieveOofStore>()),
             Gal = services.GetRequiredService<Eas.Mail.Gal.IGalDirectory>(),
             GalMaxResults = options.Gal.MaxResults,

@@ -8,4 +8,7 @@ public sealed class DeviceOptions
     /// audit entry written); it starts as a new device if it comes back. 0 turns the cleanup off.
     /// </summary>
     public double StaleAfterDays { get; set; } = 30;
+
+    /// <summary>The quarantine notice's text and the admins told of quarantined devices (<c>Eas:Devices:Quarantine</c>).</summary>
+    public QuarantineOptions Quarantine { get; set; } = new();
 }

@@ -28,6 +28,7 @@ public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
     [InlineData("device.remote-wipe-acknowledged.v1")]
     [InlineData("device.access-decided.v1")]
     [InlineData("device.quarantine-notice-delivered.v1")]
+    [InlineData("device.quarantine-admin-notified.v1")]
     public void Each_new_event_round_trips_under_its_manifest(string manifest)
     {
         object written = manifest switch
@@ -39,6 +40,7 @@ public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
             "device.remote-wipe-acknowledged.v1" => new RemoteWipeAcknowledged(T0, Wire.Commands.Provision.RemoteWipeAcknowledgement.Failed),
             "device.access-decided.v1" => new DeviceAccessDecided(T0, Eas.Actors.Devices.Access.DeviceAccessLevel.Allow, "admin"),
             "device.quarantine-notice-delivered.v1" => new QuarantineNoticeDelivered(T0),
+            "device.quarantine-admin-notified.v1" => new QuarantineAdminNotified(T0),
             _ => new AccountDeviceRemoved("mike@ox.io", "outlook-a", T0, T0.AddDays(31)),
         };
 
@@ -66,7 +68,7 @@ public sealed class NewEventManifestsTests : Akka.TestKit.Xunit2.TestKit
         var verdict = new Eas.Actors.Devices.Access.DeviceAccessVerdict(Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine, Eas.Actors.Devices.Access.DeviceAccessSource.Service,
             new Eas.Actors.Devices.Access.DeviceAccessRule(Eas.Actors.Devices.Access.DeviceCharacteristic.DeviceType, "iPhone", Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine));
         var changed = new DeviceAccessChanged(T0, verdict);
-        var device = DeviceState.New("mike@ox.io", "Phone1") with { Access = verdict, AccessDecision = Eas.Actors.Devices.Access.DeviceAccessLevel.Block, QuarantineNoticeAt = T0 };
+        var device = DeviceState.New("mike@ox.io", "Phone1") with { Access = verdict, AccessDecision = Eas.Actors.Devices.Access.DeviceAccessLevel.Block, QuarantineNoticeAt = T0, QuarantineAdminNoticeAt = T0 };
 
         Serializer.Manifest(changed).ShouldBe("device.access-changed.v1");
         Serializer.FromBinary(Serializer.ToBinary(changed), "device.access-changed.v1").ShouldBe(changed);

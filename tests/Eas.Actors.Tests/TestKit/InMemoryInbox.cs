@@ -96,6 +96,8 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
         public Task<IReadOnlyList<(uint Uid, EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken) =>
             Unused<IReadOnlyList<(uint Uid, EmailItem Headers)>>();
 
+        public Task<IReadOnlyList<uint>> SearchHeaderAsync(string folder, string header, string value, CancellationToken cancellationToken) => Unused<IReadOnlyList<uint>>();
+
         public Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken) => Unused();
 
         public Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken) => Unused<IReadOnlyDictionary<uint, uint>>();

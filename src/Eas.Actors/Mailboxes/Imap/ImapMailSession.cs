@@ -68,6 +68,13 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
         return new FolderListing(selected.UidValidity, modSeq, [.. messages.Select(Info)], [], IsDelta: false);
     }
 
+    public async Task<IReadOnlyList<uint>> SearchHeaderAsync(string folder, string header, string value, CancellationToken cancellationToken)
+    {
+        var selected = await SelectAsync(folder, fresh: false, cancellationToken);
+        var uids = await CallAsync("UID SEARCH", () => selected.SearchAsync(SearchQuery.HeaderContains(header, value), cancellationToken));
+        return [.. uids.Select(u => u.Id)];
+    }
+
     public async Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken)
     {
         if (uids.Count == 0) return [];

@@ -177,6 +177,7 @@ internal static class ClusterSamples
             Access = new global::Eas.Actors.Devices.Access.DeviceAccessVerdict(global::Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine, global::Eas.Actors.Devices.Access.DeviceAccessSource.Domain,
                 new global::Eas.Actors.Devices.Access.DeviceAccessRule(global::Eas.Actors.Devices.Access.DeviceCharacteristic.OperatingSystem, "iOS 17*", global::Eas.Actors.Devices.Access.DeviceAccessLevel.Quarantine)),
             QuarantineNoticeAt = Noon,
+            QuarantineAdminNoticeAt = Noon,
         });
         yield return new AccountAccess(Features, null) { AccountClass = "gold" };
         yield return new ProvisioningRequired(PolicyVerdict.RemoteWipeRequested);

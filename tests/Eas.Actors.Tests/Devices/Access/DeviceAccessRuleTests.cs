@@ -89,16 +89,56 @@ public sealed class DeviceAccessRuleTests
     [InlineData(EasCommand.Provision, false)]
     [InlineData(EasCommand.Settings, false)]
     [InlineData(EasCommand.FolderSync, false)]
-    [InlineData(EasCommand.Sync, true)]
-    [InlineData(EasCommand.Ping, true)]
+    [InlineData(EasCommand.Sync, false)]
+    [InlineData(EasCommand.GetItemEstimate, false)]
+    [InlineData(EasCommand.Ping, false)]
     [InlineData(EasCommand.SendMail, true)]
     [InlineData(EasCommand.ItemOperations, true)]
-    public void A_quarantined_device_may_only_provision_send_settings_and_sync_its_hierarchy(EasCommand command, bool refused)
+    [InlineData(EasCommand.MoveItems, true)]
+    public void A_quarantined_device_may_provision_send_settings_sync_its_hierarchy_and_its_inbox(EasCommand command, bool refused)
     {
-        var check = DeviceAccessGate.Check(Device(), new DeviceAccessRuleSet { DefaultLevel = DeviceAccessLevel.Quarantine }, command, Noon);
+        var device = Device() with { Hierarchy = Hierarchy() };
+        var check = DeviceAccessGate.Check(device, new DeviceAccessRuleSet { DefaultLevel = DeviceAccessLevel.Quarantine }, command, Noon, ["1"]);
 
         check.Refused.ShouldBe(refused);
+        check.Quarantined.ShouldBe(!refused);
         check.NoticeDue.ShouldBeTrue();
+        check.AdminNoticeDue.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(EasCommand.Sync)]
+    [InlineData(EasCommand.GetItemEstimate)]
+    [InlineData(EasCommand.Ping)]
+    public void MS_ASCMD_2_2_2_a_quarantined_device_naming_another_collection_than_its_inbox_gets_status_129(EasCommand command)
+    {
+        var rules = new DeviceAccessRuleSet { DefaultLevel = DeviceAccessLevel.Quarantine };
+        var device = Device() with { Hierarchy = Hierarchy() };
+
+        DeviceAccessGate.Check(device, rules, command, Noon, ["1", "5"]).Refused.ShouldBeTrue();
+        DeviceAccessGate.Check(device, rules, command, Noon, ["5"]).Refused.ShouldBeTrue();
+        DeviceAccessGate.Check(device, rules, command, Noon, null).Refused.ShouldBeTrue("nothing named, nothing to repeat");
+        DeviceAccessGate.Check(Device(), rules, command, Noon, ["1"]).Refused.ShouldBeTrue("no hierarchy yet: no Inbox known");
+    }
+
+    [Fact]
+    public void An_allowed_device_is_not_quarantined_and_a_blocked_one_gets_no_admin_notice()
+    {
+        var allowed = DeviceAccessGate.Check(Device(), DeviceAccessRuleSet.Empty, EasCommand.Sync, Noon, ["5"]);
+        var blocked = DeviceAccessGate.Check(Device(), new DeviceAccessRuleSet { DefaultLevel = DeviceAccessLevel.Block }, EasCommand.Sync, Noon, ["1"]);
+
+        (allowed.Refused, allowed.Quarantined, allowed.AdminNoticeDue).ShouldBe((false, false, false));
+        (blocked.Refused, blocked.Quarantined, blocked.AdminNoticeDue).ShouldBe((true, false, false));
+    }
+
+    [Fact]
+    public void The_admins_are_told_once_per_device()
+    {
+        var rules = new DeviceAccessRuleSet { DefaultLevel = DeviceAccessLevel.Quarantine };
+        var told = DeviceDecisions.Apply(Device(), new QuarantineAdminNotified(Noon));
+
+        told.QuarantineAdminNoticeAt.ShouldBe(Noon);
+        DeviceAccessGate.Check(told, rules, EasCommand.FolderSync, Noon.AddMinutes(1)).AdminNoticeDue.ShouldBeFalse();
     }
 
     [Fact]
@@ -165,6 +205,17 @@ public sealed class DeviceAccessRuleTests
         state.AccessRules.DefaultLevel.ShouldBe(DeviceAccessLevel.Quarantine);
         DirectoryDecisions.Apply(state, new SetDeviceAccessRules(DirectoryLevel.Domain, "ox.io", null)).AccessRules.Domains.ShouldBeEmpty();
     }
+
+    private static global::Eas.Actors.Sync.Hierarchy.HierarchySyncState Hierarchy() => new()
+    {
+        Epoch = "e",
+        Counter = 1,
+        Known = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, global::Eas.Actors.Sync.Hierarchy.FolderView>
+        {
+            ["1"] = new("1", "0", "Inbox", global::Eas.Wire.Commands.FolderSync.FolderType.DefaultInbox),
+            ["5"] = new("5", "0", "Sent", global::Eas.Wire.Commands.FolderSync.FolderType.DefaultSentItems),
+        }),
+    };
 
     private static DeviceState Device() => DeviceState.New("mike@ox.io", "ApplF17XK2QJ") with { DeviceType = "iPhone" };
 }

@@ -51,6 +51,7 @@ public sealed class ImapPimStoreRefusalTests
         public Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<(uint Uid, EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<uint>> SearchHeaderAsync(string folder, string header, string value, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task ExpungeAsync(string folder, IReadOnlyList<uint> uids, CancellationToken cancellationToken) => throw new NotSupportedException();
