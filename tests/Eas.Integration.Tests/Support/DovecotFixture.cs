@@ -102,3 +102,14 @@ public sealed class SecondDovecotCollection : ICollectionFixture<DovecotFixture>
 {
     public const string Name = "dovecot-2";
 }
+
+/// <summary>
+/// A collection that runs alone, after the parallel ones (xUnit's <c>DisableParallelization</c>), with a Dovecot and
+/// Postfix of its own: for classes that assert how fast the server answers while they load it on purpose (a
+/// sign-in storm), which a second collection working on the same cores would measure instead.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneDovecotCollection : ICollectionFixture<DovecotFixture>
+{
+    public const string Name = "dovecot-alone";
+}
