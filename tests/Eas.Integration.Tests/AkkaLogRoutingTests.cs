@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Eas.Integration.Tests;
 
 /// <summary>Akka.NET's own log reaches the server's Serilog pipeline (not Akka's stdout logger), at Akka's level WARNING.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class AkkaLogRoutingTests(DovecotFixture dovecot)
 {
     [Fact]

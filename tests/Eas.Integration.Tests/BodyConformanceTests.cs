@@ -20,16 +20,13 @@ namespace Eas.Integration.Tests;
 /// BodyPart (2.2.2.10) with Status 1 or 176 (2.2.2.37); BodyPreference children out of order are a protocol error;
 /// MIMESupport 0 gets no MIME from ItemOperations (MS-ASCMD 2.2.3.110.1).
 /// </summary>
-[Collection(DovecotCollection.Name)]
-public sealed class BodyConformanceTests(DovecotFixture dovecot) : IAsyncLifetime
+[Collection(SecondDovecotCollection.Name)]
+public sealed class BodyConformanceTests(DovecotFixture dovecot, DefaultServerFixture shared) : IClassFixture<DefaultServerFixture>
 {
     private const string Latin1Text = "Un café crème à emporter, s'il vous plaît.";
     private const string Html = "<html><body><p>Quarterly <b>numbers</b> are in.</p></body></html>";
-    private ServerInstance _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot);
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    // One server for the class: every test signs in with an account of its own.
+    private readonly ServerInstance _server = shared.Server;
 
     [Fact]
     public async Task MS_ASAIRS_2_2_2_20_1_sync_sends_mime_data_as_an_inline_string()

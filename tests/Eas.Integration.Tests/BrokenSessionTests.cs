@@ -11,7 +11,7 @@ namespace Eas.Integration.Tests;
 /// connection dropped in the middle of a command, costs at most that request, and every later request of every
 /// device of the account works on a fresh session.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class BrokenSessionTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private const string SmallText = "the small attachment";

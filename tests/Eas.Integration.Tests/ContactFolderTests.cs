@@ -10,14 +10,11 @@ namespace Eas.Integration.Tests;
 /// MS-ASCMD 2.2.3.186.2) over real HTTP, kept by the IMAP-folder PIM store in Dovecot; a second phone of the same
 /// account shows what the store now holds.
 /// </summary>
-[Collection(DovecotCollection.Name)]
-public sealed class ContactFolderTests(DovecotFixture dovecot) : IAsyncLifetime
+[Collection(SecondDovecotCollection.Name)]
+public sealed class ContactFolderTests(DovecotFixture dovecot, DefaultServerFixture shared) : IClassFixture<DefaultServerFixture>
 {
-    private ServerInstance _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot);
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    // One server for the class: every test signs in with an account of its own.
+    private readonly ServerInstance _server = shared.Server;
 
     private static WbxmlElement Create(string key, string parentId, string name, string type = "14") =>
         WithChildren(FolderHierarchy.FolderCreate,

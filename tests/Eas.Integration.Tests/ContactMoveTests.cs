@@ -10,7 +10,7 @@ namespace Eas.Integration.Tests;
 /// MoveItems between contacts folders (MS-ASCMD 2.2.1.12) over real HTTP, kept by the IMAP-folder PIM store in Dovecot,
 /// and moves between a contacts folder and a mail folder refused (MS-ASCMD 2.2.3.177.9).
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class ContactMoveTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

@@ -10,7 +10,7 @@ namespace Eas.Integration.Tests;
 /// A PIM store that is down costs its collections a retriable status and nothing else (issue 15, "Bad input"): the
 /// IMAP store's Contacts folder is made unreadable in Dovecot's maildir while the mailbox itself keeps working.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ContactsOutageTests(DovecotFixture dovecot) : IAsyncLifetime
 {

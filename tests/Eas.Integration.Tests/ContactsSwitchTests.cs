@@ -4,7 +4,7 @@ using Eas.Wire.CodePages;
 namespace Eas.Integration.Tests;
 
 /// <summary>The Contacts switch over the admin API (issue 15), as a synced phone sees it: the contacts folders leave the hierarchy and answer as folders that do not exist.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class ContactsSwitchTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

@@ -11,16 +11,13 @@ namespace Eas.Integration.Tests;
 /// Dovecot is read back with MailKit, and written by another IMAP client.
 /// </summary>
 [Collection(DovecotCollection.Name)]
-public sealed class ContactsSyncTests(DovecotFixture dovecot) : IAsyncLifetime
+public sealed class ContactsSyncTests(DovecotFixture dovecot, DefaultServerFixture shared) : IClassFixture<DefaultServerFixture>
 {
     internal static string CardOf(string uid) =>
         "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:" + uid + "\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\nEMAIL:ada@example.com\r\nX-CUSTOM-KEEP:kept\r\nEND:VCARD\r\n";
 
-    private ServerInstance _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot);
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    // One server for the class: every test signs in with an account of its own.
+    private readonly ServerInstance _server = shared.Server;
 
     private async Task<(MailboxUser User, SyncingPhone Phone, string Contacts)> StartAsync(string version, string device)
     {

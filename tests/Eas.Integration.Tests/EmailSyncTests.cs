@@ -6,7 +6,7 @@ using Eas.Wire.CodePages;
 namespace Eas.Integration.Tests;
 
 /// <summary>Email Sync (MS-ASCMD 2.2.1.21, MS-ASEMAIL, MS-ASAIRS) over real HTTP against Dovecot.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class EmailSyncTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

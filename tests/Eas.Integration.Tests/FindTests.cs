@@ -15,56 +15,12 @@ namespace Eas.Integration.Tests;
 /// FreeText in one folder and with DeepTraversal, a result fetched by ItemOperations, the Find statuses, and Find
 /// offered to 16.1 clients only.
 /// </summary>
-[Collection(DovecotCollection.Name)]
-public sealed class FindTests(DovecotFixture dovecot) : IAsyncLifetime
+[Collection(SecondDovecotCollection.Name)]
+public sealed class FindTests(FindMailboxFixture shared) : IClassFixture<FindMailboxFixture>
 {
-    private static readonly DateTimeOffset Start = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "eas-find-" + Guid.NewGuid().ToString("N")[..8]);
-    private ServerInstance _server = null!;
-    private SyncingPhone _phone = null!;
-    private SyncingPhone _phone141 = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        var small = Convert.ToBase64String(new byte[100]);
-        var entries = Enumerable.Range(0, 30).Select(i => new Dictionary<string, string>
-        {
-            ["displayName"] = $"Person {i:D2}",
-            ["emailAddress"] = $"person{i:D2}@example.org",
-            ["picture"] = i < 3 ? small : "",
-        });
-        var file = Path.Combine(_folder, "gal.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(entries));
-        _server = await ServerInstance.StartAsync(dovecot, null, $"--Eas:Gal:EntriesFile={file}");
-        var user = MailboxUser.Create(dovecot, "find");
-        using (var imap = await user.ConnectImapAsync())
-        {
-            await imap.CreateAsync("Projects");
-            await imap.CreateAsync("Projects/Alpha");
-            for (var i = 0; i < 4; i++) await AppendAsync(imap, "INBOX", $"Zebra {i}", $"the zebra number {i}", Start.AddDays(i));
-            await AppendAsync(imap, "INBOX", "Plain", "nothing to see", Start.AddDays(5));
-            await AppendAsync(imap, "Projects", "Quokka in projects", "quokka here", Start.AddDays(21));
-            await AppendAsync(imap, "Projects/Alpha", "Quokka in alpha", "quokka there", Start.AddDays(22));
-        }
-
-        _phone = await SyncingPhone.StartAsync(_server, user, "16.1", "Find161");
-        _phone141 = await SyncingPhone.StartAsync(_server, user, "14.1", "Find141");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private static async Task AppendAsync(MailKit.Net.Imap.ImapClient imap, string folder, string subject, string body, DateTimeOffset received)
-    {
-        var message = new MimeMessage { Subject = subject, Date = received, Body = new TextPart("plain") { Text = body } };
-        message.From.Add(new MailboxAddress("Sender", "sender@example.com"));
-        message.To.Add(new MailboxAddress("Finder", "find@example.com"));
-        await (await imap.GetFolderAsync(folder)).AppendAsync(new AppendRequest(message, MessageFlags.None, received));
-    }
+    // One server, mailbox and pair of phones for the class: every test only finds and fetches.
+    private readonly SyncingPhone _phone = shared.Phone;
+    private readonly SyncingPhone _phone141 = shared.Phone141;
 
     private static WbxmlElement Gal(string text, string? range = null, int? maxPictures = null)
     {
@@ -174,5 +130,59 @@ public sealed class FindTests(DovecotFixture dovecot) : IAsyncLifetime
 
         var refused = await _phone141.Client.PostAsync("Find", Gal("Person"));
         refused.Status.ShouldBe(System.Net.HttpStatusCode.NotImplemented);
+    }
+}
+
+/// <summary>A GAL of 30 people, an account with zebra and quokka messages in INBOX, Projects and Projects/Alpha, and a 16.1 and a 14.1 phone of it.</summary>
+public sealed class FindMailboxFixture(DovecotFixture dovecot) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "eas-find-" + Guid.NewGuid().ToString("N")[..8]);
+    private ServerInstance _server = null!;
+
+    internal SyncingPhone Phone { get; private set; } = null!;
+
+    internal SyncingPhone Phone141 { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var small = Convert.ToBase64String(new byte[100]);
+        var entries = Enumerable.Range(0, 30).Select(i => new Dictionary<string, string>
+        {
+            ["displayName"] = $"Person {i:D2}",
+            ["emailAddress"] = $"person{i:D2}@example.org",
+            ["picture"] = i < 3 ? small : "",
+        });
+        var file = Path.Combine(_folder, "gal.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(entries));
+        _server = await ServerInstance.StartAsync(dovecot, null, $"--Eas:Gal:EntriesFile={file}");
+        var user = MailboxUser.Create(dovecot, "find");
+        using (var imap = await user.ConnectImapAsync())
+        {
+            await imap.CreateAsync("Projects");
+            await imap.CreateAsync("Projects/Alpha");
+            for (var i = 0; i < 4; i++) await AppendAsync(imap, "INBOX", $"Zebra {i}", $"the zebra number {i}", Start.AddDays(i));
+            await AppendAsync(imap, "INBOX", "Plain", "nothing to see", Start.AddDays(5));
+            await AppendAsync(imap, "Projects", "Quokka in projects", "quokka here", Start.AddDays(21));
+            await AppendAsync(imap, "Projects/Alpha", "Quokka in alpha", "quokka there", Start.AddDays(22));
+        }
+
+        Phone = await SyncingPhone.StartAsync(_server, user, "16.1", "Find161");
+        Phone141 = await SyncingPhone.StartAsync(_server, user, "14.1", "Find141");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task AppendAsync(MailKit.Net.Imap.ImapClient imap, string folder, string subject, string body, DateTimeOffset received)
+    {
+        var message = new MimeMessage { Subject = subject, Date = received, Body = new TextPart("plain") { Text = body } };
+        message.From.Add(new MailboxAddress("Sender", "sender@example.com"));
+        message.To.Add(new MailboxAddress("Finder", "find@example.com"));
+        await (await imap.GetFolderAsync(folder)).AppendAsync(new AppendRequest(message, MessageFlags.None, received));
     }
 }

@@ -6,7 +6,7 @@ using static Eas.Wire.Wbxml.WbxmlElement;
 namespace Eas.Integration.Tests;
 
 /// <summary>The FolderSync, FolderDelete and FolderUpdate statuses of MS-ASCMD 2.2.3.177.4-6 a phone can cause, over real HTTP.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class FolderStatusTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

@@ -10,7 +10,7 @@ namespace Eas.Integration.Tests;
 /// collection keys gets only what changed; a phone that really reset sends Sync SyncKey 0 per folder and gets
 /// everything again (MS-ASCMD 2.2.3.181.4). See docs/ARCHITECTURE.md, "FolderSync 0 is a soft reset".
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class FolderSyncSoftResetTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

@@ -5,13 +5,10 @@ namespace Eas.Integration.Tests;
 
 /// <summary>FolderSync, FolderCreate, FolderUpdate and FolderDelete over real HTTP against Dovecot (MS-ASCMD 2.2.1.2-2.2.1.5).</summary>
 [Collection(DovecotCollection.Name)]
-public sealed class FolderSyncTests(DovecotFixture dovecot) : IAsyncLifetime
+public sealed class FolderSyncTests(DovecotFixture dovecot, DefaultServerFixture shared) : IClassFixture<DefaultServerFixture>
 {
-    private ServerInstance _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot);
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    // One server for the class: every test signs in with an account of its own.
+    private readonly ServerInstance _server = shared.Server;
 
     [Theory]
     [InlineData("2.5")]

@@ -10,7 +10,7 @@ namespace Eas.Integration.Tests;
 /// again the next request works on a fresh session. The server is <see cref="ScriptedImapServer"/>; SMTP and the
 /// rest of the setup come from the Dovecot fixture.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class GarbageImapTests(DovecotFixture dovecot)
 {
     private const string User = "garbage@ox.io";

@@ -14,7 +14,7 @@ namespace Eas.Integration.Tests;
 /// (3.2.5.1.2), gzip bodies (2.2.2.1.2 Content-Encoding), and the multipart form asked for by the base64 query's
 /// AcceptMultiPart option (2.2.1.1.1.1.2; the header form is in BigAttachmentTests and WholeMessageFetchTests).
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class HttpHeaderConformanceTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

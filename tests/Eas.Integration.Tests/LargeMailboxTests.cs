@@ -9,7 +9,7 @@ namespace Eas.Integration.Tests;
 /// A 10,000-message INBOX syncs completely to one phone in windows of 100: no duplicates, no gaps,
 /// MoreAvailable on every window but the last, and a server restart half-way resumes without a resync.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class LargeMailboxTests(DovecotFixture dovecot, ITestOutputHelper output)
 {
     private const int Messages = 10_000;

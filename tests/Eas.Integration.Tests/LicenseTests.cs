@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Eas.Integration.Tests;
 
 /// <summary>The license over real HTTP: slots for the first N accounts, refusals that show as explicitly disabled, the trial.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class LicenseTests(DovecotFixture dovecot)
 {
     private const string Password = "License-Pass3";

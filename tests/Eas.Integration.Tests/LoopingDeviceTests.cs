@@ -11,7 +11,7 @@ namespace Eas.Integration.Tests;
 /// the admin API's device list, in <c>eas-server admin devices</c> and in the stats <c>eas-server top</c>
 /// reads; a phone that behaves is not. Thresholds are small here (5 each); the defaults are 10.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class LoopingDeviceTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private readonly LogCapture _logs = new();

@@ -7,7 +7,7 @@ using IoPage = Eas.Wire.CodePages.ItemOperations;
 namespace Eas.Integration.Tests;
 
 /// <summary>GetItemEstimate, MoveItems, ItemOperations and GetAttachment over real HTTP against Dovecot.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class MailCommandTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private const string AttachmentText = "0123456789abcdefghijklmnopqrstuvwxyz";

@@ -9,7 +9,7 @@ namespace Eas.Integration.Tests;
 /// <c>/metrics</c> over real HTTP after real requests against Dovecot: the counters move by exactly what the requests
 /// did, and every scrape passes the strict text-format parser (which the Host tests link from the same file).
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class MetricsTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

@@ -6,7 +6,7 @@ using Eas.Integration.Tests.Support;
 namespace Eas.Integration.Tests;
 
 /// <summary>The optional OTLP export: a collector stand-in on loopback receives the server's meter as OTLP/HTTP protobuf.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class OtlpExportTests(DovecotFixture dovecot)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Eas.Wire.CodePages;
 namespace Eas.Integration.Tests;
 
 /// <summary>An IMAP outage in the middle of a sync is a retriable 503 and never a reset of the phone's state.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class OutageTests(DovecotFixture dovecot)
 {
     private const string User = "outage@ox.io";

@@ -8,7 +8,7 @@ namespace Eas.Integration.Tests;
 /// MS-ASPROV 3.1.5.2 over real HTTP, with devices that cannot be provisioned not allowed: a provisioned device that then
 /// sends a command without X-MS-PolicyKey is 141 (HTTP 449 up to 12.1); a key of 0 is still 142, a stale key 144.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class ProvisionStatusTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

@@ -5,7 +5,7 @@ using Eas.Wire.CodePages;
 namespace Eas.Integration.Tests;
 
 /// <summary>The Provision handshake (MS-ASPROV 3.1.5.1, 3.2.5.1) and policy-key enforcement, over real HTTP.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class ProvisionTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

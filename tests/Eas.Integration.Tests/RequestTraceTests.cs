@@ -9,7 +9,7 @@ namespace Eas.Integration.Tests;
 /// The request trace (Eas:Diagnostics, PUT /admin/api/diagnostics) over real HTTP: a traced account's requests
 /// and responses are logged as redacted XML; nobody else's are, and credentials never are.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class RequestTraceTests(DovecotFixture dovecot)
 {
     private const int TraceEvent = 1020;

@@ -12,7 +12,7 @@ namespace Eas.Integration.Tests;
 /// resolved, ambiguous and unknown recipients, certificates full and mini, pictures, availability, and a directory that
 /// is down.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class ResolveRecipientsTests(DovecotFixture dovecot, GalServerFixture shared) : IClassFixture<GalServerFixture>
 {
     private readonly ServerInstance _server = shared.Server;

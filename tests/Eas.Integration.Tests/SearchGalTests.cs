@@ -10,43 +10,12 @@ namespace Eas.Integration.Tests;
 /// people: ranges and Total (2.2.3.143.3, 2.2.3.184.3), pictures within MaxSize and MaxPictures (2.2.3.135.3), the
 /// query limits, and OPTIONS advertising Search.
 /// </summary>
-[Collection(DovecotCollection.Name)]
-public sealed class SearchGalTests(DovecotFixture dovecot) : IAsyncLifetime
+[Collection(SecondDovecotCollection.Name)]
+public sealed class SearchGalTests(GalEntriesFixture shared) : IClassFixture<GalEntriesFixture>
 {
-    private const int People = 1000;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "eas-gal-" + Guid.NewGuid().ToString("N")[..8]);
-    private ServerInstance _server = null!;
-    private SyncingPhone _phone = null!;
-    private SyncingPhone _phone121 = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        await File.WriteAllBytesAsync(Path.Combine(_folder, "big.jpg"), new byte[5000]);
-        var small = Convert.ToBase64String(new byte[100]);
-        var entries = Enumerable.Range(0, People).Select(i => new Dictionary<string, string>
-        {
-            ["displayName"] = $"Person {i:D4}",
-            ["emailAddress"] = $"person{i:D4}@example.org",
-            ["firstName"] = "Person",
-            ["lastName"] = $"{i:D4}",
-            ["company"] = "Example",
-            ["phone"] = $"+1 555 {i:D4}",
-            ["picture"] = i switch { 0 => "big.jpg", 1 or 2 or 3 => small, _ => "" },
-        });
-        var file = Path.Combine(_folder, "gal.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(entries));
-        _server = await ServerInstance.StartAsync(dovecot, null, $"--Eas:Gal:EntriesFile={file}");
-        var user = MailboxUser.Create(dovecot, "gal");
-        _phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Gal141");
-        _phone121 = await SyncingPhone.StartAsync(_server, user, "12.1", "Gal121");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    // One server, account and pair of phones for the class: every test only searches the directory.
+    private readonly SyncingPhone _phone = shared.Phone;
+    private readonly SyncingPhone _phone121 = shared.Phone121;
 
     private async Task<Wire.Wbxml.WbxmlElement> SearchAsync(Wire.Wbxml.WbxmlElement request, SyncingPhone? phone = null)
     {
@@ -139,7 +108,7 @@ public sealed class SearchGalTests(DovecotFixture dovecot) : IAsyncLifetime
 }
 
 /// <summary>A GAL that cannot be read is the retriable Store status 3 (MS-ASCMD 2.2.3.177.13), never an empty answer.</summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class SearchGalOutageTests(DovecotFixture dovecot)
 {
     [Fact]
@@ -152,5 +121,46 @@ public sealed class SearchGalOutageTests(DovecotFixture dovecot)
         var response = await phone.Client.PostAsync("Search", SearchRequests.Gal("anyone"));
 
         SearchRequests.StoreOf(response.Body!).ValueOf(SearchPage.Status).ShouldBe("3");
+    }
+}
+
+/// <summary>The entries file of <see cref="People"/> people, a server reading it, and a 14.1 and a 12.1 phone of one account.</summary>
+public sealed class GalEntriesFixture(DovecotFixture dovecot) : IAsyncLifetime
+{
+    public const int People = 1000;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "eas-gal-" + Guid.NewGuid().ToString("N")[..8]);
+    private ServerInstance _server = null!;
+
+    internal SyncingPhone Phone { get; private set; } = null!;
+
+    internal SyncingPhone Phone121 { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "big.jpg"), new byte[5000]);
+        var small = Convert.ToBase64String(new byte[100]);
+        var entries = Enumerable.Range(0, People).Select(i => new Dictionary<string, string>
+        {
+            ["displayName"] = $"Person {i:D4}",
+            ["emailAddress"] = $"person{i:D4}@example.org",
+            ["firstName"] = "Person",
+            ["lastName"] = $"{i:D4}",
+            ["company"] = "Example",
+            ["phone"] = $"+1 555 {i:D4}",
+            ["picture"] = i switch { 0 => "big.jpg", 1 or 2 or 3 => small, _ => "" },
+        });
+        var file = Path.Combine(_folder, "gal.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(entries));
+        _server = await ServerInstance.StartAsync(dovecot, null, $"--Eas:Gal:EntriesFile={file}");
+        var user = MailboxUser.Create(dovecot, "gal");
+        Phone = await SyncingPhone.StartAsync(_server, user, "14.1", "Gal141");
+        Phone121 = await SyncingPhone.StartAsync(_server, user, "12.1", "Gal121");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 }

@@ -8,7 +8,7 @@ namespace Eas.Integration.Tests;
 /// SendMail, SmartReply and SmartForward over real HTTP, submitted to a real Postfix (SMTP AUTH with the
 /// user's own password, STARTTLS) that delivers into the real Dovecot over LMTP.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class SendMailTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;
@@ -22,7 +22,7 @@ public sealed class SendMailTests(DovecotFixture dovecot) : IAsyncLifetime
         _sender = MailboxUser.Create(dovecot, "sender");
         _recipient = MailboxUser.Create(dovecot, "rcpt");
         _hidden = MailboxUser.Create(dovecot, "bcc");
-        foreach (var user in new[] { _sender, _recipient, _hidden }) await dovecot.AcceptMailForAsync(user.Address);
+        await dovecot.AcceptMailForAsync(_sender.Address, _recipient.Address, _hidden.Address);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

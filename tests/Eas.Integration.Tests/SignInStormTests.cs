@@ -14,7 +14,7 @@ namespace Eas.Integration.Tests;
 /// credential dropped before each request, as after the cache's lifetime): the storm's requests are all 401,
 /// Dovecot sees a few dozen failed logins, and the returning user is answered at normal speed throughout.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(AloneDovecotCollection.Name)]
 public sealed class SignInStormTests(DovecotFixture dovecot, Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Storm = 2_000;

@@ -4,7 +4,7 @@ using Eas.Integration.Tests.Support;
 
 namespace Eas.Integration.Tests;
 
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class SignInTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private ServerInstance _server = null!;

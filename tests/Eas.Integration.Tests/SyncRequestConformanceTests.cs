@@ -13,13 +13,10 @@ namespace Eas.Integration.Tests;
 /// sees it (MS-ASCMD 2.2.1.12, 2.2.3.177.10), over real HTTP against Dovecot.
 /// </summary>
 [Collection(DovecotCollection.Name)]
-public sealed class SyncRequestConformanceTests(DovecotFixture dovecot) : IAsyncLifetime
+public sealed class SyncRequestConformanceTests(DovecotFixture dovecot, DefaultServerFixture shared) : IClassFixture<DefaultServerFixture>
 {
-    private ServerInstance _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot);
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    // One server for the class: every test signs in with an account of its own.
+    private readonly ServerInstance _server = shared.Server;
 
     private async Task<(MailboxUser User, SyncingPhone Phone, string Inbox)> StartAsync(string device, int messages)
     {

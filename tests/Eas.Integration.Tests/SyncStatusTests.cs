@@ -10,13 +10,10 @@ namespace Eas.Integration.Tests;
 
 /// <summary>The Sync and mail-command statuses of MS-ASCMD that a phone can cause, over real HTTP.</summary>
 [Collection(DovecotCollection.Name)]
-public sealed class SyncStatusTests(DovecotFixture dovecot) : IAsyncLifetime
+public sealed class SyncStatusTests(DovecotFixture dovecot, DefaultServerFixture shared) : IClassFixture<DefaultServerFixture>
 {
-    private ServerInstance _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerInstance.StartAsync(dovecot);
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    // One server for the class: every test signs in with an account of its own.
+    private readonly ServerInstance _server = shared.Server;
 
     private async Task<(MailboxUser User, SyncingPhone Phone, string Inbox)> StartAsync(string version, string device, int messages = 1)
     {

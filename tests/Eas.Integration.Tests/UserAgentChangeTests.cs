@@ -11,7 +11,7 @@ namespace Eas.Integration.Tests;
 /// refused with 503 for 14 hours, across a restart, shown to admins (device list, <c>eas-server admin devices</c>,
 /// the stats of <c>top</c>), and let in again when the clock has moved past the block; the setting turns it off.
 /// </summary>
-[Collection(DovecotCollection.Name)]
+[Collection(SecondDovecotCollection.Name)]
 public sealed class UserAgentChangeTests(DovecotFixture dovecot)
 {
     [Fact]

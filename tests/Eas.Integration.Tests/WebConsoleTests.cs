@@ -13,23 +13,18 @@ namespace Eas.Integration.Tests;
 /// acknowledgement (MS-ASPROV 3.2.5.1.2), frees a license slot; markup from a phone is shown, not run; a request from
 /// another site is refused. A screenshot of every page is kept under <see cref="ConsoleBrowser.ScreenshotDirectory"/>.
 /// </summary>
-[Collection(DovecotCollection.Name)]
-public sealed class WebConsoleTests(DovecotFixture dovecot) : IAsyncLifetime
+[Collection(SecondDovecotCollection.Name)]
+public sealed class WebConsoleTests(DovecotFixture dovecot, BrowserFixture browser) : IAsyncLifetime, IClassFixture<BrowserFixture>
 {
+    private readonly ConsoleBrowser _browser = browser.Browser;
     private ServerInstance _server = null!;
-    private ConsoleBrowser _browser = null!;
 
-    public async Task InitializeAsync()
-    {
+    // The browser is shared (its launch took about 5 s a test, measured); the server stays one per test (about
+    // 0.5 s), so the console's device and account lists show only what the test itself did.
+    public async Task InitializeAsync() =>
         _server = await ServerInstance.StartAsync(dovecot, null, [.. AdminClient.RootArgs, "--Eas:License:ActiveSyncMailboxCount=100"]);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task An_admin_signs_in_switches_an_account_off_in_the_console_and_the_phone_is_refused()

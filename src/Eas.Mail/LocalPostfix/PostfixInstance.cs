@@ -162,6 +162,29 @@ public sealed class PostfixInstance : IAsyncDisposable
     }
 
     /// <summary>
+    /// Accepts mail for every address of <paramref name="mailboxes"/> (address to Dovecot user) as
+    /// <see cref="AddMailboxAsync"/> does, with one reload for all of them: a reload waits until no daemon holding
+    /// the old tables is left, which takes about two seconds on an idle Postfix.
+    /// </summary>
+    public async Task AddMailboxesAsync(IReadOnlyDictionary<string, string> mailboxes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mailboxes);
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var changed = false;
+            foreach (var (address, dovecotUser) in mailboxes) changed |= _mailboxes.Set(address, dovecotUser);
+            if (!changed) return;
+            WriteConfiguration(_layout, _configuration, _mailboxes);
+            if (IsRunning) await _control.ReloadAsync(ReloadTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
     /// Stops Postfix (<c>postfix stop</c>, then a kill of the master's process tree after
     /// <see cref="PostfixOptions.StopTimeout"/>); its ports then refuse connections. Mail in the queue stays there.
     /// </summary>

@@ -91,6 +91,25 @@ public sealed class PostfixInstanceTests(PostfixFixture fixture)
     }
 
     [Fact]
+    public async Task Mailboxes_added_together_while_running_receive_mail_at_once()
+    {
+        var first = "gina" + Guid.NewGuid().ToString("N")[..8];
+        var second = "hugo" + Guid.NewGuid().ToString("N")[..8];
+        _dovecot.AddUser(first, "Gina-Pass4");
+        _dovecot.AddUser(second, "Hugo-Pass4");
+
+        await _postfix.AddMailboxesAsync(new Dictionary<string, string> { [$"{first}@example.com"] = first, [$"{second}@example.com"] = second });
+
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync("127.0.0.1", _postfix.SubmissionPort, SecureSocketOptions.None);
+        await smtp.SendAsync(Message("batch"), MailboxAddress.Parse(AliceAddress), [MailboxAddress.Parse($"{first}@example.com"), MailboxAddress.Parse($"{second}@example.com")]);
+        var (gina, _) = await fixture.WaitForMessageAsync(first, "Gina-Pass4", "batch");
+        gina.Dispose();
+        var (hugo, _) = await fixture.WaitForMessageAsync(second, "Hugo-Pass4", "batch");
+        hugo.Dispose();
+    }
+
+    [Fact]
     public async Task Authenticated_mail_for_other_domains_is_refused_since_nothing_is_delivered_elsewhere()
     {
         using var smtp = new SmtpClient { ServerCertificateValidationCallback = _postfix.IsOwnCertificate };
