@@ -50,12 +50,13 @@ public sealed class SignInStormTests(DovecotFixture dovecot, Xunit.Abstractions.
         var returning = MailboxUser.Create(dovecot, "returning");
         var newcomer = MailboxUser.Create(dovecot, "newcomer");
         (await OptionsAsync(returning.Address, returning.Password)).ShouldBe(HttpStatusCode.OK);
+        var calm = await CalmSignInAsync(returning);
         var failedBefore = DovecotAuthFailures();
 
         var (answers, control) = await StormAsync(i => ($"storm{i % 200:D3}@{DovecotFixture.Domain}", $"guess-{i / 200}"), returning);
 
         answers.ShouldAllBe(status => status == HttpStatusCode.Unauthorized);
-        AssertAnsweredAtNormalSpeed(control);
+        AssertAnsweredAtNormalSpeed(control, calm);
         output.WriteLine($"Dovecot saw {DovecotAuthFailures() - failedBefore} failed logins");
         (DovecotAuthFailures() - failedBefore).ShouldBeLessThanOrEqualTo(60, "the client address locks; only its known accounts still reach Dovecot");
         (await LocksAsync()).ShouldContain(("address", "127.0.0.1"));
@@ -104,13 +105,36 @@ public sealed class SignInStormTests(DovecotFixture dovecot, Xunit.Abstractions.
         return (answers, control);
     }
 
-    private void AssertAnsweredAtNormalSpeed(List<(HttpStatusCode Status, TimeSpan Elapsed)> control)
+    /// <summary>
+    /// The returning user's sign-in with no storm, on this machine now: the median of five real IMAP checks. The storm's
+    /// bound is relative to it, so a machine that is slow for reasons of its own (other work on two cores) does not
+    /// fail the test, while a sign-in queued behind the storm still does.
+    /// </summary>
+    private async Task<TimeSpan> CalmSignInAsync(MailboxUser returning)
     {
+        var cache = _server.Services.GetRequiredService<VerifiedCredentialCache>();
+        var samples = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            cache.Forget(returning.Address);
+            var clock = Stopwatch.StartNew();
+            (await OptionsAsync(returning.Address, returning.Password)).ShouldBe(HttpStatusCode.OK);
+            samples.Add(clock.Elapsed);
+        }
+
+        return samples.Order().ElementAt(2);
+    }
+
+    /// <summary>The returning user's sign-ins during the storm: all answered, the slowest within 1 s or five calm sign-ins, whichever is longer.</summary>
+    private void AssertAnsweredAtNormalSpeed(List<(HttpStatusCode Status, TimeSpan Elapsed)> control, TimeSpan calm)
+    {
+        output.WriteLine($"returning user's calm sign-in (median of 5): {calm.TotalMilliseconds:0} ms");
         output.WriteLine("returning user's sign-ins (ms): " + string.Join(", ", control.Select(sample => sample.Elapsed.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
         control.Count.ShouldBeGreaterThanOrEqualTo(3);
         control.ShouldAllBe(sample => sample.Status == HttpStatusCode.OK);
         var sorted = control.Select(sample => sample.Elapsed).Order().ToList();
-        sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1].ShouldBeLessThan(TimeSpan.FromSeconds(1),
+        var bound = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, calm.Ticks * 5));
+        sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1].ShouldBeLessThan(bound,
             "returning user's sign-ins (ms): " + string.Join(", ", control.Select(sample => sample.Elapsed.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
     }
 
