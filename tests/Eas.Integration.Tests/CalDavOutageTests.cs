@@ -54,18 +54,12 @@ public sealed class CalDavOutageTests(DovecotFixture dovecot) : IAsyncLifetime
         var key = phone.Keys[calendar];
         (await PutAsync(user, "calendar/waiting-1.ics", Event)).ShouldBe(HttpStatusCode.Created);
 
-        var port = _radicale.Port;
-        await _radicale.DisposeAsync();
-        try
+        await RadicaleOutage.WhileDownAsync(_radicale, back => _radicale = back, async () =>
         {
             var down = await PimRequests.SyncAsync(phone, calendar);
             down.ValueOf(AirSync.Status).ShouldBe("16", "Retry (MS-ASCMD 2.2.3.177.17): a store outage is retriable, never Status 3");
             down.ValueOf(AirSync.SyncKey).ShouldBe(key, "the phone's key is kept, never reset");
-        }
-        finally
-        {
-            _radicale = await RadicaleInstance.StartAsync(new RadicaleOptions { DataDirectory = _radicaleData, Port = port });
-        }
+        });
 
         var back = await PimRequests.SyncAsync(phone, calendar, key: key);
         back.ValueOf(AirSync.Status).ShouldBe("1");

@@ -33,16 +33,9 @@ public sealed class OofOutageTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     private static WbxmlElement OofSet() =>
-        WithChildren(SettingsPage.SettingsElement, WithChildren(SettingsPage.Oof, WithChildren(SettingsPage.Set,
-            WithText(SettingsPage.OofState, "1"),
-            WithChildren(SettingsPage.OofMessage,
-                new WbxmlElement(SettingsPage.AppliesToInternal),
-                WithText(SettingsPage.Enabled, "1"),
-                WithText(SettingsPage.ReplyMessage, "Away today."),
-                WithText(SettingsPage.BodyType, "Text")))));
+        OofTests.OofSet(WithText(SettingsPage.OofState, "1"), OofTests.Message(SettingsPage.AppliesToInternal, true, "Away today."));
 
-    private static WbxmlElement OofGet() =>
-        WithChildren(SettingsPage.SettingsElement, WithChildren(SettingsPage.Oof, WithChildren(SettingsPage.Get, WithText(SettingsPage.BodyType, "Text"))));
+    private static WbxmlElement OofGet() => OofTests.OofGet("Text");
 
     private static async Task<WbxmlElement> OofOf(EasTestClient phone, WbxmlElement request)
     {

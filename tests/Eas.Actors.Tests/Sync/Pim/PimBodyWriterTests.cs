@@ -1,4 +1,5 @@
 using Eas.Actors.Sync.Pim;
+using Eas.Actors.Tests.Sync.Email;
 using Eas.Wire.CodePages;
 using Eas.Wire.Commands;
 using Eas.Wire.Http;
@@ -22,13 +23,6 @@ public sealed class PimBodyWriterTests
         var data = new WbxmlElement(AirSync.ApplicationData);
         PimBodyWriter.Write(data, body, version, [.. preferences], truncation, tags, servesHtml);
         return data;
-    }
-
-    private static string[] Names(WbxmlElement element)
-    {
-        var names = new List<string>();
-        foreach (var child in element.Children) names.Add($"{child.Namespace}:{child.Name}");
-        return [.. names];
     }
 
     [Fact]
@@ -59,7 +53,7 @@ public sealed class PimBodyWriterTests
         var cut = Write(new PimTextBody("héllo wörld", null), ProtocolVersion.V120, servesHtml: false, new BodyPreference(BodyType.PlainText) { TruncationSize = 2 }).Element(AirSyncBase.Body)!;
         var whole = Write(new PimTextBody("héllo wörld", null), ProtocolVersion.V120, servesHtml: false).Element(AirSyncBase.Body)!;
 
-        Names(cut).ShouldBe(["AirSyncBase:Type", "AirSyncBase:EstimatedDataSize", "AirSyncBase:Truncated", "AirSyncBase:Data"]);
+        EmailTestData.Names(cut).ShouldBe(["AirSyncBase:Type", "AirSyncBase:EstimatedDataSize", "AirSyncBase:Truncated", "AirSyncBase:Data"]);
         (cut.ValueOf(AirSyncBase.Data), cut.ValueOf(AirSyncBase.EstimatedDataSize), cut.ValueOf(AirSyncBase.Truncated)).ShouldBe(("h", "13", "1"), "é is two bytes: it does not fit after h");
         (whole.ValueOf(AirSyncBase.Data), whole.ValueOf(AirSyncBase.Truncated)).ShouldBe(("héllo wörld", "0"));
     }
@@ -70,7 +64,7 @@ public sealed class PimBodyWriterTests
         var withheld = Write(new PimTextBody("0123456789", null), ProtocolVersion.V141, servesHtml: false, new BodyPreference(BodyType.PlainText) { TruncationSize = 5, AllOrNone = true }).Element(AirSyncBase.Body)!;
         var fits = Write(new PimTextBody("0123", null), ProtocolVersion.V141, servesHtml: false, new BodyPreference(BodyType.PlainText) { TruncationSize = 5, AllOrNone = true }).Element(AirSyncBase.Body)!;
 
-        Names(withheld).ShouldBe(["AirSyncBase:Type", "AirSyncBase:EstimatedDataSize", "AirSyncBase:Truncated"]);
+        EmailTestData.Names(withheld).ShouldBe(["AirSyncBase:Type", "AirSyncBase:EstimatedDataSize", "AirSyncBase:Truncated"]);
         withheld.ValueOf(AirSyncBase.Truncated).ShouldBe("1");
         (fits.ValueOf(AirSyncBase.Data), fits.ValueOf(AirSyncBase.Truncated)).ShouldBe(("0123", "0"));
     }
@@ -86,7 +80,7 @@ public sealed class PimBodyWriterTests
         var plain = Write(body, ProtocolVersion.V161, servesHtml: false, new BodyPreference(BodyType.PlainText) { Preview = 12 }).Element(AirSyncBase.Body)!;
         var withheld = Write(body, ProtocolVersion.V161, servesHtml: false, new BodyPreference(BodyType.PlainText) { Preview = 12, TruncationSize = 3, AllOrNone = true }).Element(AirSyncBase.Body)!;
 
-        Names(html).ShouldBe(["AirSyncBase:Type", "AirSyncBase:EstimatedDataSize", "AirSyncBase:Truncated", "AirSyncBase:Data", "AirSyncBase:Preview"]);
+        EmailTestData.Names(html).ShouldBe(["AirSyncBase:Type", "AirSyncBase:EstimatedDataSize", "AirSyncBase:Truncated", "AirSyncBase:Data", "AirSyncBase:Preview"]);
         html.ValueOf(AirSyncBase.Preview).ShouldBe("First line s", "white space folded, no more characters than asked");
         old.Element(AirSyncBase.Preview).ShouldBeNull("Preview is 14.0+");
         plain.Element(AirSyncBase.Preview).ShouldBeNull("plain text Data already is the preview");
@@ -101,9 +95,9 @@ public sealed class PimBodyWriterTests
         var cut = WriteAs(new PimTextBody(text, null), ProtocolVersion.V25, servesHtml: true, truncation: 1, tags: TaskTags);
         var whole = WriteAs(new PimTextBody("short", null), ProtocolVersion.V25, servesHtml: true, truncation: 1, tags: TaskTags);
 
-        Names(cut).ShouldBe(["Tasks:Body", "Tasks:BodySize", "Tasks:BodyTruncated"]);
+        EmailTestData.Names(cut).ShouldBe(["Tasks:Body", "Tasks:BodySize", "Tasks:BodyTruncated"]);
         (cut.ValueOf(TasksPage.Body)!.Length, cut.ValueOf(TasksPage.BodySize), cut.ValueOf(TasksPage.BodyTruncated)).ShouldBe((512, "600", "1"));
-        Names(whole).ShouldBe(["Tasks:Body", "Tasks:BodyTruncated"]);
+        EmailTestData.Names(whole).ShouldBe(["Tasks:Body", "Tasks:BodyTruncated"]);
         whole.ValueOf(TasksPage.BodyTruncated).ShouldBe("0");
     }
 
@@ -112,7 +106,7 @@ public sealed class PimBodyWriterTests
     {
         var cut = WriteAs(new PimTextBody(new string('b', 600), null), ProtocolVersion.V25, servesHtml: false, truncation: 1, tags: CalendarTags);
 
-        Names(cut).ShouldBe(["Calendar:Body", "Calendar:BodyTruncated"]);
+        EmailTestData.Names(cut).ShouldBe(["Calendar:Body", "Calendar:BodyTruncated"]);
         cut.ValueOf(CalendarPage.BodyTruncated).ShouldBe("1");
     }
 
