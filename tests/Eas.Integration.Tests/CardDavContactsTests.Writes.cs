@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Eas.Integration.Tests.Support;
-using Eas.Mail.LocalRadicale;
 using Eas.Wire.CodePages;
 using static Eas.Wire.Wbxml.WbxmlElement;
 
@@ -84,18 +83,12 @@ public sealed partial class CardDavContactsTests
         await PutAsync(user, "contacts/o1.vcf", ContactsSyncTests.CardOf("o1"));
         await ContactsSyncTests.SyncAsync(phone, folder);
         var key = phone.Keys[folder];
-        var port = _radicale.Port;
-        await _radicale.DisposeAsync();
-        try
+        await RadicaleOutage.WhileDownAsync(_radicale, back => _radicale = back, async () =>
         {
             var down = await ContactsSyncTests.SyncAsync(phone, folder);
             down.ValueOf(AirSync.Status).ShouldBe("16", "Retry (MS-ASCMD 2.2.3.177.17): a store outage is retriable");
             down.ValueOf(AirSync.SyncKey).ShouldBe(key, "the phone's key is kept, never reset");
-        }
-        finally
-        {
-            _radicale = await RadicaleInstance.StartAsync(new RadicaleOptions { DataDirectory = _radicaleData, Port = port });
-        }
+        });
 
         var back = await ContactsSyncTests.SyncAsync(phone, folder, key: key);
         back.ValueOf(AirSync.Status).ShouldBe("1");

@@ -34,17 +34,17 @@ public sealed class OofTests(DovecotFixture dovecot) : IAsyncLifetime
         return (user, phone);
     }
 
-    private static WbxmlElement Message(ushort audience, bool enabled, string text, string bodyType = "Text") =>
+    internal static WbxmlElement Message(ushort audience, bool enabled, string text, string bodyType = "Text") =>
         WithChildren(SettingsPage.OofMessage,
             new WbxmlElement(audience),
             WithText(SettingsPage.Enabled, enabled ? "1" : "0"),
             WithText(SettingsPage.ReplyMessage, text),
             WithText(SettingsPage.BodyType, bodyType));
 
-    private static WbxmlElement OofSet(params WbxmlElement[] children) =>
+    internal static WbxmlElement OofSet(params WbxmlElement[] children) =>
         WithChildren(SettingsPage.SettingsElement, WithChildren(SettingsPage.Oof, WithChildren(SettingsPage.Set, children)));
 
-    private static WbxmlElement OofGet(string bodyType) =>
+    internal static WbxmlElement OofGet(string bodyType) =>
         WithChildren(SettingsPage.SettingsElement, WithChildren(SettingsPage.Oof, WithChildren(SettingsPage.Get, WithText(SettingsPage.BodyType, bodyType))));
 
     private static async Task<WbxmlElement> OofOf(EasTestClient phone, WbxmlElement request)

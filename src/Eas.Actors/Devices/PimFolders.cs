@@ -27,11 +27,10 @@ internal static class PimFolders
     public static async Task<IReadOnlyList<PimFolder>?> ListAsync(MailboxContext context)
     {
         if (!context.HasPim) return [];
-        var collections = new List<PimCollection>();
+        IReadOnlyList<PimCollection> collections;
         try
         {
-            foreach (var kind in context.Codecs.Kinds)
-                collections.AddRange(await context.Pim.ListCollectionsAsync(kind, context.CancellationToken));
+            collections = await context.Pim.ListCollectionsOfKindsAsync([.. context.Codecs.Kinds], context.CancellationToken);
         }
         catch (PimStoreUnavailableException)
         {

@@ -16,6 +16,20 @@ public interface IPimStore : IAsyncDisposable
     /// <summary>The account's collections of one kind; creates the default one (<see cref="PimCollection.IsDefault"/>) when the account has none.</summary>
     Task<IReadOnlyList<PimCollection>> ListCollectionsAsync(PimKind kind, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The account's collections of several kinds, kind by kind in the order given, creating each kind's default as
+    /// <see cref="ListCollectionsAsync(PimKind, CancellationToken)"/> does. A store that can answer every kind from one
+    /// listing (the IMAP store: one LIST) does so; by default it is one listing per kind.
+    /// </summary>
+    async Task<IReadOnlyList<PimCollection>> ListCollectionsOfKindsAsync(IReadOnlyList<PimKind> kinds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var collections = new List<PimCollection>();
+        foreach (var kind in kinds)
+            collections.AddRange(await ListCollectionsAsync(kind, cancellationToken).ConfigureAwait(false));
+        return collections;
+    }
+
     /// <summary>Creates a collection (a user-created contacts folder) under <paramref name="parentId"/> (null: the top).</summary>
     Task<PimCollection> CreateCollectionAsync(PimKind kind, string displayName, string? parentId, CancellationToken cancellationToken);
 

@@ -21,6 +21,17 @@ public sealed class KindRoutedPimStore(string kind, IPimStore contacts, IPimStor
         return [.. listed.Select(Outward)];
     }
 
+    /// <summary>Contacts from the contacts store, the other kinds from the calendars store in one listing of its own.</summary>
+    public async Task<IReadOnlyList<PimCollection>> ListCollectionsOfKindsAsync(IReadOnlyList<PimKind> kinds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var others = kinds.Where(k => k != PimKind.Contacts).ToList();
+        var listed = new List<PimCollection>();
+        if (kinds.Contains(PimKind.Contacts)) listed.AddRange(await contacts.ListCollectionsAsync(PimKind.Contacts, cancellationToken).ConfigureAwait(false));
+        if (others.Count > 0) listed.AddRange((await calendars.ListCollectionsOfKindsAsync(others, cancellationToken).ConfigureAwait(false)).Select(Outward));
+        return [.. kinds.SelectMany(kind => listed.Where(c => c.Kind == kind))];
+    }
+
     public async Task<PimCollection> CreateCollectionAsync(PimKind kind, string displayName, string? parentId, CancellationToken cancellationToken)
     {
         if (kind == PimKind.Contacts) return await contacts.CreateCollectionAsync(kind, displayName, parentId, cancellationToken).ConfigureAwait(false);

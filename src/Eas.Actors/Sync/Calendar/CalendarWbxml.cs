@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Eas.Actors.Sync.Contacts;
+using Eas.Actors.Sync.Pim;
 using Eas.Wire.CodePages;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
@@ -14,6 +15,9 @@ namespace Eas.Actors.Sync.Calendar;
 /// </summary>
 public static class CalendarWbxml
 {
+    /// <summary>calendar:Body and BodyTruncated (MS-ASCAL 2.2.2.7.2, 2.2.2.8): an appointment's body for 2.5, which has no BodySize.</summary>
+    private static readonly LegacyBodyTags LegacyBody = new(CalendarPage.Body, null, CalendarPage.BodyTruncated);
+
     public static WbxmlElement Build(CalendarItem item, ProtocolVersion version, ContactBodyOptions body)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -21,7 +25,7 @@ public static class CalendarWbxml
         var data = new WbxmlElement(AirSync.ApplicationData);
         foreach (var tag in CalendarElements.FieldOrder)
         {
-            if (tag == CalendarPage.BusyStatus) CalendarBodyWriter.Write(data, item.Body, version, body);
+            if (tag == CalendarPage.BusyStatus) WriteBody(data, item.Body, version, body);
             if (tag == CalendarPage.ResponseRequested)
             {
                 AddAttendees(data, item.Attendees, version);
@@ -194,7 +198,7 @@ public static class CalendarWbxml
             foreach (var tag in CalendarElements.ExceptionFieldOrder)
             {
                 AddField(element, changes, tag, version);
-                if (tag == CalendarPage.EndTime) CalendarBodyWriter.Write(element, changes.Body, version, body);
+                if (tag == CalendarPage.EndTime) WriteBody(element, changes.Body, version, body);
                 if (tag == CalendarPage.Location) AddList(element, CalendarPage.Categories, CalendarPage.Category, changes.Categories);
                 if (tag == CalendarPage.MeetingStatus) AddAttendees(element, changes.Attendees, version);
             }
@@ -204,6 +208,10 @@ public static class CalendarWbxml
 
         data.Add(list);
     }
+
+    /// <summary>An appointment's plain-text body (MS-ASCAL 2.2.2.7.1: airsyncbase:Body for 12.0+), by <see cref="PimBodyWriter"/>.</summary>
+    private static void WriteBody(WbxmlElement data, string? body, ProtocolVersion version, ContactBodyOptions options) =>
+        PimBodyWriter.Write(data, new PimTextBody(body, null), version, options.BodyPreferences, options.Truncation, LegacyBody, servesHtml: false);
 
     private static void AddList(WbxmlElement data, ushort container, ushort entry, ImmutableArray<string> values)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Eas.Actors.Sync.Pim;
 using Eas.Wire.CodePages;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
@@ -16,6 +17,9 @@ namespace Eas.Actors.Sync.Contacts;
 /// </summary>
 public static class ContactWbxml
 {
+    /// <summary>contacts:Body, BodySize and BodyTruncated (MS-ASCNTC 2.2.2.7.2, 2.2.2.8, 2.2.2.9): a contact's notes for 2.5.</summary>
+    private static readonly LegacyBodyTags LegacyBody = new(ContactsPage.Body, ContactsPage.BodySize, ContactsPage.BodyTruncated);
+
     /// <summary>The whole contact as airsync:ApplicationData.</summary>
     public static WbxmlElement Build(ContactItem item, ProtocolVersion version, ContactBodyOptions body)
     {
@@ -26,7 +30,7 @@ public static class ContactWbxml
         {
             if (!ContactVersionRules.Allows(tag, version)) continue;
             if (tag is ContactsPage.Alias or ContactsPage.WeightedRank && !body.RecipientInformationCache) continue;
-            if (ContactElementOrder.IsBody(tag)) ContactBodyWriter.Write(data, item.Body, version, body);
+            if (ContactElementOrder.IsBody(tag)) PimBodyWriter.Write(data, new PimTextBody(item.Body, null), version, body.BodyPreferences, body.Truncation, LegacyBody, servesHtml: false);
             else if (tag == ContactsPage.Categories) AddList(data, ContactsPage.Categories, ContactsPage.Category, item.Categories);
             else if (tag == ContactsPage.Children) AddList(data, ContactsPage.Children, ContactsPage.Child, item.Children);
             else if (tag == ContactsPage.Picture) ContactPicture.Write(data, item.Picture, body.MaxPictureBytes);

@@ -16,7 +16,7 @@ namespace Eas.Actors.Sync.Tasks;
 /// </summary>
 public static class TaskWbxml
 {
-    private static readonly (ushort Body, ushort Size, ushort Truncated) LegacyBody = (TasksPage.Body, TasksPage.BodySize, TasksPage.BodyTruncated);
+    private static readonly LegacyBodyTags LegacyBody = new(TasksPage.Body, TasksPage.BodySize, TasksPage.BodyTruncated);
 
     public static WbxmlElement Build(TaskItem item, ProtocolVersion version, PimCodecContext context)
     {

@@ -7,8 +7,9 @@ namespace Eas.Integration.Tests.Support.Schema;
 /// The properties of an item, as airsync:ApplicationData (MS-ASCMD 2.2.3.11) and itemoperations:Properties
 /// (MS-ASCMD 2.2.3.139.2) hold them: any number of data-class elements in any order (an unbounded choice).
 /// Email (MS-ASEMAIL 2.2.2, schema 6.1), Email2 (MS-ASEMAIL 6.2) and AirSyncBase (MS-ASAIRS 2.2.2, schema 6)
-/// are described element by element, and so is Calendar (MS-ASCAL 2.2.2, <see cref="CalendarSchema"/>); the other data classes, which this server does not write, are a
-/// wildcard over their code pages.
+/// are described element by element, and so are Calendar (MS-ASCAL 2.2.2, <see cref="CalendarSchema"/>), Tasks
+/// (MS-ASTASK 2.2.2, <see cref="TasksSchema"/>) and Notes (MS-ASNOTE 2.2.2, <see cref="NotesSchema"/>); the other data
+/// classes, which this server does not write, are a wildcard over their code pages.
 /// </summary>
 internal static class DataClassSchema
 {
@@ -110,6 +111,8 @@ internal static class DataClassSchema
         .. extra,
         .. ContactProperties,
         .. CalendarSchema.Properties,
+        .. TasksSchema.Properties,
+        .. NotesSchema.Properties,
         Attachments, Body, BodyPart, Value(AirSyncBase.NativeBodyType),
         Value(Email.To), Value(Email.Cc), Value(Email.From), Value(Email.Subject), Value(Email.ReplyTo), Value(Email.DateReceived),
         Value(Email.DisplayTo), Value(Email.ThreadTopic), Value(Email.Importance), Value(Email.Read), Value(Email.MessageClass),
@@ -119,6 +122,6 @@ internal static class DataClassSchema
         Value(Email2.ConversationIndex), Value(Email2.LastVerbExecuted), Value(Email2.LastVerbExecutionTime), Value(Email2.ReceivedAsBcc),
         Value(Email2.Sender), Value(Email2.CalendarType), Value(Email2.IsLeapMonth), Value(Email2.AccountId), Value(Email2.FirstDayOfWeek),
         Value(Email2.MeetingMessageType), Value(Email2.IsDraft), Value(Email2.Bcc), Value(Email2.Send),
-        AnyOf(DocumentLibrary.PageNumber, Notes.PageNumber, Tasks.PageNumber, RightsManagement.PageNumber),
+        AnyOf(DocumentLibrary.PageNumber, RightsManagement.PageNumber),
     ]).Many();
 }

@@ -4,8 +4,8 @@ namespace Eas.Actors.Mailboxes.Imap.Pim;
 
 internal static partial class ImapPimLog
 {
-    [LoggerMessage(EventId = 1541, Level = LogLevel.Information, Message = "PIM store: created the default contacts folder {Folder} for {User}")]
-    public static partial void DefaultFolderCreated(ILogger logger, string user, string folder);
+    [LoggerMessage(EventId = 1541, Level = LogLevel.Information, Message = "PIM store: created the default {Kind} folder {Folder} for {User}")]
+    public static partial void DefaultFolderCreated(ILogger logger, string user, Eas.Mail.Pim.PimKind kind, string folder);
 
     [LoggerMessage(EventId = 1542, Level = LogLevel.Warning, Message = "PIM store: message {Uid} in {Folder} of {User} is skipped ({Reason})")]
     public static partial void MessageSkipped(ILogger logger, string user, string folder, uint uid, string reason);

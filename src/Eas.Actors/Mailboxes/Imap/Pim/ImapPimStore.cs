@@ -62,19 +62,26 @@ public sealed partial class ImapPimStore : IPimStore
     public string Kind => "imap";
 
     public Task<IReadOnlyList<PimCollection>> ListCollectionsAsync(PimKind kind, CancellationToken cancellationToken) =>
+        ListCollectionsOfKindsAsync([kind], cancellationToken);
+
+    /// <summary>Every kind from one LIST (RFC 3501 6.3.8); a second LIST only after creating a missing default folder.</summary>
+    public Task<IReadOnlyList<PimCollection>> ListCollectionsOfKindsAsync(IReadOnlyList<PimKind> kinds, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
+            ArgumentNullException.ThrowIfNull(kinds);
             var folders = await _mail.ListFoldersAsync(cancellationToken);
-            if (!folders.Any(f => f.Name == _options.RootOf(kind)))
+            var missing = kinds.Distinct().Where(kind => !folders.Any(f => f.Name == _options.RootOf(kind))).ToList();
+            if (missing.Count > 0)
             {
-                await CreateDefaultFolderAsync(kind, cancellationToken);
+                foreach (var kind in missing) await CreateDefaultFolderAsync(kind, cancellationToken);
                 folders = await _mail.ListFoldersAsync(cancellationToken);
             }
 
-            return (IReadOnlyList<PimCollection>)[.. folders
-                .Where(f => f.Selectable && ImapPimFolders.KindOf(f.Name, f.Delimiter, _options) == kind)
+            var selectable = folders.Where(f => f.Selectable).ToList();
+            return (IReadOnlyList<PimCollection>)[.. kinds.Distinct().SelectMany(kind => selectable
+                .Where(f => ImapPimFolders.KindOf(f.Name, f.Delimiter, _options) == kind)
                 .OrderBy(f => f.Name, StringComparer.Ordinal)
-                .Select(f => ToCollection(f, kind))];
+                .Select(f => ToCollection(f, kind)))];
         });
 
     public Task<PimCollection> CreateCollectionAsync(PimKind kind, string displayName, string? parentId, CancellationToken cancellationToken) =>
@@ -135,7 +142,7 @@ public sealed partial class ImapPimStore : IPimStore
         }
 
         await MarkAsync(name, ImapPimMessage.KolabTypeOf(kind) + ".default", cancellationToken);
-        ImapPimLog.DefaultFolderCreated(Logger, _pim.Login, name);
+        ImapPimLog.DefaultFolderCreated(Logger, _pim.Login, kind, name);
     }
 
     /// <summary>Kolab's folder-type annotation (RFC 5464) where the server keeps METADATA; a refusal is logged, not a failure: the mark is a courtesy to other clients.</summary>
