@@ -15,6 +15,7 @@ using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Audit;
 using Eas.Actors.Persistence.Journal;
 using Eas.Actors.Sending;
+using Eas.Actors.Timing;
 using Eas.Host.Admin;
 using Eas.Host.Auth;
 using Eas.Host.Diagnostics;
@@ -94,7 +95,8 @@ public static class ServerHost
         services.AddSingleton(sp => new ClusterStats(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => AccessRegions.From(sp.GetRequiredService<ActorRegistry>(), sp.GetRequiredService<DirectoryView>()));
         services.AddSingleton(sp => new MailboxRegion(sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>()));
-        services.AddSingleton(sp => new DeviceRegion(sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>()));
+        services.AddSingleton(sp => new DeadlineWheel(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(1)));
+        services.AddSingleton(sp => new DeviceRegion(sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>(), sp.GetRequiredService<DeadlineWheel>()));
         services.AddAkka(ClusterSettings.SystemName, (akka, sp) =>
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;

@@ -15,5 +15,6 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     ContactsBenchCommand.Create(),
     ContactsBenchCommand.CreateCalendar(),
     GalBenchCommand.Create(),
+    FloorServerCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

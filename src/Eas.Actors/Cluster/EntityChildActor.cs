@@ -66,6 +66,15 @@ public abstract class EntityChildActor : UntypedPersistentActor, IWithTimers
     /// </summary>
     protected virtual bool CanPassivate => true;
 
+    /// <summary>
+    /// Turns the idle timer off while the child holds something that keeps it in memory anyway (a parked Ping):
+    /// Akka re-arms a receive timeout after every message, each time a scheduled message and a cancellation source.
+    /// </summary>
+    protected void SuspendIdleTimeout() => Context.SetReceiveTimeout(null);
+
+    /// <summary>Turns the idle timer back on (<see cref="SuspendIdleTimeout"/>).</summary>
+    protected void ResumeIdleTimeout() => Context.SetReceiveTimeout(_options.IdleTimeout);
+
     /// <summary>The state a snapshot keeps; taken after the event that makes one due.</summary>
     protected abstract IPersistedMessage Snapshot();
 

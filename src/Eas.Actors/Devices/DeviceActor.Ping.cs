@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Eas.Actors.Mailboxes;
+using Eas.Actors.Timing;
 using Eas.Wire.Commands.Ping;
 
 namespace Eas.Actors.Devices;
@@ -10,11 +11,15 @@ namespace Eas.Actors.Devices;
 /// the folders' names. It ends with Status 2 when the mailbox tells of a change in a watched folder, with
 /// Status 1 when the heartbeat passes, when a newer Ping or any other command of this device arrives, and at
 /// shutdown (so the phone reconnects at once); a phone that hangs up just drops it. At most one per device.
+/// The heartbeat is a deadline on the node's <see cref="DeadlineWheel"/> (one object, no timer of its own), and the
+/// idle timer is off while parked: Akka would re-arm it, a scheduled message and a cancellation source, on every
+/// message, for a device that cannot passivate anyway.
 /// </summary>
 public sealed partial class DeviceActor
 {
-    private const string HeartbeatTimer = "ping-heartbeat";
     private ParkedPing? _parked;
+    private Deadline? _heartbeat;
+    private ICancelable? _heartbeatWithoutWheel;
     private long _pingToken;
 
     /// <summary>True from a Ping or Sync that may have registered a watch until the watch is dropped.</summary>
@@ -28,7 +33,10 @@ public sealed partial class DeviceActor
         _parked = new ParkedPing(reply, requestId, park.FolderIdsByName, token, request.AccountId, park.Resume);
         settings.Metrics?.Parked();
         if (request.Line.Command == Eas.Wire.Http.EasCommand.Ping) _loops.PingParked(settings.Clock.GetUtcNow(), park.Parameters.HeartbeatSeconds);
-        Timers.StartSingleTimer(HeartbeatTimer, new PingHeartbeat(token), TimeSpan.FromSeconds(park.Parameters.HeartbeatSeconds));
+        var heartbeat = TimeSpan.FromSeconds(park.Parameters.HeartbeatSeconds);
+        if (settings.Deadlines is { } wheel) _heartbeat = wheel.Schedule(new TellDeadline(Self, new PingHeartbeat(token)), heartbeat);
+        else _heartbeatWithoutWheel = Context.System.Scheduler.ScheduleTellOnceCancelable(heartbeat, Self, new PingHeartbeat(token), Self);
+        SuspendIdleTimeout();
     }
 
     private async Task OnFoldersChangedAsync(FoldersChanged changed)
@@ -114,7 +122,10 @@ public sealed partial class DeviceActor
     {
         var parked = _parked!;
         _parked = null;
-        Timers.Cancel(HeartbeatTimer);
+        _heartbeat?.Cancel();
+        _heartbeatWithoutWheel?.Cancel();
+        (_heartbeat, _heartbeatWithoutWheel) = (null, null);
+        ResumeIdleTimeout();
         settings.Metrics?.Unparked(outcome);
         if (unwatch) StopWatching(parked.AccountId);
     }

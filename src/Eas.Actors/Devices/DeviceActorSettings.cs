@@ -50,6 +50,12 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>Heartbeat bounds and folder limit of Ping.</summary>
     public PingLimits Ping { get; init; } = new();
 
+    /// <summary>
+    /// The node's timer for parked Pings' heartbeats; null (tests of device rules) schedules each heartbeat on Akka's
+    /// scheduler instead.
+    /// </summary>
+    public Timing.DeadlineWheel? Deadlines { get; init; }
+
     /// <summary>Push instruments.</summary>
     public Diagnostics.PushMetrics? Metrics { get; init; }
 

@@ -4,7 +4,12 @@ using Eas.Actors.Cluster;
 namespace Eas.Actors.Devices;
 
 /// <summary>The devices of every account, reached through the account shard region from any node.</summary>
-public sealed class DeviceRegion(IActorRef accounts)
+/// <param name="accounts">The account shard region.</param>
+/// <param name="deadlines">
+/// The node's timer for the deadline of each request's ask; null gives each ask Akka's own timer (and a cancellation
+/// source with it), as in tests of the request path alone.
+/// </param>
+public sealed class DeviceRegion(IActorRef accounts, Timing.DeadlineWheel? deadlines = null)
 {
     /// <summary>
     /// The one ask of a request: run the command on its device, within <paramref name="deadline"/>. When
@@ -15,19 +20,37 @@ public sealed class DeviceRegion(IActorRef accounts)
     /// The device is told once the ask has ended cancelled, not from a registration on the token: the ask's own
     /// registration runs first and ends the ask, and disposing a second registration as the method returns could
     /// remove it before it ran, so the device would keep the parked request until its heartbeat.
+    /// With the node's <see cref="Timing.DeadlineWheel"/> the ask itself has no timeout: its deadline is an
+    /// <see cref="Timing.AskDeadline"/> on the wheel, which ends it with the same <see cref="AskTimeoutException"/>,
+    /// and is taken off the wheel when the answer comes first. A parked Ping then holds one registration (on
+    /// <paramref name="cancellationToken"/>) and no timer.
     /// </remarks>
     public async Task<CommandOutcome> ExecuteAsync(DeviceRequest request, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var requestId = Guid.NewGuid();
         var envelope = Envelope(request.AccountId, request.Line.DeviceId);
+        var command = envelope(new ExecuteDeviceCommand(request, requestId));
+        Timing.AskDeadline? expiry = null;
         try
         {
-            return await accounts.Ask<CommandOutcome>(envelope(new ExecuteDeviceCommand(request, requestId)), deadline, cancellationToken);
+            if (deadlines is null) return await accounts.Ask<CommandOutcome>(command, deadline, cancellationToken);
+            return await accounts.Ask<CommandOutcome>(
+                asker =>
+                {
+                    expiry = deadlines.Schedule(new Timing.AskDeadline(asker, deadline), deadline);
+                    return command;
+                },
+                Timeout.InfiniteTimeSpan,
+                cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             accounts.Tell(envelope(new AbandonRequest(requestId)));
             throw;
+        }
+        finally
+        {
+            expiry?.Cancel();
         }
     }
 

@@ -67,6 +67,7 @@ internal static class ActorComposition
                 Block = TimeSpan.FromHours(options.Requests.UserAgentBlockHours),
             },
             Metrics = services.GetRequiredService<PushMetrics>(),
+            Deadlines = services.GetRequiredService<Eas.Actors.Timing.DeadlineWheel>(),
             SyncMetrics = services.GetRequiredService<SyncMetrics>(),
             Accounts = access.Accounts,
             Directory = access.Directory,

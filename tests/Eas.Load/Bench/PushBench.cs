@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Eas.Load.Floor;
 using Eas.Load.Measuring;
 using Eas.Load.Push;
 using Eas.Load.Safety;
@@ -78,6 +79,7 @@ internal static class PushBench
             (servers, dovecot) = (null, null);
             PushReport.Print(outcome, MachineInfo.Read(), [.. logs, LogScan.Dovecot(Path.Combine(workDirectory, "dovecot", "dovecot.log"))]);
             if (outcome.Operator is { } operatorFigures) OperatorProbe.Print(operatorFigures);
+            if (settings.Floor && await FloorBench.MeasureAsync(outcome.ParkedAfterSetup, serverDll, workDirectory, deadline.Token) is { } floor) PushReport.PrintFloor(outcome, floor);
             return PushReport.Passed(outcome) ? 0 : 1;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or IOException or DbException || PlainImap.IsFailure(e))

@@ -7,7 +7,7 @@ namespace Eas.Load.Bench;
 /// </summary>
 internal sealed record PushBenchSettings(
     int Devices, int Accounts, int HoldSeconds, int Deliveries, int HeartbeatSeconds, int Concurrency, string Version,
-    string ServerLogLevel, string? ServerDll, bool KeepData, int OperatorWindowSeconds = 0, int Nodes = 1)
+    string ServerLogLevel, string? ServerDll, bool KeepData, int OperatorWindowSeconds = 0, int Nodes = 1, bool Floor = false)
 {
     /// <summary>
     /// IMAP sessions the private Dovecot must take at once: per account the server's watcher and command

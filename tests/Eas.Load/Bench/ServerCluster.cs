@@ -19,7 +19,7 @@ namespace Eas.Load.Bench;
 /// </summary>
 internal sealed class ServerCluster : IAsyncDisposable
 {
-    private static readonly TimeSpan ServerStartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ServerStartTimeout = TimeSpan.FromSeconds(180);
     /// <summary>Several servers start at once on a 2-core machine: each takes longer than one alone.</summary>
     private static readonly TimeSpan NodeStartTimeout = TimeSpan.FromSeconds(120);
     /// <summary>Three nodes form in about 10 s on an idle 2-core machine and in up to 30 s on a busy one; the members gauge is sampled every 5 s.</summary>

@@ -37,8 +37,10 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
-    /// <summary>Starts the server and waits until <paramref name="baseUrl"/>/healthz says ok, at most <paramref name="startTimeout"/>.</summary>
-    public static async Task<ServerProcess> StartAsync(string serverDll, IReadOnlyList<string> arguments, Uri baseUrl, string logPath, TimeSpan startTimeout, CancellationToken cancellationToken)
+    /// <summary>Starts the server (with <paramref name="environment"/> added to its variables) and waits until <paramref name="baseUrl"/>/healthz says ok, at most <paramref name="startTimeout"/>.</summary>
+    public static async Task<ServerProcess> StartAsync(
+        string serverDll, IReadOnlyList<string> arguments, Uri baseUrl, string logPath, TimeSpan startTimeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(DotnetHost(), [serverDll, .. arguments])
         {
@@ -47,6 +49,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(serverDll)!,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {info.FileName} {serverDll}.");
         var server = new ServerProcess(process, logPath);
         try

@@ -25,12 +25,13 @@ internal static class PushBenchCommand
         var serverDll = new Option<string?>("--server-dll") { Description = $"The server to run (default: <repository>/{RepositoryPaths.ServerDll})." };
         var operatorWindow = new Option<int>("--operator-probe") { Description = "During the hold, measure what operators' tools cost the server: four windows of this many seconds (quiet, a /healthz control, top's 1/s stats, a 1/s /metrics scrape); 0 = off. The hold must be longer than 4 windows + 10 s.", DefaultValueFactory = _ => 0 };
         var nodes = CommonOptions.Positive(new Option<int>("--nodes") { Description = $"Server processes: 1 runs one server as before; more start a private PostgreSQL and a cluster of that many (at most {MaxNodes}), each request going to a node drawn at random.", DefaultValueFactory = _ => 1 });
+        var floor = new Option<bool>("--floor") { Description = "After the run, hold as many requests open in bare Kestrel (a child process, the server's GC settings) and report its RSS per held request beside the server's per parked Ping." };
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
         var maxSeconds = CommonOptions.MaxSeconds();
         maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
         var command = new Command("push-bench", "Park thousands of Pings against a private Dovecot and the Release server, deliver mail, measure push latency and memory.")
         {
-            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes,
+            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor,
         };
         command.Validators.Add(result =>
         {
@@ -44,7 +45,7 @@ internal static class PushBenchCommand
             var settings = new PushBenchSettings(
                 result.GetValue(devices), result.GetValue(accounts), result.GetValue(hold), result.GetValue(deliveries), result.GetValue(heartbeat),
                 result.GetValue(concurrency), result.GetValue(version)!, result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep), result.GetValue(operatorWindow),
-                result.GetValue(nodes));
+                result.GetValue(nodes), result.GetValue(floor));
             return await PushBench.RunAsync(settings, deadline);
         });
         return command;

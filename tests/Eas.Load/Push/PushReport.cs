@@ -169,10 +169,20 @@ internal static class PushReport
     private static long PeakRssKib(PushOutcome o) =>
         Math.Max(o.ServerRss.Select(rss => rss.MaxKib).DefaultIfEmpty(0).Max(), o.Snapshots.SelectMany(s => s.Nodes).Max(n => n.RssKib ?? 0));
 
-    private static string PerPingKib(PushOutcome o) =>
+    private static string PerPingKib(PushOutcome o) => Num(PerPing(o), "0.0");
+
+    private static double? PerPing(PushOutcome o) =>
         o.Snapshot("before setup")?.Server.RssKib is { } before && o.Snapshot("after setup")?.Server.RssKib is { } after && o.ParkedAfterSetup > 0
-            ? ((after - before) / (double)o.ParkedAfterSetup).ToString("0.0", CultureInfo.InvariantCulture)
-            : "?";
+            ? (after - before) / (double)o.ParkedAfterSetup
+            : null;
+
+    /// <summary>The floor beside the server: bare Kestrel's RSS per held request, and how many times that a parked Ping costs.</summary>
+    public static void PrintFloor(PushOutcome o, Floor.FloorFigures floor)
+    {
+        var ratio = PerPing(o) is { } perPing && floor.PerRequestKib > 0 ? perPing / floor.PerRequestKib : (double?)null;
+        AnsiConsole.WriteLine($"Floor (bare Kestrel, {floor.Held:N0} requests held, RSS {Mib(floor.BeforeKib)} -> {Mib(floor.AfterKib)} MiB): {Num(floor.PerRequestKib, "0.0")} KiB per held request");
+        AnsiConsole.Profile.Out.Writer.WriteLine($"RSS per parked Ping {PerPingKib(o)} KiB, floor {Num(floor.PerRequestKib, "0.0")} KiB, ratio {Num(ratio, "0.00")}");
+    }
 
     private static string MarginalPerPingKib(PushOutcome o) =>
         o.Snapshot("half parked") is { Server.RssKib: { } half, Parked: { } halfParked } && o.Snapshot("after setup") is { Server.RssKib: { } after, Parked: { } parked } && parked > halfParked
