@@ -20,6 +20,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>The directory, whose audit log records what a phone reports to an admin's order (a wipe acknowledgement); none in tests.</summary>
     public Accounts.DirectoryRegion? Directory { get; init; }
 
+    /// <summary>The index of the admin lists (quarantined, wipe pending) a device tells of its changes; none in tests of device rules alone.</summary>
+    public Lists.DeviceListIndex? Lists { get; init; }
+
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 

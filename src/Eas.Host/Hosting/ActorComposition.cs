@@ -70,6 +70,7 @@ internal static class ActorComposition
             SyncMetrics = services.GetRequiredService<SyncMetrics>(),
             Accounts = access.Accounts,
             Directory = access.Directory,
+            Lists = services.GetRequiredService<Eas.Actors.Devices.Lists.DeviceListIndex>(),
             Submitter = ServerHost.SubmitterFrom(options.Smtp),
             Oof = ServerHost.OofStoreFrom(options, loggers.CreateLogger<Eas.Actors.OutOfOffice.SieveOofStore>()),
             Gal = services.GetRequiredService<Eas.Mail.Gal.IGalDirectory>(),
