@@ -21,7 +21,7 @@ internal sealed class AdminApi : IDisposable
 
     private readonly HttpClient _http;
 
-    /// <param name="handler">Where requests go instead of the network (tests); the network when null.</param>
+    /// <summary>The API of <paramref name="server"/>; requests go to <paramref name="handler"/> instead of the network when one is given (tests).</summary>
     public AdminApi(Uri server, string user, string password, TimeSpan timeout, HttpMessageHandler? handler = null)
     {
         var root = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");

@@ -1,6 +1,7 @@
 using System.Text;
 using Akka.Actor;
 using Akka.Actor.Setup;
+using Eas.Actors.Devices;
 using Eas.Actors.Devices.Lists;
 using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Journal;
