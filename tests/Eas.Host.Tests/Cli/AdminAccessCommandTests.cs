@@ -82,7 +82,7 @@ public sealed class AdminAccessCommandTests
         run.Api.Requests.ShouldBeEmpty();
         run.Output.ShouldBeEmpty();
         run.Error.ShouldContain(reason);
-        run.Error.TrimEnd().ShouldNotContain('\n', customMessage: "one line: " + run.Error);
+        run.Error.TrimEnd().ShouldNotContain("\n", customMessage: "one line: " + run.Error);
     }
 
     [Theory]

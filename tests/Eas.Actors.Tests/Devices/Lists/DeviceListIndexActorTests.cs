@@ -72,7 +72,7 @@ public sealed class DeviceListIndexActorTests : IAsyncLifetime
     /// <summary>Writes a device's first event to its stream, as a device that was once seen leaves it in the journal.</summary>
     private async Task WriteDeviceStreamAsync(string account, string device)
     {
-        var writer = _cluster!.System.ActorOf(Props.Create(() => new StreamWriter(PersistenceIds.Device(account, device), new DeviceFirstSeen(Noon, account, device))));
+        var writer = _cluster!.System.ActorOf(Props.Create(() => new JournalStreamWriter(PersistenceIds.Device(account, device), new DeviceFirstSeen(Noon, account, device))));
         (await writer.Ask<string>("write", TimeSpan.FromSeconds(10))).ShouldBe("written");
     }
 
@@ -97,18 +97,20 @@ public sealed class DeviceListIndexActorTests : IAsyncLifetime
         _cluster = null;
     }
 
-    private sealed class StreamWriter : ReceivePersistentActor
+    private sealed class JournalStreamWriter : ReceivePersistentActor
     {
-        public StreamWriter(string persistenceId, IPersistedMessage first)
+        private readonly string _persistenceId;
+
+        public JournalStreamWriter(string persistenceId, IPersistedMessage first)
         {
-            PersistenceId = persistenceId;
-            Command<string>(_ =>
+            _persistenceId = persistenceId;
+            Command<string>(write =>
             {
                 var replyTo = Sender;
-                Persist(first, _ => replyTo.Tell("written"));
+                Persist(first, written => replyTo.Tell("written"));
             });
         }
 
-        public override string PersistenceId { get; }
+        public override string PersistenceId => _persistenceId;
     }
 }
