@@ -74,7 +74,7 @@ public sealed class TopViewTests
 
         var lines = Draw(new TopAttention.Devices(many, wipes));
 
-        var waiting = Waiting(lines);
+        var waiting = Waiting(lines)[1..];
         waiting.Count(line => line.Contains("quarantined iPhone", StringComparison.Ordinal)).ShouldBe(10);
         waiting.Count(line => line.Contains("wipe pending", StringComparison.Ordinal)).ShouldBe(10);
         waiting.ShouldNotContain(line => line.Contains("Q10", StringComparison.Ordinal) || line.Contains("W10", StringComparison.Ordinal));
