@@ -33,8 +33,8 @@ public sealed class TestCluster : IAsyncDisposable
 
     public DirectoryView View { get; }
 
-    /// <summary>The index of the admin's device lists, with a short deadline.</summary>
-    public Actors.Devices.Lists.DeviceListIndex DeviceLists => new(Registry.Get<Actors.Devices.Lists.DeviceListIndexActor>(), TimeSpan.FromSeconds(10));
+    /// <summary>The index of the admin's device lists, with a deadline for a loaded machine.</summary>
+    public Actors.Devices.Lists.DeviceListIndex DeviceLists => new(Registry.Get<Actors.Devices.Lists.DeviceListIndexActor>(), TimeSpan.FromSeconds(30));
 
     /// <summary>The account shard region.</summary>
     public IActorRef Accounts => Registry.Get<AccountEntityActor>();

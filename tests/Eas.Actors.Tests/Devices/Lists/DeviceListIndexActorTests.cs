@@ -73,7 +73,7 @@ public sealed class DeviceListIndexActorTests : IAsyncLifetime
     private async Task WriteDeviceStreamAsync(string account, string device)
     {
         var writer = _cluster!.System.ActorOf(Props.Create(() => new JournalStreamWriter(PersistenceIds.Device(account, device), new DeviceFirstSeen(Noon, account, device))));
-        (await writer.Ask<string>("write", TimeSpan.FromSeconds(10))).ShouldBe("written");
+        (await writer.Ask<string>("write", TimeSpan.FromSeconds(30))).ShouldBe("written");
     }
 
     private async Task<DeviceListIndex> StartAsync()
