@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Eas.Actors.Accounts;
 using Eas.Actors.Devices;
+using Eas.Actors.Devices.Lists;
 using Eas.Actors.Diagnostics;
 using Akka.Hosting;
 using Eas.Actors.Cluster;
@@ -89,7 +90,8 @@ public static class ServerHost
         services.AddSingleton(sp => new EntityCounts(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new JournalMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new AuditReader(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
-        services.AddSingleton(sp => new DeviceListing(sp.GetRequiredService<Akka.Actor.ActorSystem>(), sp.GetRequiredService<DeviceRegion>()));
+        services.AddSingleton(sp => new DeviceListIndex(sp.GetRequiredService<ActorRegistry>().Get<DeviceListIndexActor>(), AccessRegions.DefaultDeadline));
+        services.AddSingleton(sp => new DeviceListing(sp.GetRequiredService<Akka.Actor.ActorSystem>(), sp.GetRequiredService<DeviceRegion>(), sp.GetRequiredService<DeviceListIndex>()));
         services.AddSingleton<DirectoryView>();
         services.AddGal();
         services.AddSingleton(sp => new ClusterStats(sp.GetRequiredService<ServerMetrics>().Meter));

@@ -131,6 +131,32 @@ public sealed class AdminCliTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rules_set_by_the_cli_quarantine_a_phone_that_the_quarantined_and_wipe_pending_lists_then_show_until_an_admin_acts()
+    {
+        var user = MailboxUser.Create(dovecot, "clirules");
+        await Ok("admin", "rules", "set", "--account", user.Address, "deviceType:*=quarantine");
+        var rules = await Ok("admin", "rules", "show");
+        rules.ShouldContain(user.Address);
+        rules.ShouldContain("quarantine");
+        await _server.Phone(user.Address, user.Password, "CliHeld", "14.1").ProvisionAsync();
+
+        (await Ok("admin", "devices", "quarantined")).ShouldContain("CliHeld");
+        (await Listed("quarantined")).ShouldBe([$"{user.Address}/CliHeld"]);
+        (await Listed("wipe-pending")).ShouldBeEmpty();
+
+        await Ok("admin", "devices", "wipe", user.Address, "CliHeld");
+        (await Listed("wipe-pending")).ShouldBe([$"{user.Address}/CliHeld"]);
+        await Ok("admin", "devices", "approve", user.Address, "CliHeld");
+        (await Listed("quarantined")).ShouldBeEmpty("an approved device leaves the quarantine list");
+        await Ok("admin", "devices", "cancel-wipe", user.Address, "CliHeld");
+        (await Listed("wipe-pending")).ShouldBeEmpty();
+    }
+
+    /// <summary><c>admin devices quarantined|wipe-pending --json</c> as account/DeviceId.</summary>
+    private async Task<string[]> Listed(string list) =>
+        [.. JsonNode.Parse(await Ok("admin", "devices", list, "--json"))!.AsArray().Select(d => $"{d!["account"]}/{d["deviceId"]}")];
+
+    [Fact]
     public async Task Trace_verbs_change_who_is_traced()
     {
         (await Ok("admin", "trace", "set", "--user", "mike", "--device", "TracePhone")).ShouldContain("mike@ox.io");

@@ -15,7 +15,11 @@ namespace Eas.Actors.Cluster;
 /// <param name="View">This node's view of the directory, kept current by pub-sub.</param>
 /// <param name="Stats">Where this node's view of the cluster is published.</param>
 public sealed record EasActorsComposition(
-    Func<AccountEntitySettings> Accounts, LicenseActorSettings License, DirectoryActorSettings Directory, DirectoryView View, ClusterStats Stats);
+    Func<AccountEntitySettings> Accounts, LicenseActorSettings License, DirectoryActorSettings Directory, DirectoryView View, ClusterStats Stats)
+{
+    /// <summary>The device list index singleton's settings (the admin's quarantined and wipe-pending lists).</summary>
+    public Devices.Lists.DeviceListIndexSettings DeviceLists { get; init; } = new();
+}
 
 /// <summary>
 /// The server's actors on Akka.Hosting: remoting and clustering (with a split brain resolver that keeps the
@@ -54,6 +58,7 @@ public static class EasActorsHosting
         return builder
             .WithSingleton<LicenseActor>(LicenseActor.Name, LicenseActor.SingletonProps(composition.License), singleton, createProxyToo: true)
             .WithSingleton<DirectoryActor>(DirectoryActor.Name, DirectoryActor.SingletonProps(composition.Directory), singleton, createProxyToo: true)
+            .WithSingleton<Devices.Lists.DeviceListIndexActor>(Devices.Lists.DeviceListIndexActor.Name, Devices.Lists.DeviceListIndexActor.SingletonProps(composition.DeviceLists), singleton, createProxyToo: true)
             .WithActors((system, _) => system.ActorOf(Props.Create(() => new DirectoryViewSubscriber(composition.View)), "directory-view"))
             .WithShardRegion<AccountEntityActor>(
                 AccountsTypeName,

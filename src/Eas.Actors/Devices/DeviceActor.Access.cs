@@ -131,6 +131,11 @@ public sealed partial class DeviceActor
         }
 
         ImmutableArray<DeviceEvent> decided = [new DeviceAccessDecided(settings.Clock.GetUtcNow(), order.Level, order.By)];
-        PersistThen(decided, replyTo, Apply, () => replyTo.Tell(new DeviceAccessResult(_state)));
+        var before = _state;
+        PersistThen(decided, replyTo, Apply, () =>
+        {
+            NoteLists(before);
+            replyTo.Tell(new DeviceAccessResult(_state));
+        });
     }
 }

@@ -80,6 +80,7 @@ public sealed partial class DeviceActor : EntityChildActor
                 OnAbandoned(abandoned);
                 return true;
             case ForgetDevice:
+                UnlistForgotten();
                 Forget();
                 return true;
             case RequestRemoteWipe wipe:
@@ -93,7 +94,12 @@ public sealed partial class DeviceActor : EntityChildActor
                 return true;
             case RemovePartnership:
                 if (_state is null) Sender.Tell(new PartnershipRemoved(null));
-                else Forget(Sender, new PartnershipRemoved(_state));
+                else
+                {
+                    UnlistForgotten();
+                    Forget(Sender, new PartnershipRemoved(_state));
+                }
+
                 return true;
             default:
                 return false;
@@ -159,8 +165,10 @@ public sealed partial class DeviceActor : EntityChildActor
                 : await DecideWithAccessAsync(DeviceDecisions.ApplyAll(state, events), admitted, access.AccountClass, now);
             List<IPersistedMessage> toPersist = [.. events, .. decided.Events, .. _collections.TakeStaged()];
             if (firstSeen is not null) toPersist.Insert(0, firstSeen);
+            var before = _state;
             PersistThen(toPersist, replyTo, Apply, () =>
             {
+                NoteLists(before);
                 AuditAcknowledgements(request.AccountId, line.DeviceId, toPersist);
                 if (decided.Outcome is ParkPing park) Park(replyTo, command.RequestId, park, request);
                 else replyTo.Tell(decided.Outcome);
@@ -209,7 +217,12 @@ public sealed partial class DeviceActor : EntityChildActor
             return;
         }
 
-        PersistThen(decided.Events, replyTo, Apply, () => replyTo.Tell(new RemoteWipeResult(null, _state)));
+        var before = _state;
+        PersistThen(decided.Events, replyTo, Apply, () =>
+        {
+            NoteLists(before);
+            replyTo.Tell(new RemoteWipeResult(null, _state));
+        });
     }
 
     /// <summary>Writes the phone's wipe acknowledgement to the audit log (after it is in the device's journal); told, not asked.</summary>

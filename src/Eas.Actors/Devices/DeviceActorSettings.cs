@@ -23,6 +23,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>The quarantine notice's text and the admins told of a quarantined device (<c>Eas:Devices:Quarantine</c>).</summary>
     public Access.QuarantineNoticeSettings Quarantine { get; init; } = Access.QuarantineNoticeSettings.Default;
 
+    /// <summary>The index of the admin lists (quarantined, wipe pending) a device tells of its changes; none in tests of device rules alone.</summary>
+    public Lists.DeviceListIndex? Lists { get; init; }
+
     /// <summary>Where SendMail, SmartReply and SmartForward submit messages.</summary>
     public Sending.IMailSubmitter? Submitter { get; init; }
 

@@ -1,5 +1,6 @@
 using Eas.Actors.Accounts;
 using Eas.Actors.Devices;
+using Eas.Actors.Devices.Lists;
 using Eas.Actors.Licensing;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Persistence.Journal;
@@ -14,5 +15,6 @@ public static class EasManifests
         .WithMailboxManifests()
         .WithAccountManifests()
         .WithLicenseManifests()
-        .WithDirectoryManifests();
+        .WithDirectoryManifests()
+        .WithDeviceListManifests();
 }

@@ -10,6 +10,9 @@ public static class PersistenceIds
 
     public const string Directory = "directory";
 
+    /// <summary>The index of the devices in an admin list (quarantined, wipe pending).</summary>
+    public const string DeviceLists = "device-lists";
+
     public const string DevicePrefix = "device|";
 
     /// <summary>The stream of one device: <c>device|mike@ox.io/phone1</c>.</summary>

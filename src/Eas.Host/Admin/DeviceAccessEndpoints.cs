@@ -39,9 +39,9 @@ internal static class DeviceAccessEndpoints
                 : Task.FromResult(AdminEndpoints.BadAccount(account)));
 
         api.MapGet("/devices/quarantined", async (DeviceListing devices, CancellationToken ct) =>
-            (await devices.ListWhereAsync(DeviceListing.Quarantined, AccessRegions.DefaultDeadline, ct)).Select(AdminEndpoints.SummaryOf));
+            (await devices.ListWhereAsync(DeviceListing.Quarantined, ct)).Select(AdminEndpoints.SummaryOf));
         api.MapGet("/devices/wipe-pending", async (DeviceListing devices, CancellationToken ct) =>
-            (await devices.ListWhereAsync(DeviceListing.WipePending, AccessRegions.DefaultDeadline, ct)).Select(AdminEndpoints.SummaryOf));
+            (await devices.ListWhereAsync(DeviceListing.WipePending, ct)).Select(AdminEndpoints.SummaryOf));
         api.MapPost("/accounts/{account}/devices/{deviceId}/approve", (string account, string deviceId, DeviceRegion devices, AccessRegions access, IOptions<EasOptions> options, HttpContext http, CancellationToken ct) =>
             DecideAsync(account, deviceId, DeviceAccessLevel.Allow, "device.access_approved", devices, access, options.Value, http, ct));
         api.MapPost("/accounts/{account}/devices/{deviceId}/block", (string account, string deviceId, DeviceRegion devices, AccessRegions access, IOptions<EasOptions> options, HttpContext http, CancellationToken ct) =>

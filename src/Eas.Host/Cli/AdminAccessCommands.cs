@@ -97,7 +97,7 @@ internal static class AdminAccessCommands
         "allow" => DeviceAccessLevel.Allow,
         "block" => DeviceAccessLevel.Block,
         "quarantine" => DeviceAccessLevel.Quarantine,
-        _ => throw new AdminApiException(1, $"'{text}' is not an access level: allow, block or quarantine."),
+        _ => throw AdminApiException.BadInput($"'{text}' is not an access level: allow, block or quarantine."),
     };
 
     /// <summary>Reads <c>characteristic:pattern=access</c> (the pattern may hold ':' but its last '=' ends it).</summary>
@@ -105,35 +105,35 @@ internal static class AdminAccessCommands
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var equals = text.LastIndexOf('=');
-        if (colon <= 0 || equals <= colon + 1) throw new AdminApiException(1, $"'{text}' is not characteristic:pattern=access.");
+        if (colon <= 0 || equals <= colon + 1) throw AdminApiException.BadInput($"'{text}' is not characteristic:pattern=access.");
         var characteristic = text[..colon].Trim().ToLowerInvariant() switch
         {
             "devicetype" or "type" => DeviceCharacteristic.DeviceType,
             "devicemodel" or "model" => DeviceCharacteristic.DeviceModel,
             "useragent" => DeviceCharacteristic.UserAgent,
             "os" or "operatingsystem" => DeviceCharacteristic.OperatingSystem,
-            var other => throw new AdminApiException(1, $"'{other}' is not deviceType, deviceModel, userAgent or os."),
+            var other => throw AdminApiException.BadInput($"'{other}' is not deviceType, deviceModel, userAgent or os."),
         };
         return new DeviceAccessRule(characteristic, text[(colon + 1)..equals], ParseLevel(text[(equals + 1)..]));
     }
 
-    private static (string Name, string Value) ParseSetting(string text) =>
-        text.IndexOf('=') is var at and > 0 ? (text[..at].Trim(), text[(at + 1)..]) : throw new AdminApiException(1, $"'{text}' is not NAME=VALUE.");
+    internal static (string Name, string Value) ParseSetting(string text) =>
+        text.IndexOf('=') is var at and > 0 ? (text[..at].Trim(), text[(at + 1)..]) : throw AdminApiException.BadInput($"'{text}' is not NAME=VALUE.");
 
-    private static string RulesPath(string? domain, string? account) => (domain, account) switch
+    internal static string RulesPath(string? domain, string? account) => (domain, account) switch
     {
         ({ } d, null) => $"/domains/{Segment(d)}/access-rules",
         (null, { } a) => $"/accounts/{Segment(a)}/access-rules",
         (null, null) => "/access-rules",
-        _ => throw new AdminApiException(1, "Give --domain or --account, not both."),
+        _ => throw AdminApiException.BadInput("Give --domain or --account, not both."),
     };
 
-    private static string PolicyPath(string? domain, string? @class, string? account) => (domain, @class, account) switch
+    internal static string PolicyPath(string? domain, string? @class, string? account) => (domain, @class, account) switch
     {
         ({ } d, null, null) => $"/policies/domains/{Segment(d)}",
         (null, { } c, null) => $"/policies/classes/{Segment(c)}",
         (null, null, { } a) => $"/accounts/{Segment(a)}/policy",
         (null, null, null) => "/policies/service",
-        _ => throw new AdminApiException(1, "Give at most one of --domain, --class and --account."),
+        _ => throw AdminApiException.BadInput("Give at most one of --domain, --class and --account."),
     };
 }

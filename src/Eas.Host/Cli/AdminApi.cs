@@ -21,10 +21,13 @@ internal sealed class AdminApi : IDisposable
 
     private readonly HttpClient _http;
 
-    public AdminApi(Uri server, string user, string password, TimeSpan timeout)
+    /// <summary>The API of <paramref name="server"/>; requests go to <paramref name="handler"/> instead of the network when one is given (tests).</summary>
+    public AdminApi(Uri server, string user, string password, TimeSpan timeout, HttpMessageHandler? handler = null)
     {
         var root = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
-        _http = new HttpClient { BaseAddress = new Uri(root, "admin/api/"), Timeout = timeout };
+        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http.BaseAddress = new Uri(root, "admin/api/");
+        _http.Timeout = timeout;
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
 
@@ -94,5 +97,11 @@ internal sealed class AdminApi : IDisposable
 /// <summary>An admin API call that failed, with the exit code the subcommand ends with.</summary>
 internal sealed class AdminApiException(int exitCode, string message) : Exception(message)
 {
+    /// <summary>The exit code of a command line that is wrong (nothing was sent), as for a server that cannot be reached.</summary>
+    public const int BadInputExitCode = 2;
+
     public int ExitCode { get; } = exitCode;
+
+    /// <summary>A value on the command line that cannot be sent: exit code <see cref="BadInputExitCode"/>, nothing sent.</summary>
+    public static AdminApiException BadInput(string message) => new(BadInputExitCode, message);
 }

@@ -10,13 +10,15 @@ namespace Eas.Host.Cli;
 /// <c>eas-server admin</c>: the admin API (<see cref="AdminEndpoints"/>) from a shell. Verbs follow the API's
 /// resources (service, domain, class, account, devices, license, audit, trace); each prints the server's
 /// answer as a table, or its JSON with <c>--json</c>. Exit codes: 0 done, 1 refused by the API (4xx, the
-/// server's reason on standard error), 2 server unreachable or failing.
+/// server's reason on standard error), 2 nothing was answered: the command line is wrong (one line says why),
+/// or the server is unreachable or failing.
 /// </summary>
 internal static class AdminCommand
 {
-    public static Command Create()
+    /// <param name="handler">Where the API's requests go instead of the network (tests); the network when null.</param>
+    public static Command Create(HttpMessageHandler? handler = null)
     {
-        var connection = new AdminConnection();
+        var connection = new AdminConnection(handler);
         var admin = new Command("admin", "Manage a running server over its admin API (/admin/api).");
         connection.AddTo(admin, withJson: true);
         admin.Subcommands.Add(Service(connection));

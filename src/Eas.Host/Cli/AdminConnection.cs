@@ -11,7 +11,8 @@ namespace Eas.Host.Cli;
 /// keeps it out of shell history and the process list), and for <c>admin</c> <c>--json</c>. Runs a verb and
 /// turns its failure into the exit code and a reason on standard error.
 /// </summary>
-internal sealed class AdminConnection
+/// <param name="handler">Where the API's requests go instead of the network (tests); the network when null.</param>
+internal sealed class AdminConnection(HttpMessageHandler? handler = null)
 {
     public const string PasswordVariable = "EAS_ADMIN_PASSWORD";
     public const string DefaultUrl = "http://127.0.0.1:8080";
@@ -40,7 +41,7 @@ internal sealed class AdminConnection
         if (!Uri.TryCreate(url, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
             throw new AdminApiException(2, $"--url {url} is not an http:// or https:// address.");
         var password = result.GetValue(Password) ?? Environment.GetEnvironmentVariable(PasswordVariable) ?? string.Empty;
-        return new AdminApi(server, result.GetValue(User)!, password, timeout);
+        return new AdminApi(server, result.GetValue(User)!, password, timeout, handler);
     }
 
     /// <summary>A verb: calls the API and prints the answer as a table, or as JSON with <c>--json</c>.</summary>

@@ -4,7 +4,8 @@ namespace Eas.Host.Cli;
 
 /// <summary>
 /// The devices <c>top</c> shows as waiting for an admin: quarantined ones and those with a wipe not yet acknowledged.
-/// Listing them asks every device of the deployment, so they are read at most every <see cref="Every"/>, not every frame.
+/// The server reads them from its device list index (no device is woken); they change rarely, so they are read at most
+/// every <see cref="Every"/>, not every frame.
 /// </summary>
 internal sealed class TopAttention(AdminApi api)
 {

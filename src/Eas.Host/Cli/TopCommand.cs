@@ -12,9 +12,10 @@ namespace Eas.Host.Cli;
 /// </summary>
 internal static class TopCommand
 {
-    public static Command Create()
+    /// <param name="handler">Where the API's requests go instead of the network (tests); the network when null.</param>
+    public static Command Create(HttpMessageHandler? handler = null)
     {
-        var connection = new AdminConnection();
+        var connection = new AdminConnection(handler);
         var interval = new Option<double>("--interval") { Description = "Seconds between readings.", DefaultValueFactory = _ => 1 };
         var once = new Option<bool>("--once") { Description = "Print one frame (after two readings) and exit." };
         var top = new Command("top", "Watch a running server: request rates, errors, Pings, busiest devices, CPU and memory.") { interval, once };

@@ -30,7 +30,10 @@ internal static class ActorComposition
         };
         var directory = new DirectoryActorSettings { Clock = clock, SnapshotEvery = options.Persistence.SnapshotEvery };
         return new EasActorsComposition(
-            () => Accounts(services, options, clock), license, directory, services.GetRequiredService<DirectoryView>(), services.GetRequiredService<ClusterStats>());
+            () => Accounts(services, options, clock), license, directory, services.GetRequiredService<DirectoryView>(), services.GetRequiredService<ClusterStats>())
+        {
+            DeviceLists = new Eas.Actors.Devices.Lists.DeviceListIndexSettings { Clock = clock, SnapshotEvery = options.Persistence.SnapshotEvery },
+        };
     }
 
     private static AccountEntitySettings Accounts(IServiceProvider services, EasOptions options, TimeProvider clock)
@@ -71,6 +74,7 @@ internal static class ActorComposition
             SyncMetrics = services.GetRequiredService<SyncMetrics>(),
             Accounts = access.Accounts,
             Directory = access.Directory,
+            Lists = services.GetRequiredService<Eas.Actors.Devices.Lists.DeviceListIndex>(),
             Submitter = ServerHost.SubmitterFrom(options.Smtp),
             Quarantine = options.Devices.Quarantine.ToSettings(),
             Oof = ServerHost.OofStoreFrom(options, loggers.CreateLogger<Eas.Actors.OutOfOffice.SieveOofStore>()),

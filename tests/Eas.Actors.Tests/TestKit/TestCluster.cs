@@ -33,6 +33,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     public DirectoryView View { get; }
 
+    /// <summary>The index of the admin's device lists, with a deadline for a loaded machine.</summary>
+    public Actors.Devices.Lists.DeviceListIndex DeviceLists => new(Registry.Get<Actors.Devices.Lists.DeviceListIndexActor>(), TimeSpan.FromSeconds(30));
+
     /// <summary>The account shard region.</summary>
     public IActorRef Accounts => Registry.Get<AccountEntityActor>();
 
@@ -44,7 +47,8 @@ public sealed class TestCluster : IAsyncDisposable
     /// starts. <paramref name="journal"/> defaults to SQLite in a fresh temporary directory of this cluster's.
     /// </summary>
     public static async Task<TestCluster> StartAsync(
-        Actors.Licensing.LicenseActorSettings license, DirectoryActorSettings directory, Func<TestCluster, AccountEntitySettings> accounts, JournalOptions? journal = null)
+        Actors.Licensing.LicenseActorSettings license, DirectoryActorSettings directory, Func<TestCluster, AccountEntitySettings> accounts, JournalOptions? journal = null,
+        Actors.Devices.Lists.DeviceListIndexSettings? deviceLists = null)
     {
         var scratch = journal is null ? new Support.ScratchDirectory() : null;
         var persistence = journal ?? new JournalOptions { DataDirectory = scratch!.Path };
@@ -56,7 +60,7 @@ public sealed class TestCluster : IAsyncDisposable
                 .WithEasClusterSerialization(maxRequestBodyBytes: 1 << 20)
                 .WithEasPersistence(persistence, EasManifests.Table)
                 .WithAuditLog()
-                .WithEasActors(new EasActorsComposition(() => accounts(cluster!), license, directory, view, new ClusterStats()), shards: 10)))
+                .WithEasActors(new EasActorsComposition(() => accounts(cluster!), license, directory, view, new ClusterStats()) { DeviceLists = deviceLists ?? new() }, shards: 10)))
             .Build();
         cluster = new TestCluster(host, view, scratch);
         await host.StartAsync();

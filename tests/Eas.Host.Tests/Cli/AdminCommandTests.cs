@@ -40,7 +40,7 @@ public sealed class AdminCommandTests
 
         var exit = await CliCommands.RunAsync(["admin", "domain", "set", "ox.io", "--email", "maybe", "--url", ClosedUrl()], new StringWriter(), error);
 
-        exit.ShouldBe(1);
+        exit.ShouldBe(2);
         error.ToString().ShouldContain("maybe");
     }
 }

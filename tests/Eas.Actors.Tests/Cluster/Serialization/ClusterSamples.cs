@@ -203,6 +203,10 @@ internal static class ClusterSamples
         yield return new ChangeDirectory(new SetServiceDefaults(FeatureSettings.Inherit), "admin");
         yield return new RecordAdminAction("diagnostics.trace", JsonDocument.Parse("""{"user":"mike@ox.io","on":true}""").RootElement, "admin");
         yield return new DirectoryPublished(Directory);
+        yield return new Eas.Actors.Devices.Lists.NoteDeviceLists("mike@ox.io", "Phone1", Eas.Actors.Tests.Devices.Lists.DeviceListSamples.Quarantined("mike@ox.io", "Phone1"));
+        yield return new Eas.Actors.Devices.Lists.NoteDeviceLists("mike@ox.io", "Phone1", null);
+        yield return Eas.Actors.Devices.Lists.GetDeviceLists.Instance;
+        yield return new Eas.Actors.Devices.Lists.DeviceListsReply([Eas.Actors.Tests.Devices.Lists.DeviceListSamples.Quarantined("mike@ox.io", "Phone1"), Eas.Actors.Tests.Devices.Lists.DeviceListSamples.WipePending("anna@ox.io", "Phone2")]);
     }
 
     /// <summary>A failure as a device answers an ask with it.</summary>
