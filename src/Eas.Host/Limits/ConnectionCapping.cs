@@ -13,8 +13,9 @@ namespace Eas.Host.Limits;
 /// <summary>
 /// Puts the node's limits in place: the connection cap on every Kestrel endpoint and the pacing of IMAP sign-ins.
 /// A connection over the cap is counted by connection middleware (before TLS, so it costs no handshake to count),
-/// marked, and answered by the first HTTP middleware with 503 and Retry-After and closed (MS-ASHTTP 2.2.2.1.2: 503
-/// is the server's "busy, try later"), through TLS where the endpoint has it, since a phone reads nothing else; it is
+/// marked, and answered by the first HTTP middleware with 503, Retry-After and Connection: close (MS-ASHTTP 3.1.5.2.3:
+/// the answer when more users than the server's limit send requests; the phone retries after Retry-After), through
+/// TLS where the endpoint has it, since a phone reads nothing else; it is
 /// aborted if it sends no request within <see cref="RefusalGrace"/>. Kestrel's own connection limit sits a little
 /// above the cap (<see cref="ConnectionCap.HardStop"/>) as the backstop.
 /// </summary>

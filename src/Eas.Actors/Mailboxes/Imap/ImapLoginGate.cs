@@ -8,7 +8,7 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// their turn in arrival order. A thousand first sign-ins at once otherwise time out in the IMAP server's own
 /// authentication; paced, each costs its turn and the server answers them all. A sign-in that finds no place within
 /// <see cref="Wait"/> fails as <see cref="MailStoreUnavailableException"/>, which the edge answers 503 with
-/// Retry-After (MS-ASHTTP 2.2.2.1: the server is busy; the credentials are not in question, so never 401).
+/// Retry-After (MS-ASHTTP 3.1.5.2.3: the server is busy; the credentials are not in question, so never 401).
 /// </summary>
 public sealed class ImapLoginGate : IDisposable
 {
