@@ -65,8 +65,8 @@ public sealed class ImapLoginGateTests
         refused.Message.ShouldContain("1 sign-ins at a time");
         log.Of("eas.imap.logins.refused").Sum(m => m.Value).ShouldBe(1);
         log.Observe();
-        log.Of("eas.imap.logins.active").Last().Value.ShouldBe(1);
-        log.Of("eas.imap.logins.waiting").Last().Value.ShouldBe(0);
+        log.Of("eas.imap.logins.active")[^1].Value.ShouldBe(1);
+        log.Of("eas.imap.logins.waiting")[^1].Value.ShouldBe(0);
     }
 
     [Fact]
