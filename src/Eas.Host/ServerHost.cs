@@ -25,6 +25,7 @@ using Eas.Host.Diagnostics.Logging;
 using Eas.Host.Diagnostics.Exposition;
 using Eas.Host.Endpoints;
 using Eas.Host.Hosting;
+using Eas.Host.Limits;
 using Eas.Host.Options;
 using Eas.Wire.Wbxml;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
@@ -57,6 +58,7 @@ public static class ServerHost
 
         builder.AddServerLogging();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
+        builder.AddNodeLimits();
 
         var services = builder.Services;
         services.AddOptions<EasOptions>().Bind(builder.Configuration.GetSection(EasOptions.Section));
@@ -65,7 +67,7 @@ public static class ServerHost
         services.AddMetricsExport(builder.Configuration);
         services.AddLiveDiagnostics();
         services.AddSingleton<IMailAuthenticator>(sp =>
-            new ImapAuthenticator(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
+            new ImapAuthenticator(ImapServerFrom(sp)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton(sp =>
         {
             var auth = sp.GetRequiredService<IOptions<EasOptions>>().Value.Auth;
@@ -75,9 +77,9 @@ public static class ServerHost
             sp.GetRequiredService<IOptions<EasOptions>>().Value.Auth, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServerMetrics>(), sp.GetRequiredService<ILogger<SignInProtection>>()));
         services.AddSingleton<SignInService>();
         services.AddSingleton<IMailSessionFactory>(sp =>
-            new ImapMailSessionFactory(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap) with { CommandTimeout = TimeSpan.FromMinutes(2) }) { Metrics = sp.GetRequiredService<ImapMetrics>() });
+            new ImapMailSessionFactory(ImapServerFrom(sp) with { CommandTimeout = TimeSpan.FromMinutes(2) }) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton<IMailWatcherFactory>(sp =>
-            new ImapMailWatcherFactory(ImapServerFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Imap)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
+            new ImapMailWatcherFactory(ImapServerFrom(sp)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton<Eas.Actors.Mailboxes.Pim.IPimStoreFactory>(sp => PimComposition.From(
             sp.GetRequiredService<IOptions<EasOptions>>().Value.Pim, sp.GetRequiredService<ILoggerFactory>(), sp.GetService<Eas.Actors.Sync.Pim.PimCodecs>()));
         services.AddSingleton(sp => new PushMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
@@ -125,6 +127,7 @@ public static class ServerHost
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseConnectionCap();
         app.UseRequestLogging();
         ActiveSyncEndpoint.Map(app);
         AutodiscoverEndpoint.Map(app);
@@ -182,6 +185,10 @@ public static class ServerHost
         };
         return new(server, logger);
     }
+
+    /// <summary>The configured IMAP server with the node's one <see cref="ImapLoginGate"/>, which every kind of session signs in through.</summary>
+    private static ImapServer ImapServerFrom(IServiceProvider services) =>
+        ImapServerFrom(services.GetRequiredService<IOptions<EasOptions>>().Value.Imap) with { LoginGate = services.GetRequiredService<ImapLoginGate>() };
 
     private static ImapServer ImapServerFrom(ImapOptions imap) =>
         new(imap.Host, imap.Port, imap.Security) { AcceptAnyCertificate = imap.AcceptAnyCertificate, Timeout = TimeSpan.FromSeconds(imap.TimeoutSeconds) };

@@ -67,7 +67,7 @@ public sealed partial class MailboxActor
             return;
         }
 
-        Timers.StartSingleTimer("idle", new CloseIdleSession(), IdleSession);
+        Timers.StartSingleTimer("idle", new CloseIdleSession(), settings.CommandSessionIdle);
         var changed = ImmutableArray.CreateBuilder<string>();
         try
         {

@@ -13,15 +13,14 @@ namespace Eas.Actors.Mailboxes;
 /// at a time, so an account never has two commands racing on one session. A folder map the work changed is
 /// written before the work's answer leaves. The session is opened on demand with the credentials of the
 /// request that asked, reopened once if the server dropped an idle connection, and closed after
-/// <see cref="IdleSession"/>; the password lives only in memory, for as long as the session may need to reconnect.
+/// <see cref="MailboxActorSettings.CommandSessionIdle"/> without work (an account whose phones only wait for push
+/// holds no command session; the next work reopens one); the password lives only in memory, for as long as the session may need to reconnect.
 /// A session that may be in an unknown state (<see cref="IMailSession.IsUsable"/> is false, or the work failed with
 /// anything but a refused command) is discarded after that work, so one broken read never poisons the account:
 /// the next piece of work, from any device, opens a fresh one.
 /// </summary>
 public sealed partial class MailboxActor : EntityChildActor
 {
-    private static readonly TimeSpan IdleSession = TimeSpan.FromMinutes(2);
-
     private readonly MailboxActorSettings settings;
     private readonly string _accountId;
 
@@ -116,7 +115,7 @@ public sealed partial class MailboxActor : EntityChildActor
 
     private async Task RunAsync(IMailboxWork work, IActorRef replyTo)
     {
-        Timers.StartSingleTimer("idle", new CloseIdleSession(), IdleSession);
+        Timers.StartSingleTimer("idle", new CloseIdleSession(), settings.CommandSessionIdle);
         var reused = _session is not null && _sessionLogin == work.Credentials.Login;
         object? result;
         try

@@ -16,6 +16,15 @@ public sealed record MailboxActorSettings(IMailSessionFactory Sessions, IMailWat
     /// <summary>The longest one IDLE lasts before it is renewed; below the 30-minute idle limit of RFC 3501 servers.</summary>
     public TimeSpan WatchWindow { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long the IMAP command session stays open after the last piece of work started; the next work reopens it.</summary>
+    public TimeSpan CommandSessionIdle { get; init; } = DefaultCommandSessionIdle;
+
+    /// <summary>
+    /// The default of <see cref="CommandSessionIdle"/>: two minutes, long enough for the Sync, the fetches and the
+    /// next Ping that follow one change, short enough that a mailbox whose phones only wait gives its session back.
+    /// </summary>
+    public static readonly TimeSpan DefaultCommandSessionIdle = TimeSpan.FromMinutes(2);
+
     /// <summary>The clock the watcher's timestamps and backoff use.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

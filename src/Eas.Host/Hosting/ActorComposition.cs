@@ -49,6 +49,7 @@ internal static class ActorComposition
         {
             Entity = new EntityChildOptions("mailbox", idle, snapshotEvery, journal),
             WatchWindow = TimeSpan.FromSeconds(options.Ping.WatchWindowSeconds),
+            CommandSessionIdle = TimeSpan.FromSeconds(options.Imap.CommandSessionIdleSeconds),
             Pim = services.GetRequiredService<Eas.Actors.Mailboxes.Pim.IPimStoreFactory>(),
             Clock = clock,
             Logger = loggers.CreateLogger<MailboxActor>(),

@@ -60,4 +60,6 @@ public sealed class EasOptions
     public PersistenceOptions Persistence { get; set; } = new();
 
     public GalOptions Gal { get; set; } = new();
+
+    public LimitsOptions Limits { get; set; } = new();
 }

@@ -17,4 +17,10 @@ public sealed class ImapOptions
 
     /// <summary>Seconds to wait for the IMAP server before answering the phone with a retriable 503.</summary>
     public int TimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Seconds an account's IMAP command session stays open without a command before it is closed (logged out);
+    /// the next command reopens it. An account whose phones only wait in Ping then holds no command session.
+    /// </summary>
+    public int CommandSessionIdleSeconds { get; set; } = (int)Eas.Actors.Mailboxes.MailboxActorSettings.DefaultCommandSessionIdle.TotalSeconds;
 }

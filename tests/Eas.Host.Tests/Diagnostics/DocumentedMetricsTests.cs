@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 using Eas.Actors.Cluster;
 using Eas.Actors.Diagnostics;
 using Eas.Actors.Licensing;
+using Eas.Actors.Mailboxes.Imap;
 using Eas.Actors.Persistence;
 using Eas.Host.Diagnostics;
 using Eas.Host.Diagnostics.Exposition;
+using Eas.Host.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +29,7 @@ public sealed partial class DocumentedMetricsTests
         documented.Count.ShouldBeGreaterThan(25);
         await using var app = await StartAsync();
         Feed(app.Services.GetRequiredService<ServerMetrics>());
+        await FeedLimitsAsync(app.Services.GetRequiredService<ServerMetrics>().Meter);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
         var scrape = PrometheusTextParser.Parse(await http.GetStringAsync(new Uri(MetricsExport.Path, UriKind.Relative)));
@@ -70,6 +73,17 @@ public sealed partial class DocumentedMetricsTests
         journal.WriteFailed("device");
         journal.Recovered("device", TimeSpan.FromMilliseconds(2));
         journal.RecoveryFailed("device");
+    }
+
+    /// <summary>The connection cap (one connection refused) and the IMAP sign-in gate (one sign-in refused, one in progress).</summary>
+    private static async Task FeedLimitsAsync(System.Diagnostics.Metrics.Meter meter)
+    {
+        var admission = new ConnectionAdmission(ConnectionCap.From(20_000, null, 1), TimeSpan.FromSeconds(30), meter, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        admission.TryAdmit();
+        admission.TryAdmit();
+        var gate = new ImapLoginGate(1, TimeSpan.Zero, meter);
+        _ = await gate.EnterAsync(CancellationToken.None);
+        await Should.ThrowAsync<Eas.Actors.Mailboxes.MailStoreUnavailableException>(gate.EnterAsync(CancellationToken.None).AsTask());
     }
 
     /// <summary>The rows of the metrics table: Prometheus name, type and the label names in the labels column.</summary>

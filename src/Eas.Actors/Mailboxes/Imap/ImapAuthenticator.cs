@@ -6,7 +6,7 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// <summary>
 /// Checks credentials with a short IMAP session of its own: connect, sign in (SASL PLAIN where offered, RFC 4616,
 /// else LOGIN, RFC 3501 6.2.3), log out. An empty password, or a name or password containing NUL, is refused
-/// without asking the server.
+/// without asking the server. Each check takes its turn at the server's <see cref="ImapLoginGate"/>.
 /// </summary>
 public sealed class ImapAuthenticator(ImapServer server) : IMailAuthenticator
 {
@@ -20,6 +20,7 @@ public sealed class ImapAuthenticator(ImapServer server) : IMailAuthenticator
         if (user.Length == 0 || password.Length == 0 || user.Contains('\0') || password.Contains('\0'))
             return MailSignInResult.Refused("Empty user name or password, or one containing NUL.");
 
+        using var place = await ImapConnector.EnterLoginAsync(server, cancellationToken);
         var client = await ImapConnector.ConnectAsync(server, Metrics, cancellationToken);
         try
         {

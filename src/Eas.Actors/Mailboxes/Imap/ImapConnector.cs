@@ -47,6 +47,7 @@ internal static class ImapConnector
     /// </summary>
     public static async Task<SpoolingImapClient> OpenAsync(ImapServer server, MailCredentials credentials, ImapMetrics? metrics, CancellationToken cancellationToken)
     {
+        using var place = await EnterLoginAsync(server, cancellationToken);
         var client = await ConnectAsync(server, metrics, cancellationToken);
         try
         {
@@ -95,6 +96,13 @@ internal static class ImapConnector
             metrics?.CommandCompleted(plain ? "AUTHENTICATE" : "LOGIN", Stopwatch.GetElapsedTime(started));
         }
     }
+
+    /// <summary>
+    /// The sign-in's place at the server's <see cref="ImapLoginGate"/>, held from connect to the answer of the
+    /// authentication (the part the IMAP server's login and auth processes pay for); null without a gate.
+    /// </summary>
+    public static async ValueTask<ImapLoginGate.Place?> EnterLoginAsync(ImapServer server, CancellationToken cancellationToken) =>
+        server.LoginGate is { } gate ? await gate.EnterAsync(cancellationToken) : null;
 
     /// <summary>Logging out is courtesy: the session is being dropped either way.</summary>
     public static async Task CloseAsync(ImapClient client)

@@ -31,4 +31,7 @@ public sealed record ImapServer(string Host, int Port, ImapSecurity Security)
 
     /// <summary>How long a read or write may take once a command session is signed in (a SELECT of a large folder); <see cref="Timeout"/> when null.</summary>
     public TimeSpan? CommandTimeout { get; init; }
+
+    /// <summary>The node's pacing of sign-ins (<see cref="ImapLoginGate"/>), shared by every session kind; none when null.</summary>
+    public ImapLoginGate? LoginGate { get; init; }
 }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Eas.Actors.Mailboxes.Imap;
+using Eas.Host.Diagnostics;
+using Eas.Host.Options;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Extensions.Options;
+
+namespace Eas.Host.Limits;
+
+/// <summary>
+/// Puts the node's limits in place: the connection cap on every Kestrel endpoint and the pacing of IMAP sign-ins.
+/// A connection over the cap is counted by connection middleware (before TLS, so it costs no handshake to count),
+/// marked, and answered by the first HTTP middleware with 503, Retry-After and Connection: close (MS-ASHTTP 3.1.5.2.3:
+/// the answer when more users than the server's limit send requests; the phone retries after Retry-After), through
+/// TLS where the endpoint has it, since a phone reads nothing else; it is
+/// aborted if it sends no request within <see cref="RefusalGrace"/>. Kestrel's own connection limit sits a little
+/// above the cap (<see cref="ConnectionCap.HardStop"/>) as the backstop.
+/// </summary>
+public static class ConnectionCapping
+{
+    /// <summary>How long a refused connection may take to send the request its 503 answers.</summary>
+    public static readonly TimeSpan RefusalGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>Registers the cap (read from the descriptor limit now) and the sign-in gate, and wires the cap into Kestrel.</summary>
+    public static void AddNodeLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(EasOptions.Section).GetSection("Limits").Get<LimitsOptions>() ?? new();
+        var cap = ConnectionCap.From(ProcessDescriptors.Limit(), limits.DescriptorReserve, limits.MaxConnections);
+        builder.Services.AddSingleton(sp => new ConnectionAdmission(
+            cap, TimeSpan.FromSeconds(Math.Max(1, limits.RetryAfterSeconds)), sp.GetRequiredService<ServerMetrics>().Meter, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Eas.Host.Limits")));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
+            var wait = TimeSpan.FromSeconds(options.Limits.ImapLoginWaitSeconds ?? options.Imap.TimeoutSeconds);
+            return new ImapLoginGate(Math.Max(1, options.Limits.ConcurrentImapLogins), wait, sp.GetRequiredService<ServerMetrics>().Meter);
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxConcurrentConnections = cap.HardStop;
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => Admit(next, listen.ApplicationServices.GetRequiredService<ConnectionAdmission>())));
+        });
+    }
+
+    /// <summary>Answers the requests of connections refused over the cap; first in the pipeline, so they cost nothing else.</summary>
+    public static void UseConnectionCap(this WebApplication app)
+    {
+        var admission = app.Services.GetRequiredService<ConnectionAdmission>();
+        app.Lifetime.ApplicationStarted.Register(() => Report(admission.Cap, app.Services.GetRequiredService<ImapLoginGate>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Eas.Host.Limits")));
+        var retryAfter = ((long)admission.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<OverCap>() is null) return next(context);
+            var response = context.Response;
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = retryAfter;
+            if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol)) response.Headers.Connection = "close";
+            context.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
+            return Task.CompletedTask;
+        });
+    }
+
+    private static void Report(ConnectionCap cap, ImapLoginGate logins, ILogger logger)
+    {
+        if (cap.Cap is { } connections) LimitsLog.Capped(logger, connections, cap.DescriptorLimit ?? -1, cap.Reserve, cap.HardStop ?? -1, logins.Capacity);
+        else LimitsLog.Uncapped(logger, logins.Capacity);
+    }
+
+    private static ConnectionDelegate Admit(ConnectionDelegate next, ConnectionAdmission admission) => async connection =>
+    {
+        if (admission.TryAdmit())
+        {
+            try
+            {
+                await next(connection);
+            }
+            finally
+            {
+                admission.Leave();
+            }
+
+            return;
+        }
+
+        connection.Features.Set(OverCap.Instance);
+        using var grace = new CancellationTokenSource(RefusalGrace);
+        await using var abort = grace.Token.Register(static state => ((ConnectionContext)state!).Abort(new ConnectionAbortedException("Over the connection cap.")), connection);
+        await next(connection);
+    };
+
+    /// <summary>The mark of a connection refused over the cap, seen by the HTTP middleware through the connection's features.</summary>
+    private sealed class OverCap
+    {
+        public static readonly OverCap Instance = new();
+    }
+}
