@@ -72,6 +72,7 @@ public static class ClusterManifests
     public const string ChangeDirectory = "directory.change.v1";
     public const string RecordAdminAction = "directory.record-admin-action.v1";
     public const string DirectoryPublished = "directory.published.v1";
+    public const string MailboxChangesReported = "mailbox.changes-reported.v1";
 
     /// <summary>An <see cref="Status.Failure"/>: a failed ask's answer (<see cref="ClusterFailure"/>).</summary>
     public const string Failure = "failure.v1";
@@ -122,6 +123,7 @@ public static class ClusterManifests
         new JsonCodec<ChangeDirectory>(ChangeDirectory),
         new JsonCodec<RecordAdminAction>(RecordAdminAction),
         new JsonCodec<DirectoryPublished>(DirectoryPublished),
+        new JsonCodec<Mailboxes.MailboxChangesReported>(MailboxChangesReported),
         new SurrogateCodec<Status.Failure, ClusterFailure>(Failure, (failure, _) => ClusterFailure.From(failure.Cause), wire => new Status.Failure(wire.ToException())));
 
     /// <summary>Every type that crosses between nodes with its manifest: <see cref="Messages"/>, for reading.</summary>
