@@ -74,7 +74,7 @@ public sealed class WebhookPushTests(WebhookPushFixture fixture) : IClassFixture
         using (var imap = await user.ConnectImapAsync())
         {
             await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadWrite);
-            await imap.Inbox.AddFlagsAsync(0, MailKit.MessageFlags.Flagged, silent: true);
+            await imap.Inbox.StoreAsync(0, new MailKit.StoreFlagsRequest(MailKit.StoreAction.Add, MailKit.MessageFlags.Flagged) { Silent = true });
         }
 
         await PushedAsync(ping, inbox);
@@ -86,7 +86,7 @@ public sealed class WebhookPushTests(WebhookPushFixture fixture) : IClassFixture
         var (user, phone, inbox) = await SyncedAsync(fixture.Server, "HookExpunge");
         using var imap = await user.ConnectImapAsync();
         await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadWrite);
-        await imap.Inbox.AddFlagsAsync(0, MailKit.MessageFlags.Deleted, silent: true);
+        await imap.Inbox.StoreAsync(0, new MailKit.StoreFlagsRequest(MailKit.StoreAction.Add, MailKit.MessageFlags.Deleted) { Silent = true });
         await phone.SyncAllAsync(inbox);
         var ping = await ParkAsync(fixture.Server, phone, inbox);
 
