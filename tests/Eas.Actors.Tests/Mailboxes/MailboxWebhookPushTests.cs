@@ -119,7 +119,7 @@ public sealed class MailboxWebhookPushTests() : Akka.TestKit.Xunit2.TestKit(InMe
 
             public Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-            public Task<IReadOnlyList<(uint Uid, Sync.Email.EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<IReadOnlyList<(uint Uid, Eas.Actors.Sync.Email.EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken) => throw new NotSupportedException();
 
             public Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken) => throw new NotSupportedException();
 
