@@ -21,7 +21,7 @@ public sealed class DovecotPushNoticeTests
             """, out var problem).ShouldNotBeNull(problem);
 
         notice.User.ShouldBe("mike@ox.io");
-        notice.Events.Select(e => e.Event).ShouldBe(Enum.GetValues<DovecotPushEvent>());
+        notice.Events.Select(e => e.Event).ShouldBe(Enum.GetValues<DovecotPushEvent>(), ignoreOrder: true);
         notice.Events[^1].ShouldBe((DovecotPushEvent.MailboxRename, "Bücher", "Books"));
         notice.Mailboxes.ShouldBe(["INBOX", "Sent", "Lists/dovecot", "Trash", "Neu", "Alt", "Bücher", "Books"]);
     }
