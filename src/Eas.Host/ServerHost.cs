@@ -88,6 +88,7 @@ public static class ServerHost
         services.AddLdapGal(builder.Configuration);
         AdminAuthenticator.Validate(builder.Configuration.GetSection(EasOptions.Section).GetSection("Admin").Get<AdminOptions>() ?? new());
         _ = PimComposition.From(builder.Configuration.GetSection(EasOptions.Section).GetSection("Pim").Get<PimOptions>() ?? new());
+        services.AddSingleton(Endpoints.DovecotPush.DovecotPushGate.From(builder.Configuration.GetSection(EasOptions.Section).GetSection("Push").GetSection("Webhook").Get<PushWebhookOptions>() ?? new()));
         var licenseTerms = LicenseTermsReader.Read(builder.Configuration.GetSection(EasOptions.Section).GetSection("License").Get<LicenseOptions>() ?? new());
         services.AddSingleton(sp => new EntityCounts(sp.GetRequiredService<ServerMetrics>().Meter));
         services.AddSingleton(sp => new JournalMetrics(sp.GetRequiredService<ServerMetrics>().Meter));
@@ -131,6 +132,7 @@ public static class ServerHost
         app.UseRequestLogging();
         ActiveSyncEndpoint.Map(app);
         AutodiscoverEndpoint.Map(app);
+        Endpoints.DovecotPush.DovecotPushEndpoint.Map(app);
         AdminEndpoints.Map(app);
         Admin.WebConsole.ConsoleEndpoints.Map(app);
         app.MapGet("/healthz", () => Results.Text("ok"));

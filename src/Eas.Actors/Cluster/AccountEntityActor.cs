@@ -70,6 +70,8 @@ public sealed class AccountEntityActor : ReceiveActor
 
         if (!_children.TryGetValue(envelope.Child, out var child))
         {
+            // A mail server's report wakes no mailbox: one that is not running has nobody waiting for it.
+            if (envelope.Message is Mailboxes.MailboxChangesReported) return;
             child = Start(envelope.Child);
         }
 

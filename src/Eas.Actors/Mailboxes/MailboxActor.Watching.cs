@@ -36,7 +36,8 @@ public sealed partial class MailboxActor
         foreach (var (folder, stamp) in watch.Baseline) _stamps.TryAdd(folder, stamp);
         PublishWatched(watch.Credentials);
         if (!watch.PimTokens.IsEmpty) PollPim(watch);
-        if (_loop is null && watch.FolderNames.Any(IsImap))
+        if (WatchesThroughWebhook && watch.FolderNames.Any(IsImap)) WatchThroughWebhook(watch);
+        else if (_loop is null && watch.FolderNames.Any(IsImap))
         {
             _loopStop = new CancellationTokenSource();
             var token = _loopStop.Token;
@@ -137,6 +138,7 @@ public sealed partial class MailboxActor
         _stamps.Clear();
         _pimTokens.Clear();
         Timers.Cancel(PollTimer);
+        StopSafetyNet();
         if (_loopStop is null) return;
         await _loopStop.CancelAsync();
         try

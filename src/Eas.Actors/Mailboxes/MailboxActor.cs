@@ -79,6 +79,12 @@ public sealed partial class MailboxActor : EntityChildActor
             case WatcherSawChanges changes:
                 Notify(changes.FolderNames, changes.DetectedAt);
                 return true;
+            case MailboxChangesReported reported:
+                OnChangesReported(reported);
+                return true;
+            case RestampWatchedFolders:
+                RunTask(RestampAsync);
+                return true;
             case PollPimCollections:
                 RunTask(PollPimCollectionsAsync);
                 return true;

@@ -25,6 +25,12 @@ public sealed record MailboxActorSettings(IMailSessionFactory Sessions, IMailWat
     /// </summary>
     public static readonly TimeSpan DefaultCommandSessionIdle = TimeSpan.FromMinutes(2);
 
+    /// <summary>How the mailbox hears of changes: a watcher session (<see cref="PushMode.Imap"/>) or the mail server's webhook.</summary>
+    public PushMode Push { get; init; } = PushMode.Imap;
+
+    /// <summary>In <see cref="PushMode.Webhook"/>, how often the watched folders are re-stamped in case a post was lost.</summary>
+    public TimeSpan SafetyNetInterval { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The clock the watcher's timestamps and backoff use.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

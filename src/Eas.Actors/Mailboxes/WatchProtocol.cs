@@ -34,3 +34,6 @@ internal sealed record PollPimCollections;
 
 /// <summary>The linger after the last watcher left is over: close the watcher session if nobody came back.</summary>
 internal sealed record StopWatching;
+
+/// <summary>Time for the webhook mode's safety net to re-stamp the watched folders.</summary>
+internal sealed record RestampWatchedFolders;

@@ -52,6 +52,9 @@ internal static class DemoCommand
         var firstRun = !Directory.Exists(mailDir);
         // Sieve's vacation replies (Settings Oof) leave through the demo's Postfix, whose port Dovecot names up front.
         var submissionPort = DovecotInstance.FreePort();
+        // Push in webhook mode: Dovecot posts each change to the demo's plain-HTTP address, so no watcher session is open.
+        var pushSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var webhook = listen.PushWebhookUrl() is { } webhookUrl ? new DovecotPushWebhook(webhookUrl, pushSecret) : null;
         await using var dovecot = await DovecotInstance.StartAsync(
             new DovecotOptions
             {
@@ -60,6 +63,7 @@ internal static class DemoCommand
                 EnableAuthListener = true,
                 EnableSieve = true,
                 SieveSubmissionHost = $"127.0.0.1:{submissionPort}",
+                PushWebhook = webhook,
             }, cancellationToken);
         dovecot.AddUser(User, Password);
         dovecot.AddUser(Friend, Password);
@@ -84,6 +88,7 @@ internal static class DemoCommand
             "--Eas:Smtp:AcceptAnyCertificate=true",
             $"--Eas:Sieve:Port={dovecot.ManageSievePort}",
             $"--Eas:Admin:Users:{Admin}={AdminPassword}",
+            .. webhook is null ? Array.Empty<string>() : ["--Eas:Push:Mode=Webhook", $"--Eas:Push:Webhook:Secret={pushSecret}"],
         ]);
         try
         {

@@ -42,5 +42,21 @@ internal sealed record DemoListen(string Urls, IReadOnlyList<string> ServerArgs,
         ], printed, certificate);
     }
 
+    /// <summary>
+    /// Where the demo's Dovecot posts its push events: the first plain-HTTP address, on loopback when it listens on every
+    /// interface; null when the demo listens over HTTPS only (Dovecot would not trust the self-signed certificate).
+    /// </summary>
+    public Uri? PushWebhookUrl()
+    {
+        foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || ListenCheck.EndPointOf(url) is not { } endPoint) continue;
+            var host = endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : endPoint.Address;
+            return new Uri($"http://{(host.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{host}]" : host.ToString())}:{endPoint.Port}/push/dovecot");
+        }
+
+        return null;
+    }
+
     private static string Base(string url) => url.TrimEnd('/');
 }

@@ -50,6 +50,8 @@ internal static class ActorComposition
             Entity = new EntityChildOptions("mailbox", idle, snapshotEvery, journal),
             WatchWindow = TimeSpan.FromSeconds(options.Ping.WatchWindowSeconds),
             CommandSessionIdle = TimeSpan.FromSeconds(options.Imap.CommandSessionIdleSeconds),
+            Push = options.Push.Mode,
+            SafetyNetInterval = TimeSpan.FromSeconds(Math.Max(1, options.Push.SafetyNetSeconds)),
             Pim = services.GetRequiredService<Eas.Actors.Mailboxes.Pim.IPimStoreFactory>(),
             Clock = clock,
             Logger = loggers.CreateLogger<MailboxActor>(),

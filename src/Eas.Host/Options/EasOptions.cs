@@ -37,6 +37,8 @@ public sealed class EasOptions
 
     public PingOptions Ping { get; set; } = new();
 
+    public PushOptions Push { get; set; } = new();
+
     public DeviceOptions Devices { get; set; } = new();
 
     public BudgetOptions Budgets { get; set; } = new();

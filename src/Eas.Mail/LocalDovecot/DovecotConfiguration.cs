@@ -16,7 +16,7 @@ namespace Eas.Mail.LocalDovecot;
 internal sealed record DovecotConfiguration(
     DovecotLayout Layout, int ImapPort, int ImapsPort, DovecotAccounts Accounts, bool MasterUsers, int? MaxConnections = null,
     int? LmtpPort = null, int? AuthPort = null, string? ImapCapability = null, bool Metadata = false, int? ManageSievePort = null,
-    string? SubmissionHost = null)
+    string? SubmissionHost = null, DovecotPushWebhook? PushWebhook = null)
 {
     /// <summary>Clients each internal service and login process takes beyond the sessions themselves.</summary>
     private const int InternalHeadroom = 100;
@@ -101,6 +101,7 @@ internal sealed record DovecotConfiguration(
         Line("}");
 
         RenderLimits(Line);
+        RenderPush(Line);
         RenderMetadata(Line);
         RenderLmtp(Line);
         RenderSieve(Line);
@@ -138,6 +139,29 @@ internal sealed record DovecotConfiguration(
         line($"mail_max_userip_connections = {Invariant(sessions)}");
         line("service imap {");
         line($"  process_limit = {Invariant(sessions)}");
+        line("}");
+    }
+
+    /// <summary>
+    /// Dovecot's push_notification plugin with the Lua driver (<see cref="DovecotPushWebhook"/>): the URL, secret and
+    /// timeout are plugin settings the script reads through <c>user:plugin_getenv</c>, as config/dovecot/91-eas-push.conf
+    /// sets them for an operator's Dovecot. Rendered before the protocol sections, whose <c>$mail_plugins</c> extend it.
+    /// </summary>
+    private void RenderPush(Action<string> line)
+    {
+        if (PushWebhook is not { } push) return;
+        foreach (var value in new[] { push.Url.AbsoluteUri, push.Secret })
+        {
+            if (value.Length == 0 || value.Any(c => char.IsControl(c) || c is '#' or '"' or ' ' or '{' or '}'))
+                throw new InvalidOperationException("A push webhook's URL and secret are one word without '#', quotes, braces or spaces.");
+        }
+
+        line("mail_plugins = $mail_plugins mail_lua notify push_notification push_notification_lua");
+        line("plugin {");
+        line($"  push_notification_driver = lua:file={Layout.PushScriptPath}");
+        line($"  eas_push_url = {push.Url.AbsoluteUri}");
+        line($"  eas_push_secret = {push.Secret}");
+        line($"  eas_push_timeout_msecs = {Invariant((int)push.Timeout.TotalMilliseconds)}");
         line("}");
     }
 

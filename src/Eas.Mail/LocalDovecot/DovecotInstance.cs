@@ -130,8 +130,9 @@ public sealed class DovecotInstance : IAsyncDisposable
             int? sievePort = options.EnableSieve ? FreePort(imapPort, imapsPort, lmtpPort ?? 0, authPort ?? 0) : null;
             var configuration = new DovecotConfiguration(
                 layout, imapPort, imapsPort, accounts, options.EnableMasterUsers, options.MaxConnections, lmtpPort, authPort, options.ImapCapability,
-                options.EnableMetadata, sievePort, options.SieveSubmissionHost);
+                options.EnableMetadata, sievePort, options.SieveSubmissionHost, options.PushWebhook);
             UnixFiles.WritePrivate(layout.ConfigPath, configuration.Render());
+            if (options.PushWebhook is not null) WritePushScript(layout.PushScriptPath);
             await DovecotProcess.CheckConfigurationAsync(options.ExecutablePath, layout.ConfigPath, cancellationToken).ConfigureAwait(false);
 
             var process = DovecotProcess.Start(options.ExecutablePath, layout.ConfigPath);
@@ -247,4 +248,11 @@ public sealed class DovecotInstance : IAsyncDisposable
 
     private static string LogTail(string logPath) =>
         File.Exists(logPath) ? string.Join('\n', File.ReadLines(logPath).TakeLast(20)) : "";
+
+    /// <summary>The driver script, world-readable: the imap and lmtp processes load it after switching to the mail user.</summary>
+    private static void WritePushScript(string path)
+    {
+        File.WriteAllText(path, DovecotPushWebhook.Script());
+        UnixFiles.SetMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+    }
 }

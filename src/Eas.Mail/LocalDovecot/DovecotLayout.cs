@@ -25,6 +25,9 @@ internal sealed record DovecotLayout(string DataDirectory)
 
     public string LogPath => Path.Combine(DataDirectory, "dovecot.log");
 
+    /// <summary>The push_notification Lua driver (<see cref="DovecotPushWebhook"/>), readable by the mail user's processes.</summary>
+    public string PushScriptPath => Path.Combine(DataDirectory, "eas-push.lua");
+
     public string CertificatePath => Path.Combine(DataDirectory, "tls-cert.pem");
 
     public string KeyPath => Path.Combine(DataDirectory, "tls-key.pem");

@@ -73,6 +73,12 @@ public sealed record DovecotOptions
     public bool EnableSieve { get; init; }
 
     /// <summary>
+    /// Turns on Dovecot's push_notification plugin posting every mail transaction's changes to eas-server's webhook
+    /// (<c>Eas:Push:Mode = webhook</c>); null (the default) leaves it off.
+    /// </summary>
+    public DovecotPushWebhook? PushWebhook { get; init; }
+
+    /// <summary>
     /// The SMTP server (<c>host:port</c>, plain SMTP) through which Sieve's vacation replies and redirects leave
     /// (Dovecot's <c>submission_host</c>), such as a <see cref="LocalPostfix.PostfixInstance"/>'s submission port;
     /// null leaves Dovecot's default (the sendmail binary).

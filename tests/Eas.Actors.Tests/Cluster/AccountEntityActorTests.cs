@@ -36,6 +36,22 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
     }
 
     [Fact]
+    public void A_mail_servers_report_wakes_no_mailbox_but_reaches_a_running_one()
+    {
+        var entity = StartEntity();
+        var reported = new Mailboxes.MailboxChangesReported(["INBOX"], DateTimeOffset.UnixEpoch);
+
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, reported));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        _counts[EntityKind.Mailbox].ShouldBe(0);
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "park"));
+        ExpectMsg<Echo>();
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, reported));
+
+        ExpectMsg<Echo>().Message.ShouldBe(reported);
+    }
+
+    [Fact]
     public void An_idle_child_stops_and_a_later_message_starts_a_fresh_one()
     {
         var entity = StartEntity();

@@ -23,6 +23,9 @@ public sealed class DovecotFixture : IAsyncLifetime
 
     public PostfixInstance Postfix { get; private set; } = null!;
 
+    /// <summary>Turns on Dovecot's push_notification plugin posting to a server's webhook (<c>Eas:Push:Mode = webhook</c>); off by default.</summary>
+    public DovecotPushWebhook? PushWebhook { get; init; }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists("/usr/sbin/dovecot"))
@@ -38,6 +41,7 @@ public sealed class DovecotFixture : IAsyncLifetime
             EnableAuthListener = true,
             EnableSieve = true,
             SieveSubmissionHost = $"127.0.0.1:{submissionPort}",
+            PushWebhook = PushWebhook,
         });
         Dovecot.AddUser(Mike, MikePassword);
         Dovecot.AddUser(Anna, AnnaPassword);

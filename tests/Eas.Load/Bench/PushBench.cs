@@ -46,10 +46,13 @@ internal static class PushBench
         ServerCluster? servers = null;
         try
         {
+            // Webhook mode: Dovecot names the server's URL before either starts, so the server's port is chosen first.
+            int? serverPort = settings.Webhook ? BenchSupport.FreePort() : null;
             dovecot = await DovecotInstance.StartAsync(new DovecotOptions
             {
                 DataDirectory = Path.Combine(workDirectory, "dovecot"),
                 MaxConnections = settings.ImapSessions,
+                PushWebhook = serverPort is { } port ? new DovecotPushWebhook(new Uri($"http://127.0.0.1:{port}/push/dovecot"), password) : null,
             }, deadline.Token);
             AnsiConsole.WriteLine($"Dovecot: 127.0.0.1:{dovecot.ImapPort}, sized for {settings.ImapSessions:N0} IMAP sessions, data {dovecot.DataDirectory}");
             await CreateAccountsAsync(dovecot, accounts, password, deadline.Token);
@@ -65,8 +68,10 @@ internal static class PushBench
                 $"--Eas:LogLevel={settings.ServerLogLevel}",
                 $"--Eas:License:ActiveSyncMailboxCount={settings.Accounts}",
                 $"--Eas:Admin:Users:{OperatorProbe.Admin}={OperatorProbe.AdminPassword}",
+                .. settings.Webhook ? new[] { "--Eas:Push:Mode=Webhook", $"--Eas:Push:Webhook:Secret={password}" } : [],
             ];
-            servers = await ServerCluster.StartAsync(serverDll, arguments, settings.Nodes, workDirectory, deadline.Token);
+            AnsiConsole.WriteLine($"Push: {(settings.Webhook ? "webhook (Dovecot's push_notification plugin posts to the server; no watcher sessions)" : "imap (a watcher session per account)")}");
+            servers = await ServerCluster.StartAsync(serverDll, arguments, settings.Nodes, workDirectory, deadline.Token, serverPort);
             foreach (var node in servers.Nodes)
             {
                 AnsiConsole.WriteLine($"{(settings.Nodes > 1 ? $"Node {node.Number}" : "Server")}: pid {node.Process.ProcessId}, log {node.Process.LogPath}{(settings.KeepData ? "" : " (removed at the end unless --keep-data)")}");

@@ -7,8 +7,11 @@ namespace Eas.Load.Bench;
 /// </summary>
 internal sealed record PushBenchSettings(
     int Devices, int Accounts, int HoldSeconds, int Deliveries, int HeartbeatSeconds, int Concurrency, string Version,
-    string ServerLogLevel, string? ServerDll, bool KeepData, int OperatorWindowSeconds = 0, int Nodes = 1, bool Floor = false)
+    string ServerLogLevel, string? ServerDll, bool KeepData, int OperatorWindowSeconds = 0, int Nodes = 1, bool Floor = false, string Push = "imap")
 {
+    /// <summary>Dovecot's push_notification plugin posts to the server (<c>Eas:Push:Mode = webhook</c>) instead of a watcher session per account.</summary>
+    public bool Webhook => string.Equals(Push, "webhook", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// IMAP sessions the private Dovecot must take at once: per account the server's watcher and command
     /// session, plus a sign-in check per phone being set up, plus the bench's own APPEND session and spare.

@@ -52,11 +52,11 @@ internal sealed class ServerCluster : IAsyncDisposable
     /// Starts <paramref name="count"/> servers with <paramref name="arguments"/> plus each one's URL, data directory
     /// and, for a cluster, the cluster and journal settings; returns once they answer (and, for a cluster, have formed).
     /// </summary>
-    public static async Task<ServerCluster> StartAsync(string serverDll, IReadOnlyList<string> arguments, int count, string workDirectory, CancellationToken cancellationToken)
+    public static async Task<ServerCluster> StartAsync(string serverDll, IReadOnlyList<string> arguments, int count, string workDirectory, CancellationToken cancellationToken, int? singlePort = null)
     {
         if (count == 1)
         {
-            var baseUrl = new Uri($"http://127.0.0.1:{BenchSupport.FreePort()}");
+            var baseUrl = new Uri($"http://127.0.0.1:{singlePort ?? BenchSupport.FreePort()}");
             string[] single = ["--urls", baseUrl.ToString().TrimEnd('/'), $"--Eas:DataDir={Path.Combine(workDirectory, "state")}", .. arguments];
             AnsiConsole.WriteLine($"Server: dotnet {serverDll} {string.Join(' ', single)}");
             var server = await ServerProcess.StartAsync(serverDll, single, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, cancellationToken);

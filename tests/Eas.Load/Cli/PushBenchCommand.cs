@@ -26,18 +26,21 @@ internal static class PushBenchCommand
         var operatorWindow = new Option<int>("--operator-probe") { Description = "During the hold, measure what operators' tools cost the server: four windows of this many seconds (quiet, a /healthz control, top's 1/s stats, a 1/s /metrics scrape); 0 = off. The hold must be longer than 4 windows + 10 s.", DefaultValueFactory = _ => 0 };
         var nodes = CommonOptions.Positive(new Option<int>("--nodes") { Description = $"Server processes: 1 runs one server as before; more start a private PostgreSQL and a cluster of that many (at most {MaxNodes}), each request going to a node drawn at random.", DefaultValueFactory = _ => 1 });
         var floor = new Option<bool>("--floor") { Description = "After the run, hold as many requests open in bare Kestrel (a child process, the server's GC settings) and report its RSS per held request beside the server's per parked Ping." };
+        var push = new Option<string>("--push") { Description = "How the server hears of changes: imap (a watcher session per account) or webhook (Dovecot's push_notification plugin posts to it; one node only).", DefaultValueFactory = _ => "imap" }
+            .AcceptOnlyFromAmong("imap", "webhook");
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
         var maxSeconds = CommonOptions.MaxSeconds();
         maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
         var command = new Command("push-bench", "Park thousands of Pings against a private Dovecot and the Release server, deliver mail, measure push latency and memory.")
         {
-            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor,
+            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor, push,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(accounts) > result.GetValue(devices)) result.AddError("--accounts must not exceed --devices (every account needs a device).");
             if (result.GetValue(operatorWindow) is > 0 and var w && result.GetValue(hold) < 4 * w + 10) result.AddError("--hold-seconds must exceed 4 x --operator-probe + 10.");
             if (result.GetValue(nodes) > MaxNodes) result.AddError($"--nodes must not exceed {MaxNodes}.");
+            if (result.GetValue(push) == "webhook" && result.GetValue(nodes) > 1) result.AddError("--push webhook runs one node.");
         });
         command.SetAction(async (result, token) =>
         {
@@ -45,7 +48,7 @@ internal static class PushBenchCommand
             var settings = new PushBenchSettings(
                 result.GetValue(devices), result.GetValue(accounts), result.GetValue(hold), result.GetValue(deliveries), result.GetValue(heartbeat),
                 result.GetValue(concurrency), result.GetValue(version)!, result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep), result.GetValue(operatorWindow),
-                result.GetValue(nodes), result.GetValue(floor));
+                result.GetValue(nodes), result.GetValue(floor), result.GetValue(push)!);
             return await PushBench.RunAsync(settings, deadline);
         });
         return command;

@@ -75,6 +75,7 @@ public static class ClusterManifests
     public const string NoteDeviceLists = "device-lists.note.v1";
     public const string GetDeviceLists = "device-lists.get.v1";
     public const string DeviceListsReply = "device-lists.reply.v1";
+    public const string MailboxChangesReported = "mailbox.changes-reported.v1";
 
     /// <summary>An <see cref="Status.Failure"/>: a failed ask's answer (<see cref="ClusterFailure"/>).</summary>
     public const string Failure = "failure.v1";
@@ -128,6 +129,7 @@ public static class ClusterManifests
         new JsonCodec<Devices.Lists.NoteDeviceLists>(NoteDeviceLists),
         new JsonCodec<Devices.Lists.GetDeviceLists>(GetDeviceLists),
         new JsonCodec<Devices.Lists.DeviceListsReply>(DeviceListsReply),
+        new JsonCodec<Mailboxes.MailboxChangesReported>(MailboxChangesReported),
         new SurrogateCodec<Status.Failure, ClusterFailure>(Failure, (failure, _) => ClusterFailure.From(failure.Cause), wire => new Status.Failure(wire.ToException())));
 
     /// <summary>Every type that crosses between nodes with its manifest: <see cref="Messages"/>, for reading.</summary>

@@ -142,6 +142,9 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
 
     public async Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken)
     {
+        // Dovecot answers STATUS of the selected folder from the session's own view, without the changes other
+        // sessions made since (it even warns CLIENTBUG): the selected folder is left first, so the stamp is current.
+        if (_selected is { IsOpen: true } selected && selected.FullName == folder) await UnselectAsync(cancellationToken);
         var target = await CallAsync(null, () => client.GetFolderAsync(folder, cancellationToken));
         return await ImapStamps.TakeAsync(client, target, (verb, call) => CallAsync(verb, call), cancellationToken);
     }

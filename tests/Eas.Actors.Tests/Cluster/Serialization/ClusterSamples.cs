@@ -143,6 +143,8 @@ internal static class ClusterSamples
         yield return Envelope(new ExecuteDeviceCommand(sync, Guid.NewGuid()));
         yield return new ExecuteDeviceCommand(sync, Guid.NewGuid());
         yield return new AbandonRequest(Guid.NewGuid());
+        yield return Envelope(new MailboxChangesReported(["INBOX", "Lists/dovecot-ü"], Noon)) with { Child = AccountChild.Mailbox };
+        yield return new MailboxChangesReported(["INBOX"], Noon);
         yield return GetDeviceState.Instance;
         yield return new DeviceStateReply(DeviceState);
         yield return new DeviceStateReply(null);
