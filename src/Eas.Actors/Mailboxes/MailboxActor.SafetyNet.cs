@@ -35,7 +35,7 @@ public sealed partial class MailboxActor
     }
 
     /// <summary>Same epoch (UIDVALIDITY) and further along: a later UIDNEXT or HIGHESTMODSEQ (RFC 7162 3.1.2).</summary>
-    internal static bool IsNewer(FolderStamp candidate, FolderStamp known) =>
+    public static bool IsNewer(FolderStamp candidate, FolderStamp known) =>
         candidate.UidValidity == known.UidValidity && (candidate.HighestModSeq > known.HighestModSeq || candidate.UidNext > known.UidNext);
 
     private void OnChangesReported(MailboxChangesReported reported)
@@ -54,7 +54,7 @@ public sealed partial class MailboxActor
             return;
         }
 
-        Timers.StartSingleTimer("idle", new CloseIdleSession(), IdleSession);
+        Timers.StartSingleTimer("idle", new CloseIdleSession(), settings.CommandSessionIdle);
         var stamped = new Dictionary<string, FolderStamp>(StringComparer.Ordinal);
         try
         {

@@ -39,7 +39,7 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
     public void A_mail_servers_report_wakes_no_mailbox_but_reaches_a_running_one()
     {
         var entity = StartEntity();
-        var reported = new Mailboxes.MailboxChangesReported(["INBOX"], DateTimeOffset.UnixEpoch);
+        var reported = new Eas.Actors.Mailboxes.MailboxChangesReported(["INBOX"], DateTimeOffset.UnixEpoch);
 
         entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, reported));
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));

@@ -121,6 +121,8 @@ public sealed class MailboxWebhookPushTests() : Akka.TestKit.Xunit2.TestKit(InMe
 
             public Task<IReadOnlyList<(uint Uid, Eas.Actors.Sync.Email.EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+            public Task<IReadOnlyList<uint>> SearchHeaderAsync(string folder, string header, string value, CancellationToken cancellationToken) => throw new NotSupportedException();
+
             public Task SetFlagsAsync(string folder, uint uid, MessageFlags add, MessageFlags remove, CancellationToken cancellationToken) => throw new NotSupportedException();
 
             public Task<IReadOnlyDictionary<uint, uint>> MoveAsync(string folder, IReadOnlyList<uint> uids, string destination, CancellationToken cancellationToken) => throw new NotSupportedException();
