@@ -23,12 +23,20 @@ namespace Eas.Actors.Devices;
 /// hears the item's text before and after (null: created, deleted); a Delete reads the item first only when it asks
 /// for it (<see cref="IPimWriteFollowUp.NeedsDeletedItem"/>): for calendars, the organizer's SEQUENCE and iTIP mail
 /// (<see cref="OrganizerMail"/>). It cannot fail the write: an exception there is a log line.
+/// A resent request's Add whose ClientId the lost response answered (<paramref name="answeredBefore"/>, MS-ASCMD
+/// 3.1.5.9, 2.2.3.28.2) gets the same ServerId again and is neither written nor followed up a second time; every
+/// Add the store took is in <see cref="Added"/>, for the response's plan (<see cref="PimSyncPlan.ClientAdds"/>).
 /// </summary>
 internal sealed partial class PimClientCommands(
     IPimStore store, PimFolder folder, IPimItemCodec codec, PimCodecContext codecContext, ILogger logger, string user, CancellationToken cancellationToken,
-    IPimWriteFollowUp? followUp = null)
+    IPimWriteFollowUp? followUp = null, ImmutableArray<PimClientAdded> answeredBefore = default)
 {
+    private readonly ImmutableArray<PimClientAdded>.Builder _added = ImmutableArray.CreateBuilder<PimClientAdded>();
+
     private string CollectionId => folder.Collection.Id;
+
+    /// <summary>The Adds of this request the store holds, answered now or (resent) before.</summary>
+    public ImmutableArray<PimClientAdded> Added => _added.ToImmutable();
 
     public async Task<(PimSyncState State, ImmutableArray<SyncItemResponse> Responses)> ApplyAsync(PimSyncState state, ImmutableArray<SyncClientCommand> commands, SyncConflictResolution conflict)
     {
@@ -60,6 +68,13 @@ internal sealed partial class PimClientCommands(
 
     private async Task<(PimSyncState, SyncItemResponse)> AddAsync(PimSyncState state, SyncClientAdd add)
     {
+        if (AnsweredBefore(add.ClientId) is { } before)
+        {
+            _added.Add(before);
+            LogAnsweredAgain(logger, codec.ClassName, user, add.ClientId, before.ServerId);
+            return (PimSync.ClientAddAnsweredAgain(state, before), new SyncAddResponse(add.ClientId, SyncStatus.Success) { ServerId = before.ServerId });
+        }
+
         if (Convert(add.ClientId, () => codec.Create(Guid.NewGuid().ToString("D"), add.ApplicationData, codecContext)) is not { } write)
             return (state, new SyncAddResponse(add.ClientId, SyncStatus.ConversionError));
         try
@@ -67,6 +82,7 @@ internal sealed partial class PimClientCommands(
             var stored = await store.CreateAsync(CollectionId, write.ItemId, write.Content, cancellationToken);
             await WrittenAsync(add.ClientId, null, write.Content);
             (state, var serverId) = PimSync.NewServerId(state, folder.FolderId);
+            _added.Add(new PimClientAdded(add.ClientId, serverId, write.ItemId, stored.Version));
             return (PimSync.ClientAdded(state, serverId, write.ItemId, stored.Version), new SyncAddResponse(add.ClientId, SyncStatus.Success) { ServerId = serverId });
         }
         catch (PimItemRejectedException e)
@@ -75,6 +91,10 @@ internal sealed partial class PimClientCommands(
             return (state, new SyncAddResponse(add.ClientId, SyncStatus.ConversionError));
         }
     }
+
+    /// <summary>The Add with this ClientId the lost response answered, when this request is that one sent again.</summary>
+    private PimClientAdded? AnsweredBefore(string clientId) =>
+        answeredBefore.IsDefault ? null : answeredBefore.FirstOrDefault(a => string.Equals(a.ClientId, clientId, StringComparison.Ordinal));
 
     private async Task<(PimSyncState, SyncItemResponse?)> ChangeAsync(PimSyncState state, SyncClientChange change, SyncConflictResolution conflict)
     {
@@ -221,6 +241,9 @@ internal sealed partial class PimClientCommands(
 
     [LoggerMessage(1234, LogLevel.Warning, "{ItemClass} item {ItemRef} of {User} was written, but what follows a write (the organizer's mail) failed")]
     private static partial void LogAfterWriteFailed(ILogger logger, Exception exception, string itemClass, string user, string itemRef);
+
+    [LoggerMessage(1235, LogLevel.Information, "{ItemClass} Add {ClientId} of {User} sent again: answered with {ServerId}, not stored twice")]
+    private static partial void LogAnsweredAgain(ILogger logger, string itemClass, string user, string clientId, string serverId);
 
     [LoggerMessage(1233, LogLevel.Warning, "{ItemClass} item {ItemRef} of {User} could not be converted from the phone's ApplicationData")]
     private static partial void LogUnconvertible(ILogger logger, Exception exception, string itemClass, string user, string itemRef);

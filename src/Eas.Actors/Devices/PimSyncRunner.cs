@@ -48,7 +48,8 @@ internal sealed partial class PimSyncRunner(DeviceRequest request, DeviceActorSe
             var resent = match == KeyMatch.Resent;
             var held = resent ? PimSync.Restore(state!) : state!;
             var heldCounter = resent ? state!.Rollback!.Counter : state!.Counter;
-            var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnStoreAsync(context, collection, held, windowSize, resent));
+            ImmutableArray<PimClientAdded> answeredBefore = resent ? state!.Sent?.ClientAddsOrEmpty ?? [] : [];
+            var outcome = await MailboxWork.RunAsync(request, settings, context => SyncOnStoreAsync(context, collection, held, windowSize, resent, answeredBefore));
             if (outcome.State is { } next) cache.Pim.Stage(folderId, PimSync.Answered(next, held, heldCounter));
             if (outcome.ClassName is { } served) settings.SyncMetrics?.Exchanged(MetricClass(served), collection.Commands, outcome.Response.Commands);
             return outcome.Response;
@@ -61,7 +62,7 @@ internal sealed partial class PimSyncRunner(DeviceRequest request, DeviceActorSe
     }
 
     private async Task<(PimSyncState? State, SyncCollectionResponse Response, string? ClassName)> SyncOnStoreAsync(
-        MailboxContext context, SyncCollectionRequest collection, PimSyncState state, int windowSize, bool resent)
+        MailboxContext context, SyncCollectionRequest collection, PimSyncState state, int windowSize, bool resent, ImmutableArray<PimClientAdded> answeredBefore)
     {
         var folderId = collection.CollectionId;
         if (await PimFolders.ResolveAsync(context, request, folderId) is not { } folder || context.Codecs.For(folder.Kind) is not { } codec)
@@ -72,7 +73,7 @@ internal sealed partial class PimSyncRunner(DeviceRequest request, DeviceActorSe
         var filter = PimWindow.FilterFor(options, codec);
         var filterBefore = PimWindow.FilterFor(state.Options, codec);
         var organizer = codec.Kind == PimKind.Calendar ? new OrganizerMail(request, settings, codecContext.Now) : null;
-        var clients = new PimClientCommands(store, folder, codec, codecContext, settings.Logger, request.AccountId, context.CancellationToken, organizer);
+        var clients = new PimClientCommands(store, folder, codec, codecContext, settings.Logger, request.AccountId, context.CancellationToken, organizer, answeredBefore);
         state = PimSync.Confirm(state) with { Options = options };
         state = PimSync.TakeIn(state, await store.GetChangesAsync(folder.Collection.Id, state.Token, context.CancellationToken));
         if (PimWindow.NeedsCheck(state, filterBefore, filter, codecContext.Now))
@@ -117,6 +118,7 @@ internal sealed partial class PimSyncRunner(DeviceRequest request, DeviceActorSe
             state = PimSync.Delivered(PimSync.Filtered(state, addsOutside, changesOutside), unreadable, missing);
         }
 
+        if (state.Sent is { } sent && !clients.Added.IsEmpty) state = state with { Sent = sent with { ClientAdds = clients.Added } };
         var response = new SyncCollectionResponse(folderId, SyncStatus.Success)
         {
             SyncKey = state.Key,

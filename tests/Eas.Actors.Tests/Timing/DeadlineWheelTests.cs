@@ -141,6 +141,6 @@ public sealed class DeadlineWheelTests : Akka.TestKit.Xunit2.TestKit
 
     private sealed class Recording(List<string> fired, string name) : Deadline
     {
-        protected override void Expire() => fired.Add(name);
+        protected internal override void Expire() => fired.Add(name);
     }
 }

@@ -65,6 +65,18 @@ public static class PimSync
         PendingAdds = state.PendingAdds.Remove(itemId),
     };
 
+    /// <summary>
+    /// A resent Add the lost response already answered (MS-ASCMD 3.1.5.9, 2.2.3.28.2): held again under the same
+    /// ServerId without a second write. The store's listing since the restored token shows the item as new; when it
+    /// has changed since it was stored, the phone is sent that version as a Change.
+    /// </summary>
+    public static PimSyncState ClientAddAnsweredAgain(PimSyncState state, PimClientAdded added)
+    {
+        var now = state.PendingAdds.TryGetValue(added.ItemId, out var pending) ? pending : added.Version;
+        var held = ClientAdded(state, added.ServerId, added.ItemId, added.Version);
+        return now == added.Version ? held : held with { PendingChanges = held.PendingChanges.SetItem(added.ServerId, now) };
+    }
+
     /// <summary>The phone changed an item, now at <paramref name="version"/> in the store: its own change is not sent back.</summary>
     public static PimSyncState ClientChanged(PimSyncState state, string serverId, string version) =>
         state.Items.TryGetValue(serverId, out var held)

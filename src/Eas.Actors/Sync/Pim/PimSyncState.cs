@@ -99,8 +99,24 @@ public sealed record PimSyncPlan(ImmutableArray<PimPlannedAdd> Adds, ImmutableAr
 
     public ImmutableArray<KeyValuePair<string, string>> SoftDeletes { get; init; } = [];
 
+    /// <summary>
+    /// The items the phone's Adds in the request of this response stored, by ClientId: when the response is lost and
+    /// the phone sends the same request again (same SyncKey, same ClientIds, MS-ASCMD 3.1.5.9, 2.2.3.28.2), they are
+    /// answered with the same ServerIds instead of being stored again.
+    /// </summary>
+    public ImmutableArray<PimClientAdded> ClientAdds { get; init; } = [];
+
+    /// <summary><see cref="ClientAdds"/>, empty in a plan journalled before resent Adds were recorded.</summary>
+    public ImmutableArray<PimClientAdded> ClientAddsOrEmpty => ClientAdds.IsDefault ? [] : ClientAdds;
+
     public int Count => Adds.Length + Changes.Length + Deletes.Length + SoftDeletesOrEmpty.Length;
 
     /// <summary><see cref="SoftDeletes"/>, empty in a plan written before soft deletes existed.</summary>
     public ImmutableArray<KeyValuePair<string, string>> SoftDeletesOrEmpty => SoftDeletes.IsDefault ? [] : SoftDeletes;
 }
+
+/// <summary>
+/// An Add of the phone the store took (MS-ASCMD 2.2.3.7.2): its ClientId (MS-ASCMD 2.2.3.28.2), the ServerId it was
+/// answered with, and the store's item and version it was stored as.
+/// </summary>
+public sealed record PimClientAdded(string ClientId, string ServerId, string ItemId, string Version);
