@@ -174,6 +174,23 @@ public sealed class ContactsSyncTests(DovecotFixture dovecot, DefaultServerFixtu
     }
 
     [Fact]
+    public async Task MS_ASCMD_3_1_5_9_a_resent_Add_is_answered_with_the_same_ServerId_and_stored_once()
+    {
+        var (user, phone, folder) = await StartAsync("16.1", "CAddResend");
+        await SyncAsync(phone, folder);
+        var sent = phone.Keys[folder];
+        var add = ContactRequests.Add("c1", WithText(Contacts.FirstName, "Grace"), WithText(Contacts.LastName, "Hopper"));
+        var lost = (await SyncAsync(phone, folder, [add])).Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.ServerId);
+
+        var again = await SyncAsync(phone, folder, [add], key: sent);
+
+        again.ValueOf(AirSync.Status).ShouldBe("1");
+        again.Element(AirSync.Responses)!.Element(AirSync.Add)!.ValueOf(AirSync.ServerId).ShouldNotBeNull().ShouldBe(lost);
+        again.Element(AirSync.Commands).ShouldBeNull("the phone's own contact is not sent back to it");
+        (await ContactRequests.StoredAsync(user)).ShouldHaveSingleItem().VCard.ShouldContain("Hopper;Grace");
+    }
+
+    [Fact]
     public async Task An_unreadable_vCard_in_the_folder_is_skipped_and_the_others_sync()
     {
         var (user, phone, folder) = await StartAsync("16.1", "CBad");
