@@ -78,7 +78,11 @@ public static class EasActorsHosting
     /// registering with its coordinator every quarter second (Akka: 2 s), which is what requests wait for after
     /// a start or a failover. The leader moves members (joining to up, leaving to exiting) every 200 ms
     /// (Akka: 1 s, after a first delay of 1 s), and a leaving node hands its singletons over every 200 ms (Akka: 1 s),
-    /// so a node serves sooner after its start and leaves sooner at its stop.
+    /// so a node serves sooner after its start and leaves sooner at its stop. The singleton proxies do not log
+    /// "failed to find an associated singleton … after 30 seconds": Akka.NET 1.5 starts that check's periodic timer
+    /// with no initial delay, so it fired within a second of every start and every singleton move, before any
+    /// search could have failed; where the singletons run is on <c>/metrics</c> (<c>eas_cluster_singletons_here</c>)
+    /// and in <c>GET /admin/api/cluster</c>, and a request that waits too long for one is answered 503.
     /// </summary>
     private static string ClusterHocon(ClusterSettings cluster)
     {
@@ -93,6 +97,7 @@ public static class EasActorsHosting
             akka.cluster.singleton.hand-over-retry-interval = 200ms
             akka.cluster.sharding.remember-entities = off
             akka.cluster.log-info = off
+            akka.cluster.singleton-proxy.log-singleton-identification-failure = off
             akka.loglevel = WARNING
             {pause}
             """;
