@@ -19,34 +19,29 @@ public sealed class CalDavOutageTests(DovecotFixture dovecot) : IAsyncLifetime
     private const string Event = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//Client//EN\r\nBEGIN:VEVENT\r\nUID:waiting-1\r\nDTSTAMP:20260301T120000Z\r\n"
         + "DTSTART:20261210T090000Z\r\nDTEND:20261210T100000Z\r\nSUMMARY:Waiting out the outage\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
+    private RadicaleBackedServer _dav = null!;
     private ServerInstance _server = null!;
-    private RadicaleInstance _radicale = null!;
-    private string _radicaleData = null!;
 
     public async Task InitializeAsync()
     {
-        _radicaleData = Directory.CreateTempSubdirectory("eas-it-caldav-down-").FullName;
-        _radicale = await RadicaleInstance.StartAsync(new RadicaleOptions { DataDirectory = _radicaleData });
-        _server = await ServerInstance.StartAsync(dovecot, null,
+        _dav = await RadicaleBackedServer.StartAsync(dovecot, "eas-it-caldav-down-", port =>
+        [
             "--Eas:Pim:Store=dav",
-            $"--Eas:Pim:CardDav:UrlTemplate=http://127.0.0.1:{_radicale.Port}/{{user}}/",
-            $"--Eas:Pim:CalDav:UrlTemplate=http://127.0.0.1:{_radicale.Port}/",
+            $"--Eas:Pim:CardDav:UrlTemplate=http://127.0.0.1:{port}/{{user}}/",
+            $"--Eas:Pim:CalDav:UrlTemplate=http://127.0.0.1:{port}/",
             "--Eas:Pim:CardDav:TimeoutSeconds=5",
-            "--Eas:Pim:CalDav:TimeoutSeconds=5");
+            "--Eas:Pim:CalDav:TimeoutSeconds=5",
+        ]);
+        _server = _dav.Server;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _radicale.DisposeAsync();
-        Directory.Delete(_radicaleData, recursive: true);
-    }
+    public async Task DisposeAsync() => await _dav.DisposeAsync();
 
     [Fact]
     public async Task MS_ASCMD_2_2_3_177_17_with_the_CalDAV_server_down_the_calendar_answers_Status_16_keeps_the_key_and_the_same_key_syncs_what_was_waiting()
     {
         var user = MailboxUser.Create(dovecot, "cdown");
-        _radicale.AddUser(user.Address, user.Password);
+        _dav.Radicale.AddUser(user.Address, user.Password);
         var phone = await SyncingPhone.StartAsync(_server, user, "16.1", "CdDown");
         var calendar = phone.Folders.Values.Single(f => f.Type == "8").Id;
         await PimRequests.SyncAsync(phone, calendar);
@@ -54,7 +49,7 @@ public sealed class CalDavOutageTests(DovecotFixture dovecot) : IAsyncLifetime
         var key = phone.Keys[calendar];
         (await PutAsync(user, "calendar/waiting-1.ics", Event)).ShouldBe(HttpStatusCode.Created);
 
-        await RadicaleOutage.WhileDownAsync(_radicale, back => _radicale = back, async () =>
+        await _dav.WhileRadicaleDownAsync(async () =>
         {
             var down = await PimRequests.SyncAsync(phone, calendar);
             down.ValueOf(AirSync.Status).ShouldBe("16", "Retry (MS-ASCMD 2.2.3.177.17): a store outage is retriable, never Status 3");
@@ -68,7 +63,7 @@ public sealed class CalDavOutageTests(DovecotFixture dovecot) : IAsyncLifetime
 
     private async Task<HttpStatusCode> PutAsync(MailboxUser user, string path, string icalendar)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_radicale.HomeUrl(user.Address), path));
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_dav.Radicale.HomeUrl(user.Address), path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user.Address}:{user.Password}")));
         request.Content = new StringContent(icalendar, Encoding.UTF8, "text/calendar");
         using var other = new HttpClient();

@@ -83,7 +83,7 @@ public sealed partial class CardDavContactsTests
         await PutAsync(user, "contacts/o1.vcf", ContactsSyncTests.CardOf("o1"));
         await ContactsSyncTests.SyncAsync(phone, folder);
         var key = phone.Keys[folder];
-        await RadicaleOutage.WhileDownAsync(_radicale, back => _radicale = back, async () =>
+        await _dav.WhileRadicaleDownAsync(async () =>
         {
             var down = await ContactsSyncTests.SyncAsync(phone, folder);
             down.ValueOf(AirSync.Status).ShouldBe("16", "Retry (MS-ASCMD 2.2.3.177.17): a store outage is retriable");
@@ -101,9 +101,9 @@ public sealed partial class CardDavContactsTests
         await using var server = await ServerInstance.StartAsync(dovecot, null, [.. AdminClient.RootArgs,
             "--Eas:Pim:Store=imap",
             $"--Eas:Pim:Domains:{DovecotFixture.Domain}:Store=carddav",
-            $"--Eas:Pim:CardDav:UrlTemplate=http://127.0.0.1:{_radicale.Port}/{{user}}/"]);
+            $"--Eas:Pim:CardDav:UrlTemplate=http://127.0.0.1:{_dav.Radicale.Port}/{{user}}/"]);
         var user = MailboxUser.Create(dovecot, "davdomain");
-        _radicale.AddUser(LocalPart(user), user.Password);
+        _dav.Radicale.AddUser(LocalPart(user), user.Password);
         (await server.Admin().GetAsync($"/accounts/{user.Address}"))["pimStore"]!.GetValue<string>().ShouldBe("carddav");
         var phone = await SyncingPhone.StartAsync(server, user, "16.1", "DavDomain");
         var folder = phone.IdOf(ContactRequests.Folder);
@@ -130,7 +130,7 @@ public sealed partial class CardDavContactsTests
 
     private async Task<HttpStatusCode> StatusOfAsync(MailboxUser user, string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_radicale.HomeUrl(LocalPart(user)), path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_dav.Radicale.HomeUrl(LocalPart(user)), path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LocalPart(user)}:{user.Password}")));
         using var other = new HttpClient();
         using var response = await other.SendAsync(request);

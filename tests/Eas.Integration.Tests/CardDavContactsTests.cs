@@ -16,27 +16,22 @@ namespace Eas.Integration.Tests;
 [Collection(DovecotCollection.Name)]
 public sealed partial class CardDavContactsTests(DovecotFixture dovecot) : IAsyncLifetime
 {
+    private RadicaleBackedServer _dav = null!;
     private ServerInstance _server = null!;
-    private RadicaleInstance _radicale = null!;
-    private string _radicaleData = null!;
 
     public async Task InitializeAsync()
     {
-        _radicaleData = Directory.CreateTempSubdirectory("eas-it-radicale-").FullName;
-        _radicale = await RadicaleInstance.StartAsync(new RadicaleOptions { DataDirectory = _radicaleData });
-        _server = await ServerInstance.StartAsync(dovecot, null,
+        _dav = await RadicaleBackedServer.StartAsync(dovecot, "eas-it-radicale-", port =>
+        [
             "--Eas:Pim:Store=carddav",
-            $"--Eas:Pim:CardDav:UrlTemplate=http://127.0.0.1:{_radicale.Port}/{{user}}/",
+            $"--Eas:Pim:CardDav:UrlTemplate=http://127.0.0.1:{port}/{{user}}/",
             "--Eas:Pim:CardDav:TimeoutSeconds=5",
-            "--Eas:Pim:PollSeconds=" + PimPollSeconds);
+            "--Eas:Pim:PollSeconds=" + PimPollSeconds,
+        ]);
+        _server = _dav.Server;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _radicale.DisposeAsync();
-        Directory.Delete(_radicaleData, recursive: true);
-    }
+    public async Task DisposeAsync() => await _dav.DisposeAsync();
 
     /// <summary>The shortest poll interval the options accept, so a change made by another client reaches a parked Ping soon.</summary>
     private const int PimPollSeconds = 5;
@@ -47,7 +42,7 @@ public sealed partial class CardDavContactsTests(DovecotFixture dovecot) : IAsyn
     private async Task<(MailboxUser User, SyncingPhone Phone, string Folder)> StartAsync(string version, string device)
     {
         var user = MailboxUser.Create(dovecot, "dav");
-        _radicale.AddUser(LocalPart(user), user.Password);
+        _dav.Radicale.AddUser(LocalPart(user), user.Password);
         var phone = await SyncingPhone.StartAsync(_server, user, version, device);
         phone.Folders.ShouldContainKey(ContactRequests.Folder);
         phone.Folders[ContactRequests.Folder].Type.ShouldBe("9", "the default address book is the default contacts folder (MS-ASCMD 2.2.3.186.3)");
@@ -56,7 +51,7 @@ public sealed partial class CardDavContactsTests(DovecotFixture dovecot) : IAsyn
 
     private async Task<string> GetAsync(MailboxUser user, string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_radicale.HomeUrl(LocalPart(user)), path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_dav.Radicale.HomeUrl(LocalPart(user)), path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LocalPart(user)}:{user.Password}")));
         using var other = new HttpClient();
         using var response = await other.SendAsync(request);
@@ -66,7 +61,7 @@ public sealed partial class CardDavContactsTests(DovecotFixture dovecot) : IAsyn
 
     private async Task PutAsync(MailboxUser user, string path, string vcard)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_radicale.HomeUrl(LocalPart(user)), path))
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_dav.Radicale.HomeUrl(LocalPart(user)), path))
         {
             Content = new StringContent(vcard, Encoding.UTF8, "text/vcard"),
         };
