@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Eas.Actors.Diagnostics;
 using Eas.Integration.Tests.Support;
@@ -28,22 +27,8 @@ public sealed class WebhookPushTests(WebhookPushFixture fixture) : IClassFixture
         return (user, phone, inbox);
     }
 
-    /// <summary>Parks a Ping on INBOX and returns once the server holds it (its parked-requests gauge went up).</summary>
-    private static async Task<Task<EasResponse>> ParkAsync(ServerInstance server, SyncingPhone phone, string inbox)
-    {
-        var metrics = server.Services.GetRequiredService<PushMetrics>();
-        var before = metrics.ParkedNow;
-        var ping = phone.Client.PostAsync("Ping", PingRequests.Ping(300, inbox));
-        var waited = Stopwatch.StartNew();
-        while (metrics.ParkedNow <= before && !ping.IsCompleted)
-        {
-            waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "the Ping was never parked");
-            await Task.Delay(10);
-        }
-
-        ping.IsCompleted.ShouldBeFalse("nothing had changed, so the Ping must wait");
-        return ping;
-    }
+    private static Task<Task<EasResponse>> ParkAsync(ServerInstance server, SyncingPhone phone, string inbox) =>
+        ParkedPings.ParkAsync(server, phone, inbox);
 
     private async Task PushedAsync(Task<EasResponse> ping, string inbox)
     {

@@ -7,7 +7,9 @@ namespace Eas.Integration.Tests.Support;
 /// One private Dovecot for the integration tests, on free loopback ports, with test accounts, and a private
 /// Postfix in front of it (submission with AUTH through Dovecot, delivery over LMTP) for sending. Dovecot runs
 /// Pigeonhole too (Sieve on LMTP delivery, ManageSieve on <see cref="DovecotInstance.ManageSievePort"/>), whose
-/// vacation replies leave through that Postfix; measured, it adds nothing noticeable to the start.
+/// vacation replies leave through that Postfix; measured, it adds nothing noticeable to the start. Dovecot's
+/// push_notification plugin posts every change to the webhook of the servers that run against it (through a
+/// <see cref="DovecotPushRelay"/>), so the suite runs on webhook push as the demo does.
 /// </summary>
 public sealed class DovecotFixture : IAsyncLifetime
 {
@@ -23,8 +25,20 @@ public sealed class DovecotFixture : IAsyncLifetime
 
     public PostfixInstance Postfix { get; private set; } = null!;
 
-    /// <summary>Turns on Dovecot's push_notification plugin posting to a server's webhook (<c>Eas:Push:Mode = webhook</c>); off by default.</summary>
+    /// <summary>The secret Dovecot presents to the servers' webhook (<c>Eas:Push:Webhook:Secret</c>), as an operator's 91-eas-push.conf sets it.</summary>
+    public const string PushSecret = "it-push-Secret-7c2e";
+
+    /// <summary>
+    /// Where Dovecot's push_notification plugin posts, for a fixture whose Dovecot serves one known server (its own
+    /// <see cref="DovecotPushWebhook"/>); null (the default) makes it post to <see cref="PushRelay"/>.
+    /// </summary>
     public DovecotPushWebhook? PushWebhook { get; init; }
+
+    /// <summary>
+    /// The relay Dovecot posts to when no <see cref="PushWebhook"/> is given: every <see cref="ServerInstance"/> in
+    /// webhook mode (the default on such a fixture, <c>Eas:Push:Mode = webhook</c>) registers with it while it runs.
+    /// </summary>
+    internal DovecotPushRelay? PushRelay { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -34,6 +48,7 @@ public sealed class DovecotFixture : IAsyncLifetime
             throw new InvalidOperationException("Postfix is not installed: apt-get install postfix (./test.sh does it).");
         // Dovecot names Postfix's submission port for Sieve's replies, so that port is chosen before either starts.
         var submissionPort = DovecotInstance.FreePort();
+        if (PushWebhook is null) PushRelay = await DovecotPushRelay.StartAsync();
         Dovecot = await DovecotInstance.StartAsync(new DovecotOptions
         {
             DataDirectory = _directory,
@@ -41,7 +56,7 @@ public sealed class DovecotFixture : IAsyncLifetime
             EnableAuthListener = true,
             EnableSieve = true,
             SieveSubmissionHost = $"127.0.0.1:{submissionPort}",
-            PushWebhook = PushWebhook,
+            PushWebhook = PushWebhook ?? new DovecotPushWebhook(PushRelay!.Url, PushSecret) { Timeout = DovecotPushRelay.DovecotWait },
         });
         Dovecot.AddUser(Mike, MikePassword);
         Dovecot.AddUser(Anna, AnnaPassword);
@@ -76,6 +91,7 @@ public sealed class DovecotFixture : IAsyncLifetime
     {
         if (Postfix is not null) await Postfix.DisposeAsync();
         await Dovecot.DisposeAsync();
+        if (PushRelay is not null) await PushRelay.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);
