@@ -93,7 +93,7 @@ public sealed class PushRelayServers(DovecotFixture dovecot) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var started = await Task.WhenAll(
-            ServerInstance.StartAsync(Dovecot, null, null, "--Eas:Ping:MinHeartbeatSeconds=1"),
+            ServerInstance.StartAsync(Dovecot, null, "--Eas:Ping:MinHeartbeatSeconds=1"),
             ServerInstance.StartAsync(Dovecot, null, SecondLogs.AddTo, "--Eas:Ping:MinHeartbeatSeconds=1"));
         (First, Second) = (started[0], started[1]);
     }

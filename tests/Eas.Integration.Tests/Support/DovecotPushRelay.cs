@@ -37,12 +37,7 @@ internal sealed class DovecotPushRelay : IAsyncDisposable
 
     private DovecotPushRelay()
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = ForwardTimeout,
-            // A test server on HTTPS has a self-signed certificate; the relay talks to loopback only.
-            SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-        };
+        var handler = new SocketsHttpHandler { ConnectTimeout = ForwardTimeout };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
