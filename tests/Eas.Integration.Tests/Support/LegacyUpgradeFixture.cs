@@ -16,8 +16,9 @@ public sealed class LegacyUpgradeFixture(DovecotFixture dovecot) : IAsyncLifetim
 
     internal ServerInstance Server { get; private set; } = null!;
 
-    internal LegacyPhoneKeys Keys { get; } = JsonSerializer.Deserialize<LegacyPhoneKeys>(
-        File.ReadAllText(Path.Combine(Source, "phone.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    internal LegacyPhoneKeys Keys { get; } = JsonSerializer.Deserialize<LegacyPhoneKeys>(File.ReadAllText(Path.Combine(Source, "phone.json")), Json)!;
 
     public async Task InitializeAsync()
     {
