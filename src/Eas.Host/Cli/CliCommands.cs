@@ -5,13 +5,13 @@ using System.CommandLine.Parsing;
 namespace Eas.Host.Cli;
 
 /// <summary>
-/// The host binary's subcommands (<c>demo</c>, <c>wbxml</c>, <c>admin</c>, <c>top</c>). With no subcommand the binary serves, and
+/// The host binary's subcommands (<c>demo</c>, <c>wbxml</c>, <c>admin</c>, <c>top</c>, <c>import-state</c>). With no subcommand the binary serves, and
 /// every argument goes to ASP.NET's configuration (<c>--urls</c>, <c>--Eas:Imap:Port=143</c>).
 /// </summary>
 internal static class CliCommands
 {
     /// <summary>The subcommands, and the root's help and version, which would otherwise start a server.</summary>
-    private static readonly string[] Names = ["demo", "wbxml", "admin", "top", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Names = ["demo", "wbxml", "admin", "top", "import-state", "--help", "-h", "-?", "--version"];
 
     public static bool IsSubcommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -30,6 +30,7 @@ internal static class CliCommands
             WbxmlCommand.Create(),
             AdminCommand.Create(handler),
             TopCommand.Create(handler),
+            ImportStateCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)
