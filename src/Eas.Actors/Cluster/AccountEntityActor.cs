@@ -94,6 +94,7 @@ public sealed class AccountEntityActor : ReceiveActor
             AccountChild.Mailbox => (_settings.Mailbox(_accountId), EntityKind.Mailbox),
             _ => (_settings.Device(_accountId, AccountChild.DeviceIdOf(name) ?? throw new ArgumentException($"No child '{name}' in an account entity.", nameof(name))), EntityKind.Device),
         };
+        if (_settings.ChildMailbox is { } mailbox) props = props.WithMailbox(mailbox);
         var actor = Context.ActorOf(props, $"{kind.ToString().ToLowerInvariant()}-{++_incarnations}");
         Context.Watch(actor);
         var child = new Child(actor, kind);

@@ -20,4 +20,10 @@ public sealed record AccountEntitySettings(Func<string, Props> Gate, Func<string
 
     /// <summary>Live entities of each kind on this node, for operators.</summary>
     public EntityCounts? Counts { get; init; }
+
+    /// <summary>
+    /// The mailbox the children get (<see cref="LeanMailbox.Id"/> in the server, whose configuration names it); null:
+    /// Akka's default for each.
+    /// </summary>
+    public string? ChildMailbox { get; init; }
 }

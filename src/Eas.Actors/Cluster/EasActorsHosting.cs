@@ -56,6 +56,7 @@ public static class EasActorsHosting
         // request right after the singleton moved, wait for it.
         var singleton = new ClusterSingletonOptions { SingletonIdentificationInterval = TimeSpan.FromMilliseconds(250) };
         return builder
+            .AddHocon(LeanMailbox.Hocon, HoconAddMode.Prepend)
             .WithSingleton<LicenseActor>(LicenseActor.Name, LicenseActor.SingletonProps(composition.License), singleton, createProxyToo: true)
             .WithSingleton<DirectoryActor>(DirectoryActor.Name, DirectoryActor.SingletonProps(composition.Directory), singleton, createProxyToo: true)
             .WithSingleton<Devices.Lists.DeviceListIndexActor>(Devices.Lists.DeviceListIndexActor.Name, Devices.Lists.DeviceListIndexActor.SingletonProps(composition.DeviceLists), singleton, createProxyToo: true)
@@ -64,8 +65,8 @@ public static class EasActorsHosting
                 AccountsTypeName,
                 (_, _) =>
                 {
-                    var settings = new Lazy<AccountEntitySettings>(composition.Accounts);
-                    return accountId => AccountEntityActor.PropsFor(accountId, settings.Value);
+                    var settings = new Lazy<AccountEntitySettings>(() => composition.Accounts() with { ChildMailbox = LeanMailbox.Id });
+                    return accountId => AccountEntityActor.PropsFor(accountId, settings.Value).WithMailbox(LeanMailbox.Id);
                 },
                 new AccountMessageExtractor(shards),
                 new ShardOptions { RememberEntities = false, ShouldPassivateIdleEntities = false })

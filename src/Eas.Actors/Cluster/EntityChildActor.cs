@@ -35,10 +35,12 @@ public sealed record EntityChildOptions(string Kind, TimeSpan IdleTimeout, int S
 /// <item>Messages: an untyped persistent actor whose handlers are one <c>switch</c> (<see cref="Handle"/>), not
 /// Receive tables: a parked Ping keeps its device in memory for up to an hour, and a table of handler delegates
 /// built per instance costs each of tens of thousands of devices about 2 KB. An async handler runs through
-/// <see cref="Eventsourced.RunTask"/>, which suspends the mailbox until it ends, exactly as <c>CommandAsync</c> does.</item>
+/// <see cref="Eventsourced.RunTask"/>, which suspends the mailbox until it ends, exactly as <c>CommandAsync</c> does.
+/// For the same reason a child that needs Akka's timers implements <see cref="IWithTimers"/> itself: Akka gives every
+/// actor that does a timer scheduler and its dictionary, a device's for nothing.</item>
 /// </list>
 /// </summary>
-public abstract class EntityChildActor : UntypedPersistentActor, IWithTimers
+public abstract class EntityChildActor : UntypedPersistentActor
 {
     private readonly string _persistenceId;
     private readonly EntityChildOptions _options;
@@ -56,9 +58,6 @@ public abstract class EntityChildActor : UntypedPersistentActor, IWithTimers
     }
 
     public override string PersistenceId => _persistenceId;
-
-    /// <inheritdoc />
-    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>
     /// Whether the child may stop now. Return false while holding something that must outlive idleness, such

@@ -15,10 +15,14 @@ namespace Eas.Actors.Devices;
 /// </summary>
 internal sealed class CollectionCache
 {
-    private readonly Dictionary<string, CollectionSyncState> _staged = new(StringComparer.Ordinal);
+    /// <summary>What the running command staged; null when nothing is (a parked device holds no dictionary).</summary>
+    private Dictionary<string, CollectionSyncState>? _staged;
 
-    /// <summary>The state each delta being written leads to, so its write's callback takes it as is instead of applying the delta again.</summary>
-    private readonly Dictionary<CollectionStateAdvanced, CollectionSyncState> _writing = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// The state each delta being written leads to, so its write's callback takes it as is instead of applying the
+    /// delta again; null when no write is under way.
+    /// </summary>
+    private Dictionary<CollectionStateAdvanced, CollectionSyncState>? _writing;
 
     public CollectionCache(ImmutableDictionary<string, CollectionSyncState> saved, ImmutableDictionary<string, Sync.Pim.PimSyncState>? pim = null)
     {
@@ -36,7 +40,7 @@ internal sealed class CollectionCache
 
     /// <summary>The folder's state as the running command sees it: staged, else saved; null when never synced.</summary>
     public CollectionSyncState? Get(string folderId) =>
-        _staged.TryGetValue(folderId, out var staged) ? staged : Saved.GetValueOrDefault(folderId);
+        _staged is not null && _staged.TryGetValue(folderId, out var staged) ? staged : Saved.GetValueOrDefault(folderId);
 
     /// <summary>
     /// The UID of the message that a ServerId's <paramref name="phoneUid"/> names in an email folder: a changed draft's
@@ -45,7 +49,7 @@ internal sealed class CollectionCache
     public uint StoreUid(string folderId, uint phoneUid) => Get(folderId) is { } state ? ClientItems.StoreUid(state, phoneUid) : phoneUid;
 
     /// <summary>Stages a new state of the folder; it becomes durable with the command's events.</summary>
-    public void Stage(string folderId, CollectionSyncState state) => _staged[folderId] = state;
+    public void Stage(string folderId, CollectionSyncState state) => (_staged ??= new(StringComparer.Ordinal))[folderId] = state;
 
     /// <summary>
     /// The staged states as events to persist, in folder order, each against the saved state it follows (so
@@ -53,8 +57,8 @@ internal sealed class CollectionCache
     /// </summary>
     public IReadOnlyList<IPersistedMessage> TakeStaged()
     {
-        var events = _staged.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => ToEvent(pair.Key, pair.Value)).ToList();
-        _staged.Clear();
+        List<IPersistedMessage> events = _staged is null ? [] : [.. _staged.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => ToEvent(pair.Key, pair.Value))];
+        _staged = null;
         events.AddRange(Pim.TakeStaged());
         return events;
     }
@@ -69,8 +73,9 @@ internal sealed class CollectionCache
     /// <exception cref="InvalidOperationException">The folder has no saved state of the delta's epoch: the journal is not the one it was written to.</exception>
     public void Apply(CollectionStateAdvanced advanced)
     {
-        if (_writing.Remove(advanced, out var written))
+        if (_writing is not null && _writing.Remove(advanced, out var written))
         {
+            if (_writing.Count == 0) _writing = null;
             Saved = Saved.SetItem(advanced.FolderId, written);
             return;
         }
@@ -84,8 +89,7 @@ internal sealed class CollectionCache
     public void DropStaged()
     {
         Pim.DropStaged();
-        _staged.Clear();
-        _writing.Clear();
+        (_staged, _writing) = (null, null);
     }
 
     private IPersistedMessage ToEvent(string folderId, CollectionSyncState state)
@@ -93,7 +97,7 @@ internal sealed class CollectionCache
         if (Saved.GetValueOrDefault(folderId) is not { } saved || CollectionStateDelta.Between(saved, state) is not { } delta)
             return new CollectionStateChanged(folderId, state);
         var advanced = new CollectionStateAdvanced(folderId, delta);
-        _writing[advanced] = state;
+        (_writing ??= new(ReferenceEqualityComparer.Instance))[advanced] = state;
         return advanced;
     }
 }

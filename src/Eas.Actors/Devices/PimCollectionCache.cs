@@ -11,20 +11,22 @@ namespace Eas.Actors.Devices;
 /// </summary>
 internal sealed class PimCollectionCache(ImmutableDictionary<string, PimSyncState> saved)
 {
-    private readonly Dictionary<string, PimSyncState> _staged = new(StringComparer.Ordinal);
-    private readonly Dictionary<PimStateAdvanced, PimSyncState> _writing = new(ReferenceEqualityComparer.Instance);
+    /// <summary>What the running command staged, and the state each delta being written leads to; null when none (a parked device holds neither).</summary>
+    private Dictionary<string, PimSyncState>? _staged;
+    private Dictionary<PimStateAdvanced, PimSyncState>? _writing;
 
     public ImmutableDictionary<string, PimSyncState> Saved { get; private set; } = saved;
 
     public PimSyncState? Get(string folderId) =>
-        _staged.TryGetValue(folderId, out var staged) ? staged : Saved.GetValueOrDefault(folderId);
+        _staged is not null && _staged.TryGetValue(folderId, out var staged) ? staged : Saved.GetValueOrDefault(folderId);
 
-    public void Stage(string folderId, PimSyncState state) => _staged[folderId] = state;
+    public void Stage(string folderId, PimSyncState state) => (_staged ??= new(StringComparer.Ordinal))[folderId] = state;
 
     public IEnumerable<IPersistedMessage> TakeStaged()
     {
+        if (_staged is null) return [];
         var events = _staged.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => ToEvent(pair.Key, pair.Value)).ToList();
-        _staged.Clear();
+        _staged = null;
         return events;
     }
 
@@ -33,8 +35,9 @@ internal sealed class PimCollectionCache(ImmutableDictionary<string, PimSyncStat
     /// <exception cref="InvalidOperationException">The collection has no saved state before the delta.</exception>
     public void Apply(PimStateAdvanced advanced)
     {
-        if (_writing.Remove(advanced, out var written))
+        if (_writing is not null && _writing.Remove(advanced, out var written))
         {
+            if (_writing.Count == 0) _writing = null;
             Saved = Saved.SetItem(advanced.FolderId, written);
             return;
         }
@@ -46,8 +49,7 @@ internal sealed class PimCollectionCache(ImmutableDictionary<string, PimSyncStat
 
     public void DropStaged()
     {
-        _staged.Clear();
-        _writing.Clear();
+        (_staged, _writing) = (null, null);
     }
 
     private IPersistedMessage ToEvent(string folderId, PimSyncState state)
@@ -55,7 +57,7 @@ internal sealed class PimCollectionCache(ImmutableDictionary<string, PimSyncStat
         if (Saved.GetValueOrDefault(folderId) is not { } saved || PimStateDelta.Between(saved, state) is not { } delta)
             return new PimStateChanged(folderId, state);
         var advanced = new PimStateAdvanced(folderId, delta);
-        _writing[advanced] = state;
+        (_writing ??= new(ReferenceEqualityComparer.Instance))[advanced] = state;
         return advanced;
     }
 }

@@ -19,8 +19,11 @@ namespace Eas.Actors.Mailboxes;
 /// anything but a refused command) is discarded after that work, so one broken read never poisons the account:
 /// the next piece of work, from any device, opens a fresh one.
 /// </summary>
-public sealed partial class MailboxActor : EntityChildActor
+public sealed partial class MailboxActor : EntityChildActor, IWithTimers
 {
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
     private readonly MailboxActorSettings settings;
     private readonly string _accountId;
 
