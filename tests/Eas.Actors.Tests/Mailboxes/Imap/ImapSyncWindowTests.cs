@@ -5,6 +5,7 @@ using Eas.Actors.Mailboxes;
 using Eas.Actors.Mailboxes.Imap;
 using Eas.Actors.Sync.Collections;
 using MailKit;
+using MessageFlags = Eas.Actors.Mailboxes.MessageFlags;
 
 namespace Eas.Actors.Tests.Mailboxes.Imap;
 
@@ -51,27 +52,49 @@ public sealed class ImapSyncWindowTests(ImapDovecotFixture fixture)
     public async Task MS_ASCMD_2_2_3_116_a_prefetched_message_whose_flags_changed_or_that_was_expunged_is_not_served_as_prefetched()
     {
         var account = fixture.NewAccount();
-        await SeedAsync(account, 30);
-        await using var session = await fixture.OpenSessionAsync(account);
-        var state = CollectionSync.Start("e", 0, 0);
-        (state, var first, var more) = await WindowAsync(session, state, 10);
-        more.ShouldBeTrue();
-        var next = state.PendingAdds.Take(10).ToArray();
+        await SeedAsync(account, 10);
+        var log = new CommandLog();
+        await using var session = await OpenLoggedAsync(account, log);
+        var content = new EmailContentRequest(512, WantHtml: false, WantMime: false);
+        var listing = await session.ListMessagesAsync("INBOX", null, 0, 0, None);
+        var uids = listing.Messages.Select(m => m.Uid).Order().ToArray();
+        (await session.FetchEmailsAsync("INBOX", uids[..5], content, None)).Count.ShouldBe(5);
+        session.PrefetchEmails("INBOX", uids[5..], content);
 
         using (var other = await ImapDovecotFixture.OtherClientAsync(fixture.Dovecot, account))
         {
             await other.Inbox.OpenAsync(FolderAccess.ReadWrite);
-            await other.Inbox.AddFlagsAsync(new UniqueId(next[0]), MailKit.MessageFlags.Seen, silent: true);
-            await other.Inbox.AddFlagsAsync(new UniqueId(next[1]), MailKit.MessageFlags.Deleted, silent: true);
+            await other.Inbox.AddFlagsAsync(new UniqueId(uids[5]), MailKit.MessageFlags.Seen, silent: true);
+            await other.Inbox.AddFlagsAsync(new UniqueId(uids[6]), MailKit.MessageFlags.Deleted, silent: true);
             await other.Inbox.ExpungeAsync();
         }
 
-        (_, var second, _) = await WindowAsync(session, state, 10);
+        var delta = await session.ListMessagesAsync("INBOX", null, listing.HighestModSeq, listing.UidValidity, None);
+        var before = log.Commands.Count;
+        var served = await session.FetchEmailsAsync("INBOX", uids[5..], content, None);
 
-        second.Select(f => f.Uid).ShouldNotContain(next[1]);
-        second.Single(f => f.Uid == next[0]).Flags.ShouldBe(MessageFlags.Seen);
-        second.Single(f => f.Uid == next[0]).Item.Read.ShouldBeTrue();
-        first.Concat(second).Select(f => f.Uid).Distinct().Count().ShouldBe(19);
+        delta.Vanished.ShouldBe([uids[6]]);
+        served.Select(f => f.Uid).ShouldBe([uids[5], uids[7], uids[8], uids[9]]);
+        served[0].Flags.ShouldBe(MessageFlags.Seen);
+        served[0].Item.Read.ShouldBeTrue();
+        var bodies = log.Commands.Skip(before).Where(c => c.Contains("BODY.PEEK[]", StringComparison.Ordinal)).ToList();
+        bodies.ShouldHaveSingleItem().ShouldContain($"UID FETCH {uids[5]} ", Case.Sensitive, "only the message whose flags changed is fetched again");
+    }
+
+    [Fact]
+    public async Task A_prefetch_for_another_content_request_is_not_served()
+    {
+        var account = fixture.NewAccount();
+        await SeedAsync(account, 4);
+        var log = new CommandLog();
+        await using var session = await OpenLoggedAsync(account, log);
+        var uids = (await session.ListMessagesAsync("INBOX", null, 0, 0, None)).Messages.Select(m => m.Uid).ToArray();
+        session.PrefetchEmails("INBOX", uids, new EmailContentRequest(512, WantHtml: false, WantMime: false));
+
+        var fetched = await session.FetchEmailsAsync("INBOX", uids, new EmailContentRequest(null, WantHtml: true, WantMime: false), None);
+
+        fetched.Count.ShouldBe(4);
+        log.Commands.Count(c => c.Contains("BODY.PEEK[]", StringComparison.Ordinal)).ShouldBe(8, "four prefetched, four fetched again for the other request");
     }
 
     /// <summary>One window as the runner does it, with the prefetch of the next when more waits.</summary>
