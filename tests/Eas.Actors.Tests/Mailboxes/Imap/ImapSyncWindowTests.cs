@@ -141,7 +141,7 @@ public sealed class ImapSyncWindowTests(ImapDovecotFixture fixture)
         return await new ImapMailSessionFactory(server).OpenAsync(account, None);
     }
 
-    /// <summary>The tagged command lines a client sent, in order (MailKit tags them A00000001, ...).</summary>
+    /// <summary>The tagged command lines a client sent, in order (MailKit tags them with a letter per client and eight digits: B00000001).</summary>
     private sealed class CommandLog : IProtocolLogger
     {
         private readonly ConcurrentQueue<string> _commands = new();
@@ -158,7 +158,7 @@ public sealed class ImapSyncWindowTests(ImapDovecotFixture fixture)
         {
             foreach (var line in Encoding.ASCII.GetString(buffer, offset, count).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
             {
-                if (line.Length > 10 && line[0] == 'A' && char.IsAsciiDigit(line[1]) && line[9] == ' ') _commands.Enqueue(line);
+                if (line.Length > 10 && char.IsAsciiLetterUpper(line[0]) && char.IsAsciiDigit(line[1]) && line[9] == ' ') _commands.Enqueue(line);
             }
         }
 
