@@ -85,6 +85,7 @@ internal sealed class SyncCollectionRunner(DeviceRequest request, DeviceActorSet
             AddedFlags = [.. fetched.Select(f => KeyValuePair.Create(f.Uid, f.Flags))],
         };
         if (state.Sent is not null) state = state with { Sent = delivered with { DraftsAdded = drafts.Added } };
+        if (more) context.Session.PrefetchEmails(name, [.. state.PendingAdds.Take(windowSize)], content);
         var commands = ServerCommands(folderId, state, delivered, fetched, encoding);
         var response = new SyncCollectionResponse(folderId, SyncStatus.Success)
         {

@@ -33,6 +33,16 @@ public interface IMailSession : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts fetching what the next Sync window will most likely ask <see cref="FetchEmailsAsync"/> for while the
+    /// phone handles this window's response (MS-ASCMD 2.2.3.116 MoreAvailable: the client SHOULD keep sending Sync requests), and
+    /// returns without waiting. A later <see cref="FetchEmailsAsync"/> of the same folder and content request serves
+    /// from it the messages whose flags are unchanged; anything else drops it. Sessions that cannot do this ignore it.
+    /// </summary>
+    void PrefetchEmails(string folder, IReadOnlyList<uint> uids, EmailContentRequest content)
+    {
+    }
+
     /// <summary>Every message's threading headers (Message-ID, In-Reply-To, References, From, Date, Subject), for conversation lookups.</summary>
     Task<IReadOnlyList<(uint Uid, Sync.Email.EmailItem Headers)>> ListHeadersAsync(string folder, CancellationToken cancellationToken);
 

@@ -16,7 +16,8 @@ internal static class ImapConnector
     /// <summary>Connects, without signing in; connection trouble is <see cref="MailStoreUnavailableException"/>.</summary>
     public static async Task<SpoolingImapClient> ConnectAsync(ImapServer server, ImapMetrics? metrics, CancellationToken cancellationToken)
     {
-        var client = new SpoolingImapClient { Timeout = (int)server.Timeout.TotalMilliseconds };
+        var client = server.ProtocolLog is { } log ? new SpoolingImapClient(log()) : new SpoolingImapClient();
+        client.Timeout = (int)server.Timeout.TotalMilliseconds;
         try
         {
             if (server.AcceptAnyCertificate)

@@ -82,6 +82,7 @@ internal sealed partial class ImapMailSession
     /// </summary>
     private async Task<T> CallAsync<T>(string? verb, Func<Task<T>> call)
     {
+        await WaitForPrefetchAsync();
         if (!IsUsable) throw new MailStoreUnavailableException("The IMAP session is no longer usable.");
         var started = Stopwatch.GetTimestamp();
         try

@@ -11,9 +11,9 @@ namespace Eas.Actors.Mailboxes.Imap;
 
 /// <summary>
 /// <see cref="IMailSession"/> over MailKit's <see cref="ImapClient"/>. A folder is selected (SELECT, with
-/// CONDSTORE where offered, RFC 7162 3.1.8) only when the operation's folder is not the selected one, except for
-/// listings, which select again for a fresh HIGHESTMODSEQ and message count: Dovecot's work for a SELECT grows
-/// with the folder. Fetched messages and parts land in <see cref="EmailReader.CreateBuffer"/> buffers
+/// CONDSTORE where offered, RFC 7162 3.1.8) only when the operation's folder is not the selected one. A full
+/// listing selects again for a fresh HIGHESTMODSEQ and message count; a delta of the selected folder asks NOOP and
+/// STATUS instead (<see cref="ListChangesOfSelectedAsync"/>): Dovecot's work for a SELECT grows with the folder. Fetched messages and parts land in <see cref="EmailReader.CreateBuffer"/> buffers
 /// (<see cref="SpoolingImapFolder"/>), never whole in memory when large.
 /// </summary>
 /// <remarks>
@@ -49,6 +49,8 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
 
     public async Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
     {
+        await WaitForPrefetchAsync();
+        if (await ListChangesOfSelectedAsync(folder, changedSinceModSeq, expectedUidValidity, cancellationToken) is { } changes) return changes;
         var selected = await SelectAsync(folder, fresh: true, cancellationToken);
         var modSeq = selected.HighestModSeq;
         if (await FetchDeltaAsync(selected, ListingItems, changedSinceModSeq, expectedUidValidity, cancellationToken) is { } delta)
@@ -77,8 +79,20 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
 
     public async Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken)
     {
+        var ready = await TakePrefetchedAsync(folder, content);
         if (uids.Count == 0) return [];
         var selected = await SelectAsync(folder, fresh: false, cancellationToken);
+        return await FetchSelectedAsync(selected, uids, content, ready, cancellationToken);
+    }
+
+    /// <summary>
+    /// The messages of the selected folder: one UID FETCH of their flags, dates and sizes (which leaves out UIDs that
+    /// are gone), then each body, except where <paramref name="ready"/> holds the message already fetched with the
+    /// flags it has now.
+    /// </summary>
+    private async Task<IReadOnlyList<FetchedEmail>> FetchSelectedAsync(
+        IMailFolder selected, IReadOnlyList<uint> uids, EmailContentRequest content, Dictionary<uint, FetchedEmail> ready, CancellationToken cancellationToken)
+    {
         var request = new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags | MessageSummaryItems.InternalDate | MessageSummaryItems.Size);
         var summaries = await CallAsync("UID FETCH", () => selected.FetchAsync(Uids(uids), request, cancellationToken));
         var byUid = summaries.ToDictionary(m => m.UniqueId.Id);
@@ -86,12 +100,18 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
         foreach (var uid in uids)
         {
             if (!byUid.TryGetValue(uid, out var summary)) continue;
+            var flags = ImapFlagMapping.NamesOf(summary);
+            if (ready.TryGetValue(uid, out var early) && early.Flags == MessageFlagNames.Parse(flags))
+            {
+                result.Add(early);
+                continue;
+            }
+
             var buffer = await FetchRawAsync(selected, uid, cancellationToken);
             if (buffer is null) continue;
             var handedOver = false;
             try
             {
-                var flags = ImapFlagMapping.NamesOf(summary);
                 var item = await EmailReader.ParseAsync(buffer, flags, summary.InternalDate ?? DateTimeOffset.UnixEpoch, content, cancellationToken);
                 handedOver = item.Mime?.Source is not null;
                 result.Add(new FetchedEmail(uid, MessageFlagNames.Parse(flags), item));
@@ -183,6 +203,7 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        await AbandonPrefetchAsync();
         metrics?.SessionClosed(ImapMetrics.MailboxPurpose);
         await ImapConnector.CloseAsync(client);
     }

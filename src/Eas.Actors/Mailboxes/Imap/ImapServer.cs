@@ -34,4 +34,7 @@ public sealed record ImapServer(string Host, int Port, ImapSecurity Security)
 
     /// <summary>The node's pacing of sign-ins (<see cref="ImapLoginGate"/>), shared by every session kind; none when null.</summary>
     public ImapLoginGate? LoginGate { get; init; }
+
+    /// <summary>Where each connection's protocol is written (MailKit's <c>IProtocolLogger</c>), for diagnostics and tests; nowhere when null.</summary>
+    public Func<MailKit.IProtocolLogger>? ProtocolLog { get; init; }
 }

@@ -8,6 +8,15 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// </summary>
 internal sealed class SpoolingImapClient : ImapClient
 {
+    public SpoolingImapClient()
+    {
+    }
+
+    public SpoolingImapClient(MailKit.IProtocolLogger protocolLogger)
+        : base(protocolLogger)
+    {
+    }
+
     protected override ImapFolder CreateImapFolder(ImapFolderConstructorArgs args) => new SpoolingImapFolder(args);
 }
 

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using MailKit;
+
+namespace Eas.Actors.Mailboxes.Imap;
+
+/// <summary>
+/// The next Sync window's messages fetched while the phone still handles this one (<see cref="IMailSession.PrefetchEmails"/>).
+/// At most one prefetch is held: one folder, one window, one content request. It runs on the session's own connection
+/// in a task of its own; every other operation of the session waits for it to finish before it sends anything
+/// (<see cref="WaitForPrefetchAsync"/>), so the connection still carries one command at a time. What it fetched is
+/// served only to a <see cref="FetchEmailsAsync"/> of the same folder and content request within
+/// <see cref="PrefetchLifetime"/>, and only for the UIDs whose flags that fetch reads back unchanged; everything else
+/// is dropped. A prefetch that fails leaves nothing behind (and, if the connection broke, a session that says so).
+/// </summary>
+internal sealed partial class ImapMailSession
+{
+    /// <summary>How long prefetched messages may wait for the phone's next request.</summary>
+    internal static readonly TimeSpan PrefetchLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>Set inside the prefetch's own task, whose calls must not wait for themselves.</summary>
+    private static readonly AsyncLocal<bool> InPrefetch = new();
+
+    private Prefetched? _prefetch;
+
+    public void PrefetchEmails(string folder, IReadOnlyList<uint> uids, EmailContentRequest content)
+    {
+        // A MIME buffer handed over (ItemOperations) would need an owner while it waits; Sync never asks for one.
+        if (uids.Count == 0 || content.MimePrefixBytes is not null || !IsUsable || Volatile.Read(ref _closed) != 0) return;
+        if (_prefetch is { Items.IsCompleted: false }) return;
+        if (_selected is not { IsOpen: true } selected || selected.FullName != folder) return;
+        uint[] wanted = [.. uids];
+        var stop = new CancellationTokenSource();
+        var items = Task.Run(() => RunPrefetchAsync(selected, wanted, content, stop.Token), CancellationToken.None);
+        _prefetch?.Stop.Dispose();
+        _prefetch = new Prefetched(folder, content, items, stop, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>Waits until a running prefetch is done with the connection; the caller's own work follows.</summary>
+    private async ValueTask WaitForPrefetchAsync()
+    {
+        if (InPrefetch.Value || _prefetch is not { Items.IsCompleted: false } running) return;
+        await running.Items;
+    }
+
+    /// <summary>
+    /// The prefetched messages by UID when they were fetched from <paramref name="folder"/> for
+    /// <paramref name="content"/> no longer than <see cref="PrefetchLifetime"/> ago; empty otherwise. Either way the
+    /// prefetch is used up.
+    /// </summary>
+    private async Task<Dictionary<uint, FetchedEmail>> TakePrefetchedAsync(string folder, EmailContentRequest content)
+    {
+        if (_prefetch is not { } prefetch) return [];
+        _prefetch = null;
+        var items = await prefetch.Items;
+        prefetch.Stop.Dispose();
+        var fresh = Stopwatch.GetElapsedTime(prefetch.Started) <= PrefetchLifetime;
+        return fresh && prefetch.Folder == folder && prefetch.Content == content ? items : [];
+    }
+
+    /// <summary>Stops a running prefetch as the session closes.</summary>
+    private async Task AbandonPrefetchAsync()
+    {
+        if (_prefetch is not { } prefetch) return;
+        _prefetch = null;
+        await prefetch.Stop.CancelAsync();
+        await prefetch.Items;
+        prefetch.Stop.Dispose();
+    }
+
+    private async Task<Dictionary<uint, FetchedEmail>> RunPrefetchAsync(IMailFolder selected, uint[] uids, EmailContentRequest content, CancellationToken cancellationToken)
+    {
+        InPrefetch.Value = true;
+        try
+        {
+            var fetched = await FetchSelectedAsync(selected, uids, content, [], cancellationToken);
+            return fetched.ToDictionary(f => f.Uid);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Nothing is served from a failed prefetch; the window is fetched when it is asked for.
+            return [];
+        }
+    }
+
+    private sealed record Prefetched(string Folder, EmailContentRequest Content, Task<Dictionary<uint, FetchedEmail>> Items, CancellationTokenSource Stop, long Started);
+}
