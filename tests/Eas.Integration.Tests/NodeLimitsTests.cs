@@ -95,7 +95,8 @@ public sealed class NodeLimitsTests(DovecotFixture dovecot) : IAsyncLifetime
         var held = new List<TcpClient>();
         try
         {
-            while (Admission.Open + held.Count < MaxConnections)
+            await UntilAsync(() => Admission.Open == 1, "only the phone's connection open, the scrape's closed");
+            for (var i = 1; i < MaxConnections; i++)
             {
                 var client = new TcpClient();
                 held.Add(client);
