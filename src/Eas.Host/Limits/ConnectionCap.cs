@@ -21,10 +21,16 @@ public sealed record ConnectionCap(long? DescriptorLimit, long Reserve, int? Cap
     public const int FixedReserve = 512;
 
     /// <summary>
-    /// Kestrel's MaxConcurrentConnections: the cap plus a twentieth (at least 16) for connections being refused;
-    /// beyond it Kestrel closes new connections unanswered. Null without a cap.
+    /// Kestrel's MaxConcurrentConnections: the cap plus a twentieth (at least <see cref="MinRefusalsInFlight"/>) for
+    /// connections being refused; beyond it Kestrel closes new connections unanswered. Null without a cap.
     /// </summary>
-    public long? HardStop => Cap is { } cap ? cap + Math.Max(16, cap / 20) : null;
+    public long? HardStop => Cap is { } cap ? cap + Math.Max(MinRefusalsInFlight, cap / 20) : null;
+
+    /// <summary>
+    /// The fewest connections being refused at once that are still answered 503: phones setting up side by side are
+    /// refused side by side (push-bench sets up 64 at once; with 16, a cap of 410 closed some unanswered).
+    /// </summary>
+    public const int MinRefusalsInFlight = 64;
 
     /// <summary>
     /// The cap for <paramref name="descriptorLimit"/>: <paramref name="maxConnections"/> when configured, else the

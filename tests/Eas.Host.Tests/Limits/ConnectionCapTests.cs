@@ -47,7 +47,7 @@ public sealed class ConnectionCapTests
 
         derived.Cap.ShouldBe(cap);
         derived.DescriptorLimit.ShouldBe(limit);
-        derived.HardStop.ShouldBe(cap + Math.Max(16, cap / 20));
+        derived.HardStop.ShouldBe(cap + Math.Max(64, cap / 20));
         derived.HardStop!.Value.ShouldBeLessThanOrEqualTo(limit);
     }
 
@@ -71,7 +71,7 @@ public sealed class ConnectionCapTests
     {
         ConnectionCap.From(20_000, reserve: 4_000, maxConnections: null).Cap.ShouldBe(16_000);
         ConnectionCap.From(20_000, reserve: null, maxConnections: 5).Cap.ShouldBe(5);
-        ConnectionCap.From(20_000, reserve: null, maxConnections: 5).HardStop.ShouldBe(21);
+        ConnectionCap.From(20_000, reserve: null, maxConnections: 5).HardStop.ShouldBe(69);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ using Spectre.Console;
 namespace Eas.Load.Push;
 
 /// <summary>
-/// The phones of a push bench against a running server or cluster: every device is set up (at most
+/// The phones of a push bench against a running server or cluster, each with its own connection
+/// (<see cref="DeviceConnections"/>): every device is set up (at most
 /// <see cref="PushBenchSettings.Concurrency"/> at once) and parks a Ping; once all are parked and the server
 /// has settled, the Pings are held for the hold time while mail arrives (<see cref="PushDeliverer"/>), then the
 /// phones hang up. With several nodes every request a device sends goes to a node drawn at random (a seeded
@@ -44,12 +45,12 @@ internal static class PushRun
         var counters = new PushCounters();
         var ledger = new PushLedger(settings.Devices, settings.Accounts);
         var latencies = new LatencyRecorder();
-        using var http = LoopbackHttp.CreateClient(settings.Devices + settings.Concurrency + 64, TimeSpan.FromSeconds(settings.HeartbeatSeconds) + PingGrace);
+        using var connections = new DeviceConnections(TimeSpan.FromSeconds(settings.HeartbeatSeconds) + PingGrace);
         var runId = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var devices = Enumerable.Range(0, settings.Devices).Select(i =>
         {
             var device = new EasDevice(accounts[i % settings.Accounts], password, string.Create(CultureInfo.InvariantCulture, $"Push{runId}{i:D5}"), "EasLoad", settings.Version);
-            var client = new EasClient(http, PickNode(endpoints, i, counters), device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
+            var client = new EasClient(connections.Create(), PickNode(endpoints, i, counters), device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
             return new PushDevice(i, client, settings.HeartbeatSeconds, PingGrace, counters, ledger);
         }).ToList();
 
