@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using Eas.Actors.Diagnostics;
 using Eas.Host.Limits;
 using Eas.Integration.Tests.Support;
 using Eas.Wire.CodePages;
@@ -13,14 +14,16 @@ namespace Eas.Integration.Tests;
 /// <summary>
 /// The node's limits over real HTTP against Dovecot, on one server capped at 5 connections, one IMAP sign-in at a
 /// time, and command sessions closed after 2 s without a command: the connection past the cap is answered 503 with
-/// Retry-After (MS-ASHTTP 3.1.5.2.3) and the server goes on serving; first sign-ins at once all succeed, one after
-/// the other; an idle command session is closed and the next Sync reopens it. The sign-in whose wait runs out is
-/// <see cref="ImapLoginWaitTests"/>.
+/// Retry-After (MS-ASHTTP 3.1.5.2.3) and the server goes on serving; at the cap the node's own paths (health, metrics,
+/// Dovecot's push post) are still served and a push reaches the Ping parked before; first sign-ins at once all succeed,
+/// one after the other; an idle command session is closed and the next Sync reopens it. The sign-in whose wait runs
+/// out is <see cref="ImapLoginWaitTests"/>. The server takes Dovecot's push posts (webhook mode), which the test sends.
 /// </summary>
 [Collection(DovecotCollection.Name)]
 public sealed class NodeLimitsTests(DovecotFixture dovecot) : IAsyncLifetime
 {
     private const int MaxConnections = 5;
+    private const string PushSecret = "node-limits-push";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private ServerInstance _server = null!;
 
@@ -29,6 +32,8 @@ public sealed class NodeLimitsTests(DovecotFixture dovecot) : IAsyncLifetime
         $"--Eas:Limits:MaxConnections={MaxConnections}",
         "--Eas:Limits:ConcurrentImapLogins=1",
         "--Eas:Imap:CommandSessionIdleSeconds=2",
+        "--Eas:Push:Mode=Webhook",
+        $"--Eas:Push:Webhook:Secret={PushSecret}",
     ]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -51,7 +56,7 @@ public sealed class NodeLimitsTests(DovecotFixture dovecot) : IAsyncLifetime
 
             await UntilAsync(() => Admission.Open == MaxConnections, "the five idle connections admitted");
             using var sixth = _server.CreateHttpClient();
-            using var refused = await sixth.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var refused = await sixth.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/Microsoft-Server-ActiveSync"));
 
             refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
             refused.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(30));
@@ -68,6 +73,66 @@ public sealed class NodeLimitsTests(DovecotFixture dovecot) : IAsyncLifetime
         var user = MailboxUser.Create(dovecot, "capped");
         (await OptionsAsync(http, user.Address, user.Password)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _server.ScrapeMetricsAsync()).Sum("eas_connections_refused_total").ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task MS_ASHTTP_3_1_5_2_3_at_the_cap_health_metrics_and_Dovecots_push_post_are_served_while_a_phone_is_refused_and_the_push_reaches_the_parked_Ping()
+    {
+        await UntilAsync(() => Admission.Open == 0, "connections of earlier tests closed");
+        var user = MailboxUser.Create(dovecot, "atcap");
+        await user.DeliverAsync(1);
+        using var phoneHttp = _server.CreateHttpClient();
+        var phone = new SyncingPhone(new EasTestClient(phoneHttp, user.Address, user.Password, "AtTheCap1", "14.1"));
+        await phone.Client.ProvisionAsync();
+        await phone.FolderSyncAsync();
+        var inbox = phone.IdOf("INBOX");
+        await phone.SyncAllAsync(inbox);
+        var parked = _server.Services.GetRequiredService<PushMetrics>();
+        var ping = phone.Client.PostAsync("Ping", PingRequests.Ping(300, inbox));
+        await UntilAsync(() => parked.ParkedNow == 1 || ping.IsCompleted, "the Ping parked");
+        ping.IsCompleted.ShouldBeFalse("nothing had changed, so the Ping waits");
+        var refusedBefore = (await _server.ScrapeMetricsAsync()).Sum("eas_connections_refused_total");
+        var held = new List<TcpClient>();
+        try
+        {
+            await UntilAsync(() => Admission.Open == 1, "only the phone's connection open, the scrape's closed");
+            for (var i = 1; i < MaxConnections; i++)
+            {
+                var client = new TcpClient();
+                held.Add(client);
+                await client.ConnectAsync(_server.Address.Host, _server.Address.Port);
+            }
+
+            await UntilAsync(() => Admission.Open == MaxConnections, "the cap reached: the parked Ping and idle connections");
+            using var http = _server.CreateHttpClient();
+            using (var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative)))
+            {
+                health.StatusCode.ShouldBe(HttpStatusCode.OK);
+                health.Headers.ConnectionClose.ShouldBe(true, "served over the cap, the connection is not kept");
+            }
+
+            var page = await _server.ScrapeMetricsAsync();
+            using (var phoneRequest = await http.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/Microsoft-Server-ActiveSync")))
+                phoneRequest.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+
+            await user.DeliverAsync(2);
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/push/dovecot")
+            {
+                Content = new StringContent($$"""{"user":"{{user.Address}}","events":[{"event":"MessageNew","mailbox":"INBOX"}]}""", Encoding.UTF8, "application/json"),
+            };
+            post.Headers.Add("X-Eas-Push-Secret", PushSecret);
+            using (var pushed = await http.SendAsync(post))
+                pushed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+            var answer = (await ping.WaitAsync(Patience)).Body.ShouldNotBeNull();
+            answer.ValueOf(Ping.Status).ShouldBe("2");
+            page.Sum("eas_connections_cap").ShouldBe((double)MaxConnections);
+            ((await _server.ScrapeMetricsAsync()).Sum("eas_connections_refused_total") - refusedBefore).ShouldBe(1.0, "only the phone's request was refused");
+        }
+        finally
+        {
+            foreach (var client in held) client.Dispose();
+        }
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Eas.Host.Limits;
 
 /// <summary>
 /// Counts the node's connections against its <see cref="ConnectionCap"/>: each new connection is admitted while
-/// fewer than the cap are open, else refused (answered 503 with Retry-After by <see cref="ConnectionCapping"/>).
+/// fewer than the cap are open, else it is over the cap, and counted as refused once <see cref="ConnectionCapping"/>
+/// has answered it 503 with Retry-After (or it ended without a request; one served for the node's own paths is not).
 /// Publishes the connections, the refusals and the process's descriptors on the server's meter, and logs the cap
 /// being reached at most once a <see cref="ReportEvery"/>, with the refusals since the last line.
 /// </summary>
@@ -46,24 +47,22 @@ public sealed class ConnectionAdmission
     /// <summary>Connections admitted and open now.</summary>
     public long Open => Volatile.Read(ref _open);
 
-    /// <summary>
-    /// Admits one connection if the cap allows (call <see cref="Leave"/> when it closes), else counts a refusal and
-    /// returns false.
-    /// </summary>
+    /// <summary>Admits one connection if the cap allows (call <see cref="Leave"/> when it closes), else returns false.</summary>
     public bool TryAdmit()
     {
         var open = Interlocked.Increment(ref _open);
         if (Cap.Cap is not { } cap || open <= cap) return true;
         Interlocked.Decrement(ref _open);
-        Refused(cap);
         return false;
     }
 
     /// <summary>An admitted connection closed.</summary>
     public void Leave() => Interlocked.Decrement(ref _open);
 
-    private void Refused(int cap)
+    /// <summary>A connection over the cap was refused: counted, and logged at most once a <see cref="ReportEvery"/>.</summary>
+    public void Refuse()
     {
+        if (Cap.Cap is not { } cap) return;
         _refusedCounter?.Add(1);
         Interlocked.Increment(ref _refusedSinceReport);
         var now = Stopwatch.GetTimestamp();

@@ -12,14 +12,25 @@ namespace Eas.Host.Limits;
 /// <param name="Cap">Connections served at once; null for no cap (no descriptor limit known and none configured).</param>
 public sealed record ConnectionCap(long? DescriptorLimit, long Reserve, int? Cap)
 {
-    /// <summary>The fixed part of the default reserve: the node's own files, clients and sockets at rest.</summary>
-    public const int FixedReserve = 256;
+    /// <summary>
+    /// The fixed part of the default reserve: what the node holds at rest. The runtime keeps every assembly it has loaded
+    /// open (push-bench under RLIMIT_NOFILE 1,024 counted 344 descriptors before the first phone: about 130 of the
+    /// runtime, 110 of ASP.NET Core, 90 of the server's own, the rest the journal, pipes and sockets); with 256 the node
+    /// ran out of descriptors (SQLite could not open the journal, then the runtime died) before it reached its cap.
+    /// </summary>
+    public const int FixedReserve = 512;
 
     /// <summary>
-    /// Kestrel's MaxConcurrentConnections: the cap plus a twentieth (at least 16) for connections being refused;
-    /// beyond it Kestrel closes new connections unanswered. Null without a cap.
+    /// Kestrel's MaxConcurrentConnections: the cap plus a twentieth (at least <see cref="MinRefusalsInFlight"/>) for
+    /// connections being refused; beyond it Kestrel closes new connections unanswered. Null without a cap.
     /// </summary>
-    public long? HardStop => Cap is { } cap ? cap + Math.Max(16, cap / 20) : null;
+    public long? HardStop => Cap is { } cap ? cap + Math.Max(MinRefusalsInFlight, cap / 20) : null;
+
+    /// <summary>
+    /// The fewest connections being refused at once that are still answered 503: phones setting up side by side are
+    /// refused side by side (push-bench sets up 64 at once; with 16, a cap of 410 closed some unanswered).
+    /// </summary>
+    public const int MinRefusalsInFlight = 64;
 
     /// <summary>
     /// The cap for <paramref name="descriptorLimit"/>: <paramref name="maxConnections"/> when configured, else the

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Eas.Actors.Mailboxes.Imap;
+using Eas.Host.Admin;
 using Eas.Host.Diagnostics;
+using Eas.Host.Diagnostics.Exposition;
+using Eas.Host.Endpoints.DovecotPush;
 using Eas.Host.Options;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
@@ -14,13 +17,19 @@ namespace Eas.Host.Limits;
 /// marked, and answered by the first HTTP middleware with 503, Retry-After and Connection: close (MS-ASHTTP 3.1.5.2.3:
 /// the answer when more users than the server's limit send requests; the phone retries after Retry-After), through
 /// TLS where the endpoint has it, since a phone reads nothing else; it is
-/// aborted if it sends no request within <see cref="RefusalGrace"/>. Kestrel's own connection limit sits a little
-/// above the cap (<see cref="ConnectionCap.HardStop"/>) as the backstop.
+/// aborted if it sends no request within <see cref="RefusalGrace"/>. The cap is for phones: a request over the cap for
+/// one of the node's own paths (<see cref="ServedOverCap"/>: /healthz, /metrics, Dovecot's push webhook, the admin API)
+/// is served on its connection and the connection then closed, so that at the cap the node still looks alive to its
+/// health checks, can be watched, and still hears of new mail for the Pings it holds. Kestrel's own connection limit
+/// sits a little above the cap (<see cref="ConnectionCap.HardStop"/>) as the backstop for both.
 /// </summary>
 public static class ConnectionCapping
 {
     /// <summary>How long a refused connection may take to send the request its 503 answers.</summary>
     public static readonly TimeSpan RefusalGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>The node's liveness check (mapped in ServerHost).</summary>
+    public const string HealthPath = "/healthz";
 
     /// <summary>Registers the cap (read from the descriptor limit now) and the sign-in gate, and wires the cap into Kestrel.</summary>
     public static void AddNodeLimits(this WebApplicationBuilder builder)
@@ -50,15 +59,36 @@ public static class ConnectionCapping
         var retryAfter = ((long)admission.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         app.Use((context, next) =>
         {
-            if (context.Features.Get<OverCap>() is null) return next(context);
+            if (context.Features.Get<OverCap>() is not { } overCap) return next(context);
+            var keepAlive = HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol);
             var response = context.Response;
+            if (ServedOverCap(context.Request.Path))
+            {
+                overCap.Serve();
+                if (keepAlive) response.Headers.Connection = "close";
+                context.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
+                return next(context);
+            }
+
+            overCap.Refuse(admission);
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.Headers.RetryAfter = retryAfter;
-            if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol)) response.Headers.Connection = "close";
+            if (keepAlive) response.Headers.Connection = "close";
             context.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>
+    /// The node's own paths, served even over the cap: the health check, the metrics, Dovecot's push webhook
+    /// (otherwise the Pings already parked would not hear of new mail while the node is full) and the admin API.
+    /// Everything else (ActiveSync, Autodiscover, the web console) is refused there.
+    /// </summary>
+    public static bool ServedOverCap(PathString path) =>
+        path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(MetricsExport.Path, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(DovecotPushEndpoint.Path, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.OrdinalIgnoreCase);
 
     private static void Report(ConnectionCap cap, ImapLoginGate logins, ILogger logger)
     {
@@ -82,15 +112,37 @@ public static class ConnectionCapping
             return;
         }
 
-        connection.Features.Set(OverCap.Instance);
         using var grace = new CancellationTokenSource(RefusalGrace);
-        await using var abort = grace.Token.Register(static state => ((ConnectionContext)state!).Abort(new ConnectionAbortedException("Over the connection cap.")), connection);
-        await next(connection);
+        var overCap = new OverCap(grace);
+        connection.Features.Set(overCap);
+        await using (grace.Token.Register(static state => ((ConnectionContext)state!).Abort(new ConnectionAbortedException("Over the connection cap.")), connection))
+        {
+            await next(connection);
+        }
+
+        if (!overCap.Answered) admission.Refuse();
     };
 
-    /// <summary>The mark of a connection refused over the cap, seen by the HTTP middleware through the connection's features.</summary>
-    private sealed class OverCap
+    /// <summary>
+    /// The mark of a connection over the cap, seen by the HTTP middleware through the connection's features: its one
+    /// request is refused (counted then) or served (its grace timer stopped, so a slow admin answer is not cut off);
+    /// a connection that sent no request is counted as refused when it ends.
+    /// </summary>
+    private sealed class OverCap(CancellationTokenSource grace)
     {
-        public static readonly OverCap Instance = new();
+        public bool Answered { get; private set; }
+
+        public void Refuse(ConnectionAdmission admission)
+        {
+            if (Answered) return;
+            Answered = true;
+            admission.Refuse();
+        }
+
+        public void Serve()
+        {
+            Answered = true;
+            grace.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
     }
 }

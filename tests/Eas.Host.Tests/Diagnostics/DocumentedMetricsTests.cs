@@ -80,7 +80,7 @@ public sealed partial class DocumentedMetricsTests
     {
         var admission = new ConnectionAdmission(ConnectionCap.From(20_000, null, 1), TimeSpan.FromSeconds(30), meter, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         admission.TryAdmit();
-        admission.TryAdmit();
+        if (!admission.TryAdmit()) admission.Refuse();
         var gate = new ImapLoginGate(1, TimeSpan.Zero, meter);
         _ = await gate.EnterAsync(CancellationToken.None);
         await Should.ThrowAsync<Eas.Actors.Mailboxes.MailStoreUnavailableException>(gate.EnterAsync(CancellationToken.None).AsTask());

@@ -71,7 +71,7 @@ internal static class PushBench
                 .. settings.Webhook ? new[] { "--Eas:Push:Mode=Webhook", $"--Eas:Push:Webhook:Secret={password}" } : [],
             ];
             AnsiConsole.WriteLine($"Push: {(settings.Webhook ? "webhook (Dovecot's push_notification plugin posts to the server; no watcher sessions)" : "imap (a watcher session per account)")}");
-            servers = await ServerCluster.StartAsync(serverDll, arguments, settings.Nodes, workDirectory, deadline.Token, serverPort);
+            servers = await ServerCluster.StartAsync(serverDll, arguments, settings.Nodes, workDirectory, deadline.Token, serverPort, settings.ServerNofile);
             foreach (var node in servers.Nodes)
             {
                 AnsiConsole.WriteLine($"{(settings.Nodes > 1 ? $"Node {node.Number}" : "Server")}: pid {node.Process.ProcessId}, log {node.Process.LogPath}{(settings.KeepData ? "" : " (removed at the end unless --keep-data)")}");

@@ -50,16 +50,18 @@ internal sealed class ServerCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="count"/> servers with <paramref name="arguments"/> plus each one's URL, data directory
-    /// and, for a cluster, the cluster and journal settings; returns once they answer (and, for a cluster, have formed).
+    /// and, for a cluster, the cluster and journal settings, each under <paramref name="descriptorLimit"/> when given;
+    /// returns once they answer (and, for a cluster, have formed).
     /// </summary>
-    public static async Task<ServerCluster> StartAsync(string serverDll, IReadOnlyList<string> arguments, int count, string workDirectory, CancellationToken cancellationToken, int? singlePort = null)
+    public static async Task<ServerCluster> StartAsync(
+        string serverDll, IReadOnlyList<string> arguments, int count, string workDirectory, CancellationToken cancellationToken, int? singlePort = null, long? descriptorLimit = null)
     {
         if (count == 1)
         {
             var baseUrl = new Uri($"http://127.0.0.1:{singlePort ?? BenchSupport.FreePort()}");
             string[] single = ["--urls", baseUrl.ToString().TrimEnd('/'), $"--Eas:DataDir={Path.Combine(workDirectory, "state")}", .. arguments];
-            AnsiConsole.WriteLine($"Server: dotnet {serverDll} {string.Join(' ', single)}");
-            var server = await ServerProcess.StartAsync(serverDll, single, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, cancellationToken);
+            AnsiConsole.WriteLine($"Server: {Prlimit(descriptorLimit)}dotnet {serverDll} {string.Join(' ', single)}");
+            var server = await ServerProcess.StartAsync(serverDll, single, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, cancellationToken, descriptorLimit: descriptorLimit);
             return new ServerCluster([new ServerNode(1, baseUrl, server)], null);
         }
 
@@ -71,7 +73,7 @@ internal sealed class ServerCluster : IAsyncDisposable
             AnsiConsole.WriteLine($"PostgreSQL: 127.0.0.1:{journal.Port}, the journal of {count} nodes");
             var seedPort = BenchSupport.FreePort();
             var starting = Enumerable.Range(1, count)
-                .Select(number => StartNodeAsync(serverDll, arguments, number, number == 1 ? seedPort : BenchSupport.FreePort(), seedPort, journal.ConnectionString, workDirectory, cancellationToken))
+                .Select(number => StartNodeAsync(serverDll, arguments, number, number == 1 ? seedPort : BenchSupport.FreePort(), seedPort, journal.ConnectionString, workDirectory, descriptorLimit, cancellationToken))
                 .ToList();
             try
             {
@@ -113,7 +115,7 @@ internal sealed class ServerCluster : IAsyncDisposable
     }
 
     private static async Task<ServerNode> StartNodeAsync(
-        string serverDll, IReadOnlyList<string> arguments, int number, int clusterPort, int seedPort, string journal, string workDirectory, CancellationToken cancellationToken)
+        string serverDll, IReadOnlyList<string> arguments, int number, int clusterPort, int seedPort, string journal, string workDirectory, long? descriptorLimit, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(workDirectory, $"node-{number}");
         Directory.CreateDirectory(directory);
@@ -131,10 +133,12 @@ internal sealed class ServerCluster : IAsyncDisposable
             "--Eas:Persistence:Provider=PostgreSql",
             $"--Eas:Persistence:ConnectionString={journal}",
         ];
-        AnsiConsole.WriteLine($"Node {number}: dotnet {serverDll} {string.Join(' ', all)}");
-        var server = await ServerProcess.StartAsync(serverDll, all, baseUrl, Path.Combine(directory, "server.log"), NodeStartTimeout, cancellationToken);
+        AnsiConsole.WriteLine($"Node {number}: {Prlimit(descriptorLimit)}dotnet {serverDll} {string.Join(' ', all)}");
+        var server = await ServerProcess.StartAsync(serverDll, all, baseUrl, Path.Combine(directory, "server.log"), NodeStartTimeout, cancellationToken, descriptorLimit: descriptorLimit);
         return new ServerNode(number, baseUrl, server);
     }
+
+    private static string Prlimit(long? descriptorLimit) => descriptorLimit is { } limit ? $"prlimit --nofile={limit}:{limit} -- " : "";
 
     /// <summary>
     /// Until, for <see cref="Steady"/>, every node's <c>eas_cluster_members{status="up"}</c> counts all nodes, its

@@ -8,11 +8,15 @@ namespace Eas.Load.Bench;
 /// The EAS server as a child process (<c>dotnet eas-server.dll ...</c>), so its memory can be sampled on its
 /// own. Its console output goes to a log file. Start returns once <c>/healthz</c> answers; stop sends SIGTERM
 /// (the server then answers what it holds and writes its state) and kills the process tree only if it has
-/// not exited within the grace period.
+/// not exited within the grace period. With a descriptor limit the server runs under prlimit(1), which sets
+/// RLIMIT_NOFILE (soft and hard, so the runtime cannot raise it) and then execs the server in its own place: the
+/// process id stays the server's.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    /// <summary>util-linux's prlimit(1), which runs a command under the limits it is given.</summary>
+    public const string PrlimitPath = "/usr/bin/prlimit";
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
     private readonly Process _process;
@@ -37,18 +41,22 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
-    /// <summary>Starts the server (with <paramref name="environment"/> added to its variables) and waits until <paramref name="baseUrl"/>/healthz says ok, at most <paramref name="startTimeout"/>.</summary>
+    /// <summary>
+    /// Starts the server (with <paramref name="environment"/> added to its variables, and under
+    /// <paramref name="descriptorLimit"/> when given) and waits until <paramref name="baseUrl"/>/healthz says ok, at most
+    /// <paramref name="startTimeout"/>.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(
         string serverDll, IReadOnlyList<string> arguments, Uri baseUrl, string logPath, TimeSpan startTimeout, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, long? descriptorLimit = null)
     {
-        var info = new ProcessStartInfo(DotnetHost(), [serverDll, .. arguments])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
-        };
+        var info = descriptorLimit is { } limit
+            ? new ProcessStartInfo(PrlimitPath, [$"--nofile={limit}:{limit}", "--", DotnetHost(), serverDll, .. arguments])
+            : new ProcessStartInfo(DotnetHost(), [serverDll, .. arguments]);
+        info.UseShellExecute = false;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.WorkingDirectory = Path.GetDirectoryName(serverDll)!;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {info.FileName} {serverDll}.");
         var server = new ServerProcess(process, logPath);

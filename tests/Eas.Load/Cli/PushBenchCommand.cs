@@ -10,6 +10,8 @@ internal static class PushBenchCommand
     public const int DefaultMaxSeconds = 1200;
     /// <summary>Each node is a whole server process on this machine; more than this is no longer a measurement of the server.</summary>
     public const int MaxNodes = 8;
+    /// <summary>The smallest descriptor limit a server is started with: below it the runtime and journal alone run out.</summary>
+    public const int MinServerNofile = 256;
 
     public static Command Create()
     {
@@ -28,12 +30,13 @@ internal static class PushBenchCommand
         var floor = new Option<bool>("--floor") { Description = "After the run, hold as many requests open in bare Kestrel (a child process, the server's GC settings) and report its RSS per held request beside the server's per parked Ping." };
         var push = new Option<string>("--push") { Description = "How the server hears of changes: imap (a watcher session per account) or webhook (Dovecot's push_notification plugin posts to it; one node only).", DefaultValueFactory = _ => "imap" }
             .AcceptOnlyFromAmong("imap", "webhook");
+        var nofile = new Option<long?>("--server-nofile") { Description = "Run each server under this RLIMIT_NOFILE (prlimit, soft and hard): its connection cap is the limit less the reserve, and devices above it should be refused with 503 (counted as refused, not errors). This tool keeps its own limit: raise it with `ulimit -n` for the devices." };
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
         var maxSeconds = CommonOptions.MaxSeconds();
         maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
         var command = new Command("push-bench", "Park thousands of Pings against a private Dovecot and the Release server, deliver mail, measure push latency and memory.")
         {
-            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor, push,
+            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor, push, nofile,
         };
         command.Validators.Add(result =>
         {
@@ -41,6 +44,7 @@ internal static class PushBenchCommand
             if (result.GetValue(operatorWindow) is > 0 and var w && result.GetValue(hold) < 4 * w + 10) result.AddError("--hold-seconds must exceed 4 x --operator-probe + 10.");
             if (result.GetValue(nodes) > MaxNodes) result.AddError($"--nodes must not exceed {MaxNodes}.");
             if (result.GetValue(push) == "webhook" && result.GetValue(nodes) > 1) result.AddError("--push webhook runs one node.");
+            if (result.GetValue(nofile) is < MinServerNofile) result.AddError($"--server-nofile must be at least {MinServerNofile} (the runtime, Dovecot's pipes and the journal need some).");
         });
         command.SetAction(async (result, token) =>
         {
@@ -48,7 +52,7 @@ internal static class PushBenchCommand
             var settings = new PushBenchSettings(
                 result.GetValue(devices), result.GetValue(accounts), result.GetValue(hold), result.GetValue(deliveries), result.GetValue(heartbeat),
                 result.GetValue(concurrency), result.GetValue(version)!, result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep), result.GetValue(operatorWindow),
-                result.GetValue(nodes), result.GetValue(floor), result.GetValue(push)!);
+                result.GetValue(nodes), result.GetValue(floor), result.GetValue(push)!, result.GetValue(nofile));
             return await PushBench.RunAsync(settings, deadline);
         });
         return command;

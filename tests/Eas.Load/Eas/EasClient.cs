@@ -86,7 +86,7 @@ internal sealed class EasClient
             _latencies.Record(command, clock.Elapsed);
             var isWbxml = bytes.Length > 0 && response.Content.Headers.ContentType?.MediaType == WbxmlMediaType;
             var throttle = response.Headers.TryGetValues("X-MS-ASThrottle", out var values) ? string.Join(",", values) : null;
-            return new EasReply(response.StatusCode, isWbxml ? Decode(command, bytes) : null, bytes.Length, clock.Elapsed, throttle);
+            return new EasReply(response.StatusCode, isWbxml ? Decode(command, bytes) : null, bytes.Length, clock.Elapsed, throttle, EasReply.IsOverCap(response));
         }
         catch (HttpRequestException e)
         {

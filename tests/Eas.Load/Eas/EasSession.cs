@@ -9,7 +9,8 @@ namespace Eas.Load.Eas;
 /// The steps every simulated phone takes before it has mail, over one <see cref="EasClient"/>: Provision in
 /// two phases, FolderSync from key 0 to find the inbox (folder type 2, MS-ASCMD 2.2.3.186.3), Sync key 0, and
 /// Sync windows with GetChanges. A request that fails transiently (5xx, timeout, reset) is sent again
-/// unchanged up to <see cref="MaxAttempts"/> times, each retried failure counted in <see cref="Errors"/>; the
+/// unchanged up to <see cref="MaxAttempts"/> times, except a refusal over the server's connection cap, which is thrown
+/// at once as <see cref="EasRefusedException"/> (its Retry-After is far beyond a measured window's retries), each retried failure counted in <see cref="Errors"/>; the
 /// final failure is thrown as an <see cref="EasCallException"/> for the caller to count; <paramref name="retried"/>,
 /// when given, hears of each retried failure. Not thread-safe: one phone sends one request at a time.
 /// </summary>
@@ -82,6 +83,7 @@ internal sealed class EasSession(EasClient client, Action<string>? retried = nul
                 Bytes += reply.Bytes;
                 if (reply.IsOk && reply.Body is { } answer) return answer;
                 if (reply.IsOk && emptyAllowed) return new WbxmlElement(AirSync.Sync);
+                if (reply.OverCap) throw new EasRefusedException(command);
                 problem = $"{command}: HTTP {(int)reply.Status}{(reply.IsOk ? " without a WBXML body" : "")}";
                 if (!reply.IsTransient) throw new EasCallException(problem);
             }

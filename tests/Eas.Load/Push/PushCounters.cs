@@ -6,7 +6,9 @@ namespace Eas.Load.Push;
 /// What the simulated phones of a push bench report as they go, counted from many tasks at once: requests sent,
 /// devices set up or failed, Pings parked now, Status 1 re-parks, Status 2 answers, items synced after a push, and
 /// errors, told apart by the phase they happened in (setting up, holding). Errors after the hold has ended
-/// (while everything is being stopped) are not counted. The first few distinct messages are kept.
+/// (while everything is being stopped) are not counted. The first few distinct messages are kept. A device the
+/// server refused over its connection cap (503 with Retry-After) is not an error: it is counted as refused, by when
+/// (a setup request, its first Ping, or a later Ping of a device that had parked).
 /// </summary>
 internal sealed class PushCounters
 {
@@ -23,6 +25,9 @@ internal sealed class PushCounters
     private int _syncedItems;
     private int _setupErrors;
     private int _holdErrors;
+    private int _refusedInSetup;
+    private int _refusedAtFirstPing;
+    private int _refusedAfterParking;
     private volatile PushPhase _phase = PushPhase.SettingUp;
 
     public PushPhase Phase
@@ -56,6 +61,21 @@ internal sealed class PushCounters
 
     public int HoldErrors => Volatile.Read(ref _holdErrors);
 
+    /// <summary>Devices refused over the cap on a setup request (Provision, FolderSync, Sync).</summary>
+    public int RefusedInSetup => Volatile.Read(ref _refusedInSetup);
+
+    /// <summary>Devices set up whose first Ping was refused over the cap: they never parked.</summary>
+    public int RefusedAtFirstPing => Volatile.Read(ref _refusedAtFirstPing);
+
+    /// <summary>Devices refused on a later Ping, after one of theirs had been held: a parked device lost its place.</summary>
+    public int RefusedAfterParking => Volatile.Read(ref _refusedAfterParking);
+
+    /// <summary>Devices refused over the cap before they ever parked.</summary>
+    public int Refused => RefusedInSetup + RefusedAtFirstPing;
+
+    /// <summary>Devices that should have a Ping parked now: set up, and not refused since.</summary>
+    public int Parkable => SetUp - RefusedAtFirstPing - RefusedAfterParking;
+
     /// <summary>Up to <see cref="KeptMessages"/> distinct error messages with how often each came.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Messages => [.. _messages.OrderByDescending(pair => pair.Value)];
 
@@ -64,6 +84,10 @@ internal sealed class PushCounters
     public void DeviceSetUp() => Interlocked.Increment(ref _setUp);
 
     public void DeviceFailed() => Interlocked.Increment(ref _setupFailed);
+
+    public void RefusedWhileSettingUp() => Interlocked.Increment(ref _refusedInSetup);
+
+    public void RefusedAtPing(bool hadParked) => Interlocked.Increment(ref hadParked ? ref _refusedAfterParking : ref _refusedAtFirstPing);
 
     public void PingSent(bool first)
     {

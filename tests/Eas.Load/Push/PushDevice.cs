@@ -9,8 +9,10 @@ namespace Eas.Load.Push;
 /// A phone that keeps a Ping parked on its inbox, as phones with push do (MS-ASCMD 2.2.1.13): set up once
 /// (Provision, FolderSync, Sync of the inbox from key 0 to the end, so nothing is pending), then Ping; on
 /// Status 1 (heartbeat over) Ping again; on Status 2 (changes) tell the ledger, Sync the inbox to the end and
-/// Ping again. A failure is counted, and after a pause of <see cref="ErrorPause"/> the phone Pings again. The
-/// loop ends when its token is cancelled or after <see cref="MaxRounds"/> Pings.
+/// Ping again. A failure is counted, and after a pause of <see cref="ErrorPause"/> the phone Pings again. A refusal
+/// over the server's connection cap (<see cref="EasRefusedException"/>) is no failure: the phone is counted as refused,
+/// owed no pushes, and stops, as a phone waits out the Retry-After. The loop ends when its token is cancelled, after
+/// <see cref="MaxRounds"/> Pings, or at a refusal.
 /// </summary>
 internal sealed class PushDevice
 {
@@ -27,6 +29,7 @@ internal sealed class PushDevice
     private readonly PushLedger _ledger;
     private string _inbox = "";
     private string _key = "";
+    private bool _held;
 
     /// <param name="index">The device's number in the run; its account is <c>index mod accounts</c>.</param>
     /// <param name="client">The phone's HTTP side; its <see cref="EasClient.RequestTimeout"/> bounds every command but Ping.</param>
@@ -55,6 +58,12 @@ internal sealed class PushDevice
             _counters.DeviceSetUp();
             return true;
         }
+        catch (EasRefusedException)
+        {
+            _counters.RefusedWhileSettingUp();
+            _ledger.Retire(Index);
+            return false;
+        }
         catch (EasCallException e)
         {
             _counters.Error(e.Message);
@@ -75,6 +84,12 @@ internal sealed class PushDevice
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
+                return;
+            }
+            catch (EasRefusedException)
+            {
+                _counters.RefusedAtPing(hadParked: _held);
+                _ledger.Retire(Index);
                 return;
             }
             catch (EasCallException e)
@@ -109,8 +124,10 @@ internal sealed class PushDevice
         }
 
         var answeredAt = Stopwatch.GetTimestamp();
+        if (reply.OverCap) throw new EasRefusedException("Ping");
         if (!reply.IsOk) throw new EasCallException($"Ping: HTTP {(int)reply.Status}");
         var status = reply.Body?.ValueOf(PingPage.Status) ?? throw new EasCallException("Ping: no Status in the answer");
+        _held = true;
         switch (status)
         {
             case "1":

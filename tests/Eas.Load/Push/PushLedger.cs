@@ -9,12 +9,14 @@ namespace Eas.Load.Push;
 /// latency sample per (delivery, device), the time from the APPEND's completion to the answer. A delivery a
 /// device's own Sync fetched before any Ping could tell of it (the Sync after an earlier push began after
 /// the APPEND completed) is settled as seen by Sync, without a sample. What is still owed at the end was
-/// never pushed. All times are <see cref="Stopwatch"/> timestamps.
+/// never pushed. A device the server refused (<see cref="Retire"/>) is owed nothing from then on. All times are
+/// <see cref="Stopwatch"/> timestamps.
 /// </summary>
 internal sealed class PushLedger(int devices, int accounts)
 {
     private readonly List<Delivery>[] _owed = [.. Enumerable.Range(0, devices).Select(_ => new List<Delivery>())];
     private readonly List<(Delivery Delivery, long AnsweredAt)> _answers = [];
+    private readonly bool[] _retired = new bool[devices];
     private readonly Lock _gate = new();
     private int _bySync;
     private int _unexplained;
@@ -25,10 +27,23 @@ internal sealed class PushLedger(int devices, int accounts)
         var delivery = new Delivery(number, account, Stopwatch.GetTimestamp());
         lock (_gate)
         {
-            for (var device = account; device < devices; device += accounts) _owed[device].Add(delivery);
+            for (var device = account; device < devices; device += accounts)
+            {
+                if (!_retired[device]) _owed[device].Add(delivery);
+            }
         }
 
         return delivery;
+    }
+
+    /// <summary>Device <paramref name="device"/> was refused by the server and Pings no more: it is owed nothing.</summary>
+    public void Retire(int device)
+    {
+        lock (_gate)
+        {
+            _retired[device] = true;
+            _owed[device].Clear();
+        }
     }
 
     /// <summary>The APPEND completed (its tagged OK arrived): the clock of every push of this delivery starts now.</summary>

@@ -5,18 +5,22 @@ namespace Eas.Load.Push;
 /// <summary>
 /// What a push bench measured: the device counts and errors, the pushes, the snapshots before setup, half parked,
 /// after setup and at the end of the hold, each server's RSS series (one per node), setup request latencies, the
-/// asks routed during setup and during the hold by whether they crossed nodes, and why it stopped early if it did.
+/// asks routed during setup and during the hold by whether they crossed nodes, why it stopped early if it did, and
+/// the connection cap: what the servers' /metrics showed and which devices they refused.
 /// </summary>
 internal sealed record PushOutcome(
     int Devices, int Accounts, int Nodes, int DevicesSetUp, int SetupFailed, int ParkedAfterSetup, int ParkedAtEnd,
     int SetupErrors, int HoldErrors, int Reparks, int Changes, int SyncedItems, IReadOnlyList<KeyValuePair<string, int>> ErrorMessages,
     int DeliveriesPlanned, int Delivered, int DeliveriesFailed, string? FirstDeliveryFailure, PushLedgerSummary Pushes,
     TimeSpan SetupElapsed, TimeSpan HoldElapsed, IReadOnlyList<PushSnapshot> Snapshots, IReadOnlyList<RssSeries> ServerRss,
-    IReadOnlyList<LatencySummary> SetupLatencies, RoutedAsks? SetupRouted, RoutedAsks? HoldRouted, string? StopReason, OperatorFigures? Operator = null)
+    IReadOnlyList<LatencySummary> SetupLatencies, RoutedAsks? SetupRouted, RoutedAsks? HoldRouted, string? StopReason, OperatorFigures? Operator = null, CapacityOutcome? Capacity = null)
 {
     public LatencySummary PushLatency => LatencySummary.Of("push", [.. Pushes.LatenciesMs]);
 
     public int Errors => SetupErrors + HoldErrors;
+
+    /// <summary>Devices the server refused over its connection cap before they parked.</summary>
+    public int Refused => Capacity?.Refused ?? 0;
 
     public PushSnapshot? Snapshot(string moment) => Snapshots.FirstOrDefault(s => s.Moment == moment);
 }

@@ -8,8 +8,9 @@ namespace Eas.Load.Push;
 /// <summary>
 /// Prints a push bench: devices, errors and pushes; push latency; with several nodes the share of asks that crossed
 /// nodes; servers (summed, and each node), Dovecot and tool at each moment; RSS per parked Ping from the summed RSS;
-/// descriptors against limits; setup latencies; log findings; the goals; and a one-line summary meant to be pasted
-/// into an issue. With several nodes the RSS goal holds for each server process.
+/// descriptors against limits; the connection cap (refusals, the servers at the end, the peak of descriptors); setup
+/// latencies; log findings; the goals; and a one-line summary meant to be pasted into an issue. With several nodes the
+/// RSS goal holds for each server process.
 /// </summary>
 internal static class PushReport
 {
@@ -22,6 +23,7 @@ internal static class PushReport
         PrintSnapshots(outcome);
         PrintNodes(outcome);
         PrintDescriptors(outcome);
+        PrintCapacity(outcome);
         PrintLatencies(outcome.SetupLatencies);
         foreach (var log in logs) PrintLog(log);
         PrintGoals(outcome);
@@ -31,17 +33,31 @@ internal static class PushReport
         AnsiConsole.Profile.Out.Writer.WriteLine(Summary(outcome));
     }
 
-    /// <summary>Zero errors, every device parked through the hold, every push made, p99 and peak server RSS within the goals.</summary>
+    /// <summary>
+    /// Zero errors, every device parked through the hold (or, under a lowered descriptor limit, refused with 503 before
+    /// it parked, with the server healthy at the end), every push made, p99 and peak server RSS within the goals.
+    /// </summary>
     public static bool Passed(PushOutcome outcome) =>
         outcome.StopReason is null && outcome.Errors == 0 && outcome.DeliveriesFailed == 0 && outcome.Pushes.Missing == 0
-        && outcome.ParkedAfterSetup == outcome.Devices && outcome.ParkedAtEnd == outcome.Devices
+        && EveryDeviceParkedOrRefused(outcome) && ServerAliveAtCap(outcome)
         && outcome.PushLatency.Count > 0 && outcome.PushLatency.P99 < GoalP99Ms && PeakRssKib(outcome) <= GoalRssKib;
+
+    /// <summary>
+    /// Every device offered parked and stayed parked; refusals over the cap only when the run lowered the servers'
+    /// descriptor limit, and then only before a device parked.
+    /// </summary>
+    private static bool EveryDeviceParkedOrRefused(PushOutcome o) =>
+        (o.Capacity?.CapExpected == true || o.Refused == 0) && o.Capacity?.RefusedAfterParking is null or 0
+        && o.ParkedAfterSetup + o.Refused == o.Devices && o.ParkedAtEnd == o.ParkedAfterSetup;
+
+    /// <summary>After refusals, /healthz still answered ok at the end of the hold.</summary>
+    private static bool ServerAliveAtCap(PushOutcome o) => o.Refused == 0 || o.Capacity?.AtEnd.Healthy == true;
 
     public static string Summary(PushOutcome o)
     {
         var push = o.PushLatency;
         return string.Create(CultureInfo.InvariantCulture,
-            $"push bench: nodes {o.Nodes}; {o.ParkedAfterSetup}/{o.Devices} Pings parked over {o.Accounts} accounts, held {o.HoldElapsed.TotalSeconds:0} s; errors {o.SetupErrors} setup + {o.HoldErrors} hold; " +
+            $"push bench: nodes {o.Nodes}; {o.ParkedAfterSetup}/{o.Devices} Pings parked over {o.Accounts} accounts, held {o.HoldElapsed.TotalSeconds:0} s; {CapSummary(o)}errors {o.SetupErrors} setup + {o.HoldErrors} hold; " +
             $"Status 1 re-parks {o.Reparks}; {o.Delivered} deliveries -> {push.Count} pushes, missing {o.Pushes.Missing}; " +
             $"push latency p50 {push.P50:0} ms p90 {push.P90:0} ms p99 {push.P99:0} ms max {push.Max:0} ms; " +
             $"server RSS {Mib(o.Snapshot("before setup")?.Server.RssKib)} -> {Mib(o.Snapshot("after setup")?.Server.RssKib)} -> {Mib(o.Snapshot("end of hold")?.Server.RssKib)} MiB " +
@@ -53,7 +69,7 @@ internal static class PushReport
     {
         var push = o.PushLatency;
         var table = new Table().Title("Push bench").AddColumns("", "");
-        table.AddRow("devices", $"{o.Devices:N0} over {o.Accounts:N0} accounts; set up {o.DevicesSetUp:N0}, failed {o.SetupFailed}");
+        table.AddRow("devices", $"{o.Devices:N0} over {o.Accounts:N0} accounts; set up {o.DevicesSetUp:N0}, failed {o.SetupFailed}, refused {o.Refused:N0} (503 over the connection cap)");
         table.AddRow("parked", $"{o.ParkedAfterSetup:N0} after setup, {o.ParkedAtEnd:N0} at the end of the hold");
         table.AddRow("setup", string.Create(CultureInfo.InvariantCulture, $"{o.SetupElapsed.TotalSeconds:0.0} s ({o.DevicesSetUp / Math.Max(0.001, o.SetupElapsed.TotalSeconds):0} devices/s)"));
         table.AddRow("hold", string.Create(CultureInfo.InvariantCulture, $"{o.HoldElapsed.TotalSeconds:0.0} s (the hold, then up to 15 s for pushes still owed)"));
@@ -139,6 +155,41 @@ internal static class PushReport
             $"Tool {Int(after.Tool.OpenFiles)} open, limit {Limit(after.Tool.FileLimit)}.");
     }
 
+    /// <summary>
+    /// The connection cap: offered devices parked, refused (by when) and failed; the servers' cap figures from /metrics
+    /// before setup, after setup and at the end of the hold; /healthz at the end; the pushes that reached parked Pings
+    /// after the refusals; the peak of one server's descriptors and what they were.
+    /// </summary>
+    private static void PrintCapacity(PushOutcome o)
+    {
+        if (o.Capacity is not { } c) return;
+        var cap = c.BeforeSetup;
+        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Connection cap: {Fig(cap.Cap)} (descriptor limit {Fig(cap.DescriptorLimit)}{(c.ServerNofile is { } n ? $", --server-nofile {n:N0}" : "")}); offered {o.Devices:N0}: " +
+            $"parked {o.ParkedAfterSetup:N0}, refused {o.Refused:N0} with 503 ({c.RefusedInSetup:N0} on a setup request, {c.RefusedAtFirstPing:N0} on their first Ping), " +
+            $"errors {o.Errors}; refused after parking {c.RefusedAfterParking}"));
+        foreach (var (moment, f) in new[] { ("before setup", c.BeforeSetup), ("after setup", c.AfterSetup), ("end of hold", c.AtEnd) })
+        {
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  /metrics {moment}: open {Fig(f.Open)} of cap {Fig(f.Cap)}, refused total {Fig(f.Refused)}, descriptors {Fig(f.Descriptors)} of {Fig(f.DescriptorLimit)}, " +
+                $"IMAP sessions {Fig(f.MailboxSessions)} mailbox + {Fig(f.WatcherSessions)} watcher; /healthz {(f.Healthy ? "ok" : "NOT ok")}"));
+        }
+
+        AnsiConsole.WriteLine($"Server alive after the refusals: /healthz {(c.AtEnd.Healthy ? "ok" : "NOT ok")} at the end of the hold; {o.PushLatency.Count:N0} pushes reached parked Pings during the hold, {o.Pushes.Missing} missing");
+        if (c.PeakDescriptors is { } peak)
+        {
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Server descriptors at most {peak.Total:N0} of {Fig(cap.DescriptorLimit)} (counted every second): {peak.Sockets:N0} sockets, {peak.Files:N0} files, {peak.Pipes:N0} pipes, {peak.Anonymous:N0} anonymous inodes"));
+        }
+    }
+
+    private static string CapSummary(PushOutcome o) =>
+        o.Capacity is { } c && (c.CapExpected || o.Refused > 0)
+            ? string.Create(CultureInfo.InvariantCulture, $"cap {Fig(c.BeforeSetup.Cap)} of descriptor limit {Fig(c.BeforeSetup.DescriptorLimit)}, refused {o.Refused} with 503, healthz at the end {(c.AtEnd.Healthy ? "ok" : "NOT ok")}, descriptors max {Int(c.PeakDescriptors?.Total)}; ")
+            : "";
+
+    private static string Fig(double? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "?";
+
     private static void PrintLatencies(IReadOnlyList<LatencySummary> latencies)
     {
         var table = new Table().Title("Setup and sync request latency (ms)").AddColumns("command", "count", "p50", "p90", "p99", "max");
@@ -158,8 +209,17 @@ internal static class PushReport
         Goal($"zero errors (setup and hold)", o.Errors == 0, $"{o.Errors}");
         Goal(o.Nodes > 1 ? "RSS of every server at most 1 GiB" : "server RSS at most 1 GiB", peak <= GoalRssKib, $"peak {Mib(peak)} MiB");
         Goal("push p99 under 1 s from APPEND", o.PushLatency.Count > 0 && o.PushLatency.P99 < GoalP99Ms, string.Create(CultureInfo.InvariantCulture, $"{o.PushLatency.P99:0} ms over {o.PushLatency.Count} pushes"));
-        Goal("every device parked through the hold, every push made", o.ParkedAfterSetup == o.Devices && o.ParkedAtEnd == o.Devices && o.Pushes.Missing == 0,
-            $"{o.ParkedAfterSetup}/{o.ParkedAtEnd} of {o.Devices} parked, {o.Pushes.Missing} missing");
+        if (o.Capacity?.CapExpected == true)
+        {
+            Goal("every device parked through the hold or refused with 503 before it parked, every push made", EveryDeviceParkedOrRefused(o) && o.Pushes.Missing == 0,
+                $"{o.ParkedAfterSetup}/{o.ParkedAtEnd} parked + {o.Refused} refused of {o.Devices}, {o.Capacity.RefusedAfterParking} refused after parking, {o.Pushes.Missing} missing");
+            Goal("server alive at the cap (/healthz ok at the end)", o.Capacity.AtEnd.Healthy, o.Capacity.AtEnd.Healthy ? "ok" : "no answer or not ok");
+        }
+        else
+        {
+            Goal("every device parked through the hold, every push made", EveryDeviceParkedOrRefused(o) && o.Pushes.Missing == 0,
+                $"{o.ParkedAfterSetup}/{o.ParkedAtEnd} of {o.Devices} parked, {o.Refused} refused, {o.Pushes.Missing} missing");
+        }
     }
 
     private static void Goal(string name, bool met, string figure) =>

@@ -10,14 +10,17 @@ using Spectre.Console;
 namespace Eas.Load.Push;
 
 /// <summary>
-/// The phones of a push bench against a running server or cluster: every device is set up (at most
+/// The phones of a push bench against a running server or cluster, each with its own connection
+/// (<see cref="DeviceConnections"/>): every device is set up (at most
 /// <see cref="PushBenchSettings.Concurrency"/> at once) and parks a Ping; once all are parked and the server
 /// has settled, the Pings are held for the hold time while mail arrives (<see cref="PushDeliverer"/>), then the
 /// phones hang up. With several nodes every request a device sends goes to a node drawn at random (a seeded
 /// <see cref="Random"/> per device), as behind a load balancer with no affinity. Snapshots of the servers, Dovecot
 /// and tool are taken before setup, when half of the devices have parked, after setup and at the end of the hold,
 /// while the Pings are still parked; the nodes' routed-ask counters are read before setup, after setup and at the
-/// end of the hold. Every wait is bounded by the run's deadline.
+/// end of the hold. Every wait is bounded by the run's deadline. The servers' connection cap (their /metrics and
+/// /healthz, each read on a new connection) is read before setup, after setup and at the end of the hold, and their
+/// descriptors are counted every second for the peak; a device refused over the cap is counted and stops.
 /// </summary>
 internal static class PushRun
 {
@@ -42,19 +45,23 @@ internal static class PushRun
         var counters = new PushCounters();
         var ledger = new PushLedger(settings.Devices, settings.Accounts);
         var latencies = new LatencyRecorder();
-        using var http = LoopbackHttp.CreateClient(settings.Devices + settings.Concurrency + 64, TimeSpan.FromSeconds(settings.HeartbeatSeconds) + PingGrace);
+        using var connections = new DeviceConnections(TimeSpan.FromSeconds(settings.HeartbeatSeconds) + PingGrace);
         var runId = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var devices = Enumerable.Range(0, settings.Devices).Select(i =>
         {
             var device = new EasDevice(accounts[i % settings.Accounts], password, string.Create(CultureInfo.InvariantCulture, $"Push{runId}{i:D5}"), "EasLoad", settings.Version);
-            var client = new EasClient(http, PickNode(endpoints, i, counters), device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
+            var client = new EasClient(connections.Create(), PickNode(endpoints, i, counters), device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
             return new PushDevice(i, client, settings.HeartbeatSeconds, PingGrace, counters, ledger);
         }).ToList();
 
         using var metrics = LoopbackHttp.CreateClient(timeout: MetricsTimeout);
         var routedBefore = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
+        var capBefore = await ReadCapacityAsync(nodes);
+        PrintCap(capBefore, settings);
         List<PushSnapshot> snapshots = [probe.Take("before setup")];
         var samplers = probe.ServerProcessIds.Select(server => RssSampler.Start(server, RssInterval, deadline.Token)).ToList();
+        var descriptorSamplers = probe.ServerProcessIds.Select(server => DescriptorSampler.Start(server, RssInterval, deadline.Token)).ToList();
+        var capAfterSetup = capBefore;
         using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
         using var gate = new SemaphoreSlim(settings.Concurrency);
         var running = devices.Select(device => RunDeviceAsync(device, gate, hangUp.Token)).ToList();
@@ -72,6 +79,7 @@ internal static class PushRun
             setupClock.Stop();
             parkedAfterSetup = counters.Parked;
             routedAfterSetup = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
+            capAfterSetup = await ReadCapacityAsync(nodes);
             snapshots.Add(probe.Take("after setup") with { Parked = parkedAfterSetup });
             counters.Phase = PushPhase.Holding;
             holdClock.Start();
@@ -92,6 +100,7 @@ internal static class PushRun
 
         var parkedAtEnd = counters.Parked;
         var routedAtEnd = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
+        var capAtEnd = await ReadCapacityAsync(nodes);
         snapshots.Add(probe.Take("end of hold"));
         counters.Phase = PushPhase.Stopping;
         await hangUp.CancelAsync();
@@ -105,13 +114,30 @@ internal static class PushRun
         }
 
         var rss = await Task.WhenAll(samplers.Select(sampler => sampler.StopAsync()));
+        var peaks = await Task.WhenAll(descriptorSamplers.Select(sampler => sampler.StopAsync()));
+        var capacity = new CapacityOutcome(
+            settings.ServerNofile, capBefore, capAfterSetup, capAtEnd, counters.RefusedInSetup, counters.RefusedAtFirstPing, counters.RefusedAfterParking,
+            peaks.OfType<DescriptorKinds>().MaxBy(p => p.Total));
         return new PushOutcome(
             settings.Devices, settings.Accounts, endpoints.Count, counters.SetUp, counters.SetupFailed, parkedAfterSetup, parkedAtEnd,
             counters.SetupErrors, counters.HoldErrors, counters.Expired, counters.Changes, counters.SyncedItems, counters.Messages,
             settings.Deliveries, deliverer.Delivered, deliverer.Failed, deliverer.FirstFailure, ledger.Summarize(),
             setupClock.Elapsed, holdClock.Elapsed, snapshots, rss,
             [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))],
-            RoutedAsks.Between(routedBefore, routedAfterSetup), RoutedAsks.Between(routedAfterSetup, routedAtEnd), stopReason, operatorFigures);
+            RoutedAsks.Between(routedBefore, routedAfterSetup), RoutedAsks.Between(routedAfterSetup, routedAtEnd), stopReason, operatorFigures, capacity);
+    }
+
+    private static async Task<CapacityFigures> ReadCapacityAsync(IReadOnlyList<Uri> nodes) =>
+        CapacityOutcome.Sum(await Task.WhenAll(nodes.Select(node => CapacityFigures.ReadAsync(node, MetricsTimeout, CancellationToken.None))));
+
+    /// <summary>The cap the servers start with, as their /metrics show it.</summary>
+    private static void PrintCap(CapacityFigures cap, PushBenchSettings settings)
+    {
+        var nodes = settings.Nodes > 1 ? $", summed over {settings.Nodes} nodes" : "";
+        var limit = settings.ServerNofile is { } nofile ? $"started under RLIMIT_NOFILE {nofile:N0}" : "started under this tool's limit";
+        AnsiConsole.WriteLine(cap.Cap is { } connections
+            ? string.Create(CultureInfo.InvariantCulture, $"Connection cap: {connections:N0} (descriptor limit {cap.DescriptorLimit:N0}, {cap.Descriptors:N0} open at rest{nodes}; {limit}); {settings.Devices:N0} devices offered")
+            : $"Connection cap: none on /metrics ({(cap.MetricsAnswered ? "no eas_connections_cap" : "/metrics did not answer")}; {limit})");
     }
 
     /// <summary>The endpoint of every request of device <paramref name="device"/>, each one counted: the one node, or one drawn at random per request.</summary>
@@ -157,7 +183,7 @@ internal static class PushRun
     private static async Task SetUpAsync(ProgressTask task, PushBenchSettings settings, PushCounters counters, Action halfParked, CancellationToken token)
     {
         var halfTaken = false;
-        while (counters.FirstParked + counters.SetupFailed < settings.Devices)
+        while (counters.FirstParked + counters.SetupFailed + counters.RefusedInSetup < settings.Devices)
         {
             if (!halfTaken && counters.FirstParked >= settings.Devices / 2)
             {
@@ -165,8 +191,8 @@ internal static class PushRun
                 halfParked();
             }
 
-            task.Value = counters.FirstParked + counters.SetupFailed;
-            task.Description = $"setting up: {counters.FirstParked:N0} parked, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
+            task.Value = counters.FirstParked + counters.SetupFailed + counters.RefusedInSetup;
+            task.Description = $"setting up: {counters.FirstParked - counters.RefusedAtFirstPing:N0} parked, {counters.Refused:N0} refused, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
             await Task.Delay(Tick, token);
         }
 
@@ -175,12 +201,12 @@ internal static class PushRun
         var steady = Stopwatch.StartNew();
         while (settle.Elapsed < MaxSettle && steady.Elapsed < Settled)
         {
-            if (counters.Parked != counters.SetUp) steady.Restart();
-            task.Description = $"settling: {counters.Parked:N0} of {counters.SetUp:N0} parked";
+            if (counters.Parked != counters.Parkable) steady.Restart();
+            task.Description = $"settling: {counters.Parked:N0} of {counters.Parkable:N0} parked, {counters.Refused:N0} refused";
             await Task.Delay(Tick, token);
         }
 
-        task.Description = $"set up: {counters.Parked:N0} parked, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
+        task.Description = $"set up: {counters.Parked:N0} parked, {counters.Refused:N0} refused, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
         task.StopTask();
     }
 
@@ -206,6 +232,6 @@ internal static class PushRun
     private static async Task DrainAsync(PushLedger ledger, PushCounters counters, CancellationToken token)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Drain && (ledger.Outstanding() > 0 || counters.Parked < counters.SetUp)) await Task.Delay(Tick, token);
+        while (clock.Elapsed < Drain && (ledger.Outstanding() > 0 || counters.Parked < counters.Parkable)) await Task.Delay(Tick, token);
     }
 }
