@@ -1,0 +1,21 @@
+using Eas.Load.Measuring;
+
+namespace Eas.Load.Push;
+
+/// <summary>
+/// What a fan-out bench measured: devices set up and parked when the mail came, the APPENDs (made, failed, how long
+/// all of them took), each push as (seconds from the release of the APPENDs to this one's completion, latency from
+/// there to the Ping's answer in ms), pushes never made within the heartbeat, errors, the setup latencies, the
+/// server's own push latency over the fan-out (<c>eas_push_latency_seconds</c>, change seen to reply handed to the
+/// edge; null when its /metrics did not answer) and why it stopped early if it did.
+/// </summary>
+internal sealed record FanoutOutcome(
+    int Accounts, int SetUp, int SetupFailed, int ParkedAtFanout, int Appended, int AppendFailed, string? FirstAppendFailure, TimeSpan FanoutElapsed,
+    IReadOnlyList<(double AppendDoneSeconds, double LatencyMs)> Pushes, int Missing, int SeenBySync, int Unexplained,
+    int SetupErrors, int HoldErrors, IReadOnlyList<KeyValuePair<string, int>> ErrorMessages, IReadOnlyList<LatencySummary> SetupLatencies,
+    PrometheusHistogram? ServerPush, string? StopReason)
+{
+    public IReadOnlyList<double> LatenciesMs => [.. Pushes.Select(p => p.LatencyMs)];
+
+    public LatencySummary Latency => LatencySummary.Of("push", LatenciesMs);
+}
