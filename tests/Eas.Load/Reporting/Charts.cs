@@ -61,7 +61,7 @@ internal static class Charts
         foreach (var (name, seconds, values) in series.Where(s => s.Seconds.Length > 0))
         {
             var line = plot.Add.Scatter(seconds, values);
-            line.LegendText = name;
+            if (series.Count > 1) line.LegendText = name;
             line.MarkerSize = seconds.Length < 30 ? 4 : 0;
         }
 
@@ -107,10 +107,12 @@ internal static class Charts
 
     private static void MarkPhases(Plot plot, IReadOnlyList<Phase> phases)
     {
-        foreach (var phase in phases)
+        foreach (var (phase, index) in phases.Select((p, i) => (p, i)))
         {
             var line = plot.Add.VerticalLine(phase.Start.TotalSeconds);
             line.Text = phase.Name;
+            // Every other label at the top, so that short phases' names do not cover each other.
+            line.LabelOppositeAxis = index % 2 == 1;
             line.LinePattern = LinePattern.Dashed;
             line.Color = Colors.Gray;
         }
