@@ -11,7 +11,9 @@ namespace Eas.Load.InitialSync;
 /// </summary>
 internal static class InitialSyncFigures
 {
-    public static void Draw(RunReport report, InitialSyncOutcome outcome, IReadOnlyList<ResourceSample> samples, IReadOnlyList<Phase> phases)
+    /// <param name="phases">The bench's phases on its own clock, for the phase chart.</param>
+    /// <param name="serverPhases">Phases on the resource sampler's clock, marked on the RSS and descriptor charts.</param>
+    public static void Draw(RunReport report, InitialSyncOutcome outcome, IReadOnlyList<ResourceSample> samples, IReadOnlyList<Phase> phases, IReadOnlyList<Phase> serverPhases)
     {
         ReportFigures.Latency(report, "sync-latency", "Sync request latency (ms)", outcome.SyncLatenciesMs);
         var byDevice = outcome.Windows.GroupBy(w => w.Device).OrderBy(g => g.Key).ToList();
@@ -23,8 +25,7 @@ internal static class InitialSyncFigures
                 [.. byDevice.Select(g => WindowTimes($"device {g.Key}", [.. g]))]));
         }
 
-        // Only the last part of the resource series is the measured sync; the phase before it is warm-up and set-up.
-        ReportFigures.Resources(report, samples, phases.Where(p => p.Name == "sync").ToList());
+        ReportFigures.Resources(report, samples, serverPhases);
         ReportFigures.Phases(report, "demo-bench", phases);
     }
 
