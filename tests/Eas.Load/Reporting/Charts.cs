@@ -95,7 +95,7 @@ internal static class Charts
         {
             var points = plot.Add.ScatterPoints(x, y);
             points.LegendText = name;
-            points.MarkerSize = 3;
+            points.MarkerSize = x.Length < 200 ? 6 : 3;
         }
 
         if (groups.Count > 1) plot.ShowLegend(Alignment.UpperRight);
