@@ -27,6 +27,11 @@ internal static class FanoutRun
     private static readonly TimeSpan PingGrace = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MetricsTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Between the last answer and the second read of the server's histogram: the server records a push as it hands the
+    /// reply over, which may be a moment after the phone has it.
+    /// </summary>
+    private static readonly TimeSpan MetricsSettle = TimeSpan.FromSeconds(2);
     private const string PushLatencyMetric = "eas_push_latency_seconds";
 
     public static async Task<FanoutOutcome> RunAsync(
@@ -72,6 +77,7 @@ internal static class FanoutRun
                 $"Appended {appender.Sessions - appender.Failed:N0} messages at once in {appender.Elapsed.TotalSeconds:0.00} s; waiting for the Pings (at most {settings.HeartbeatSeconds} s)."));
             phases.Begin("drain");
             await DrainAsync(ledger, TimeSpan.FromSeconds(settings.HeartbeatSeconds), deadline.Token);
+            await Task.Delay(MetricsSettle, deadline.Token);
             serverPush = (await ScrapeAsync(metrics, server.BaseUrl))?.Minus(before);
         }
         catch (OperationCanceledException) when (deadline.IsOver)

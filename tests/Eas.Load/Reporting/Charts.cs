@@ -94,7 +94,7 @@ internal static class Charts
         foreach (var (name, x, y) in groups.Where(g => g.X.Length > 0))
         {
             var points = plot.Add.ScatterPoints(x, y);
-            points.LegendText = name;
+            if (groups.Count > 1) points.LegendText = name;
             points.MarkerSize = x.Length < 200 ? 6 : 3;
         }
 
