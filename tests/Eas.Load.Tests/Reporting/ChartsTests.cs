@@ -20,6 +20,7 @@ public sealed class ChartsTests : IDisposable
         ReportFigures.Latency(report, "push-latency", "Push latency", latencies);
         ReportFigures.Resources(report, samples, phases);
         ReportFigures.Phases(report, "test", phases);
+        report.Data("push-latencies.csv", "latency_ms", ["1.0", "2.5"]);
         report.Write("test run", "summary line");
 
         report.Figures.Select(f => f.File).ShouldBe(["push-latency-histogram.png", "push-latency-cdf.png", "rss.png", "descriptors.png", "phases.png"]);
@@ -32,6 +33,8 @@ public sealed class ChartsTests : IDisposable
 
         File.ReadAllText(Path.Combine(_directory, ReportPage.HtmlFile)).ShouldContain("<img src=\"phases.png\"");
         File.ReadAllText(Path.Combine(_directory, ReportPage.TextFile)).ShouldContain("summary line");
+        File.ReadAllLines(Path.Combine(_directory, "push-latencies.csv")).ShouldBe(["latency_ms", "1.0", "2.5"]);
+        File.ReadAllText(Path.Combine(_directory, ReportPage.MarkdownFile)).ShouldContain("- Raw figures: push-latencies.csv");
     }
 
     [Fact]

@@ -18,4 +18,7 @@ internal sealed record FanoutOutcome(
     public IReadOnlyList<double> LatenciesMs => [.. Pushes.Select(p => p.LatencyMs)];
 
     public LatencySummary Latency => LatencySummary.Of("push", LatenciesMs);
+
+    /// <summary>Pushes whose Ping answered before the APPEND's tagged OK reached the bench (latency at or below 0): the server heard of the message first.</summary>
+    public int AnsweredBeforeAppendDone => Pushes.Count(p => p.LatencyMs <= 0);
 }

@@ -54,6 +54,13 @@ internal sealed class RunReport
         }
     }
 
+    /// <summary>Writes raw figures as a CSV file into the folder (one row a line under <paramref name="header"/>), named in the notes.</summary>
+    public void Data(string file, string header, IEnumerable<string> rows)
+    {
+        File.WriteAllLines(Path.Combine(Directory, file), [header, .. rows]);
+        _notes.Add($"Raw figures: {file}");
+    }
+
     /// <summary>Writes the text and both pages, and prints where they are; <paramref name="lines"/> are added to the text (lines written past the recorder).</summary>
     public void Write(string title, params string[] lines)
     {
