@@ -11,7 +11,7 @@ namespace Eas.Load.Push;
 /// </summary>
 internal sealed record FanoutOutcome(
     int Accounts, int SetUp, int SetupFailed, int ParkedAtFanout, int Appended, int AppendFailed, string? FirstAppendFailure, TimeSpan FanoutElapsed,
-    IReadOnlyList<(double AppendDoneSeconds, double LatencyMs)> Pushes, int Missing, int SeenBySync, int Unexplained,
+    IReadOnlyList<FanoutPush> Pushes, int Missing, int SeenBySync, int Unexplained,
     int SetupErrors, int HoldErrors, IReadOnlyList<KeyValuePair<string, int>> ErrorMessages, IReadOnlyList<LatencySummary> SetupLatencies,
     PrometheusHistogram? ServerPush, string? StopReason)
 {
@@ -19,6 +19,12 @@ internal sealed record FanoutOutcome(
 
     public LatencySummary Latency => LatencySummary.Of("push", LatenciesMs);
 
+    /// <summary>The same pushes timed from the moment their APPEND was sent: an upper bound, as the other is a lower one when the bench is slow to read the OK.</summary>
+    public LatencySummary SinceSent => LatencySummary.Of("push since APPEND sent", [.. Pushes.Select(p => p.SinceSentMs)]);
+
     /// <summary>Pushes whose Ping answered before the APPEND's tagged OK reached the bench (latency at or below 0): the server heard of the message first.</summary>
     public int AnsweredBeforeAppendDone => Pushes.Count(p => p.LatencyMs <= 0);
 }
+
+/// <summary>One push of a fan-out: when its APPEND completed (s after the APPENDs were released), and the Ping's answer in ms from that completion and from the APPEND being sent.</summary>
+internal sealed record FanoutPush(double AppendDoneSeconds, double LatencyMs, double SinceSentMs);

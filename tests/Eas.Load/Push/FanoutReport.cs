@@ -28,6 +28,9 @@ internal static class FanoutReport
         table.AddRow("pushes", $"{push.Count:N0} answered Status 2; {o.Missing} missing (not answered within the heartbeat); {o.SeenBySync} fetched by a Sync first; {o.Unexplained} Status 2 with nothing owed; {o.AnsweredBeforeAppendDone} answered before their APPEND's OK reached the bench");
         table.AddRow("push latency (ms)", string.Create(CultureInfo.InvariantCulture,
             $"p50 {push.P50:0} p90 {push.P90:0} p99 {push.P99:0} max {push.Max:0} mean {push.Mean:0} (APPEND completed to Ping answered)"));
+        var sent = o.SinceSent;
+        table.AddRow("from APPEND sent (ms)", string.Create(CultureInfo.InvariantCulture,
+            $"p50 {sent.P50:0} p90 {sent.P90:0} p99 {sent.P99:0} max {sent.Max:0} (upper bound: includes Dovecot saving the message)"));
         table.AddRow("server's share", ServerShare(o));
         table.AddRow("errors", $"{o.SetupErrors} while setting up, {o.HoldErrors} after the fan-out");
         table.AddRow("server", Resources(samples));
@@ -51,7 +54,7 @@ internal static class FanoutReport
         var push = o.Latency;
         return string.Create(CultureInfo.InvariantCulture,
             $"fanout bench: push {pushMode}; {o.ParkedAtFanout}/{o.Accounts} Pings parked; {o.Appended} APPENDs at once in {o.FanoutElapsed.TotalSeconds:0.00} s -> {push.Count} pushes, missing {o.Missing}; " +
-            $"latency p50 {push.P50:0} ms p90 {push.P90:0} ms p99 {push.P99:0} ms max {push.Max:0} ms; server's share {ServerShare(o)}; errors {o.SetupErrors} setup + {o.HoldErrors} after; {(Passed(o) ? "passed" : "FAILED")}");
+            $"latency p50 {push.P50:0} ms p90 {push.P90:0} ms p99 {push.P99:0} ms max {push.Max:0} ms (from APPEND sent p99 {o.SinceSent.P99:0} ms); server's share {ServerShare(o)}; errors {o.SetupErrors} setup + {o.HoldErrors} after; {(Passed(o) ? "passed" : "FAILED")}");
     }
 
     public static void Draw(RunReport report, FanoutOutcome o, IReadOnlyList<ResourceSample> samples, IReadOnlyList<Phase> phases)
@@ -66,7 +69,7 @@ internal static class FanoutReport
 
         ReportFigures.Resources(report, samples, phases);
         ReportFigures.Phases(report, "fanout-bench", phases);
-        report.Data("pushes.csv", "append_done_s,latency_ms", o.Pushes.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.AppendDoneSeconds:0.000},{p.LatencyMs:0.0}")));
+        report.Data("pushes.csv", "append_done_s,latency_ms,since_sent_ms", o.Pushes.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.AppendDoneSeconds:0.000},{p.LatencyMs:0.0},{p.SinceSentMs:0.0}")));
     }
 
     private static string ServerShare(FanoutOutcome o) => o.ServerPush is { Count: > 0 } server

@@ -100,8 +100,9 @@ internal static class FanoutRun
         phases.End();
         var summary = ledger.Summarize();
         var pushes = ledger.Answers()
-            .Select(a => (Stopwatch.GetElapsedTime(appender.StartedAt, a.CompletedAt).TotalSeconds, Stopwatch.GetElapsedTime(a.CompletedAt, a.AnsweredAt).TotalMilliseconds))
-            .OrderBy(p => p.Item1)
+            .Select(a => new FanoutPush(Stopwatch.GetElapsedTime(appender.StartedAt, a.CompletedAt).TotalSeconds,
+                Stopwatch.GetElapsedTime(a.CompletedAt, a.AnsweredAt).TotalMilliseconds, Stopwatch.GetElapsedTime(a.StartedAt, a.AnsweredAt).TotalMilliseconds))
+            .OrderBy(p => p.AppendDoneSeconds)
             .ToList();
         return new FanoutOutcome(
             accounts.Count, counters.SetUp, counters.SetupFailed, parkedAtFanout, appender.Sessions - appender.Failed, appender.Failed, appender.FirstFailure, appender.Elapsed,
