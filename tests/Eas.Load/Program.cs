@@ -10,6 +10,7 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     InitialSyncCommand.Create(),
     DemoBenchCommand.Create(),
     PushBenchCommand.Create(),
+    FanoutBenchCommand.Create(),
     AbuseCommand.Create(),
     AttachBenchCommand.Create(),
     ContactsBenchCommand.Create(),

@@ -3,6 +3,7 @@ using System.Globalization;
 using Eas.Load.Floor;
 using Eas.Load.Measuring;
 using Eas.Load.Push;
+using Eas.Load.Reporting;
 using Eas.Load.Safety;
 using Eas.Load.Seeding;
 using Eas.Mail.LocalDovecot;
@@ -79,12 +80,18 @@ internal static class PushBench
 
             var probe = new PushProbe([.. servers.Nodes.Select(n => n.Process.ProcessId)], ProcessCpu.FindByCommandLine(dovecot.ConfigPath), dovecot.ImapPort);
             List<LogScan> logs = [.. servers.Nodes.Select(n => LogScan.Server(n.Process.LogPath, settings.Nodes > 1 ? $"node {n.Number}" : "server"))];
+            var sampler = ResourceSampler.Start([.. servers.Nodes.Select(n => (settings.Nodes > 1 ? $"node {n.Number}" : "server", n.Process.ProcessId, (Uri?)n.BaseUrl))], deadline.Token);
             var outcome = await PushRun.RunAsync(settings, [.. servers.Nodes.Select(n => n.Endpoint)], accounts, password, new PlainImap("127.0.0.1", dovecot.ImapPort), probe, deadline);
+            var samples = await sampler.StopAsync();
             await StopAsync(servers, dovecot);
             (servers, dovecot) = (null, null);
+            var report = RunReport.Create(settings.Report, "push-bench");
+            report.StartText();
             PushReport.Print(outcome, MachineInfo.Read(), [.. logs, LogScan.Dovecot(Path.Combine(workDirectory, "dovecot", "dovecot.log"))]);
             if (outcome.Operator is { } operatorFigures) OperatorProbe.Print(operatorFigures);
             if (settings.Floor && await FloorBench.MeasureAsync(outcome.ParkedAfterSetup, serverDll, workDirectory, deadline.Token) is { } floor) PushReport.PrintFloor(outcome, floor);
+            PushFigures.Draw(report, outcome, settings, samples);
+            report.Write($"push-bench: {settings.Devices:N0} devices over {settings.Accounts:N0} accounts, push {settings.Push}, {settings.Nodes} node(s)", PushReport.Summary(outcome));
             return PushReport.Passed(outcome) ? 0 : 1;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or IOException or DbException || PlainImap.IsFailure(e))
@@ -119,7 +126,8 @@ internal static class PushBench
         return false;
     }
 
-    private static async Task CreateAccountsAsync(DovecotInstance dovecot, IReadOnlyList<string> accounts, string password, CancellationToken token)
+    /// <summary>Adds each account to Dovecot with one message in its maildir (fan-out bench too).</summary>
+    internal static async Task CreateAccountsAsync(DovecotInstance dovecot, IReadOnlyList<string> accounts, string password, CancellationToken token)
     {
         await AnsiConsole.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())

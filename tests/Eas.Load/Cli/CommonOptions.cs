@@ -51,6 +51,10 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--report DIR</c>: where the run's report folder (text tables, charts, index.html) goes.</summary>
+    public static Option<string?> Report() =>
+        new("--report") { Description = "Folder for the report (text tables, PNG charts, report.md, index.html); default <temp>/eas-load-reports/COMMAND-TIME." };
+
     /// <summary>Rejects zero and negative values at parse time.</summary>
     public static Option<int> Positive(Option<int> option)
     {

@@ -34,9 +34,10 @@ internal static class PushBenchCommand
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
         var maxSeconds = CommonOptions.MaxSeconds();
         maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
+        var report = CommonOptions.Report();
         var command = new Command("push-bench", "Park thousands of Pings against a private Dovecot and the Release server, deliver mail, measure push latency and memory.")
         {
-            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor, push, nofile,
+            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor, push, nofile, report,
         };
         command.Validators.Add(result =>
         {
@@ -52,7 +53,7 @@ internal static class PushBenchCommand
             var settings = new PushBenchSettings(
                 result.GetValue(devices), result.GetValue(accounts), result.GetValue(hold), result.GetValue(deliveries), result.GetValue(heartbeat),
                 result.GetValue(concurrency), result.GetValue(version)!, result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep), result.GetValue(operatorWindow),
-                result.GetValue(nodes), result.GetValue(floor), result.GetValue(push)!, result.GetValue(nofile));
+                result.GetValue(nodes), result.GetValue(floor), result.GetValue(push)!, result.GetValue(nofile), result.GetValue(report));
             return await PushBench.RunAsync(settings, deadline);
         });
         return command;

@@ -7,6 +7,12 @@ internal sealed record InitialSyncOutcome(
     InitialSyncSettings Settings, IReadOnlyList<DeviceResult> Devices, TimeSpan Elapsed,
     IReadOnlyList<LatencySummary> Latencies, RssSeries? Rss, IReadOnlyList<CpuUse> Cpu, string? StopReason)
 {
+    /// <summary>Each window as it arrived: device number (1-based), time since the run's clock started, items it added.</summary>
+    public IReadOnlyList<WindowMark> Windows { get; init; } = [];
+
+    /// <summary>Every Sync request's latency in ms (the measured devices', retries included).</summary>
+    public IReadOnlyList<double> SyncLatenciesMs { get; init; } = [];
+
     public int Items => Devices.Sum(d => d.Items);
 
     public int Errors => Devices.Sum(d => d.Errors);
@@ -22,3 +28,6 @@ internal sealed record InitialSyncOutcome(
     public bool Passed => Devices.Count > 0 && Devices.All(d =>
         d.Completed && d.Duplicates == 0 && (Settings.ExpectedItems is not { } expected || d.UniqueItems == expected));
 }
+
+/// <summary>One Sync window a device received: which device (1-based), when (since the run's clock started), how many Adds.</summary>
+internal readonly record struct WindowMark(int Device, TimeSpan At, int Items);

@@ -21,7 +21,9 @@ internal static class InitialSyncReport
         totals.AddRow("devices", $"{outcome.Devices.Count} (completed {outcome.Devices.Count(d => d.Completed)})");
         totals.AddRow("items", $"{outcome.Items:N0}{Expectation(settings)}; duplicate ServerIds {outcome.Duplicates}");
         totals.AddRow("seconds", $"{outcome.Elapsed.TotalSeconds:0.00}");
-        totals.AddRow("items/s", $"{outcome.ItemsPerSecond:N0} overall");
+        totals.AddRow("items/s", outcome.Devices.Count > 1
+            ? $"{outcome.ItemsPerSecond:N0} together (all devices' items over the run's wall time); per device {string.Join(", ", outcome.Devices.Select(d => d.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"
+            : $"{outcome.ItemsPerSecond:N0} overall");
         totals.AddRow("received", $"{outcome.Bytes / 1048576.0:0.0} MiB");
         totals.AddRow("requests / errors", $"{outcome.Devices.Sum(d => d.Requests):N0} / {outcome.Errors}");
         totals.AddRow("settings", $"EAS {settings.Version}, window {settings.WindowSize}, plain text truncated to {settings.Truncation} bytes");

@@ -26,8 +26,9 @@ internal static class InitialSyncRun
         var runId = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         if (settings.WarmupWindows > 0) await WarmUpAsync(http, settings, runId, deadline);
         var devices = Enumerable.Range(1, settings.Devices)
-            .Select(i => new EasClient(http, settings.Endpoint, DeviceFor(settings, runId, i), latencies))
+            .Select(i => (Number: i, Client: new EasClient(http, settings.Endpoint, DeviceFor(settings, runId, i), latencies)))
             .ToList();
+        var windows = new List<WindowMark>();
 
         CpuSource[] cpuSources = [.. settings.CpuSources ?? [], new CpuSource("eas-load (this tool)", Environment.ProcessId, Tree: false)];
         var cpuBefore = cpuSources.Select(source => source.Read()).ToArray();
@@ -43,8 +44,9 @@ internal static class InitialSyncRun
                 var total = context.AddTask("all devices", maxValue: Math.Max(1, (expected ?? 1) * (double)settings.Devices));
                 total.IsIndeterminate = expected is null;
                 var totalItems = 0;
-                results = await Task.WhenAll(devices.Select(async client =>
+                results = await Task.WhenAll(devices.Select(async entry =>
                 {
+                    var client = entry.Client;
                     var bar = devices.Count <= BarsPerDevice ? context.AddTask(client.Device.DeviceId, maxValue: Math.Max(1, expected ?? 1)) : null;
                     if (bar is not null) bar.IsIndeterminate = expected is null;
                     var mine = 0;
@@ -52,6 +54,7 @@ internal static class InitialSyncRun
                     var result = await device.RunAsync(added =>
                     {
                         mine += added;
+                        lock (windows) windows.Add(new WindowMark(entry.Number, clock.Elapsed, added));
                         var all = Interlocked.Add(ref totalItems, added);
                         bar?.Increment(added);
                         if (bar is not null) bar.Description = $"{client.Device.DeviceId} {mine:N0}";
@@ -69,7 +72,11 @@ internal static class InitialSyncRun
             ? new CpuUse(source.Name, after - before, clock.Elapsed, items)
             : null).OfType<CpuUse>().ToList();
         var rss = sampler is null ? null : await sampler.StopAsync();
-        return new InitialSyncOutcome(settings, results, clock.Elapsed, latencies.Summarize(), rss, cpu, deadline.StopReason);
+        return new InitialSyncOutcome(settings, results, clock.Elapsed, latencies.Summarize(), rss, cpu, deadline.StopReason)
+        {
+            Windows = [.. windows.OrderBy(w => w.At)],
+            SyncLatenciesMs = latencies.Samples("Sync"),
+        };
     }
 
     /// <summary>Device 0 syncs the first windows of the inbox; nothing of it is counted.</summary>
@@ -85,5 +92,5 @@ internal static class InitialSyncRun
     }
 
     private static EasDevice DeviceFor(InitialSyncSettings settings, string runId, int index) =>
-        new(settings.User, settings.Password, string.Create(CultureInfo.InvariantCulture, $"Load{runId}{index:D4}"), "EasLoad", settings.Version);
+        new(settings.UserOf(index), settings.Password, string.Create(CultureInfo.InvariantCulture, $"Load{runId}{index:D4}"), "EasLoad", settings.Version);
 }

@@ -18,6 +18,12 @@ internal sealed class LatencyRecorder
         }
     }
 
+    /// <summary>Every sample of <paramref name="command"/> in ms, in the order recorded (a copy).</summary>
+    public IReadOnlyList<double> Samples(string command)
+    {
+        lock (_gate) return _byCommand.TryGetValue(command, out var samples) ? [.. samples] : [];
+    }
+
     /// <summary>One summary per command, then one over all requests, named "all".</summary>
     public IReadOnlyList<LatencySummary> Summarize()
     {

@@ -101,6 +101,16 @@ internal sealed class PushLedger(int devices, int accounts)
         }
     }
 
+    /// <summary>Each push made: the delivery's number, when its APPEND was sent and completed, and when the Ping answered (<see cref="Stopwatch"/> timestamps).</summary>
+    public IReadOnlyList<(int Number, long StartedAt, long CompletedAt, long AnsweredAt)> Answers()
+    {
+        lock (_gate)
+        {
+            return [.. _answers.Where(a => Volatile.Read(ref a.Delivery.CompletedAt) != 0)
+                .Select(a => (a.Delivery.Number, a.Delivery.StartedAt, Volatile.Read(ref a.Delivery.CompletedAt), a.AnsweredAt))];
+        }
+    }
+
     /// <summary>One message appended to one account.</summary>
     internal sealed class Delivery(int number, int account, long startedAt)
     {
