@@ -49,7 +49,9 @@ internal sealed class ServerInstance : IAsyncDisposable
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "eas-it-state-" + Guid.NewGuid().ToString("N")[..8]);
         var relay = dovecot.PushRelay;
-        var push = PushModeIn(extraArgs) ?? (relay is null ? PushMode.Imap : PushMode.Webhook);
+        // The relay posts over plain HTTP on loopback; a server a test runs on HTTPS keeps the IMAP watcher instead.
+        var https = extraArgs.Any(arg => arg.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        var push = PushModeIn(extraArgs) ?? (relay is null || https ? PushMode.Imap : PushMode.Webhook);
         string[] webhook = push == PushMode.Webhook && relay is not null
             ? ["--Eas:Push:Mode=Webhook", $"--Eas:Push:Webhook:Secret={DovecotFixture.PushSecret}"]
             : [];
