@@ -1,6 +1,6 @@
 #!/bin/sh
 # A self-contained Linux build of eas-server (no .NET runtime needed on the target) and a tarball with the
-# systemd unit and the /etc/eas-server examples:
+# systemd unit and the /etc/eas-server examples, compiled ReadyToRun (the project's publish default):
 #   scripts/publish.sh [RID]        RID: linux-x64 (default) or linux-arm64
 # Output: artifacts/eas-server-RID/ and artifacts/eas-server-RID.tar.gz; install as README "Production" says.
 set -eu

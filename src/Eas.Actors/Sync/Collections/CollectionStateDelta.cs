@@ -128,16 +128,74 @@ public sealed record CollectionStateDelta
         return PendingAddsPrepended.IsEmpty ? kept : kept.InsertRange(0, PendingAddsPrepended);
     }
 
-    private static (ImmutableSortedDictionary<uint, MessageFlags> Upserted, ImmutableArray<uint> Removed) Diff(
+    /// <summary>
+    /// One walk over both maps in key order (both are sorted by UID): linear in the folder, with no lookups, since
+    /// it runs twice for every Sync window (the journalled delta and the rollback).
+    /// </summary>
+    internal static (ImmutableSortedDictionary<uint, MessageFlags> Upserted, ImmutableArray<uint> Removed) Diff(
         ImmutableSortedDictionary<uint, MessageFlags> saved, ImmutableSortedDictionary<uint, MessageFlags> next)
     {
         if (ReferenceEquals(saved, next)) return (ImmutableSortedDictionary<uint, MessageFlags>.Empty, []);
-        var upserted = next.Where(pair => !saved.TryGetValue(pair.Key, out var flags) || flags != pair.Value);
-        return (ImmutableSortedDictionary.CreateRange(upserted), [.. saved.Keys.Where(uid => !next.ContainsKey(uid))]);
+        var upserted = ImmutableSortedDictionary.CreateBuilder<uint, MessageFlags>();
+        var removed = ImmutableArray.CreateBuilder<uint>();
+        using var before = saved.GetEnumerator();
+        using var after = next.GetEnumerator();
+        var hasBefore = before.MoveNext();
+        var hasAfter = after.MoveNext();
+        while (hasBefore || hasAfter)
+        {
+            if (hasAfter && (!hasBefore || after.Current.Key < before.Current.Key))
+            {
+                upserted.Add(after.Current.Key, after.Current.Value);
+                hasAfter = after.MoveNext();
+            }
+            else if (hasBefore && (!hasAfter || before.Current.Key < after.Current.Key))
+            {
+                removed.Add(before.Current.Key);
+                hasBefore = before.MoveNext();
+            }
+            else
+            {
+                if (before.Current.Value != after.Current.Value) upserted.Add(after.Current.Key, after.Current.Value);
+                hasBefore = before.MoveNext();
+                hasAfter = after.MoveNext();
+            }
+        }
+
+        return (upserted.ToImmutable(), removed.ToImmutable());
     }
 
-    private static (ImmutableArray<uint> Added, ImmutableArray<uint> Removed) Diff(ImmutableSortedSet<uint> saved, ImmutableSortedSet<uint> next) =>
-        ReferenceEquals(saved, next) ? ([], []) : ([.. next.Except(saved)], [.. saved.Except(next)]);
+    /// <summary>The same walk for sorted UID sets: the UIDs only in <paramref name="next"/>, and those only in <paramref name="saved"/>.</summary>
+    internal static (ImmutableArray<uint> Added, ImmutableArray<uint> Removed) Diff(ImmutableSortedSet<uint> saved, ImmutableSortedSet<uint> next)
+    {
+        if (ReferenceEquals(saved, next)) return ([], []);
+        var added = ImmutableArray.CreateBuilder<uint>();
+        var removed = ImmutableArray.CreateBuilder<uint>();
+        using var before = saved.GetEnumerator();
+        using var after = next.GetEnumerator();
+        var hasBefore = before.MoveNext();
+        var hasAfter = after.MoveNext();
+        while (hasBefore || hasAfter)
+        {
+            if (hasAfter && (!hasBefore || after.Current < before.Current))
+            {
+                added.Add(after.Current);
+                hasAfter = after.MoveNext();
+            }
+            else if (hasBefore && (!hasAfter || before.Current < after.Current))
+            {
+                removed.Add(before.Current);
+                hasBefore = before.MoveNext();
+            }
+            else
+            {
+                hasBefore = before.MoveNext();
+                hasAfter = after.MoveNext();
+            }
+        }
+
+        return (added.ToImmutable(), removed.ToImmutable());
+    }
 
     /// <summary>
     /// Matches the tail of <paramref name="next"/> against <paramref name="saved"/> from the end, each UID as late
