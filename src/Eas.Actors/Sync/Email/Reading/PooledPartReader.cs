@@ -31,10 +31,10 @@ internal sealed class PooledPartReader : TextReader
     private int _firstByte = -1;
     private bool _ended;
 
-    private PooledPartReader(MimeContent content, Encoding encoding)
+    private PooledPartReader(IMimeContent content, Encoding encoding)
     {
-        content.Stream.Seek(0, SeekOrigin.Begin);
-        _raw = content.Stream;
+        _raw = content.Stream ?? throw new ObjectDisposedException(nameof(content));
+        _raw.Seek(0, SeekOrigin.Begin);
         _transfer = content.Encoding switch
         {
             ContentEncoding.Base64 => new Base64Decoder(),
@@ -49,7 +49,7 @@ internal sealed class PooledPartReader : TextReader
     }
 
     /// <summary>The reader, positioned at the start of the text, or null when the part needs a <see cref="StreamReader"/>.</summary>
-    public static async ValueTask<TextReader?> TryOpenAsync(MimeContent content, Encoding encoding, CancellationToken cancellationToken)
+    public static async ValueTask<TextReader?> TryOpenAsync(IMimeContent content, Encoding encoding, CancellationToken cancellationToken)
     {
         if (encoding.Preamble.Length > 0) return null;
         var reader = new PooledPartReader(content, encoding);
@@ -67,7 +67,7 @@ internal sealed class PooledPartReader : TextReader
     }
 
     /// <summary>The blocking form of <see cref="TryOpenAsync"/>, for readers that consume a <see cref="TextReader"/> synchronously.</summary>
-    public static TextReader? TryOpen(MimeContent content, Encoding encoding)
+    public static TextReader? TryOpen(IMimeContent content, Encoding encoding)
     {
         if (encoding.Preamble.Length > 0) return null;
         var reader = new PooledPartReader(content, encoding);
