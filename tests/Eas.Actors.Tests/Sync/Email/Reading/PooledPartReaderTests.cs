@@ -124,7 +124,7 @@ public sealed class PooledPartReaderTests
         };
         var header = Crlf($"Content-Type: text/plain{(charset.Length > 0 ? "; charset=" + charset : string.Empty)}\nContent-Transfer-Encoding: {transferEncoding}\n\n");
         var message = MimeMessage.Load(new MemoryStream([.. header, .. encoded]), persistent: true);
-        return (MimePart)message.Body;
+        return (MimePart)message.Body!;
     }
 
     private static byte[] Encode(MimeKit.Encodings.IMimeEncoder encoder, byte[] data)
@@ -147,5 +147,5 @@ public sealed class PooledPartReaderTests
 /// <summary>The StreamReader the body decoder used for every part before, and still uses for some.</summary>
 internal static class DecodedBodyTestAccess
 {
-    public static TextReader StreamText(MimePart part) => DecodedBody.OpenStreamText(part, part.Content!.Stream.Length);
+    public static TextReader StreamText(MimePart part) => DecodedBody.OpenStreamText(part, part.Content!.Stream!.Length);
 }
