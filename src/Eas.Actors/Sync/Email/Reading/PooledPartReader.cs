@@ -11,8 +11,8 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// <see cref="MimeContent.Open"/> would use; every other encoding passes through), then the charset. It gives the
 /// same characters as a <see cref="StreamReader"/> with byte order mark detection over <see cref="MimeContent.Open"/>,
 /// without that reader's per-part char and byte arrays and MimeKit's filtered stream (together about 20 KB a
-/// message). It takes only the common case: a charset decoder without a preamble and content whose first decoded
-/// byte cannot start a byte order mark; <see cref="TryOpenAsync"/> and <see cref="TryOpen"/> return null otherwise,
+/// message). It takes only the common case: content whose first decoded byte cannot start a byte order mark or the
+/// charset's preamble (which a <see cref="StreamReader"/> also strips; UTF-8's is EF BB BF); <see cref="TryOpenAsync"/> and <see cref="TryOpen"/> return null otherwise,
 /// and the caller reads the part with a <see cref="StreamReader"/>, which strips and follows the mark.
 /// Dispose returns the buffers.
 /// </summary>
@@ -20,8 +20,12 @@ internal sealed class PooledPartReader : TextReader
 {
     private const int ChunkBytes = 4096;
 
+    /// <summary>Bytes a charset decoder may hold back from one chunk and add to the next (a split character).</summary>
+    private const int CarriedBytes = 16;
+
     private readonly Stream _raw;
     private readonly IMimeDecoder? _transfer;
+    private readonly Encoding _encoding;
     private readonly Decoder _charset;
     private byte[]? _rawBuffer;
     private byte[]? _decodedBuffer;
@@ -43,15 +47,17 @@ internal sealed class PooledPartReader : TextReader
             _ => null,
         };
         _charset = encoding.GetDecoder();
+        _encoding = encoding;
         _rawBuffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         if (_transfer is not null) _decodedBuffer = ArrayPool<byte>.Shared.Rent(_transfer.EstimateOutputLength(ChunkBytes));
-        _chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(_decodedBuffer?.Length ?? ChunkBytes));
+        _chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount((_decodedBuffer?.Length ?? ChunkBytes) + CarriedBytes));
     }
+
 
     /// <summary>The reader, positioned at the start of the text, or null when the part needs a <see cref="StreamReader"/>.</summary>
     public static async ValueTask<TextReader?> TryOpenAsync(IMimeContent content, Encoding encoding, CancellationToken cancellationToken)
     {
-        if (encoding.Preamble.Length > 0) return null;
+        if (!PreambleIsAMark(encoding)) return null;
         var reader = new PooledPartReader(content, encoding);
         try
         {
@@ -69,7 +75,7 @@ internal sealed class PooledPartReader : TextReader
     /// <summary>The blocking form of <see cref="TryOpenAsync"/>, for readers that consume a <see cref="TextReader"/> synchronously.</summary>
     public static TextReader? TryOpen(IMimeContent content, Encoding encoding)
     {
-        if (encoding.Preamble.Length > 0) return null;
+        if (!PreambleIsAMark(encoding)) return null;
         var reader = new PooledPartReader(content, encoding);
         try
         {
@@ -122,8 +128,11 @@ internal sealed class PooledPartReader : TextReader
     /// <summary>
     /// This reader when the text may be read by it; else disposes it and returns null. The bytes a
     /// <see cref="StreamReader"/> looks at for a byte order mark (UTF-8 EF BB BF, UTF-16 FE FF and FF FE, UTF-32
-    /// 00 00 FE FF) all start with one of the four checked here.
+    /// 00 00 FE FF) all start with one of the four checked here, and so does the preamble of every charset taken
+    /// (<see cref="PreambleIsAMark"/>).
     /// </summary>
+    private static bool PreambleIsAMark(Encoding encoding) => encoding.Preamble is { Length: 0 } or [0x00 or 0xEF or 0xFE or 0xFF, ..];
+
     private PooledPartReader? Accept()
     {
         if (_firstByte is not (0x00 or 0xEF or 0xFE or 0xFF)) return this;
@@ -160,6 +169,14 @@ internal sealed class PooledPartReader : TextReader
         return false;
     }
 
+    private void Grow(int decodedBytes)
+    {
+        ArrayPool<byte>.Shared.Return(_decodedBuffer!);
+        _decodedBuffer = ArrayPool<byte>.Shared.Rent(decodedBytes);
+        ArrayPool<char>.Shared.Return(_chars!);
+        _chars = ArrayPool<char>.Shared.Rent(_encoding.GetMaxCharCount(decodedBytes + CarriedBytes));
+    }
+
     /// <summary>Turns <paramref name="read"/> raw bytes (0 at the end) into chars; true when there are some to take.</summary>
     private bool Decode(int read)
     {
@@ -171,6 +188,8 @@ internal sealed class PooledPartReader : TextReader
             return _charLength > 0;
         }
 
+        // A transfer decoder that held bytes back (a quoted-printable "=" at the chunk's end) may need more room.
+        if (_transfer is not null && _transfer.EstimateOutputLength(read) > _decodedBuffer!.Length) Grow(_transfer.EstimateOutputLength(read));
         var (bytes, length) = _transfer is null ? (_rawBuffer!, read) : (_decodedBuffer!, _transfer.Decode(_rawBuffer!, 0, read, _decodedBuffer!));
         if (length > 0 && _firstByte < 0) _firstByte = bytes[0];
         _charLength = _charset.GetChars(bytes, 0, length, _chars!, 0, flush: false);
