@@ -53,7 +53,6 @@ internal sealed class PooledPartReader : TextReader
         _chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount((_decodedBuffer?.Length ?? ChunkBytes) + CarriedBytes));
     }
 
-
     /// <summary>The reader, positioned at the start of the text, or null when the part needs a <see cref="StreamReader"/>.</summary>
     public static async ValueTask<TextReader?> TryOpenAsync(IMimeContent content, Encoding encoding, CancellationToken cancellationToken)
     {
