@@ -30,7 +30,6 @@ public sealed class PooledPartReaderTests
             data.Add(encoding, "utf-8", [0x61, 0xC3, 0x28, 0x62, 0xE2, 0x82]);
             data.Add(encoding, "x-unknown", [0x61, 0xE2, 0x82]);
             data.Add(encoding, "utf-7", [0x48, 0x69, 0x20, 0x2B, 0x41, 0x4F, 0x6B, 0x2D]);
-            data.Add(encoding, "utf-8", []);
             data.Add(encoding, "utf-8", [0x41]);
         }
 
