@@ -58,7 +58,7 @@ public sealed class DecodedBody
             var chunk = ArrayPool<char>.Shared.Rent(ChunkChars);
             try
             {
-                using var reader = OpenText(part, size);
+                using var reader = await OpenTextAsync(part, size, cancellationToken).ConfigureAwait(false);
                 int read;
                 while ((read = await reader.ReadAsync(chunk.AsMemory(0, ChunkChars), cancellationToken).ConfigureAwait(false)) > 0)
                 {
@@ -95,9 +95,24 @@ public sealed class DecodedBody
 
     /// <summary>
     /// The part's text: a leaf's decoded content, or the body of a multipart MimeKit could not split (no
-    /// boundary), which MimeKit keeps as its preamble and mail clients show as text.
+    /// boundary), which MimeKit keeps as its preamble and mail clients show as text. A leaf is read through rented
+    /// buffers (<see cref="PooledPartReader"/>) unless its charset or first bytes need <see cref="StreamReader"/>'s
+    /// byte order mark handling.
     /// </summary>
-    private static TextReader OpenText(MimeEntity part, long size) => part switch
+    private static async ValueTask<TextReader> OpenTextAsync(MimeEntity part, long size, CancellationToken cancellationToken) =>
+        part is MimePart { Content: { } content }
+        && await PooledPartReader.TryOpenAsync(content, BodyCharsets.For(part.ContentType), cancellationToken).ConfigureAwait(false) is { } pooled
+            ? pooled
+            : OpenStreamText(part, size);
+
+    /// <summary>The blocking form of <see cref="OpenTextAsync"/>, for the HTML tokenizer.</summary>
+    private static TextReader OpenText(MimeEntity part, long size) =>
+        part is MimePart { Content: { } content } && PooledPartReader.TryOpen(content, BodyCharsets.For(part.ContentType)) is { } pooled
+            ? pooled
+            : OpenStreamText(part, size);
+
+    /// <summary>The part's text through a <see cref="StreamReader"/> that detects and drops a byte order mark.</summary>
+    internal static TextReader OpenStreamText(MimeEntity part, long size) => part switch
     {
         MimePart { Content: { } content } => new StreamReader(
             content.Open(), BodyCharsets.For(part.ContentType), detectEncodingFromByteOrderMarks: true,

@@ -5,7 +5,8 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// <summary>
 /// One message parsed by MimeKit from the seekable buffer the IMAP session filled, with what MimeKit's tree
 /// does not carry: each entity's encoded size and line count (from the parser's end-of-entity events) and its
-/// IMAP part specifier (<see cref="ImapPartNumbers"/>). The buffer is parsed in persistent mode, so part
+/// IMAP part specifier (<see cref="ImapPartNumbers"/>). The buffer is parsed, by a parser from
+/// <see cref="MimeParserPool"/>, in persistent mode, so part
 /// contents stay in the buffer (a temporary file for large messages) as bounded views and are read only when
 /// asked for: memory stays flat whatever the attachments weigh. The buffer must stay open while the contents
 /// are read.
@@ -32,10 +33,21 @@ public sealed class StoredMessage
     public static async Task<StoredMessage> LoadAsync(Stream buffer, CancellationToken cancellationToken)
     {
         buffer.Position = 0;
-        var parser = new MimeParser(StoredMessageParserOptions.Create(), buffer, persistent: buffer.CanSeek);
         var extents = new Dictionary<MimeEntity, EntityExtent>(ReferenceEqualityComparer.Instance);
-        parser.MimeEntityEnd += (_, e) => extents[e.Entity] = new EntityExtent(Math.Max(0, e.EndOffset - e.HeadersEndOffset), e.Lines, e.BeginOffset);
-        var message = await parser.ParseMessageAsync(cancellationToken).ConfigureAwait(false);
+        EventHandler<MimeEntityEndEventArgs> onEnd = (_, e) => extents[e.Entity] = new EntityExtent(Math.Max(0, e.EndOffset - e.HeadersEndOffset), e.Lines, e.BeginOffset);
+        var parser = MimeParserPool.Rent(buffer);
+        parser.MimeEntityEnd += onEnd;
+        MimeMessage message;
+        try
+        {
+            message = await parser.ParseMessageAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            parser.MimeEntityEnd -= onEnd;
+            MimeParserPool.Return(parser);
+        }
+
         var emptyPartsBefore = buffer.CanSeek
             ? await SkippedEmptyParts.CountAsync(buffer, message, extents, cancellationToken).ConfigureAwait(false)
             : new Dictionary<MimeEntity, int>();
