@@ -52,7 +52,9 @@ internal sealed class ServerInstance : IAsyncDisposable
         // The relay posts over plain HTTP on loopback; a server a test runs on HTTPS keeps the IMAP watcher instead.
         var https = extraArgs.Any(arg => arg.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
         var push = PushModeIn(extraArgs) ?? (relay is null || https ? PushMode.Imap : PushMode.Webhook);
-        string[] webhook = push == PushMode.Webhook && relay is not null
+        // A test that sets its own webhook secret sends the posts itself: the relay's would only take its connections.
+        var ownPosts = extraArgs.Any(arg => arg.StartsWith("--Eas:Push:Webhook:Secret=", StringComparison.OrdinalIgnoreCase));
+        string[] webhook = push == PushMode.Webhook && relay is not null && !ownPosts
             ? ["--Eas:Push:Mode=Webhook", $"--Eas:Push:Webhook:Secret={DovecotFixture.PushSecret}"]
             : [];
         string[] args =

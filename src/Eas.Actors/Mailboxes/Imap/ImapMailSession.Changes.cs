@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MailKit;
 using MailKit.Net.Imap;
 
@@ -16,10 +17,15 @@ internal sealed partial class ImapMailSession
     /// UIDVALIDITY other than the caller's), and the caller selects and lists as before. The HIGHESTMODSEQ answered
     /// is the one STATUS read before the delta was fetched, so a change landing in between is reported again next
     /// time rather than missed.
+    /// Only between the windows of one sync that left MoreAvailable (<see cref="IsContinuingWindowsOf"/>): a folder
+    /// deleted and created again by another client is invisible to the selected view — Dovecot 2.3 answers NOOP with
+    /// an untagged NO and STATUS with the old UIDVALIDITY — so any other listing selects afresh and sees the new
+    /// UIDVALIDITY (the phone gets Sync Status 3).
     /// </summary>
     private async Task<FolderListing?> ListChangesOfSelectedAsync(string folder, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
     {
         if (changedSinceModSeq == 0 || !client.Capabilities.HasFlag(ImapCapabilities.QuickResync)) return null;
+        if (!IsContinuingWindowsOf(folder)) return null;
         if (_selected is not { IsOpen: true } selected || selected.FullName != folder || selected.UidValidity != expectedUidValidity) return null;
         await CallAsync("NOOP", () => Done(client.NoOpAsync(cancellationToken)));
         if (!ReferenceEquals(_selected, selected) || !selected.IsOpen) return null;
@@ -30,4 +36,11 @@ internal sealed partial class ImapMailSession
         if (await FetchDeltaAsync(selected, ListingItems, changedSinceModSeq, expectedUidValidity, cancellationToken) is not { } delta) return null;
         return new FolderListing(selected.UidValidity, highest, [.. delta.Changed.Select(Info)], [.. delta.Vanished], IsDelta: true);
     }
+
+    /// <summary>
+    /// Whether the previous Sync window of <paramref name="folder"/> left more to send and asked for the next one to be
+    /// prefetched no longer than <see cref="PrefetchLifetime"/> ago: the phone is walking the folder window by window.
+    /// </summary>
+    private bool IsContinuingWindowsOf(string folder) =>
+        _prefetch is { } prefetch && prefetch.Folder == folder && Stopwatch.GetElapsedTime(prefetch.Started) <= PrefetchLifetime;
 }

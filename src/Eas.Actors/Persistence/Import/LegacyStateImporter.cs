@@ -124,7 +124,10 @@ public static class LegacyStateImporter
     /// <summary>Renames the file (and a WAL or shared-memory file SQLite left beside it) so that no start imports it again.</summary>
     private static string Keep(string file, DateTimeOffset now)
     {
-        var keptAs = $"{file}.imported-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var stamped = $"{file}.imported-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        // Two imports within one second (a start, then the command by hand) keep both files.
+        var keptAs = stamped;
+        for (var copy = 2; File.Exists(keptAs); copy++) keptAs = $"{stamped}-{copy}";
         File.Move(file, keptAs);
         foreach (var suffix in new[] { "-wal", "-shm" })
         {
