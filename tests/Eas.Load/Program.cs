@@ -18,4 +18,6 @@ var root = new RootCommand("Load tool for the EAS server: seed a mailbox, run in
     GalBenchCommand.Create(),
     FloorServerCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// Ctrl-C (or SIGTERM) cancels the run's token, and a bench then stops what it started (servers, Dovecot, PostgreSQL)
+// and reports what it measured; System.CommandLine's default of 2 s would end the process first and leave them running.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(3) });

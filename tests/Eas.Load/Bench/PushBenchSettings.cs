@@ -4,13 +4,14 @@ namespace Eas.Load.Bench;
 /// The knobs of <c>push-bench</c>: how many phones over how many accounts, how long their Pings are held and
 /// with what heartbeat, how much mail arrives meanwhile, how many phones set up at once, and how the server runs:
 /// one process, or a cluster of <see cref="Nodes"/> sharing a PostgreSQL journal, and under which descriptor limit
-/// (<see cref="ServerNofile"/>: its connection cap follows from it, and devices above the cap are refused); and where the
-/// report folder goes (<see cref="Reporting.RunReport"/>).
+/// (<see cref="ServerNofile"/>: its connection cap follows from it, and devices above the cap are refused) and with which
+/// command-session idle time (<see cref="CommandSessionIdleSeconds"/>; null leaves the server's own); whether to skip
+/// waiting it out after the setup (<see cref="SkipIdleWait"/>); and where the report folder goes (<see cref="Reporting.RunReport"/>).
 /// </summary>
 internal sealed record PushBenchSettings(
     int Devices, int Accounts, int HoldSeconds, int Deliveries, int HeartbeatSeconds, int Concurrency, string Version,
     string ServerLogLevel, string? ServerDll, bool KeepData, int OperatorWindowSeconds = 0, int Nodes = 1, bool Floor = false, string Push = "imap",
-    long? ServerNofile = null, string? Report = null)
+    long? ServerNofile = null, string? Report = null, int? CommandSessionIdleSeconds = null, bool SkipIdleWait = false)
 {
     /// <summary>Dovecot's push_notification plugin posts to the server (<c>Eas:Push:Mode = webhook</c>) instead of a watcher session per account.</summary>
     public bool Webhook => string.Equals(Push, "webhook", StringComparison.OrdinalIgnoreCase);

@@ -31,13 +31,19 @@ internal static class PushBenchCommand
         var push = new Option<string>("--push") { Description = "How the server hears of changes: imap (a watcher session per account) or webhook (Dovecot's push_notification plugin posts to it; one node only).", DefaultValueFactory = _ => "imap" }
             .AcceptOnlyFromAmong("imap", "webhook");
         var nofile = new Option<long?>("--server-nofile") { Description = "Run each server under this RLIMIT_NOFILE (prlimit, soft and hard): its connection cap is the limit less the reserve, and devices above it should be refused with 503 (counted as refused, not errors). This tool keeps its own limit: raise it with `ulimit -n` for the devices." };
+        var idle = new Option<int?>("--command-session-idle-seconds")
+        {
+            Description = "The server's Eas:Imap:CommandSessionIdleSeconds (default: its own setting, read from the appsettings.json beside its dll, else 120). " +
+                "After the setup the Pings stay parked this long (plus up to 30 s) before the hold, and Dovecot is measured again: the steady state of accounts whose phones only wait.",
+        };
+        var skipIdle = new Option<bool>("--skip-idle-wait") { Description = "Go from the setup straight to the hold, without waiting out the command-session idle time." };
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
         var maxSeconds = CommonOptions.MaxSeconds();
         maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
         var report = CommonOptions.Report();
         var command = new Command("push-bench", "Park thousands of Pings against a private Dovecot and the Release server, deliver mail, measure push latency and memory.")
         {
-            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor, push, nofile, report,
+            devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor, push, nofile, report, idle, skipIdle,
         };
         command.Validators.Add(result =>
         {
@@ -45,17 +51,22 @@ internal static class PushBenchCommand
             if (result.GetValue(operatorWindow) is > 0 and var w && result.GetValue(hold) < 4 * w + 10) result.AddError("--hold-seconds must exceed 4 x --operator-probe + 10.");
             if (result.GetValue(nodes) > MaxNodes) result.AddError($"--nodes must not exceed {MaxNodes}.");
             if (result.GetValue(push) == "webhook" && result.GetValue(nodes) > 1) result.AddError("--push webhook runs one node.");
+            if (result.GetValue(idle) is < 1) result.AddError("--command-session-idle-seconds must be a positive number.");
             if (result.GetValue(nofile) is < MinServerNofile) result.AddError($"--server-nofile must be at least {MinServerNofile} (the runtime, Dovecot's pipes and the journal need some).");
         });
         command.SetAction(async (result, token) =>
         {
             using var deadline = new RunDeadline(TimeSpan.FromSeconds(result.GetValue(maxSeconds)), token);
-            var settings = new PushBenchSettings(
-                result.GetValue(devices), result.GetValue(accounts), result.GetValue(hold), result.GetValue(deliveries), result.GetValue(heartbeat),
-                result.GetValue(concurrency), result.GetValue(version)!, result.GetValue(logLevel)!, result.GetValue(serverDll), result.GetValue(keep), result.GetValue(operatorWindow),
-                result.GetValue(nodes), result.GetValue(floor), result.GetValue(push)!, result.GetValue(nofile), result.GetValue(report));
-            return await PushBench.RunAsync(settings, deadline);
+            return await PushBench.RunAsync(Settings(result), deadline);
         });
         return command;
     }
+
+    /// <summary>The settings a parse of <see cref="Create"/>'s command gives (read by option name).</summary>
+    public static PushBenchSettings Settings(ParseResult result) => new(
+        result.GetValue<int>("--devices"), result.GetValue<int>("--accounts"), result.GetValue<int>("--hold-seconds"), result.GetValue<int>("--deliveries"),
+        result.GetValue<int>("--heartbeat"), result.GetValue<int>("--concurrency"), result.GetValue<string>("--version")!, result.GetValue<string>("--server-log-level")!,
+        result.GetValue<string?>("--server-dll"), result.GetValue<bool>("--keep-data"), result.GetValue<int>("--operator-probe"), result.GetValue<int>("--nodes"),
+        result.GetValue<bool>("--floor"), result.GetValue<string>("--push")!, result.GetValue<long?>("--server-nofile"), result.GetValue<string?>("--report"),
+        result.GetValue<int?>("--command-session-idle-seconds"), result.GetValue<bool>("--skip-idle-wait"));
 }

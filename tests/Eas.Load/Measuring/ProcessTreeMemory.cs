@@ -11,9 +11,11 @@ namespace Eas.Load.Measuring;
 /// </summary>
 internal sealed record ProcessTreeMemory(int Processes, long RssKib, long PssKib)
 {
-    public static ProcessTreeMemory Read(int rootProcessId)
+    public static ProcessTreeMemory Read(int rootProcessId) => Of(Members(rootProcessId));
+
+    /// <summary>The memory of <paramref name="members"/> (a tree read by <see cref="Members"/>).</summary>
+    public static ProcessTreeMemory Of(IReadOnlyList<int> members)
     {
-        var members = Descendants(rootProcessId);
         long rss = 0, pss = 0;
         foreach (var pid in members)
         {
@@ -25,7 +27,7 @@ internal sealed record ProcessTreeMemory(int Processes, long RssKib, long PssKib
     }
 
     /// <summary>The root and every process below it (by the parent id in <c>/proc/PID/stat</c>); empty if the root is gone.</summary>
-    private static List<int> Descendants(int rootProcessId)
+    public static IReadOnlyList<int> Members(int rootProcessId)
     {
         var children = new Dictionary<int, List<int>>();
         var processes = 0;

@@ -12,8 +12,8 @@ namespace Eas.Load.Push;
 
 /// <summary>
 /// The phones of a fan-out bench against a running server: one device per account is set up and parks a Ping on its
-/// inbox (<see cref="PushDevice"/>, at most <see cref="FanoutBenchSettings.Concurrency"/> setting up at once); once all
-/// are parked and stay so for <see cref="Settled"/>, one APPEND session per account is signed in, then one message is
+/// inbox (<see cref="PushDevice"/>, at most <see cref="FanoutBenchSettings.Concurrency"/> setting up at once, by
+/// <see cref="DeviceParking"/>); once all are parked and stay so for <see cref="DeviceParking.Settled"/>, one APPEND session per account is signed in, then one message is
 /// appended to every mailbox at once (<see cref="FanoutAppender"/>), and answers are waited for up to the heartbeat.
 /// Each push is timed by the <see cref="PushLedger"/> from its APPEND's completion to its Ping's answer. The server's
 /// own push latency histogram is read from its /metrics before and after the fan-out. Phases are marked on
@@ -21,9 +21,6 @@ namespace Eas.Load.Push;
 /// </summary>
 internal static class FanoutRun
 {
-    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan HangUpWait = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PingGrace = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MetricsTimeout = TimeSpan.FromSeconds(10);
@@ -50,23 +47,21 @@ internal static class FanoutRun
             var client = new EasClient(http, server.Endpoint, device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
             return new PushDevice(i, client, settings.HeartbeatSeconds, PingGrace, counters, ledger);
         }).ToList();
-        var ready = new bool[devices.Count];
         await using var appender = new FanoutAppender(imap, password, ledger);
-        using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
-        using var gate = new SemaphoreSlim(settings.Concurrency);
+        using var parking = new DeviceParking(devices, settings.Concurrency, counters, deadline.Token);
         phases.Begin("setup");
-        var running = devices.Select(device => RunDeviceAsync(device, gate, ready, hangUp.Token)).ToList();
+        parking.Start();
         var parkedAtFanout = 0;
         PrometheusHistogram? serverPush = null;
         string? stopReason = null;
         try
         {
             await AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(context => SetUpAsync(context.AddTask("setting up", maxValue: devices.Count), devices.Count, counters, deadline.Token));
+                .StartAsync(context => parking.ParkAsync(context.AddTask("setting up", maxValue: devices.Count), halfParked: null, deadline.Token));
             phases.Begin("settle");
-            await SettleAsync(counters, deadline.Token);
+            await parking.SettleAsync(task: null, deadline.Token);
             phases.Begin("sign-in");
-            await appender.SignInAsync([.. accounts.Select((user, i) => (i, user)).Where(a => ready[a.i])], settings.Concurrency, deadline.Token);
+            await appender.SignInAsync([.. accounts.Select((user, i) => (i, user)).Where(a => parking.IsReady(a.i))], settings.Concurrency, deadline.Token);
             AnsiConsole.WriteLine($"Signed in {appender.Sessions:N0} APPEND sessions ({appender.Failed} failed); {counters.Parked:N0} Pings parked.");
             var before = await ScrapeAsync(metrics, server.BaseUrl);
             parkedAtFanout = counters.Parked;
@@ -87,15 +82,7 @@ internal static class FanoutRun
 
         phases.Begin("hang-up");
         counters.Phase = PushPhase.Stopping;
-        await hangUp.CancelAsync();
-        try
-        {
-            await Task.WhenAll(running).WaitAsync(HangUpWait);
-        }
-        catch (TimeoutException)
-        {
-            AnsiConsole.WriteLine($"Some devices had not hung up {HangUpWait.TotalSeconds:0} s after the end.");
-        }
+        await parking.HangUpAsync();
 
         phases.End();
         var summary = ledger.Summarize();
@@ -108,53 +95,6 @@ internal static class FanoutRun
             accounts.Count, counters.SetUp, counters.SetupFailed, parkedAtFanout, appender.Sessions - appender.Failed, appender.Failed, appender.FirstFailure, appender.Elapsed,
             pushes, summary.Missing, summary.SeenBySync, summary.Unexplained, counters.SetupErrors, counters.HoldErrors, counters.Messages,
             [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))], serverPush, stopReason);
-    }
-
-    private static async Task RunDeviceAsync(PushDevice device, SemaphoreSlim gate, bool[] ready, CancellationToken token)
-    {
-        try
-        {
-            await gate.WaitAsync(token);
-            try
-            {
-                ready[device.Index] = await device.SetUpAsync(token);
-            }
-            finally
-            {
-                gate.Release();
-            }
-
-            if (ready[device.Index]) await device.HoldAsync(token);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
-    }
-
-    private static async Task SetUpAsync(ProgressTask task, int devices, PushCounters counters, CancellationToken token)
-    {
-        while (counters.FirstParked + counters.SetupFailed < devices)
-        {
-            task.Value = counters.FirstParked + counters.SetupFailed;
-            task.Description = $"setting up: {counters.FirstParked:N0} parked, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
-            await Task.Delay(Tick, token);
-        }
-
-        task.Value = devices;
-        task.Description = $"set up: {counters.FirstParked:N0} parked, {counters.SetupFailed} failed";
-        task.StopTask();
-    }
-
-    /// <summary>Until every set-up device's Ping has stayed parked for <see cref="Settled"/>, at most <see cref="MaxSettle"/>.</summary>
-    private static async Task SettleAsync(PushCounters counters, CancellationToken token)
-    {
-        var settle = Stopwatch.StartNew();
-        var steady = Stopwatch.StartNew();
-        while (settle.Elapsed < MaxSettle && steady.Elapsed < Settled)
-        {
-            if (counters.Parked != counters.SetUp) steady.Restart();
-            await Task.Delay(Tick, token);
-        }
     }
 
     /// <summary>Until no push is owed, at most <paramref name="limit"/> (the heartbeat: a Ping not answered by then never will be for this mail).</summary>

@@ -7,7 +7,8 @@ namespace Eas.Load.Push;
 /// <summary>
 /// The charts of a push bench: push latency (APPEND completed to Ping answered) as histogram and CDF, each server's RSS
 /// and descriptors over the run, and the phases read off the bench's snapshots: setup until half the devices parked,
-/// the rest of the setup with the settling, the hold, and the drain (waiting for pushes still owed after the hold).
+/// the rest of the setup with the settling, the wait for the command sessions to close, the hold, and the drain (waiting
+/// for pushes still owed after the hold).
 /// </summary>
 internal static class PushFigures
 {
@@ -35,10 +36,17 @@ internal static class PushFigures
             phases.Add(new Phase("setup + settle", before.At, after.At));
         }
 
+        var holdStart = after.At;
+        if (outcome.Snapshot(PushRun.IdleMoment) is { } idle)
+        {
+            phases.Add(new Phase("sessions idle", after.At, idle.At));
+            holdStart = idle.At;
+        }
+
         if (outcome.Snapshot("end of hold") is not { } end) return phases;
-        var holdEnd = after.At + TimeSpan.FromSeconds(settings.HoldSeconds);
+        var holdEnd = holdStart + TimeSpan.FromSeconds(settings.HoldSeconds);
         if (holdEnd > end.At) holdEnd = end.At;
-        phases.Add(new Phase("hold", after.At, holdEnd));
+        phases.Add(new Phase("hold", holdStart, holdEnd));
         phases.Add(new Phase("drain", holdEnd, end.At));
         return phases;
     }

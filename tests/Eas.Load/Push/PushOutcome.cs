@@ -6,7 +6,8 @@ namespace Eas.Load.Push;
 /// What a push bench measured: the device counts and errors, the pushes, the snapshots before setup, half parked,
 /// after setup and at the end of the hold, each server's RSS series (one per node), setup request latencies, the
 /// asks routed during setup and during the hold by whether they crossed nodes, why it stopped early if it did, and
-/// the connection cap: what the servers' /metrics showed and which devices they refused.
+/// the connection cap: what the servers' /metrics showed and which devices they refused; how the wait for the command
+/// sessions to close went (<see cref="SessionIdle"/>, null when skipped), and Dovecot every 5 s (<see cref="Dovecot"/>).
 /// </summary>
 internal sealed record PushOutcome(
     int Devices, int Accounts, int Nodes, int DevicesSetUp, int SetupFailed, int ParkedAfterSetup, int ParkedAtEnd,
@@ -21,6 +22,10 @@ internal sealed record PushOutcome(
 
     /// <summary>Devices the server refused over its connection cap before they parked.</summary>
     public int Refused => Capacity?.Refused ?? 0;
+
+    public SessionIdleOutcome? SessionIdle { get; init; }
+
+    public IReadOnlyList<DovecotSample> Dovecot { get; init; } = [];
 
     public PushSnapshot? Snapshot(string moment) => Snapshots.FirstOrDefault(s => s.Moment == moment);
 }

@@ -7,7 +7,8 @@ namespace Eas.Load.Push;
 
 /// <summary>
 /// Prints a push bench: devices, errors and pushes; push latency; with several nodes the share of asks that crossed
-/// nodes; servers (summed, and each node), Dovecot and tool at each moment; RSS per parked Ping from the summed RSS;
+/// nodes; servers (summed, and each node), Dovecot and tool at each moment; Dovecot right after parking, once the
+/// command sessions have closed and through the hold (<see cref="PushDovecotReport"/>); RSS per parked Ping from the summed RSS;
 /// descriptors against limits; the connection cap (refusals, the servers at the end, the peak of descriptors); setup
 /// latencies; log findings; the goals; and a one-line summary meant to be pasted into an issue. With several nodes the
 /// RSS goal holds for each server process.
@@ -22,6 +23,7 @@ internal static class PushReport
         PrintTotals(outcome);
         PrintSnapshots(outcome);
         PrintNodes(outcome);
+        PushDovecotReport.Print(outcome);
         PrintDescriptors(outcome);
         PrintCapacity(outcome);
         PrintLatencies(outcome.SetupLatencies);
@@ -61,7 +63,7 @@ internal static class PushReport
             $"Status 1 re-parks {o.Reparks}; {o.Delivered} deliveries -> {push.Count} pushes, missing {o.Pushes.Missing}; " +
             $"push latency p50 {push.P50:0} ms p90 {push.P90:0} ms p99 {push.P99:0} ms max {push.Max:0} ms; " +
             $"server RSS {Mib(o.Snapshot("before setup")?.Server.RssKib)} -> {Mib(o.Snapshot("after setup")?.Server.RssKib)} -> {Mib(o.Snapshot("end of hold")?.Server.RssKib)} MiB " +
-            $"({(o.Nodes > 1 ? $"summed over {o.Nodes} nodes, peak of one node" : "peak")} {Mib(PeakRssKib(o))}), {PerPingKib(o)} KiB per parked Ping, {MarginalPerPingKib(o)} KiB per added one; Dovecot PSS {Mib(o.Snapshot("end of hold")?.Dovecot?.PssKib)} MiB; " +
+            $"({(o.Nodes > 1 ? $"summed over {o.Nodes} nodes, peak of one node" : "peak")} {Mib(PeakRssKib(o))}), {PerPingKib(o)} KiB per parked Ping, {MarginalPerPingKib(o)} KiB per added one; {PushDovecotReport.Summary(o)}; " +
             $"server threads {o.Snapshot("end of hold")?.Server.Threads}; crossed {Percent(o.SetupRouted?.CrossedShare)} setup, {Percent(o.HoldRouted?.CrossedShare)} hold; {(Passed(o) ? "passed" : "FAILED")}");
     }
 
@@ -101,11 +103,11 @@ internal static class PushReport
     private static void PrintSnapshots(PushOutcome o)
     {
         var table = new Table().Title(o.Nodes > 1 ? $"Processes (server figures summed over the {o.Nodes} nodes)" : "Processes").AddColumns(
-            "moment", "s", "server RSS MiB", "threads", "open fds", "CPU s", "IMAP conns", "Dovecot procs", "Dovecot RSS sum MiB", "Dovecot PSS MiB", "tool RSS MiB", "tool fds");
+            "moment", "s", "server RSS MiB", "threads", "open fds", "CPU s", "IMAP conns", "Dovecot procs", "Dovecot RSS sum MiB", "Dovecot PSS MiB", "Dovecot->server conns", "tool RSS MiB", "tool fds");
         foreach (var s in o.Snapshots)
         {
             table.AddRow(s.Moment, Num(s.At.TotalSeconds, "0"), Mib(s.Server.RssKib), Int(s.Server.Threads), Int(s.Server.OpenFiles), Num(s.Server.Cpu?.TotalSeconds, "0.0"),
-                Int(s.ImapConnections), Int(s.Dovecot?.Processes), Mib(s.Dovecot?.RssKib), Mib(s.Dovecot?.PssKib), Mib(s.Tool.RssKib), Int(s.Tool.OpenFiles));
+                Int(s.ImapConnections), Int(s.Dovecot?.Processes), Mib(s.Dovecot?.RssKib), Mib(s.Dovecot?.PssKib), Int(s.WebhookConnections), Mib(s.Tool.RssKib), Int(s.Tool.OpenFiles));
         }
 
         AnsiConsole.Write(table);
@@ -257,9 +259,9 @@ internal static class PushReport
     private static string Routed(RoutedAsks? routed) =>
         routed is null ? "?" : $"{Percent(routed.RoutedShare)} ({routed.Remote:N0} of {routed.Local + routed.Remote:N0})";
 
-    private static string Mib(long? kib) => kib is { } value ? (value / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) : "?";
+    internal static string Mib(long? kib) => kib is { } value ? (value / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) : "?";
 
-    private static string Int(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "?";
+    internal static string Int(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "?";
 
     private static string Num(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "?";
 

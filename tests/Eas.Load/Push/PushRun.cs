@@ -12,33 +12,38 @@ namespace Eas.Load.Push;
 /// <summary>
 /// The phones of a push bench against a running server or cluster, each with its own connection
 /// (<see cref="DeviceConnections"/>): every device is set up (at most
-/// <see cref="PushBenchSettings.Concurrency"/> at once) and parks a Ping; once all are parked and the server
-/// has settled, the Pings are held for the hold time while mail arrives (<see cref="PushDeliverer"/>), then the
-/// phones hang up. With several nodes every request a device sends goes to a node drawn at random (a seeded
+/// <see cref="PushBenchSettings.Concurrency"/> at once) and parks a Ping (<see cref="DeviceParking"/>); once all are
+/// parked and the server has settled, the Pings stay parked, with no mail arriving, until the servers' command sessions
+/// have closed (<see cref="IdleSessionsWatch"/>: the server's idle time, unless skipped), then they are held for the hold
+/// time while mail arrives (<see cref="PushDeliverer"/>), then the phones hang up. With several nodes every request a device sends goes to a node drawn at random (a seeded
 /// <see cref="Random"/> per device), as behind a load balancer with no affinity. Snapshots of the servers, Dovecot
-/// and tool are taken before setup, when half of the devices have parked, after setup and at the end of the hold,
-/// while the Pings are still parked; the nodes' routed-ask counters are read before setup, after setup and at the
+/// and tool are taken before setup, when half of the devices have parked, after setup, after the command sessions'
+/// idle time and at the end of the hold, while the Pings are still parked, and Dovecot is sampled every 5 s
+/// (<see cref="DovecotSampler"/>); the nodes' routed-ask counters are read before setup, after setup and at the
 /// end of the hold. Every wait is bounded by the run's deadline. The servers' connection cap (their /metrics and
 /// /healthz, each read on a new connection) is read before setup, after setup and at the end of the hold, and their
 /// descriptors are counted every second for the peak; a device refused over the cap is counted and stops.
 /// </summary>
 internal static class PushRun
 {
-    /// <summary>How long the server must keep every Ping parked before the setup counts as settled.</summary>
-    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(60);
     /// <summary>How long after the hold pushes still owed are waited for.</summary>
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan HangUpWait = TimeSpan.FromSeconds(60);
+    /// <summary>How long the servers' count of mailbox sessions must stay 0: Dovecot's imap processes end just after the LOGOUT.</summary>
+    private static readonly TimeSpan SessionsLinger = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PingGrace = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RssInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MetricsTimeout = TimeSpan.FromSeconds(10);
     private const int NodeSeed = 20_250_102;
+    /// <summary>The snapshot taken once the command sessions have closed after the setup.</summary>
+    public const string IdleMoment = "sessions idle";
 
     /// <param name="endpoints">The ActiveSync URL of each node, in the order of <see cref="PushProbe.ServerProcessIds"/>.</param>
+    /// <param name="idle">The servers' command-session idle time and where it was read, to wait out after the setup; null skips the wait.</param>
     public static async Task<PushOutcome> RunAsync(
-        PushBenchSettings settings, IReadOnlyList<Uri> endpoints, IReadOnlyList<string> accounts, string password, PlainImap imap, PushProbe probe, RunDeadline deadline)
+        PushBenchSettings settings, IReadOnlyList<Uri> endpoints, IReadOnlyList<string> accounts, string password, PlainImap imap, PushProbe probe,
+        (int Seconds, string Source)? idle, RunDeadline deadline)
     {
         foreach (var endpoint in endpoints) await LoopbackGuard.CheckUrlAsync(endpoint.ToString(), deadline.Token);
         IReadOnlyList<Uri> nodes = [.. endpoints.Select(endpoint => new Uri(endpoint, "/"))];
@@ -61,10 +66,10 @@ internal static class PushRun
         List<PushSnapshot> snapshots = [probe.Take("before setup")];
         var samplers = probe.ServerProcessIds.Select(server => RssSampler.Start(server, RssInterval, deadline.Token)).ToList();
         var descriptorSamplers = probe.ServerProcessIds.Select(server => DescriptorSampler.Start(server, RssInterval, deadline.Token)).ToList();
+        var dovecotSampler = DovecotSampler.Start(probe, deadline.Token);
         var capAfterSetup = capBefore;
-        using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
-        using var gate = new SemaphoreSlim(settings.Concurrency);
-        var running = devices.Select(device => RunDeviceAsync(device, gate, hangUp.Token)).ToList();
+        using var parking = new DeviceParking(devices, settings.Concurrency, counters, deadline.Token);
+        parking.Start();
         var deliverer = new PushDeliverer(imap, accounts, password, ledger);
         var setupClock = Stopwatch.StartNew();
         var holdClock = new Stopwatch();
@@ -72,15 +77,26 @@ internal static class PushRun
         RoutedAsks? routedAfterSetup = null;
         string? stopReason = null;
         OperatorFigures? operatorFigures = null;
+        SessionIdleOutcome? idleOutcome = null;
         try
         {
-            await Progress().StartAsync(context => SetUpAsync(context.AddTask("setting up", maxValue: settings.Devices), settings, counters,
-                () => snapshots.Add(probe.Take("half parked") with { Parked = counters.FirstParked }), deadline.Token));
+            await Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask("setting up", maxValue: settings.Devices);
+                await parking.ParkAsync(task, () => snapshots.Add(probe.Take("half parked") with { Parked = counters.FirstParked }), deadline.Token);
+                await parking.SettleAsync(task, deadline.Token);
+            });
             setupClock.Stop();
             parkedAfterSetup = counters.Parked;
             routedAfterSetup = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
             capAfterSetup = await ReadCapacityAsync(nodes);
             snapshots.Add(probe.Take("after setup") with { Parked = parkedAfterSetup });
+            if (idle is { } idleTime)
+            {
+                idleOutcome = await Progress().StartAsync(context => WaitForIdleSessionsAsync(context.AddTask("sessions idle", maxValue: idleTime.Seconds), idleTime, nodes, counters, deadline.Token));
+                snapshots.Add(probe.Take(IdleMoment) with { Parked = idleOutcome.Parked });
+            }
+
             counters.Phase = PushPhase.Holding;
             holdClock.Start();
             var delivering = deliverer.RunAsync(settings.Deliveries, TimeSpan.FromSeconds(settings.HoldSeconds), deadline.Token);
@@ -102,16 +118,9 @@ internal static class PushRun
         var routedAtEnd = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
         var capAtEnd = await ReadCapacityAsync(nodes);
         snapshots.Add(probe.Take("end of hold"));
+        var dovecotSamples = await dovecotSampler.StopAsync();
         counters.Phase = PushPhase.Stopping;
-        await hangUp.CancelAsync();
-        try
-        {
-            await Task.WhenAll(running).WaitAsync(HangUpWait);
-        }
-        catch (TimeoutException)
-        {
-            AnsiConsole.WriteLine($"Some devices had not hung up {HangUpWait.TotalSeconds:0} s after the end.");
-        }
+        await parking.HangUpAsync();
 
         var rss = await Task.WhenAll(samplers.Select(sampler => sampler.StopAsync()));
         var peaks = await Task.WhenAll(descriptorSamplers.Select(sampler => sampler.StopAsync()));
@@ -124,7 +133,11 @@ internal static class PushRun
             settings.Deliveries, deliverer.Delivered, deliverer.Failed, deliverer.FirstFailure, ledger.Summarize(),
             setupClock.Elapsed, holdClock.Elapsed, snapshots, rss,
             [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))],
-            RoutedAsks.Between(routedBefore, routedAfterSetup), RoutedAsks.Between(routedAfterSetup, routedAtEnd), stopReason, operatorFigures, capacity);
+            RoutedAsks.Between(routedBefore, routedAfterSetup), RoutedAsks.Between(routedAfterSetup, routedAtEnd), stopReason, operatorFigures, capacity)
+        {
+            SessionIdle = idleOutcome,
+            Dovecot = dovecotSamples,
+        };
     }
 
     private static async Task<CapacityFigures> ReadCapacityAsync(IReadOnlyList<Uri> nodes) =>
@@ -154,60 +167,32 @@ internal static class PushRun
     private static Progress Progress() =>
         AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn());
 
-    private static async Task RunDeviceAsync(PushDevice device, SemaphoreSlim gate, CancellationToken token)
-    {
-        try
-        {
-            await gate.WaitAsync(token);
-            bool ready;
-            try
-            {
-                ready = await device.SetUpAsync(token);
-            }
-            finally
-            {
-                gate.Release();
-            }
-
-            if (ready) await device.HoldAsync(token);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
-    }
-
     /// <summary>
-    /// Until every device has parked its first Ping or failed, then until every set-up device's Ping has stayed
-    /// parked for <see cref="Settled"/>; <paramref name="halfParked"/> runs once half of the devices have parked.
+    /// Until the servers' command sessions have closed after the setup, the Pings staying parked
+    /// (<see cref="IdleSessionsWatch"/>), their count read from every node's /metrics once a second.
     /// </summary>
-    private static async Task SetUpAsync(ProgressTask task, PushBenchSettings settings, PushCounters counters, Action halfParked, CancellationToken token)
+    private static async Task<SessionIdleOutcome> WaitForIdleSessionsAsync(
+        ProgressTask task, (int Seconds, string Source) idle, IReadOnlyList<Uri> nodes, PushCounters counters, CancellationToken token)
     {
-        var halfTaken = false;
-        while (counters.FirstParked + counters.SetupFailed + counters.RefusedInSetup < settings.Devices)
+        var watch = new IdleSessionsWatch(TimeSpan.FromSeconds(idle.Seconds), SessionsLinger);
+        task.MaxValue = watch.Limit.TotalSeconds;
+        var clock = Stopwatch.StartNew();
+        IdleWaitState state;
+        double? sessions;
+        do
         {
-            if (!halfTaken && counters.FirstParked >= settings.Devices / 2)
-            {
-                halfTaken = true;
-                halfParked();
-            }
-
-            task.Value = counters.FirstParked + counters.SetupFailed + counters.RefusedInSetup;
-            task.Description = $"setting up: {counters.FirstParked - counters.RefusedAtFirstPing:N0} parked, {counters.Refused:N0} refused, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
-            await Task.Delay(Tick, token);
+            sessions = (await ReadCapacityAsync(nodes)).MailboxSessions;
+            state = watch.Observe(clock.Elapsed, sessions);
+            task.Value = Math.Min(task.MaxValue, clock.Elapsed.TotalSeconds);
+            task.Description = string.Create(CultureInfo.InvariantCulture,
+                $"sessions idle: waiting out {idle.Seconds} s ({idle.Source}); mailbox sessions {sessions?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}, {counters.Parked:N0} parked");
+            if (state == IdleWaitState.Waiting) await Task.Delay(IdlePoll, token);
         }
+        while (state == IdleWaitState.Waiting);
 
-        task.Value = settings.Devices;
-        var settle = Stopwatch.StartNew();
-        var steady = Stopwatch.StartNew();
-        while (settle.Elapsed < MaxSettle && steady.Elapsed < Settled)
-        {
-            if (counters.Parked != counters.Parkable) steady.Restart();
-            task.Description = $"settling: {counters.Parked:N0} of {counters.Parkable:N0} parked, {counters.Refused:N0} refused";
-            await Task.Delay(Tick, token);
-        }
-
-        task.Description = $"set up: {counters.Parked:N0} parked, {counters.Refused:N0} refused, {counters.SetupFailed} failed, {counters.SetupErrors} errors";
+        task.Value = task.MaxValue;
         task.StopTask();
+        return new SessionIdleOutcome(idle.Seconds, idle.Source, state, clock.Elapsed, sessions, counters.Parked);
     }
 
     private static async Task HoldAsync(ProgressTask task, PushBenchSettings settings, PushCounters counters, PushDeliverer deliverer, Stopwatch clock, CancellationToken token)

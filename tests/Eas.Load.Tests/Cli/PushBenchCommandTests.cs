@@ -1,0 +1,47 @@
+using Eas.Load.Cli;
+
+namespace Eas.Load.Tests.Cli;
+
+public class PushBenchCommandTests
+{
+    private static System.CommandLine.ParseResult Parse(string arguments) => PushBenchCommand.Create().Parse(arguments);
+
+    [Fact]
+    public void The_reduced_cluster_run_parses_into_its_settings()
+    {
+        var result = Parse("--nodes 3 --devices 1500 --accounts 150 --hold-seconds 60");
+
+        result.Errors.ShouldBeEmpty();
+        var settings = PushBenchCommand.Settings(result);
+        settings.Nodes.ShouldBe(3);
+        settings.Devices.ShouldBe(1500);
+        settings.Accounts.ShouldBe(150);
+        settings.HoldSeconds.ShouldBe(60);
+        settings.Webhook.ShouldBeFalse();
+        settings.CommandSessionIdleSeconds.ShouldBeNull();
+        settings.SkipIdleWait.ShouldBeFalse();
+        settings.ImapSessions.ShouldBe(2 * 150 + 64 + 64);
+    }
+
+    [Fact]
+    public void The_idle_time_and_skipping_its_wait_are_read()
+    {
+        var settings = PushBenchCommand.Settings(Parse("--push webhook --command-session-idle-seconds 20 --skip-idle-wait --server-nofile 1024"));
+
+        settings.Webhook.ShouldBeTrue();
+        settings.CommandSessionIdleSeconds.ShouldBe(20);
+        settings.SkipIdleWait.ShouldBeTrue();
+        settings.ServerNofile.ShouldBe(1024);
+    }
+
+    [Theory]
+    [InlineData("--nodes 3 --push webhook", "--push webhook runs one node.")]
+    [InlineData("--nodes 9", "--nodes must not exceed 8.")]
+    [InlineData("--devices 10 --accounts 20", "--accounts must not exceed --devices (every account needs a device).")]
+    [InlineData("--command-session-idle-seconds 0", "--command-session-idle-seconds must be a positive number.")]
+    [InlineData("--server-nofile 100", "--server-nofile must be at least 256 (the runtime, Dovecot's pipes and the journal need some).")]
+    public void Inconsistent_options_are_refused_with_the_reason(string arguments, string error)
+    {
+        Parse(arguments).Errors.Select(e => e.Message).ShouldContain(error);
+    }
+}
