@@ -72,6 +72,20 @@ public sealed class MailboxWebhookPushTests() : Akka.TestKit.Xunit2.TestKit(InMe
         _store.WatchersOpened.ShouldBe(0);
     }
 
+    [Fact]
+    public void A_safety_net_tick_that_opened_the_command_session_logs_it_out_again_at_once()
+    {
+        var mailbox = StartMailbox(TimeSpan.FromMilliseconds(100));
+        mailbox.Tell(Watch("INBOX"));
+
+        // The idle time is the default two minutes: only closing after the tick brings the open sessions back to 0.
+        AwaitAssert(() =>
+        {
+            _store.SessionsOpened.ShouldBeGreaterThanOrEqualTo(2);
+            _store.SessionsOpen.ShouldBe(0);
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
+    }
+
     [Theory]
     [InlineData(7u, 11u, 100ul, true)]
     [InlineData(7u, 10u, 101ul, true)]
@@ -92,6 +106,8 @@ public sealed class MailboxWebhookPushTests() : Akka.TestKit.Xunit2.TestKit(InMe
     {
         private volatile FolderStamp _stamp = Seen;
         private int _watchers;
+        private int _opened;
+        private int _closed;
 
         public FolderStamp Stamp
         {
@@ -101,7 +117,16 @@ public sealed class MailboxWebhookPushTests() : Akka.TestKit.Xunit2.TestKit(InMe
 
         public int WatchersOpened => Volatile.Read(ref _watchers);
 
-        public Task<IMailSession> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken) => Task.FromResult<IMailSession>(new Session(this));
+        public int SessionsOpened => Volatile.Read(ref _opened);
+
+        /// <summary>Sessions opened and not disposed yet.</summary>
+        public int SessionsOpen => Volatile.Read(ref _opened) - Volatile.Read(ref _closed);
+
+        public Task<IMailSession> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _opened);
+            return Task.FromResult<IMailSession>(new Session(this));
+        }
 
         Task<IMailWatcher> IMailWatcherFactory.OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
         {
@@ -139,7 +164,11 @@ public sealed class MailboxWebhookPushTests() : Akka.TestKit.Xunit2.TestKit(InMe
 
             public Task<long> CopyPartAsync(string folder, uint uid, string part, Stream destination, (long Offset, long Length)? range, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+            public ValueTask DisposeAsync()
+            {
+                Interlocked.Increment(ref store._closed);
+                return ValueTask.CompletedTask;
+            }
         }
     }
 }
