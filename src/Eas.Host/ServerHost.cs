@@ -106,7 +106,7 @@ public static class ServerHost
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;
             var cluster = ClusterSettingsFrom(options.Cluster);
-            LegacyStateImportAtStart.Run(options.DataDir, JournalOptionsFrom(options), sp);
+            LegacyStateImportAtStart.Run(options.DataDir, JournalOptionsFrom(options), options.Persistence.ImportTestPause, sp);
             // Akka's own log (cluster membership, remoting, dead letters) goes through the host's logger factory, so
             // it reaches the Serilog sinks in their format instead of Akka's stdout logger; akka.loglevel stays WARNING.
             akka.ConfigureLoggers(loggers =>

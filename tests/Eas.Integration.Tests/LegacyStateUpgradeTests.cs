@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using Eas.Actors.Accounts;
 using Eas.Integration.Tests.Support;
-using Eas.Wire.CodePages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Eas.Integration.Tests;
@@ -16,39 +14,8 @@ namespace Eas.Integration.Tests;
 public sealed class LegacyStateUpgradeTests(DovecotFixture dovecot, LegacyUpgradeFixture upgrade) : IClassFixture<LegacyUpgradeFixture>
 {
     [Fact]
-    public async Task MS_ASCMD_2_2_3_166_4_the_phone_syncs_on_with_the_keys_the_old_version_gave_it_and_gets_new_mail_as_an_Add()
-    {
-        var keys = upgrade.Keys;
-        var client = upgrade.Server.Phone(keys.User, keys.Password, keys.DeviceId, keys.Version);
-        client.PolicyKey = uint.Parse(keys.PolicyKey, CultureInfo.InvariantCulture);
-
-        var hierarchy = await client.PostAsync("FolderSync", MailRequests.FolderSync(keys.FolderSyncKey));
-        hierarchy.Status.ShouldBe(HttpStatusCode.OK, "the old PolicyKey is still the device's key (no 449, MS-ASPROV 3.1.5.1)");
-        hierarchy.Body!.ValueOf(FolderHierarchy.Status).ShouldBe("1", "the old FolderSync key is valid: not Status 9, no new FolderSync from 0");
-        var folders = new List<string?>();
-        if (hierarchy.Body.Element(FolderHierarchy.Changes) is { } changes)
-        {
-            foreach (var change in changes.Children) folders.Add(change.ValueOf(FolderHierarchy.DisplayName));
-        }
-
-        folders.ShouldNotContain("INBOX", "the phone already holds INBOX under its old id");
-
-        var unchanged = await SyncAsync(client, keys.InboxSyncKey);
-        unchanged.ValueOf(AirSync.Status).ShouldBe("1", "the old SyncKey is valid: not Status 3");
-        unchanged.Element(AirSync.Commands).ShouldBeNull("the three messages the phone holds are not sent again");
-
-        await dovecot.Dovecot.DeliverAsync(keys.User,
-            "From: After <after@example.com>\r\nTo: " + keys.User + "\r\nSubject: After the upgrade\r\nMessage-ID: <after-upgrade@example.com>\r\n" +
-            "Date: Mon, 07 Dec 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nNew.\r\n");
-        var next = await SyncAsync(client, unchanged.ValueOf(AirSync.SyncKey)!);
-
-        next.ValueOf(AirSync.Status).ShouldBe("1");
-        SyncingPhone.CommandsOf(next, AirSync.Change).ShouldBeEmpty();
-        SyncingPhone.CommandsOf(next, AirSync.Delete).ShouldBeEmpty();
-        var add = SyncingPhone.AddsOf(next).ShouldHaveSingleItem();
-        add.ServerId.ShouldBe($"{keys.InboxId}:4", "the next UID under the same UIDVALIDITY, in the folder id the old version gave");
-        keys.ServerIds.ShouldNotContain(add.ServerId);
-    }
+    public Task MS_ASCMD_2_2_3_166_4_the_phone_syncs_on_with_the_keys_the_old_version_gave_it_and_gets_new_mail_as_an_Add() =>
+        LegacyPhone.SyncsOnWithItsOldKeysAsync(upgrade.Server, dovecot, upgrade.Keys);
 
     [Fact]
     public async Task The_import_runs_once_keeps_the_old_file_and_brings_the_license_and_the_directory_along()
@@ -89,12 +56,5 @@ public sealed class LegacyStateUpgradeTests(DovecotFixture dovecot, LegacyUpgrad
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private async Task<Eas.Wire.Wbxml.WbxmlElement> SyncAsync(EasTestClient client, string key)
-    {
-        var response = await client.PostAsync("Sync", MailRequests.Sync(client.Version, upgrade.Keys.InboxId, key));
-        response.Status.ShouldBe(HttpStatusCode.OK);
-        return response.Body!.Element(AirSync.Collections)!.Element(AirSync.Collection)!;
     }
 }

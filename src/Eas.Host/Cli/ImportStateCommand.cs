@@ -10,7 +10,8 @@ namespace Eas.Host.Cli;
 /// journal by hand (<see cref="LegacyStateImporter"/>): into <c>eas-journal.db</c> beside it, or with
 /// <c>--provider PostgreSql --connection-string CS</c> into a cluster's database. Unlike the import at start it runs
 /// even when the journal already holds state, and writes only the streams it lacks. Run it with the server stopped.
-/// Exit codes: 0 imported, 1 some streams could not be written (the file is not renamed; run again), 2 bad input.
+/// Exit codes: 0 imported, 1 some streams could not be written or the journal could not be reached (the file is not
+/// renamed; run again), 2 bad input.
 /// </summary>
 internal static class ImportStateCommand
 {
@@ -42,7 +43,17 @@ internal static class ImportStateCommand
         }
 
         var journal = new JournalOptions { Provider = provider, ConnectionString = connectionString, DataDirectory = dataDir };
-        var report = await LegacyStateImporter.ImportAsync(dataDir, journal, NullLoggerFactory.Instance, TimeProvider.System, requireEmptyJournal: false, token);
+        LegacyImportReport report;
+        try
+        {
+            report = await LegacyStateImporter.ImportAsync(dataDir, journal, NullLoggerFactory.Instance, TimeProvider.System, requireEmptyJournal: false, cancellationToken: token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"The import could not run: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}. Nothing was renamed; run it again once the cause is fixed.");
+            return StreamsFailed;
+        }
+
         foreach (var row in report.Skipped) await output.WriteLineAsync($"skipped {row.Kind} {row.Id}: {row.Reason}");
         await output.WriteLineAsync(
             $"imported {report.Written} streams ({string.Join(", ", report.WrittenByKind.Select(c => $"{c.Key} {c.Value}"))}), " +

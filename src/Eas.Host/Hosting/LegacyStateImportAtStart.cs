@@ -14,9 +14,9 @@ internal static class LegacyStateImportAtStart
     /// before it exists: no entity or singleton can recover from the journal while the import still writes it. That
     /// callback is synchronous, so the import is waited for here, once, at start.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Some streams could not be written: the server does not start.</exception>
-    public static void Run(string dataDirectory, JournalOptions journal, IServiceProvider services) =>
+    /// <exception cref="LegacyImportIncompleteException">Some streams could not be written: the server does not start.</exception>
+    public static void Run(string dataDirectory, JournalOptions journal, TimeSpan testPause, IServiceProvider services) =>
         Task.Run(() => LegacyStateImporter.ImportAtStartAsync(
-                Path.GetFullPath(dataDirectory), journal, services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<TimeProvider>()))
+                Path.GetFullPath(dataDirectory), journal, services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<TimeProvider>(), testPause))
             .GetAwaiter().GetResult();
 }

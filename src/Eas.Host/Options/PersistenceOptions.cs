@@ -16,4 +16,10 @@ public sealed class PersistenceOptions
 
     /// <summary>Events between two snapshots of an entity; the events behind a snapshot are deleted.</summary>
     public int SnapshotEvery { get; set; } = 100;
+
+    /// <summary>
+    /// For tests only, never set in production: how long the import of a pre-2026-12 <c>eas-state.db</c> at start waits
+    /// between each stream's events and its snapshot, so a test can kill the process or stop the database part-way.
+    /// </summary>
+    public TimeSpan ImportTestPause { get; set; }
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Persistence;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
@@ -27,6 +28,9 @@ public sealed class ImportActorSystem : IAsyncDisposable
 
     public ActorSystem System { get; }
 
+    /// <summary>The persistence id <see cref="JournalReadyAsync"/> reads; nothing is ever written under it.</summary>
+    private const string ProbeId = "eas-import-journal-probe";
+
     public static ImportActorSystem Start(JournalOptions journal)
     {
         var services = new ServiceCollection();
@@ -38,6 +42,20 @@ public sealed class ImportActorSystem : IAsyncDisposable
         return new ImportActorSystem(services.BuildServiceProvider());
     }
 
+    /// <summary>
+    /// Waits until the journal plugin answers a read, with <paramref name="deadline"/>. Akka.Persistence.Sql creates its
+    /// tables when its journal starts and holds every message until then, but its read journal (<see cref="JournalIsEmptyAsync"/>)
+    /// waits only 5 s for that and then throws from its constructor: on a slow or loaded database the import failed at
+    /// its first step. A replay of an id that holds nothing (no rows are written) waits as long as it must.
+    /// </summary>
+    /// <exception cref="Akka.Actor.AskTimeoutException">The journal did not answer in time (the database is unreachable, or the journal failed to create its tables and stopped).</exception>
+    public async Task JournalReadyAsync(TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var journal = Akka.Persistence.Persistence.Instance.Apply(System).JournalFor(null);
+        var answer = await journal.Ask<object>(replyTo => new ReplayMessages(0, 0, 0, ProbeId, replyTo), deadline, cancellationToken);
+        if (answer is ReplayMessagesFailure failure) throw new InvalidOperationException("The journal could not be read.", failure.Cause);
+    }
+
     /// <summary>Whether the journal holds no event of any stream (snapshots are not asked: the import's own marker covers a resumed import).</summary>
     public async Task<bool> JournalIsEmptyAsync(CancellationToken cancellationToken)
     {
@@ -46,11 +64,14 @@ public sealed class ImportActorSystem : IAsyncDisposable
         return first.Count == 0;
     }
 
-    /// <summary>Writes one stream (see <see cref="ImportedStreamWriter"/>); fails with the journal's exception.</summary>
-    public Task<StreamImportOutcome> WriteAsync(ImportedStream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one stream (see <see cref="ImportedStreamWriter"/>); fails with the journal's exception.
+    /// <paramref name="testPause"/> (tests only, zero otherwise) waits between the stream's events and its snapshot.
+    /// </summary>
+    public Task<StreamImportOutcome> WriteAsync(ImportedStream stream, CancellationToken cancellationToken, TimeSpan testPause = default)
     {
         var done = new TaskCompletionSource<StreamImportOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        System.ActorOf(ImportedStreamWriter.PropsFor(stream, done));
+        System.ActorOf(ImportedStreamWriter.PropsFor(stream, testPause, done));
         return done.Task.WaitAsync(cancellationToken);
     }
 

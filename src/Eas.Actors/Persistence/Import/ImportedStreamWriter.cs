@@ -11,6 +11,12 @@ public enum StreamImportOutcome
 
     /// <summary>The stream already held events or a snapshot: the entity has state of this version, which the import never overwrites.</summary>
     AlreadyPresent,
+
+    /// <summary>
+    /// An import cut short (a killed process, a journal that went away) had written exactly this stream's events but not
+    /// yet its snapshot; the snapshot is written now, the events are not written again.
+    /// </summary>
+    Completed,
 }
 
 /// <summary>
@@ -19,14 +25,32 @@ public enum StreamImportOutcome
 /// the stream already holds anything. It recovers first, so running the import again writes nothing twice. It
 /// answers once, through <paramref name="done"/>, and stops: the import is a one-shot tool, not a conversation.
 /// </summary>
-internal sealed class ImportedStreamWriter(ImportedStream stream, TaskCompletionSource<StreamImportOutcome> done) : UntypedPersistentActor
+/// <remarks>
+/// A stream's events and its snapshot are two writes (the journal and the snapshot store), so an import killed between
+/// them leaves a device whose journal holds <see cref="Devices.DeviceFirstSeen"/> and no snapshot: recovered like that,
+/// the device would have forgotten its PolicyKey and SyncKeys. Such a stream is recognised (no snapshot, and the
+/// recovered events equal the import's own, which are flat records of the old row and the import's time kept in its
+/// marker) and completed with its snapshot. Any other content is state of this version and left alone.
+/// <paramref name="pause"/> is for tests only: a wait between the events and the snapshot (or the end), so a test can
+/// kill the import where a crash hurts most.
+/// </remarks>
+internal sealed class ImportedStreamWriter(ImportedStream stream, TimeSpan pause, TaskCompletionSource<StreamImportOutcome> done) : UntypedPersistentActor, IWithTimers
 {
+    private readonly List<object> _recovered = [];
     private bool _snapshotFound;
+    private StreamImportOutcome _outcome = StreamImportOutcome.Written;
 
     public override string PersistenceId => stream.PersistenceId;
 
-    public static Props PropsFor(ImportedStream stream, TaskCompletionSource<StreamImportOutcome> done) =>
-        Props.Create(() => new ImportedStreamWriter(stream, done));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props PropsFor(ImportedStream stream, TimeSpan pause, TaskCompletionSource<StreamImportOutcome> done) =>
+        Props.Create(() => new ImportedStreamWriter(stream, pause, done));
+
+    /// <summary>Whether the journal holds exactly this stream's events and the snapshot that should follow them is missing.</summary>
+    private bool CutShortBeforeItsSnapshot =>
+        stream.Snapshot is not null && !_snapshotFound && !stream.Events.IsEmpty
+        && LastSequenceNr == stream.Events.Length && _recovered.SequenceEqual(stream.Events.Cast<object>());
 
     protected override void OnRecover(object message)
     {
@@ -38,6 +62,9 @@ internal sealed class ImportedStreamWriter(ImportedStream stream, TaskCompletion
             case RecoveryCompleted:
                 Self.Tell(Write.Instance);
                 break;
+            default:
+                _recovered.Add(message);
+                break;
         }
     }
 
@@ -45,18 +72,25 @@ internal sealed class ImportedStreamWriter(ImportedStream stream, TaskCompletion
     {
         switch (message)
         {
+            case Write when CutShortBeforeItsSnapshot:
+                _outcome = StreamImportOutcome.Completed;
+                SaveOrFinish();
+                break;
             case Write when _snapshotFound || LastSequenceNr > 0:
                 Finish(StreamImportOutcome.AlreadyPresent);
                 break;
             case Write when stream.Events.IsEmpty:
-                SaveOrFinish();
+                PauseThenSave();
                 break;
             case Write:
                 PersistAll(stream.Events, _ => { });
-                DeferAsync(stream.Events, _ => SaveOrFinish());
+                DeferAsync(stream.Events, _ => PauseThenSave());
+                break;
+            case Resume:
+                SaveOrFinish();
                 break;
             case SaveSnapshotSuccess:
-                Finish(StreamImportOutcome.Written);
+                Finish(_outcome);
                 break;
             case SaveSnapshotFailure failure:
                 done.TrySetException(failure.Cause);
@@ -89,10 +123,16 @@ internal sealed class ImportedStreamWriter(ImportedStream stream, TaskCompletion
         base.PostStop();
     }
 
+    private void PauseThenSave()
+    {
+        if (pause > TimeSpan.Zero) Timers.StartSingleTimer(Resume.Instance, Resume.Instance, pause);
+        else SaveOrFinish();
+    }
+
     private void SaveOrFinish()
     {
         if (stream.Snapshot is { } snapshot) SaveSnapshot(snapshot);
-        else Finish(StreamImportOutcome.Written);
+        else Finish(_outcome);
     }
 
     private void Finish(StreamImportOutcome outcome)
@@ -104,5 +144,11 @@ internal sealed class ImportedStreamWriter(ImportedStream stream, TaskCompletion
     private sealed class Write
     {
         public static readonly Write Instance = new();
+    }
+
+    /// <summary>The end of the test-only pause.</summary>
+    private sealed class Resume
+    {
+        public static readonly Resume Instance = new();
     }
 }

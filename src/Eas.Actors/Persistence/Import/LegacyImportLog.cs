@@ -24,4 +24,13 @@ internal static partial class LegacyImportLog
 
     [LoggerMessage(EventId = 5306, Level = LogLevel.Information, Message = "State import: {File} kept as {KeptAs}; its {AuditEntries} audit entries are not imported and stay readable there")]
     public static partial void Kept(ILogger logger, string file, string keptAs, long auditEntries);
+
+    [LoggerMessage(EventId = 5650, Level = LogLevel.Information, Message = "State import: {PersistenceId} was cut short after its events; its snapshot is written now, its events are not written again")]
+    public static partial void Completed(ILogger logger, string persistenceId);
+
+    [LoggerMessage(EventId = 5651, Level = LogLevel.Critical, Message = "State import: {Failed} of {Total} streams of {File} could not be written into the journal, so the server does not start on a half-imported state; once the journal is reachable, the next start (or 'eas-server import-state') finishes the import")]
+    public static partial void StartRefused(ILogger logger, int failed, int total, string file);
+
+    [LoggerMessage(EventId = 5652, Level = LogLevel.Critical, Message = "State import: {File} could not be imported ({Reason}), so the server does not start; once the cause is fixed, the next start (or 'eas-server import-state') runs the import again")]
+    public static partial void CouldNotRun(ILogger logger, string file, string reason, Exception exception);
 }

@@ -37,34 +37,62 @@ public static class LegacyStateImporter
     /// <summary>How many streams are written at once.</summary>
     private const int Parallelism = 8;
 
+    /// <summary>How long the import waits for the journal to answer its first read (its tables are created first).</summary>
+    private static readonly TimeSpan JournalDeadline = TimeSpan.FromSeconds(60);
+
     /// <summary>The file that marks an import under way; while it exists, a start resumes the import whatever the journal holds.</summary>
     public static string MarkerOf(string legacyFile) => legacyFile + ".importing";
 
     /// <summary>
     /// The import at start: nothing when the data directory has no <c>eas-state.db</c>; else the import, unless the
-    /// journal already holds state and no marker says an import was under way.
+    /// journal already holds state and no marker says an import was under way. <paramref name="testPause"/> is for tests
+    /// only (<see cref="ImportAsync"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">A stream could not be written: the server must not start on a half-imported journal.</exception>
+    /// <exception cref="LegacyImportIncompleteException">
+    /// A stream could not be written, or the import could not run at all (the journal did not answer, the file is not the
+    /// old store): the server must not start on a half-imported journal, nor as if there were nothing to import.
+    /// </exception>
     public static async Task<LegacyImportReport?> ImportAtStartAsync(
-        string dataDirectory, JournalOptions journal, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken = default)
+        string dataDirectory, JournalOptions journal, ILoggerFactory loggers, TimeProvider clock, TimeSpan testPause = default, CancellationToken cancellationToken = default)
     {
         var file = Path.Combine(dataDirectory, LegacyStateFile.FileName);
         if (!File.Exists(file)) return null;
-        var report = await ImportAsync(dataDirectory, journal, loggers, clock, requireEmptyJournal: true, cancellationToken);
+        var logger = loggers.CreateLogger(typeof(LegacyStateImporter).FullName!);
+        LegacyImportReport report;
+        try
+        {
+            report = await ImportAsync(dataDirectory, journal, loggers, clock, requireEmptyJournal: true, testPause, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LegacyImportLog.CouldNotRun(logger, file, e.Message, e);
+            throw new LegacyImportIncompleteException(
+                $"{file} could not be imported into the journal ({e.Message}). The server does not start on a state it could not import; " +
+                "once the cause is fixed, a start (or 'eas-server import-state') runs the import again.", e);
+        }
+
         if (report.Failed > 0)
         {
-            throw new InvalidOperationException(
-                $"{report.Failed} streams of {file} could not be written into the journal (see the log). The server does not start on a half-imported " +
-                "state; once the journal is reachable, a start (or 'eas-server import-state') resumes the import.");
+            var total = report.Written + report.AlreadyPresent + report.Failed;
+            LegacyImportLog.StartRefused(logger, report.Failed, total, file);
+            throw new LegacyImportIncompleteException(
+                $"{report.Failed} of {total} streams of {file} could not be written into the journal (see the log). The server does not start on a " +
+                "half-imported state; once the journal is reachable, a start (or 'eas-server import-state') finishes the import.");
         }
 
         return report;
     }
 
-    /// <summary>Imports <c>eas-state.db</c> of <paramref name="dataDirectory"/> into <paramref name="journal"/>.</summary>
+    /// <summary>
+    /// Imports <c>eas-state.db</c> of <paramref name="dataDirectory"/> into <paramref name="journal"/>. A run that resumes
+    /// one cut short takes the import time from its marker, so every stream it maps is the one the first run wrote (see
+    /// <see cref="StreamImportOutcome.Completed"/>). <paramref name="testPause"/> is for tests only: each stream waits that
+    /// long between its events and its snapshot, so a test can kill or starve the import part-way; zero otherwise.
+    /// </summary>
     /// <exception cref="FileNotFoundException">There is no <c>eas-state.db</c>.</exception>
     public static async Task<LegacyImportReport> ImportAsync(
-        string dataDirectory, JournalOptions journal, ILoggerFactory loggers, TimeProvider clock, bool requireEmptyJournal, CancellationToken cancellationToken = default)
+        string dataDirectory, JournalOptions journal, ILoggerFactory loggers, TimeProvider clock, bool requireEmptyJournal, TimeSpan testPause = default,
+        CancellationToken cancellationToken = default)
     {
         var logger = loggers.CreateLogger(typeof(LegacyStateImporter).FullName!);
         var file = Path.Combine(dataDirectory, LegacyStateFile.FileName);
@@ -73,6 +101,7 @@ public static class LegacyStateImporter
         var marker = MarkerOf(file);
 
         await using var system = ImportActorSystem.Start(journal);
+        await system.JournalReadyAsync(JournalDeadline, cancellationToken);
         if (requireEmptyJournal && !File.Exists(marker) && !await system.JournalIsEmptyAsync(cancellationToken))
         {
             LegacyImportLog.JournalNotEmpty(logger, file, dataDirectory);
@@ -80,9 +109,9 @@ public static class LegacyStateImporter
         }
 
         LegacyImportLog.Started(logger, file);
-        await File.WriteAllTextAsync(marker, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        var importedAt = await ImportTimeAsync(marker, clock, cancellationToken);
         var contents = LegacyStateFile.Read(file);
-        var plan = LegacyStateMapping.Map(contents.Rows, clock.GetUtcNow());
+        var plan = LegacyStateMapping.Map(contents.Rows, importedAt);
         var skipped = contents.Unreadable.Concat(plan.Skipped).ToImmutableArray();
         foreach (var row in skipped) LegacyImportLog.RowSkipped(logger, row.Kind, row.Id, row.Reason);
 
@@ -93,11 +122,19 @@ public static class LegacyStateImporter
         {
             try
             {
-                if (await system.WriteAsync(stream, token) == StreamImportOutcome.Written) written.Add(stream.Kind);
-                else
+                switch (await system.WriteAsync(stream, token, testPause))
                 {
-                    Interlocked.Increment(ref present);
-                    LegacyImportLog.AlreadyPresent(logger, stream.PersistenceId);
+                    case StreamImportOutcome.Written:
+                        written.Add(stream.Kind);
+                        break;
+                    case StreamImportOutcome.Completed:
+                        written.Add(stream.Kind);
+                        LegacyImportLog.Completed(logger, stream.PersistenceId);
+                        break;
+                    default:
+                        Interlocked.Increment(ref present);
+                        LegacyImportLog.AlreadyPresent(logger, stream.PersistenceId);
+                        break;
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -119,6 +156,20 @@ public static class LegacyStateImporter
         }
 
         return new LegacyImportReport(false, counts, present, failed, skipped, keptAs, elapsed);
+    }
+
+    /// <summary>
+    /// The time the import maps with (a device's first-seen time when its row has none, an account's claim): the one a
+    /// run cut short wrote into the marker, else now, written into a new marker.
+    /// </summary>
+    private static async Task<DateTimeOffset> ImportTimeAsync(string marker, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (File.Exists(marker)
+            && DateTimeOffset.TryParseExact((await File.ReadAllTextAsync(marker, cancellationToken)).Trim(), "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var earlier))
+            return earlier;
+        var now = clock.GetUtcNow();
+        await File.WriteAllTextAsync(marker, now.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        return now;
     }
 
     /// <summary>Renames the file (and a WAL or shared-memory file SQLite left beside it) so that no start imports it again.</summary>

@@ -155,6 +155,64 @@ public sealed class LegacyStateImporterTests : IDisposable
         File.Exists(file).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task A_device_cut_short_between_its_events_and_its_snapshot_gets_its_snapshot_and_no_second_event()
+    {
+        WriteFixtureRows();
+        var file = Path.Combine(_directory.Path, LegacyStateFile.FileName);
+        var importedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+        var device = LegacyStateMapping.Map(LegacyStateFile.Read(file).Rows, importedAt).Streams.Single(s => s.Kind == LegacyKinds.Device);
+        await using (var system = ImportActorSystem.Start(Journal))
+        {
+            (await system.WriteAsync(device with { Snapshot = null }, CancellationToken.None)).ShouldBe(StreamImportOutcome.Written);
+        }
+
+        await File.WriteAllTextAsync(LegacyStateImporter.MarkerOf(file), importedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+        var report = (await ImportAtStartAsync()).ShouldNotBeNull();
+
+        report.Written.ShouldBe(5, "the device is completed, the other four are written");
+        report.AlreadyPresent.ShouldBe(0);
+        JournalRowsOf(device.PersistenceId).ShouldBe(1, "DeviceFirstSeen once");
+        await using var after = ImportActorSystem.Start(Journal);
+        var recovered = await RecoverAsync(after.System, device.PersistenceId);
+        recovered.Snapshot.ShouldBeOfType<DeviceSnapshot>().State!.PolicyKey.ShouldBe(1446220696u, "the phone's PolicyKey, not a fresh device");
+    }
+
+    [Fact]
+    public async Task A_device_of_this_version_with_events_and_no_snapshot_is_left_alone_by_a_resumed_import()
+    {
+        WriteFixtureRows();
+        var file = Path.Combine(_directory.Path, LegacyStateFile.FileName);
+        var device = LegacyStateMapping.Map(LegacyStateFile.Read(file).Rows, DateTimeOffset.UtcNow).Streams.Single(s => s.Kind == LegacyKinds.Device);
+        var ownFirstSeen = new DeviceFirstSeen(DateTimeOffset.UtcNow, "legacy@ox.io", "LegacyPhone1");
+        await using (var system = ImportActorSystem.Start(Journal))
+        {
+            var own = device with { Events = [ownFirstSeen], Snapshot = null };
+            (await system.WriteAsync(own, CancellationToken.None)).ShouldBe(StreamImportOutcome.Written);
+        }
+
+        await File.WriteAllTextAsync(LegacyStateImporter.MarkerOf(file), "cut short");
+
+        var report = (await ImportAtStartAsync()).ShouldNotBeNull();
+
+        report.AlreadyPresent.ShouldBe(1);
+        await using var after = ImportActorSystem.Start(Journal);
+        var recovered = await RecoverAsync(after.System, device.PersistenceId);
+        recovered.Snapshot.ShouldBeNull();
+        recovered.Events.ShouldHaveSingleItem().ShouldBe(ownFirstSeen);
+    }
+
+    private long JournalRowsOf(string persistenceId)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, SqliteJournalFile.FileName)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM journal WHERE persistence_id = $id";
+        command.Parameters.AddWithValue("$id", persistenceId);
+        return (long)command.ExecuteScalar()!;
+    }
+
     private sealed record Recovered(object? Snapshot, ImmutableArray<object> Events);
 
     private static Task<Recovered> RecoverAsync(ActorSystem system, string persistenceId)
