@@ -56,7 +56,7 @@ public sealed partial class DeviceActor : EntityChildActor
     protected override void Restore(IPersistedMessage snapshot)
     {
         var device = (DeviceSnapshot)snapshot;
-        _state = device.State;
+        _state = Shared(device.State);
         _collections = new CollectionCache(device.Collections, device.PimCollections);
     }
 
@@ -113,6 +113,9 @@ public sealed partial class DeviceActor : EntityChildActor
             case DeviceFirstSeen seen:
                 _state = DeviceState.New(seen.AccountId, seen.DeviceId);
                 break;
+            case HierarchySynced e when _state is not null:
+                _state = Shared(DeviceDecisions.Apply(_state, e));
+                break;
             case DeviceEvent e when _state is not null:
                 _state = DeviceDecisions.Apply(_state, e);
                 break;
@@ -130,6 +133,12 @@ public sealed partial class DeviceActor : EntityChildActor
                 break;
         }
     }
+
+    /// <summary>The state with the folder hierarchy its account's other devices hold, where they hold an equal one (<see cref="SharedHierarchies"/>).</summary>
+    private DeviceState? Shared(DeviceState? state) =>
+        state?.Hierarchy is { } hierarchy && settings.Hierarchies.Share(hierarchy) is var shared && !ReferenceEquals(shared, hierarchy)
+            ? state with { Hierarchy = shared }
+            : state;
 
     private async Task ExecuteAsync(ExecuteDeviceCommand command)
     {

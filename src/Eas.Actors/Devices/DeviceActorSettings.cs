@@ -80,6 +80,9 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>25 MiB, the message size limit of Postfix's default configuration (message_size_limit, less MIME overhead).</summary>
     public const long DefaultMaxDraftAttachmentBytes = 25L * 1024 * 1024;
 
+    /// <summary>The node's pool of folder hierarchies, so the devices of an account hold one copy of the folders they all know.</summary>
+    public SharedHierarchies Hierarchies { get; init; } = new();
+
     /// <summary>The clock for timestamps and push latency (a fake one in tests).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -32,10 +32,16 @@ internal sealed class ActiveSyncEndpoint(
     IOptions<EasOptions> options,
     ILogger<ActiveSyncEndpoint> logger)
 {
+    /// <summary>
+    /// Maps both methods as plain request delegates on the node's one endpoint instance, read from the root services:
+    /// a handler whose parameters are bound from <c>RequestServices</c> opens a service scope per request, which a parked
+    /// Ping would hold (the scope, its cache and its disposal callback) for its whole heartbeat.
+    /// </summary>
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapMethods(ActiveSyncHeaders.Path, [HttpMethods.Options], (HttpContext context, ActiveSyncEndpoint endpoint) => endpoint.OptionsAsync(context));
-        routes.MapPost(ActiveSyncHeaders.Path, (HttpContext context, ActiveSyncEndpoint endpoint) => endpoint.PostAsync(context));
+        var services = routes.ServiceProvider;
+        routes.MapMethods(ActiveSyncHeaders.Path, [HttpMethods.Options], (RequestDelegate)(context => services.GetRequiredService<ActiveSyncEndpoint>().OptionsAsync(context)));
+        routes.MapPost(ActiveSyncHeaders.Path, (RequestDelegate)(context => services.GetRequiredService<ActiveSyncEndpoint>().PostAsync(context)));
     }
 
     /// <summary>MS-ASHTTP 2.2.3: the versions and commands this server supports; credentials are required as for POST.</summary>
