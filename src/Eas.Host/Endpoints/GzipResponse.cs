@@ -19,11 +19,15 @@ internal static class GzipResponse
     /// <summary>A compressor over <paramref name="destination"/> that leaves it open; disposing it writes the gzip trailer.</summary>
     public static GZipStream Compressor(Stream destination) => new(destination, CompressionLevel.Fastest, leaveOpen: true);
 
-    /// <summary>A whole, already-buffered body, compressed (so it still gets a Content-Length).</summary>
-    public static byte[] Compress(ReadOnlySpan<byte> body)
+    /// <summary>A whole, already-buffered body of <paramref name="length"/> bytes given in chunks, compressed (so it still gets a Content-Length).</summary>
+    public static byte[] Compress(IEnumerable<ReadOnlyMemory<byte>> chunks, int length)
     {
-        using var output = new MemoryStream(body.Length / 2 + 64);
-        using (var gzip = Compressor(output)) gzip.Write(body);
+        using var output = new MemoryStream(length / 2 + 64);
+        using (var gzip = Compressor(output))
+        {
+            foreach (var chunk in chunks) gzip.Write(chunk.Span);
+        }
+
         return output.ToArray();
     }
 }

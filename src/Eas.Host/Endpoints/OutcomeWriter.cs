@@ -185,7 +185,7 @@ internal static class OutcomeWriter
         response.ContentType = ActiveSyncHeaders.WbxmlContentType;
         if (compression.Applies(buffer.WrittenCount))
         {
-            var compressed = GzipResponse.Compress(buffer.WrittenMemory.Span);
+            var compressed = GzipResponse.Compress(buffer.WrittenChunks, buffer.WrittenCount);
             GzipResponse.Declare(response);
             response.ContentLength = compressed.Length;
             await response.Body.WriteAsync(compressed);
@@ -193,7 +193,7 @@ internal static class OutcomeWriter
         }
 
         response.ContentLength = buffer.WrittenCount;
-        await response.Body.WriteAsync(buffer.WrittenMemory);
+        await buffer.WriteToAsync(response.Body);
         return buffer.WrittenCount;
     }
 }

@@ -7,11 +7,18 @@ namespace Eas.Wire.Wbxml;
 /// One element of a decoded or composed EAS document: a tag (code page and token), and either a value
 /// (text or opaque bytes) or child elements, never both, as EAS never mixes them. Children are linked as
 /// siblings so that decoding costs one allocation per element; a decoded element's value is a slice of
-/// the request bytes, decoded to a string only when asked for.
+/// the request bytes, decoded to a string only when asked for. A composed text element keeps its string and
+/// the writer encodes it straight into the output, so a response's texts (a Sync window's bodies above all)
+/// are never copied into byte arrays of their own; <see cref="RawValue"/> encodes it only when asked for.
 /// </summary>
 public sealed class WbxmlElement
 {
     private WbxmlElement? _lastChild;
+
+    /// <summary>The text of a composed text element (no NUL in it), which <see cref="RawValue"/> encodes when asked; null otherwise.</summary>
+    private string? _text;
+
+    private ReadOnlyMemory<byte> _rawValue;
 
     public WbxmlElement(ushort tag)
     {
@@ -23,7 +30,14 @@ public sealed class WbxmlElement
         : this(tag)
     {
         ValueKind = kind;
-        RawValue = value;
+        _rawValue = value;
+    }
+
+    private WbxmlElement(ushort tag, string text)
+        : this(tag)
+    {
+        ValueKind = WbxmlValueKind.Text;
+        _text = text;
     }
 
     /// <summary>For the decoder: the reader has checked the tag already.</summary>
@@ -45,11 +59,16 @@ public sealed class WbxmlElement
     public WbxmlValueKind ValueKind { get; private set; }
 
     /// <summary>UTF-8 bytes of a text value, or the opaque bytes.</summary>
-    public ReadOnlyMemory<byte> RawValue { get; private set; }
+    public ReadOnlyMemory<byte> RawValue => _text is { } text && _rawValue.IsEmpty && text.Length > 0 ? _rawValue = Encoding.UTF8.GetBytes(text) : _rawValue;
 
     /// <summary>The value as a string: text decoded from UTF-8, opaque bytes decoded as UTF-8 (EAS sends
     /// some strings, such as MIME, as opaque), empty when there is no value.</summary>
-    public string Text => ValueKind == WbxmlValueKind.None ? string.Empty : Encoding.UTF8.GetString(RawValue.Span);
+    public string Text => _text is { } text && !HasSurrogates(text)
+        ? text
+        : ValueKind == WbxmlValueKind.None ? string.Empty : Encoding.UTF8.GetString(RawValue.Span);
+
+    /// <summary>The string of a composed text element, for the writer to encode in place; null when the value is bytes.</summary>
+    internal string? ComposedText => _text;
 
     public WbxmlElement? FirstChild { get; private set; }
 
@@ -61,8 +80,7 @@ public sealed class WbxmlElement
     public ChildEnumerable Children => new(FirstChild);
 
     /// <summary>An element with a text value.</summary>
-    public static WbxmlElement WithText(ushort tag, string value) =>
-        new(tag, WbxmlValueKind.Text, Encoding.UTF8.GetBytes(value.Replace("\0", string.Empty, StringComparison.Ordinal)));
+    public static WbxmlElement WithText(ushort tag, string value) => new(tag, value.Replace("\0", string.Empty, StringComparison.Ordinal));
 
     /// <summary>
     /// An element whose text is given as its bytes, written as they are in an inline string: a string value whose
@@ -89,8 +107,11 @@ public sealed class WbxmlElement
     internal void SetDecodedValue(WbxmlValueKind kind, ReadOnlyMemory<byte> value)
     {
         ValueKind = kind;
-        RawValue = value;
+        _rawValue = value;
     }
+
+    /// <summary>A text with surrogates goes the way of its UTF-8 bytes, so a lone one reads as U+FFFD, as it is written.</summary>
+    private static bool HasSurrogates(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
 
     /// <summary>For the decoder: appends a child without the checks <see cref="Add"/> makes for callers.</summary>
     internal void AddDecoded(WbxmlElement child)

@@ -13,6 +13,9 @@ namespace Eas.Wire.Wbxml;
 /// </summary>
 public sealed class WbxmlWriter
 {
+    /// <summary>Texts longer than this are measured before they are encoded; shorter ones ask for their largest UTF-8 size.</summary>
+    private const int ExactCountFrom = 1024;
+
     private readonly IBufferWriter<byte> _output;
     private readonly Stack<ushort> _open = new();
     private ushort? _pendingTag;
@@ -68,7 +71,9 @@ public sealed class WbxmlWriter
         if (value.IsEmpty) return;
         FlushPending(withContent: true);
         WriteByte(StrI);
-        var span = _output.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 1);
+        // A long text (a body) is counted first, so the output is not asked for three times its size.
+        var size = value.Length <= ExactCountFrom ? Encoding.UTF8.GetMaxByteCount(value.Length) : Encoding.UTF8.GetByteCount(value);
+        var span = _output.GetSpan(size + 1);
         var written = Encoding.UTF8.GetBytes(value, span);
         if (span[..written].Contains((byte)0))
             written = RemoveNuls(span[..written]);
@@ -144,6 +149,9 @@ public sealed class WbxmlWriter
         StartElement(element.Tag);
         switch (element.ValueKind)
         {
+            case WbxmlValueKind.Text when element.ComposedText is { } text:
+                WriteString(text);
+                break;
             case WbxmlValueKind.Text:
                 WriteUtf8String(element.RawValue.Span);
                 break;

@@ -37,6 +37,36 @@ public sealed class WbxmlWriterTests
         bytes[1].ShouldBe((byte)0);
     }
 
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("Grüße, 日本, 🙂")]
+    [InlineData("lone \uD800 surrogate")]
+    [InlineData("a\0b")]
+    [InlineData("")]
+    public void A_composed_text_is_written_as_its_utf8_bytes_were(string text)
+    {
+        var element = WbxmlElement.WithText(Email.Subject, text);
+        var expected = System.Text.Encoding.UTF8.GetBytes(text.Replace("\0", "", StringComparison.Ordinal));
+
+        var decoded = WbxmlDocument.Parse(WbxmlWriter.Encode(WbxmlElement.WithChildren(AirSync.ApplicationData, element)));
+
+        (decoded.FirstChild?.RawValue.ToArray() ?? []).ShouldBe(expected);
+        element.RawValue.ToArray().ShouldBe(expected);
+        element.Text.ShouldBe(System.Text.Encoding.UTF8.GetString(expected));
+    }
+
+    [Fact]
+    public void A_text_longer_than_the_estimate_threshold_is_written_whole()
+    {
+        var text = string.Concat(Enumerable.Repeat("Grüße 🙂 ", 2_000));
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new WbxmlWriter(buffer);
+        writer.WriteElement(WbxmlElement.WithText(Email.Subject, text));
+        writer.Finish();
+
+        WbxmlDocument.Parse(buffer.WrittenSpan.ToArray()).Text.ShouldBe(text);
+    }
+
     [Fact]
     public void Refuses_unknown_tags_and_unbalanced_use()
     {

@@ -36,8 +36,9 @@ public static class EmailImapFlags
     /// </summary>
     public static EmailItem Apply(EmailItem item, IEnumerable<string> flags)
     {
-        // A message has a handful of flags: a look through the list beats building a set for each message.
-        var list = flags as IReadOnlyCollection<string> ?? [.. flags];
+        // A message has a handful of flags: a look through the list beats building a set for each message, and an
+        // indexed look allocates no enumerator (five per message through the interface).
+        var list = flags as IReadOnlyList<string> ?? [.. flags];
         var flagged = Has(list, Flagged);
         var flag = flagged
             ? item.Flag is { Status: EmailFlagStatus.Active } kept ? kept : EmailFlag.FollowUp
@@ -58,12 +59,15 @@ public static class EmailImapFlags
     /// <c>$MDNSent</c>, <c>$Junk</c>, …, and client-private ones such as Thunderbird's <c>$label1</c>), and
     /// the unprefixed junk markers. Order is kept, duplicates (ignoring case) dropped.
     /// </summary>
-    public static ImmutableArray<string> CategoriesOf(IEnumerable<string> flags)
+    public static ImmutableArray<string> CategoriesOf(IEnumerable<string> flags) => CategoriesOf(flags as IReadOnlyList<string> ?? [.. flags]);
+
+    private static ImmutableArray<string> CategoriesOf(IReadOnlyList<string> flags)
     {
         HashSet<string>? seen = null;
         ImmutableArray<string>.Builder? categories = null;
-        foreach (var flag in flags)
+        for (var i = 0; i < flags.Count; i++)
         {
+            var flag = flags[i];
             if (flag.Length == 0 || flag[0] is '\\' or '$' || UnprefixedProtocolKeywords.Contains(flag)) continue;
             seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             categories ??= ImmutableArray.CreateBuilder<string>();
@@ -73,11 +77,11 @@ public static class EmailImapFlags
         return categories?.ToImmutable() ?? [];
     }
 
-    private static bool Has(IReadOnlyCollection<string> flags, string flag)
+    private static bool Has(IReadOnlyList<string> flags, string flag)
     {
-        foreach (var candidate in flags)
+        for (var i = 0; i < flags.Count; i++)
         {
-            if (string.Equals(candidate, flag, StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(flags[i], flag, StringComparison.OrdinalIgnoreCase)) return true;
         }
 
         return false;

@@ -12,8 +12,6 @@ internal static class VCardCharsets
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    static VCardCharsets() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static string Decode(byte[] bytes, string? charset, out bool unknown)
     {
         unknown = false;

@@ -26,8 +26,6 @@ public static class VCardReader
     /// <summary>The longest unfolded line kept: 1 MiB characters.</summary>
     public const int MaxLineLength = 1024 * 1024;
 
-    static VCardReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Reads the first vCard of the text.</summary>
     /// <exception cref="VCardFormatException">No BEGIN:VCARD, nothing usable, or over the bounds.</exception>
     public static VCard Read(string text)

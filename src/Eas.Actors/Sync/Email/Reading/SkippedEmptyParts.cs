@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using MimeKit;
 
@@ -57,10 +58,22 @@ internal static class SkippedEmptyParts
     {
         var window = (int)Math.Min(partStart, (long)(delimiter.Length + 8) * (MaxLines + 1));
         if (window == 0) return 0;
-        var bytes = new byte[window];
-        buffer.Position = partStart - window;
-        await buffer.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-        var lines = new ReadOnlySpan<byte>(bytes);
+        var bytes = ArrayPool<byte>.Shared.Rent(window);
+        try
+        {
+            buffer.Position = partStart - window;
+            await buffer.ReadExactlyAsync(bytes.AsMemory(0, window), cancellationToken).ConfigureAwait(false);
+            return Count(bytes.AsSpan(0, window), delimiter);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>Delimiter lines right before the last line of <paramref name="lines"/>, which must end the text.</summary>
+    private static int Count(ReadOnlySpan<byte> lines, byte[] delimiter)
+    {
         if (lines[^1] != (byte)'\n') return 0;
         lines = lines[..^1];
         var delimiters = 0;

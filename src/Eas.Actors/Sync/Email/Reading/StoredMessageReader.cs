@@ -47,7 +47,7 @@ public static class StoredMessageReader
         }
 
         var mime = content.WantMime ? await MimeAsync(buffer, content, cancellationToken).ConfigureAwait(false) : null;
-        return EmailImapFlags.Apply(item with { Mime = mime }, flags);
+        return EmailImapFlags.Apply(mime is null ? item : item with { Mime = mime }, flags);
     }
 
     /// <summary>
