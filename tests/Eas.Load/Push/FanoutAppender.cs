@@ -47,6 +47,7 @@ internal sealed class FanoutAppender(PlainImap endpoint, string password, PushLe
                 var bytes = new MessageFactory(account.User, BodyBytes, 1).Create(0).Bytes;
                 using var stream = new MemoryStream(bytes, writable: false);
                 var message = await MimeMessage.LoadAsync(stream, token);
+                DeliveryMark.Stamp(message, account.Index + 1);
                 lock (lockObject) _sessions.Add((account.Index, client, message));
             }
             catch (Exception e) when (PlainImap.IsFailure(e))

@@ -15,6 +15,12 @@ internal sealed record FanoutOutcome(
     int SetupErrors, int HoldErrors, IReadOnlyList<KeyValuePair<string, int>> ErrorMessages, IReadOnlyList<LatencySummary> SetupLatencies,
     PrometheusHistogram? ServerPush, string? StopReason)
 {
+    /// <summary>The missing pushes by what their phone did after the APPEND (<see cref="PushLedger"/>).</summary>
+    public MissingPushes MissingByCause { get; init; } = new(0, 0, 0);
+
+    /// <summary>Deliveries a phone's Sync returned more than once.</summary>
+    public int Duplicates { get; init; }
+
     public IReadOnlyList<double> LatenciesMs => [.. Pushes.Select(p => p.LatencyMs)];
 
     public LatencySummary Latency => LatencySummary.Of("push", LatenciesMs);

@@ -25,7 +25,7 @@ internal static class FanoutReport
         table.AddRow("accounts", $"{o.Accounts:N0}, one device each; set up {o.SetUp:N0}, failed {o.SetupFailed}; parked when the mail came {o.ParkedAtFanout:N0}");
         table.AddRow("fan-out", string.Create(CultureInfo.InvariantCulture,
             $"{o.Appended:N0} APPENDs released at once, {o.AppendFailed} failed{(o.FirstAppendFailure is { } f ? ": " + Markup.Escape(f) : "")}; all done in {o.FanoutElapsed.TotalSeconds:0.00} s"));
-        table.AddRow("pushes", $"{push.Count:N0} answered Status 2; {o.Missing} missing (not answered within the heartbeat); {o.SeenBySync} fetched by a Sync first; {o.Unexplained} Status 2 with nothing owed; {o.AnsweredBeforeAppendDone} answered before their APPEND's OK reached the bench");
+        table.AddRow("pushes", $"{push.Count:N0} answered Status 2; {o.Missing} missing (not answered within the heartbeat: {o.MissingByCause}); {o.SeenBySync} fetched by a Sync first; {o.Duplicates} synced twice; {o.Unexplained} Status 2 with nothing owed; {o.AnsweredBeforeAppendDone} answered before their APPEND's OK reached the bench");
         table.AddRow("push latency (ms)", string.Create(CultureInfo.InvariantCulture,
             $"p50 {push.P50:0} p90 {push.P90:0} p99 {push.P99:0} max {push.Max:0} mean {push.Mean:0} (APPEND completed to Ping answered)"));
         var sent = o.SinceSent;

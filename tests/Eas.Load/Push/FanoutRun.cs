@@ -94,7 +94,11 @@ internal static class FanoutRun
         return new FanoutOutcome(
             accounts.Count, counters.SetUp, counters.SetupFailed, parkedAtFanout, appender.Sessions - appender.Failed, appender.Failed, appender.FirstFailure, appender.Elapsed,
             pushes, summary.Missing, summary.SeenBySync, summary.Unexplained, counters.SetupErrors, counters.HoldErrors, counters.Messages,
-            [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))], serverPush, stopReason);
+            [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))], serverPush, stopReason)
+        {
+            MissingByCause = summary.MissingByCause,
+            Duplicates = summary.Duplicates,
+        };
     }
 
     /// <summary>Until no push is owed, at most <paramref name="limit"/> (the heartbeat: a Ping not answered by then never will be for this mail).</summary>

@@ -60,6 +60,7 @@ internal sealed class PushDeliverer(PlainImap endpoint, IReadOnlyList<string> ac
             using var client = await endpoint.SignInAsync(user, password, limit.Token);
             using var stream = new MemoryStream(message.Bytes, writable: false);
             var parsed = await MimeKit.MimeMessage.LoadAsync(stream, limit.Token);
+            DeliveryMark.Stamp(parsed, number);
             delivery = ledger.Begin(number, account);
             await client.Inbox.AppendAsync(new AppendRequest(parsed, MessageFlags.None, DateTimeOffset.UtcNow), limit.Token);
             PushLedger.Complete(delivery);

@@ -8,8 +8,8 @@ namespace Eas.Load.Push;
 /// <summary>
 /// A phone that keeps a Ping parked on its inbox, as phones with push do (MS-ASCMD 2.2.1.13): set up once
 /// (Provision, FolderSync, Sync of the inbox from key 0 to the end, so nothing is pending), then Ping; on
-/// Status 1 (heartbeat over) Ping again; on Status 2 (changes) tell the ledger, Sync the inbox to the end and
-/// Ping again. A failure is counted, and after a pause of <see cref="ErrorPause"/> the phone Pings again. A refusal
+/// Status 1 (heartbeat over) Ping again; on Status 2 (changes) tell the ledger, Sync the inbox to the end, tell the
+/// ledger which deliveries the Sync brought, and Ping again. A failure is counted, and after a pause of <see cref="ErrorPause"/> the phone Pings again. A refusal
 /// over the server's connection cap (<see cref="EasRefusedException"/>) is no failure: the phone is counted as refused,
 /// owed no pushes, and stops, as a phone waits out the Retry-After. The loop ends when its token is cancelled, after
 /// <see cref="MaxRounds"/> Pings, or at a refusal.
@@ -113,6 +113,7 @@ internal sealed class PushDevice
     private async Task PingOnceAsync(bool first, CancellationToken token)
     {
         _counters.PingSent(first);
+        _ledger.PingSent(Index, Stopwatch.GetTimestamp());
         EasReply reply;
         try
         {
@@ -137,27 +138,33 @@ internal sealed class PushDevice
                 _counters.ChangesFound();
                 _ledger.Pushed(Index, answeredAt);
                 var syncStartedAt = Stopwatch.GetTimestamp();
-                var items = await SyncToEndAsync(token);
+                var (items, deliveries) = await SyncToEndAsync(token);
                 _counters.Synced(items);
-                if (items > 0) _ledger.Synced(Index, syncStartedAt);
+                _ledger.Synced(Index, syncStartedAt, deliveries);
                 break;
             default:
                 throw new EasCallException($"Ping: status {status}");
         }
     }
 
-    /// <summary>Syncs the inbox from the current key until the server has nothing more; returns the items added.</summary>
-    private async Task<int> SyncToEndAsync(CancellationToken token)
+    /// <summary>Syncs the inbox from the current key until the server has nothing more; returns the items added and the bench deliveries among them.</summary>
+    private async Task<(int Items, List<int> Deliveries)> SyncToEndAsync(CancellationToken token)
     {
         var items = 0;
+        List<int> deliveries = [];
         for (var window = 0; window < MaxSyncWindows; window++)
         {
             if (await _session.NextWindowAsync(_inbox, _key, SyncWindowSize, SyncTruncation, token) is not { } collection) break;
             _key = collection.ValueOf(AirSync.SyncKey) ?? throw new EasCallException("Sync: the collection has no SyncKey");
-            items += collection.Element(AirSync.Commands)?.Elements(AirSync.Add).Count() ?? 0;
+            foreach (var add in collection.Element(AirSync.Commands)?.Elements(AirSync.Add) ?? [])
+            {
+                items++;
+                if (DeliveryMark.NumberIn(add.Element(AirSync.ApplicationData)?.ValueOf(Email.Subject)) is { } number) deliveries.Add(number);
+            }
+
             if (collection.Element(AirSync.MoreAvailable) is null) break;
         }
 
-        return items;
+        return (items, deliveries);
     }
 }

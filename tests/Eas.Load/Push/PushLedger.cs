@@ -3,22 +3,35 @@ using System.Diagnostics;
 namespace Eas.Load.Push;
 
 /// <summary>
-/// Which delivery each phone still waits to hear of, and when it heard. A delivery to an account is owed
-/// to every device of that account (device <c>i</c> belongs to account <c>i mod accounts</c>). When a device's
-/// Ping answers Status 2, every delivery owed to it that had begun by then is settled by that answer: one
-/// latency sample per (delivery, device), the time from the APPEND's completion to the answer. A delivery a
-/// device's own Sync fetched before any Ping could tell of it (the Sync after an earlier push began after
-/// the APPEND completed) is settled as seen by Sync, without a sample. What is still owed at the end was
-/// never pushed. A device the server refused (<see cref="Retire"/>) is owed nothing from then on. All times are
+/// Which delivery each phone still waits to hear of, and how it heard. A delivery to an account is owed to every
+/// device of that account (device <c>i</c> belongs to account <c>i mod accounts</c>), and every delivered message
+/// carries its number in its subject (<see cref="DeliveryMark"/>), so the ledger knows which Sync brought which
+/// delivery to which phone. A delivery is settled for a device when one of its Syncs returns it:
+/// <list type="bullet">
+/// <item>as a push, with one latency sample from the APPEND's completion to the earliest Status 2 answer of the Ping
+/// before that Sync that came after the APPEND began;</item>
+/// <item>as seen by Sync, without a sample, when no Status 2 since the device's previous Sync came after the APPEND
+/// began (the message landed while the phone was syncing an earlier one).</item>
+/// </list>
+/// A delivery still owed at the end after a Status 2 that came after it began was pushed (its phone had not synced it
+/// yet); any other delivery still owed was never pushed, and is classified by what its phone did after the APPEND
+/// completed (<see cref="MissingPushes"/>). A Sync that returns a delivery a second time is counted as a duplicate. A
+/// device the server refused (<see cref="Retire"/>) is owed nothing from then on. All times are
 /// <see cref="Stopwatch"/> timestamps.
 /// </summary>
 internal sealed class PushLedger(int devices, int accounts)
 {
     private readonly List<Delivery>[] _owed = [.. Enumerable.Range(0, devices).Select(_ => new List<Delivery>())];
+    private readonly List<long>[] _answered = [.. Enumerable.Range(0, devices).Select(_ => new List<long>())];
+    private readonly HashSet<int>[] _seen = [.. Enumerable.Range(0, devices).Select(_ => new HashSet<int>())];
+    private readonly long[] _lastPingSent = new long[devices];
+    private readonly long[] _lastSyncStarted = new long[devices];
     private readonly List<(Delivery Delivery, long AnsweredAt)> _answers = [];
     private readonly bool[] _retired = new bool[devices];
     private readonly Lock _gate = new();
     private int _bySync;
+    private int _bySyncBeforeCompleted;
+    private int _duplicates;
     private int _unexplained;
 
     /// <summary>Records a delivery about to be appended to <paramref name="account"/> and owes it to the account's devices.</summary>
@@ -58,46 +71,75 @@ internal sealed class PushLedger(int devices, int accounts)
         }
     }
 
+    /// <summary>Device <paramref name="device"/> sent a Ping at <paramref name="at"/>.</summary>
+    public void PingSent(int device, long at)
+    {
+        lock (_gate) _lastPingSent[device] = at;
+    }
+
     /// <summary>Device <paramref name="device"/>'s Ping answered Status 2 at <paramref name="at"/>.</summary>
     public void Pushed(int device, long at)
     {
         lock (_gate)
         {
-            var owed = _owed[device];
-            var settled = owed.Where(d => d.StartedAt <= at).ToList();
-            if (settled.Count == 0) _unexplained++;
-            foreach (var delivery in settled)
-            {
-                _answers.Add((delivery, at));
-                owed.Remove(delivery);
-            }
+            _answered[device].Add(at);
+            if (!_owed[device].Any(d => d.StartedAt <= at)) _unexplained++;
         }
     }
 
-    /// <summary>Device <paramref name="device"/> synced, from a request begun at <paramref name="syncStartedAt"/>, and got new items.</summary>
-    public void Synced(int device, long syncStartedAt)
+    /// <summary>
+    /// Device <paramref name="device"/> synced to the end, from a request begun at <paramref name="syncStartedAt"/>,
+    /// and got the deliveries numbered <paramref name="numbers"/>.
+    /// </summary>
+    public void Synced(int device, long syncStartedAt, IReadOnlyCollection<int> numbers)
     {
         lock (_gate)
         {
-            _bySync += _owed[device].RemoveAll(d => Volatile.Read(ref d.CompletedAt) is var completed && completed != 0 && completed <= syncStartedAt);
+            var owed = _owed[device];
+            foreach (var number in numbers)
+            {
+                if (!_seen[device].Add(number)) _duplicates++;
+                if (owed.Find(d => d.Number == number) is not { } delivery) continue;
+                owed.Remove(delivery);
+                if (EarliestAnswer(device, delivery) is { } answeredAt) _answers.Add((delivery, answeredAt));
+                else
+                {
+                    _bySync++;
+                    var completed = Volatile.Read(ref delivery.CompletedAt);
+                    if (completed == 0 || completed > syncStartedAt) _bySyncBeforeCompleted++;
+                }
+            }
+
+            _answered[device].Clear();
+            _lastSyncStarted[device] = syncStartedAt;
         }
     }
 
-    /// <summary>Pushes still owed (one per device and delivery) whose APPEND completed.</summary>
+    /// <summary>Pushes still owed (one per device and delivery) whose APPEND completed and that no Status 2 has answered yet.</summary>
     public int Outstanding()
     {
-        lock (_gate) return _owed.Sum(owed => owed.Count(d => Volatile.Read(ref d.CompletedAt) != 0));
+        lock (_gate)
+        {
+            return Enumerable.Range(0, devices).Sum(device =>
+                _owed[device].Count(d => Volatile.Read(ref d.CompletedAt) != 0 && EarliestAnswer(device, d) is null));
+        }
     }
 
     public PushLedgerSummary Summarize()
     {
         lock (_gate)
         {
-            var latencies = _answers
+            var latencies = Settled()
                 .Where(a => Volatile.Read(ref a.Delivery.CompletedAt) != 0)
                 .Select(a => Stopwatch.GetElapsedTime(Volatile.Read(ref a.Delivery.CompletedAt), a.AnsweredAt).TotalMilliseconds)
                 .ToList();
-            return new PushLedgerSummary(latencies, _owed.Sum(owed => owed.Count), _bySync, _unexplained);
+            var missing = MissingPushes();
+            return new PushLedgerSummary(latencies, missing.Total, _bySync, _unexplained)
+            {
+                MissingByCause = missing,
+                SeenBySyncBeforeAppendDone = _bySyncBeforeCompleted,
+                Duplicates = _duplicates,
+            };
         }
     }
 
@@ -106,9 +148,54 @@ internal sealed class PushLedger(int devices, int accounts)
     {
         lock (_gate)
         {
-            return [.. _answers.Where(a => Volatile.Read(ref a.Delivery.CompletedAt) != 0)
+            return [.. Settled().Where(a => Volatile.Read(ref a.Delivery.CompletedAt) != 0)
                 .Select(a => (a.Delivery.Number, a.Delivery.StartedAt, Volatile.Read(ref a.Delivery.CompletedAt), a.AnsweredAt))];
         }
+    }
+
+    /// <summary>The pushes settled by a Sync, and those a Status 2 told of that the phone had not synced by the end.</summary>
+    private IEnumerable<(Delivery Delivery, long AnsweredAt)> Settled()
+    {
+        var pending = Enumerable.Range(0, devices)
+            .SelectMany(device => _owed[device].Select(d => (Delivery: d, AnsweredAt: EarliestAnswer(device, d))))
+            .Where(a => a.AnsweredAt is not null)
+            .Select(a => (a.Delivery, a.AnsweredAt!.Value));
+        return _answers.Concat(pending);
+    }
+
+    /// <summary>The first Status 2 answer since the device's last Sync that came after <paramref name="delivery"/> began.</summary>
+    private long? EarliestAnswer(int device, Delivery delivery)
+    {
+        long? earliest = null;
+        foreach (var at in _answered[device])
+        {
+            if (at >= delivery.StartedAt && (earliest is null || at < earliest)) earliest = at;
+        }
+
+        return earliest;
+    }
+
+    /// <summary>
+    /// The pushes never made, by what the phone did after the APPEND completed: a Sync begun after it that did not
+    /// return the message; a Ping sent after it that never answered Status 2 (its check missed the change); or neither
+    /// (a Ping parked before the change was never woken, or the APPEND never completed).
+    /// </summary>
+    private MissingPushes MissingPushes()
+    {
+        int syncedWithout = 0, pingedAfter = 0, neverWoken = 0;
+        for (var device = 0; device < devices; device++)
+        {
+            foreach (var delivery in _owed[device])
+            {
+                if (EarliestAnswer(device, delivery) is not null) continue;
+                var completed = Volatile.Read(ref delivery.CompletedAt);
+                if (completed != 0 && _lastSyncStarted[device] > completed) syncedWithout++;
+                else if (completed != 0 && _lastPingSent[device] > completed) pingedAfter++;
+                else neverWoken++;
+            }
+        }
+
+        return new MissingPushes(syncedWithout, pingedAfter, neverWoken);
     }
 
     /// <summary>One message appended to one account.</summary>
@@ -129,4 +216,26 @@ internal sealed class PushLedger(int devices, int accounts)
 /// pushes never made, deliveries a device's Sync fetched before a Ping could tell it, and Status 2 answers
 /// with no delivery owed (the server saw a change the bench did not make).
 /// </summary>
-internal sealed record PushLedgerSummary(IReadOnlyList<double> LatenciesMs, int Missing, int SeenBySync, int Unexplained);
+internal sealed record PushLedgerSummary(IReadOnlyList<double> LatenciesMs, int Missing, int SeenBySync, int Unexplained)
+{
+    /// <summary>The pushes never made, by what their phone did after the APPEND completed.</summary>
+    public MissingPushes MissingByCause { get; init; } = new(0, 0, 0);
+
+    /// <summary>
+    /// Deliveries seen by a Sync that began before their APPEND's OK reached the bench (the message was in the folder
+    /// before Dovecot answered the APPEND): the ledger before the delivery marks left each of these owed.
+    /// </summary>
+    public int SeenBySyncBeforeAppendDone { get; init; }
+
+    /// <summary>Deliveries a phone's Sync returned more than once.</summary>
+    public int Duplicates { get; init; }
+}
+
+/// <summary>Pushes never made: after a Sync begun past the APPEND that did not return it, behind a Ping sent past the APPEND, or with the phone's Ping never woken.</summary>
+internal sealed record MissingPushes(int SyncedWithout, int PingedAfter, int NeverWoken)
+{
+    public int Total => SyncedWithout + PingedAfter + NeverWoken;
+
+    public override string ToString() =>
+        $"{SyncedWithout} synced after the APPEND without it, {PingedAfter} behind a Ping sent after the APPEND, {NeverWoken} parked before it and never woken";
+}

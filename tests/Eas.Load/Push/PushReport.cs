@@ -79,7 +79,8 @@ internal static class PushReport
         table.AddRow("Status 1 re-parks", $"{o.Reparks}");
         table.AddRow("Status 2 answers", $"{o.Changes:N0} ({o.Pushes.Unexplained} with no delivery owed); items synced after them {o.SyncedItems:N0}");
         table.AddRow("deliveries", $"{o.Delivered} of {o.DeliveriesPlanned} appended, {o.DeliveriesFailed} failed{(o.FirstDeliveryFailure is { } f ? ": " + Markup.Escape(f) : "")}");
-        table.AddRow("pushes", $"{push.Count:N0} (device, delivery) pairs pushed; {o.Pushes.Missing} never pushed; {o.Pushes.SeenBySync} fetched by a Sync first");
+        table.AddRow("pushes", $"{push.Count:N0} (device, delivery) pairs pushed; {o.Pushes.Missing} never pushed ({o.Pushes.MissingByCause}); " +
+            $"{o.Pushes.SeenBySync} fetched by a Sync first ({o.Pushes.SeenBySyncBeforeAppendDone} by a Sync begun before the APPEND's OK arrived); {o.Pushes.Duplicates} synced twice");
         table.AddRow("push latency (ms)", string.Create(CultureInfo.InvariantCulture,
             $"p50 {push.P50:0} p90 {push.P90:0} p99 {push.P99:0} max {push.Max:0} mean {push.Mean:0} (APPEND completed to Ping answered)"));
         if (o.Nodes > 1)
