@@ -39,6 +39,7 @@ public sealed class AccountEntityActor : ReceiveActor
         Receive<ChildBusy>(_ => Resume(Sender));
         Receive<ChildRecovered>(_ => Recovered(Sender));
         Receive<ChildRecoveryFailed>(failed => RecoveryFailed(Sender, failed.Reason));
+        Receive<ChildWriteFailed>(_ => HoldForSuccessor(Sender));
         Receive<Terminated>(stopped => Stopped(stopped.ActorRef));
         Receive<ReceiveTimeout>(_ =>
         {
@@ -111,9 +112,18 @@ public sealed class AccountEntityActor : ReceiveActor
         actor.Tell(PassivateChild.Instance);
     }
 
+    /// <summary>The child stops because its journal refused a write: what comes for it waits for its successor.</summary>
+    private void HoldForSuccessor(IActorRef actor)
+    {
+        if (!_names.TryGetValue(actor, out var name)) return;
+        var child = _children[name];
+        child.Failed = true;
+        child.Waiting ??= [];
+    }
+
     private void Resume(IActorRef actor)
     {
-        if (!_names.TryGetValue(actor, out var name) || _children[name].Waiting is not { } waiting) return;
+        if (!_names.TryGetValue(actor, out var name) || _children[name] is { Failed: true } || _children[name].Waiting is not { } waiting) return;
         _children[name].Waiting = null;
         foreach (var (message, sender) in waiting) actor.Tell(message, sender);
     }
@@ -161,6 +171,9 @@ public sealed class AccountEntityActor : ReceiveActor
         public IActorRef Ref { get; } = actor;
 
         public EntityKind Kind { get; } = kind;
+
+        /// <summary>The child's journal refused a write and it stops; it is never resumed.</summary>
+        public bool Failed { get; set; }
 
         /// <summary>Messages held while the child is stopping; null while it runs.</summary>
         public List<(object Message, IActorRef Sender)>? Waiting { get; set; }

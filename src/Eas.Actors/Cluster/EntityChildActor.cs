@@ -215,6 +215,8 @@ public abstract class EntityChildActor : UntypedPersistentActor
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
+        // Akka.Persistence stops the actor after a failed write (a rejected one continues, below).
+        Context.Parent.Tell(ChildWriteFailed.Instance);
         FailWrite(cause);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }

@@ -34,6 +34,17 @@ public sealed record ChildRecovered
 public sealed record ChildRecoveryFailed(string Reason);
 
 /// <summary>
+/// The child's journal refused a write, and Akka.Persistence stops a persistent actor whose write failed. The entity
+/// holds what it routes to the child from now on and hands it to a fresh one once this one has stopped, as for a
+/// passivating child: forwarded into the stopping actor it would be lost, and its asker would wait out its deadline
+/// (a parked Ping's is its heartbeat) instead of getting an answer or a retriable failure from the next incarnation.
+/// </summary>
+public sealed record ChildWriteFailed
+{
+    public static readonly ChildWriteFailed Instance = new();
+}
+
+/// <summary>
 /// From a device to its account entity: one request it was routed has been answered, or parked (a parked request
 /// ends when the device's next one arrives), so it no longer counts against the device's concurrency budget.
 /// </summary>

@@ -97,6 +97,22 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
     }
 
     [Fact]
+    public void What_comes_for_a_child_whose_write_failed_goes_to_its_successor_not_into_the_stopping_actor()
+    {
+        var entity = StartEntity();
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "fail"));
+        var failing = ExpectMsg<Echo>();
+
+        // The failing child drops everything after "fail", as Akka.Persistence's stopping actor would, and stops 300 ms later.
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "after"));
+        var after = ExpectMsg<Echo>(TimeSpan.FromSeconds(10));
+
+        after.Message.ShouldBe("after");
+        after.Child.ShouldNotBe(failing.Child);
+        after.Seen.ShouldBe(1);
+    }
+
+    [Fact]
     public void An_entity_whose_children_have_all_stopped_asks_its_shard_to_passivate_it()
     {
         var shard = CreateTestProbe();
@@ -130,7 +146,11 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
         }
     }
 
-    /// <summary>Answers every message with its incarnation's name and count; "park" makes it busy (like a parked Ping).</summary>
+    /// <summary>
+    /// Answers every message with its incarnation's name and count; "park" makes it busy (like a parked Ping); "fail"
+    /// behaves as a child whose journal refused a write: it tells the entity, drops whatever reaches it afterwards and
+    /// stops a little later.
+    /// </summary>
     private sealed class EchoChild : EntityChildActor
     {
         private int _seen;
@@ -143,8 +163,19 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
 
         protected override bool CanPassivate => !_parked;
 
+        private bool _failed;
+
         protected override bool Handle(object message)
         {
+            if (_failed) return true;
+            if (message is "fail")
+            {
+                _failed = true;
+                Context.Parent.Tell(ChildWriteFailed.Instance);
+                var self = Self;
+                _ = Task.Delay(300).ContinueWith(_ => self.Tell(PoisonPill.Instance), TaskScheduler.Default);
+            }
+
             _parked |= message is "park";
             Sender.Tell(new Echo(Self.Path.Name, ++_seen, message));
             return true;
