@@ -13,7 +13,7 @@ using Eas.Wire.Commands;
 using Eas.Wire.Http;
 using Eas.Wire.Wbxml;
 
-namespace Eas.Benchmarks.Email;
+namespace Eas.Benchmarks.Bodies;
 
 /// <summary>
 /// One message as an initial Sync handles it: read from its fetch buffer into an item (MIME parse, envelope, bodies
