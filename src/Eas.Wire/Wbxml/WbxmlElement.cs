@@ -83,6 +83,14 @@ public sealed class WbxmlElement
     public static WbxmlElement WithText(ushort tag, string value) => new(tag, value.Replace("\0", string.Empty, StringComparison.Ordinal));
 
     /// <summary>
+    /// An element with a text value given as its UTF-8 bytes, which must be well-formed UTF-8 (the document's charset,
+    /// MS-ASWBXML 2.1.2.1.1): the same element <see cref="WithText"/> makes of the string those bytes decode to, without
+    /// the string. NUL bytes are dropped as <see cref="WithText"/> drops NUL characters (STR_I cannot carry one,
+    /// WAP-192 5.8.4.1); the bytes are not copied when they hold none, so the caller must not change them afterwards.
+    /// </summary>
+    public static WbxmlElement WithUtf8Text(ushort tag, ReadOnlyMemory<byte> utf8) => new(tag, WbxmlValueKind.Text, WbxmlStrings.DropNuls(utf8));
+
+    /// <summary>
     /// An element whose text is given as its bytes, written as they are in an inline string: a string value whose
     /// bytes are not ours to re-encode, such as a MIME message in airsyncbase:Data (MS-ASAIRS 2.2.2.20.1) or
     /// email:MIMEData (MS-ASEMAIL 2.2.2.50), both string data types. A NUL byte becomes a space

@@ -25,4 +25,21 @@ public static class WbxmlStrings
         ReplaceNuls(copy);
         return copy;
     }
+
+    /// <summary>
+    /// The bytes, or a copy without its NUL bytes when they hold one: text of ours, whose NUL characters are dropped
+    /// rather than carried (<see cref="WbxmlElement.WithUtf8Text"/>, <see cref="WbxmlWriter.WriteString(ReadOnlySpan{char})"/>).
+    /// </summary>
+    public static ReadOnlyMemory<byte> DropNuls(ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        var first = span.IndexOf((byte)0);
+        if (first < 0) return bytes;
+        var copy = new byte[span.Length - span.Count((byte)0)];
+        span[..first].CopyTo(copy);
+        var kept = first;
+        foreach (var b in span[(first + 1)..])
+            if (b != 0) copy[kept++] = b;
+        return copy;
+    }
 }

@@ -65,6 +65,31 @@ public sealed class WbxmlWriterTests
         writer.Finish();
 
         WbxmlDocument.Parse(buffer.WrittenSpan.ToArray()).Text.ShouldBe(text);
+    [InlineData("")]
+    [InlineData("a\0b")]
+    [InlineData("\0")]
+    [InlineData("Grüße \0日本😀\0")]
+    public void Utf8_text_encodes_as_the_same_text_given_as_a_string_with_its_nuls_dropped(string text)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+
+        var fromBytes = WbxmlElement.WithUtf8Text(AirSyncBase.Data, utf8);
+
+        Hex.Of(WbxmlWriter.Encode(fromBytes)).ShouldBe(Hex.Of(WbxmlWriter.Encode(WbxmlElement.WithText(AirSyncBase.Data, text))));
+        fromBytes.Text.ShouldBe(text.Replace("\0", "", StringComparison.Ordinal));
+        utf8.ShouldBe(System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
+    [Fact]
+    public void Utf8_text_without_a_nul_is_carried_without_a_copy()
+    {
+        var utf8 = "no nul here"u8.ToArray();
+
+        var element = WbxmlElement.WithUtf8Text(AirSyncBase.Data, utf8.AsMemory(3));
+
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(element.RawValue, out var segment).ShouldBeTrue();
+        segment.Array.ShouldBeSameAs(utf8);
+        segment.Offset.ShouldBe(3);
     }
 
     [Fact]

@@ -36,13 +36,13 @@ internal static class EmailBodyPartWriter
         element.Add(EmailElements.Number(AirSyncBase.EstimatedDataSize, source.FullSize));
         if (!tooLarge)
         {
-            var text = TextTruncation.Utf8Prefix(source.Text, limit);
-            if (!(source.IsComplete && text.Length == source.Text.Length)) element.Add(EmailElements.Boolean(AirSyncBase.Truncated, true));
-            element.Add(WbxmlElement.WithText(AirSyncBase.Data, text));
+            var text = TextTruncation.BytePrefix(source.Bytes, limit);
+            if (!(source.IsComplete && text.Length == source.Bytes.Length)) element.Add(EmailElements.Boolean(AirSyncBase.Truncated, true));
+            element.Add(WbxmlElement.WithUtf8Text(AirSyncBase.Data, text));
         }
 
         if (preference.Preview is > 0 and var length)
-            element.AddText(AirSyncBase.Preview, EmailBodyWriter.Preview(EmailBodySource.PlainText(item, options).Text, length));
+            element.AddText(AirSyncBase.Preview, EmailBodyWriter.Preview(EmailBodySource.PlainText(item, options).Bytes.Span, length));
         return element;
     }
 }

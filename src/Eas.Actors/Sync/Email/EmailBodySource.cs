@@ -7,10 +7,12 @@ namespace Eas.Actors.Sync.Email;
 /// <summary>
 /// One representation of a message's body the server can send: its EAS type, its whole size in bytes
 /// (airsyncbase:EstimatedDataSize, MS-ASAIRS 2.2.2.23), whether the content at hand is all of it, and the
-/// content: text for types 1 and 2, raw bytes for MIME, and for MIME possibly the whole message in its buffer
-/// (<see cref="Source"/>), which a body sent whole streams from.
+/// content as bytes: UTF-8 text for types 1, 2 and 3 (the RTF's base64), raw bytes for MIME, and for MIME possibly the
+/// whole message in its buffer (<see cref="Source"/>), which a body sent whole streams from. A stored text or HTML body
+/// sent as it is stays in the bytes it was decoded into; only a converted body (HTML to text, text to HTML, RTF) is
+/// made from a string.
 /// </summary>
-internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComplete, string Text, ReadOnlyMemory<byte> Bytes)
+internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComplete, ReadOnlyMemory<byte> Bytes)
 {
     /// <summary>The whole MIME message in the buffer it was fetched into (<see cref="EmailMime.Source"/>); null otherwise.</summary>
     public Eas.Wire.Wbxml.BinaryContent? Source { get; init; }
@@ -32,22 +34,22 @@ internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComp
 
     /// <summary>The raw message as a type 4 body.</summary>
     public static EmailBodySource Mime(EmailMime mime) =>
-        new(BodyType.Mime, mime.Size, mime.Data.Length >= mime.Size, string.Empty, mime.Data) { Source = mime.Source };
+        new(BodyType.Mime, mime.Size, mime.Data.Length >= mime.Size, mime.Data) { Source = mime.Source };
 
     /// <summary>The HTML part as a type 2 body, or plain text (type 1) when the message has no HTML part.</summary>
     public static EmailBodySource HtmlOrText(EmailItem item, EmailEncodingOptions options) =>
-        item.Html is { } html ? new(BodyType.Html, html.Size, html.IsComplete, html.Text, default) : PlainText(item, options);
+        item.Html is { } html ? new(BodyType.Html, html.Size, html.IsComplete, html.Utf8) : PlainText(item, options);
 
     /// <summary>
-    /// An RTF (type 3) body made from the plain text (<see cref="RtfText"/>); its <see cref="Text"/> is the RTF's base64,
-    /// Data's form for type 3 (MS-ASAIRS 2.2.2.20.1), and its size that text's length. From a prefix of the text, the
+    /// An RTF (type 3) body made from the plain text (<see cref="RtfText"/>); its <see cref="Bytes"/> are the RTF's base64,
+    /// Data's form for type 3 (MS-ASAIRS 2.2.2.20.1), and its size their length. From a prefix of the text, the
     /// size is the base64 length of the whole text's size, a rough estimate as 2.2.2.23.2 allows.
     /// </summary>
     public static EmailBodySource Rtf(EmailItem item, EmailEncodingOptions options)
     {
         var text = PlainText(item, options);
-        var base64 = RtfText.Base64FromPlainText(text.Text);
-        return new(BodyType.Rtf, text.IsComplete ? base64.Length : Eas.Wire.Wbxml.BinaryContent.Base64Length(text.FullSize), text.IsComplete, base64, default);
+        var base64 = Encoding.ASCII.GetBytes(RtfText.Base64FromPlainText(text.DecodeText()));
+        return new(BodyType.Rtf, text.IsComplete ? base64.Length : Eas.Wire.Wbxml.BinaryContent.Base64Length(text.FullSize), text.IsComplete, base64);
     }
 
     /// <summary>
@@ -56,10 +58,10 @@ internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComp
     /// </summary>
     public static EmailBodySource Html(EmailItem item, EmailEncodingOptions options)
     {
-        if (item.Html is { } html) return new(BodyType.Html, html.Size, html.IsComplete, html.Text, default);
+        if (item.Html is { } html) return new(BodyType.Html, html.Size, html.IsComplete, html.Utf8);
         var text = PlainText(item, options);
-        var converted = PlainTextHtml.From(text.Text);
-        return new(BodyType.Html, text.IsComplete ? Encoding.UTF8.GetByteCount(converted) : text.FullSize, text.IsComplete, converted, default);
+        var converted = Encoding.UTF8.GetBytes(PlainTextHtml.From(text.DecodeText()));
+        return new(BodyType.Html, text.IsComplete ? converted.Length : text.FullSize, text.IsComplete, converted);
     }
 
     /// <summary>
@@ -70,10 +72,13 @@ internal sealed record EmailBodySource(BodyType Type, long FullSize, bool IsComp
     /// </summary>
     public static EmailBodySource PlainText(EmailItem item, EmailEncodingOptions options)
     {
-        if (item.PlainText is { } text) return new(BodyType.PlainText, text.Size, text.IsComplete, text.Text, default);
-        if (item.Html is not { } html) return new(BodyType.PlainText, 0, true, string.Empty, default);
-        var converted = options.HtmlToText(html.Text);
+        if (item.PlainText is { } text) return new(BodyType.PlainText, text.Size, text.IsComplete, text.Utf8);
+        if (item.Html is not { } html) return new(BodyType.PlainText, 0, true, ReadOnlyMemory<byte>.Empty);
+        var converted = Encoding.UTF8.GetBytes(options.HtmlToText(html.Text));
         var complete = html.IsComplete;
-        return new(BodyType.PlainText, complete ? Encoding.UTF8.GetByteCount(converted) : html.Size, complete, converted, default);
+        return new(BodyType.PlainText, complete ? converted.Length : html.Size, complete, converted);
     }
+
+    /// <summary>A text body's content as a string, for the conversions that need one; never for MIME.</summary>
+    public string DecodeText() => Encoding.UTF8.GetString(Bytes.Span);
 }

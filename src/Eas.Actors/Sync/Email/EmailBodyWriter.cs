@@ -96,8 +96,9 @@ internal static class EmailBodyWriter
             return new Rendered(source, preference, false, !(source.IsComplete && bytes.Length == source.Bytes.Length), null, bytes);
         }
 
-        var text = source.Type == BodyType.Rtf ? RtfText.Base64Prefix(source.Text, limit) : TextTruncation.Utf8Prefix(source.Text, limit);
-        return new Rendered(source, preference, false, !(source.IsComplete && text.Length == source.Text.Length), text, null);
+        // A UTF-8 text cut at a byte is backed off to the start of its character; RTF's base64 is cut on a 4-character group.
+        var text = source.Type == BodyType.Rtf ? RtfText.Base64Prefix(source.Bytes, limit) : TextTruncation.BytePrefix(source.Bytes, limit);
+        return new Rendered(source, preference, false, !(source.IsComplete && text.Length == source.Bytes.Length), text, null);
     }
 
     private static WbxmlElement Build(Rendered body, EmailItem item, EmailEncodingOptions options)
@@ -108,13 +109,40 @@ internal static class EmailBodyWriter
         element.Add(EmailElements.Boolean(AirSyncBase.Truncated, body.Truncated));
         var hasData = body.Text is { Length: > 0 } || body.Bytes is { Length: > 0 } || body.Streamed is not null;
         if (!body.Withheld && (hasData || !body.Truncated) && body.Streamed is null)
-            element.Add(body.Bytes is { } bytes ? WbxmlElement.WithStringBytes(AirSyncBase.Data, bytes) : WbxmlElement.WithText(AirSyncBase.Data, body.Text ?? string.Empty));
+            element.Add(body.Bytes is { } bytes ? WbxmlElement.WithStringBytes(AirSyncBase.Data, bytes) : WbxmlElement.WithUtf8Text(AirSyncBase.Data, body.Text ?? default));
 
         // MS-ASAIRS 2.2.2.35.1: no Preview beside plain text Data, which already is the preview.
         if (EmailVersionRules.AllowsPreview(options.Version) && body.Preference?.Preview is > 0 and var length
             && !(body.Source.Type == BodyType.PlainText && hasData))
-            element.AddText(AirSyncBase.Preview, Preview(EmailBodySource.PlainText(item, options).Text, length));
+            element.AddText(AirSyncBase.Preview, Preview(EmailBodySource.PlainText(item, options).Bytes.Span, length));
         return element;
+    }
+
+    /// <summary>
+    /// The first <paramref name="length"/> characters of the UTF-8 text with runs of white space folded to one space:
+    /// what <see cref="Preview(string, int)"/> gives for the decoded text, decoding only as much as the preview takes.
+    /// </summary>
+    internal static string Preview(ReadOnlySpan<byte> utf8, int length)
+    {
+        var builder = new StringBuilder(Math.Min(utf8.Length, length + 1));
+        Span<char> chars = stackalloc char[2];
+        var space = false;
+        while (!utf8.IsEmpty && builder.Length <= length)
+        {
+            Rune.DecodeFromUtf8(utf8, out var rune, out var consumed);
+            utf8 = utf8[consumed..];
+            if (Rune.IsWhiteSpace(rune))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space) builder.Append(' ');
+            space = false;
+            builder.Append(chars[..rune.EncodeToUtf16(chars)]);
+        }
+
+        return TextTruncation.CharPrefix(builder.ToString(), length);
     }
 
     /// <summary>The first <paramref name="length"/> characters of the text with runs of white space folded to one space.</summary>
@@ -139,7 +167,8 @@ internal static class EmailBodyWriter
         return TextTruncation.CharPrefix(builder.ToString(), length);
     }
 
-    private sealed record Rendered(EmailBodySource Source, BodyPreference? Preference, bool Withheld, bool Truncated, string? Text, ReadOnlyMemory<byte>? Bytes)
+    /// <summary>A body as it goes out: Text is a text body's Data as UTF-8 (types 1, 2 and 3, NULs dropped when written), Bytes a MIME body's (NULs written as spaces).</summary>
+    private sealed record Rendered(EmailBodySource Source, BodyPreference? Preference, bool Withheld, bool Truncated, ReadOnlyMemory<byte>? Text, ReadOnlyMemory<byte>? Bytes)
     {
         /// <summary>The whole MIME message, sent from its buffer as this body's Data.</summary>
         public BinaryContent? Streamed { get; init; }

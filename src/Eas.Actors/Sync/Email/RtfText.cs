@@ -49,6 +49,6 @@ internal static class RtfText
     public static string Base64FromPlainText(string text) => Convert.ToBase64String(Encoding.ASCII.GetBytes(FromPlainText(text)));
 
     /// <summary>The base64 text cut to at most <paramref name="maxBytes"/>, on a 4-character group so that what is sent decodes.</summary>
-    public static string Base64Prefix(string base64, long? maxBytes) =>
+    public static ReadOnlyMemory<byte> Base64Prefix(ReadOnlyMemory<byte> base64, long? maxBytes) =>
         maxBytes is { } limit && limit < base64.Length ? base64[..(int)(limit / 4 * 4)] : base64;
 }

@@ -5,7 +5,8 @@ namespace Eas.Actors.Sync.Email;
 /// <summary>
 /// Cuts bodies to a size without splitting a character: text by UTF-8 bytes (MS-ASAIRS TruncationSize
 /// counts bytes) or by UTF-16 characters (the 2.5 codes count characters), and raw bytes back to the
-/// start of a UTF-8 sequence.
+/// start of a UTF-8 sequence. Text comes as a string or as its UTF-8 bytes; a cut of the bytes keeps the bytes of
+/// what the same cut of the string keeps.
 /// </summary>
 internal static class TextTruncation
 {
@@ -33,6 +34,32 @@ internal static class TextTruncation
         if (length > 0 && char.IsHighSurrogate(text[length - 1])) length--;
         return text[..length];
     }
+
+    /// <summary>
+    /// The longest prefix of the UTF-8 text <paramref name="utf8"/> that holds at most <paramref name="maxChars"/> UTF-16
+    /// characters, a character outside the BMP counting two and never cut in half: the bytes of what
+    /// <see cref="CharPrefix(string, long?)"/> keeps of the decoded string.
+    /// </summary>
+    public static ReadOnlyMemory<byte> CharPrefix(ReadOnlyMemory<byte> utf8, long? maxChars)
+    {
+        // A UTF-16 unit takes at least one UTF-8 byte, so a limit of at least the byte count keeps everything.
+        if (maxChars is not { } limit || limit >= utf8.Length) return utf8;
+        var span = utf8.Span;
+        long chars = 0;
+        var end = 0;
+        while (end < span.Length)
+        {
+            Rune.DecodeFromUtf8(span[end..], out var rune, out var consumed);
+            if (chars + rune.Utf16SequenceLength > limit) break;
+            chars += rune.Utf16SequenceLength;
+            end += consumed;
+        }
+
+        return utf8[..end];
+    }
+
+    /// <summary>The number of UTF-16 characters the UTF-8 text decodes to (the length of its string).</summary>
+    public static int CharCount(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetCharCount(utf8);
 
     /// <summary>
     /// Moves a cut at <paramref name="cut"/> back over UTF-8 continuation bytes (10xxxxxx) so that it falls

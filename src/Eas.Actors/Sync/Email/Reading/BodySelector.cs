@@ -13,7 +13,7 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// </summary>
 public static class BodySelector
 {
-    private const string PlainSeparator = "\r\n";
+    private static ReadOnlySpan<byte> PlainSeparator => "\r\n"u8;
 
     /// <summary>Whether the part is text/html.</summary>
     public static bool IsHtml(MimeEntity part) => part.ContentType.IsMimeType("text", "html");
@@ -68,15 +68,67 @@ public static class BodySelector
         return [.. multipart.SelectMany(child => Select(child, html))];
     }
 
-    /// <summary>Joins the chosen parts (plain text parts on their own lines) and cuts the result to <paramref name="limit"/> UTF-8 bytes.</summary>
+    /// <summary>
+    /// Joins the chosen parts (plain text parts on their own lines) and cuts the result to <paramref name="limit"/> UTF-8
+    /// bytes without splitting a character, into one array of exactly the kept size: the only copy of the body the item holds.
+    /// </summary>
     public static EmailBodyText? Combine(IReadOnlyList<DecodedBody> parts, bool html, long? limit)
     {
         if (parts.Count == 0) return null;
-        var separator = html ? string.Empty : PlainSeparator;
-        var kept = string.Join(separator, parts.Select(p => p.View(html).Kept));
-        var fullSize = parts.Sum(p => p.View(html).TotalSize) + (parts.Count - 1) * separator.Length;
-        if (limit is not { } max || fullSize <= max) return new EmailBodyText(kept, fullSize);
-        return new EmailBodyText(kept[..BoundedText.PrefixLength(kept, Math.Max(0, max))], fullSize);
+        var separator = html ? ReadOnlySpan<byte>.Empty : PlainSeparator;
+        long fullSize = 0, keptSize = 0;
+        foreach (var part in parts)
+        {
+            fullSize += part.View(html).TotalSize;
+            keptSize += part.View(html).Kept.Length;
+        }
+
+        fullSize += (parts.Count - 1L) * separator.Length;
+        keptSize += (parts.Count - 1L) * separator.Length;
+        var length = limit is { } max && keptSize > max ? CutPoint(parts, html, separator, Math.Max(0, max)) : (int)keptSize;
+        var bytes = new byte[length];
+        var filled = 0;
+        for (var i = 0; i < parts.Count && filled < length; i++)
+        {
+            if (i > 0) filled += Copy(separator, bytes.AsSpan(filled));
+            filled += Copy(parts[i].View(html).Kept, bytes.AsSpan(filled));
+        }
+
+        return new EmailBodyText(bytes, fullSize);
+    }
+
+    /// <summary>Where a cut at <paramref name="limit"/> of the joined parts falls once moved back to the start of a character.</summary>
+    private static int CutPoint(IReadOnlyList<DecodedBody> parts, bool html, ReadOnlySpan<byte> separator, long limit)
+    {
+        var cut = (int)limit;
+        while (cut > 0 && BoundedText.IsContinuation(ByteAt(parts, html, separator, cut))) cut--;
+        return cut;
+    }
+
+    /// <summary>The byte at <paramref name="index"/> of the parts joined by <paramref name="separator"/>.</summary>
+    private static byte ByteAt(IReadOnlyList<DecodedBody> parts, bool html, ReadOnlySpan<byte> separator, int index)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0)
+            {
+                if (index < separator.Length) return separator[index];
+                index -= separator.Length;
+            }
+
+            var kept = parts[i].View(html).Kept;
+            if (index < kept.Length) return kept[index];
+            index -= kept.Length;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(index));
+    }
+
+    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var count = Math.Min(source.Length, destination.Length);
+        source[..count].CopyTo(destination);
+        return count;
     }
 
     /// <summary>The root of a multipart/related: the part whose Content-ID is the "start" parameter, else the first.</summary>

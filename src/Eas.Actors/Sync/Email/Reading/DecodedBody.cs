@@ -9,28 +9,27 @@ namespace Eas.Actors.Sync.Email.Reading;
 /// to the other kind (HTML to text with <see cref="HtmlToText"/>, text to an HTML fragment with
 /// <see cref="PlainTextToHtml"/>). A byte order mark at the start is dropped. Only the views a caller asks for are
 /// made: most messages need one form of each part, and converting every part to the other kind doubled the work
-/// of reading a message.
+/// of reading a message. Each view is UTF-8 in a rented buffer (<see cref="BoundedText"/>), never a string; Dispose
+/// returns the buffers.
 /// </summary>
-public sealed class DecodedBody
+public sealed class DecodedBody : IDisposable
 {
     private const int ChunkChars = 8192;
 
     /// <summary>The smallest read buffer: a part of a few bytes still reads through one.</summary>
     private const int MinBufferBytes = 256;
 
-    // Properties, not fields: a BoundedText is a TextWriter over a StringBuilder and holds nothing to dispose.
-    private BoundedText? NativeText { get; }
+    private readonly BoundedText? _nativeText;
+    private readonly BoundedText? _convertedText;
 
-    private BoundedText? ConvertedText { get; }
-
-    private DecodedBody(MimeEntity part, bool isHtml, long? limit, BodyViews views, int expectedChars)
+    private DecodedBody(MimeEntity part, bool isHtml, long? limit, BodyViews views, int expectedBytes)
     {
         Part = part;
         IsHtml = isHtml;
         var nativeView = isHtml ? BodyViews.Html : BodyViews.Plain;
         // Plain text as HTML grows by its markup (escapes, a <br> per line); HTML as text mostly shrinks.
-        if ((views & nativeView) != 0) NativeText = new BoundedText(limit, expectedChars);
-        if ((views & ~nativeView & BodyViews.Both) != 0) ConvertedText = new BoundedText(limit, isHtml ? expectedChars / 2 : expectedChars + expectedChars / 4);
+        if ((views & nativeView) != 0) _nativeText = new BoundedText(limit, expectedBytes);
+        if ((views & ~nativeView & BodyViews.Both) != 0) _convertedText = new BoundedText(limit, isHtml ? expectedBytes / 2 : expectedBytes + expectedBytes / 4);
     }
 
     /// <summary>The part the text comes from.</summary>
@@ -41,19 +40,42 @@ public sealed class DecodedBody
 
     /// <summary>The text as HTML (<paramref name="html"/>) or as plain text; only a view that was asked for.</summary>
     public BoundedText View(bool html) =>
-        (html == IsHtml ? NativeText : ConvertedText)
+        (html == IsHtml ? _nativeText : _convertedText)
         ?? throw new InvalidOperationException($"The {(html ? "HTML" : "plain text")} view of this part was not asked for.");
+
+    /// <summary>Returns the views' buffers.</summary>
+    public void Dispose()
+    {
+        _nativeText?.Dispose();
+        _convertedText?.Dispose();
+    }
 
     /// <summary>
     /// Decodes <paramref name="part"/> into the <paramref name="views"/> asked for, keeping at most
-    /// <paramref name="limit"/> UTF-8 bytes of each.
+    /// <paramref name="limit"/> UTF-8 bytes of each. The caller disposes the result.
     /// </summary>
     public static async Task<DecodedBody> DecodeAsync(MimeEntity part, long? limit, BodyViews views, CancellationToken cancellationToken)
     {
         var size = EncodedSize(part);
         var body = new DecodedBody(part, BodySelector.IsHtml(part), limit, views, (int)Math.Min(size, int.MaxValue));
-        var textAsHtml = body.IsHtml || body.ConvertedText is null ? null : new PlainTextToHtml(body.ConvertedText);
-        if (body.NativeText is not null || textAsHtml is not null)
+        try
+        {
+            await body.DecodeAsync(size, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        return body;
+    }
+
+    private async Task DecodeAsync(long size, CancellationToken cancellationToken)
+    {
+        var part = Part;
+        var textAsHtml = IsHtml || _convertedText is null ? null : new PlainTextToHtml(_convertedText);
+        if (_nativeText is not null || textAsHtml is not null)
         {
             var chunk = ArrayPool<char>.Shared.Rent(ChunkChars);
             try
@@ -62,7 +84,7 @@ public sealed class DecodedBody
                 int read;
                 while ((read = await reader.ReadAsync(chunk.AsMemory(0, ChunkChars), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    body.NativeText?.Write(chunk.AsSpan(0, read));
+                    _nativeText?.Write(chunk.AsSpan(0, read));
                     textAsHtml?.Write(chunk.AsSpan(0, read));
                 }
             }
@@ -74,15 +96,14 @@ public sealed class DecodedBody
             textAsHtml?.Complete();
         }
 
-        if (body.IsHtml && body.ConvertedText is not null)
+        if (IsHtml && _convertedText is not null)
         {
             using var reader = OpenText(part, size);
-            HtmlToText.Convert(reader, body.ConvertedText);
+            HtmlToText.Convert(reader, _convertedText);
         }
 
-        body.NativeText?.Complete();
-        body.ConvertedText?.Complete();
-        return body;
+        _nativeText?.Complete();
+        _convertedText?.Complete();
     }
 
     /// <summary>The part's transfer-encoded size when its content says (it bounds the decoded text), else one chunk.</summary>

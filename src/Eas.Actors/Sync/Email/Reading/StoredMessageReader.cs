@@ -120,19 +120,26 @@ public static class StoredMessageReader
         var hasHtml = htmlParts.Exists(BodySelector.IsHtml);
         var used = new HashSet<MimeEntity>(plainParts.Concat(htmlParts), ReferenceEqualityComparer.Instance);
         var decoded = new Dictionary<MimeEntity, DecodedBody>(ReferenceEqualityComparer.Instance);
-        foreach (var part in used)
+        try
         {
-            var views = (plainParts.Contains(part) ? BodyViews.Plain : BodyViews.None)
-                | (hasHtml && htmlParts.Contains(part) ? BodyViews.Html : BodyViews.None);
-            decoded[part] = await DecodedBody.DecodeAsync(part, maxBodyBytes, views, cancellationToken).ConfigureAwait(false);
-        }
+            foreach (var part in used)
+            {
+                var views = (plainParts.Contains(part) ? BodyViews.Plain : BodyViews.None)
+                    | (hasHtml && htmlParts.Contains(part) ? BodyViews.Html : BodyViews.None);
+                decoded[part] = await DecodedBody.DecodeAsync(part, maxBodyBytes, views, cancellationToken).ConfigureAwait(false);
+            }
 
-        return item with
+            return item with
+            {
+                PlainText = BodySelector.Combine([.. plainParts.Select(p => decoded[p])], html: false, maxBodyBytes),
+                Html = hasHtml ? BodySelector.Combine([.. htmlParts.Select(p => decoded[p])], html: true, maxBodyBytes) : null,
+                Attachments = AttachmentList.Of(stored, used),
+            };
+        }
+        finally
         {
-            PlainText = BodySelector.Combine([.. plainParts.Select(p => decoded[p])], html: false, maxBodyBytes),
-            Html = hasHtml ? BodySelector.Combine([.. htmlParts.Select(p => decoded[p])], html: true, maxBodyBytes) : null,
-            Attachments = AttachmentList.Of(stored, used),
-        };
+            foreach (var view in decoded.Values) view.Dispose();
+        }
     }
 
     /// <summary>Malformed input MimeKit gave up on; cancellation and I/O failures of the buffer are not.</summary>

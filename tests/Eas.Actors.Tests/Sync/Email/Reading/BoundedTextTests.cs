@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 
 namespace Eas.Actors.Tests.Sync.Email.Reading;
 
-/// <summary>Keeping a body up to a UTF-8 byte limit on character boundaries while measuring all of it.</summary>
+/// <summary>Keeping a body's UTF-8 up to a byte limit on character boundaries while measuring all of it.</summary>
 public sealed class BoundedTextTests
 {
     [Theory]
@@ -21,11 +21,27 @@ public sealed class BoundedTextTests
     [InlineData("abc", -5, "", 3)]
     public void Utf8_limits_never_split_a_sequence(string text, long limit, string kept, long fullSize)
     {
-        var bounded = Write(text, limit, pieceSize: 1);
+        using var bounded = Write(text, limit, pieceSize: 1);
+        var utf8 = Encoding.UTF8.GetBytes(text);
 
-        bounded.Kept.ShouldBe(kept);
+        Encoding.UTF8.GetString(bounded.Kept).ShouldBe(kept);
         bounded.TotalSize.ShouldBe(fullSize);
-        text[..BoundedText.PrefixLength(text, Math.Max(0, limit))].ShouldBe(kept);
+        Encoding.UTF8.GetString(utf8.AsSpan(0, BoundedText.PrefixLength(utf8, Math.Max(0, limit)))).ShouldBe(kept);
+    }
+
+    [Fact]
+    public void A_text_longer_than_one_buffer_is_kept_whole_without_a_limit_and_cut_on_a_character_with_one()
+    {
+        var text = string.Concat(Enumerable.Repeat("Grüße 日本 😀\r\n", 20_000));
+        var utf8 = Encoding.UTF8.GetBytes(text);
+
+        using var whole = Write(text, null, pieceSize: 8192);
+        using var cut = Write(text, 100_003, pieceSize: 8192);
+
+        whole.Kept.SequenceEqual(utf8).ShouldBeTrue();
+        cut.Kept.Length.ShouldBe(BoundedText.PrefixLength(utf8, 100_003));
+        cut.Kept.SequenceEqual(utf8.AsSpan(0, cut.Kept.Length)).ShouldBeTrue();
+        cut.TotalSize.ShouldBe(utf8.Length);
     }
 
     [Fact]
@@ -45,15 +61,27 @@ public sealed class BoundedTextTests
         Prop.ForAll(texts.Zip(limits).Zip(pieces).ToArbitrary(), input =>
         {
             var ((text, limit), piece) = input;
-            var bounded = Write(text, limit, piece);
-            var kept = bounded.Kept;
-            var truncated = bounded.TotalSize > limit;
-            var fits = Encoding.UTF8.GetByteCount(kept) <= limit || !truncated;
-            var isPrefix = text.StartsWith(kept, StringComparison.Ordinal);
-            var nextWouldNotFit = !truncated
-                || Encoding.UTF8.GetByteCount(text[..Math.Min(text.Length, kept.Length + (char.IsHighSurrogate(text[kept.Length]) ? 2 : 1))]) > limit;
-            return fits && isPrefix && nextWouldNotFit && bounded.TotalSize == Encoding.UTF8.GetByteCount(text);
+            using var bounded = Write(text, limit, piece);
+            var expected = Encoding.UTF8.GetBytes(text[..LongestCharPrefix(text, limit)]);
+            return bounded.Kept.SequenceEqual(expected) && bounded.TotalSize == Encoding.UTF8.GetByteCount(text);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+    }
+
+    /// <summary>The old string sink's rule: whole characters (a pair 4 bytes, a lone surrogate 3) while they fit.</summary>
+    private static int LongestCharPrefix(string text, long limit)
+    {
+        long size = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var paired = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var next = paired ? 4 : text[i] switch { < '\u0080' => 1, < '\u0800' => 2, _ => 3 };
+            if (size + next > limit) break;
+            size += next;
+            i += paired ? 2 : 1;
+        }
+
+        return i;
     }
 
     private static BoundedText Write(string text, long? limit, int pieceSize)

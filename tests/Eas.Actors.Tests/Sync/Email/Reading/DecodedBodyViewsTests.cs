@@ -13,29 +13,29 @@ public sealed class DecodedBodyViewsTests
     [Fact]
     public async Task A_part_asked_for_only_in_its_own_form_is_not_converted()
     {
-        var body = await DecodedBody.DecodeAsync(TextPart("plain", "one <two>\r\nthree"), limit: null, BodyViews.Plain, CancellationToken.None);
+        using var body = await DecodedBody.DecodeAsync(TextPart("plain", "one <two>\r\nthree"), limit: null, BodyViews.Plain, CancellationToken.None);
 
-        body.View(html: false).Kept.ShouldBe("one <two>\r\nthree");
+        Kept(body, html: false).ShouldBe("one <two>\r\nthree");
         Should.Throw<InvalidOperationException>(() => body.View(html: true));
     }
 
     [Fact]
     public async Task A_text_part_asked_for_as_HTML_only_is_converted_and_kept_within_the_limit()
     {
-        var body = await DecodedBody.DecodeAsync(TextPart("plain", "a&b\r\nc"), limit: 1000, BodyViews.Html, CancellationToken.None);
+        using var body = await DecodedBody.DecodeAsync(TextPart("plain", "a&b\r\nc"), limit: 1000, BodyViews.Html, CancellationToken.None);
 
-        body.View(html: true).Kept.ShouldBe("<div>a&amp;b<br>\r\nc</div>");
+        Kept(body, html: true).ShouldBe("<div>a&amp;b<br>\r\nc</div>");
         Should.Throw<InvalidOperationException>(() => body.View(html: false));
     }
 
     [Fact]
     public async Task An_HTML_part_asked_for_in_both_forms_gives_both_each_measured_in_full()
     {
-        var body = await DecodedBody.DecodeAsync(TextPart("html", "<p>Hello <b>world</b></p>"), limit: 3, BodyViews.Both, CancellationToken.None);
+        using var body = await DecodedBody.DecodeAsync(TextPart("html", "<p>Hello <b>world</b></p>"), limit: 3, BodyViews.Both, CancellationToken.None);
 
-        body.View(html: true).Kept.ShouldBe("<p>");
+        Kept(body, html: true).ShouldBe("<p>");
         body.View(html: true).TotalSize.ShouldBe(Encoding.UTF8.GetByteCount("<p>Hello <b>world</b></p>"));
-        body.View(html: false).Kept.ShouldBe("Hel");
+        Kept(body, html: false).ShouldBe("Hel");
         body.View(html: false).TotalSize.ShouldBeGreaterThan(3);
     }
 
@@ -44,10 +44,12 @@ public sealed class DecodedBodyViewsTests
     {
         var text = string.Concat(Enumerable.Repeat("0123456789abcdef\r\n", 2_000));
 
-        var body = await DecodedBody.DecodeAsync(TextPart("plain", text), limit: null, BodyViews.Plain, CancellationToken.None);
+        using var body = await DecodedBody.DecodeAsync(TextPart("plain", text), limit: null, BodyViews.Plain, CancellationToken.None);
 
-        body.View(html: false).Kept.ShouldBe(text);
+        Kept(body, html: false).ShouldBe(text);
     }
+
+    private static string Kept(DecodedBody body, bool html) => Encoding.UTF8.GetString(body.View(html).Kept);
 
     private static TextPart TextPart(string subtype, string text) => new(subtype) { Text = text };
 }

@@ -97,11 +97,11 @@ public sealed class PooledPartReaderTests
         var first = await LoadAsync("Content-Type: text/plain\n\nfirst body\n");
         var second = await LoadAsync("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nc2Vjb25kIGJvZHk=\n");
 
-        var firstText = await DecodedBody.DecodeAsync(first.Message.Body!, null, BodyViews.Plain, CancellationToken.None);
-        var secondText = await DecodedBody.DecodeAsync(second.Message.Body!, null, BodyViews.Plain, CancellationToken.None);
+        using var firstText = await DecodedBody.DecodeAsync(first.Message.Body!, null, BodyViews.Plain, CancellationToken.None);
+        using var secondText = await DecodedBody.DecodeAsync(second.Message.Body!, null, BodyViews.Plain, CancellationToken.None);
 
-        firstText.View(html: false).Kept.ShouldBe("first body\r\n");
-        secondText.View(html: false).Kept.ShouldBe("second body");
+        Encoding.UTF8.GetString(firstText.View(html: false).Kept).ShouldBe("first body\r\n");
+        Encoding.UTF8.GetString(secondText.View(html: false).Kept).ShouldBe("second body");
     }
 
     [Fact]
