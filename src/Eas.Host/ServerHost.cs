@@ -77,7 +77,11 @@ public static class ServerHost
             sp.GetRequiredService<IOptions<EasOptions>>().Value.Auth, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServerMetrics>(), sp.GetRequiredService<ILogger<SignInProtection>>()));
         services.AddSingleton<SignInService>();
         services.AddSingleton<IMailSessionFactory>(sp =>
-            new ImapMailSessionFactory(ImapServerFrom(sp) with { CommandTimeout = TimeSpan.FromMinutes(2) }) { Metrics = sp.GetRequiredService<ImapMetrics>() });
+            new ImapMailSessionFactory(ImapServerFrom(sp) with { CommandTimeout = TimeSpan.FromMinutes(2) })
+            {
+                Metrics = sp.GetRequiredService<ImapMetrics>(),
+                Logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Eas.Actors.Mailboxes.Imap.ImapMailSession"),
+            });
         services.AddSingleton<IMailWatcherFactory>(sp =>
             new ImapMailWatcherFactory(ImapServerFrom(sp)) { Metrics = sp.GetRequiredService<ImapMetrics>() });
         services.AddSingleton<Eas.Actors.Mailboxes.Pim.IPimStoreFactory>(sp => PimComposition.From(

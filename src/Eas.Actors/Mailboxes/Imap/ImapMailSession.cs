@@ -13,8 +13,9 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// <see cref="IMailSession"/> over MailKit's <see cref="ImapClient"/>. A folder is selected (SELECT, with
 /// CONDSTORE where offered, RFC 7162 3.1.8) only when the operation's folder is not the selected one. A full
 /// listing selects again for a fresh HIGHESTMODSEQ and message count; a delta of the selected folder asks NOOP and
-/// STATUS instead (<see cref="ListChangesOfSelectedAsync"/>): Dovecot's work for a SELECT grows with the folder. Fetched messages and parts land in <see cref="EmailReader.CreateBuffer"/> buffers
-/// (<see cref="SpoolingImapFolder"/>), never whole in memory when large.
+/// STATUS instead (<see cref="ListChangesOfSelectedAsync"/>): Dovecot's work for a SELECT grows with the folder. A Sync
+/// window's bodies come in one UID FETCH (<see cref="FetchBodiesAsync"/>). Fetched messages and parts land in
+/// <see cref="EmailReader.CreateBuffer"/> buffers (<see cref="SpoolingImapFolder"/>), never whole in memory when large.
 /// </summary>
 /// <remarks>
 /// Every MailKit call goes through <see cref="CallAsync{T}"/>, which times it for <see cref="ImapMetrics"/> and
@@ -86,41 +87,35 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     }
 
     /// <summary>
-    /// The messages of the selected folder: one UID FETCH of their flags, dates and sizes (which leaves out UIDs that
-    /// are gone), then each body, except where <paramref name="ready"/> holds the message already fetched with the
-    /// flags it has now.
+    /// The messages of the selected folder, in the order asked, with two commands whatever their number: one UID FETCH
+    /// of their flags and dates (which leaves out UIDs that are gone), then one of the bodies
+    /// (<see cref="FetchBodiesAsync"/>) of all but those <paramref name="ready"/> holds already fetched with the flags
+    /// they have now.
     /// </summary>
+    /// <remarks>
+    /// The flags are not read with the bodies: MailKit's GetStreams asks BODY.PEEK[] alone, and the separate FETCH is
+    /// what tells a prefetched message whose flags changed since (served again, with its flags now) and gives each
+    /// message its INTERNALDATE, which the reader needs while the body streams in.
+    /// </remarks>
     private async Task<IReadOnlyList<FetchedEmail>> FetchSelectedAsync(
         IMailFolder selected, IReadOnlyList<uint> uids, EmailContentRequest content, Dictionary<uint, FetchedEmail> ready, CancellationToken cancellationToken)
     {
-        var request = new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags | MessageSummaryItems.InternalDate | MessageSummaryItems.Size);
+        var request = new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags | MessageSummaryItems.InternalDate);
         var summaries = await CallAsync("UID FETCH", () => selected.FetchAsync(Uids(uids), request, cancellationToken));
-        var byUid = summaries.ToDictionary(m => m.UniqueId.Id);
-        var result = new List<FetchedEmail>(uids.Count);
+        var served = new Dictionary<uint, FetchedEmail>(summaries.Count);
+        var wanted = new Dictionary<uint, IMessageSummary>(summaries.Count);
+        foreach (var summary in summaries)
+        {
+            var uid = summary.UniqueId.Id;
+            if (ready.TryGetValue(uid, out var early) && early.Flags == MessageFlagNames.Parse(ImapFlagMapping.NamesOf(summary))) served[uid] = early;
+            else wanted[uid] = summary;
+        }
+
+        if (wanted.Count > 0) await FetchBodiesAsync((IImapFolder)selected, wanted, content, served, cancellationToken);
+        var result = new List<FetchedEmail>(served.Count);
         foreach (var uid in uids)
         {
-            if (!byUid.TryGetValue(uid, out var summary)) continue;
-            var flags = ImapFlagMapping.NamesOf(summary);
-            if (ready.TryGetValue(uid, out var early) && early.Flags == MessageFlagNames.Parse(flags))
-            {
-                result.Add(early);
-                continue;
-            }
-
-            var buffer = await FetchRawAsync(selected, uid, cancellationToken);
-            if (buffer is null) continue;
-            var handedOver = false;
-            try
-            {
-                var item = await EmailReader.ParseAsync(buffer, flags, summary.InternalDate ?? DateTimeOffset.UnixEpoch, content, cancellationToken);
-                handedOver = item.Mime?.Source is not null;
-                result.Add(new FetchedEmail(uid, MessageFlagNames.Parse(flags), item));
-            }
-            finally
-            {
-                // A buffer the item keeps as its MIME source is the caller's now (EmailContentRequest.MimePrefixBytes).
-                if (!handedOver) await buffer.DisposeAsync();
-            }
+            if (served.Remove(uid, out var item)) result.Add(item);
         }
 
         return result;

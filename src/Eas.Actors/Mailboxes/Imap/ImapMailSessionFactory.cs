@@ -1,5 +1,7 @@
 using Eas.Actors.Diagnostics;
 using MailKit.Net.Imap;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eas.Actors.Mailboxes.Imap;
 
@@ -12,6 +14,9 @@ public sealed class ImapMailSessionFactory(ImapServer server) : IMailSessionFact
     /// <summary>Where open sessions and command durations are counted; nothing is when null.</summary>
     public ImapMetrics? Metrics { get; init; }
 
+    /// <summary>Where the sessions log; nowhere when not set.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     public async Task<IMailSession> OpenAsync(MailCredentials credentials, CancellationToken cancellationToken)
     {
         var client = await ImapConnector.OpenAsync(server, credentials, Metrics, cancellationToken);
@@ -20,7 +25,7 @@ public sealed class ImapMailSessionFactory(ImapServer server) : IMailSessionFact
             client.Timeout = (int)(server.CommandTimeout ?? server.Timeout).TotalMilliseconds;
             if (client.Capabilities.HasFlag(ImapCapabilities.QuickResync)) await client.EnableQuickResyncAsync(cancellationToken);
             Metrics?.SessionOpened(ImapMetrics.MailboxPurpose);
-            return new ImapMailSession(client, Metrics) { Login = credentials.Login };
+            return new ImapMailSession(client, Metrics) { Login = credentials.Login, Logger = Logger };
         }
         catch (Exception e)
         {

@@ -23,9 +23,10 @@ internal sealed class SpoolingImapClient : ImapClient
 /// <summary>
 /// An <see cref="ImapFolder"/> whose fetched sections (a whole message, a part) are written to the buffer
 /// <see cref="EmailReader.CreateBuffer"/> picks for their literal's size, the hook MailKit offers for keeping
-/// large message data out of memory. The caller owns and disposes the stream it gets.
+/// large message data out of memory. The caller owns and disposes the stream it gets, a <see cref="LiteralBuffer"/>
+/// (a GetStreams callback may keep its buffer past MailKit's disposal with <see cref="LiteralBuffer.Release"/>).
 /// </summary>
 internal sealed class SpoolingImapFolder(ImapFolderConstructorArgs args) : ImapFolder(args)
 {
-    protected override Stream CreateStream(MailKit.UniqueId? uid, string section, int offset, int length) => EmailReader.CreateBuffer(length);
+    protected override Stream CreateStream(MailKit.UniqueId? uid, string section, int offset, int length) => new LiteralBuffer(EmailReader.CreateBuffer(length));
 }
