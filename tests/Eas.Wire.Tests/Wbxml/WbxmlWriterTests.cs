@@ -65,6 +65,9 @@ public sealed class WbxmlWriterTests
         writer.Finish();
 
         WbxmlDocument.Parse(buffer.WrittenSpan.ToArray()).Text.ShouldBe(text);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("a\0b")]
     [InlineData("\0")]
