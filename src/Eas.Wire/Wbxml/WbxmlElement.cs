@@ -20,6 +20,9 @@ public sealed class WbxmlElement
 
     private ReadOnlyMemory<byte> _rawValue;
 
+    /// <summary>The UTF-8 of <see cref="_text"/> once asked for: a reference, so a reader on another thread never sees it half written.</summary>
+    private byte[]? _encodedText;
+
     public WbxmlElement(ushort tag)
     {
         if (!CodePageTable.IsKnown(tag)) throw new ArgumentOutOfRangeException(nameof(tag), $"Unknown tag 0x{tag:X4}.");
@@ -59,7 +62,7 @@ public sealed class WbxmlElement
     public WbxmlValueKind ValueKind { get; private set; }
 
     /// <summary>UTF-8 bytes of a text value, or the opaque bytes.</summary>
-    public ReadOnlyMemory<byte> RawValue => _text is { } text && _rawValue.IsEmpty && text.Length > 0 ? _rawValue = Encoding.UTF8.GetBytes(text) : _rawValue;
+    public ReadOnlyMemory<byte> RawValue => _text is { Length: > 0 } text ? _encodedText ??= Encoding.UTF8.GetBytes(text) : _rawValue;
 
     /// <summary>The value as a string: text decoded from UTF-8, opaque bytes decoded as UTF-8 (EAS sends
     /// some strings, such as MIME, as opaque), empty when there is no value.</summary>

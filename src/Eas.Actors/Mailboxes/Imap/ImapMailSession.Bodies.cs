@@ -21,7 +21,7 @@ internal sealed partial class ImapMailSession
     /// <remarks>
     /// A message that is gone by now (another client expunged it after the flags were read, or its file went) comes
     /// back without a body (Dovecot 2.3 answers <c>BODY[] NIL</c>; RFC 5530 3 allows leaving it out) and is left out, as
-    /// a UID the flags' FETCH did not return is; one whose buffer cannot be read is left out too. Neither breaks the command: an exception out of the callback would make MailKit drop the
+    /// a UID the flags' FETCH did not return is; one whose buffer cannot be read or parsed is left out too (logged). Neither breaks the command: an exception out of the callback would make MailKit drop the
     /// connection, and the window with it. A failed command hands nothing over: buffers read into items for their MIME
     /// source are disposed before the failure goes on.
     /// </remarks>
@@ -33,7 +33,16 @@ internal sealed partial class ImapMailSession
         {
             // Dovecot answers BODY[] NIL for a message expunged behind the session's view; no stored message is empty.
             if (stream.Length == 0 || !wanted.Remove(uid.Id, out var summary)) return;
-            if (await ReadBodyAsync(folder.FullName, uid.Id, (LiteralBuffer)stream, summary, content, token) is { } item) read.Add(item);
+            try
+            {
+                if (await ReadBodyAsync(folder.FullName, uid.Id, (LiteralBuffer)stream, summary, content, token) is { } item) read.Add(item);
+            }
+            catch
+            {
+                // MailKit disposes the stream only when the callback returns; a cancelled read must not leave its temporary file open.
+                await stream.DisposeAsync();
+                throw;
+            }
         }
 
         try
@@ -63,8 +72,9 @@ internal sealed partial class ImapMailSession
             if (item.Mime?.Source is not null) literal.Release();
             return new FetchedEmail(uid, MessageFlagNames.Parse(flags), item);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
+            // Left out like a vanished message: thrown out of MailKit's callback it would drop the connection and the window.
             ImapMailSessionLog.BodyUnreadable(Logger, e, Login, folder, uid);
             return null;
         }

@@ -104,9 +104,12 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
         var summaries = await CallAsync("UID FETCH", () => selected.FetchAsync(Uids(uids), request, cancellationToken));
         var served = new Dictionary<uint, FetchedEmail>(summaries.Count);
         var wanted = new Dictionary<uint, IMessageSummary>(summaries.Count);
+        var asked = uids.ToHashSet();
         foreach (var summary in summaries)
         {
+            // A summary of a UID not asked for (an unsolicited FETCH of another session's flag change) is not fetched.
             var uid = summary.UniqueId.Id;
+            if (!asked.Contains(uid)) continue;
             if (ready.TryGetValue(uid, out var early) && early.Flags == MessageFlagNames.Parse(ImapFlagMapping.NamesOf(summary))) served[uid] = early;
             else wanted[uid] = summary;
         }
@@ -118,6 +121,8 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
             if (served.Remove(uid, out var item)) result.Add(item);
         }
 
+        // Nothing is left unless the phone asked for a UID twice; a MIME buffer it kept would otherwise stay open.
+        foreach (var left in served.Values) left.Item.Mime?.Source?.Dispose();
         return result;
     }
 
