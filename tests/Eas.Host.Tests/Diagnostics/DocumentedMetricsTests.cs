@@ -27,6 +27,8 @@ public sealed partial class DocumentedMetricsTests
     {
         var documented = DocumentedMetrics();
         documented.Count.ShouldBeGreaterThan(25);
+        documented.Count(d => d.Name.StartsWith("dotnet_", StringComparison.Ordinal)).ShouldBeGreaterThan(5);
+        GC.Collect(); // the runtime's last-collection gauges report only once a collection has happened
         await using var app = await StartAsync();
         Feed(app.Services.GetRequiredService<ServerMetrics>());
         await FeedLimitsAsync(app.Services.GetRequiredService<ServerMetrics>().Meter);
@@ -41,7 +43,7 @@ public sealed partial class DocumentedMetricsTests
             family.Samples.ShouldNotBeEmpty(name);
             var sample = family.Samples[0];
             foreach (var label in labels) sample.Labels.ContainsKey(label).ShouldBeTrue($"{name} carries {label}");
-            sample.Labels["otel_scope_name"].ShouldBe(ServerMetrics.MeterName);
+            sample.Labels["otel_scope_name"].ShouldBe(name.StartsWith("dotnet_", StringComparison.Ordinal) ? MetricsExport.RuntimeMeterName : ServerMetrics.MeterName);
         }
 
         scrape.Families.Keys.Where(name => name.StartsWith("eas_", StringComparison.Ordinal)).Except(documented.Select(d => d.Name))
@@ -128,7 +130,7 @@ public sealed partial class DocumentedMetricsTests
     }
 
     /// <summary><c>| `eas_x_total` | counter | `{unit}` | `label` (values), `other` | ...</c>: the labels column is the fourth.</summary>
-    [GeneratedRegex(@"^\| `(?<name>eas_[a-z_]+)` \| (?<type>[a-z]+) \|[^|]*\|(?<labels>[^|]*)\|")]
+    [GeneratedRegex(@"^\| `(?<name>(eas|dotnet)_[a-z0-9_]+)` \| (?<type>[a-z]+) \|[^|]*\|(?<labels>[^|]*)\|")]
     private static partial Regex TableRow();
 
     /// <summary>The values a label column lists in parentheses after a label name.</summary>

@@ -17,6 +17,14 @@ internal sealed class PushProbe(IReadOnlyList<int> serverProcessIds, IReadOnlyLi
     /// <summary>The server processes in node order; the first is the only one or the cluster's seed.</summary>
     public IReadOnlyList<int> ServerProcessIds => serverProcessIds;
 
+    /// <summary><see cref="Take"/> with each server's managed heap from its <c>/metrics</c> (<see cref="ManagedMemory"/>).</summary>
+    public async Task<PushSnapshot> TakeAsync(string moment, CancellationToken cancellationToken)
+    {
+        var snapshot = Take(moment);
+        var heaps = await Task.WhenAll(serverPorts.Select(port => ManagedMemory.ReadAsync(new Uri($"http://127.0.0.1:{port}/"), cancellationToken)));
+        return snapshot with { Heap = ManagedMemory.Sum(heaps) };
+    }
+
     public PushSnapshot Take(string moment)
     {
         IReadOnlyList<ProcessSnapshot> nodes = [.. serverProcessIds.Select(ProcessSnapshot.Read)];
@@ -55,6 +63,9 @@ internal sealed record PushSnapshot(
     string Moment, TimeSpan At, ProcessSnapshot Server, IReadOnlyList<ProcessSnapshot> Nodes, ProcessTreeMemory? Dovecot, int? ImapConnections, ProcessSnapshot Tool)
 {
     public int? Parked { get; init; }
+
+    /// <summary>The servers' managed heap after their last collections, summed; null where not read.</summary>
+    public ManagedMemory? Heap { get; init; }
 
     /// <summary>Connections from Dovecot's processes to the servers' HTTP ports (the push webhook's kept-alive clients).</summary>
     public int? WebhookConnections { get; init; }

@@ -104,10 +104,10 @@ internal static class PushReport
     private static void PrintSnapshots(PushOutcome o)
     {
         var table = new Table().Title(o.Nodes > 1 ? $"Processes (server figures summed over the {o.Nodes} nodes)" : "Processes").AddColumns(
-            "moment", "s", "server RSS MiB", "threads", "open fds", "CPU s", "IMAP conns", "Dovecot procs", "Dovecot RSS sum MiB", "Dovecot PSS MiB", "Dovecot->server conns", "tool RSS MiB", "tool fds");
+            "moment", "s", "server RSS MiB", "GC heap MiB", "GC committed MiB", "threads", "open fds", "CPU s", "IMAP conns", "Dovecot procs", "Dovecot RSS sum MiB", "Dovecot PSS MiB", "Dovecot->server conns", "tool RSS MiB", "tool fds");
         foreach (var s in o.Snapshots)
         {
-            table.AddRow(s.Moment, Num(s.At.TotalSeconds, "0"), Mib(s.Server.RssKib), Int(s.Server.Threads), Int(s.Server.OpenFiles), Num(s.Server.Cpu?.TotalSeconds, "0.0"),
+            table.AddRow(s.Moment, Num(s.At.TotalSeconds, "0"), Mib(s.Server.RssKib), Mib(s.Heap?.HeapKib), Mib(s.Heap?.CommittedKib), Int(s.Server.Threads), Int(s.Server.OpenFiles), Num(s.Server.Cpu?.TotalSeconds, "0.0"),
                 Int(s.ImapConnections), Int(s.Dovecot?.Processes), Mib(s.Dovecot?.RssKib), Mib(s.Dovecot?.PssKib), Int(s.WebhookConnections), Mib(s.Tool.RssKib), Int(s.Tool.OpenFiles));
         }
 
@@ -115,6 +115,8 @@ internal static class PushReport
         var summed = o.Nodes > 1 ? $", summed over the {o.Nodes} nodes" : "";
         AnsiConsole.WriteLine($"Server RSS per parked Ping: {PerPingKib(o)} KiB ((after setup - before setup) / parked Pings{summed}; includes each device's actor and sync state)");
         AnsiConsole.WriteLine($"Server RSS per added parked Ping: {MarginalPerPingKib(o)} KiB ((after setup - half parked) / Pings parked in between{summed}; leaves out what the first requests cost once: JIT, pools, caches)");
+        AnsiConsole.WriteLine($"Server managed heap per parked Ping: {PerPingKib(o, "after setup", s => s.Heap?.HeapKib)} KiB after setup, {PerPingKib(o, PushRun.IdleMoment, s => s.Heap?.HeapKib)} KiB once sessions are idle (GC heap after its last collection, less before setup, / parked Pings{summed})");
+        AnsiConsole.WriteLine($"Server RSS per parked Ping once sessions are idle: {PerPingKib(o, PushRun.IdleMoment, s => s.Server.RssKib)} KiB ((sessions idle - before setup) / parked Pings{summed}: the steady state of phones that only wait)");
         for (var node = 0; node < o.ServerRss.Count; node++)
         {
             var rss = o.ServerRss[node];
@@ -233,6 +235,12 @@ internal static class PushReport
         Math.Max(o.ServerRss.Select(rss => rss.MaxKib).DefaultIfEmpty(0).Max(), o.Snapshots.SelectMany(s => s.Nodes).Max(n => n.RssKib ?? 0));
 
     private static string PerPingKib(PushOutcome o) => Num(PerPing(o), "0.0");
+
+    /// <summary>(figure at <paramref name="moment"/> - figure before setup) / Pings parked then, in KiB; "?" where either is missing.</summary>
+    private static string PerPingKib(PushOutcome o, string moment, Func<PushSnapshot, long?> figure) =>
+        o.Snapshot("before setup") is { } before && figure(before) is { } from && o.Snapshot(moment) is { } at && figure(at) is { } to && (at.Parked ?? o.ParkedAfterSetup) is > 0 and var parked
+            ? ((to - from) / (double)parked).ToString("0.0", CultureInfo.InvariantCulture)
+            : "?";
 
     private static double? PerPing(PushOutcome o) =>
         o.Snapshot("before setup")?.Server.RssKib is { } before && o.Snapshot("after setup")?.Server.RssKib is { } after && o.ParkedAfterSetup > 0

@@ -63,7 +63,7 @@ internal static class PushRun
         var routedBefore = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
         var capBefore = await ReadCapacityAsync(nodes);
         PrintCap(capBefore, settings);
-        List<PushSnapshot> snapshots = [probe.Take("before setup")];
+        List<PushSnapshot> snapshots = [await probe.TakeAsync("before setup", deadline.Token)];
         var samplers = probe.ServerProcessIds.Select(server => RssSampler.Start(server, RssInterval, deadline.Token)).ToList();
         var descriptorSamplers = probe.ServerProcessIds.Select(server => DescriptorSampler.Start(server, RssInterval, deadline.Token)).ToList();
         var dovecotSampler = DovecotSampler.Start(probe, deadline.Token);
@@ -90,11 +90,11 @@ internal static class PushRun
             parkedAfterSetup = counters.Parked;
             routedAfterSetup = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
             capAfterSetup = await ReadCapacityAsync(nodes);
-            snapshots.Add(probe.Take("after setup") with { Parked = parkedAfterSetup });
+            snapshots.Add(await probe.TakeAsync("after setup", deadline.Token) with { Parked = parkedAfterSetup });
             if (idle is { } idleTime)
             {
                 idleOutcome = await Progress().StartAsync(context => WaitForIdleSessionsAsync(context.AddTask("sessions idle", maxValue: idleTime.Seconds), idleTime, nodes, counters, deadline.Token));
-                snapshots.Add(probe.Take(IdleMoment) with { Parked = idleOutcome.Parked });
+                snapshots.Add(await probe.TakeAsync(IdleMoment, deadline.Token) with { Parked = idleOutcome.Parked });
             }
 
             counters.Phase = PushPhase.Holding;
@@ -117,7 +117,7 @@ internal static class PushRun
         var parkedAtEnd = counters.Parked;
         var routedAtEnd = await RoutedAsks.ReadAsync(metrics, nodes, counters.Requests, CancellationToken.None);
         var capAtEnd = await ReadCapacityAsync(nodes);
-        snapshots.Add(probe.Take("end of hold"));
+        snapshots.Add(await probe.TakeAsync("end of hold", CancellationToken.None));
         var dovecotSamples = await dovecotSampler.StopAsync();
         counters.Phase = PushPhase.Stopping;
         await parking.HangUpAsync();

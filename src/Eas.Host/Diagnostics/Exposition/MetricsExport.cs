@@ -20,6 +20,13 @@ public static class MetricsExport
     /// <summary>The scrape path Prometheus uses by default.</summary>
     public const string Path = "/metrics";
 
+    /// <summary>
+    /// The runtime's own meter (.NET 9 and later): garbage collector heap and committed sizes, collections and pauses,
+    /// working set, thread pool, JIT, exceptions. Exported beside the server's so an operator sees what the process's
+    /// memory is made of; process-wide, so two servers in one process export the same figures.
+    /// </summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     /// <summary>The OpenTelemetry resource's <c>service.name</c>: in OTLP exports and in <c>target_info</c>.</summary>
     public const string ServiceName = "eas-server";
 
@@ -37,7 +44,7 @@ public static class MetricsExport
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(ServerMetrics.MeterName);
+                metrics.AddMeter(ServerMetrics.MeterName, RuntimeMeterName);
                 ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) => builder.AddView(ViewFor(provider.GetRequiredService<IMeterFactory>())));
                 if (options.Enabled)
                 {
@@ -72,11 +79,12 @@ public static class MetricsExport
 
     /// <summary>
     /// Keeps only this host's meter, the one its <see cref="IMeterFactory"/> created (two servers in one process, as in
-    /// the integration tests, never export each other's instruments), and gives histograms without advice the fixed
-    /// buckets of <see cref="HistogramBuckets"/>.
+    /// the integration tests, never export each other's instruments), and the runtime's; gives histograms without
+    /// advice the fixed buckets of <see cref="HistogramBuckets"/>.
     /// </summary>
     private static Func<Instrument, MetricStreamConfiguration?> ViewFor(IMeterFactory scope) => instrument =>
     {
+        if (instrument.Meter.Name == RuntimeMeterName) return null;
         if (!ReferenceEquals(instrument.Meter.Scope, scope)) return MetricStreamConfiguration.Drop;
         return HistogramBuckets.For(instrument) is { } boundaries ? new ExplicitBucketHistogramConfiguration { Boundaries = boundaries } : null;
     };
