@@ -31,7 +31,7 @@ public static class ConnectionCapping
     /// <summary>The node's liveness check (mapped in ServerHost).</summary>
     public const string HealthPath = "/healthz";
 
-    /// <summary>Registers the cap (read from the descriptor limit now) and the sign-in gate, and wires the cap into Kestrel.</summary>
+    /// <summary>Registers the cap (read from the descriptor limit now), the sign-in gate and the quiet-time memory trim, and wires the cap into Kestrel.</summary>
     public static void AddNodeLimits(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(EasOptions.Section).GetSection("Limits").Get<LimitsOptions>() ?? new();
@@ -44,6 +44,14 @@ public static class ConnectionCapping
             var wait = TimeSpan.FromSeconds(options.Limits.ImapLoginWaitSeconds ?? options.Imap.TimeoutSeconds);
             return new ImapLoginGate(Math.Max(1, options.Limits.ConcurrentImapLogins), wait, sp.GetRequiredService<ServerMetrics>().Meter);
         });
+        if (limits.TrimMemoryWhenQuiet)
+        {
+            var rule = new MemoryTrimRule((long)limits.TrimSlackMiB << 20, (long)limits.QuietAllocationMiBPerSecond << 20, TimeSpan.FromSeconds(limits.MinimumTrimIntervalSeconds));
+            builder.Services.AddHostedService(sp => new QuietMemoryTrim(
+                rule, TimeSpan.FromSeconds(Math.Max(1, limits.MemoryCheckSeconds)), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Eas.Host.Limits"), new MemoryTrimMetrics(sp.GetRequiredService<ServerMetrics>().Meter)));
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxConcurrentConnections = cap.HardStop;

@@ -11,4 +11,7 @@ internal static partial class LimitsLog
 
     [LoggerMessage(1872, LogLevel.Warning, "Connection cap {Cap} reached: {Refused} connections refused with 503 since the last report ({Open} open, {Descriptors} descriptors of {Limit})")]
     public static partial void CapReached(ILogger logger, int cap, long refused, long open, int descriptors, long limit);
+
+    [LoggerMessage(1873, LogLevel.Information, "Node quiet: memory trimmed, collector committed {CommittedBeforeMib} -> {CommittedAfterMib} MiB (heap {HeapMib} MiB), resident {ResidentBeforeMib} -> {ResidentAfterMib} MiB, paused {PauseMs:0} ms")]
+    public static partial void MemoryTrimmed(ILogger logger, long committedBeforeMib, long committedAfterMib, long heapMib, long residentBeforeMib, long residentAfterMib, double pauseMs);
 }

@@ -29,4 +29,22 @@ public sealed class LimitsOptions
 
     /// <summary>The Retry-After, in seconds, of a connection refused over the cap.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Give back memory when the node is quiet: one aggressive garbage collection once the node allocates little and
+    /// the collector holds at least <see cref="TrimSlackMiB"/> it does not use (after a wave of first syncs, say).
+    /// </summary>
+    public bool TrimMemoryWhenQuiet { get; set; } = true;
+
+    /// <summary>How often the node reads its memory to decide on a trim, in seconds.</summary>
+    public int MemoryCheckSeconds { get; set; } = 30;
+
+    /// <summary>Allocation rate, in MiB per second since the last reading, at or under which the node counts as quiet.</summary>
+    public int QuietAllocationMiBPerSecond { get; set; } = 8;
+
+    /// <summary>Unused committed memory (or heap growth since the last trim), in MiB, worth a trim.</summary>
+    public int TrimSlackMiB { get; set; } = 64;
+
+    /// <summary>The shortest time between two trims, in seconds.</summary>
+    public int MinimumTrimIntervalSeconds { get; set; } = 600;
 }

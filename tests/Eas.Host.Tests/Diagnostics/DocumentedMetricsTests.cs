@@ -80,6 +80,7 @@ public sealed partial class DocumentedMetricsTests
     /// <summary>The connection cap (one connection refused) and the IMAP sign-in gate (one sign-in refused, one in progress).</summary>
     private static async Task FeedLimitsAsync(System.Diagnostics.Metrics.Meter meter)
     {
+        new MemoryTrimMetrics(meter).Trimmed();
         var admission = new ConnectionAdmission(ConnectionCap.From(20_000, null, 1), TimeSpan.FromSeconds(30), meter, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         admission.TryAdmit();
         if (!admission.TryAdmit()) admission.Refuse();

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Eas.Host.Limits;
+
+/// <summary>
+/// Reads the process's memory every <c>Eas:Limits:MemoryCheckSeconds</c> and, when <see cref="MemoryTrimRule"/> says
+/// the node is quiet and holds memory it does not use, runs one aggressive collection
+/// (<see cref="GCCollectionMode.Aggressive"/>: blocking, compacting, and decommitting what it frees), then logs what it
+/// gave back and counts it (<c>eas_memory_trims_total</c>). The pause falls when the node has nothing else to do;
+/// parked requests do not notice it. Off with <c>Eas:Limits:TrimMemoryWhenQuiet=false</c>.
+/// </summary>
+internal sealed class QuietMemoryTrim(
+    MemoryTrimRule rule, TimeSpan checkEvery, TimeProvider clock, ILogger logger, MemoryTrimMetrics metrics,
+    Func<DateTimeOffset, MemoryReading>? read = null, Action? collect = null) : BackgroundService
+{
+    private readonly Func<DateTimeOffset, MemoryReading> _read = read ?? MemoryReading.Now;
+    private readonly Action _collect = collect ?? (() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+    private MemoryReading? _lastTrim;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(checkEvery, clock);
+        var previous = _read(clock.GetUtcNow());
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = _read(clock.GetUtcNow());
+                if (rule.ShouldTrim(previous, now, _lastTrim)) now = Trim(now);
+                previous = now;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private MemoryReading Trim(MemoryReading before)
+    {
+        var watch = Stopwatch.StartNew();
+        _collect();
+        watch.Stop();
+        var after = _read(clock.GetUtcNow());
+        _lastTrim = after;
+        metrics.Trimmed();
+        LimitsLog.MemoryTrimmed(logger, Mib(before.CommittedBytes), Mib(after.CommittedBytes), Mib(after.HeapBytes), Mib(before.ResidentBytes), Mib(after.ResidentBytes), watch.Elapsed.TotalMilliseconds);
+        return after;
+    }
+
+    private static long Mib(long bytes) => bytes / (1024 * 1024);
+}
