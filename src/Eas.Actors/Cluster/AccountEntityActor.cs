@@ -18,6 +18,12 @@ namespace Eas.Actors.Cluster;
 /// requests in flight and the account's requests per minute) and answers <see cref="Devices.Throttled"/> itself
 /// when one is spent, so a runaway device costs a dictionary look-up, not a turn of the device.
 /// </para>
+/// <para>
+/// It holds the plain Pings (MS-ASCMD 2.2.1.13) its devices park (<see cref="HeldPings"/>), so a device passivates while
+/// its Ping waits: the mailbox tells changes to the entity, which answers a held Ping with Status 2 itself and hands
+/// a change for anything else (a parked Sync) to the device only if it is running. The device's next request takes its
+/// Ping back first, so the device's own rules end it. The entity does not passivate while it holds a Ping.
+/// </para>
 /// </summary>
 public sealed class AccountEntityActor : ReceiveActor
 {
@@ -26,6 +32,7 @@ public sealed class AccountEntityActor : ReceiveActor
     private readonly Dictionary<string, Child> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _names = [];
     private readonly AccountBudget _budget;
+    private readonly HeldPings _pings;
     private long _incarnations;
 
     public AccountEntityActor(string accountId, AccountEntitySettings settings)
@@ -33,7 +40,15 @@ public sealed class AccountEntityActor : ReceiveActor
         _accountId = accountId;
         _settings = settings;
         _budget = new AccountBudget(settings.Budgets);
+        _pings = new HeldPings(settings, Self, Context.System.Scheduler);
         Receive<AccountEnvelope>(Route);
+        Receive<HoldPing>(_pings.Hold);
+        Receive<HeldPingHeartbeat>(heartbeat =>
+        {
+            if (_pings.Heartbeat(heartbeat)) Unwatch(heartbeat.DeviceKey);
+        });
+        Receive<Mailboxes.FoldersChanged>(Changed);
+        Receive<ForHeldPing>(ForHeld);
         Receive<RequestSettled>(_ => Settled(Sender));
         Receive<ChildIdle>(_ => BeginPassivation(Sender));
         Receive<ChildBusy>(_ => Resume(Sender));
@@ -43,7 +58,7 @@ public sealed class AccountEntityActor : ReceiveActor
         Receive<Terminated>(stopped => Stopped(stopped.ActorRef));
         Receive<ReceiveTimeout>(_ =>
         {
-            if (_children.Count == 0) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+            if (_children.Count == 0 && _pings.Count == 0) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
         });
         Context.SetReceiveTimeout(settings.EmptyLinger);
     }
@@ -56,35 +71,105 @@ public sealed class AccountEntityActor : ReceiveActor
 
     protected override void PostStop()
     {
+        _pings.EndAll();
         foreach (var child in _children.Values) _settings.Counts?.Stopped(child.Kind);
         _settings.Counts?.Stopped(EntityKind.Account);
     }
 
     private void Route(AccountEnvelope envelope)
     {
-        if (envelope.Message is Devices.ExecuteDeviceCommand && _budget.TryAdmit(envelope.Child, _settings.Clock.GetUtcNow()) is { } throttled)
+        var message = envelope.Message;
+        if (message is Devices.ExecuteDeviceCommand && _budget.TryAdmit(envelope.Child, _settings.Clock.GetUtcNow()) is { } throttled)
         {
-            // Refused before it reaches the device: costs neither the device's turn nor its own budgets.
+            // Refused before it reaches the device: costs neither the device's turn nor its own budgets (a held Ping stays).
             Sender.Tell(throttled);
             return;
         }
 
-        if (!_children.TryGetValue(envelope.Child, out var child))
+        if (AccountChild.DeviceIdOf(envelope.Child) is { } deviceId)
         {
-            // A mail server's report wakes no mailbox: one that is not running has nobody waiting for it.
-            if (envelope.Message is Mailboxes.MailboxChangesReported) return;
-            child = Start(envelope.Child);
+            var deviceKey = Devices.DeviceActor.KeyOf(_accountId, deviceId);
+            switch (message)
+            {
+                case Devices.ExecuteDeviceCommand when _pings.Release(deviceKey) is { } returned:
+                    Deliver(envelope.Child, returned, returned.Ping?.Reply ?? ActorRefs.Nobody, routed: false);
+                    break;
+                case Devices.AbandonRequest abandoned:
+                    if (_pings.Abandon(deviceKey, abandoned.RequestId)) Unwatch(deviceKey);
+                    else TellRunning(envelope.Child, abandoned, Sender);
+                    return;
+                case Devices.GetDeviceState query when _pings.Holds(deviceKey):
+                    message = query with { PingHeld = true };
+                    break;
+            }
         }
 
+        // A mail server's report wakes no mailbox: one that is not running has nobody waiting for it.
+        if (message is Mailboxes.MailboxChangesReported && !_children.ContainsKey(envelope.Child)) return;
+        Deliver(envelope.Child, message, Sender);
+    }
+
+    /// <summary>Hands <paramref name="message"/> to the child <paramref name="name"/>, starting it if needed, or holds it while the child stops.</summary>
+    private void Deliver(string name, object message, IActorRef sender, bool routed = true)
+    {
+        var child = _children.GetValueOrDefault(name) ?? Start(name);
         if (child.Waiting is { } waiting)
         {
-            waiting.Add((envelope.Message, Sender));
+            waiting.Add((message, sender));
             return;
         }
 
-        child.Recovering?.Add(Sender);
-        _settings.Counts?.Routed(remote: !Sender.Path.Address.HasLocalScope);
-        child.Ref.Forward(envelope.Message);
+        child.Recovering?.Add(sender);
+        if (routed) _settings.Counts?.Routed(remote: !sender.Path.Address.HasLocalScope);
+        child.Ref.Tell(message, sender);
+    }
+
+    /// <summary>Tells a child that runs and is not stopping; starts none: what a change or an abandon is for is not in a stopped one.</summary>
+    private void TellRunning(string name, object message, IActorRef sender)
+    {
+        if (_children.TryGetValue(name, out var child) && child.Waiting is null) child.Ref.Tell(message, sender);
+    }
+
+    /// <summary>
+    /// The mailbox saw a change in folders a device watches: the Ping held for it is answered here; otherwise a running
+    /// device gets it (a parked Sync, or a Ping it holds itself), and a device that is not running nothing.
+    /// </summary>
+    private void Changed(Mailboxes.FoldersChanged changed)
+    {
+        if (_pings.Holds(changed.DeviceKey))
+        {
+            if (_pings.Changed(changed.DeviceKey, changed)) Unwatch(changed.DeviceKey);
+        }
+        else if (ChildOf(changed.DeviceKey) is { } child)
+        {
+            TellRunning(child, changed, Sender);
+        }
+    }
+
+    /// <summary>
+    /// A change, an abandon or a newer request that reached the device before the Ping it handed over reached the entity:
+    /// it is for the held Ping or nobody.
+    /// </summary>
+    private void ForHeld(ForHeldPing message)
+    {
+        var ended = message.Message switch
+        {
+            Mailboxes.FoldersChanged changed => _pings.Changed(message.DeviceKey, changed),
+            Devices.AbandonRequest abandoned => _pings.Abandon(message.DeviceKey, abandoned.RequestId),
+            SupersedeHeldPing => _pings.Supersede(message.DeviceKey),
+            _ => false,
+        };
+        if (ended) Unwatch(message.DeviceKey);
+    }
+
+    /// <summary>A held Ping ended: the mailbox drops the device's watch (the watch outlives a passivated device).</summary>
+    private void Unwatch(string deviceKey) => TellRunning(AccountChild.Mailbox, new Mailboxes.UnwatchFolders(deviceKey), Self);
+
+    /// <summary>The child name of the device whose watch key is <paramref name="deviceKey"/>, if it is one of this account's.</summary>
+    private string? ChildOf(string deviceKey)
+    {
+        var prefix = Devices.DeviceActor.KeyOf(_accountId, string.Empty);
+        return deviceKey.StartsWith(prefix, StringComparison.Ordinal) ? AccountChild.Device(deviceKey[prefix.Length..]) : null;
     }
 
     private Child Start(string name)

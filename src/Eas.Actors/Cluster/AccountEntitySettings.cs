@@ -26,4 +26,16 @@ public sealed record AccountEntitySettings(Func<string, Props> Gate, Func<string
     /// Akka's default for each.
     /// </summary>
     public string? ChildMailbox { get; init; }
+
+    /// <summary>
+    /// The node's timer for the heartbeats of the Pings the entity holds for its devices (<see cref="HeldPings"/>); null
+    /// (tests) schedules each on Akka's scheduler instead.
+    /// </summary>
+    public Timing.DeadlineWheel? Deadlines { get; init; }
+
+    /// <summary>Push instruments, for the Pings the entity holds and answers.</summary>
+    public Diagnostics.PushMetrics? Metrics { get; init; }
+
+    /// <summary>Where the entity logs.</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }

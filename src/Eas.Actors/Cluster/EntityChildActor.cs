@@ -74,6 +74,12 @@ public abstract class EntityChildActor : UntypedPersistentActor
     /// <summary>Turns the idle timer back on (<see cref="SuspendIdleTimeout"/>).</summary>
     protected void ResumeIdleTimeout() => Context.SetReceiveTimeout(_options.IdleTimeout);
 
+    /// <summary>
+    /// Sets an idle time other than the usual one until <see cref="ResumeIdleTimeout"/> (a device whose parked Ping its
+    /// entity holds passivates sooner).
+    /// </summary>
+    protected void SetIdleTimeout(TimeSpan idle) => Context.SetReceiveTimeout(idle);
+
     /// <summary>The state a snapshot keeps; taken after the event that makes one due.</summary>
     protected abstract IPersistedMessage Snapshot();
 

@@ -26,6 +26,7 @@ public sealed partial class DeviceActor : EntityChildActor
 {
     private readonly DeviceActorSettings settings;
     private readonly string _entityId;
+    private readonly string _accountId;
     private DeviceState? _state;
     private CollectionCache _collections = new(ImmutableDictionary<string, CollectionSyncState>.Empty);
     private readonly RequestBudget _requests;
@@ -37,6 +38,7 @@ public sealed partial class DeviceActor : EntityChildActor
     {
         this.settings = settings;
         _entityId = KeyOf(accountId, deviceId);
+        _accountId = accountId;
         _requests = new RequestBudget(settings.Budgets.RequestBurst, settings.Budgets.RequestsPerMinute);
         _pings = new RequestBudget(settings.Budgets.PingBurst, settings.Budgets.PingsPerMinute);
         _loops = new LoopDetector(settings.Loops);
@@ -49,7 +51,7 @@ public sealed partial class DeviceActor : EntityChildActor
     /// <summary>The device's key in its mailbox's watch list: <c>account/deviceid</c>, lower-cased.</summary>
     public static string KeyOf(string accountId, string deviceId) => $"{accountId}/{deviceId}".ToLowerInvariant();
 
-    private WatchTarget Target => new(_entityId, Self);
+    private WatchTarget Target => new(_entityId, WatchedBy);
 
     protected override IPersistedMessage Snapshot() => new DeviceSnapshot(_state, _collections.Saved) { PimCollections = _collections.Pim.Saved };
 
@@ -67,11 +69,14 @@ public sealed partial class DeviceActor : EntityChildActor
             case ExecuteDeviceCommand command:
                 RunTask(() => ExecuteSettlingAsync(command));
                 return true;
-            case GetDeviceState:
-                Sender.Tell(new DeviceStateReply(_state) { Loop = _loops.Current, PingParked = _parked is not null });
+            case GetDeviceState query:
+                Sender.Tell(new DeviceStateReply(_state) { Loop = _loops.Current, PingParked = _parked is not null || query.PingHeld });
+                return true;
+            case ReturnHeldPing returned:
+                TakeBack(returned);
                 return true;
             case FoldersChanged changed:
-                RunTask(() => OnFoldersChangedAsync(changed));
+                OnFoldersChanged(changed);
                 return true;
             case PingHeartbeat heartbeat:
                 OnHeartbeat(heartbeat);
@@ -150,6 +155,7 @@ public sealed partial class DeviceActor : EntityChildActor
         {
             // Before anything else: a looping phone costs a token check, not a command (and its parked Ping stays).
             replyTo.Tell(throttled);
+            HandBack();
             return;
         }
 
@@ -324,6 +330,9 @@ internal sealed record Decision(CommandOutcome Outcome, ImmutableArray<DeviceEve
 public sealed record GetDeviceState
 {
     public static readonly GetDeviceState Instance = new();
+
+    /// <summary>Set by the account entity on its way to the device: the entity holds the device's parked Ping (<see cref="Cluster.HeldPings"/>).</summary>
+    public bool PingHeld { get; init; }
 }
 
 /// <summary>The device's state; null when it was never seen.</summary>

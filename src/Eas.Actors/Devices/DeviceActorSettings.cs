@@ -59,6 +59,13 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// </summary>
     public Timing.DeadlineWheel? Deadlines { get; init; }
 
+    /// <summary>
+    /// How long a device stays in memory after handing its parked Ping to its account entity (<see cref="Cluster.HeldPings"/>,
+    /// <c>Eas:Ping:ParkedDeviceIdleSeconds</c>); null keeps every parked Ping in its device for the whole heartbeat (a
+    /// device not under an account entity, tests of device rules alone).
+    /// </summary>
+    public TimeSpan? ParkedDeviceIdle { get; init; }
+
     /// <summary>Push instruments.</summary>
     public Diagnostics.PushMetrics? Metrics { get; init; }
 

@@ -45,6 +45,18 @@ public sealed class LoopDetector(LoopLimits limits)
         _pingHeartbeat = heartbeatSeconds;
     }
 
+    /// <summary>
+    /// Nothing counts towards a loop now: no fast re-parks in a row, no SyncKey sent twice, no flag. Only then may the
+    /// device passivate early while its entity holds its Ping, since what is counted here lives in the device's memory.
+    /// </summary>
+    public bool Quiet => Current is null && _fastPings == 0 && _syncKeyUses <= 1;
+
+    /// <summary>
+    /// Goes on from the Ping its account entity held (<see cref="Cluster.PingTrace"/>): its device may have passivated
+    /// meanwhile, and the next request is measured against when that Ping parked.
+    /// </summary>
+    internal void Resume(Cluster.PingTrace trace) => PingParked(trace.ParkedAt, trace.HeartbeatSeconds);
+
     /// <summary>Takes in a request as it arrives; returns the report when this request shows a loop.</summary>
     public LoopReport? Observe(EasCommand command, object? body, DateTimeOffset now)
     {

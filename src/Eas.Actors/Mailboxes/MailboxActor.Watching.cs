@@ -126,10 +126,10 @@ public sealed partial class MailboxActor
 
     private void Notify(ImmutableArray<string> folders, DateTimeOffset detectedAt)
     {
-        foreach (var (device, watched) in _watchers.Values)
+        foreach (var (key, (device, watched)) in _watchers)
         {
             var relevant = folders.Where(watched.Contains).ToImmutableArray();
-            if (!relevant.IsEmpty) device.Tell(new FoldersChanged(relevant, detectedAt));
+            if (!relevant.IsEmpty) device.Tell(new FoldersChanged(relevant, detectedAt) { DeviceKey = key });
         }
     }
 

@@ -4,7 +4,8 @@ using Akka.Actor;
 namespace Eas.Actors.Mailboxes;
 
 /// <summary>
-/// A device parks a Ping on these folders (IMAP names): tell it <see cref="FoldersChanged"/> when any changes.
+/// A device parks a Ping on these folders (IMAP names): tell <paramref name="Device"/> (the device, or its account entity,
+/// which holds the device's parked Ping) <see cref="FoldersChanged"/> when any changes.
 /// <paramref name="Baseline"/> holds the stamps the device saw when it checked the folders, so a change that
 /// lands before the watcher is listening is still reported.
 /// </summary>
@@ -20,8 +21,15 @@ public sealed record WatchFolders(string DeviceKey, IActorRef Device, MailCreden
 /// <summary>The device no longer waits.</summary>
 public sealed record UnwatchFolders(string DeviceKey);
 
-/// <summary>Told to a watching device: these folders changed, as the watcher saw at <paramref name="DetectedAt"/>.</summary>
-public sealed record FoldersChanged(ImmutableArray<string> FolderNames, DateTimeOffset DetectedAt);
+/// <summary>Told to a watch's target: these folders changed, as the watcher saw at <paramref name="DetectedAt"/>.</summary>
+public sealed record FoldersChanged(ImmutableArray<string> FolderNames, DateTimeOffset DetectedAt)
+{
+    /// <summary>
+    /// Whose watch this is (<see cref="WatchFolders.DeviceKey"/>): a device's account entity is the target of its watch and
+    /// answers a Ping it holds for the device, or passes the change on to the device (<see cref="Cluster.HeldPings"/>).
+    /// </summary>
+    public string DeviceKey { get; init; } = "";
+}
 
 /// <summary>From the watcher loop to its mailbox actor: folders changed while it waited.</summary>
 internal sealed record WatcherSawChanges(ImmutableArray<string> FolderNames, DateTimeOffset DetectedAt);

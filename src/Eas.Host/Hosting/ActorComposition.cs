@@ -64,6 +64,7 @@ internal static class ActorComposition
             MaxFetchBytes = options.Requests.MaxFetchBytes,
             MaxDraftAttachmentBytes = options.Requests.MaxDraftAttachmentBytes,
             Ping = new PingLimits(options.Ping.MinHeartbeatSeconds, options.Ping.MaxHeartbeatSeconds, options.Ping.MaxFolders),
+            ParkedDeviceIdle = options.Ping.ParkedDeviceIdleSeconds > 0 ? TimeSpan.FromSeconds(options.Ping.ParkedDeviceIdleSeconds) : null,
             Budgets = new RequestBudgetLimits(options.Budgets.RequestBurst, options.Budgets.RequestsPerMinute, options.Budgets.PingBurst, options.Budgets.PingsPerMinute),
             Loops = new LoopLimits(options.Budgets.LoopSyncKeyReplays, options.Budgets.LoopFastPings),
             Looping = services.GetRequiredService<LoopingDevices>(),
@@ -99,7 +100,10 @@ internal static class ActorComposition
         {
             Counts = services.GetRequiredService<EntityCounts>(),
             Budgets = new AccountBudgetLimits(options.Budgets.MaxConcurrentPerDevice, options.Budgets.AccountRequestBurst, options.Budgets.AccountRequestsPerMinute),
+            Deadlines = device.Deadlines,
+            Metrics = device.Metrics,
             Clock = clock,
+            Logger = loggers.CreateLogger<AccountEntityActor>(),
         };
     }
 }

@@ -40,6 +40,12 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
         lock (_lock) _messages[uid] = (flags, ++_modSeq);
     }
 
+    /// <summary>Delivers a new message, unread, with the next UID.</summary>
+    public void Deliver()
+    {
+        lock (_lock) _messages[(_messages.Count == 0 ? 0 : _messages.Keys.Max()) + 1] = (MessageFlags.None, ++_modSeq);
+    }
+
     public void Expunge(uint uid)
     {
         lock (_lock)
@@ -66,6 +72,11 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
             ImmutableArray<uint> vanished = changedSince == 0 ? [] : [.. _expunged.Where(e => e.ModSeq > changedSince).Select(e => e.Uid)];
             return new FolderListing(UidValidity, _modSeq, [.. messages], vanished, changedSince != 0);
         }
+    }
+
+    private FolderStamp Stamp()
+    {
+        lock (_lock) return new FolderStamp(UidValidity, (_messages.Count == 0 ? 0 : _messages.Keys.Max()) + 1, (uint)_messages.Count, _modSeq);
     }
 
     private List<FetchedEmail> Fetch(IReadOnlyList<uint> uids)
@@ -104,7 +115,7 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
 
         public Task ExpungeAsync(string folder, IReadOnlyList<uint> uids, CancellationToken cancellationToken) => Unused();
 
-        public Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken) => Unused<FolderStamp>();
+        public Task<FolderStamp> StampAsync(string folder, CancellationToken cancellationToken) => Task.FromResult(inbox.Stamp());
 
         public Task<uint?> AppendAsync(string folder, Stream message, long length, MessageFlags flags, CancellationToken cancellationToken) => Unused<uint?>();
 
@@ -120,6 +131,6 @@ public sealed class InMemoryInbox : IMailSessionFactory, IMailWatcherFactory
 
         private static Task Unused() => Unused<bool>();
 
-        private static Task<T> Unused<T>() => Task.FromException<T>(new NotSupportedException("The in-memory inbox only lists and fetches."));
+        private static Task<T> Unused<T>() => Task.FromException<T>(new NotSupportedException("The in-memory inbox only lists, stamps and fetches."));
     }
 }

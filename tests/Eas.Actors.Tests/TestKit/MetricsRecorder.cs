@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 
 namespace Eas.Actors.Tests.TestKit;
 
-/// <summary>Listens to one meter and keeps counter sums, histogram values and the last gauge values by instrument and kind tag.</summary>
+/// <summary>Listens to one meter and keeps counter sums, histogram values and the last gauge values by instrument and kind (or outcome) tag.</summary>
 public sealed class MetricsRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -43,7 +43,7 @@ public sealed class MetricsRecorder : IDisposable
         string? kind = null;
         foreach (var tag in tags)
         {
-            if (tag.Key == "kind")
+            if (tag.Key is "kind" or "outcome")
             {
                 kind = tag.Value as string;
             }
