@@ -18,6 +18,12 @@ namespace Eas.Actors.Cluster;
 /// requests in flight and the account's requests per minute) and answers <see cref="Devices.Throttled"/> itself
 /// when one is spent, so a runaway device costs a dictionary look-up, not a turn of the device.
 /// </para>
+/// <para>
+/// A child whose journal refuses a write or whose state cannot be read stops (Akka.Persistence stops it). What the entity
+/// routes for it from then on waits for its next incarnation; what already sat in its mailbox comes back as dead
+/// letters (<see cref="ChildLetterReturner"/>) and goes to that next incarnation too, at most
+/// <see cref="MaxHandOns"/> times, after which its asker gets the retriable store failure (HTTP 503).
+/// </para>
 /// </summary>
 public sealed class AccountEntityActor : ReceiveActor
 {
@@ -26,7 +32,14 @@ public sealed class AccountEntityActor : ReceiveActor
     private readonly Dictionary<string, Child> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _names = [];
     private readonly AccountBudget _budget;
+    private readonly Queue<(IActorRef Ref, string Name)> _failedWrites = new();
     private long _incarnations;
+
+    /// <summary>How often one message is handed to a next incarnation before its asker gets a retriable failure instead.</summary>
+    public const int MaxHandOns = 2;
+
+    /// <summary>Failed incarnations whose letters are still taken back: they come within moments of the stop.</summary>
+    private const int FailedRemembered = 8;
 
     public AccountEntityActor(string accountId, AccountEntitySettings settings)
     {
@@ -40,6 +53,7 @@ public sealed class AccountEntityActor : ReceiveActor
         Receive<ChildRecovered>(_ => Recovered(Sender));
         Receive<ChildRecoveryFailed>(failed => RecoveryFailed(Sender, failed.Reason));
         Receive<ChildWriteFailed>(_ => HoldForSuccessor(Sender));
+        Receive<ReturnedLetter>(Return);
         Receive<Terminated>(stopped => Stopped(stopped.ActorRef));
         Receive<ReceiveTimeout>(_ =>
         {
@@ -69,23 +83,55 @@ public sealed class AccountEntityActor : ReceiveActor
             return;
         }
 
-        if (!_children.TryGetValue(envelope.Child, out var child))
+        Deliver(envelope.Child, envelope.Message, Sender);
+    }
+
+    private void Deliver(string name, object message, IActorRef sender)
+    {
+        if (!_children.TryGetValue(name, out var child))
         {
             // A mail server's report wakes no mailbox: one that is not running has nobody waiting for it.
-            if (envelope.Message is Mailboxes.MailboxChangesReported) return;
-            child = Start(envelope.Child);
+            if (message is Mailboxes.MailboxChangesReported) return;
+            child = Start(name);
         }
 
         if (child.Waiting is { } waiting)
         {
-            waiting.Add((envelope.Message, Sender));
+            waiting.Add((message, sender));
             return;
         }
 
-        child.Recovering?.Add(Sender);
-        _settings.Counts?.Routed(remote: !Sender.Path.Address.HasLocalScope);
-        child.Ref.Forward(envelope.Message);
+        child.Recovering?.Add(sender);
+        _settings.Counts?.Routed(remote: !sender.Path.Address.HasLocalScope);
+        child.Ref.Tell(message, sender);
     }
+
+    /// <summary>
+    /// A letter the child <see cref="ReturnedLetter.Child"/> did not handle before it stopped. Only a child whose journal
+    /// refused a write leaves letters to hand on: a passivating one handled all it was routed, and one whose state
+    /// could not be read answered their askers already (<see cref="RecoveryFailed"/>).
+    /// </summary>
+    private void Return(ReturnedLetter letter)
+    {
+        var name = _failedWrites.FirstOrDefault(failed => failed.Ref.Equals(letter.Child)).Name;
+        if (name is null) return;
+        var (message, times) = letter.Message is HandedOn on ? (on.Message, on.Times) : (letter.Message, 0);
+        if (times >= MaxHandOns)
+        {
+            EntityLog.GaveUp(_settings.Logger, _accountId, name, message.GetType().Name, times + 1);
+            if (IsAsker(letter.Sender))
+                letter.Sender.Tell(new Status.Failure(new Persistence.StoreUnavailableException($"The journal of {_accountId} ({name}) failed {times + 1} times in a row.")));
+            return;
+        }
+
+        EntityLog.HandedOn(_settings.Logger, _accountId, name, message.GetType().Name);
+        // The failed incarnation's stop reset the device's count of requests in flight to those held for the next one.
+        if (message is Devices.ExecuteDeviceCommand && !_names.ContainsKey(letter.Child)) _budget.Readmit(name);
+        Deliver(name, new HandedOn(message, times + 1), letter.Sender);
+    }
+
+    /// <summary>Someone outside the entity waits for an answer (not a sibling that told, not a timer).</summary>
+    private bool IsAsker(IActorRef sender) => !sender.IsNobody() && !Self.Path.Equals(sender.Path.Parent);
 
     private Child Start(string name)
     {
@@ -119,6 +165,8 @@ public sealed class AccountEntityActor : ReceiveActor
         var child = _children[name];
         child.Failed = true;
         child.Waiting ??= [];
+        _failedWrites.Enqueue((actor, name));
+        if (_failedWrites.Count > FailedRemembered) _failedWrites.Dequeue();
     }
 
     private void Resume(IActorRef actor)
@@ -140,11 +188,15 @@ public sealed class AccountEntityActor : ReceiveActor
 
     /// <summary>
     /// The child stops without having handled what was routed to it: answer those askers now with a retriable
-    /// failure rather than let them wait for their deadline. The child's own stop follows (Terminated).
+    /// failure rather than let them wait for their deadline. The child's own stop follows (Terminated); what is routed
+    /// until then waits for the next incarnation, which tries to read the state again.
     /// </summary>
     private void RecoveryFailed(IActorRef actor, string reason)
     {
-        if (!_names.TryGetValue(actor, out var name) || _children[name].Recovering is not { } askers) return;
+        if (!_names.TryGetValue(actor, out var name)) return;
+        _children[name].Failed = true;
+        _children[name].Waiting ??= [];
+        if (_children[name].Recovering is not { } askers) return;
         _children[name].Recovering = null;
         var failure = new Status.Failure(new Persistence.StoreUnavailableException($"The state of {_accountId} ({name}) could not be read: {reason}"));
         foreach (var asker in askers.Where(a => !a.IsNobody())) asker.Tell(failure);
@@ -156,7 +208,7 @@ public sealed class AccountEntityActor : ReceiveActor
         var child = _children[name];
         _children.Remove(name);
         _settings.Counts?.Stopped(child.Kind);
-        _budget.Restart(name, child.Waiting?.Count(held => held.Message is Devices.ExecuteDeviceCommand) ?? 0);
+        _budget.Restart(name, child.Waiting?.Count(held => held.Message is Devices.ExecuteDeviceCommand or HandedOn { Message: Devices.ExecuteDeviceCommand }) ?? 0);
         if (child.Waiting is not { Count: > 0 } waiting) return;
         var fresh = Start(name);
         foreach (var (message, sender) in waiting)
@@ -172,7 +224,7 @@ public sealed class AccountEntityActor : ReceiveActor
 
         public EntityKind Kind { get; } = kind;
 
-        /// <summary>The child's journal refused a write and it stops; it is never resumed.</summary>
+        /// <summary>The child's journal refused a write, or its state could not be read, and it stops; it is never resumed.</summary>
         public bool Failed { get; set; }
 
         /// <summary>Messages held while the child is stopping; null while it runs.</summary>

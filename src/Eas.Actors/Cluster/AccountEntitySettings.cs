@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Eas.Actors.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eas.Actors.Cluster;
 
@@ -26,4 +28,7 @@ public sealed record AccountEntitySettings(Func<string, Props> Gate, Func<string
     /// Akka's default for each.
     /// </summary>
     public string? ChildMailbox { get; init; }
+
+    /// <summary>Where the entity logs what it hands to a child's next incarnation (<see cref="EntityLog"/>).</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }

@@ -100,6 +100,7 @@ internal static class ActorComposition
             Counts = services.GetRequiredService<EntityCounts>(),
             Budgets = new AccountBudgetLimits(options.Budgets.MaxConcurrentPerDevice, options.Budgets.AccountRequestBurst, options.Budgets.AccountRequestsPerMinute),
             Clock = clock,
+            Logger = loggers.CreateLogger<AccountEntityActor>(),
         };
     }
 }

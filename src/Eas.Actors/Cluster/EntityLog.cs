@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Eas.Actors.Cluster;
+
+/// <summary>The account entity's log messages, with stable event ids (5800–5849).</summary>
+internal static partial class EntityLog
+{
+    [LoggerMessage(5800, LogLevel.Information, "{Message} for {Child} of {User} was still in its mailbox when its journal failed; handed to its next incarnation")]
+    public static partial void HandedOn(ILogger logger, string user, string child, string message);
+
+    [LoggerMessage(5801, LogLevel.Warning, "{Message} for {Child} of {User} met a failing journal {Times} times in a row; its asker is answered with a retriable failure")]
+    public static partial void GaveUp(ILogger logger, string user, string child, string message, int times);
+}
