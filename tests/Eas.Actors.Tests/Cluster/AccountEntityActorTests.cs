@@ -10,9 +10,9 @@ namespace Eas.Actors.Tests.Cluster;
 
 /// <summary>
 /// The account entity's routing and passivation, with Akka.TestKit and children that idle in milliseconds, on an
-/// in-memory journal that fails writes on order (<see cref="RefusingJournal"/>).
+/// in-memory journal that fails writes on order (<see cref="RefusingJournal"/>); an answer may take 10 s on a loaded machine.
 /// </summary>
-public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(RefusingJournal.Hocon)
+public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(RefusingJournal.Hocon + "\nakka.test.single-expect-default = 10s")
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
     private readonly EntityCounts _counts = new();
