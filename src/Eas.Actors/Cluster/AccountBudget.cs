@@ -56,6 +56,12 @@ public sealed class AccountBudget(AccountBudgetLimits limits)
         else _inFlight.Remove(device);
     }
 
+    /// <summary>
+    /// A request of <paramref name="device"/> admitted before its actor failed comes back to go to the next one: in flight
+    /// again, without a second check against the budgets it already passed.
+    /// </summary>
+    public void Readmit(string device) => _inFlight[device] = _inFlight.GetValueOrDefault(device) + 1;
+
     /// <summary>Requests of <paramref name="device"/> in flight now.</summary>
     public int InFlight(string device) => _inFlight.GetValueOrDefault(device);
 }

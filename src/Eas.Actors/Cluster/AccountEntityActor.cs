@@ -24,6 +24,12 @@ namespace Eas.Actors.Cluster;
 /// a change for anything else (a parked Sync) to the device only if it is running. The device's next request takes its
 /// Ping back first, so the device's own rules end it. The entity does not passivate while it holds a Ping.
 /// </para>
+/// <para>
+/// A child whose journal refuses a write or whose state cannot be read stops (Akka.Persistence stops it). What the entity
+/// routes for it from then on waits for its next incarnation; what already sat in its mailbox comes back as dead
+/// letters (<see cref="ChildLetterReturner"/>) and goes to that next incarnation too, at most
+/// <see cref="MaxHandOns"/> times, after which its asker gets the retriable store failure (HTTP 503).
+/// </para>
 /// </summary>
 public sealed class AccountEntityActor : ReceiveActor
 {
@@ -33,7 +39,14 @@ public sealed class AccountEntityActor : ReceiveActor
     private readonly Dictionary<IActorRef, string> _names = [];
     private readonly AccountBudget _budget;
     private readonly HeldPings _pings;
+    private readonly Queue<(IActorRef Ref, string Name)> _failedWrites = new();
     private long _incarnations;
+
+    /// <summary>How often one message is handed to a next incarnation before its asker gets a retriable failure instead.</summary>
+    public const int MaxHandOns = 2;
+
+    /// <summary>Failed incarnations whose letters are still taken back: they come within moments of the stop.</summary>
+    private const int FailedRemembered = 8;
 
     public AccountEntityActor(string accountId, AccountEntitySettings settings)
     {
@@ -49,6 +62,7 @@ public sealed class AccountEntityActor : ReceiveActor
         });
         Receive<Mailboxes.FoldersChanged>(Changed);
         Receive<ForHeldPing>(ForHeld);
+        Receive<ReturnedLetter>(Return);
         Receive<RequestSettled>(_ => Settled(Sender));
         Receive<ChildIdle>(_ => BeginPassivation(Sender));
         Receive<ChildBusy>(_ => Resume(Sender));
@@ -123,6 +137,33 @@ public sealed class AccountEntityActor : ReceiveActor
         if (routed) _settings.Counts?.Routed(remote: !sender.Path.Address.HasLocalScope);
         child.Ref.Tell(message, sender);
     }
+
+    /// <summary>
+    /// A letter the child <see cref="ReturnedLetter.Child"/> did not handle before it stopped. Only a child whose journal
+    /// refused a write leaves letters to hand on: a passivating one handled all it was routed, and one whose state
+    /// could not be read answered their askers already (<see cref="RecoveryFailed"/>).
+    /// </summary>
+    private void Return(ReturnedLetter letter)
+    {
+        var name = _failedWrites.FirstOrDefault(failed => failed.Ref.Equals(letter.Child)).Name;
+        if (name is null) return;
+        var (message, times) = letter.Message is HandedOn on ? (on.Message, on.Times) : (letter.Message, 0);
+        if (times >= MaxHandOns)
+        {
+            EntityLog.GaveUp(_settings.Logger, _accountId, name, message.GetType().Name, times + 1);
+            if (IsAsker(letter.Sender))
+                letter.Sender.Tell(new Status.Failure(new Persistence.StoreUnavailableException($"The journal of {_accountId} ({name}) failed {times + 1} times in a row.")));
+            return;
+        }
+
+        EntityLog.HandedOn(_settings.Logger, _accountId, name, message.GetType().Name);
+        // The failed incarnation's stop reset the device's count of requests in flight to those held for the next one.
+        if (message is Devices.ExecuteDeviceCommand && !_names.ContainsKey(letter.Child)) _budget.Readmit(name);
+        Deliver(name, new HandedOn(message, times + 1), letter.Sender);
+    }
+
+    /// <summary>Someone outside the entity waits for an answer (not a sibling that told, not a timer).</summary>
+    private bool IsAsker(IActorRef sender) => !sender.IsNobody() && !Self.Path.Equals(sender.Path.Parent);
 
     /// <summary>Tells a child that runs and is not stopping; starts none: what a change or an abandon is for is not in a stopped one.</summary>
     private void TellRunning(string name, object message, IActorRef sender)
@@ -204,6 +245,8 @@ public sealed class AccountEntityActor : ReceiveActor
         var child = _children[name];
         child.Failed = true;
         child.Waiting ??= [];
+        _failedWrites.Enqueue((actor, name));
+        if (_failedWrites.Count > FailedRemembered) _failedWrites.Dequeue();
     }
 
     private void Resume(IActorRef actor)
@@ -225,11 +268,15 @@ public sealed class AccountEntityActor : ReceiveActor
 
     /// <summary>
     /// The child stops without having handled what was routed to it: answer those askers now with a retriable
-    /// failure rather than let them wait for their deadline. The child's own stop follows (Terminated).
+    /// failure rather than let them wait for their deadline. The child's own stop follows (Terminated); what is routed
+    /// until then waits for the next incarnation, which tries to read the state again.
     /// </summary>
     private void RecoveryFailed(IActorRef actor, string reason)
     {
-        if (!_names.TryGetValue(actor, out var name) || _children[name].Recovering is not { } askers) return;
+        if (!_names.TryGetValue(actor, out var name)) return;
+        _children[name].Failed = true;
+        _children[name].Waiting ??= [];
+        if (_children[name].Recovering is not { } askers) return;
         _children[name].Recovering = null;
         var failure = new Status.Failure(new Persistence.StoreUnavailableException($"The state of {_accountId} ({name}) could not be read: {reason}"));
         foreach (var asker in askers.Where(a => !a.IsNobody())) asker.Tell(failure);
@@ -241,7 +288,7 @@ public sealed class AccountEntityActor : ReceiveActor
         var child = _children[name];
         _children.Remove(name);
         _settings.Counts?.Stopped(child.Kind);
-        _budget.Restart(name, child.Waiting?.Count(held => held.Message is Devices.ExecuteDeviceCommand) ?? 0);
+        _budget.Restart(name, child.Waiting?.Count(held => held.Message is Devices.ExecuteDeviceCommand or HandedOn { Message: Devices.ExecuteDeviceCommand }) ?? 0);
         if (child.Waiting is not { Count: > 0 } waiting) return;
         var fresh = Start(name);
         foreach (var (message, sender) in waiting)
@@ -257,7 +304,7 @@ public sealed class AccountEntityActor : ReceiveActor
 
         public EntityKind Kind { get; } = kind;
 
-        /// <summary>The child's journal refused a write and it stops; it is never resumed.</summary>
+        /// <summary>The child's journal refused a write, or its state could not be read, and it stops; it is never resumed.</summary>
         public bool Failed { get; set; }
 
         /// <summary>Messages held while the child is stopping; null while it runs.</summary>

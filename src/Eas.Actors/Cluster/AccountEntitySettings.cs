@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Eas.Actors.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eas.Actors.Cluster;
 
@@ -36,6 +38,6 @@ public sealed record AccountEntitySettings(Func<string, Props> Gate, Func<string
     /// <summary>Push instruments, for the Pings the entity holds and answers.</summary>
     public Diagnostics.PushMetrics? Metrics { get; init; }
 
-    /// <summary>Where the entity logs.</summary>
+    /// <summary>Where the entity logs: held Pings, and what it hands to a child's next incarnation (<see cref="EntityLog"/>).</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }

@@ -70,7 +70,8 @@ public static class EasActorsHosting
                 },
                 new AccountMessageExtractor(shards),
                 new ShardOptions { RememberEntities = false, ShouldPassivateIdleEntities = false })
-            .WithActors((system, registry) => system.ActorOf(Props.Create(() => new ClusterStatsActor(registry.Get<AccountEntityActor>(), composition.Stats)), "cluster-stats"));
+            .WithActors((system, registry) => system.ActorOf(Props.Create(() => new ClusterStatsActor(registry.Get<AccountEntityActor>(), composition.Stats)), "cluster-stats"))
+            .WithActors((system, registry) => system.ActorOf(ChildLetterReturner.PropsFor(registry.Get<AccountEntityActor>().Path), ChildLetterReturner.Name));
     }
 
     /// <summary>

@@ -107,6 +107,8 @@ public abstract class EntityChildActor : UntypedPersistentActor
 
     protected sealed override void OnCommand(object message)
     {
+        // A message that came back from a failed incarnation (AccountEntityActor): handled as if routed, with its asker as Sender.
+        if (message is HandedOn handedOn) message = handedOn.Message;
         switch (message)
         {
             case ReceiveTimeout:

@@ -1,3 +1,5 @@
+using Akka.Actor;
+
 namespace Eas.Actors.Cluster;
 
 /// <summary>From a child of an account entity: nothing has happened for its idle time and nothing holds it.</summary>
@@ -52,3 +54,25 @@ public sealed record RequestSettled
 {
     public static readonly RequestSettled Instance = new();
 }
+
+/// <summary>
+/// A message an account entity routes to one of its children from outside it: a request, an order, a watch. If the
+/// child stops without having handled it (its journal refused a write, and Akka.Persistence stopped it with the message
+/// still in its mailbox), the letter comes back to the entity (<see cref="ChildLetterReturner"/>) and goes to the
+/// child's next incarnation. A child's own messages (its timers, a background loop's reports, a sibling's notice,
+/// journal replies) are not marked: a fresh incarnation has no use for them.
+/// </summary>
+public interface IRoutedToChild;
+
+/// <summary>
+/// A dead letter addressed to <paramref name="Child"/>, a stopped child of an account entity, handed back to that entity
+/// by <see cref="ChildLetterReturner"/> with the <paramref name="Sender"/> it was sent by.
+/// </summary>
+public sealed record ReturnedLetter(IActorRef Child, object Message, IActorRef Sender);
+
+/// <summary>
+/// A message handed to a child's next incarnation after it came back from a failed one; the child handles
+/// <paramref name="Message"/> as if it had been routed. <paramref name="Times"/> counts the hand-ons, so a message whose
+/// every successor fails too ends with a retriable failure instead of going round for ever.
+/// </summary>
+public sealed record HandedOn(object Message, int Times);

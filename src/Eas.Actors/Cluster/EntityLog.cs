@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Eas.Actors.Cluster;
 
-/// <summary>The account entity's log messages, with stable event ids (5700–5749).</summary>
+/// <summary>The account entity's log messages, with stable event ids (5700–5749 held Pings, 5800–5849 letters handed on).</summary>
 internal static partial class EntityLog
 {
     [LoggerMessage(5700, LogLevel.Debug, "The account entity holds the parked Ping of {DeviceId} (heartbeat {HeartbeatSeconds} s); the device may passivate")]
@@ -10,4 +10,10 @@ internal static partial class EntityLog
 
     [LoggerMessage(5701, LogLevel.Debug, "The parked Ping of {DeviceId} held by its account entity ended: {Outcome}")]
     public static partial void PingEnded(ILogger logger, string deviceId, string outcome);
+
+    [LoggerMessage(5800, LogLevel.Information, "{Message} for {Child} of {User} was still in its mailbox when its journal failed; handed to its next incarnation")]
+    public static partial void HandedOn(ILogger logger, string user, string child, string message);
+
+    [LoggerMessage(5801, LogLevel.Warning, "{Message} for {Child} of {User} met a failing journal {Times} times in a row; its asker is answered with a retriable failure")]
+    public static partial void GaveUp(ILogger logger, string user, string child, string message, int times);
 }

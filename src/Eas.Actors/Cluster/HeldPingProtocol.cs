@@ -30,9 +30,10 @@ internal sealed record PingTrace(DateTimeOffset ParkedAt, int HeartbeatSeconds)
 /// From the entity to a device, just ahead of the device's next request: the Ping the entity held for it, still
 /// parked (<paramref name="Ping"/>), or only the <paramref name="Trace"/> of one the entity has answered. The device
 /// takes the Ping back so its own rules end it as before (a throttled request leaves it parked, any other answers it
-/// with Status 1 first), and its loop watch goes on from the trace even when the device was passivated meanwhile.
+/// with Status 1 first), and its loop watch goes on from the trace even when the device was passivated meanwhile. Routed
+/// like a request: a device whose journal failed before it read this gets it in its next incarnation.
 /// </summary>
-internal sealed record ReturnHeldPing(HoldPing? Ping, PingTrace Trace);
+internal sealed record ReturnHeldPing(HoldPing? Ping, PingTrace Trace) : IRoutedToChild;
 
 /// <summary>
 /// From a device back to its entity: a message for the Ping it has just handed over (a change, an abandon) that the

@@ -327,7 +327,7 @@ public sealed partial class DeviceActor : EntityChildActor
 internal sealed record Decision(CommandOutcome Outcome, ImmutableArray<DeviceEvent> Events);
 
 /// <summary>Asks a device for its current state (admin views, tests); answered with <see cref="DeviceStateReply"/>.</summary>
-public sealed record GetDeviceState
+public sealed record GetDeviceState : Cluster.IRoutedToChild
 {
     public static readonly GetDeviceState Instance = new();
 

@@ -1,10 +1,7 @@
 using Akka.Actor;
-using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 using Eas.Actors.Devices.Lists;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Devices;
 
@@ -16,14 +13,14 @@ namespace Eas.Actors.Devices;
 /// </summary>
 public sealed class DeviceListing(ActorSystem system, DeviceRegion devices, DeviceListIndex lists)
 {
+    private readonly ReadJournalSource _journal = new(system);
+
     /// <summary>The account's devices that have a state, by DeviceId, each with its loop flag.</summary>
+    /// <exception cref="Persistence.StoreUnavailableException">The journal is not ready yet, or the database could not be read.</exception>
     public async Task<IReadOnlyList<DeviceStateReply>> ListAsync(string accountId, TimeSpan deadline, CancellationToken cancellationToken = default)
     {
-        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var prefix = PersistenceIds.DevicesOf(accountId);
-        var ids = await journal.CurrentPersistenceIds()
-            .Where(id => id.StartsWith(prefix, StringComparison.Ordinal))
-            .RunWith(Sink.Seq<string>(), system.Materializer());
+        var ids = await _journal.PersistenceIdsAsync(prefix, cancellationToken);
         var replies = await Task.WhenAll(ids.Select(id => devices.GetReplyAsync(accountId, id[prefix.Length..], deadline, cancellationToken)));
         return [.. replies.Where(r => r.State is not null).OrderBy(r => r.State!.DeviceId, StringComparer.Ordinal)];
     }

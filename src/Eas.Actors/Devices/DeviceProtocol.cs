@@ -7,10 +7,10 @@ namespace Eas.Actors.Devices;
 /// The edge's one ask per request: run a command for this device and reply with its <see cref="CommandOutcome"/>
 /// (or a failure). <paramref name="RequestId"/> names this request in a later <see cref="AbandonRequest"/>.
 /// </summary>
-public sealed record ExecuteDeviceCommand(DeviceRequest Request, Guid RequestId);
+public sealed record ExecuteDeviceCommand(DeviceRequest Request, Guid RequestId) : Cluster.IRoutedToChild;
 
 /// <summary>The phone hung up on request <paramref name="RequestId"/>: if it is parked, drop it without an answer.</summary>
-public sealed record AbandonRequest(Guid RequestId);
+public sealed record AbandonRequest(Guid RequestId) : Cluster.IRoutedToChild;
 
 /// <summary>
 /// A signed-in request as the DeviceActor sees it: who, which device, the request line, and the typed body

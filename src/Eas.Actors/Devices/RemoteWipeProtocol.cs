@@ -4,10 +4,10 @@ namespace Eas.Actors.Devices;
 /// An admin (<paramref name="By"/>) orders a wipe of the device (MS-ASPROV 3.2.5.1.2), or of the account's data only
 /// (<paramref name="AccountOnly"/>, MS-ASPROV 2.2.2.1, 16.1 devices only); answered with <see cref="RemoteWipeResult"/>.
 /// </summary>
-public sealed record RequestRemoteWipe(bool AccountOnly, string By);
+public sealed record RequestRemoteWipe(bool AccountOnly, string By) : Cluster.IRoutedToChild;
 
 /// <summary>An admin cancels a wipe the phone has not acknowledged; answered with <see cref="RemoteWipeResult"/>.</summary>
-public sealed record CancelRemoteWipe(string By);
+public sealed record CancelRemoteWipe(string By) : Cluster.IRoutedToChild;
 
 /// <summary>The device's state after a wipe order or cancellation, or why it was not taken.</summary>
 public sealed record RemoteWipeResult(RemoteWipeRefusal? Refusal, DeviceState? State);
@@ -16,7 +16,7 @@ public sealed record RemoteWipeResult(RemoteWipeRefusal? Refusal, DeviceState? S
 /// An admin removes the partnership: the device deletes its journal and snapshots and stops, and answers
 /// <see cref="PartnershipRemoved"/> once the deletes are done, so the phone's next request starts a new device.
 /// </summary>
-public sealed record RemovePartnership
+public sealed record RemovePartnership : Cluster.IRoutedToChild
 {
     public static readonly RemovePartnership Instance = new();
 }

@@ -1,9 +1,6 @@
 using Akka.Actor;
-using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 using Eas.Actors.Persistence;
+using Eas.Actors.Persistence.Journal;
 
 namespace Eas.Actors.Gal;
 
@@ -13,13 +10,13 @@ namespace Eas.Actors.Gal;
 /// </summary>
 public sealed class JournalAccounts(ActorSystem system)
 {
+    private readonly ReadJournalSource _journal = new(system);
+
+    /// <exception cref="StoreUnavailableException">The journal is not ready yet, or the database could not be read.</exception>
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
-        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var prefix = PersistenceIds.Account(string.Empty);
-        var ids = await journal.CurrentPersistenceIds()
-            .Where(id => id.StartsWith(prefix, StringComparison.Ordinal))
-            .RunWith(Sink.Seq<string>(), system.Materializer());
+        var ids = await _journal.PersistenceIdsAsync(prefix, cancellationToken);
         return [.. ids.Select(id => id[prefix.Length..])];
     }
 }

@@ -5,7 +5,7 @@ namespace Eas.Actors.Mailboxes;
 /// closure, so it only ever travels between actors of one node: the device and its mailbox are children of
 /// the same account entity.
 /// </summary>
-public interface IMailboxWork
+public interface IMailboxWork : Cluster.IRoutedToChild
 {
     MailCredentials Credentials { get; }
 

@@ -9,7 +9,7 @@ namespace Eas.Actors.Mailboxes;
 /// <paramref name="Baseline"/> holds the stamps the device saw when it checked the folders, so a change that
 /// lands before the watcher is listening is still reported.
 /// </summary>
-public sealed record WatchFolders(string DeviceKey, IActorRef Device, MailCredentials Credentials, ImmutableArray<string> FolderNames, ImmutableDictionary<string, FolderStamp> Baseline)
+public sealed record WatchFolders(string DeviceKey, IActorRef Device, MailCredentials Credentials, ImmutableArray<string> FolderNames, ImmutableDictionary<string, FolderStamp> Baseline) : Cluster.IRoutedToChild
 {
     /// <summary>
     /// The change tokens the device last synced, of the collections among <see cref="FolderNames"/> that no IMAP
@@ -19,7 +19,7 @@ public sealed record WatchFolders(string DeviceKey, IActorRef Device, MailCreden
 }
 
 /// <summary>The device no longer waits.</summary>
-public sealed record UnwatchFolders(string DeviceKey);
+public sealed record UnwatchFolders(string DeviceKey) : Cluster.IRoutedToChild;
 
 /// <summary>Told to a watch's target: these folders changed, as the watcher saw at <paramref name="DetectedAt"/>.</summary>
 public sealed record FoldersChanged(ImmutableArray<string> FolderNames, DateTimeOffset DetectedAt)

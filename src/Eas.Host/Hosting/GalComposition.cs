@@ -23,9 +23,11 @@ internal static class GalComposition
     private static AccountsGalDirectory Accounts(IServiceProvider services, GalOptions options)
     {
         var file = string.IsNullOrWhiteSpace(options.EntriesFile) ? null : new GalEntriesFile(Path.GetFullPath(options.EntriesFile));
-        // The actor system is resolved when the first search lists the accounts, not while it is being built.
+        // The actor system is resolved when the first search lists the accounts, not while it is being built; one
+        // JournalAccounts, so the journal's readiness is asked once.
+        var accounts = new Lazy<JournalAccounts>(() => new JournalAccounts(services.GetRequiredService<Akka.Actor.ActorSystem>()));
         return new AccountsGalDirectory(
-            ct => new JournalAccounts(services.GetRequiredService<Akka.Actor.ActorSystem>()).ListAsync(ct), file, options.MaxResults,
+            ct => accounts.Value.ListAsync(ct), file, options.MaxResults,
             TimeSpan.FromSeconds(options.AccountsRefreshSeconds), services.GetRequiredService<TimeProvider>());
     }
 }

@@ -2,18 +2,18 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Eas.Actors.Cluster;
 using Eas.Actors.Diagnostics;
+using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Journal;
+using Eas.Actors.Tests.TestKit;
 
 namespace Eas.Actors.Tests.Cluster;
 
-/// <summary>The account entity's routing and passivation, with Akka.TestKit and children that idle in milliseconds.</summary>
-public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMemoryJournal)
+/// <summary>
+/// The account entity's routing and passivation, with Akka.TestKit and children that idle in milliseconds, on an
+/// in-memory journal that fails writes on order (<see cref="RefusingJournal"/>); an answer may take 10 s on a loaded machine.
+/// </summary>
+public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(RefusingJournal.Hocon + "\nakka.test.single-expect-default = 10s")
 {
-    private const string InMemoryJournal = """
-        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """;
-
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
     private readonly EntityCounts _counts = new();
 
@@ -113,6 +113,60 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
     }
 
     [Fact]
+    public void Messages_already_in_the_mailbox_of_a_child_whose_write_failed_reach_its_successor_in_order()
+    {
+        var entity = StartEntity();
+        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)));
+        var journal = RefusingJournal.Of(Sys);
+        journal.Tell(new RefuseWrites(1));
+        var writer = CreateTestProbe();
+        var waiting = CreateTestProbe();
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), new Note("write")), writer.Ref);
+        ExpectMsg<WriteHeld>();
+
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), new Note("one")), waiting.Ref);
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), new Note("two")), waiting.Ref);
+        // The entity routes in order: once the mailbox answers, both notes sit in the device's mailbox behind its write.
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, new Note("barrier")));
+        ExpectMsg<Echo>().Message.ShouldBe(new Note("barrier"));
+        journal.Tell(ReleaseWrite.Instance);
+
+        writer.ExpectMsg<Status.Failure>(TimeSpan.FromSeconds(10)).Cause.ShouldBeOfType<StoreUnavailableException>();
+        var one = waiting.ExpectMsg<Echo>(TimeSpan.FromSeconds(10));
+        var two = waiting.ExpectMsg<Echo>(TimeSpan.FromSeconds(10));
+        one.Message.ShouldBe(new Note("one"));
+        two.Message.ShouldBe(new Note("two"));
+        (one.Seen, two.Seen).ShouldBe((1, 2), "both reached one fresh incarnation");
+    }
+
+    [Fact]
+    public void A_returned_letter_goes_on_only_from_a_child_whose_write_failed_and_only_so_often()
+    {
+        var entity = StartEntity();
+        var journal = RefusingJournal.Of(Sys);
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"));
+        var failing = ExpectMsg<Echo>().Ref;
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "park"));
+        var running = ExpectMsg<Echo>().Ref;
+        journal.Tell(new RefuseWrites(1));
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), new Note("write")));
+        ExpectMsg<WriteHeld>();
+        journal.Tell(ReleaseWrite.Instance);
+        ExpectMsg<Status.Failure>(TimeSpan.FromSeconds(10));
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, TimeSpan.FromSeconds(10));
+
+        entity.Tell(new ReturnedLetter(running, new Note("from a running child"), TestActor));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        entity.Tell(new ReturnedLetter(failing, new HandedOn(new Note("too often"), AccountEntityActor.MaxHandOns), TestActor));
+        ExpectMsg<Status.Failure>().Cause.ShouldBeOfType<StoreUnavailableException>();
+        entity.Tell(new ReturnedLetter(failing, new HandedOn(new Note("once more"), AccountEntityActor.MaxHandOns - 1), TestActor));
+
+        var successor = ExpectMsg<Echo>(TimeSpan.FromSeconds(10));
+        successor.Message.ShouldBe(new Note("once more"));
+        successor.Ref.ShouldNotBe(failing);
+    }
+
+    [Fact]
     public void An_entity_whose_children_have_all_stopped_asks_its_shard_to_passivate_it()
     {
         var shard = CreateTestProbe();
@@ -135,21 +189,10 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
         return Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", settings), probe)));
     }
 
-    /// <summary>Stands in for the shard: parents the entity, forwards envelopes to it and Passivate requests to a probe.</summary>
-    private sealed class FakeShard : ReceiveActor
-    {
-        public FakeShard(Props entity, IActorRef probe)
-        {
-            var child = Context.ActorOf(entity, "entity");
-            Receive<Passivate>(passivate => probe.Tell(passivate));
-            ReceiveAny(message => child.Forward(message));
-        }
-    }
-
     /// <summary>
     /// Answers every message with its incarnation's name and count; "park" makes it busy (like a parked Ping); "fail"
     /// behaves as a child whose journal refused a write: it tells the entity, drops whatever reaches it afterwards and
-    /// stops a little later.
+    /// stops a little later; a <see cref="Note"/> "write" writes an event first, through the real journal.
     /// </summary>
     private sealed class EchoChild : EntityChildActor
     {
@@ -168,6 +211,13 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
         protected override bool Handle(object message)
         {
             if (_failed) return true;
+            if (message is Note { Text: "write" } write)
+            {
+                var asker = Sender;
+                PersistThen([new Written(write.Text)], asker, _ => { }, () => asker.Tell(new Echo(Self.Path.Name, ++_seen, message, Self)));
+                return true;
+            }
+
             if (message is "fail")
             {
                 _failed = true;
@@ -177,16 +227,25 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(InMe
             }
 
             _parked |= message is "park";
-            Sender.Tell(new Echo(Self.Path.Name, ++_seen, message));
+            Sender.Tell(new Echo(Self.Path.Name, ++_seen, message, Self));
             return true;
         }
 
-        protected override IPersistedMessage Snapshot() => throw new NotSupportedException("EchoChild persists nothing.");
+        protected override IPersistedMessage Snapshot() => new Written("");
 
-        protected override void Restore(IPersistedMessage snapshot) => throw new NotSupportedException("EchoChild persists nothing.");
+        protected override void Restore(IPersistedMessage snapshot)
+        {
+        }
 
-        protected override void Apply(IPersistedMessage stored) => throw new NotSupportedException("EchoChild persists nothing.");
+        protected override void Apply(IPersistedMessage stored)
+        {
+        }
     }
 
-    private sealed record Echo(string Child, int Seen, object Message);
+    private sealed record Echo(string Child, int Seen, object Message, IActorRef Ref);
+
+    /// <summary>A routed message; "write" makes the child write an event first.</summary>
+    private sealed record Note(string Text) : IRoutedToChild;
+
+    private sealed record Written(string Text) : IPersistedMessage;
 }

@@ -5,7 +5,8 @@ namespace Eas.Integration.Tests.Support;
 
 /// <summary>
 /// A loopback TCP relay in front of one port, which a test can take down (connections refused, open ones cut) and
-/// bring back up on the same port: an outage of one server for one ServerInstance, without stopping the shared one.
+/// bring back up on the same port: an outage of one server for one ServerInstance, without stopping the shared one; or
+/// hold (connections accepted but not answered): a server slow to answer.
 /// </summary>
 internal sealed class TcpRelay : IAsyncDisposable
 {
@@ -13,6 +14,7 @@ internal sealed class TcpRelay : IAsyncDisposable
     private readonly List<TcpClient> _open = [];
     private TcpListener? _listener;
     private CancellationTokenSource? _stop;
+    private TaskCompletionSource _held = Released();
 
     private TcpRelay(int target) => _target = target;
 
@@ -51,11 +53,28 @@ internal sealed class TcpRelay : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Holds the connections made from now on: accepted, but connected on to the target only at <see cref="Release"/>, so a
+    /// client waits as for a server slow to answer (what it sends meanwhile is delivered then).
+    /// </summary>
+    public void Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Connects the held connections on to the target, and every later one at once.</summary>
+    public void Release() => _held.TrySetResult();
+
     public ValueTask DisposeAsync()
     {
+        Release();
         Down();
         _stop?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
     }
 
     private async Task AcceptAsync(TcpListener listener, CancellationToken stop)
@@ -82,6 +101,7 @@ internal sealed class TcpRelay : IAsyncDisposable
         lock (_open) _open.AddRange([inbound, outbound]);
         try
         {
+            await _held.Task.WaitAsync(stop);
             await outbound.ConnectAsync(IPAddress.Loopback, _target, stop);
             var up = inbound.GetStream().CopyToAsync(outbound.GetStream(), stop);
             var down = outbound.GetStream().CopyToAsync(inbound.GetStream(), stop);

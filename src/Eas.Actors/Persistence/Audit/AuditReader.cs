@@ -22,9 +22,9 @@ namespace Eas.Actors.Persistence.Audit;
 /// ordering (rolled-back inserts, rows deleted behind snapshots) to be filled, which it does after every start.
 /// </para>
 /// <para>
-/// The read journal is created on the first read, not with the reader: Akka.Persistence.Sql's constructor waits
-/// (blocking, up to 5 s) for the write journal to be initialised, which is done here on a pool thread. Once created it
-/// polls the journal's orderings for the life of the actor system.
+/// The read journal is made on the first read, not with the reader, once the write journal is ready
+/// (<see cref="Journal.ReadJournalSource"/>: a node at start answers 503 rather than 500). Once made it polls the
+/// journal's orderings for the life of the actor system.
 /// </para>
 /// </remarks>
 public sealed class AuditReader
@@ -32,22 +32,22 @@ public sealed class AuditReader
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly ActorSystem _system;
-    private readonly Lazy<SqlReadJournal> _journal;
+    private readonly Journal.ReadJournalSource _journal;
 
     public AuditReader(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
         _system = system;
-        _journal = new(() => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier), LazyThreadSafetyMode.PublicationOnly);
+        _journal = new Journal.ReadJournalSource(system);
     }
 
     /// <summary>At most <paramref name="maxCount"/> entries with a <see cref="AuditRecord.Sequence"/> above <paramref name="afterSequence"/>, oldest first.</summary>
-    /// <exception cref="StoreUnavailableException">The database could not be read.</exception>
+    /// <exception cref="StoreUnavailableException">The journal is not ready yet, or the database could not be read.</exception>
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
-        var journal = _journal.IsValueCreated ? _journal.Value : await Task.Run(() => _journal.Value, cancellationToken);
+        var journal = await _journal.GetAsync(cancellationToken);
         var (reading, entries) = journal.CurrentEventsByTag(AuditTag.Name, Offset.Sequence(afterSequence))
             .Take(maxCount)
             .Select(RecordOf)

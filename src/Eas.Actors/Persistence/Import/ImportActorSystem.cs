@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Hosting;
-using Akka.Persistence;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
@@ -28,9 +27,6 @@ public sealed class ImportActorSystem : IAsyncDisposable
 
     public ActorSystem System { get; }
 
-    /// <summary>The persistence id <see cref="JournalReadyAsync"/> reads; nothing is ever written under it.</summary>
-    private const string ProbeId = "eas-import-journal-probe";
-
     public static ImportActorSystem Start(JournalOptions journal)
     {
         var services = new ServiceCollection();
@@ -43,18 +39,12 @@ public sealed class ImportActorSystem : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the journal plugin answers a read, with <paramref name="deadline"/>. Akka.Persistence.Sql creates its
-    /// tables when its journal starts and holds every message until then, but its read journal (<see cref="JournalIsEmptyAsync"/>)
-    /// waits only 5 s for that and then throws from its constructor: on a slow or loaded database the import failed at
-    /// its first step. A replay of an id that holds nothing (no rows are written) waits as long as it must.
+    /// Waits until the journal plugin answers a read, with <paramref name="deadline"/> (<see cref="ReadJournalSource.ReadyAsync"/>):
+    /// the read journal (<see cref="JournalIsEmptyAsync"/>) waits only 5 s for the journal to create its tables and then
+    /// throws from its constructor, which failed the import at its first step on a slow or loaded database.
     /// </summary>
     /// <exception cref="Akka.Actor.AskTimeoutException">The journal did not answer in time (the database is unreachable, or the journal failed to create its tables and stopped).</exception>
-    public async Task JournalReadyAsync(TimeSpan deadline, CancellationToken cancellationToken)
-    {
-        var journal = Akka.Persistence.Persistence.Instance.Apply(System).JournalFor(null);
-        var answer = await journal.Ask<object>(replyTo => new ReplayMessages(0, 0, 0, ProbeId, replyTo), deadline, cancellationToken);
-        if (answer is ReplayMessagesFailure failure) throw new InvalidOperationException("The journal could not be read.", failure.Cause);
-    }
+    public Task JournalReadyAsync(TimeSpan deadline, CancellationToken cancellationToken) => ReadJournalSource.ReadyAsync(System, deadline, cancellationToken);
 
     /// <summary>Whether the journal holds no event of any stream (snapshots are not asked: the import's own marker covers a resumed import).</summary>
     public async Task<bool> JournalIsEmptyAsync(CancellationToken cancellationToken)

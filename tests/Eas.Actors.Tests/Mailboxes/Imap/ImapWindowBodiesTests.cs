@@ -8,8 +8,9 @@ namespace Eas.Actors.Tests.Mailboxes.Imap;
 
 /// <summary>
 /// A window's bodies in one <c>UID FETCH set (BODY.PEEK[])</c> against a real Dovecot: the commands are read from the
-/// connection's protocol log, the bytes compared with the files in the maildir, and the mailbox changed between the
-/// flags' FETCH and the bodies' (on the session's reading thread, before it sends the next command).
+/// connection's protocol log, the bytes compared with the files in the maildir, and the mailbox changed (or the
+/// connection dropped) between the flags' FETCH and the bodies' (on the session's reading thread, before it sends the
+/// next command).
 /// </summary>
 [Collection(ImapDovecotCollection.Name)]
 public sealed class ImapWindowBodiesTests(ImapDovecotFixture fixture)
@@ -118,6 +119,48 @@ public sealed class ImapWindowBodiesTests(ImapDovecotFixture fixture)
         removed.ShouldBe(1, "the file went between the two commands");
         served.Select(f => f.Uid).ShouldBe(listed.Where(uid => uid != victim.Uid));
         session.IsUsable.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_between_the_flags_and_the_bodies_fails_the_window_retriably_and_a_new_session_serves_it()
+    {
+        var account = fixture.NewAccount();
+        await SeedAsync(account, 5);
+        var log = new ImapCommandLog();
+        await using var session = await OpenLoggedAsync(account, log);
+        var uids = (await session.ListMessagesAsync("INBOX", null, 0, 0, None)).Messages.Select(m => m.Uid).Order().ToArray();
+        var kicked = 0;
+        log.Completed = command =>
+        {
+            if (!IsFlagsFetch(command) || Interlocked.Exchange(ref kicked, 1) != 0) return;
+            // On the session's reading thread, before it sends the bodies' FETCH: Dovecot closes the connection.
+            ImapMailSessionTests.KickAsync(fixture.Dovecot, account.Login).GetAwaiter().GetResult();
+            GoneAsync(account.Login).GetAwaiter().GetResult();
+        };
+
+        await Should.ThrowAsync<MailStoreUnavailableException>(() => session.FetchEmailsAsync("INBOX", uids, WholeMime, None));
+
+        kicked.ShouldBe(1, "the connection went between the two commands");
+        log.Commands.Count(c => c.Contains("BODY.PEEK[]", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(1);
+        session.IsUsable.ShouldBeFalse("the mailbox actor opens a new session for the next piece of work");
+        await using var next = await fixture.OpenSessionAsync(account);
+        (await next.FetchEmailsAsync("INBOX", uids, WholeMime, None)).Select(f => f.Uid).ShouldBe(uids);
+    }
+
+    /// <summary>Waits until Dovecot has no IMAP process of <paramref name="user"/> left (<c>doveadm who</c>): its connection is closed.</summary>
+    private async Task GoneAsync(string user)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("doveadm", ["-c", fixture.Dovecot.ConfigPath, "who", user]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (!output.Contains(user, StringComparison.OrdinalIgnoreCase)) return;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Dovecot still serves {user} after the kick.");
     }
 
     private static bool IsFlagsFetch(string command) => command.Contains("FLAGS INTERNALDATE", StringComparison.Ordinal) && !command.Contains("1:*", StringComparison.Ordinal);

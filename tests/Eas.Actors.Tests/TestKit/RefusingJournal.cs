@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+
+namespace Eas.Actors.Tests.TestKit;
+
+/// <summary>
+/// Akka's in-memory journal, which fails writes on order: after <see cref="RefuseWrites"/> each of the next writes is
+/// held (the asker is told <see cref="WriteHeld"/>) until <see cref="ReleaseWrite"/>, and then fails, as a journal whose
+/// database went away does; Akka.Persistence then stops the writer. Between the two, the test can put messages in the
+/// writer's mailbox deterministically.
+/// </summary>
+public sealed class RefusingJournal : MemoryJournal
+{
+    /// <summary>Test kit configuration that makes this the journal (snapshots in memory).</summary>
+    public const string Hocon = """
+        akka.persistence.journal.plugin = "eas-refusing-journal"
+        eas-refusing-journal.class = "Eas.Actors.Tests.TestKit.RefusingJournal, Eas.Actors.Tests"
+        eas-refusing-journal.plugin-dispatcher = "akka.actor.default-dispatcher"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """;
+
+    private int _refusals;
+    private IActorRef _asker = ActorRefs.Nobody;
+    private TaskCompletionSource? _held;
+
+    /// <summary>The journal of <paramref name="system"/>, to send the orders to.</summary>
+    public static IActorRef Of(ActorSystem system) => Akka.Persistence.Persistence.Instance.Apply(system).JournalFor(null);
+
+    protected override bool ReceivePluginInternal(object message)
+    {
+        switch (message)
+        {
+            case RefuseWrites refuse:
+                _refusals = refuse.Count;
+                _asker = Sender;
+                return true;
+            case ReleaseWrite:
+                _held?.TrySetResult();
+                return true;
+            default:
+                return base.ReceivePluginInternal(message);
+        }
+    }
+
+    protected override async Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken = default)
+    {
+        if (_refusals == 0) return await base.WriteMessagesAsync(messages, cancellationToken);
+        _refusals--;
+        var held = _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _asker.Tell(WriteHeld.Instance);
+        await held.Task;
+        throw new InvalidOperationException("The test's journal refuses this write.");
+    }
+}
+
+/// <summary>Hold and then fail the next <paramref name="Count"/> writes.</summary>
+public sealed record RefuseWrites(int Count);
+
+/// <summary>A write is held: the writer is waiting for the journal.</summary>
+public sealed record WriteHeld
+{
+    public static readonly WriteHeld Instance = new();
+}
+
+/// <summary>Let the held write fail.</summary>
+public sealed record ReleaseWrite
+{
+    public static readonly ReleaseWrite Instance = new();
+}
