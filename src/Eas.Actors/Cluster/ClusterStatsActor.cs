@@ -9,7 +9,9 @@ namespace Eas.Actors.Cluster;
 /// One per node: every <see cref="Interval"/>, and shortly after every membership or reachability change,
 /// reads the membership (<c>Cluster.State</c>, which follows the events it is told of a moment later) and asks
 /// the local shard region which shards and entities it hosts, and publishes the result to <see cref="ClusterStats"/>.
-/// It also asks the region for the whole cluster's sharding statistics, so every node can show the entities per node.
+/// It also asks the region for the whole cluster's sharding statistics, so every node can show the entities per node,
+/// and keeps from them which node hosts which shards (<see cref="ShardHomes"/>): when a member is removed it reports the
+/// shards that member took with it (<see cref="ClusterStats.MemberShardsLost"/>).
 /// </summary>
 public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
 {
@@ -19,6 +21,7 @@ public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
     private static readonly TimeSpan ClusterStatsTimeout = TimeSpan.FromSeconds(3);
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private ImmutableSortedDictionary<string, int> _entitiesByNode = ImmutableSortedDictionary<string, int>.Empty;
+    private ImmutableDictionary<string, ImmutableHashSet<string>> _shardHomes = ImmutableDictionary<string, ImmutableHashSet<string>>.Empty;
 
     public ClusterStatsActor(IActorRef region, ClusterStats stats)
     {
@@ -27,7 +30,18 @@ public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
             region.Tell(GetShardRegionState.Instance);
             region.Tell(new GetClusterShardingStats(ClusterStatsTimeout));
         });
-        Receive<ClusterShardingStats>(all => _entitiesByNode = all.Regions.ToImmutableSortedDictionary(r => r.Key.ToString(), r => r.Value.Stats.Values.Sum(), StringComparer.Ordinal));
+        Receive<ClusterShardingStats>(all =>
+        {
+            _entitiesByNode = all.Regions.ToImmutableSortedDictionary(r => r.Key.ToString(), r => r.Value.Stats.Values.Sum(), StringComparer.Ordinal);
+            _shardHomes = ShardHomes.Merge(_shardHomes, all.Regions.Select(r => KeyValuePair.Create(r.Key.ToString(), (IEnumerable<string>)r.Value.Stats.Keys)));
+        });
+        Receive<ClusterEvent.MemberRemoved>(removed =>
+        {
+            var node = removed.Member.Address.ToString();
+            (_shardHomes, var lost) = ShardHomes.Remove(_shardHomes, node);
+            if (!lost.IsEmpty && !removed.Member.Address.Equals(_cluster.SelfAddress)) stats.ReportShardsLost(new ShardsLost(node, lost));
+            Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange);
+        });
         Receive<ClusterEvent.IClusterDomainEvent>(_ => Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange));
         Receive<ClusterEvent.CurrentClusterState>(_ => Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange));
         Receive<CurrentShardRegionState>(state => stats.Publish(Snapshot(state)));
