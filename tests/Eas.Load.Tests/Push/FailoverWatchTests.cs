@@ -44,7 +44,7 @@ public class FailoverWatchTests
         counts.Affected.ShouldBe(2);
         counts.Waiting.ShouldBe(0);
         counts.AllAnsweredAfter!.Value.TotalSeconds.ShouldBe(20, 0.01);
-        watch.AnsweredSeconds().Select(s => Math.Round(s)).ShouldBe([7, 20]);
+        watch.AnsweredSeconds().Select(s => Math.Round(s)).ShouldBe(new double[] { 7, 20 });
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class FailoverWatchTests
     {
         int[] seconds = [.. Enumerable.Range(1, 6).Select(n => (int)PushDevice.Backoff(n).TotalSeconds)];
 
-        seconds.ShouldBe([1, 2, 4, 8, 8, 8]);
+        seconds.ShouldBe(new[] { 1, 2, 4, 8, 8, 8 });
     }
 
     [Fact]
@@ -88,6 +88,6 @@ public class FailoverWatchTests
 
         choice.TakeOut(1);
 
-        Enumerable.Range(0, 300).Select(_ => choice.Pick(random)).Distinct().ShouldBe([nodes[0], nodes[2]], ignoreOrder: true);
+        Enumerable.Range(0, 300).Select(_ => choice.Pick(random)).Distinct().ShouldBe(new[] { nodes[0], nodes[2] }, ignoreOrder: true);
     }
 }
