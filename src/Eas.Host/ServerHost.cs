@@ -105,7 +105,9 @@ public static class ServerHost
         services.AddSingleton(sp => AccessRegions.From(sp.GetRequiredService<ActorRegistry>(), sp.GetRequiredService<DirectoryView>()));
         services.AddSingleton(sp => new MailboxRegion(sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>()));
         services.AddSingleton(sp => new DeadlineWheel(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(1)));
-        services.AddSingleton(sp => new DeviceRegion(sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>(), sp.GetRequiredService<DeadlineWheel>()));
+        services.AddSingleton(sp => new DeviceRegion(
+            sp.GetRequiredService<ActorRegistry>().Get<AccountEntityActor>(), sp.GetRequiredService<DeadlineWheel>(), sp.GetRequiredService<ClusterStats>(),
+            ClusterSettingsFrom(sp.GetRequiredService<IOptions<EasOptions>>().Value.Cluster).Shards, sp.GetRequiredService<ILoggerFactory>().CreateLogger<DeviceRegion>()));
         services.AddAkka(ClusterSettings.SystemName, (akka, sp) =>
         {
             var options = sp.GetRequiredService<IOptions<EasOptions>>().Value;

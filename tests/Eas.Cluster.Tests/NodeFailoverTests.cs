@@ -12,7 +12,9 @@ namespace Eas.Cluster.Tests;
 /// that hosts two accounts is killed with SIGKILL while one phone of each account is in the middle of a sync
 /// (it holds a key with more items pending) and another is parked on a Ping through that node. Their next
 /// requests, on the surviving nodes, must go on with the keys they hold, and a new message must be pushed to
-/// the Ping they park again.
+/// the Ping they park again. A third phone of the first account parks its Ping through a surviving node: its
+/// connection never drops, and the Ping must be answered (Status 1) once the dead node is removed, not left to the
+/// phone's own timeout.
 /// </summary>
 public sealed class NodeFailoverTests(DovecotFixture dovecot, PostgresServer postgres, ITestOutputHelper output) : ClusterTest(dovecot, postgres, output)
 {
@@ -63,13 +65,20 @@ public sealed class NodeFailoverTests(DovecotFixture dovecot, PostgresServer pos
                 parked.Add(account.Parked.Client.PostAsync("Ping", PingRequests.Ping(300, inbox)));
             }
 
+            var elsewhere = control.Host;
+            var remote = ClusterPhone.Create(affected[0].User, "Remote", elsewhere);
+            await remote.ProvisionAsync(elsewhere);
+            await remote.FolderSyncAsync(elsewhere);
+            await remote.SyncToEndAsync(inbox, [elsewhere], log, cancellationToken);
+            var remotePing = remote.Client.PostAsync("Ping", PingRequests.Ping(300, inbox));
+
             await cluster.WaitForAsync(
-                "both Pings are parked on the victim",
+                "the three Pings are parked on the victim",
                 views =>
                 {
-                    if (parked.FirstOrDefault(p => p.IsCompleted) is { } early)
+                    if (parked.Append(remotePing).FirstOrDefault(p => p.IsCompleted) is { } early)
                         throw new ShouldAssertException($"A Ping of a synced phone was answered at once, not parked: {Describe(early)}");
-                    return views.Any(v => v.Node == victim && v.View.ParkedPings == 2);
+                    return views.Any(v => v.Node == victim && v.View.ParkedPings == 3);
                 },
                 TimeSpan.FromSeconds(10), cancellationToken);
 
@@ -78,6 +87,10 @@ public sealed class NodeFailoverTests(DovecotFixture dovecot, PostgresServer pos
             log.Write($"killed {victim} (kill -9) with {affected.Count} accounts: {string.Join(", ", affected.Select(a => a.User.Address))}");
             foreach (var ping in parked) await Should.ThrowAsync<HttpRequestException>(ping.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken));
             var survivors = cluster.Running;
+            // Its node answers it once the victim is removed: heartbeat 300 s, so only that can answer it within the failover.
+            var remoteAnswer = await remotePing.WaitAsync(Failover, cancellationToken);
+            log.Write($"{remote}'s Ping through {elsewhere} answered {Describe(remotePing)}, {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill");
+            remoteAnswer.Body.ShouldNotBeNull().ValueOf(PingPage.Status).ShouldBe("1");
 
             var phones = affected.SelectMany(a => new[] { a.MidSync, a.Parked }).ToList();
             var answeredAfter = await Task.WhenAll(phones.Select(async phone =>

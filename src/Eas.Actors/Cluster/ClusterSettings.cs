@@ -25,7 +25,7 @@ public sealed record ClusterSettings
     public TimeSpan? AcceptableHeartbeatPause { get; init; }
 
     /// <summary>How long the split brain resolver waits for a stable membership before it downs the unreachable side.</summary>
-    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The actor system's name; every node of one cluster uses the same.</summary>
     public const string SystemName = "eas";

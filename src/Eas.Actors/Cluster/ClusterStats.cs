@@ -41,7 +41,16 @@ public sealed class ClusterStats
 
     public ClusterSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>
+    /// A member was removed from the cluster (downed, or left) while it hosted these account shards, as this node last
+    /// heard from cluster sharding's statistics: whatever this node had sent to those shards' entities there will
+    /// never be answered (<see cref="Devices.DeviceRegion"/> ends those asks).
+    /// </summary>
+    public event Action<ShardsLost>? MemberShardsLost;
+
     internal void Publish(ClusterSnapshot snapshot) => Volatile.Write(ref _current, snapshot);
+
+    internal void ReportShardsLost(ShardsLost lost) => MemberShardsLost?.Invoke(lost);
 
     private IEnumerable<Measurement<int>> ObserveMembers()
     {
@@ -49,3 +58,6 @@ public sealed class ClusterStats
         return Statuses.Select(status => new Measurement<int>(members.Count(m => m.Status == status), new KeyValuePair<string, object?>("status", status)));
     }
 }
+
+/// <summary>The member removed from the cluster and the account shards it hosted when this node last heard.</summary>
+public sealed record ShardsLost(string Node, ImmutableHashSet<string> Shards);

@@ -9,16 +9,23 @@ namespace Eas.Actors.Cluster;
 /// One per node: every <see cref="Interval"/>, and shortly after every membership or reachability change,
 /// reads the membership (<c>Cluster.State</c>, which follows the events it is told of a moment later) and asks
 /// the local shard region which shards and entities it hosts, and publishes the result to <see cref="ClusterStats"/>.
-/// It also asks the region for the whole cluster's sharding statistics, so every node can show the entities per node.
+/// It also asks the region for the whole cluster's sharding statistics, so every node can show the entities per node,
+/// and keeps from them which node hosts which shards (<see cref="ShardHomes"/>): when a member is removed it reports the
+/// shards that member took with it (<see cref="ClusterStats.MemberShardsLost"/>), and once more
+/// <see cref="ReportAgainAfter"/> later: a request routed in the moment between the removal and the shard region's own
+/// notice of it still went to the dead node.
 /// </summary>
 public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan AfterChange = TimeSpan.FromMilliseconds(100);
+    /// <summary>Longer than the shard regions take to see the removed member's region terminated (about 2.5 s measured on a loaded 2-core machine).</summary>
+    public static readonly TimeSpan ReportAgainAfter = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan ClusterStatsTimeout = TimeSpan.FromSeconds(3);
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private ImmutableSortedDictionary<string, int> _entitiesByNode = ImmutableSortedDictionary<string, int>.Empty;
+    private ImmutableDictionary<string, ImmutableHashSet<string>> _shardHomes = ImmutableDictionary<string, ImmutableHashSet<string>>.Empty;
 
     public ClusterStatsActor(IActorRef region, ClusterStats stats)
     {
@@ -27,7 +34,24 @@ public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
             region.Tell(GetShardRegionState.Instance);
             region.Tell(new GetClusterShardingStats(ClusterStatsTimeout));
         });
-        Receive<ClusterShardingStats>(all => _entitiesByNode = all.Regions.ToImmutableSortedDictionary(r => r.Key.ToString(), r => r.Value.Stats.Values.Sum(), StringComparer.Ordinal));
+        Receive<ClusterShardingStats>(all =>
+        {
+            _entitiesByNode = all.Regions.ToImmutableSortedDictionary(r => r.Key.ToString(), r => r.Value.Stats.Values.Sum(), StringComparer.Ordinal);
+            _shardHomes = ShardHomes.Merge(_shardHomes, all.Regions.Select(r => KeyValuePair.Create(r.Key.ToString(), (IEnumerable<string>)r.Value.Stats.Keys)));
+        });
+        Receive<ClusterEvent.MemberRemoved>(removed =>
+        {
+            var node = removed.Member.Address.ToString();
+            (_shardHomes, var lost) = ShardHomes.Remove(_shardHomes, node);
+            if (!lost.IsEmpty && !removed.Member.Address.Equals(_cluster.SelfAddress))
+            {
+                var report = new ShardsLost(node, lost);
+                stats.ReportShardsLost(report);
+                Timers.StartSingleTimer("lost-again-" + node, new ReportAgain(report), ReportAgainAfter);
+            }
+            Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange);
+        });
+        Receive<ReportAgain>(again => stats.ReportShardsLost(again.Lost));
         Receive<ClusterEvent.IClusterDomainEvent>(_ => Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange));
         Receive<ClusterEvent.CurrentClusterState>(_ => Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange));
         Receive<CurrentShardRegionState>(state => stats.Publish(Snapshot(state)));
@@ -58,6 +82,8 @@ public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
             EntitiesByNode = _entitiesByNode,
         };
     }
+
+    private sealed record ReportAgain(ShardsLost Lost);
 
     private sealed record Sample
     {

@@ -1,16 +1,75 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
 using Eas.Actors.Cluster;
+using Eas.Wire.Commands.Ping;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eas.Actors.Devices;
 
-/// <summary>The devices of every account, reached through the account shard region from any node.</summary>
-/// <param name="accounts">The account shard region.</param>
-/// <param name="deadlines">
-/// The node's timer for the deadline of each request's ask; null gives each ask Akka's own timer (and a cancellation
-/// source with it), as in tests of the request path alone.
-/// </param>
-public sealed class DeviceRegion(IActorRef accounts, Timing.DeadlineWheel? deadlines = null)
+/// <summary>
+/// The devices of every account, reached through the account shard region from any node. Every request's ask is
+/// known by its account's shard while it runs, so that when a member is removed from the cluster
+/// (<see cref="ClusterStats.MemberShardsLost"/>) the asks sent to the shards it hosted end at once instead of at their
+/// deadline: a Ping as its heartbeat would end it (Status 1, MS-ASCMD 2.2.3.162.10: the phone Pings again and reaches
+/// the account's entity wherever sharding starts it next), any other request as its deadline would (503 with
+/// Retry-After). Without this a Ping parked on a node that died, or sent to it before it was removed, waited for the
+/// phone's own timeout, up to its whole heartbeat (an hour at most).
+/// </summary>
+public sealed class DeviceRegion
 {
+    private readonly IActorRef accounts;
+    private readonly Timing.DeadlineWheel? deadlines;
+    private readonly AccountMessageExtractor _shards;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<Guid, RunningAsk> _inFlight = new();
+
+    /// <param name="accounts">The account shard region.</param>
+    /// <param name="deadlines">
+    /// The node's timer for the deadline of each request's ask; null gives each ask Akka's own timer (and a cancellation
+    /// source with it), as in tests of the request path alone.
+    /// </param>
+    /// <param name="cluster">This node's view of the cluster, whose <see cref="ClusterStats.MemberShardsLost"/> ends the asks to a removed member; null: asks end at their deadline only.</param>
+    /// <param name="shards">The number of account shards (<see cref="AccountMessageExtractor"/>), as the shard region was started with.</param>
+    /// <param name="logger">Where the asks ended by a member's removal are logged (event 5850).</param>
+    public DeviceRegion(
+        IActorRef accounts, Timing.DeadlineWheel? deadlines = null, ClusterStats? cluster = null, int shards = AccountMessageExtractor.DefaultShards, ILogger? logger = null)
+    {
+        this.accounts = accounts;
+        this.deadlines = deadlines;
+        _shards = new AccountMessageExtractor(shards);
+        _logger = logger ?? NullLogger.Instance;
+        if (cluster is not null) cluster.MemberShardsLost += EndAsksTo;
+    }
+
+    /// <summary>Asks running now (parked Pings included).</summary>
+    public int AsksRunning => _inFlight.Count;
+
+    /// <summary>
+    /// Ends every running ask whose account's shard is in <paramref name="lost"/>: a Ping with Status 1, anything else
+    /// with an <see cref="AskTimeoutException"/> (503). An ask whose answer is on its way meanwhile completes with whichever comes first.
+    /// </summary>
+    public void EndAsksTo(ShardsLost lost)
+    {
+        int pings = 0, others = 0;
+        foreach (var (_, ask) in _inFlight)
+        {
+            if (!lost.Shards.Contains(ask.Shard)) continue;
+            if (ask.Ping)
+            {
+                ask.Asker.Tell(new RespondWith(new PingResponse(PingStatus.Expired)));
+                pings++;
+            }
+            else
+            {
+                ask.Asker.Tell(new Status.Failure(new AskTimeoutException($"The node hosting the account's shard ({lost.Node}) was removed from the cluster.")));
+                others++;
+            }
+        }
+
+        DeviceRegionLog.AsksEnded(_logger, lost.Node, lost.Shards.Count, pings, others);
+    }
+
     /// <summary>
     /// The one ask of a request: run the command on its device, within <paramref name="deadline"/>. When
     /// <paramref name="cancellationToken"/> fires (the phone hung up) the device is told, so a parked request
@@ -30,17 +89,19 @@ public sealed class DeviceRegion(IActorRef accounts, Timing.DeadlineWheel? deadl
         var requestId = Guid.NewGuid();
         var envelope = Envelope(request.AccountId, request.Line.DeviceId);
         var command = envelope(new ExecuteDeviceCommand(request, requestId));
+        var shard = _shards.ShardId(command.AccountId, command);
+        var ping = request.Line.Command == Eas.Wire.Http.EasCommand.Ping;
         Timing.AskDeadline? expiry = null;
         try
         {
-            if (deadlines is null) return await accounts.Ask<CommandOutcome>(command, deadline, cancellationToken);
             return await accounts.Ask<CommandOutcome>(
                 asker =>
                 {
-                    expiry = deadlines.Schedule(new Timing.AskDeadline(asker, deadline), deadline);
+                    _inFlight[requestId] = new RunningAsk(shard, asker, ping);
+                    if (deadlines is not null) expiry = deadlines.Schedule(new Timing.AskDeadline(asker, deadline), deadline);
                     return command;
                 },
-                Timeout.InfiniteTimeSpan,
+                deadlines is null ? deadline : Timeout.InfiniteTimeSpan,
                 cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -51,6 +112,7 @@ public sealed class DeviceRegion(IActorRef accounts, Timing.DeadlineWheel? deadl
         finally
         {
             expiry?.Cancel();
+            _inFlight.TryRemove(requestId, out _);
         }
     }
 
@@ -61,6 +123,8 @@ public sealed class DeviceRegion(IActorRef accounts, Timing.DeadlineWheel? deadl
     /// <summary>The device's state and what its actor holds in memory only (its loop flag).</summary>
     public Task<DeviceStateReply> GetReplyAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
         accounts.Ask<DeviceStateReply>(Envelope(accountId, deviceId)(GetDeviceState.Instance), deadline, cancellationToken);
+
+    private sealed record RunningAsk(string Shard, IActorRef Asker, bool Ping);
 
     private static Func<object, AccountEnvelope> Envelope(string accountId, string deviceId)
     {

@@ -22,5 +22,5 @@ public sealed class ClusterOptions
     public double? AcceptableHeartbeatPauseSeconds { get; set; }
 
     /// <summary>How long membership must be stable before the split brain resolver downs the unreachable minority, in seconds.</summary>
-    public double StableAfterSeconds { get; set; } = 20;
+    public double StableAfterSeconds { get; set; } = 10;
 }

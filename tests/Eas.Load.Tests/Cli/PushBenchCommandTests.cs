@@ -34,7 +34,24 @@ public class PushBenchCommandTests
         settings.ServerNofile.ShouldBe(1024);
     }
 
+    [Fact]
+    public void The_failover_run_parses_into_its_settings()
+    {
+        var result = Parse("--nodes 3 --devices 1500 --accounts 150 --kill-node 1 --kill-after-seconds 20 --failover-limit-seconds 200 --failure-detector production");
+
+        result.Errors.ShouldBeEmpty();
+        var settings = PushBenchCommand.Settings(result);
+        settings.KillNode.ShouldBe(1);
+        settings.KillAfterSeconds.ShouldBe(20);
+        settings.FailoverLimitSeconds.ShouldBe(200);
+        settings.LoosenedDetector.ShouldBeFalse();
+        PushBenchCommand.Settings(Parse("--nodes 3")).LoosenedDetector.ShouldBeTrue();
+        PushBenchCommand.Settings(Parse("--nodes 3")).KillNode.ShouldBeNull();
+    }
+
     [Theory]
+    [InlineData("--nodes 2 --kill-node 1", "--kill-node needs --nodes 3 or more (the survivors must be a majority) and names one of them (1 to --nodes).")]
+    [InlineData("--nodes 3 --kill-node 4", "--kill-node needs --nodes 3 or more (the survivors must be a majority) and names one of them (1 to --nodes).")]
     [InlineData("--nodes 3 --push webhook", "--push webhook runs one node.")]
     [InlineData("--nodes 9", "--nodes must not exceed 8.")]
     [InlineData("--devices 10 --accounts 20", "--accounts must not exceed --devices (every account needs a device).")]

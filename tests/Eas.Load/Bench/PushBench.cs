@@ -24,6 +24,7 @@ internal static class PushBench
         {
             ServerNofile = settings.ServerNofile,
             CommandSessionIdleSeconds = settings.CommandSessionIdleSeconds,
+            LoosenedDetector = settings.LoosenedDetector,
             ExtraServerArguments = [$"--Eas:Admin:Users:{OperatorProbe.Admin}={OperatorProbe.AdminPassword}"],
         };
 
@@ -40,7 +41,7 @@ internal static class PushBench
             [.. nodes.Select(n => n.Process.ProcessId)], [.. nodes.Select(n => n.BaseUrl.Port)], ProcessCpu.FindByCommandLine(fixture.Dovecot.ConfigPath), fixture.Dovecot.ImapPort);
         List<LogScan> logs = [.. nodes.Select(n => LogScan.Server(n.Process.LogPath, fixture.Options.NodeName(n.Number)))];
         var sampler = ResourceSampler.Start([.. nodes.Select(n => (fixture.Options.NodeName(n.Number), n.Process.ProcessId, (Uri?)n.BaseUrl))], deadline.Token);
-        var outcome = await PushRun.RunAsync(settings, [.. nodes.Select(n => n.Endpoint)], fixture.Accounts, fixture.Password, fixture.Imap, probe, idle, deadline);
+        var outcome = await PushRun.RunAsync(settings, [.. nodes.Select(n => n.Endpoint)], fixture.Accounts, fixture.Password, fixture.Imap, probe, idle, deadline, fixture.Servers.KillAsync);
         var samples = await sampler.StopAsync();
         await fixture.StopProcessesAsync();
         var report = RunReport.Create(settings.Report, "push-bench");

@@ -128,7 +128,7 @@ internal sealed class PushFixture : IAsyncDisposable
         await CreateAccountsAsync(_dovecot, token);
 
         AnsiConsole.WriteLine($"Push: {Options.PushDescription}");
-        _servers = await ServerCluster.StartAsync(ServerDll, Options.ServerArguments(_dovecot.ImapPort, Password), Options.Nodes, WorkDirectory, token, serverPort, Options.ServerNofile);
+        _servers = await ServerCluster.StartAsync(ServerDll, Options.ServerArguments(_dovecot.ImapPort, Password), Options.Nodes, WorkDirectory, token, serverPort, Options.ServerNofile, Options.LoosenedDetector);
         foreach (var node in _servers.Nodes)
         {
             AnsiConsole.WriteLine($"{(Options.Nodes > 1 ? $"Node {node.Number}" : "Server")}: pid {node.Process.ProcessId}, log {node.Process.LogPath}{(Options.KeepData ? "" : " (removed at the end unless --keep-data)")}");

@@ -22,6 +22,9 @@ internal sealed record PushFixtureOptions(
     /// <summary><c>Eas:Imap:CommandSessionIdleSeconds</c> given to each server; null leaves the server's own setting.</summary>
     public int? CommandSessionIdleSeconds { get; init; }
 
+    /// <summary>A cluster's failure detection loosened for a shared 2-core machine, as the cluster tests run it; false keeps the server's production defaults.</summary>
+    public bool LoosenedDetector { get; init; } = true;
+
     /// <summary>More <c>--Eas:...</c> arguments for each server.</summary>
     public IReadOnlyList<string> ExtraServerArguments { get; init; } = [];
 

@@ -12,7 +12,8 @@ namespace Eas.Load.Bench;
 /// server as it always ran: its state in <c>state/</c>, its log in <c>server.log</c>. Several nodes form one cluster,
 /// as tests/Eas.Cluster.Tests starts it: a private PostgreSQL (<see cref="PostgresServer"/>) holds the journal they
 /// share, node 1 is the only seed and every node lists it, each has its own cluster port and directory
-/// <c>node-N/</c> (state and <c>server.log</c>), and failure detection is loosened for a shared 2-core machine.
+/// <c>node-N/</c> (state and <c>server.log</c>), and failure detection is loosened for a shared 2-core machine unless
+/// the production settings are asked for. <see cref="KillAsync"/> kills one node with SIGKILL.
 /// Start returns once every node sees all of them up and one runs the singletons, steadily (its <c>/metrics</c>
 /// gauges). Stop sends each node SIGTERM,
 /// the last started first, kills what has not exited after the grace period, then stops PostgreSQL.
@@ -54,7 +55,8 @@ internal sealed class ServerCluster : IAsyncDisposable
     /// returns once they answer (and, for a cluster, have formed).
     /// </summary>
     public static async Task<ServerCluster> StartAsync(
-        string serverDll, IReadOnlyList<string> arguments, int count, string workDirectory, CancellationToken cancellationToken, int? singlePort = null, long? descriptorLimit = null)
+        string serverDll, IReadOnlyList<string> arguments, int count, string workDirectory, CancellationToken cancellationToken, int? singlePort = null, long? descriptorLimit = null,
+        bool loosened = true)
     {
         if (count == 1)
         {
@@ -73,7 +75,7 @@ internal sealed class ServerCluster : IAsyncDisposable
             AnsiConsole.WriteLine($"PostgreSQL: 127.0.0.1:{journal.Port}, the journal of {count} nodes");
             var seedPort = BenchSupport.FreePort();
             var starting = Enumerable.Range(1, count)
-                .Select(number => StartNodeAsync(serverDll, arguments, number, number == 1 ? seedPort : BenchSupport.FreePort(), seedPort, journal.ConnectionString, workDirectory, descriptorLimit, cancellationToken))
+                .Select(number => StartNodeAsync(serverDll, arguments, number, number == 1 ? seedPort : BenchSupport.FreePort(), seedPort, journal.ConnectionString, workDirectory, descriptorLimit, loosened, cancellationToken))
                 .ToList();
             try
             {
@@ -93,6 +95,9 @@ internal sealed class ServerCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Node <paramref name="index"/> (0-based) gets SIGKILL; returns once it has exited.</summary>
+    public Task KillAsync(int index) => _nodes[index].Process.KillAsync();
 
     /// <summary>SIGTERM to every node, the last started first, a kill after the grace period; then PostgreSQL. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
@@ -115,7 +120,8 @@ internal sealed class ServerCluster : IAsyncDisposable
     }
 
     private static async Task<ServerNode> StartNodeAsync(
-        string serverDll, IReadOnlyList<string> arguments, int number, int clusterPort, int seedPort, string journal, string workDirectory, long? descriptorLimit, CancellationToken cancellationToken)
+        string serverDll, IReadOnlyList<string> arguments, int number, int clusterPort, int seedPort, string journal, string workDirectory, long? descriptorLimit, bool loosened,
+        CancellationToken cancellationToken)
     {
         var directory = Path.Combine(workDirectory, $"node-{number}");
         Directory.CreateDirectory(directory);
@@ -128,8 +134,7 @@ internal sealed class ServerCluster : IAsyncDisposable
             "--Eas:Cluster:Host=127.0.0.1",
             $"--Eas:Cluster:Port={clusterPort}",
             $"--Eas:Cluster:Seeds:0=127.0.0.1:{seedPort}",
-            "--Eas:Cluster:AcceptableHeartbeatPauseSeconds=10",
-            "--Eas:Cluster:StableAfterSeconds=7",
+            .. loosened ? ["--Eas:Cluster:AcceptableHeartbeatPauseSeconds=10", "--Eas:Cluster:StableAfterSeconds=7"] : Array.Empty<string>(),
             "--Eas:Persistence:Provider=PostgreSql",
             $"--Eas:Persistence:ConnectionString={journal}",
         ];

@@ -15,6 +15,7 @@ namespace Eas.Load.Bench;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private const int SigKill = 9;
     /// <summary>util-linux's prlimit(1), which runs a command under the limits it is given.</summary>
     public const string PrlimitPath = "/usr/bin/prlimit";
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
@@ -81,6 +82,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         return File.Exists(LogPath) ? string.Join('\n', File.ReadLines(LogPath).TakeLast(lines)) : "";
+    }
+
+    /// <summary>SIGKILL, as when the machine dies: the server says goodbye to nobody. Returns once the process has exited.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _ = NativeMethods.kill(_process.Id, SigKill);
+        await _process.WaitForExitAsync(CancellationToken.None);
     }
 
     /// <summary>SIGTERM, then a kill after the grace period; returns the exit code.</summary>

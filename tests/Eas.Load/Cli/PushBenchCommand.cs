@@ -37,6 +37,11 @@ internal static class PushBenchCommand
                 "After the setup the Pings stay parked this long (plus up to 30 s) before the hold, and Dovecot is measured again: the steady state of accounts whose phones only wait.",
         };
         var skipIdle = new Option<bool>("--skip-idle-wait") { Description = "Go from the setup straight to the hold, without waiting out the command-session idle time." };
+        var killNode = new Option<int?>("--kill-node") { Description = "With --nodes 3 or more: once every phone has parked, kill this node (1 = the seed) with SIGKILL instead of the hold, and measure the failover: seconds until every affected phone is answered again and parked on the survivors, forced resyncs, then one message per account, all pushed." };
+        var killAfter = CommonOptions.Positive(new Option<int>("--kill-after-seconds") { Description = "With --kill-node: how long after the phones parked the node is killed.", DefaultValueFactory = _ => 10 });
+        var failoverLimit = CommonOptions.Positive(new Option<int>("--failover-limit-seconds") { Description = "With --kill-node: how long the phones may take to be answered again and parked after the kill.", DefaultValueFactory = _ => 300 });
+        var detector = new Option<string>("--failure-detector") { Description = "A cluster's failure detection: loosened (10 s heartbeat pause, resolver stable after 7 s, as the cluster tests on a shared 2-core machine) or production (the server's defaults).", DefaultValueFactory = _ => "loosened" }
+            .AcceptOnlyFromAmong("loosened", "production");
         var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary directory (Dovecot and its log, maildirs, server state and log) afterwards." };
         var maxSeconds = CommonOptions.MaxSeconds();
         maxSeconds.DefaultValueFactory = _ => DefaultMaxSeconds;
@@ -44,6 +49,7 @@ internal static class PushBenchCommand
         var command = new Command("push-bench", "Park thousands of Pings against a private Dovecot and the Release server, deliver mail, measure push latency and memory.")
         {
             devices, accounts, hold, deliveries, heartbeat, concurrency, version, logLevel, serverDll, keep, maxSeconds, operatorWindow, nodes, floor, push, nofile, report, idle, skipIdle,
+            killNode, killAfter, failoverLimit, detector,
         };
         command.Validators.Add(result =>
         {
@@ -52,6 +58,8 @@ internal static class PushBenchCommand
             if (result.GetValue(nodes) > MaxNodes) result.AddError($"--nodes must not exceed {MaxNodes}.");
             if (result.GetValue(push) == "webhook" && result.GetValue(nodes) > 1) result.AddError("--push webhook runs one node.");
             if (result.GetValue(idle) is < 1) result.AddError("--command-session-idle-seconds must be a positive number.");
+            if (result.GetValue(killNode) is { } victim && (result.GetValue(nodes) < 3 || victim < 1 || victim > result.GetValue(nodes)))
+                result.AddError("--kill-node needs --nodes 3 or more (the survivors must be a majority) and names one of them (1 to --nodes).");
             if (result.GetValue(nofile) is < MinServerNofile) result.AddError($"--server-nofile must be at least {MinServerNofile} (the runtime, Dovecot's pipes and the journal need some).");
         });
         command.SetAction(async (result, token) =>
@@ -68,5 +76,11 @@ internal static class PushBenchCommand
         result.GetValue<int>("--heartbeat"), result.GetValue<int>("--concurrency"), result.GetValue<string>("--version")!, result.GetValue<string>("--server-log-level")!,
         result.GetValue<string?>("--server-dll"), result.GetValue<bool>("--keep-data"), result.GetValue<int>("--operator-probe"), result.GetValue<int>("--nodes"),
         result.GetValue<bool>("--floor"), result.GetValue<string>("--push")!, result.GetValue<long?>("--server-nofile"), result.GetValue<string?>("--report"),
-        result.GetValue<int?>("--command-session-idle-seconds"), result.GetValue<bool>("--skip-idle-wait"));
+        result.GetValue<int?>("--command-session-idle-seconds"), result.GetValue<bool>("--skip-idle-wait"))
+    {
+        KillNode = result.GetValue<int?>("--kill-node"),
+        KillAfterSeconds = result.GetValue<int>("--kill-after-seconds"),
+        FailoverLimitSeconds = result.GetValue<int>("--failover-limit-seconds"),
+        FailureDetector = result.GetValue<string>("--failure-detector")!,
+    };
 }

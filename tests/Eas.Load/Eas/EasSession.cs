@@ -114,7 +114,7 @@ internal sealed class EasSession(EasClient client, Action<string>? retried = nul
 
     public static void RequireStatus(string command, string? status)
     {
-        if (status != "1") throw new EasCallException($"{command}: status {status ?? "(none)"}");
+        if (status != "1") throw new EasStatusException(command, status);
     }
 
     private static uint PolicyKeyOf(WbxmlElement provision)

@@ -8,7 +8,8 @@ namespace Eas.Load.Push;
 /// <c>k</c> of <c>n</c> at <c>k * hold / (n + 1)</c>), each to an account drawn at random (a fixed seed, so
 /// runs are comparable). Each is an IMAP APPEND (RFC 3501 6.3.11) with MailKit's <see cref="MailKit.Net.Imap.ImapClient"/> in a
 /// session of the account's own, logged in before the clock starts; the ledger's clock for a delivery starts
-/// when the APPEND's tagged OK has arrived.
+/// when the APPEND's tagged OK has arrived. After a failover (<see cref="DeliverToEachAsync"/>) every account gets one
+/// message, one after the other.
 /// </summary>
 internal sealed class PushDeliverer(PlainImap endpoint, IReadOnlyList<string> accounts, string password, PushLedger ledger)
 {
@@ -19,6 +20,7 @@ internal sealed class PushDeliverer(PlainImap endpoint, IReadOnlyList<string> ac
     private int _delivered;
     private int _failed;
     private string? _firstFailure;
+    private int _lastNumber;
 
     public int Delivered => Volatile.Read(ref _delivered);
 
@@ -48,8 +50,15 @@ internal sealed class PushDeliverer(PlainImap endpoint, IReadOnlyList<string> ac
         }
     }
 
+    /// <summary>One message to each of the first <paramref name="count"/> accounts, one after the other; ends early when <paramref name="token"/> is cancelled.</summary>
+    public async Task DeliverToEachAsync(int count, CancellationToken token)
+    {
+        for (var account = 0; account < count && !token.IsCancellationRequested; account++) await DeliverAsync(_lastNumber + 1, account, token);
+    }
+
     private async Task DeliverAsync(int number, int account, CancellationToken token)
     {
+        _lastNumber = number;
         var user = accounts[account];
         var message = new MessageFactory(user, BodyBytes, 1).Create(0);
         PushLedger.Delivery? delivery = null;

@@ -18,6 +18,7 @@ internal static class PushFigures
         ReportFigures.Latency(report, "push-latency", "Push latency, APPEND completed to Ping answered (ms)", outcome.Pushes.LatenciesMs);
         ReportFigures.Resources(report, samples, phases);
         ReportFigures.Phases(report, "push-bench", phases);
+        FailoverReport.Draw(report, outcome);
         report.Data("push-latencies.csv", "latency_ms", outcome.Pushes.LatenciesMs.Select(ms => ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
     }
 

@@ -27,5 +27,8 @@ internal sealed record PushOutcome(
 
     public IReadOnlyList<DovecotSample> Dovecot { get; init; } = [];
 
+    /// <summary>The failover of <c>--kill-node</c>, run instead of the hold; null without it.</summary>
+    public FailoverOutcome? Failover { get; init; }
+
     public PushSnapshot? Snapshot(string moment) => Snapshots.FirstOrDefault(s => s.Moment == moment);
 }

@@ -21,6 +21,7 @@ internal static class PushReport
     public static void Print(PushOutcome outcome, MachineInfo machine, IReadOnlyList<LogScan> logs)
     {
         PrintTotals(outcome);
+        FailoverReport.Print(outcome);
         PrintSnapshots(outcome);
         PrintNodes(outcome);
         PushDovecotReport.Print(outcome);
@@ -36,11 +37,11 @@ internal static class PushReport
     }
 
     /// <summary>
-    /// Zero errors, every device parked through the hold (or, under a lowered descriptor limit, refused with 503 before
+    /// Zero errors (with a node killed: none in the setup, and the failover passed, <see cref="FailoverReport.Passed"/>), every device parked through the hold (or, under a lowered descriptor limit, refused with 503 before
     /// it parked, with the server healthy at the end), every push made, p99 and peak server RSS within the goals.
     /// </summary>
     public static bool Passed(PushOutcome outcome) =>
-        outcome.StopReason is null && outcome.Errors == 0 && outcome.DeliveriesFailed == 0 && outcome.Pushes.Missing == 0
+        outcome.StopReason is null && (outcome.Failover is null ? outcome.Errors == 0 : outcome.SetupErrors == 0 && FailoverReport.Passed(outcome)) && outcome.DeliveriesFailed == 0 && outcome.Pushes.Missing == 0
         && EveryDeviceParkedOrRefused(outcome) && ServerAliveAtCap(outcome)
         && outcome.PushLatency.Count > 0 && outcome.PushLatency.P99 < GoalP99Ms && PeakRssKib(outcome) <= GoalRssKib;
 
@@ -59,7 +60,7 @@ internal static class PushReport
     {
         var push = o.PushLatency;
         return string.Create(CultureInfo.InvariantCulture,
-            $"push bench: nodes {o.Nodes}; {o.ParkedAfterSetup}/{o.Devices} Pings parked over {o.Accounts} accounts, held {o.HoldElapsed.TotalSeconds:0} s; {CapSummary(o)}errors {o.SetupErrors} setup + {o.HoldErrors} hold; " +
+            $"push bench: nodes {o.Nodes}; {FailoverReport.Summary(o)}{o.ParkedAfterSetup}/{o.Devices} Pings parked over {o.Accounts} accounts, held {o.HoldElapsed.TotalSeconds:0} s; {CapSummary(o)}errors {o.SetupErrors} setup + {o.HoldErrors} hold; " +
             $"Status 1 re-parks {o.Reparks}; {o.Delivered} deliveries -> {push.Count} pushes, missing {o.Pushes.Missing}; " +
             $"push latency p50 {push.P50:0} ms p90 {push.P90:0} ms p99 {push.P99:0} ms max {push.Max:0} ms; " +
             $"server RSS {Mib(o.Snapshot("before setup")?.Server.RssKib)} -> {Mib(o.Snapshot("after setup")?.Server.RssKib)} -> {Mib(o.Snapshot("end of hold")?.Server.RssKib)} MiB " +

@@ -22,7 +22,9 @@ namespace Eas.Load.Push;
 /// (<see cref="DovecotSampler"/>); the nodes' routed-ask counters are read before setup, after setup and at the
 /// end of the hold. Every wait is bounded by the run's deadline. The servers' connection cap (their /metrics and
 /// /healthz, each read on a new connection) is read before setup, after setup and at the end of the hold, and their
-/// descriptors are counted every second for the peak; a device refused over the cap is counted and stops.
+/// descriptors are counted every second for the peak; a device refused over the cap is counted and stops. With
+/// <see cref="PushBenchSettings.KillNode"/> the hold is replaced by the failover measurement (<see cref="FailoverPhase"/>):
+/// one node killed, the phones going on over the others, one message per account afterwards.
 /// </summary>
 internal static class PushRun
 {
@@ -41,9 +43,10 @@ internal static class PushRun
 
     /// <param name="endpoints">The ActiveSync URL of each node, in the order of <see cref="PushProbe.ServerProcessIds"/>.</param>
     /// <param name="idle">The servers' command-session idle time and where it was read, to wait out after the setup; null skips the wait.</param>
+    /// <param name="kill">Kills node N (0-based) with SIGKILL; needed with <see cref="PushBenchSettings.KillNode"/>.</param>
     public static async Task<PushOutcome> RunAsync(
         PushBenchSettings settings, IReadOnlyList<Uri> endpoints, IReadOnlyList<string> accounts, string password, PlainImap imap, PushProbe probe,
-        (int Seconds, string Source)? idle, RunDeadline deadline)
+        (int Seconds, string Source)? idle, RunDeadline deadline, Func<int, Task>? kill = null)
     {
         foreach (var endpoint in endpoints) await LoopbackGuard.CheckUrlAsync(endpoint.ToString(), deadline.Token);
         IReadOnlyList<Uri> nodes = [.. endpoints.Select(endpoint => new Uri(endpoint, "/"))];
@@ -52,11 +55,13 @@ internal static class PushRun
         var latencies = new LatencyRecorder();
         using var connections = new DeviceConnections(TimeSpan.FromSeconds(settings.HeartbeatSeconds) + PingGrace);
         var runId = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var choice = new NodeChoice(endpoints);
+        var failover = settings.KillNode is not null ? new FailoverWatch(settings.Devices) : null;
         var devices = Enumerable.Range(0, settings.Devices).Select(i =>
         {
             var device = new EasDevice(accounts[i % settings.Accounts], password, string.Create(CultureInfo.InvariantCulture, $"Push{runId}{i:D5}"), "EasLoad", settings.Version);
-            var client = new EasClient(connections.Create(), PickNode(endpoints, i, counters), device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
-            return new PushDevice(i, client, settings.HeartbeatSeconds, PingGrace, counters, ledger);
+            var client = new EasClient(connections.Create(), PickNode(choice, i, counters), device, latencies) { RequestTimeout = LoopbackHttp.RequestTimeout };
+            return new PushDevice(i, client, settings.HeartbeatSeconds, PingGrace, counters, ledger, failover);
         }).ToList();
 
         using var metrics = LoopbackHttp.CreateClient(timeout: MetricsTimeout);
@@ -78,6 +83,7 @@ internal static class PushRun
         string? stopReason = null;
         OperatorFigures? operatorFigures = null;
         SessionIdleOutcome? idleOutcome = null;
+        FailoverOutcome? failoverOutcome = null;
         try
         {
             await Progress().StartAsync(async context =>
@@ -99,13 +105,22 @@ internal static class PushRun
 
             counters.Phase = PushPhase.Holding;
             holdClock.Start();
-            var delivering = deliverer.RunAsync(settings.Deliveries, TimeSpan.FromSeconds(settings.HoldSeconds), deadline.Token);
-            var operating = settings.OperatorWindowSeconds > 0
-                ? OperatorProbe.RunAsync(nodes[0], probe.ServerProcessIds[0], TimeSpan.FromSeconds(settings.OperatorWindowSeconds), deadline.Token)
-                : Task.FromResult<OperatorFigures?>(null)!;
-            await Progress().StartAsync(context => HoldAsync(context.AddTask("holding", maxValue: settings.HoldSeconds), settings, counters, deliverer, holdClock, deadline.Token));
-            await delivering;
-            operatorFigures = await operating;
+            if (settings.KillNode is { } victim && failover is not null && kill is not null)
+            {
+                var plan = new FailoverPlan(victim, TimeSpan.FromSeconds(settings.KillAfterSeconds), TimeSpan.FromSeconds(settings.FailoverLimitSeconds), settings.Accounts);
+                failoverOutcome = await FailoverPhase.RunAsync(plan, choice, kill, failover, counters, deliverer, deadline.Token);
+            }
+            else
+            {
+                var delivering = deliverer.RunAsync(settings.Deliveries, TimeSpan.FromSeconds(settings.HoldSeconds), deadline.Token);
+                var operating = settings.OperatorWindowSeconds > 0
+                    ? OperatorProbe.RunAsync(nodes[0], probe.ServerProcessIds[0], TimeSpan.FromSeconds(settings.OperatorWindowSeconds), deadline.Token)
+                    : Task.FromResult<OperatorFigures?>(null)!;
+                await Progress().StartAsync(context => HoldAsync(context.AddTask("holding", maxValue: settings.HoldSeconds), settings, counters, deliverer, holdClock, deadline.Token));
+                await delivering;
+                operatorFigures = await operating;
+            }
+
             await DrainAsync(ledger, counters, deadline.Token);
             holdClock.Stop();
         }
@@ -130,13 +145,14 @@ internal static class PushRun
         return new PushOutcome(
             settings.Devices, settings.Accounts, endpoints.Count, counters.SetUp, counters.SetupFailed, parkedAfterSetup, parkedAtEnd,
             counters.SetupErrors, counters.HoldErrors, counters.Expired, counters.Changes, counters.SyncedItems, counters.Messages,
-            settings.Deliveries, deliverer.Delivered, deliverer.Failed, deliverer.FirstFailure, ledger.Summarize(),
+            settings.KillNode is null ? settings.Deliveries : settings.Accounts, deliverer.Delivered, deliverer.Failed, deliverer.FirstFailure, ledger.Summarize(),
             setupClock.Elapsed, holdClock.Elapsed, snapshots, rss,
             [.. latencies.Summarize().Where(l => l.Command is not ("Ping" or "all"))],
             RoutedAsks.Between(routedBefore, routedAfterSetup), RoutedAsks.Between(routedAfterSetup, routedAtEnd), stopReason, operatorFigures, capacity)
         {
             SessionIdle = idleOutcome,
             Dovecot = dovecotSamples,
+            Failover = failoverOutcome,
         };
     }
 
@@ -154,13 +170,13 @@ internal static class PushRun
     }
 
     /// <summary>The endpoint of every request of device <paramref name="device"/>, each one counted: the one node, or one drawn at random per request.</summary>
-    private static Func<Uri> PickNode(IReadOnlyList<Uri> endpoints, int device, PushCounters counters)
+    private static Func<Uri> PickNode(NodeChoice choice, int device, PushCounters counters)
     {
-        var random = endpoints.Count > 1 ? new Random(NodeSeed + device) : null;
+        var random = choice.Endpoints.Count > 1 ? new Random(NodeSeed + device) : null;
         return () =>
         {
             counters.RequestSent();
-            return random is null ? endpoints[0] : endpoints[random.Next(endpoints.Count)];
+            return choice.Pick(random);
         };
     }
 
