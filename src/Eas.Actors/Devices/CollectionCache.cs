@@ -64,7 +64,7 @@ internal sealed class CollectionCache
     }
 
     /// <summary>Takes in a whole state the journal confirmed (or that recovery read back).</summary>
-    public void Apply(CollectionStateChanged changed) => Saved = Saved.SetItem(changed.FolderId, changed.State);
+    public void Apply(CollectionStateChanged changed) => Saved = Saved.SetItem(changed.FolderId, ItemsEdit.Saved(changed.State));
 
     /// <summary>
     /// Takes in a state change the journal confirmed: the state it was taken from when this cache wrote it, else
@@ -76,7 +76,7 @@ internal sealed class CollectionCache
         if (_writing is not null && _writing.Remove(advanced, out var written))
         {
             if (_writing.Count == 0) _writing = null;
-            Saved = Saved.SetItem(advanced.FolderId, written);
+            Saved = Saved.SetItem(advanced.FolderId, ItemsEdit.Saved(written));
             return;
         }
 

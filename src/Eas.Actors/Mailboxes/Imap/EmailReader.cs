@@ -15,9 +15,12 @@ internal static class EmailReader
     /// <summary>Messages up to this size are buffered in memory; larger ones in a temporary file.</summary>
     public const long InMemoryLimit = 2 * 1024 * 1024;
 
-    /// <summary>A buffer for a message of <paramref name="size"/> bytes: memory when small, else a temporary file that deletes itself.</summary>
+    /// <summary>
+    /// A buffer for a message of <paramref name="size"/> bytes: pooled memory when small (<see cref="PooledMemoryStream"/>,
+    /// given back when the buffer is disposed), else a temporary file that deletes itself.
+    /// </summary>
     public static Stream CreateBuffer(long size) =>
-        size > InMemoryLimit ? Persistence.TemporaryFile.Create() : new MemoryStream((int)Math.Max(size, 256));
+        size > InMemoryLimit ? Persistence.TemporaryFile.Create() : new PooledMemoryStream((int)Math.Max(size, 256));
 
     /// <param name="buffer">The whole message, seekable; read from position 0.</param>
     /// <param name="flags">The message's IMAP flags.</param>

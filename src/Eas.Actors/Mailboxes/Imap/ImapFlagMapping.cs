@@ -21,11 +21,13 @@ internal static class ImapFlagMapping
     /// <summary>Every flag name of a fetched message: its system flags and its keywords.</summary>
     public static IReadOnlyList<string> NamesOf(IMessageSummary summary)
     {
-        var names = new List<string>();
+        // Called for every message of every Sync window: bit tests and one list of the right size, nothing else allocated.
         var flags = summary.Flags ?? ImapFlags.None;
+        var keywords = summary.Keywords;
+        var names = new List<string>(SystemFlags.Length + (keywords?.Count ?? 0));
         foreach (var (flag, name) in SystemFlags)
-            if (flags.HasFlag(flag)) names.Add(name);
-        if (summary.Keywords is { } keywords) names.AddRange(keywords);
+            if ((flags & flag) != 0) names.Add(name);
+        if (keywords is not null) names.AddRange(keywords);
         return names;
     }
 

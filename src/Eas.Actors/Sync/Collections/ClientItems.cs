@@ -26,11 +26,8 @@ public static class ClientItems
     }
 
     /// <summary>The phone added the message <paramref name="uid"/> (MS-ASCMD 2.2.3.7.2): it holds it with these flags.</summary>
-    public static CollectionSyncState Added(CollectionSyncState state, uint uid, MessageFlags flags) => state with
-    {
-        Items = state.Items.SetItem(uid, flags & CollectionSync.Synced),
-        PendingAdds = state.PendingAdds.Remove(uid),
-    };
+    public static CollectionSyncState Added(CollectionSyncState state, uint uid, MessageFlags flags) =>
+        ItemsEdit.Apply(state, state.Items.SetItem(uid, flags & CollectionSync.Synced), [uid]) with { PendingAdds = state.PendingAdds.Remove(uid) };
 
     /// <summary>
     /// The phone changed a draft, now the message <paramref name="newUid"/> in place of <paramref name="oldUid"/>: it

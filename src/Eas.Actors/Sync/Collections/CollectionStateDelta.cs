@@ -66,10 +66,12 @@ public sealed record CollectionStateDelta
     public static CollectionStateDelta? Between(CollectionSyncState saved, CollectionSyncState next)
     {
         if (saved.Epoch != next.Epoch || saved.UidValidity != next.UidValidity) return null;
-        var (itemsUpserted, itemsRemoved) = Diff(saved.Items, next.Items);
+        var (itemsUpserted, itemsRemoved) = ItemsEdit.TouchedBetween(saved, next) is { } touched
+            ? DiffAt(saved.Items, next.Items, touched)
+            : Diff(saved.Items, next.Items);
         var (changesUpserted, changesRemoved) = Diff(saved.PendingChanges, next.PendingChanges);
         var (deletesAdded, deletesRemoved) = Diff(saved.PendingDeletes, next.PendingDeletes);
-        var (addsRemoved, addsPrepended, addsReplaced) = Diff(saved.PendingAdds, next.PendingAdds);
+        var (addsRemoved, addsPrepended, addsReplaced) = PendingAddsTaken.Between(saved, next) ?? Diff(saved.PendingAdds, next.PendingAdds);
         return new CollectionStateDelta
         {
             Epoch = next.Epoch,
@@ -165,6 +167,31 @@ public sealed record CollectionStateDelta
         return (upserted.ToImmutable(), removed.ToImmutable());
     }
 
+    /// <summary>
+    /// What <see cref="Diff(ImmutableSortedDictionary{uint, MessageFlags}, ImmutableSortedDictionary{uint, MessageFlags})"/>
+    /// gives, looked up at <paramref name="touched"/> (ascending, distinct) only: the maps are the same everywhere else.
+    /// </summary>
+    internal static (ImmutableSortedDictionary<uint, MessageFlags> Upserted, ImmutableArray<uint> Removed) DiffAt(
+        ImmutableSortedDictionary<uint, MessageFlags> saved, ImmutableSortedDictionary<uint, MessageFlags> next, uint[] touched)
+    {
+        var upserted = ImmutableSortedDictionary.CreateBuilder<uint, MessageFlags>();
+        var removed = ImmutableArray.CreateBuilder<uint>();
+        foreach (var uid in touched)
+        {
+            var held = saved.TryGetValue(uid, out var before);
+            if (next.TryGetValue(uid, out var after))
+            {
+                if (!held || before != after) upserted.Add(uid, after);
+            }
+            else if (held)
+            {
+                removed.Add(uid);
+            }
+        }
+
+        return (upserted.ToImmutable(), removed.ToImmutable());
+    }
+
     /// <summary>The same walk for sorted UID sets: the UIDs only in <paramref name="next"/>, and those only in <paramref name="saved"/>.</summary>
     internal static (ImmutableArray<uint> Added, ImmutableArray<uint> Removed) Diff(ImmutableSortedSet<uint> saved, ImmutableSortedSet<uint> next)
     {
@@ -203,7 +230,7 @@ public sealed record CollectionStateDelta
     /// precedes it was prepended. The whole list is carried instead when that would be shorter, or when a UID
     /// kept is also among those removed (a duplicate), which removal by UID could not express.
     /// </summary>
-    private static (ImmutableArray<uint> Removed, ImmutableArray<uint> Prepended, ImmutableList<uint>? Replaced) Diff(ImmutableList<uint> saved, ImmutableList<uint> next)
+    internal static (ImmutableArray<uint> Removed, ImmutableArray<uint> Prepended, ImmutableList<uint>? Replaced) Diff(ImmutableList<uint> saved, ImmutableList<uint> next)
     {
         if (ReferenceEquals(saved, next)) return ([], [], null);
         var before = saved.ToArray();

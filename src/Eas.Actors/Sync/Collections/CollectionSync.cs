@@ -36,12 +36,28 @@ public static class CollectionSync
     {
         if (state.Sent is not { } sent) return state;
         var items = state.Items.ToBuilder();
-        foreach (var uid in sent.Deletes) items.Remove(uid);
-        foreach (var (uid, flags) in sent.Changes) items[uid] = flags & Synced;
-        foreach (var (uid, flags) in sent.AddedFlags) items[uid] = flags & Synced;
+        var touched = ImmutableArray.CreateBuilder<uint>(sent.Deletes.Length + sent.Changes.Length + sent.AddedFlags.Length);
+        foreach (var uid in sent.Deletes)
+        {
+            items.Remove(uid);
+            touched.Add(uid);
+        }
+
+        foreach (var (uid, flags) in sent.Changes)
+        {
+            items[uid] = flags & Synced;
+            touched.Add(uid);
+        }
+
+        foreach (var (uid, flags) in sent.AddedFlags)
+        {
+            items[uid] = flags & Synced;
+            touched.Add(uid);
+        }
+
         var aliases = sent.Deletes.IsDefaultOrEmpty ? state.Aliases : state.Aliases.RemoveRange(sent.Deletes);
         var parts = sent.Deletes.IsDefaultOrEmpty || !sent.Deletes.Any(state.DraftParts.ContainsKey) ? state.DraftParts : state.DraftParts.RemoveRange(sent.Deletes);
-        return state with { Items = items.ToImmutable(), Aliases = aliases, DraftParts = parts, Sent = null };
+        return ItemsEdit.Apply(state, items.ToImmutable(), touched.MoveToImmutable()) with { Aliases = aliases, DraftParts = parts, Sent = null };
     }
 
     /// <summary>
@@ -62,7 +78,7 @@ public static class CollectionSync
     public static CollectionSyncState ClientChanged(CollectionSyncState state, uint uid, MessageFlags flags)
     {
         if (state.Items.ContainsKey(uid))
-            return state with { Items = state.Items.SetItem(uid, flags & Synced), PendingChanges = state.PendingChanges.Remove(uid) };
+            return ItemsEdit.Apply(state, state.Items.SetItem(uid, flags & Synced), [uid]) with { PendingChanges = state.PendingChanges.Remove(uid) };
         if (state.Sent is { } sent && sent.AddedFlags.Any(pair => pair.Key == uid))
         {
             var updated = sent with { AddedFlags = [.. sent.AddedFlags.Select(pair => pair.Key == uid ? KeyValuePair.Create(uid, flags & Synced) : pair)] };
@@ -73,9 +89,8 @@ public static class CollectionSync
     }
 
     /// <summary>The phone deleted (or moved away) a message itself: it leaves what the phone holds and what the last response carried.</summary>
-    public static CollectionSyncState ClientDeleted(CollectionSyncState state, uint uid) => state with
+    public static CollectionSyncState ClientDeleted(CollectionSyncState state, uint uid) => ItemsEdit.Apply(state, state.Items.Remove(uid), [uid]) with
     {
-        Items = state.Items.Remove(uid),
         PendingChanges = state.PendingChanges.Remove(uid),
         PendingDeletes = state.PendingDeletes.Remove(uid),
         PendingAdds = state.PendingAdds.Remove(uid),
@@ -113,11 +128,13 @@ public static class CollectionSync
         room -= changes.Length;
         var adds = state.PendingAdds.Take(room).ToImmutableArray();
         var plan = new SyncPlan(adds, changes, deletes, []);
+        var pendingAdds = state.PendingAdds.RemoveRange(0, adds.Length);
         var next = state with
         {
             PendingDeletes = state.PendingDeletes.Except(deletes),
             PendingChanges = state.PendingChanges.RemoveRange(changes.Select(c => c.Key)),
-            PendingAdds = state.PendingAdds.RemoveRange(0, adds.Length),
+            PendingAdds = pendingAdds,
+            PendingAddsTaken = adds.IsEmpty ? state.PendingAddsTaken : new PendingAddsTaken(state.PendingAdds, pendingAdds, adds.Length),
         };
         if (plan.Count == 0 && !forceNewKey) return (state, plan, false);
         return (next with { Counter = state.Counter + 1, Sent = plan }, plan, next.HasPending);

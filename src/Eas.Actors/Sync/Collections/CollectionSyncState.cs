@@ -69,6 +69,18 @@ public sealed record CollectionSyncState
     /// </summary>
     public CollectionStateDelta? Rollback { get; init; }
 
+    /// <summary>
+    /// How <see cref="Items"/> was made from the saved state's map in the running command, so that the delta to journal
+    /// compares only the UIDs touched (<see cref="Collections.ItemsEdit"/>); internal, so never persisted.
+    /// </summary>
+    internal ItemsEdit? ItemsEdit { get; init; }
+
+    /// <summary>
+    /// How <see cref="PendingAdds"/> was made in the running command: a window taken from the front of the saved state's
+    /// list (<see cref="Collections.PendingAddsTaken"/>); internal, so never persisted.
+    /// </summary>
+    internal PendingAddsTaken? PendingAddsTaken { get; init; }
+
     public string Key => $"{Epoch}-{Counter}";
 
     /// <summary>

@@ -155,6 +155,50 @@ public sealed class CollectionStateDeltaTests : Akka.TestKit.Xunit2.TestKit
         delta.Length.ShouldBeLessThan(10_000);
     }
 
+    [Fact]
+    public void The_delta_from_the_edits_a_command_made_is_the_delta_of_the_whole_walk_in_both_directions()
+    {
+        var random = new Random(2718);
+        var fromEdits = 0;
+        for (var i = 0; i < Cases; i++)
+        {
+            var (saved, next) = RandomPair(random);
+            saved = ItemsEdit.Saved(saved);
+            fromEdits += ItemsEdit.TouchedBetween(saved, next) is null && PendingAddsTaken.Between(saved, next) is null ? 0 : 1;
+
+            DeltaBytes(CollectionStateDelta.Between(saved, next)).ShouldBe(DeltaBytes(CollectionStateDelta.Between(saved, ItemsEdit.Saved(next))), $"case {i}");
+            DeltaBytes(CollectionStateDelta.Between(next, saved)).ShouldBe(DeltaBytes(CollectionStateDelta.Between(ItemsEdit.Saved(next), saved)), $"case {i}, back");
+        }
+
+        fromEdits.ShouldBeGreaterThan(Cases / 20, "some pairs are a window or the phone's own commands");
+    }
+
+    [Fact]
+    public void An_initial_sync_window_is_compared_at_its_own_uids_and_journals_what_the_walk_would()
+    {
+        var folder = Enumerable.Range(1, 10_000).Select(uid => new MessageInfo((uint)uid, MessageFlags.Seen, T0.AddMinutes(uid))).ToImmutableArray();
+        var saved = ItemsEdit.Saved(Deliver(CollectionSync.Absorb(CollectionSync.Start("e1", 0, 0), new FolderListing(7, 100, folder, [], false), null), 100));
+        for (var window = 0; window < 10; window++) saved = ItemsEdit.Saved(Deliver(CollectionSync.Confirm(saved), 100));
+
+        // From 1,000 held on, a window of 100 is compared at its UIDs; below a quarter of the map the walk is cheaper.
+        for (var window = 10; window < 60; window++)
+        {
+            var next = Deliver(CollectionSync.Confirm(saved), 100);
+            var answered = CollectionSync.Answered(next, saved, saved.Counter);
+
+            ItemsEdit.TouchedBetween(saved, answered).ShouldNotBeNull().Length.ShouldBe(100);
+            PendingAddsTaken.Between(saved, answered).ShouldNotBeNull();
+            DeltaBytes(answered.Rollback).ShouldBe(DeltaBytes(CollectionStateDelta.Between(ItemsEdit.Saved(next), saved with { Rollback = null })));
+            DeltaBytes(CollectionStateDelta.Between(saved, answered)).ShouldBe(DeltaBytes(CollectionStateDelta.Between(saved, ItemsEdit.Saved(answered))));
+            saved = ItemsEdit.Saved(answered);
+        }
+
+        saved.Items.Count.ShouldBe(60 * 100);
+    }
+
+    private string DeltaBytes(CollectionStateDelta? delta) =>
+        delta is null ? "none" : Convert.ToBase64String(Serializer.ToBinary(new CollectionStateAdvanced("1", delta)));
+
     /// <summary>Cuts a window and sends it as the runner does: the adds arrive with the flags they have.</summary>
     private static CollectionSyncState Deliver(CollectionSyncState state, int window)
     {
