@@ -42,9 +42,10 @@ public sealed class ClusterStats
     public ClusterSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>
-    /// A member was removed from the cluster (downed, or left) while it hosted these account shards, as this node last
-    /// heard from cluster sharding's statistics: whatever this node had sent to those shards' entities there will
-    /// never be answered (<see cref="Devices.DeviceRegion"/> ends those asks).
+    /// A member was downed and removed from the cluster while it hosted these account shards, as this node last heard
+    /// from cluster sharding's statistics: whatever this node had sent to those shards' entities there before
+    /// <see cref="ShardsLost.RoutedBefore"/> will never be answered (<see cref="Devices.DeviceRegion"/> ends those asks).
+    /// A member that left gracefully handed its shards off first and is not reported.
     /// </summary>
     public event Action<ShardsLost>? MemberShardsLost;
 
@@ -59,5 +60,12 @@ public sealed class ClusterStats
     }
 }
 
-/// <summary>The member removed from the cluster and the account shards it hosted when this node last heard.</summary>
-public sealed record ShardsLost(string Node, ImmutableHashSet<string> Shards);
+/// <summary>
+/// The member downed and removed from the cluster, the account shards it hosted when this node last heard, and the
+/// moment (<see cref="Environment.TickCount64"/>) before which a request to them went to that member: asks started
+/// later reached the shards' new homes. With <paramref name="PingsOnly"/> only parked Pings are ended: a request routed
+/// just after the removal may instead wait in the local shard region's buffer and still run once the shard has its new
+/// home, and a Sync answered 503 that then runs anyway would race the phone's retry with the same key; a Ping answered
+/// Status 1 that runs anyway is only superseded by the phone's next Ping.
+/// </summary>
+public sealed record ShardsLost(string Node, ImmutableHashSet<string> Shards, long RoutedBefore = long.MaxValue, bool PingsOnly = false);

@@ -10,10 +10,11 @@ namespace Eas.Actors.Cluster;
 /// reads the membership (<c>Cluster.State</c>, which follows the events it is told of a moment later) and asks
 /// the local shard region which shards and entities it hosts, and publishes the result to <see cref="ClusterStats"/>.
 /// It also asks the region for the whole cluster's sharding statistics, so every node can show the entities per node,
-/// and keeps from them which node hosts which shards (<see cref="ShardHomes"/>): when a member is removed it reports the
-/// shards that member took with it (<see cref="ClusterStats.MemberShardsLost"/>), and once more
-/// <see cref="ReportAgainAfter"/> later: a request routed in the moment between the removal and the shard region's own
-/// notice of it still went to the dead node.
+/// and keeps from them which node hosts which shards (<see cref="ShardHomes"/>): when a downed member is removed it
+/// reports the shards that member took with it (<see cref="ClusterStats.MemberShardsLost"/>), and once more
+/// <see cref="ReportAgainAfter"/> later for the Pings routed up to <see cref="RegionNotice"/> after the removal: in
+/// that moment, before the shard region's own notice of it, they may still have gone to the dead node. A member that left
+/// (previous status Exiting) handed its shards off before it was removed: nothing of it is lost.
 /// </summary>
 public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
 {
@@ -21,6 +22,9 @@ public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
     private static readonly TimeSpan AfterChange = TimeSpan.FromMilliseconds(100);
     /// <summary>Longer than the shard regions take to see the removed member's region terminated (about 2.5 s measured on a loaded 2-core machine).</summary>
     public static readonly TimeSpan ReportAgainAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long after a removal a request may still have been routed to the removed member (measured about 2.5 s).</summary>
+    public static readonly TimeSpan RegionNotice = TimeSpan.FromSeconds(3);
 
     private static readonly TimeSpan ClusterStatsTimeout = TimeSpan.FromSeconds(3);
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
@@ -43,11 +47,11 @@ public sealed class ClusterStatsActor : ReceiveActor, IWithTimers
         {
             var node = removed.Member.Address.ToString();
             (_shardHomes, var lost) = ShardHomes.Remove(_shardHomes, node);
-            if (!lost.IsEmpty && !removed.Member.Address.Equals(_cluster.SelfAddress))
+            if (!lost.IsEmpty && ShardHomes.LostWith(removed.PreviousStatus) && !removed.Member.Address.Equals(_cluster.SelfAddress))
             {
-                var report = new ShardsLost(node, lost);
-                stats.ReportShardsLost(report);
-                Timers.StartSingleTimer("lost-again-" + node, new ReportAgain(report), ReportAgainAfter);
+                var now = Environment.TickCount64;
+                stats.ReportShardsLost(new ShardsLost(node, lost, now));
+                Timers.StartSingleTimer("lost-again-" + node, new ReportAgain(new ShardsLost(node, lost, now + (long)RegionNotice.TotalMilliseconds, PingsOnly: true)), ReportAgainAfter);
             }
             Timers.StartSingleTimer("after-change", Sample.Instance, AfterChange);
         });

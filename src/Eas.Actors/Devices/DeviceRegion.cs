@@ -46,7 +46,9 @@ public sealed class DeviceRegion
     public int AsksRunning => _inFlight.Count;
 
     /// <summary>
-    /// Ends every running ask whose account's shard is in <paramref name="lost"/>: a Ping with Status 1, anything else
+    /// Ends every running ask whose account's shard is in <paramref name="lost"/> and that started before
+    /// <see cref="ShardsLost.RoutedBefore"/> (later ones reached the shards' new homes), only Pings when
+    /// <see cref="ShardsLost.PingsOnly"/>: a Ping with Status 1, anything else
     /// with an <see cref="AskTimeoutException"/> (503). An ask whose answer is on its way meanwhile completes with whichever comes first.
     /// </summary>
     public void EndAsksTo(ShardsLost lost)
@@ -54,7 +56,7 @@ public sealed class DeviceRegion
         int pings = 0, others = 0;
         foreach (var (_, ask) in _inFlight)
         {
-            if (!lost.Shards.Contains(ask.Shard)) continue;
+            if (!lost.Shards.Contains(ask.Shard) || ask.Started >= lost.RoutedBefore || (lost.PingsOnly && !ask.Ping)) continue;
             if (ask.Ping)
             {
                 ask.Asker.Tell(new RespondWith(new PingResponse(PingStatus.Expired)));
@@ -97,7 +99,7 @@ public sealed class DeviceRegion
             return await accounts.Ask<CommandOutcome>(
                 asker =>
                 {
-                    _inFlight[requestId] = new RunningAsk(shard, asker, ping);
+                    _inFlight[requestId] = new RunningAsk(shard, asker, ping, Environment.TickCount64);
                     if (deadlines is not null) expiry = deadlines.Schedule(new Timing.AskDeadline(asker, deadline), deadline);
                     return command;
                 },
@@ -124,7 +126,8 @@ public sealed class DeviceRegion
     public Task<DeviceStateReply> GetReplyAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
         accounts.Ask<DeviceStateReply>(Envelope(accountId, deviceId)(GetDeviceState.Instance), deadline, cancellationToken);
 
-    private sealed record RunningAsk(string Shard, IActorRef Asker, bool Ping);
+    /// <summary>A request's ask while it runs: its account's shard, who waits, whether it is a Ping, and when it started (<see cref="Environment.TickCount64"/>).</summary>
+    private sealed record RunningAsk(string Shard, IActorRef Asker, bool Ping, long Started);
 
     private static Func<object, AccountEnvelope> Envelope(string accountId, string deviceId)
     {

@@ -46,6 +46,47 @@ public sealed class DeviceRegionShardLossTests : Akka.TestKit.Xunit2.TestKit
         devices.AsksRunning.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task An_ask_started_after_the_removal_s_cut_off_reached_the_new_home_and_is_left_alone()
+    {
+        var region = CreateTestProbe();
+        var stats = new ClusterStats();
+        var devices = new DeviceRegion(region.Ref, cluster: stats);
+        var (lostAccount, _) = TwoAccountsOnDifferentShards();
+        var cutOff = Environment.TickCount64;
+        await Task.Delay(50);
+
+        var ping = devices.ExecuteAsync(Request(lostAccount, EasCommand.Ping), Long, CancellationToken.None);
+        region.ExpectMsg<AccountEnvelope>();
+        var asker = region.LastSender;
+        stats.ReportShardsLost(new ShardsLost("akka.tcp://eas@127.0.0.1:2", ImmutableHashSet.Create(ShardOf(lostAccount)), cutOff));
+
+        await Task.Delay(200);
+        ping.IsCompleted.ShouldBeFalse();
+        asker.Tell(new RespondWith(new PingResponse(PingStatus.ChangesFound)));
+        ((RespondWith)await ping.WaitAsync(TimeSpan.FromSeconds(10))).Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.ChangesFound);
+    }
+
+    [Fact]
+    public async Task A_report_for_Pings_only_leaves_other_requests_to_their_answer()
+    {
+        var region = CreateTestProbe();
+        var stats = new ClusterStats();
+        var devices = new DeviceRegion(region.Ref, cluster: stats);
+        var (lostAccount, _) = TwoAccountsOnDifferentShards();
+
+        var ping = devices.ExecuteAsync(Request(lostAccount, EasCommand.Ping), Long, CancellationToken.None);
+        var sync = devices.ExecuteAsync(Request(lostAccount, EasCommand.Sync), Long, CancellationToken.None);
+        region.ExpectMsg<AccountEnvelope>();
+        region.ExpectMsg<AccountEnvelope>();
+        stats.ReportShardsLost(new ShardsLost("akka.tcp://eas@127.0.0.1:2", ImmutableHashSet.Create(ShardOf(lostAccount)), PingsOnly: true));
+
+        ((RespondWith)await ping.WaitAsync(TimeSpan.FromSeconds(10))).Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.Expired);
+        await Task.Delay(200);
+        sync.IsCompleted.ShouldBeFalse("a Sync that may still run keeps its ask");
+        devices.AsksRunning.ShouldBe(1);
+    }
+
     private static string ShardOf(string account) =>
         Extractor.ShardId(account, null);
 

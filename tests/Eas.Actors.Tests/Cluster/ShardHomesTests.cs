@@ -41,4 +41,22 @@ public sealed class ShardHomesTests
         lost.ShouldBeEmpty();
         after.Keys.ShouldBe(new[] { "a" });
     }
+
+    [Fact]
+    public void Shards_handed_to_another_node_are_no_longer_kept_by_the_one_that_reports_nothing()
+    {
+        var homes = ShardHomes.Merge(None, [Node("a", "1"), Node("b", "2", "3")]);
+        // b leaves gracefully: its shards move to a, and b reports nothing any more.
+        homes = ShardHomes.Merge(homes, [Node("a", "1", "2", "3"), Node("b")]);
+
+        ShardHomes.Remove(homes, "b").Lost.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Akka.Cluster.MemberStatus.Down, true)]
+    [InlineData(Akka.Cluster.MemberStatus.Exiting, false)]
+    public void Only_a_downed_member_takes_its_shards_with_it(Akka.Cluster.MemberStatus previous, bool lost)
+    {
+        ShardHomes.LostWith(previous).ShouldBe(lost);
+    }
 }

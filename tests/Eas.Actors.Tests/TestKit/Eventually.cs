@@ -5,12 +5,12 @@ public static class Eventually
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    public static async Task True(Func<bool> condition, string because)
+    public static async Task True(Func<bool> condition, string because, TimeSpan? deadline = null)
     {
         var started = DateTime.UtcNow;
         while (!condition())
         {
-            if (DateTime.UtcNow - started > Deadline)
+            if (DateTime.UtcNow - started > (deadline ?? Deadline))
             {
                 throw new ShouldAssertException($"Timed out waiting until {because}.");
             }
