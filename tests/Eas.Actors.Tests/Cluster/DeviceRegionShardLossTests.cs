@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Eas.Actors.Cluster;
 using Eas.Actors.Devices;
+using Eas.Actors.Tests.TestKit;
 using Eas.Wire.Commands.Ping;
 using Eas.Wire.Http;
 
@@ -97,16 +98,5 @@ public sealed class DeviceRegionShardLossTests : Akka.TestKit.Xunit2.TestKit
         return (first, kept);
     }
 
-    private static DeviceRequest Request(string account, EasCommand command) => new(
-        account,
-        account,
-        new EasRequestLine
-        {
-            Command = command,
-            DeviceId = "Phone1",
-            DeviceType = "TestPhone",
-            ProtocolVersion = ProtocolVersion.V141,
-            Encoding = EasQueryEncoding.Plain,
-        },
-        null);
+    private static DeviceRequest Request(string account, EasCommand command) => PhoneRequests.For(command, account: account);
 }

@@ -278,21 +278,8 @@ public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
     private static DeviceRequest Ping() =>
         Request(EasCommand.Ping, new PingRequest { HeartbeatInterval = Heartbeat, Folders = [new PingFolder(Inbox, "Email")] });
 
-    private static DeviceRequest Request(EasCommand command, object? body) => new(
-        "mike@ox.io",
-        "mike@ox.io",
-        new EasRequestLine
-        {
-            Command = command,
-            DeviceId = "Phone1",
-            DeviceType = "TestPhone",
-            ProtocolVersion = ProtocolVersion.V141,
-            Encoding = EasQueryEncoding.Plain,
-        },
-        body)
-    {
-        Credentials = new MailCredentials("mike@ox.io", "secret"),
-    };
+    private static DeviceRequest Request(EasCommand command, object? body) =>
+        PhoneRequests.For(command, body) with { Credentials = new MailCredentials("mike@ox.io", "secret") };
 
     /// <summary>Stands in for the shard: parents the entity and forwards everything to it.</summary>
     private sealed class FakeShard : ReceiveActor

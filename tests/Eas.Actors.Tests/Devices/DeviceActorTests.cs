@@ -7,14 +7,14 @@ using Eas.Actors.Devices;
 using Eas.Actors.Diagnostics;
 using Eas.Actors.Licensing;
 using Eas.Actors.Mailboxes;
-using Eas.Actors.Persistence;
 using Eas.Actors.Persistence.Journal;
+using Eas.Actors.Persistence;
 using Eas.Actors.Sync.Collections;
 using Eas.Actors.Tests.Support;
 using Eas.Actors.Tests.TestKit;
-using Eas.Wire.Commands;
 using Eas.Wire.Commands.Provision;
 using Eas.Wire.Commands.Sync;
+using Eas.Wire.Commands;
 using Eas.Wire.Http;
 
 namespace Eas.Actors.Tests.Devices;
@@ -384,17 +384,5 @@ public sealed class DeviceActorTests : IAsyncLifetime
     private static ProvisionPolicyRequest Acknowledgement(uint key) =>
         new(PolicyType) { PolicyKey = key, Status = PolicyAcknowledgement.Applied };
 
-    private static DeviceRequest Request(EasCommand command, object? body, uint? policyKey) => new(
-        "mike@ox.io",
-        "mike@ox.io",
-        new EasRequestLine
-        {
-            Command = command,
-            DeviceId = "Phone1",
-            DeviceType = "TestPhone",
-            ProtocolVersion = ProtocolVersion.V141,
-            PolicyKey = policyKey,
-            Encoding = EasQueryEncoding.Plain,
-        },
-        body);
+    private static DeviceRequest Request(EasCommand command, object? body, uint? policyKey) => PhoneRequests.For(command, body, policyKey);
 }

@@ -87,17 +87,5 @@ public sealed class DeviceJournalFailureTests() : Akka.TestKit.Xunit2.TestKit(Re
         return (ProvisionResponse)outcome.ShouldBeOfType<RespondWith>().Response;
     }
 
-    private static DeviceRequest Request(EasCommand command, object? body, uint? policyKey) => new DeviceRequest(
-        "mike@ox.io",
-        "mike@ox.io",
-        new EasRequestLine
-        {
-            Command = command,
-            DeviceId = "Phone1",
-            DeviceType = "TestPhone",
-            ProtocolVersion = ProtocolVersion.V141,
-            PolicyKey = policyKey,
-            Encoding = EasQueryEncoding.Plain,
-        },
-        body) with { Credentials = new MailCredentials("mike@ox.io", "secret") };
+    private static DeviceRequest Request(EasCommand command, object? body, uint? policyKey) => PhoneRequests.For(command, body, policyKey) with { Credentials = new MailCredentials("mike@ox.io", "secret") };
 }
