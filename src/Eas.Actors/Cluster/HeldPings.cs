@@ -35,7 +35,11 @@ internal sealed class HeldPings(AccountEntitySettings settings, IActorRef entity
     /// <summary>Holds <paramref name="ping"/> until its heartbeat; an older one still held for the device (never expected) ends with Status 1.</summary>
     public void Hold(HoldPing ping)
     {
-        if (_held.Remove(ping.DeviceKey, out var older)) End(older, Expired, "superseded");
+        if (_held.Remove(ping.DeviceKey, out var older))
+        {
+            Cancel(older);
+            End(older, Expired, "superseded");
+        }
         _traces.Remove(ping.DeviceKey);
         var held = new Held(ping, ++_tokens, entity);
         var delay = ping.Trace.Due - settings.Clock.GetUtcNow();
