@@ -11,7 +11,7 @@ namespace Eas.Load.Eas;
 /// Sync windows with GetChanges. A request that fails transiently (5xx, timeout, reset) is sent again
 /// unchanged up to <see cref="MaxAttempts"/> times, except a refusal over the server's connection cap, which is thrown
 /// at once as <see cref="EasRefusedException"/> (its Retry-After is far beyond a measured window's retries), each retried failure counted in <see cref="Errors"/>; the
-/// final failure is thrown as an <see cref="EasCallException"/> for the caller to count; <paramref name="retried"/>,
+/// final failure is thrown as a transient <see cref="EasCallException"/> for the caller to count; <paramref name="retried"/>,
 /// when given, hears of each retried failure. Not thread-safe: one phone sends one request at a time.
 /// </summary>
 internal sealed class EasSession(EasClient client, Action<string>? retried = null)
@@ -92,7 +92,7 @@ internal sealed class EasSession(EasClient client, Action<string>? retried = nul
                 problem = e.Message;
             }
 
-            if (attempt >= MaxAttempts) throw new EasCallException($"{problem} (after {attempt} attempts)");
+            if (attempt >= MaxAttempts) throw new EasCallException($"{problem} (after {attempt} attempts)", transient: true);
             Errors++;
             retried?.Invoke(problem);
             await Task.Delay(RetryPause, token);

@@ -75,6 +75,7 @@ internal static class FailoverPhase
             task.StopTask();
         });
 
+        watch.Over(Stopwatch.GetTimestamp());
         var final = watch.Counts();
         var deliveriesFrom = deliverer.Delivered;
         AnsiConsole.WriteLine(recoveredAfter is { } after

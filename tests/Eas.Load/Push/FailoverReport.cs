@@ -6,16 +6,12 @@ namespace Eas.Load.Push;
 
 /// <summary>
 /// The failover of <c>push-bench --kill-node N</c> in the report: which node died and when, how many phones it reached,
-/// when the last of them was answered again and when the survivors held every Ping again, forced resyncs, and the
-/// messages appended afterwards; a chart of phones answered again and Pings parked on the survivors over the seconds
+/// when the last of them was answered again and when the survivors held every Ping again, forced resyncs, the requests
+/// that failed at the kill apart from the errors, the messages appended afterwards and the verdict (<see cref="FailoverVerdict"/>); a chart of phones answered again and Pings parked on the survivors over the seconds
 /// since the kill, and the samples as CSV.
 /// </summary>
 internal static class FailoverReport
 {
-    /// <summary>Failover ended within the limit with no forced resync, and every message appended afterwards was pushed.</summary>
-    public static bool Passed(PushOutcome o) =>
-        o.Failover is { RecoveredAfter: not null, Counts.ForcedResyncs: 0 } f && f.DeliveredAfter == o.Accounts && o.Pushes.Missing == 0;
-
     public static void Print(PushOutcome o)
     {
         if (o.Failover is not { } f) return;
@@ -28,14 +24,18 @@ internal static class FailoverReport
             : string.Create(CultureInfo.InvariantCulture, $"not within {f.Plan.Limit.TotalSeconds:0} s"));
         table.AddRow("answered again, p50/p90/max", Quantiles(f.AnsweredSeconds));
         table.AddRow("forced resyncs", $"{f.Counts.ForcedResyncs} (Sync Status 3 or 12, FolderSync Status 9; must be 0)");
-        table.AddRow("errors", $"{o.HoldErrors:N0} failed requests after the kill (each retried)");
+        table.AddRow("failed at the kill", $"{o.FailedAtKill:N0} requests (dead node, timeout or 5xx before failover was over), retried and answered");
+        table.AddRow("errors", $"{o.HoldErrors:N0} outside the kill (must be 0)");
         table.AddRow("after failover", $"{f.DeliveredAfter} of {f.Plan.Accounts} accounts got one message; pushes missing {o.Pushes.Missing} ({o.Pushes.MissingByCause})");
+        var failures = FailoverVerdict.Failures(o);
+        table.AddRow("verdict", failures.Count == 0 ? "passed" : "FAILED: " + string.Join("; ", failures));
         AnsiConsole.Write(table);
+        foreach (var (message, count) in o.KillMessages) AnsiConsole.MarkupLineInterpolated($"[yellow]failed at the kill x{count}:[/] {message}");
     }
 
     public static string Summary(PushOutcome o) => o.Failover is not { } f ? "" : string.Create(CultureInfo.InvariantCulture,
         $"failover: node {f.Plan.Node} killed, {f.Counts.Affected} phones affected, last answered again {Seconds(f.Counts.AllAnsweredAfter)}, over {Seconds(f.RecoveredAfter)} after the kill; " +
-        $"forced resyncs {f.Counts.ForcedResyncs}; {f.DeliveredAfter} deliveries after, missing {o.Pushes.Missing}; ");
+        $"failed at the kill {o.FailedAtKill}; forced resyncs {f.Counts.ForcedResyncs}; {f.DeliveredAfter} deliveries after, missing {o.Pushes.Missing}; ");
 
     public static void Draw(RunReport report, PushOutcome o)
     {

@@ -8,7 +8,10 @@ namespace Eas.Load.Push;
 /// killed node without its connection dropping is not affected until its own Ping timeout gives up on it, which is
 /// why <see cref="FailoverPhase"/> also waits for the surviving nodes to hold every Ping. Forced resyncs (a Sync or
 /// FolderSync answered Status 3, 9 or 12: the phone must start over from SyncKey 0, MS-ASCMD 2.2.3.177.16, 2.2.3.177.17)
-/// are counted. Thread-safe: the phones report from their own tasks.
+/// are counted. The kill's window runs from the kill until <see cref="Over"/> (failover over, or its limit passed): a
+/// transient failure in it (the connection to the dead node dropped or refused, a timeout, a 5xx such as the 503 +
+/// Retry-After of a shard still moving) is the kill's doing (<see cref="AtTheKill"/>), not an error.
+/// Thread-safe: the phones report from their own tasks.
 /// </summary>
 internal sealed class FailoverWatch(int devices)
 {
@@ -17,11 +20,27 @@ internal sealed class FailoverWatch(int devices)
     private readonly Lock _gate = new();
     private int _forcedResyncs;
     private long? _killedAt;
+    private long? _overAt;
 
     /// <summary>The kill, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp; nothing before it counts.</summary>
     public void Killed(long at)
     {
         lock (_gate) _killedAt = at;
+    }
+
+    /// <summary>Failover is over (or its limit passed) at <paramref name="at"/>, a timestamp: later failures are errors again.</summary>
+    public void Over(long at)
+    {
+        lock (_gate) _overAt = at;
+    }
+
+    /// <summary>
+    /// True when a failure at <paramref name="at"/> (a timestamp) that a phone retries (<paramref name="transient"/>:
+    /// a dropped or refused connection, a timeout, HTTP 5xx) fell between the kill and the end of failover.
+    /// </summary>
+    public bool AtTheKill(long at, bool transient)
+    {
+        lock (_gate) return transient && _killedAt is { } killed && at >= killed && (_overAt is not { } over || at < over);
     }
 
     public bool Started

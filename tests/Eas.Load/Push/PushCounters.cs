@@ -8,13 +8,16 @@ namespace Eas.Load.Push;
 /// errors, told apart by the phase they happened in (setting up, holding). Errors after the hold has ended
 /// (while everything is being stopped) are not counted. The first few distinct messages are kept. A device the
 /// server refused over its connection cap (503 with Retry-After) is not an error: it is counted as refused, by when
-/// (a setup request, its first Ping, or a later Ping of a device that had parked).
+/// (a setup request, its first Ping, or a later Ping of a device that had parked). With a node killed, a transient
+/// failure between the kill and the end of failover (<see cref="FailoverWatch.AtTheKill"/>) is counted apart, as failed
+/// at the kill, with its own kept messages: the phone retries it as phones do, and it is the failover's to answer.
 /// </summary>
 internal sealed class PushCounters
 {
     private const int KeptMessages = 8;
 
     private readonly ConcurrentDictionary<string, int> _messages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _killMessages = new(StringComparer.Ordinal);
     private long _requests;
     private int _setUp;
     private int _setupFailed;
@@ -25,6 +28,7 @@ internal sealed class PushCounters
     private int _syncedItems;
     private int _setupErrors;
     private int _holdErrors;
+    private int _failedAtKill;
     private int _refusedInSetup;
     private int _refusedAtFirstPing;
     private int _refusedAfterParking;
@@ -61,6 +65,9 @@ internal sealed class PushCounters
 
     public int HoldErrors => Volatile.Read(ref _holdErrors);
 
+    /// <summary>Requests that failed at the kill (dead node, timeout, 5xx while shards moved) and were retried; not errors.</summary>
+    public int FailedAtKill => Volatile.Read(ref _failedAtKill);
+
     /// <summary>Devices refused over the cap on a setup request (Provision, FolderSync, Sync).</summary>
     public int RefusedInSetup => Volatile.Read(ref _refusedInSetup);
 
@@ -78,6 +85,9 @@ internal sealed class PushCounters
 
     /// <summary>Up to <see cref="KeptMessages"/> distinct error messages with how often each came.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Messages => [.. _messages.OrderByDescending(pair => pair.Value)];
+
+    /// <summary>Up to <see cref="KeptMessages"/> distinct messages of the failures at the kill with how often each came.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> KillMessages => [.. _killMessages.OrderByDescending(pair => pair.Value)];
 
     public void RequestSent() => Interlocked.Increment(ref _requests);
 
@@ -117,7 +127,19 @@ internal sealed class PushCounters
                 return;
         }
 
-        if (_messages.Count < KeptMessages || _messages.ContainsKey(message)) _messages.AddOrUpdate(message, 1, (_, count) => count + 1);
+        Keep(_messages, message);
+    }
+
+    /// <summary>A request failed at the kill (<see cref="FailoverWatch.AtTheKill"/>); the phone retries it.</summary>
+    public void FailedAtTheKill(string message)
+    {
+        Interlocked.Increment(ref _failedAtKill);
+        Keep(_killMessages, message);
+    }
+
+    private static void Keep(ConcurrentDictionary<string, int> messages, string message)
+    {
+        if (messages.Count < KeptMessages || messages.ContainsKey(message)) messages.AddOrUpdate(message, 1, (_, count) => count + 1);
     }
 }
 

@@ -12,7 +12,8 @@ namespace Eas.Load.Push;
 /// ledger which deliveries the Sync brought, and Ping again. A failure is counted, and after a pause (<see cref="ErrorPause"/>,
 /// doubled after each failure in a row up to <see cref="MaxErrorPause"/>) the phone syncs its inbox with the SyncKey it
 /// holds (from key 0 again when the server forced a resync) and Pings again, as a phone does after its connection
-/// dropped; with a <see cref="FailoverWatch"/> it reports each failure and the first answer after it. A refusal
+/// dropped; with a <see cref="FailoverWatch"/> it reports each failure and the first answer after it, and a transient
+/// failure between the kill and the end of failover is counted as failed at the kill, not as an error. A refusal
 /// over the server's connection cap (<see cref="EasRefusedException"/>) is no failure: the phone is counted as refused,
 /// owed no pushes, and stops, as a phone waits out the Retry-After. The loop ends when its token is cancelled, after
 /// <see cref="MaxRounds"/> Pings, or at a refusal.
@@ -45,7 +46,7 @@ internal sealed class PushDevice
     public PushDevice(int index, EasClient client, int heartbeatSeconds, TimeSpan pingGrace, PushCounters counters, PushLedger ledger, FailoverWatch? failover = null)
     {
         Index = index;
-        _session = new EasSession(client, counters.Error);
+        _session = new EasSession(client, problem => Count(problem, transient: true, Stopwatch.GetTimestamp()));
         _heartbeatSeconds = heartbeatSeconds;
         _pingTimeout = TimeSpan.FromSeconds(heartbeatSeconds) + pingGrace;
         _counters = counters;
@@ -107,7 +108,7 @@ internal sealed class PushDevice
             catch (EasCallException e)
             {
                 var at = Stopwatch.GetTimestamp();
-                _counters.Error(e.Message);
+                Count(e.Message, e.Transient, at);
                 _failover?.Failed(Index, at);
                 if (e is EasStatusException { ForcesResync: true })
                 {
@@ -130,6 +131,13 @@ internal sealed class PushDevice
                 return;
             }
         }
+    }
+
+    /// <summary>A failed request: failed at the kill when the failover's window says so, else an error.</summary>
+    private void Count(string problem, bool transient, long at)
+    {
+        if (_failover?.AtTheKill(at, transient) == true) _counters.FailedAtTheKill(problem);
+        else _counters.Error(problem);
     }
 
     /// <summary>The pause after <paramref name="failures"/> failures in a row: <see cref="ErrorPause"/> doubled each time, at most <see cref="MaxErrorPause"/>.</summary>
@@ -165,7 +173,7 @@ internal sealed class PushDevice
 
         var answeredAt = Stopwatch.GetTimestamp();
         if (reply.OverCap) throw new EasRefusedException("Ping");
-        if (!reply.IsOk) throw new EasCallException($"Ping: HTTP {(int)reply.Status}");
+        if (!reply.IsOk) throw new EasCallException($"Ping: HTTP {(int)reply.Status}", reply.IsTransient);
         var status = reply.Body?.ValueOf(PingPage.Status) ?? throw new EasCallException("Ping: no Status in the answer");
         _held = true;
         if (status is "1" or "2") _failover?.Answered(Index, answeredAt);

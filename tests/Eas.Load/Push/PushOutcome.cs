@@ -27,6 +27,12 @@ internal sealed record PushOutcome(
 
     public IReadOnlyList<DovecotSample> Dovecot { get; init; } = [];
 
+    /// <summary>Requests that failed at the kill and were retried (<see cref="PushCounters.FailedAtKill"/>); not in <see cref="HoldErrors"/>.</summary>
+    public int FailedAtKill { get; init; }
+
+    /// <summary>The kept messages of the failures at the kill, with how often each came.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> KillMessages { get; init; } = [];
+
     /// <summary>The failover of <c>--kill-node</c>, run instead of the hold; null without it.</summary>
     public FailoverOutcome? Failover { get; init; }
 

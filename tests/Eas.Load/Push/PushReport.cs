@@ -37,11 +37,11 @@ internal static class PushReport
     }
 
     /// <summary>
-    /// Zero errors (with a node killed: none in the setup, and the failover passed, <see cref="FailoverReport.Passed"/>), every device parked through the hold (or, under a lowered descriptor limit, refused with 503 before
+    /// With a node killed, the failover's verdict (<see cref="FailoverVerdict"/>). Otherwise zero errors, every device parked through the hold (or, under a lowered descriptor limit, refused with 503 before
     /// it parked, with the server healthy at the end), every push made, p99 and peak server RSS within the goals.
     /// </summary>
-    public static bool Passed(PushOutcome outcome) =>
-        outcome.StopReason is null && (outcome.Failover is null ? outcome.Errors == 0 : outcome.SetupErrors == 0 && FailoverReport.Passed(outcome)) && outcome.DeliveriesFailed == 0 && outcome.Pushes.Missing == 0
+    public static bool Passed(PushOutcome outcome) => outcome.Failover is not null ? FailoverVerdict.Passed(outcome) :
+        outcome.StopReason is null && outcome.Errors == 0 && outcome.DeliveriesFailed == 0 && outcome.Pushes.Missing == 0
         && EveryDeviceParkedOrRefused(outcome) && ServerAliveAtCap(outcome)
         && outcome.PushLatency.Count > 0 && outcome.PushLatency.P99 < GoalP99Ms && PeakRssKib(outcome) <= GoalRssKib;
 

@@ -153,6 +153,8 @@ internal static class PushRun
             SessionIdle = idleOutcome,
             Dovecot = dovecotSamples,
             Failover = failoverOutcome,
+            FailedAtKill = counters.FailedAtKill,
+            KillMessages = counters.KillMessages,
         };
     }
 
