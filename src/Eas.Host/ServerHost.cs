@@ -160,6 +160,7 @@ public static class ServerHost
         Provider = options.Persistence.Provider,
         ConnectionString = options.Persistence.ConnectionString,
         DataDirectory = Path.GetFullPath(options.DataDir),
+        Load = options.Persistence.Load(),
     };
 
     private static ClusterSettings ClusterSettingsFrom(Options.ClusterOptions cluster) => new()

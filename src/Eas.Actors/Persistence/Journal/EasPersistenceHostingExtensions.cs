@@ -24,7 +24,9 @@ public static class EasPersistenceHostingExtensions
     /// </para>
     /// <para>
     /// SQLite: the file is prepared here, once, by <see cref="SqliteJournalFile.Prepare"/> (WAL, busy timeout).
-    /// PostgreSQL: the connection string is used as given; the database must exist, the tables need not.
+    /// PostgreSQL: the connection string is used as given, with <see cref="JournalLoad.Tune"/> filling in the pool size and
+    /// connect timeout it does not set; the database must exist, the tables need not. Both: the recovery and breaker
+    /// limits of <see cref="JournalOptions.Load"/>.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">The option the provider needs is missing.</exception>
@@ -40,14 +42,16 @@ public static class EasPersistenceHostingExtensions
         var (connectionString, providerName) = options.Provider switch
         {
             JournalProvider.Sqlite => (SqliteJournalFile.Prepare(Required(options.DataDirectory, nameof(JournalOptions.DataDirectory))), ProviderName.SQLiteMS),
-            JournalProvider.PostgreSql => (Required(options.ConnectionString, nameof(JournalOptions.ConnectionString)), ProviderName.PostgreSQL15),
+            JournalProvider.PostgreSql => (options.Load.Tune(Required(options.ConnectionString, nameof(JournalOptions.ConnectionString))), ProviderName.PostgreSQL15),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown journal provider."),
         };
 
         return builder
             .AddSetup(manifests)
             .AddHocon(JsonManifestSerializer.Bindings, HoconAddMode.Prepend)
-            .WithSqlPersistence(connectionString, providerName, autoInitialize: true);
+            .WithSqlPersistence(connectionString, providerName, autoInitialize: true)
+            // After the plugin's own HOCON and prepended, so these limits win over its defaults.
+            .AddHocon(options.Load.Hocon(), HoconAddMode.Prepend);
     }
 
     private static string Required(string? value, string name) =>

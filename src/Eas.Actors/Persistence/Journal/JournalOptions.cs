@@ -17,4 +17,7 @@ public sealed record JournalOptions
     /// <see cref="JournalProvider.Sqlite"/>, ignored for PostgreSQL.
     /// </summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>How much of the database this node uses at once: recoveries, the PostgreSQL pool, the breakers.</summary>
+    public JournalLoad Load { get; init; } = JournalLoad.Default;
 }

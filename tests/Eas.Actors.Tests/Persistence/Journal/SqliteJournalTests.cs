@@ -129,6 +129,23 @@ public sealed class SqliteJournalTests : Akka.TestKit.Xunit2.TestKit
     /// <summary>Akka.Persistence.Sql creates its tables when the journal is first used: here, by a recovery.</summary>
     private static async Task CreateTablesAsync(TallyDriver driver) => await driver.ViewAsync(driver.Start("tally-tables"));
 
+    [Fact]
+    public async Task The_recovery_and_breaker_limits_reach_akka_over_the_plugins_defaults()
+    {
+        var load = new JournalLoad { MaxConcurrentRecoveries = 7, BreakerMaxFailures = 13, BreakerCallTimeout = TimeSpan.FromSeconds(21), BreakerResetTimeout = TimeSpan.FromSeconds(4) };
+        await using var node = HostedActorSystem.Start(builder =>
+            builder.WithEasPersistence(new JournalOptions { Provider = JournalProvider.Sqlite, DataDirectory = _directory.Path, Load = load }, TallyManifests.Setup));
+        var config = node.System.Settings.Config;
+
+        config.GetInt("akka.persistence.max-concurrent-recoveries").ShouldBe(7);
+        foreach (var plugin in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql" })
+        {
+            config.GetInt(plugin + ".circuit-breaker.max-failures").ShouldBe(13);
+            config.GetTimeSpan(plugin + ".circuit-breaker.call-timeout").ShouldBe(TimeSpan.FromSeconds(21));
+            config.GetTimeSpan(plugin + ".circuit-breaker.reset-timeout").ShouldBe(TimeSpan.FromSeconds(4));
+        }
+    }
+
     private HostedActorSystem StartNode() =>
         HostedActorSystem.Start(builder => builder.WithEasPersistence(new JournalOptions { Provider = JournalProvider.Sqlite, DataDirectory = _directory.Path }, TallyManifests.Setup));
 
