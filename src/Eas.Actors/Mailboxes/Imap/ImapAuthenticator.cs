@@ -6,7 +6,8 @@ namespace Eas.Actors.Mailboxes.Imap;
 /// <summary>
 /// Checks credentials with a short IMAP session of its own: connect, sign in (SASL PLAIN where offered, RFC 4616,
 /// else LOGIN, RFC 3501 6.2.3), log out. An empty password, or a name or password containing NUL, is refused
-/// without asking the server. Each check takes its turn at the server's <see cref="ImapLoginGate"/>.
+/// without asking the server. Each check takes its turn at the server's <see cref="ImapLoginGate"/> and tells it when the
+/// server failed it, so the gate's pace follows the server.
 /// </summary>
 public sealed class ImapAuthenticator(ImapServer server) : IMailAuthenticator
 {
@@ -21,6 +22,19 @@ public sealed class ImapAuthenticator(ImapServer server) : IMailAuthenticator
             return MailSignInResult.Refused("Empty user name or password, or one containing NUL.");
 
         using var place = await ImapConnector.EnterLoginAsync(server, cancellationToken);
+        try
+        {
+            return await CheckAsync(user, password, cancellationToken);
+        }
+        catch (MailStoreUnavailableException) when (!cancellationToken.IsCancellationRequested)
+        {
+            place?.ServerFailed();
+            throw;
+        }
+    }
+
+    private async Task<MailSignInResult> CheckAsync(string user, string password, CancellationToken cancellationToken)
+    {
         var client = await ImapConnector.ConnectAsync(server, Metrics, cancellationToken);
         try
         {

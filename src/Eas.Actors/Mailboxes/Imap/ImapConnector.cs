@@ -49,6 +49,19 @@ internal static class ImapConnector
     public static async Task<SpoolingImapClient> OpenAsync(ImapServer server, MailCredentials credentials, ImapMetrics? metrics, CancellationToken cancellationToken)
     {
         using var place = await EnterLoginAsync(server, cancellationToken);
+        try
+        {
+            return await SignedInAsync(server, credentials, metrics, cancellationToken);
+        }
+        catch (MailStoreUnavailableException) when (!cancellationToken.IsCancellationRequested)
+        {
+            place?.ServerFailed();
+            throw;
+        }
+    }
+
+    private static async Task<SpoolingImapClient> SignedInAsync(ImapServer server, MailCredentials credentials, ImapMetrics? metrics, CancellationToken cancellationToken)
+    {
         var client = await ConnectAsync(server, metrics, cancellationToken);
         try
         {
