@@ -20,7 +20,7 @@ public sealed class JournalOutageTests(DovecotFixture dovecot, PostgresServer po
     private const int Messages = 3;
     private const int DuringOutage = 2;
 
-    /// <summary>How long a phone keeps trying once PostgreSQL is back: a journal whose circuit breaker opened waits out its reset timeout (`Eas:Persistence:BreakerResetTimeoutSeconds`, 5 s; Akka.Persistence's own default is 30 s) before it tries the database again.</summary>
+    /// <summary>How long a phone keeps trying once PostgreSQL is back: a journal whose circuit breaker opened waits out its reset timeout (<c>Eas:Persistence:BreakerResetTimeoutSeconds</c>, 5 s; Akka.Persistence's own default is 30 s) before it tries the database again.</summary>
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(60);
 
     [PostgresFact(Timeout = (BudgetSeconds + CleanupSeconds) * 1000)]
