@@ -43,7 +43,7 @@ public sealed class LimitsOptions
     public int QuietAllocationMiBPerSecond { get; set; } = 8;
 
     /// <summary>Unused committed memory (or heap growth since the last trim), in MiB, worth a trim.</summary>
-    public int TrimSlackMiB { get; set; } = 64;
+    public int TrimSlackMiB { get; set; } = 32;
 
     /// <summary>The shortest time between two trims, in seconds.</summary>
     public int MinimumTrimIntervalSeconds { get; set; } = 600;

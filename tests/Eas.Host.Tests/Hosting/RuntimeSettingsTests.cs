@@ -1,11 +1,12 @@
+using System.Text.Json;
 using System.Xml.Linq;
 
 namespace Eas.Host.Tests.Hosting;
 
 /// <summary>
-/// The server's runtime settings in <c>src/Eas.Host/Eas.Host.csproj</c> (docs/ARCHITECTURE.md "Runtime settings"): a
-/// published server runs its ReadyToRun code without tiering, and a build that is not published, which has no
-/// ReadyToRun code, keeps tiering (without it every method would be compiled fully optimized on its first call).
+/// The server's runtime settings (docs/ARCHITECTURE.md "Runtime settings" and "What a parked Ping costs"): a published
+/// server runs its ReadyToRun code without tiering while builds that are not published keep tiering, and the
+/// runtimeconfig.json written from Eas.Host.csproj (so every way of running the server gets it) caps Server GC's gen0 budget.
 /// </summary>
 public sealed class RuntimeSettingsTests
 {
@@ -38,5 +39,22 @@ public sealed class RuntimeSettingsTests
         }
 
         throw new InvalidOperationException($"No Eas.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static JsonElement ConfigProperties()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "eas-server.runtimeconfig.json");
+        File.Exists(path).ShouldBeTrue($"{path} is copied beside the tests with the server");
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        return json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").Clone();
+    }
+
+    [Fact]
+    public void Server_gc_runs_with_a_gen0_budget_of_a_few_mebibytes_per_heap_not_servers_200()
+    {
+        var properties = ConfigProperties();
+
+        properties.GetProperty("System.GC.Server").GetBoolean().ShouldBeTrue();
+        properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64().ShouldBe(16L << 20);
     }
 }

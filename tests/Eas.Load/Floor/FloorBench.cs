@@ -54,13 +54,26 @@ internal static class FloorBench
     /// </summary>
     private static Dictionary<string, string> GcEnvironment(string serverDll)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var config = Path.ChangeExtension(serverDll, ".runtimeconfig.json");
-        if (!File.Exists(config)) return environment;
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+        var environment = File.Exists(config) ? GcEnvironmentOf(File.ReadAllText(config)) : [];
+        AnsiConsole.WriteLine($"Floor: the server's GC settings: {(environment.Count == 0 ? "defaults" : string.Join(", ", environment.Select(e => $"{e.Key}={e.Value}")))}");
+        return environment;
+    }
+
+    /// <summary>
+    /// The GC settings among a runtimeconfig.json's <c>configProperties</c> as <c>DOTNET_</c> variables: booleans as 1 or 0,
+    /// numbers in hexadecimal (the runtime reads its variables' numbers so, and runtimeconfig.json's in decimal).
+    /// </summary>
+    internal static Dictionary<string, string> GcEnvironmentOf(string runtimeConfigJson)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(runtimeConfigJson);
         if (!json.RootElement.TryGetProperty("runtimeOptions", out var options) || !options.TryGetProperty("configProperties", out var properties)) return environment;
         (string Property, string Variable)[] known =
-            [("System.GC.Server", "DOTNET_gcServer"), ("System.GC.Concurrent", "DOTNET_gcConcurrent"), ("System.GC.DynamicAdaptationMode", "DOTNET_GCDynamicAdaptationMode"), ("System.GC.ConserveMemory", "DOTNET_GCConserveMemory")];
+        [
+            ("System.GC.Server", "DOTNET_gcServer"), ("System.GC.Concurrent", "DOTNET_gcConcurrent"), ("System.GC.DynamicAdaptationMode", "DOTNET_GCDynamicAdaptationMode"),
+            ("System.GC.ConserveMemory", "DOTNET_GCConserveMemory"), ("System.GC.Gen0MaxBudget", "DOTNET_GCGen0MaxBudget"),
+        ];
         foreach (var (property, variable) in known)
         {
             if (!properties.TryGetProperty(property, out var value)) continue;
@@ -68,11 +81,11 @@ internal static class FloorBench
             {
                 System.Text.Json.JsonValueKind.True => "1",
                 System.Text.Json.JsonValueKind.False => "0",
+                System.Text.Json.JsonValueKind.Number when value.TryGetInt64(out var number) => $"0x{number:X}",
                 _ => value.ToString(),
             };
         }
 
-        AnsiConsole.WriteLine($"Floor: the server's GC settings: {(environment.Count == 0 ? "defaults" : string.Join(", ", environment.Select(e => $"{e.Key}={e.Value}")))}");
         return environment;
     }
 
