@@ -104,7 +104,8 @@ public sealed class AccountEntityActor : ReceiveActor
         foreach (var child in _children.Values)
         {
             child.FlushOverdue?.Cancel();
-            _settings.Counts?.Stopped(child.Kind);
+            // A failed child whose letters are still awaited has stopped, and was counted out then.
+            if (_names.ContainsKey(child.Ref)) _settings.Counts?.Stopped(child.Kind);
         }
 
         _settings.Counts?.Stopped(EntityKind.Account);

@@ -9,7 +9,7 @@ namespace Eas.Actors.Cluster;
 /// The fallback for a parked Ping lost between an account entity and its device: a <see cref="HoldPing"/> that reached
 /// an entity already stopping (hand-off, passivation, node shutdown), or a <see cref="ReturnHeldPing"/> still unread in
 /// a device's mailbox when the device or its entity stopped. Both come to dead letters, where the node's
-/// <see cref="ChildLetterReturner"/> finds them. The Ping is answered Status 1 (MS-ASCMD 2.2.3.162.11: the heartbeat
+/// <see cref="ChildLetterReturner"/> finds them. The Ping is answered Status 1 (MS-ASCMD 2.2.3.177.11: the heartbeat
 /// passed without changes), so the phone sends its next Ping at once, which reaches the account wherever it lives now,
 /// instead of waiting for its heartbeat (up to an hour) or its own time-out.
 /// </summary>
