@@ -344,8 +344,9 @@ public sealed class AccountEntityActor : ReceiveActor
     /// </summary>
     private void Restart(IActorRef actor, bool late)
     {
-        var name = _failedWrites.FirstOrDefault(failed => failed.Ref.Equals(actor)).Name;
-        if (name is null || _children.GetValueOrDefault(name) is not { Returned: { } returned } child || !child.Ref.Equals(actor) || _names.ContainsKey(actor)) return;
+        // Found by its ref, not in the failed writes remembered: those may have moved on meanwhile.
+        var (name, child) = _children.FirstOrDefault(entry => entry.Value.Ref.Equals(actor));
+        if (name is null || child.Returned is not { } returned || _names.ContainsKey(actor)) return;
         child.FlushOverdue?.Cancel();
         if (late) EntityLog.LettersLate(_settings.Logger, _accountId, name, FlushPatience.TotalSeconds);
         _children.Remove(name);
