@@ -42,7 +42,7 @@ public sealed class AccountEntityActor : ReceiveActor
 {
     private readonly string _accountId;
     private readonly AccountEntitySettings _settings;
-    private readonly Dictionary<string, Child> _children = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountEntityChild> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _names = [];
     private readonly AccountBudget _budget;
     private readonly HeldPings _pings;
@@ -250,7 +250,7 @@ public sealed class AccountEntityActor : ReceiveActor
         return deviceKey.StartsWith(prefix, StringComparison.Ordinal) ? AccountChild.Device(deviceKey[prefix.Length..]) : null;
     }
 
-    private Child Start(string name)
+    private AccountEntityChild Start(string name)
     {
         var (props, kind) = name switch
         {
@@ -261,7 +261,7 @@ public sealed class AccountEntityActor : ReceiveActor
         if (_settings.ChildMailbox is { } mailbox) props = props.WithMailbox(mailbox);
         var actor = Context.ActorOf(props, $"{kind.ToString().ToLowerInvariant()}-{++_incarnations}");
         Context.Watch(actor);
-        var child = new Child(actor, kind);
+        var child = new AccountEntityChild(actor, kind);
         _children[name] = child;
         _names[actor] = name;
         _settings.Counts?.Started(kind);
@@ -368,31 +368,6 @@ public sealed class AccountEntityActor : ReceiveActor
     /// <summary>How many of <paramref name="letters"/> are device commands, for the device's count of requests in flight.</summary>
     private static int Commands(List<(object Message, IActorRef Sender)>? letters) =>
         letters?.Count(held => held.Message is Devices.ExecuteDeviceCommand or HandedOn { Message: Devices.ExecuteDeviceCommand }) ?? 0;
-
-    private sealed class Child(IActorRef actor, EntityKind kind)
-    {
-        public IActorRef Ref { get; } = actor;
-
-        public EntityKind Kind { get; } = kind;
-
-        /// <summary>The child's journal refused a write, or its state could not be read, and it stops; it is never resumed.</summary>
-        public bool Failed { get; set; }
-
-        /// <summary>Messages held while the child is stopping; null while it runs.</summary>
-        public List<(object Message, IActorRef Sender)>? Waiting { get; set; }
-
-        /// <summary>Who sent the messages routed to the child before it had read its state back; null once it has.</summary>
-        public List<IActorRef>? Recovering { get; set; } = [];
-
-        /// <summary>
-        /// The letters a child whose journal refused a write left, back from the returner (<see cref="ChildLetterReturner"/>),
-        /// for its successor ahead of <see cref="Waiting"/>; null unless its write failed.
-        /// </summary>
-        public List<(object Message, IActorRef Sender)>? Returned { get; set; }
-
-        /// <summary>The safety net while the returner is asked for the letters (<see cref="FlushPatience"/>).</summary>
-        public ICancelable? FlushOverdue { get; set; }
-    }
 
     /// <summary>The returner did not answer <see cref="FlushLetters"/> for <paramref name="Child"/> in time.</summary>
     private sealed record FlushOverdue(IActorRef Child);
