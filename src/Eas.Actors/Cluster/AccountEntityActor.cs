@@ -28,14 +28,21 @@ namespace Eas.Actors.Cluster;
 /// A child whose journal refuses a write or whose state cannot be read stops (Akka.Persistence stops it). What the entity
 /// routes for it from then on waits for its next incarnation; what already sat in its mailbox comes back as dead
 /// letters (<see cref="ChildLetterReturner"/>) and goes to that next incarnation too, at most
-/// <see cref="MaxHandOns"/> times, after which its asker gets the retriable store failure (HTTP 503).
+/// <see cref="MaxHandOns"/> times, after which its asker gets the retriable store failure (HTTP 503). The next incarnation
+/// starts only once the node's returner has handed back every letter the failed one left (<see cref="FlushLetters"/>),
+/// and gets those first, then what the entity held for it meanwhile: a device's commands run in the order the phone sent them.
+/// </para>
+/// <para>
+/// An admin order that removes or wipes a device (<see cref="TakesHeldPingBack"/>) takes the Ping the entity holds for it
+/// back to the device first, as a request of the phone does: the device answers it Status 1 once the order is done, so
+/// the phone's next request meets the device's new state at once, not after the Ping's heartbeat.
 /// </para>
 /// </summary>
 public sealed class AccountEntityActor : ReceiveActor
 {
     private readonly string _accountId;
     private readonly AccountEntitySettings _settings;
-    private readonly Dictionary<string, Child> _children = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountEntityChild> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _names = [];
     private readonly AccountBudget _budget;
     private readonly HeldPings _pings;
@@ -47,6 +54,12 @@ public sealed class AccountEntityActor : ReceiveActor
 
     /// <summary>Failed incarnations whose letters are still taken back: they come within moments of the stop.</summary>
     private const int FailedRemembered = 8;
+
+    /// <summary>
+    /// How long a failed child's successor waits for the returner's <see cref="LettersFlushed"/> before it starts anyway; a
+    /// safety net only (the returner answers within moments), so a node without one still serves.
+    /// </summary>
+    private static readonly TimeSpan FlushPatience = TimeSpan.FromSeconds(5);
 
     public AccountEntityActor(string accountId, AccountEntitySettings settings)
     {
@@ -69,6 +82,8 @@ public sealed class AccountEntityActor : ReceiveActor
         Receive<ChildRecovered>(_ => Recovered(Sender));
         Receive<ChildRecoveryFailed>(failed => RecoveryFailed(Sender, failed.Reason));
         Receive<ChildWriteFailed>(_ => HoldForSuccessor(Sender));
+        Receive<LettersFlushed>(flushed => Restart(flushed.Child, late: false));
+        Receive<FlushOverdue>(overdue => Restart(overdue.Child, late: true));
         Receive<Terminated>(stopped => Stopped(stopped.ActorRef));
         Receive<ReceiveTimeout>(_ =>
         {
@@ -86,7 +101,13 @@ public sealed class AccountEntityActor : ReceiveActor
     protected override void PostStop()
     {
         _pings.EndAll();
-        foreach (var child in _children.Values) _settings.Counts?.Stopped(child.Kind);
+        foreach (var child in _children.Values)
+        {
+            child.FlushOverdue?.Cancel();
+            // A failed child whose letters are still awaited has stopped, and was counted out then.
+            if (_names.ContainsKey(child.Ref)) _settings.Counts?.Stopped(child.Kind);
+        }
+
         _settings.Counts?.Stopped(EntityKind.Account);
     }
 
@@ -103,11 +124,10 @@ public sealed class AccountEntityActor : ReceiveActor
         if (AccountChild.DeviceIdOf(envelope.Child) is { } deviceId)
         {
             var deviceKey = Devices.DeviceActor.KeyOf(_accountId, deviceId);
+            if (TakesHeldPingBack(message) && _pings.Release(deviceKey) is { } returned)
+                Deliver(envelope.Child, returned, returned.Ping?.Reply ?? ActorRefs.Nobody, routed: false);
             switch (message)
             {
-                case Devices.ExecuteDeviceCommand when _pings.Release(deviceKey) is { } returned:
-                    Deliver(envelope.Child, returned, returned.Ping?.Reply ?? ActorRefs.Nobody, routed: false);
-                    break;
                 case Devices.AbandonRequest abandoned:
                     if (_pings.Abandon(deviceKey, abandoned.RequestId)) Unwatch(deviceKey);
                     else TellRunning(envelope.Child, abandoned, Sender);
@@ -122,6 +142,15 @@ public sealed class AccountEntityActor : ReceiveActor
         if (message is Mailboxes.MailboxChangesReported && !_children.ContainsKey(envelope.Child)) return;
         Deliver(envelope.Child, message, Sender);
     }
+
+    /// <summary>
+    /// Messages for a device that take the Ping the entity holds for it back to the device, just ahead of them, so the
+    /// device's own rules end it: the phone's next request, and an admin's order that removes the device or the
+    /// partnership, or wipes it (MS-ASPROV 3.2.5.1.2): once the order is done the device answers the Ping Status 1 and
+    /// the phone's next request gets what the device must say now (provision again, or the wipe).
+    /// </summary>
+    private static bool TakesHeldPingBack(object message) =>
+        message is Devices.ExecuteDeviceCommand or Devices.RemovePartnership or Accounts.ForgetDevice or Devices.RequestRemoteWipe;
 
     /// <summary>Hands <paramref name="message"/> to the child <paramref name="name"/>, starting it if needed, or holds it while the child stops.</summary>
     private void Deliver(string name, object message, IActorRef sender, bool routed = true)
@@ -146,7 +175,13 @@ public sealed class AccountEntityActor : ReceiveActor
     private void Return(ReturnedLetter letter)
     {
         var name = _failedWrites.FirstOrDefault(failed => failed.Ref.Equals(letter.Child)).Name;
-        if (name is null) return;
+        if (name is null)
+        {
+            // A device that stopped with the Ping just given back unread (it forgot itself): nobody else would answer it.
+            if (LostHeldPing.Of(letter.Message) is { } ping) LostHeldPing.Answer(ping, _settings.Logger, _settings.Metrics, "given back to a device that stopped");
+            return;
+        }
+
         var (message, times) = letter.Message is HandedOn on ? (on.Message, on.Times) : (letter.Message, 0);
         if (times >= MaxHandOns)
         {
@@ -159,7 +194,9 @@ public sealed class AccountEntityActor : ReceiveActor
         EntityLog.HandedOn(_settings.Logger, _accountId, name, message.GetType().Name);
         // The failed incarnation's stop reset the device's count of requests in flight to those held for the next one.
         if (message is Devices.ExecuteDeviceCommand && !_names.ContainsKey(letter.Child)) _budget.Readmit(name);
-        Deliver(name, new HandedOn(message, times + 1), letter.Sender);
+        if (_children.GetValueOrDefault(name) is { Returned: { } returned } failed && failed.Ref.Equals(letter.Child))
+            returned.Add((new HandedOn(message, times + 1), letter.Sender));
+        else Deliver(name, new HandedOn(message, times + 1), letter.Sender);
     }
 
     /// <summary>Someone outside the entity waits for an answer (not a sibling that told, not a timer).</summary>
@@ -213,7 +250,7 @@ public sealed class AccountEntityActor : ReceiveActor
         return deviceKey.StartsWith(prefix, StringComparison.Ordinal) ? AccountChild.Device(deviceKey[prefix.Length..]) : null;
     }
 
-    private Child Start(string name)
+    private AccountEntityChild Start(string name)
     {
         var (props, kind) = name switch
         {
@@ -224,7 +261,7 @@ public sealed class AccountEntityActor : ReceiveActor
         if (_settings.ChildMailbox is { } mailbox) props = props.WithMailbox(mailbox);
         var actor = Context.ActorOf(props, $"{kind.ToString().ToLowerInvariant()}-{++_incarnations}");
         Context.Watch(actor);
-        var child = new Child(actor, kind);
+        var child = new AccountEntityChild(actor, kind);
         _children[name] = child;
         _names[actor] = name;
         _settings.Counts?.Started(kind);
@@ -245,6 +282,7 @@ public sealed class AccountEntityActor : ReceiveActor
         var child = _children[name];
         child.Failed = true;
         child.Waiting ??= [];
+        child.Returned = [];
         _failedWrites.Enqueue((actor, name));
         if (_failedWrites.Count > FailedRemembered) _failedWrites.Dequeue();
     }
@@ -286,31 +324,51 @@ public sealed class AccountEntityActor : ReceiveActor
     {
         if (!_names.Remove(actor, out var name)) return;
         var child = _children[name];
-        _children.Remove(name);
         _settings.Counts?.Stopped(child.Kind);
-        _budget.Restart(name, child.Waiting?.Count(held => held.Message is Devices.ExecuteDeviceCommand or HandedOn { Message: Devices.ExecuteDeviceCommand }) ?? 0);
-        if (child.Waiting is not { Count: > 0 } waiting) return;
+        _budget.Restart(name, Commands(child.Returned) + Commands(child.Waiting));
+        if (child.Returned is not null)
+        {
+            // Its letters are on their way back: the successor starts once they all are (Restart), so they come first.
+            Context.ActorSelection(ChildLetterReturner.Path).Tell(new FlushLetters(actor));
+            child.FlushOverdue = Context.System.Scheduler.ScheduleTellOnceCancelable(FlushPatience, Self, new FlushOverdue(actor), ActorRefs.NoSender);
+            return;
+        }
+
+        _children.Remove(name);
+        if (child.Waiting is { Count: > 0 } waiting) Succeed(name, waiting);
+    }
+
+    /// <summary>
+    /// Every letter the failed child <paramref name="actor"/> left is back (or, <paramref name="late"/>, the returner did not
+    /// answer in time): its successor gets those letters first, then what came for it after it failed.
+    /// </summary>
+    private void Restart(IActorRef actor, bool late)
+    {
+        // Found by its ref, not in the failed writes remembered: those may have moved on meanwhile.
+        var (name, child) = _children.FirstOrDefault(entry => entry.Value.Ref.Equals(actor));
+        if (name is null || child.Returned is not { } returned || _names.ContainsKey(actor)) return;
+        child.FlushOverdue?.Cancel();
+        if (late) EntityLog.LettersLate(_settings.Logger, _accountId, name, FlushPatience.TotalSeconds);
+        _children.Remove(name);
+        List<(object Message, IActorRef Sender)> letters = [.. returned, .. child.Waiting ?? []];
+        if (letters.Count > 0) Succeed(name, letters);
+    }
+
+    /// <summary>Starts the next incarnation of <paramref name="name"/> and hands it <paramref name="letters"/> in order.</summary>
+    private void Succeed(string name, List<(object Message, IActorRef Sender)> letters)
+    {
         var fresh = Start(name);
-        foreach (var (message, sender) in waiting)
+        foreach (var (message, sender) in letters)
         {
             fresh.Recovering?.Add(sender);
             fresh.Ref.Tell(message, sender);
         }
     }
 
-    private sealed class Child(IActorRef actor, EntityKind kind)
-    {
-        public IActorRef Ref { get; } = actor;
+    /// <summary>How many of <paramref name="letters"/> are device commands, for the device's count of requests in flight.</summary>
+    private static int Commands(List<(object Message, IActorRef Sender)>? letters) =>
+        letters?.Count(held => held.Message is Devices.ExecuteDeviceCommand or HandedOn { Message: Devices.ExecuteDeviceCommand }) ?? 0;
 
-        public EntityKind Kind { get; } = kind;
-
-        /// <summary>The child's journal refused a write, or its state could not be read, and it stops; it is never resumed.</summary>
-        public bool Failed { get; set; }
-
-        /// <summary>Messages held while the child is stopping; null while it runs.</summary>
-        public List<(object Message, IActorRef Sender)>? Waiting { get; set; }
-
-        /// <summary>Who sent the messages routed to the child before it had read its state back; null once it has.</summary>
-        public List<IActorRef>? Recovering { get; set; } = [];
-    }
+    /// <summary>The returner did not answer <see cref="FlushLetters"/> for <paramref name="Child"/> in time.</summary>
+    private sealed record FlushOverdue(IActorRef Child);
 }

@@ -71,7 +71,10 @@ public static class EasActorsHosting
                 new AccountMessageExtractor(shards),
                 new ShardOptions { RememberEntities = false, ShouldPassivateIdleEntities = false })
             .WithActors((system, registry) => system.ActorOf(Props.Create(() => new ClusterStatsActor(registry.Get<AccountEntityActor>(), composition.Stats)), "cluster-stats"))
-            .WithActors((system, registry) => system.ActorOf(ChildLetterReturner.PropsFor(registry.Get<AccountEntityActor>().Path), ChildLetterReturner.Name));
+            .WithActors((system, registry, resolver) => system.ActorOf(
+                ChildLetterReturner.PropsFor(registry.Get<AccountEntityActor>().Path, resolver.GetService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(ChildLetterReturner).FullName!),
+                    resolver.GetService<Diagnostics.PushMetrics>()),
+                ChildLetterReturner.Name));
     }
 
     /// <summary>

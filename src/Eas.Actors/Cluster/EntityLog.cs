@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Eas.Actors.Cluster;
 
-/// <summary>The account entity's log messages, with stable event ids (5700–5749 held Pings, 5800–5849 letters handed on).</summary>
+/// <summary>The account entity's log messages, with stable event ids (5700–5749 held Pings, 5800–5849 letters handed on, 5900–5949 hand-overs lost and answered).</summary>
 internal static partial class EntityLog
 {
     [LoggerMessage(5700, LogLevel.Debug, "The account entity holds the parked Ping of {DeviceId} (heartbeat {HeartbeatSeconds} s); the device may passivate")]
@@ -16,4 +16,10 @@ internal static partial class EntityLog
 
     [LoggerMessage(5801, LogLevel.Warning, "{Message} for {Child} of {User} met a failing journal {Times} times in a row; its asker is answered with a retriable failure")]
     public static partial void GaveUp(ILogger logger, string user, string child, string message, int times);
+
+    [LoggerMessage(5900, LogLevel.Information, "The parked Ping of {DeviceId} was lost in a hand-over ({Lost}): answered Status 1 so the phone reconnects at once")]
+    public static partial void PingLost(ILogger logger, string deviceId, string lost);
+
+    [LoggerMessage(5901, LogLevel.Warning, "The letters {Child} of {User} left when its journal failed were not all back within {Seconds} s; its next incarnation starts without waiting for them")]
+    public static partial void LettersLate(ILogger logger, string user, string child, double seconds);
 }

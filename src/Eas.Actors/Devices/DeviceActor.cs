@@ -222,7 +222,11 @@ public sealed partial class DeviceActor : EntityChildActor
         PersistThen(toPersist, replyTo, Apply, () => replyTo.Tell(refusal));
     }
 
-    /// <summary>An admin's wipe order or cancellation: written, then answered with the device's state (or the refusal).</summary>
+    /// <summary>
+    /// An admin's wipe order or cancellation: written, then answered with the device's state (or the refusal). A wipe
+    /// ordered while a request is parked ends it (Status 1, an empty Sync), so the phone's next request gets the wipe
+    /// (MS-ASPROV 3.2.5.1.2: Status 140, or HTTP 449 before 14.0) at once instead of after the heartbeat.
+    /// </summary>
     private void Wipe((RemoteWipeRefusal? Refusal, ImmutableArray<DeviceEvent> Events) decided)
     {
         var replyTo = Sender;
@@ -237,6 +241,7 @@ public sealed partial class DeviceActor : EntityChildActor
         {
             NoteLists(before);
             replyTo.Tell(new RemoteWipeResult(null, _state));
+            if (_parked is not null && _state is { } wiped && RemoteWipeRules.GateOf(wiped) == RemoteWipeGate.Pending) Answer(ExpiredAnswer(), "wiped", unwatch: true);
         });
     }
 

@@ -113,10 +113,9 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
     }
 
     [Fact]
-    public void Messages_already_in_the_mailbox_of_a_child_whose_write_failed_reach_its_successor_in_order()
+    public void Messages_already_in_the_mailbox_of_a_child_whose_write_failed_reach_its_successor_in_order_and_before_later_ones()
     {
         var entity = StartEntity();
-        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)));
         var journal = RefusingJournal.Of(Sys);
         journal.Tell(new RefuseWrites(1));
         var writer = CreateTestProbe();
@@ -132,11 +131,13 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
         journal.Tell(ReleaseWrite.Instance);
 
         writer.ExpectMsg<Status.Failure>(TimeSpan.FromSeconds(10)).Cause.ShouldBeOfType<StoreUnavailableException>();
-        var one = waiting.ExpectMsg<Echo>(TimeSpan.FromSeconds(10));
-        var two = waiting.ExpectMsg<Echo>(TimeSpan.FromSeconds(10));
-        one.Message.ShouldBe(new Note("one"));
-        two.Message.ShouldBe(new Note("two"));
-        (one.Seen, two.Seen).ShouldBe((1, 2), "both reached one fresh incarnation");
+        // The failing child told the entity before its writer heard of the failure: "three" waits in the entity, while
+        // "one" and "two" come back from the stopped child's mailbox through the returner.
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), new Note("three")), waiting.Ref);
+
+        var received = Enumerable.Range(0, 3).Select(_ => waiting.ExpectMsg<Echo>(TimeSpan.FromSeconds(10))).ToList();
+        received.Select(r => r.Message).ShouldBe([new Note("one"), new Note("two"), new Note("three")], "in the order they were routed");
+        received.Select(r => r.Seen).ShouldBe([1, 2, 3], "all reached one fresh incarnation");
     }
 
     [Fact]
@@ -186,6 +187,7 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
             Counts = _counts,
         };
         var probe = shard?.Ref ?? ActorRefs.Nobody;
+        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
         return Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", settings), probe)));
     }
 

@@ -202,6 +202,36 @@ public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
     }
 
     [Fact]
+    public async Task MS_ASCMD_2_2_1_13_a_partnership_removed_while_the_entity_holds_the_Ping_answers_it_Status_1_at_once()
+    {
+        Start(ParkedIdle);
+        await SyncedAsync();
+        var ping = Devices.ExecuteAsync(Ping(), Deadline, default);
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline);
+
+        (await Devices.RemovePartnershipAsync("mike@ox.io", "Phone1", Deadline)).State.ShouldNotBeNull();
+
+        (await ping.WaitAsync(Deadline)).ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.Expired);
+        _mailboxTold.ExpectMsg<UnwatchFolders>().DeviceKey.ShouldBe(DeviceKey);
+        (await Devices.GetStateAsync("mike@ox.io", "Phone1", Deadline)).ShouldBeNull("the phone's next request starts a new device");
+    }
+
+    [Fact]
+    public async Task MS_ASPROV_3_2_5_1_2_a_wipe_ordered_while_the_entity_holds_the_Ping_answers_it_Status_1_and_the_next_Ping_gets_the_wipe()
+    {
+        Start(ParkedIdle);
+        await SyncedAsync();
+        var ping = Devices.ExecuteAsync(Ping(), Deadline, default);
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline);
+
+        (await Devices.RequestWipeAsync("mike@ox.io", "Phone1", accountOnly: false, "admin", Deadline)).Refusal.ShouldBeNull();
+
+        (await ping.WaitAsync(Deadline)).ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.Expired);
+        _recorder.Sum("eas.ping.outcomes", "wiped").ShouldBe(1);
+        (await Devices.ExecuteAsync(Ping(), Deadline, default)).ShouldBeOfType<ProvisioningRequired>().Verdict.ShouldBe(PolicyVerdict.RemoteWipeRequested);
+    }
+
+    [Fact]
     public async Task MS_ASCMD_2_2_3_198_a_parked_Sync_stays_with_its_device_and_runs_again_on_a_change()
     {
         Start(ParkedIdle);

@@ -70,7 +70,7 @@ public sealed class DeviceJournalFailureTests() : Akka.TestKit.Xunit2.TestKit(Re
             account => MailboxActor.PropsFor(mailbox, account),
             (account, deviceId) => DeviceActor.PropsFor(device with { Mailboxes = new MailboxRegion(shard!) }, account, deviceId));
         shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", entity), ActorRefs.Nobody)));
-        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)));
+        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
         return new DeviceRegion(shard);
     }
 

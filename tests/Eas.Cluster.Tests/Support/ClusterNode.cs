@@ -5,7 +5,7 @@ namespace Eas.Cluster.Tests.Support;
 /// <summary>
 /// One server process of a test cluster (<c>dotnet eas-server.dll ...</c>) with its own HTTP port, cluster port
 /// and data directory. Everything it writes to stdout and stderr goes to <see cref="LogPath"/>, so a failed test
-/// can show what each node said. <see cref="Kill"/> is SIGKILL: no coordinated shutdown, no handoff, no goodbye
+/// can show what each node said. <see cref="KillAsync"/> is SIGKILL: no coordinated shutdown, no handoff, no goodbye
 /// to the cluster, exactly what a crashed or unplugged node does.
 /// </summary>
 internal sealed class ClusterNode : IAsyncDisposable
@@ -59,7 +59,6 @@ internal sealed class ClusterNode : IAsyncDisposable
         return new ClusterNode(number, process, baseUrl, clusterPort, logPath);
     }
 
-    /// <summary>SIGKILL (Process.Kill on Unix) and wait for the process to be gone.</summary>
     /// <summary>SIGSTOP (<paramref name="frozen"/>) or SIGCONT: the node stops answering anything, heartbeats included, then wakes up.</summary>
     public async Task FreezeAsync(bool frozen)
     {
@@ -81,6 +80,18 @@ internal sealed class ClusterNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGTERM, as a rolling restart or a container stop sends it: the host's coordinated shutdown leaves the cluster
+    /// and hands the node's shards over. Returns once the signal is sent; <see cref="ExitsWithinAsync"/> waits for the end.
+    /// </summary>
+    public async Task TerminateAsync()
+    {
+        if (_process.HasExited) return;
+        using var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await signal.WaitForExitAsync();
+    }
+
+    /// <summary>SIGKILL (Process.Kill on Unix) and wait for the process to be gone.</summary>
     public async Task KillAsync()
     {
         if (_process.HasExited) return;
