@@ -106,9 +106,22 @@ public sealed class AccountEntityActor : ReceiveActor
             child.FlushOverdue?.Cancel();
             // A failed child whose letters are still awaited has stopped, and was counted out then.
             if (_names.ContainsKey(child.Ref)) _settings.Counts?.Stopped(child.Kind);
+            foreach (var (message, sender) in (child.Returned ?? []).Concat(child.Waiting ?? [])) Unanswered(message, sender, "held for a child when the entity stopped");
         }
 
         _settings.Counts?.Stopped(EntityKind.Account);
+    }
+
+    /// <summary>
+    /// A message nobody will handle now (the entity stops, or its child is gone): a parked Ping in it is answered Status 1
+    /// so the phone reconnects at once, and an asker gets the retriable store failure (HTTP 503 with Retry-After) rather
+    /// than waiting for its deadline.
+    /// </summary>
+    private void Unanswered(object message, IActorRef sender, string lost)
+    {
+        if (LostHeldPing.Of(message) is { } ping) LostHeldPing.Answer(ping, _settings.Logger, _settings.Metrics, lost);
+        else if (IsAsker(sender))
+            sender.Tell(new Status.Failure(new Persistence.StoreUnavailableException($"The account {_accountId} moved or stopped before its {message.GetType().Name} was handled; try again.")));
     }
 
     private void Route(AccountEnvelope envelope)
@@ -174,11 +187,13 @@ public sealed class AccountEntityActor : ReceiveActor
     /// </summary>
     private void Return(ReturnedLetter letter)
     {
-        var name = _failedWrites.FirstOrDefault(failed => failed.Ref.Equals(letter.Child)).Name;
+        // Found among the children first (a failed one waits for its letters there), then among the failed writes remembered.
+        var name = _children.FirstOrDefault(entry => entry.Value is { Returned: not null } child && child.Ref.Equals(letter.Child)).Key
+            ?? _failedWrites.FirstOrDefault(failed => failed.Ref.Equals(letter.Child)).Name;
         if (name is null)
         {
-            // A device that stopped with the Ping just given back unread (it forgot itself): nobody else would answer it.
-            if (LostHeldPing.Of(letter.Message) is { } ping) LostHeldPing.Answer(ping, _settings.Logger, _settings.Metrics, "given back to a device that stopped");
+            // A device that stopped with a letter unread (it forgot itself): nobody else would answer it.
+            Unanswered(letter.Message, letter.Sender, "given back to a device that stopped");
             return;
         }
 

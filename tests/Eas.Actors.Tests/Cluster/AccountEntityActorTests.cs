@@ -22,11 +22,12 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
     {
         var entity = StartEntity();
 
-        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "hello"));
+        // "park" keeps each child from idling out between the messages (its idle time is 200 ms; a loaded machine may pause longer).
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"));
         var first = ExpectMsg<Echo>();
         entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("PHONE1"), "again"));
         var second = ExpectMsg<Echo>();
-        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "mail"));
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "park"));
         var mailbox = ExpectMsg<Echo>();
 
         second.Child.ShouldBe(first.Child, "DeviceIds compare lower-cased");
@@ -156,7 +157,9 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
         ExpectMsg<Status.Failure>(TimeSpan.FromSeconds(10));
         AwaitCondition(() => _counts[EntityKind.Device] == 0, TimeSpan.FromSeconds(10));
 
+        // Not handed on (a running child's letter has no successor to go to); its asker is answered 503 at once, not at its deadline.
         entity.Tell(new ReturnedLetter(running, new Note("from a running child"), TestActor));
+        ExpectMsg<Status.Failure>().Cause.ShouldBeOfType<StoreUnavailableException>();
         ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         entity.Tell(new ReturnedLetter(failing, new HandedOn(new Note("too often"), AccountEntityActor.MaxHandOns), TestActor));
         ExpectMsg<Status.Failure>().Cause.ShouldBeOfType<StoreUnavailableException>();
@@ -165,6 +168,25 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
         var successor = ExpectMsg<Echo>(TimeSpan.FromSeconds(10));
         successor.Message.ShouldBe(new Note("once more"));
         successor.Ref.ShouldNotBe(failing);
+    }
+
+    [Fact]
+    public void An_entity_that_stops_answers_what_it_held_for_a_stopping_child_with_a_retriable_failure()
+    {
+        var entity = StartEntity();
+        // "fail, stay": the child's write failed but it has not stopped yet (it stops with the entity).
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "fail, stay"));
+        ExpectMsg<Echo>();
+        var asker = CreateTestProbe();
+        // Held by the entity for the failing child's successor; the mailbox's answer shows the entity has routed it.
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "held"), asker.Ref);
+        entity.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "park"));
+        ExpectMsg<Echo>();
+
+        entity.Tell(PoisonPill.Instance);
+
+        asker.ExpectMsg<Status.Failure>(TimeSpan.FromSeconds(10)).Cause.ShouldBeOfType<StoreUnavailableException>();
+        asker.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
     }
 
     [Fact]
@@ -194,7 +216,7 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
     /// <summary>
     /// Answers every message with its incarnation's name and count; "park" makes it busy (like a parked Ping); "fail"
     /// behaves as a child whose journal refused a write: it tells the entity, drops whatever reaches it afterwards and
-    /// stops a little later; a <see cref="Note"/> "write" writes an event first, through the real journal.
+    /// stops a little later ("fail, stay": not until its entity stops); a <see cref="Note"/> "write" writes an event first, through the real journal.
     /// </summary>
     private sealed class EchoChild : EntityChildActor
     {
@@ -220,12 +242,12 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
                 return true;
             }
 
-            if (message is "fail")
+            if (message is "fail" or "fail, stay")
             {
                 _failed = true;
                 Context.Parent.Tell(ChildWriteFailed.Instance);
                 var self = Self;
-                _ = Task.Delay(300).ContinueWith(_ => self.Tell(PoisonPill.Instance), TaskScheduler.Default);
+                if (message is "fail") _ = Task.Delay(300).ContinueWith(_ => self.Tell(PoisonPill.Instance), TaskScheduler.Default);
             }
 
             _parked |= message is "park";

@@ -26,7 +26,7 @@ public sealed class ImapAuthenticator(ImapServer server) : IMailAuthenticator
         {
             return await CheckAsync(user, password, cancellationToken);
         }
-        catch (MailStoreUnavailableException) when (!cancellationToken.IsCancellationRequested)
+        catch (MailStoreUnavailableException e) when (!cancellationToken.IsCancellationRequested && ImapConnector.ServerFailed(e))
         {
             place?.ServerFailed();
             throw;

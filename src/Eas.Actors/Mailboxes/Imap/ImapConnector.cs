@@ -53,12 +53,20 @@ internal static class ImapConnector
         {
             return await SignedInAsync(server, credentials, metrics, cancellationToken);
         }
-        catch (MailStoreUnavailableException) when (!cancellationToken.IsCancellationRequested)
+        catch (MailStoreUnavailableException e) when (!cancellationToken.IsCancellationRequested && ServerFailed(e))
         {
             place?.ServerFailed();
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether a failed sign-in was the IMAP server failing (timed out, dropped or refused the connection), which slows
+    /// the node's sign-in pace (<see cref="LoginPace"/>), rather than the server answering: a refused password or a
+    /// tagged NO/BAD is an answer, and one account's stale password must not halve every other account's sign-ins.
+    /// </summary>
+    internal static bool ServerFailed(MailStoreUnavailableException e) =>
+        e.InnerException is not (AuthenticationException or MailKit.Net.Imap.ImapCommandException);
 
     private static async Task<SpoolingImapClient> SignedInAsync(ImapServer server, MailCredentials credentials, ImapMetrics? metrics, CancellationToken cancellationToken)
     {

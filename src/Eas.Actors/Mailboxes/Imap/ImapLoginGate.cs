@@ -89,7 +89,7 @@ public sealed class ImapLoginGate : IDisposable
         {
             _refused?.Add(1);
             throw new MailStoreUnavailableException(
-                $"No IMAP sign-in place came free within {Wait.TotalSeconds:0.###} s ({Capacity} sign-ins at a time); the IMAP server is busy.");
+                $"No IMAP sign-in place came free within {Wait.TotalSeconds:0.###} s ({Places} of at most {Capacity} sign-ins at a time); the IMAP server is busy.");
         }
 
         return new Place(this);

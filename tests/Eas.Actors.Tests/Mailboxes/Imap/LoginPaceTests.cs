@@ -1,4 +1,8 @@
+using System.Net.Sockets;
+using Eas.Actors.Mailboxes;
 using Eas.Actors.Mailboxes.Imap;
+using MailKit.Net.Imap;
+using MailKit.Security;
 
 namespace Eas.Actors.Tests.Mailboxes.Imap;
 
@@ -55,5 +59,16 @@ public sealed class LoginPaceTests
         gate.Active.ShouldBe(4);
         foreach (var place in places[5..]) place.Dispose();
         gate.Active.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Only_the_server_failing_slows_the_pace_never_a_refused_password_or_a_tagged_answer()
+    {
+        ImapConnector.ServerFailed(new MailStoreUnavailableException("timed out", new TimeoutException())).ShouldBeTrue();
+        ImapConnector.ServerFailed(new MailStoreUnavailableException("refused", new SocketException((int)SocketError.ConnectionRefused))).ShouldBeTrue();
+        ImapConnector.ServerFailed(new MailStoreUnavailableException("no inner")).ShouldBeTrue();
+
+        ImapConnector.ServerFailed(new MailStoreUnavailableException("stale password", new AuthenticationException("NO [AUTHENTICATIONFAILED]"))).ShouldBeFalse();
+        ImapConnector.ServerFailed(new MailStoreUnavailableException("tagged NO", new ImapCommandException(ImapCommandResponse.No, "LOGIN failed"))).ShouldBeFalse();
     }
 }
