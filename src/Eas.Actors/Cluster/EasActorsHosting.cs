@@ -41,7 +41,13 @@ public static class EasActorsHosting
                 SeedNodes = [.. cluster.SeedAddresses],
                 SplitBrainResolver = new KeepMajorityOption(),
             })
-            .AddHocon(ClusterHocon(cluster), HoconAddMode.Prepend);
+            .AddHocon(ClusterHocon(cluster), HoconAddMode.Prepend)
+            .WithActors((system, _, resolver) =>
+            {
+                var logger = resolver.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger(typeof(QuarantineGuard).FullName!)
+                    ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+                system.ActorOf(Props.Create(() => new QuarantineGuard(logger)), QuarantineGuard.Name);
+            });
         if (cluster.Seeds.Count == 0)
         {
             builder.WithActors((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
