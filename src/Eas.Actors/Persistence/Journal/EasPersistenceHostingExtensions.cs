@@ -26,7 +26,7 @@ public static class EasPersistenceHostingExtensions
     /// SQLite: the file is prepared here, once, by <see cref="SqliteJournalFile.Prepare"/> (WAL, busy timeout).
     /// PostgreSQL: the connection string is used as given, with <see cref="JournalLoad.Tune"/> filling in the pool size and
     /// connect timeout it does not set; the database must exist, the tables need not. Both: the recovery and breaker
-    /// limits of <see cref="JournalOptions.Load"/>.
+    /// limits of <see cref="JournalOptions.Load"/> (none: the plugins' own defaults).
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">The option the provider needs is missing.</exception>
@@ -42,7 +42,7 @@ public static class EasPersistenceHostingExtensions
         var (connectionString, providerName) = options.Provider switch
         {
             JournalProvider.Sqlite => (SqliteJournalFile.Prepare(Required(options.DataDirectory, nameof(JournalOptions.DataDirectory))), ProviderName.SQLiteMS),
-            JournalProvider.PostgreSql => (options.Load.Tune(Required(options.ConnectionString, nameof(JournalOptions.ConnectionString))), ProviderName.PostgreSQL15),
+            JournalProvider.PostgreSql => (options.Load is { } load ? load.Tune(Required(options.ConnectionString, nameof(JournalOptions.ConnectionString))) : Required(options.ConnectionString, nameof(JournalOptions.ConnectionString)), ProviderName.PostgreSQL15),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown journal provider."),
         };
 
@@ -51,7 +51,7 @@ public static class EasPersistenceHostingExtensions
             .AddHocon(JsonManifestSerializer.Bindings, HoconAddMode.Prepend)
             .WithSqlPersistence(connectionString, providerName, autoInitialize: true)
             // After the plugin's own HOCON and prepended, so these limits win over its defaults.
-            .AddHocon(options.Load.Hocon(), HoconAddMode.Prepend);
+            .AddHocon(options.Load?.Hocon() ?? string.Empty, HoconAddMode.Prepend);
     }
 
     private static string Required(string? value, string name) =>

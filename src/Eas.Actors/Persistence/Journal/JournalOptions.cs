@@ -18,6 +18,9 @@ public sealed record JournalOptions
     /// </summary>
     public string? DataDirectory { get; init; }
 
-    /// <summary>How much of the database this node uses at once: recoveries, the PostgreSQL pool, the breakers.</summary>
-    public JournalLoad Load { get; init; } = JournalLoad.Default;
+    /// <summary>
+    /// How much of the database this node uses at once: recoveries, the PostgreSQL pool, the breakers; null leaves Akka's
+    /// and Npgsql's defaults (the start-up import, which must fail fast and whole when the database goes away).
+    /// </summary>
+    public JournalLoad? Load { get; init; } = JournalLoad.Default;
 }
