@@ -21,16 +21,7 @@ public sealed class ImapAuthenticator(ImapServer server) : IMailAuthenticator
         if (user.Length == 0 || password.Length == 0 || user.Contains('\0') || password.Contains('\0'))
             return MailSignInResult.Refused("Empty user name or password, or one containing NUL.");
 
-        using var place = await ImapConnector.EnterLoginAsync(server, cancellationToken);
-        try
-        {
-            return await CheckAsync(user, password, cancellationToken);
-        }
-        catch (MailStoreUnavailableException e) when (!cancellationToken.IsCancellationRequested && ImapConnector.ServerFailed(e))
-        {
-            place?.ServerFailed();
-            throw;
-        }
+        return await ImapConnector.PacedAsync(server, () => CheckAsync(user, password, cancellationToken), cancellationToken);
     }
 
     private async Task<MailSignInResult> CheckAsync(string user, string password, CancellationToken cancellationToken)

@@ -48,10 +48,20 @@ internal static class ImapConnector
     /// </summary>
     public static async Task<SpoolingImapClient> OpenAsync(ImapServer server, MailCredentials credentials, ImapMetrics? metrics, CancellationToken cancellationToken)
     {
+        return await PacedAsync(server, () => SignedInAsync(server, credentials, metrics, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one sign-in (connect and authenticate) in its turn at the server's <see cref="ImapLoginGate"/>, and tells the
+    /// gate when the server failed it (<see cref="ServerFailed(MailStoreUnavailableException)"/>), so the node's pace
+    /// follows the server (<see cref="LoginPace"/>). Every sign-in of every kind of session goes through here.
+    /// </summary>
+    public static async Task<T> PacedAsync<T>(ImapServer server, Func<Task<T>> signIn, CancellationToken cancellationToken)
+    {
         using var place = await EnterLoginAsync(server, cancellationToken);
         try
         {
-            return await SignedInAsync(server, credentials, metrics, cancellationToken);
+            return await signIn();
         }
         catch (MailStoreUnavailableException e) when (!cancellationToken.IsCancellationRequested && ServerFailed(e))
         {
@@ -123,7 +133,7 @@ internal static class ImapConnector
     /// The sign-in's place at the server's <see cref="ImapLoginGate"/>, held from connect to the answer of the
     /// authentication (the part the IMAP server's login and auth processes pay for); null without a gate.
     /// </summary>
-    public static async ValueTask<ImapLoginGate.Place?> EnterLoginAsync(ImapServer server, CancellationToken cancellationToken) =>
+    private static async ValueTask<ImapLoginGate.Place?> EnterLoginAsync(ImapServer server, CancellationToken cancellationToken) =>
         server.LoginGate is { } gate ? await gate.EnterAsync(cancellationToken) : null;
 
     /// <summary>Logging out is courtesy: the session is being dropped either way.</summary>
