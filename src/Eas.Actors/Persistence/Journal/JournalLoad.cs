@@ -71,8 +71,12 @@ public sealed record JournalLoad
             """);
     }
 
-    /// <summary>Whether the string sets one of <paramref name="keys"/> (lower case, without spaces, as Npgsql compares them).</summary>
+    /// <summary>
+    /// Whether the string sets one of <paramref name="keys"/> (lower case, without spaces, as Npgsql compares them); parsed by
+    /// the framework's connection-string parser, so quoted values containing <c>;</c> or <c>=</c> do not confuse it.
+    /// </summary>
     private static bool Names(string connectionString, params string[] keys) =>
-        connectionString.Split(';').Select(part => part.Split('=', 2)[0].Replace(" ", "", StringComparison.Ordinal).Trim().ToLowerInvariant())
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
             .Any(keys.Contains);
 }

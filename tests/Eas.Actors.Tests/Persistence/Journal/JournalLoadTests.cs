@@ -17,11 +17,20 @@ public class JournalLoadTests
     [InlineData("Host=127.0.0.1;Maximum Pool Size=50;Timeout=5")]
     [InlineData("Host=127.0.0.1;maxpoolsize=50;timeout=5")]
     [InlineData("Host=127.0.0.1; Maximum Pool Size = 50 ; Timeout = 5")]
+    [InlineData("Host=127.0.0.1;Password='a;Timeout=1=b';Maximum Pool Size=50;Timeout=5")]
     public void What_the_connection_string_sets_itself_is_kept(string connectionString)
     {
         var tuned = new NpgsqlConnectionStringBuilder(JournalLoad.Default.Tune(connectionString));
 
         (tuned.MaxPoolSize, tuned.Timeout).ShouldBe((50, 5));
+    }
+
+    [Fact]
+    public void A_key_inside_a_quoted_value_is_not_taken_for_a_setting()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(JournalLoad.Default.Tune("Host=127.0.0.1;Password='x;Timeout=1;MaxPoolSize=2'"));
+
+        (tuned.MaxPoolSize, tuned.Timeout, tuned.Password).ShouldBe((JournalLoad.Default.PoolSize, 15, "x;Timeout=1;MaxPoolSize=2"));
     }
 
     [Fact]
