@@ -33,9 +33,10 @@ namespace Eas.Actors.Cluster;
 /// and gets those first, then what the entity held for it meanwhile: a device's commands run in the order the phone sent them.
 /// </para>
 /// <para>
-/// An admin order that removes or wipes a device (<see cref="TakesHeldPingBack"/>) takes the Ping the entity holds for it
-/// back to the device first, as a request of the phone does: the device answers it Status 1 once the order is done, so
-/// the phone's next request meets the device's new state at once, not after the Ping's heartbeat.
+/// An admin order that removes, wipes, blocks or unblocks a device (<see cref="TakesHeldPingBack"/>) takes the Ping the
+/// entity holds for it back to the device first, as a request of the phone does: the device answers it Status 1 once the
+/// order is done, so the phone's next request meets the device's new state at once, not after the Ping's heartbeat; an
+/// order that changed nothing gives the Ping back to the entity.
 /// </para>
 /// </summary>
 public sealed class AccountEntityActor : ReceiveActor
@@ -137,8 +138,10 @@ public sealed class AccountEntityActor : ReceiveActor
         if (AccountChild.DeviceIdOf(envelope.Child) is { } deviceId)
         {
             var deviceKey = Devices.DeviceActor.KeyOf(_accountId, deviceId);
+            // Sent from nobody: the Ping's asker is no sender to answer with a failure (RecoveryFailed, GaveUp); a Ping the
+            // device never reads comes back as a dead letter and is answered, and counted, once (LostHeldPing).
             if (TakesHeldPingBack(message) && _pings.Release(deviceKey) is { } returned)
-                Deliver(envelope.Child, returned, returned.Ping?.Reply ?? ActorRefs.Nobody, routed: false);
+                Deliver(envelope.Child, returned, ActorRefs.Nobody, routed: false);
             switch (message)
             {
                 case Devices.AbandonRequest abandoned:
@@ -159,11 +162,13 @@ public sealed class AccountEntityActor : ReceiveActor
     /// <summary>
     /// Messages for a device that take the Ping the entity holds for it back to the device, just ahead of them, so the
     /// device's own rules end it: the phone's next request, and an admin's order that removes the device or the
-    /// partnership, or wipes it (MS-ASPROV 3.2.5.1.2): once the order is done the device answers the Ping Status 1 and
-    /// the phone's next request gets what the device must say now (provision again, or the wipe).
+    /// partnership, wipes it (MS-ASPROV 3.2.5.1.2) or changes its access (blocks it: MS-ASCMD 2.2.2 Status 129). Once
+    /// the order is done the device answers the Ping Status 1 and the phone's next request gets what the device must
+    /// say now (provision again, the wipe, the block); an order that changed nothing (a refused wipe) gives the Ping
+    /// back to the entity, so the device passivates as after a plain Ping.
     /// </summary>
     private static bool TakesHeldPingBack(object message) =>
-        message is Devices.ExecuteDeviceCommand or Devices.RemovePartnership or Accounts.ForgetDevice or Devices.RequestRemoteWipe;
+        message is Devices.ExecuteDeviceCommand or Devices.RemovePartnership or Accounts.ForgetDevice or Devices.RequestRemoteWipe or Devices.Access.SetDeviceAccess;
 
     /// <summary>Hands <paramref name="message"/> to the child <paramref name="name"/>, starting it if needed, or holds it while the child stops.</summary>
     private void Deliver(string name, object message, IActorRef sender, bool routed = true)
@@ -201,7 +206,8 @@ public sealed class AccountEntityActor : ReceiveActor
         if (times >= MaxHandOns)
         {
             EntityLog.GaveUp(_settings.Logger, _accountId, name, message.GetType().Name, times + 1);
-            if (IsAsker(letter.Sender))
+            if (LostHeldPing.Of(message) is { } ping) LostHeldPing.Answer(ping, _settings.Logger, _settings.Metrics, "given back to a device whose journal kept failing");
+            else if (IsAsker(letter.Sender))
                 letter.Sender.Tell(new Status.Failure(new Persistence.StoreUnavailableException($"The journal of {_accountId} ({name}) failed {times + 1} times in a row.")));
             return;
         }
@@ -321,7 +327,8 @@ public sealed class AccountEntityActor : ReceiveActor
 
     /// <summary>
     /// The child stops without having handled what was routed to it: answer those askers now with a retriable
-    /// failure rather than let them wait for their deadline. The child's own stop follows (Terminated); what is routed
+    /// failure rather than let them wait for their deadline. A held Ping given back to it is none of them: it comes back
+    /// as a dead letter and is answered Status 1 and counted <c>lost</c> there, once. The child's own stop follows (Terminated); what is routed
     /// until then waits for the next incarnation, which tries to read the state again.
     /// </summary>
     private void RecoveryFailed(IActorRef actor, string reason)

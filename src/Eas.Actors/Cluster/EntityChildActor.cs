@@ -132,6 +132,7 @@ public abstract class EntityChildActor : UntypedPersistentActor
             case DeleteMessagesFailure or DeleteSnapshotsFailure when _forgetting is { } forgetting:
                 _forgetting = null;
                 forgetting.Asker.Tell(new Status.Failure(new StoreUnavailableException("The journal could not delete the entity's events.")));
+                ForgetFailed();
                 break;
             case SaveSnapshotSuccess or SaveSnapshotFailure or DeleteMessagesSuccess or DeleteMessagesFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
                 _snapshots.Handle(this, message);
@@ -197,6 +198,11 @@ public abstract class EntityChildActor : UntypedPersistentActor
         _forgetting = new Forgetting(asker, reply, 2);
         DeleteMessages(LastSequenceNr);
         DeleteSnapshots(new SnapshotSelectionCriteria(long.MaxValue, DateTime.MaxValue));
+    }
+
+    /// <summary>The journal could not delete what <see cref="Forget(IActorRef, object)"/> asked for: the child keeps running as it was.</summary>
+    protected virtual void ForgetFailed()
+    {
     }
 
     private Forgetting? _forgetting;

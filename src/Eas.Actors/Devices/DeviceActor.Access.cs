@@ -114,19 +114,22 @@ public sealed partial class DeviceActor
         }
     }
 
-    /// <summary>An admin approves (Allow), blocks (Block) or hands back to the rules (null) this device; answered with its state (null: never seen).</summary>
+    /// <summary>
+    /// An admin approves (Allow), blocks (Block) or hands back to the rules (null) this device; answered with its state
+    /// (null: never seen). A decision that changes the device's access ends a request parked under the old one (Ping
+    /// Status 1, MS-ASCMD 2.2.3.177.11: reissue the Ping; an empty Sync), as a wipe order does: the phone's next request
+    /// then passes the access gate like any other (<see cref="DecideWithAccessAsync"/>), so a blocked device gets the
+    /// answer every command of a blocked device gets (MS-ASCMD 2.2.2 Status 129, DeviceIsBlockedForThisUser, from 14.0;
+    /// HTTP 403 before) at once instead of after the Ping's heartbeat, and a quarantined one sees only its Inbox. An
+    /// order that changes nothing leaves the Ping parked, with the entity if it held it (<see cref="AfterOrder"/>).
+    /// </summary>
     private void DecideAccess(SetDeviceAccess order)
     {
         var replyTo = Sender;
-        if (_state is null)
-        {
-            replyTo.Tell(new DeviceAccessResult(null));
-            return;
-        }
-
-        if (_state.AccessDecision == order.Level)
+        if (_state is null || _state.AccessDecision == order.Level)
         {
             replyTo.Tell(new DeviceAccessResult(_state));
+            AfterOrder(endsParked: false, "access");
             return;
         }
 
@@ -136,6 +139,7 @@ public sealed partial class DeviceActor
         {
             NoteLists(before);
             replyTo.Tell(new DeviceAccessResult(_state));
+            AfterOrder(endsParked: true, "access");
         });
     }
 }

@@ -102,6 +102,26 @@ public sealed partial class DeviceActor
     }
 
     /// <summary>
+    /// After an admin's order (a wipe, an access decision, a removal that did not happen): the entity gave this device the
+    /// Ping it held just ahead of the order (<see cref="AccountEntityActor"/>). An order that changes what the device must
+    /// answer ends a parked request (<paramref name="endsParked"/>: Status 1, an empty Sync), so the phone's next request
+    /// meets the new state at once; any other leaves the Ping parked, and a plain one goes back to the entity, so this
+    /// device passivates as after a plain Ping instead of holding it, and itself, in memory until the heartbeat.
+    /// </summary>
+    private void AfterOrder(bool endsParked, string outcome)
+    {
+        if (_parked is null) return;
+        if (!endsParked)
+        {
+            HandBack();
+            return;
+        }
+
+        DeviceLog.ParkedEndedByOrder(settings.Logger, _entityId, outcome);
+        Answer(ExpiredAnswer(), outcome, unwatch: true);
+    }
+
+    /// <summary>
     /// A change or an abandon for the Ping this device has just handed over, routed here before the entity had it:
     /// back to the entity, which applies it to the Ping it holds.
     /// </summary>

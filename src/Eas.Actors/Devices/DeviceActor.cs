@@ -98,7 +98,11 @@ public sealed partial class DeviceActor : EntityChildActor
                 DecideAccess(order);
                 return true;
             case RemovePartnership:
-                if (_state is null) Sender.Tell(new PartnershipRemoved(null));
+                if (_state is null)
+                {
+                    Sender.Tell(new PartnershipRemoved(null));
+                    AfterOrder(endsParked: false, "removed");
+                }
                 else
                 {
                     UnlistForgotten();
@@ -225,7 +229,8 @@ public sealed partial class DeviceActor : EntityChildActor
     /// <summary>
     /// An admin's wipe order or cancellation: written, then answered with the device's state (or the refusal). A wipe
     /// ordered while a request is parked ends it (Status 1, an empty Sync), so the phone's next request gets the wipe
-    /// (MS-ASPROV 3.2.5.1.2: Status 140, or HTTP 449 before 14.0) at once instead of after the heartbeat.
+    /// (MS-ASPROV 3.2.5.1.2: Status 140, or HTTP 449 before 14.0) at once instead of after the heartbeat. A refused
+    /// order leaves a Ping its entity held parked, and it goes back to the entity (<see cref="AfterOrder"/>).
     /// </summary>
     private void Wipe((RemoteWipeRefusal? Refusal, ImmutableArray<DeviceEvent> Events) decided)
     {
@@ -233,6 +238,7 @@ public sealed partial class DeviceActor : EntityChildActor
         if (decided.Refusal is { } refusal)
         {
             replyTo.Tell(new RemoteWipeResult(refusal, _state));
+            AfterOrder(endsParked: false, "wiped");
             return;
         }
 
@@ -241,7 +247,7 @@ public sealed partial class DeviceActor : EntityChildActor
         {
             NoteLists(before);
             replyTo.Tell(new RemoteWipeResult(null, _state));
-            if (_parked is not null && _state is { } wiped && RemoteWipeRules.GateOf(wiped) == RemoteWipeGate.Pending) Answer(ExpiredAnswer(), "wiped", unwatch: true);
+            AfterOrder(_state is { } wiped && RemoteWipeRules.GateOf(wiped) == RemoteWipeGate.Pending, "wiped");
         });
     }
 
@@ -316,6 +322,9 @@ public sealed partial class DeviceActor : EntityChildActor
     /// DeviceInformation "as soon as possible after the client has been provisioned" (MS-ASCMD 3.1.5.2).
     /// </summary>
     private static bool NeedsPolicyKey(EasCommand command) => command != EasCommand.Provision;
+
+    /// <summary>A partnership whose removal the journal refused stays as it was, and so does a Ping parked under it.</summary>
+    protected override void ForgetFailed() => AfterOrder(endsParked: false, "removed");
 
     protected override void PostStop()
     {

@@ -1,3 +1,4 @@
+using Eas.Host.Diagnostics;
 using Eas.Host.Diagnostics.Live;
 using Eas.Host.Diagnostics.Tracing;
 
@@ -6,7 +7,8 @@ namespace Eas.Host.Admin;
 /// <summary>
 /// The operators' part of the admin API: <c>GET /stats</c>, the live snapshot <c>eas-server top</c> reads
 /// (<see cref="StatsSnapshot"/>), and <c>GET/PUT /diagnostics</c>, the request trace switch
-/// (<see cref="RequestTracer"/>). Both carry account and device names, so they sit behind the admin filter.
+/// (<see cref="RequestTracer"/>). Both carry account and device names, so they sit behind the admin filter. <c>GET /runtime</c>:
+/// the GC and compilation settings the runtime runs this process with (<see cref="RuntimeReport"/>).
 /// </summary>
 internal static class DiagnosticsEndpoints
 {
@@ -14,6 +16,7 @@ internal static class DiagnosticsEndpoints
     {
         api.MapGet("/stats", (StatsCollector stats) => stats.Collect());
         api.MapGet("/diagnostics", (RequestTracer tracer) => tracer.Current);
+        api.MapGet("/runtime", RuntimeReport.Current);
         api.MapPut("/diagnostics", async (DiagnosticsChangeRequest change, RequestTracer tracer, HttpContext http, CancellationToken ct) =>
         {
             try

@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Eas.Actors.Cluster;
 using Eas.Actors.Devices;
+using Eas.Actors.Devices.Access;
 using Eas.Actors.Diagnostics;
 using Eas.Actors.Mailboxes;
 using Eas.Actors.Tests.TestKit;
@@ -18,15 +19,10 @@ namespace Eas.Actors.Tests.Cluster;
 /// <summary>
 /// A plain Ping (MS-ASCMD 2.2.1.13) that its device hands to the account entity: the real entity, device and mailbox
 /// actors (webhook push, an in-memory inbox, an in-memory journal), heartbeats on a wheel whose clock moves only when
-/// told, so a heartbeat passes exactly when a test says.
+/// told, so a heartbeat passes exactly when a test says. The journal is in memory and fails on order (<see cref="RefusingJournal"/>).
 /// </summary>
 public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
 {
-    private const string InMemoryJournal = """
-        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """;
-
     private const string Inbox = "1";
     private const string DeviceKey = "mike@ox.io/phone1";
     private const int Heartbeat = 600;
@@ -38,12 +34,13 @@ public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
     private readonly EntityCounts _counts = new();
     private readonly InMemoryInbox _inbox = new(3);
     private readonly ManualTimeProvider _clock = new();
+    private readonly Sync.Calendar.CapturingLogger<AccountEntityActor> _log = new();
     private readonly DeadlineWheel _wheel;
     private readonly Akka.TestKit.TestProbe _mailboxTold;
     private IActorRef _shard = ActorRefs.Nobody;
 
     public HeldPingTests()
-        : base(InMemoryJournal)
+        : base(RefusingJournal.Hocon)
     {
         _wheel = new DeadlineWheel(_clock, TimeSpan.FromSeconds(1));
         _mailboxTold = CreateTestProbe();
@@ -248,6 +245,78 @@ public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
         _counts[EntityKind.Device].ShouldBe(1, "the device held its parked Sync and never passivated");
     }
 
+    [Fact]
+    public async Task MS_ASCMD_2_2_2_a_device_blocked_while_the_entity_holds_its_Ping_is_answered_Status_1_at_once_and_its_next_Ping_gets_the_block()
+    {
+        Start(ParkedIdle, accessRules: true);
+        await SyncedAsync();
+        var ping = Devices.ExecuteAsync(Ping(), Deadline, default);
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline);
+
+        (await Devices.SetAccessAsync("mike@ox.io", "Phone1", DeviceAccessLevel.Block, "admin", Deadline)).State.ShouldNotBeNull().AccessDecision.ShouldBe(DeviceAccessLevel.Block);
+
+        (await ping.WaitAsync(Deadline)).ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.Expired);
+        _recorder.Sum("eas.ping.outcomes", "access").ShouldBe(1);
+        _mailboxTold.ExpectMsg<UnwatchFolders>().DeviceKey.ShouldBe(DeviceKey);
+        (await Devices.ExecuteAsync(Ping(), Deadline, default)).ShouldBeOfType<DeviceAccessDenied>().Level.ShouldBe(DeviceAccessLevel.Block);
+    }
+
+    [Fact]
+    public async Task A_refused_wipe_gives_the_held_Ping_back_to_the_entity_and_the_device_passivates_again()
+    {
+        Start(ParkedIdle);
+        await SyncedAsync();
+        var ping = Devices.ExecuteAsync(Ping(), Deadline, default);
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline);
+
+        // An account-only wipe needs 16.1; the phone speaks 14.1.
+        (await Devices.RequestWipeAsync("mike@ox.io", "Phone1", accountOnly: true, "admin", Deadline)).Refusal.ShouldBe(RemoteWipeRefusal.AccountOnlyNeeds161);
+
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline, "the device gave the Ping back and passivated");
+        ping.IsCompleted.ShouldBeFalse();
+        Report("INBOX");
+        (await ping.WaitAsync(Deadline)).ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.ChangesFound);
+        _counts[EntityKind.Device].ShouldBe(0, "the entity answered the Ping it held again");
+    }
+
+    [Fact]
+    public async Task An_access_order_that_changes_nothing_leaves_the_held_Ping_parked_with_the_entity()
+    {
+        Start(ParkedIdle, accessRules: true);
+        await SyncedAsync();
+        var ping = Devices.ExecuteAsync(Ping(), Deadline, default);
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline);
+
+        (await Devices.SetAccessAsync("mike@ox.io", "Phone1", null, "admin", Deadline)).State.ShouldNotBeNull().AccessDecision.ShouldBeNull();
+
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline, "the device gave the Ping back and passivated");
+        ping.IsCompleted.ShouldBeFalse();
+        Report("INBOX");
+        (await ping.WaitAsync(Deadline)).ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.ChangesFound);
+        _counts[EntityKind.Device].ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task MS_ASCMD_2_2_1_13_a_held_Ping_given_back_to_a_device_whose_state_cannot_be_read_is_answered_Status_1_and_counted_lost_once()
+    {
+        Start(ParkedIdle);
+        await SyncedAsync();
+        var ping = Devices.ExecuteAsync(Ping(), Deadline, default);
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline);
+        await RefusingJournal.Of(Sys).Ask<RefuseReplays>(new RefuseReplays(1), Deadline);
+
+        var next = Devices.ExecuteAsync(Request(EasCommand.FolderSync, new FolderSyncRequest("0")), Deadline, default);
+
+        (await ping.WaitAsync(Deadline)).ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.Expired);
+        await Should.ThrowAsync<Eas.Actors.Persistence.StoreUnavailableException>(() => next.WaitAsync(Deadline));
+        AwaitAssert(() => _recorder.Sum("eas.ping.outcomes", "lost").ShouldBe(1), Deadline);
+        // The device's incarnation that could not read its state has stopped and its letters are all back.
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline);
+        _mailboxTold.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+        _recorder.Sum("eas.ping.outcomes", "lost").ShouldBe(1);
+        lock (_log.Lines) _log.Lines.Count(line => line.EventId == 5900).ShouldBe(1);
+    }
+
     public new void Dispose()
     {
         _wheel.Dispose();
@@ -256,8 +325,10 @@ public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
         base.Dispose();
     }
 
-    private void Start(TimeSpan parkedIdle, RequestBudgetLimits? budgets = null, LoopLimits? loops = null)
+    private void Start(TimeSpan parkedIdle, RequestBudgetLimits? budgets = null, LoopLimits? loops = null, bool accessRules = false)
     {
+        var view = new Eas.Actors.Accounts.DirectoryView();
+        view.Publish(Eas.Actors.Accounts.DirectoryState.Default);
         var metrics = new PushMetrics(_meter);
         var mailbox = new MailboxActorSettings(_inbox, _inbox, metrics) { Push = PushMode.Webhook, SafetyNetInterval = TimeSpan.FromHours(1) };
         var device = new DeviceActorSettings(new DevicePolicy(false, true, ImmutableSortedDictionary<string, string>.Empty), () => 1)
@@ -268,6 +339,7 @@ public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
             Clock = _clock,
             Budgets = budgets ?? new RequestBudgetLimits(),
             Loops = loops ?? new LoopLimits(),
+            Directory = accessRules ? new Eas.Actors.Accounts.DirectoryRegion(CreateTestProbe().Ref, view, Deadline) : null,
         };
         var probe = _mailboxTold.Ref;
         var settings = new AccountEntitySettings(
@@ -280,7 +352,9 @@ public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
             Metrics = metrics,
             Clock = _clock,
             EmptyLinger = TimeSpan.FromHours(1),
+            Logger = _log,
         };
+        Sys.ActorOf(ChildLetterReturner.PropsFor(Eas.Actors.Tests.TestKit.FakeShard.Region(Sys), _log, metrics), ChildLetterReturner.Name);
         _shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", settings))));
     }
 

@@ -9,7 +9,8 @@ namespace Eas.Actors.Tests.TestKit;
 /// Akka's in-memory journal, which fails writes on order: after <see cref="RefuseWrites"/> each of the next writes is
 /// held (the asker is told <see cref="WriteHeld"/>) until <see cref="ReleaseWrite"/>, and then fails, as a journal whose
 /// database went away does; Akka.Persistence then stops the writer. Between the two, the test can put messages in the
-/// writer's mailbox deterministically.
+/// writer's mailbox deterministically. After <see cref="RefuseReplays"/> the next replays fail at once, as a journal whose
+/// database cannot be read does: the recovering actor's recovery fails and Akka.Persistence stops it.
 /// </summary>
 public sealed class RefusingJournal : MemoryJournal
 {
@@ -22,6 +23,7 @@ public sealed class RefusingJournal : MemoryJournal
         """;
 
     private int _refusals;
+    private int _replayRefusals;
     private IActorRef _asker = ActorRefs.Nobody;
     private TaskCompletionSource? _held;
 
@@ -36,12 +38,27 @@ public sealed class RefusingJournal : MemoryJournal
                 _refusals = refuse.Count;
                 _asker = Sender;
                 return true;
+            case RefuseReplays refuse:
+                _replayRefusals = refuse.Count;
+                Sender.Tell(refuse);
+                return true;
             case ReleaseWrite:
                 _held?.TrySetResult();
                 return true;
             default:
                 return base.ReceivePluginInternal(message);
         }
+    }
+
+    public override Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<IPersistentRepresentation> recoveryCallback)
+    {
+        if (_replayRefusals > 0)
+        {
+            _replayRefusals--;
+            return Task.FromException(new InvalidOperationException("The test's journal refuses this replay."));
+        }
+
+        return base.ReplayMessagesAsync(context, persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback);
     }
 
     protected override async Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken = default)
@@ -63,6 +80,9 @@ public sealed record WriteHeld
 {
     public static readonly WriteHeld Instance = new();
 }
+
+/// <summary>Fail the next <paramref name="Count"/> replays; answered with itself once in force.</summary>
+public sealed record RefuseReplays(int Count);
 
 /// <summary>Let the held write fail.</summary>
 public sealed record ReleaseWrite
