@@ -197,8 +197,14 @@ public static class CollectionSync
         return state with { PendingDeletes = deletes.ToImmutable(), PendingChanges = changes.ToImmutable(), PendingAdds = [.. adds] };
     }
 
+    /// <summary>
+    /// An empty delta (every window of an initial sync of a folder nobody else changes) keeps the state's own lists:
+    /// rebuilding them through builders would give equal lists under new references, and the delta to journal
+    /// (<see cref="PendingAddsTaken"/>) then matches the window's pending adds by walking both whole lists.
+    /// </summary>
     private static CollectionSyncState AbsorbDelta(CollectionSyncState state, FolderListing listing, DateTimeOffset? since)
     {
+        if (listing.Messages.IsDefaultOrEmpty && listing.Vanished.IsDefaultOrEmpty) return state;
         var deletes = state.PendingDeletes.ToBuilder();
         var changes = state.PendingChanges.ToBuilder();
         var adds = state.PendingAdds.ToBuilder();

@@ -196,6 +196,24 @@ public sealed class CollectionStateDeltaTests : Akka.TestKit.Xunit2.TestKit
         saved.Items.Count.ShouldBe(60 * 100);
     }
 
+    [Fact]
+    public void A_window_after_an_empty_folder_delta_is_still_matched_as_taken_from_the_front_of_the_pending_adds()
+    {
+        var folder = Enumerable.Range(1, 2_000).Select(uid => new MessageInfo((uint)uid, MessageFlags.Seen, T0.AddMinutes(uid))).ToImmutableArray();
+        var saved = ItemsEdit.Saved(Deliver(CollectionSync.Absorb(CollectionSync.Start("e1", 0, 0), new FolderListing(7, 100, folder, [], false), null), 100));
+        var unchanged = new FolderListing(7, 100, [], [], IsDelta: true);
+
+        // As the runner takes a window: confirm, take in the folder's (empty) MODSEQ delta, cut the window.
+        var absorbed = CollectionSync.Absorb(CollectionSync.Confirm(saved), unchanged, null);
+        var next = Deliver(absorbed, 100);
+        var answered = CollectionSync.Answered(next, saved, saved.Counter);
+
+        absorbed.PendingAdds.ShouldBeSameAs(saved.PendingAdds);
+        PendingAddsTaken.Between(saved, answered).ShouldNotBeNull();
+        DeltaBytes(CollectionStateDelta.Between(saved, answered)).ShouldBe(DeltaBytes(CollectionStateDelta.Between(saved, ItemsEdit.Saved(answered))));
+        DeltaBytes(answered.Rollback).ShouldBe(DeltaBytes(CollectionStateDelta.Between(ItemsEdit.Saved(next), saved with { Rollback = null })));
+    }
+
     private string DeltaBytes(CollectionStateDelta? delta) =>
         delta is null ? "none" : Convert.ToBase64String(Serializer.ToBinary(new CollectionStateAdvanced("1", delta)));
 
