@@ -12,6 +12,14 @@ namespace Eas.Host.Auth;
 /// passwords are refused (401) without reaching the IMAP server once they repeat or lock their account or
 /// address. A wrong password never evicts a verified one; an IMAP outage is reported as such so the phone is
 /// told to retry rather than to ask its user for a new password.
+/// <para>
+/// One check per login at a time: a request that finds a check of its login under way waits for it, then is accepted
+/// if the cache now holds its password, answered as the check was if the IMAP server failed it, and checks for itself
+/// only otherwise (another password). All of an account's phones find their cached verification gone in the same
+/// minute (they signed in together after a node start or a failover, and the lifetime is fixed), and each of their
+/// requests used to sign in on its own: under load the waves queued for the node's IMAP sign-in places until requests
+/// failed with 503, and a phone being refused had no Ping parked to push to.
+/// </para>
 /// </summary>
 public sealed class SignInService(
     IMailAuthenticator authenticator,
@@ -21,6 +29,9 @@ public sealed class SignInService(
     ServerMetrics metrics,
     ILogger<SignInService> logger)
 {
+    /// <summary>The check under way for each login (its outcome when done); only while it runs.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<SignInOutcome>> _checks = new(StringComparer.Ordinal);
+
     /// <summary>Checks the Basic credentials of <paramref name="authorization"/> (the header's value).</summary>
     /// <param name="authorization">The Authorization header's value, if any.</param>
     /// <param name="address">The client's address (<see cref="ClientAddress"/>), which failures are counted against too.</param>
@@ -41,19 +52,52 @@ public sealed class SignInService(
             return new SignInResult(SignInOutcome.Accepted, name, credentials.Password);
         if (Refusal(name, credentials.Password, address) is { } early) return early;
 
-        using var place = await protection.EnterCheckAsync(name.AccountId, address, cancellationToken);
-        if (Refusal(name, credentials.Password, address) is { } meanwhile) return meanwhile;
-        try
+        if (_checks.TryGetValue(name.ImapLogin, out var running))
         {
-            var result = await authenticator.AuthenticateAsync(name.ImapLogin, credentials.Password, cancellationToken);
-            if (result.Succeeded)
+            var outcome = await running.WaitAsync(cancellationToken);
+            if (cache.IsVerified(name.ImapLogin, credentials.Password)) return new SignInResult(SignInOutcome.Accepted, name, credentials.Password);
+            if (outcome == SignInOutcome.StoreUnavailable)
             {
-                cache.Remember(name.ImapLogin, credentials.Password);
-                protection.Accepted(name.AccountId);
-                return new SignInResult(SignInOutcome.Accepted, name, credentials.Password);
+                metrics.AuthenticationFailed("store_unavailable");
+                return new SignInResult(SignInOutcome.StoreUnavailable, name);
             }
 
-            protection.Refused(name.ImapLogin, name.AccountId, credentials.Password, address);
+            if (Refusal(name, credentials.Password, address) is { } refused) return refused;
+        }
+
+        var check = new TaskCompletionSource<SignInOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _checks[name.ImapLogin] = check.Task;
+        // A check that ends without a verdict (the phone hung up) leaves its waiters to check for themselves.
+        var result = SignInOutcome.Missing;
+        try
+        {
+            var signedIn = await CheckAsync(name, credentials.Password, address, cancellationToken);
+            result = signedIn.Outcome;
+            return signedIn;
+        }
+        finally
+        {
+            _checks.TryRemove(new KeyValuePair<string, Task<SignInOutcome>>(name.ImapLogin, check.Task));
+            check.TrySetResult(result);
+        }
+    }
+
+    /// <summary>Asks the IMAP server, within the account's or the address's places for checks.</summary>
+    private async Task<SignInResult> CheckAsync(SignInName name, string password, string address, CancellationToken cancellationToken)
+    {
+        using var place = await protection.EnterCheckAsync(name.AccountId, address, cancellationToken);
+        if (Refusal(name, password, address) is { } meanwhile) return meanwhile;
+        try
+        {
+            var result = await authenticator.AuthenticateAsync(name.ImapLogin, password, cancellationToken);
+            if (result.Succeeded)
+            {
+                cache.Remember(name.ImapLogin, password);
+                protection.Accepted(name.AccountId);
+                return new SignInResult(SignInOutcome.Accepted, name, password);
+            }
+
+            protection.Refused(name.ImapLogin, name.AccountId, password, address);
             metrics.AuthenticationFailed("rejected");
             HostLog.SignInRejected(logger, name.AccountId);
             return new SignInResult(SignInOutcome.Rejected, name);

@@ -49,10 +49,29 @@ public class PushBenchCommandTests
         PushBenchCommand.Settings(Parse("--nodes 3")).KillNode.ShouldBeNull();
     }
 
+    [Fact]
+    public void The_three_node_webhook_run_of_issue_12_parses()
+    {
+        var result = Parse("--nodes 3 --push webhook --devices 10000 --accounts 1000 --hold-seconds 60 --deliveries 100");
+
+        result.Errors.ShouldBeEmpty();
+        var settings = PushBenchCommand.Settings(result);
+        settings.Nodes.ShouldBe(3);
+        settings.Webhook.ShouldBeTrue();
+        Parse("--nodes 3 --push webhook --kill-node 2").Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_large_run_without_a_deadline_gets_time_for_its_setup()
+    {
+        PushBenchCommand.DefaultMaxSecondsFor(devices: 1500, holdSeconds: 60).ShouldBe(PushBenchCommand.DefaultMaxSeconds);
+        PushBenchCommand.DefaultMaxSecondsFor(devices: 10_000, holdSeconds: 60).ShouldBe(600 + 60 + 2000);
+    }
+
     [Theory]
     [InlineData("--nodes 2 --kill-node 1", "--kill-node needs --nodes 3 or more (the survivors must be a majority) and names one of them (1 to --nodes).")]
     [InlineData("--nodes 3 --kill-node 4", "--kill-node needs --nodes 3 or more (the survivors must be a majority) and names one of them (1 to --nodes).")]
-    [InlineData("--nodes 3 --push webhook", "--push webhook runs one node.")]
+    [InlineData("--nodes 3 --push webhook --kill-node 1", "--push webhook posts to node 1: kill another node.")]
     [InlineData("--nodes 9", "--nodes must not exceed 8.")]
     [InlineData("--devices 10 --accounts 20", "--accounts must not exceed --devices (every account needs a device).")]
     [InlineData("--command-session-idle-seconds 0", "--command-session-idle-seconds must be a positive number.")]

@@ -116,7 +116,8 @@ internal sealed class PushFixture : IAsyncDisposable
 
     private async Task StartAsync(CancellationToken token)
     {
-        // Webhook mode: Dovecot names the server's URL before either starts, so the server's port is chosen first.
+        // Webhook mode: Dovecot names the server's URL before either starts, so the server's port is chosen first. In a
+        // cluster Dovecot posts to node 1, and node 1 tells the account's mailbox through the shard region.
         int? serverPort = Options.Webhook ? BenchSupport.FreePort() : null;
         _dovecot = await DovecotInstance.StartAsync(new DovecotOptions
         {

@@ -55,7 +55,9 @@ internal sealed record PushFixtureOptions(
 
     /// <summary>How the server hears of changes, for the console.</summary>
     public string PushDescription => Webhook
-        ? "webhook (Dovecot's push_notification plugin posts to the server; no watcher sessions)"
+        ? Nodes > 1
+            ? "webhook (Dovecot's push_notification plugin posts to node 1, which forwards to the account's mailbox on whichever node holds it; no watcher sessions)"
+            : "webhook (Dovecot's push_notification plugin posts to the server; no watcher sessions)"
         : "imap (a watcher session per account)";
 
     /// <summary>The name of server node <paramref name="number"/> in messages: "server" when there is one.</summary>

@@ -52,15 +52,16 @@ internal sealed class ServerCluster : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="count"/> servers with <paramref name="arguments"/> plus each one's URL, data directory
     /// and, for a cluster, the cluster and journal settings, each under <paramref name="descriptorLimit"/> when given;
-    /// returns once they answer (and, for a cluster, have formed).
+    /// returns once they answer (and, for a cluster, have formed). <paramref name="firstPort"/>, when given, is the HTTP
+    /// port of the server or of node 1 (Dovecot's push webhook names it before the servers start).
     /// </summary>
     public static async Task<ServerCluster> StartAsync(
-        string serverDll, IReadOnlyList<string> arguments, int count, string workDirectory, CancellationToken cancellationToken, int? singlePort = null, long? descriptorLimit = null,
+        string serverDll, IReadOnlyList<string> arguments, int count, string workDirectory, CancellationToken cancellationToken, int? firstPort = null, long? descriptorLimit = null,
         bool loosened = true)
     {
         if (count == 1)
         {
-            var baseUrl = new Uri($"http://127.0.0.1:{singlePort ?? BenchSupport.FreePort()}");
+            var baseUrl = new Uri($"http://127.0.0.1:{firstPort ?? BenchSupport.FreePort()}");
             string[] single = ["--urls", baseUrl.ToString().TrimEnd('/'), $"--Eas:DataDir={Path.Combine(workDirectory, "state")}", .. arguments];
             AnsiConsole.WriteLine($"Server: {Prlimit(descriptorLimit)}dotnet {serverDll} {string.Join(' ', single)}");
             var server = await ServerProcess.StartAsync(serverDll, single, baseUrl, Path.Combine(workDirectory, "server.log"), ServerStartTimeout, cancellationToken, descriptorLimit: descriptorLimit);
@@ -75,7 +76,7 @@ internal sealed class ServerCluster : IAsyncDisposable
             AnsiConsole.WriteLine($"PostgreSQL: 127.0.0.1:{journal.Port}, the journal of {count} nodes");
             var seedPort = BenchSupport.FreePort();
             var starting = Enumerable.Range(1, count)
-                .Select(number => StartNodeAsync(serverDll, arguments, number, number == 1 ? seedPort : BenchSupport.FreePort(), seedPort, journal.ConnectionString, workDirectory, descriptorLimit, loosened, cancellationToken))
+                .Select(number => StartNodeAsync(serverDll, arguments, number, number == 1 ? firstPort : null, number == 1 ? seedPort : BenchSupport.FreePort(), seedPort, journal.ConnectionString, workDirectory, descriptorLimit, loosened, cancellationToken))
                 .ToList();
             try
             {
@@ -120,12 +121,12 @@ internal sealed class ServerCluster : IAsyncDisposable
     }
 
     private static async Task<ServerNode> StartNodeAsync(
-        string serverDll, IReadOnlyList<string> arguments, int number, int clusterPort, int seedPort, string journal, string workDirectory, long? descriptorLimit, bool loosened,
+        string serverDll, IReadOnlyList<string> arguments, int number, int? httpPort, int clusterPort, int seedPort, string journal, string workDirectory, long? descriptorLimit, bool loosened,
         CancellationToken cancellationToken)
     {
         var directory = Path.Combine(workDirectory, $"node-{number}");
         Directory.CreateDirectory(directory);
-        var baseUrl = new Uri($"http://127.0.0.1:{BenchSupport.FreePort()}");
+        var baseUrl = new Uri($"http://127.0.0.1:{httpPort ?? BenchSupport.FreePort()}");
         string[] all =
         [
             "--urls", baseUrl.ToString().TrimEnd('/'),

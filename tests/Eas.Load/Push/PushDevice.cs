@@ -136,6 +136,7 @@ internal sealed class PushDevice
     /// <summary>A failed request: failed at the kill when the failover's window says so, else an error.</summary>
     private void Count(string problem, bool transient, long at)
     {
+        _ledger.Failed(Index, at);
         if (_failover?.AtTheKill(at, transient) == true) _counters.FailedAtTheKill(problem);
         else _counters.Error(problem);
     }

@@ -26,6 +26,7 @@ internal sealed class PushLedger(int devices, int accounts)
     private readonly HashSet<int>[] _seen = [.. Enumerable.Range(0, devices).Select(_ => new HashSet<int>())];
     private readonly long[] _lastPingSent = new long[devices];
     private readonly long[] _lastSyncStarted = new long[devices];
+    private readonly long[] _lastFailed = new long[devices];
     private readonly List<(Delivery Delivery, long AnsweredAt)> _answers = [];
     private readonly bool[] _retired = new bool[devices];
     private readonly Lock _gate = new();
@@ -75,6 +76,12 @@ internal sealed class PushLedger(int devices, int accounts)
     public void PingSent(int device, long at)
     {
         lock (_gate) _lastPingSent[device] = at;
+    }
+
+    /// <summary>A request of device <paramref name="device"/> failed at <paramref name="at"/> (an error, a 503, a dropped connection).</summary>
+    public void Failed(int device, long at)
+    {
+        lock (_gate) _lastFailed[device] = at;
     }
 
     /// <summary>Device <paramref name="device"/>'s Ping answered Status 2 at <paramref name="at"/>.</summary>
@@ -177,26 +184,35 @@ internal sealed class PushLedger(int devices, int accounts)
 
     /// <summary>
     /// The pushes never made, by what the phone did after the APPEND completed: a Sync begun after it that did not
-    /// return the message; a Ping sent after it that never answered Status 2 (its check missed the change); or neither
-    /// (a Ping parked before the change was never woken, or the APPEND never completed).
+    /// return the message; a Ping sent after it that never answered Status 2 (its check missed the change); a request
+    /// that failed after the APPEND began (the phone was being refused, so no Ping of its was parked to be woken); or
+    /// none of these (a Ping parked before the change was never woken, or the APPEND never completed).
     /// </summary>
     private MissingPushes MissingPushes()
     {
-        int syncedWithout = 0, pingedAfter = 0, neverWoken = 0;
+        int syncedWithout = 0, pingedAfter = 0, failing = 0, neverWoken = 0;
+        var named = new List<MissingPush>();
         for (var device = 0; device < devices; device++)
         {
             foreach (var delivery in _owed[device])
             {
                 if (EarliestAnswer(device, delivery) is not null) continue;
                 var completed = Volatile.Read(ref delivery.CompletedAt);
-                if (completed != 0 && _lastSyncStarted[device] > completed) syncedWithout++;
-                else if (completed != 0 && _lastPingSent[device] > completed) pingedAfter++;
-                else neverWoken++;
+                MissingCause cause;
+                if (completed != 0 && _lastSyncStarted[device] > completed) (cause, syncedWithout) = (MissingCause.SyncedWithout, syncedWithout + 1);
+                else if (completed != 0 && _lastPingSent[device] > completed) (cause, pingedAfter) = (MissingCause.PingedAfter, pingedAfter + 1);
+                else if (_lastFailed[device] > delivery.StartedAt) (cause, failing) = (MissingCause.Failing, failing + 1);
+                else (cause, neverWoken) = (MissingCause.NeverWoken, neverWoken + 1);
+                if (named.Count < Push.MissingPushes.NamedAtMost)
+                    named.Add(new MissingPush(device, delivery.Account, delivery.Number, cause, Utc(delivery.StartedAt), Utc(completed), Utc(_lastPingSent[device]), Utc(_lastSyncStarted[device]), Utc(_lastFailed[device])));
             }
         }
 
-        return new MissingPushes(syncedWithout, pingedAfter, neverWoken);
+        return new MissingPushes(syncedWithout, pingedAfter, neverWoken) { Failing = failing, Named = named };
     }
+
+    /// <summary>The wall-clock time of a <see cref="Stopwatch"/> timestamp, to find it in the servers' logs; null for 0 (never).</summary>
+    private static DateTime? Utc(long timestamp) => timestamp == 0 ? null : DateTime.UtcNow - Stopwatch.GetElapsedTime(timestamp);
 
     /// <summary>One message appended to one account.</summary>
     internal sealed class Delivery(int number, int account, long startedAt)
@@ -231,11 +247,56 @@ internal sealed record PushLedgerSummary(IReadOnlyList<double> LatenciesMs, int 
     public int Duplicates { get; init; }
 }
 
-/// <summary>Pushes never made: after a Sync begun past the APPEND that did not return it, behind a Ping sent past the APPEND, or with the phone's Ping never woken.</summary>
+/// <summary>
+/// Pushes never made: after a Sync begun past the APPEND that did not return it, behind a Ping sent past the APPEND, with
+/// the phone's requests failing after the APPEND began (<see cref="Failing"/>), or with the phone's Ping never woken.
+/// </summary>
 internal sealed record MissingPushes(int SyncedWithout, int PingedAfter, int NeverWoken)
 {
-    public int Total => SyncedWithout + PingedAfter + NeverWoken;
+    /// <summary>How many missing pushes are named one by one (<see cref="Named"/>).</summary>
+    public const int NamedAtMost = 20;
+
+    public int Total => SyncedWithout + PingedAfter + Failing + NeverWoken;
+
+    /// <summary>Phones with a failed request after the APPEND began: refused (503, timeouts), not parked, so there was no Ping to wake.</summary>
+    public int Failing { get; init; }
+
+    /// <summary>The first <see cref="NamedAtMost"/> missing pushes, each with its phone, account, delivery and times, to look up in the servers' logs.</summary>
+    public IReadOnlyList<MissingPush> Named { get; init; } = [];
 
     public override string ToString() =>
-        $"{SyncedWithout} synced after the APPEND without it, {PingedAfter} behind a Ping sent after the APPEND, {NeverWoken} parked before it and never woken";
+        $"{SyncedWithout} synced after the APPEND without it, {PingedAfter} behind a Ping sent after the APPEND, {Failing} with the phone's requests failing after it, {NeverWoken} parked before it and never woken";
+}
+
+/// <summary>What a missing push's phone did after its APPEND completed (<see cref="PushLedger"/>).</summary>
+internal enum MissingCause
+{
+    SyncedWithout,
+    PingedAfter,
+    Failing,
+    NeverWoken,
+}
+
+/// <summary>
+/// One push never made: device <see cref="Device"/> (DeviceId ending in its number, <c>D5</c>) of account number
+/// <see cref="Account"/> (<c>PREFIX{Account:D5}@ox.io</c>) never heard of delivery <see cref="Number"/>
+/// (<c>[push N]</c> in its subject); when its APPEND began and completed, and the phone's last Ping sent and last Sync
+/// begun and last failed request, in UTC (null: never).
+/// </summary>
+internal sealed record MissingPush(
+    int Device, int Account, int Number, MissingCause Cause, DateTime? AppendStarted, DateTime? AppendCompleted, DateTime? LastPingSent, DateTime? LastSyncStarted,
+    DateTime? LastFailed)
+{
+    public override string ToString() => System.FormattableString.Invariant(
+        $"device {Device:D5} of account {Account:D5}, delivery {Number}: {Describe(Cause)}; APPEND {Time(AppendStarted)}-{Time(AppendCompleted)}, last Ping sent {Time(LastPingSent)}, last Sync begun {Time(LastSyncStarted)}, last request failed {Time(LastFailed)} (UTC)");
+
+    private static string Describe(MissingCause cause) => cause switch
+    {
+        MissingCause.SyncedWithout => "synced after the APPEND without it",
+        MissingCause.PingedAfter => "Pinged after the APPEND, never answered Status 2",
+        MissingCause.Failing => "its requests failed after the APPEND began (no Ping parked to wake)",
+        _ => "parked before the APPEND, never woken",
+    };
+
+    private static string Time(DateTime? at) => at is { } t ? t.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) : "never";
 }

@@ -100,6 +100,7 @@ internal static class PushReport
         }
 
         foreach (var (message, count) in o.ErrorMessages) AnsiConsole.MarkupLineInterpolated($"[red]error x{count}:[/] {message}");
+        foreach (var missing in o.Pushes.MissingByCause.Named) AnsiConsole.MarkupLineInterpolated($"[yellow]missing:[/] {missing}");
     }
 
     private static void PrintSnapshots(PushOutcome o)
