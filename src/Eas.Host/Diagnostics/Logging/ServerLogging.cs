@@ -34,11 +34,6 @@ internal static class ServerLogging
             // and an Activity and keeps them for the request's life: for a parked Ping that is an hour. The request log
             // (RequestLogging) writes the one line per request, so this category is off altogether.
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off)
-            // Likewise Kestrel opens a log scope per connection (its ConnectionId) whenever this category is enabled at any
-            // level, and keeps it, with an execution context of its own, as long as the connection is open: about 0.25 KB per
-            // parked Ping. It logs connections opening, closing and pausing at Debug only; the connection-level errors are
-            // in Kestrel's other categories, which stay at Warning.
-            .MinimumLevel.Override("Microsoft.AspNetCore.Server.Kestrel.Connections", LevelAlias.Off)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}");
         foreach (var sink in extraSinks) logger.WriteTo.Sink(sink);
