@@ -130,13 +130,14 @@ public static class ServerHost
         services.AddSingleton<AdminAuthenticator>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton(sp => CommandCatalog.Default(WbxmlLimits.Default, sending: sp.GetRequiredService<IOptions<EasOptions>>().Value.Smtp.Enabled));
+        services.AddSingleton(sp => new RequestLogging(sp.GetRequiredService<Serilog.ILogger>()));
         services.AddSingleton<ActiveSyncEndpoint>();
         services.AddHostedService<ActorSystemLifetime>();
 
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseConnectionCap();
-        app.UseRequestLogging();
+        app.Services.GetRequiredService<RequestLogging>().Use(app);
         ActiveSyncEndpoint.Map(app);
         AutodiscoverEndpoint.Map(app);
         Endpoints.DovecotPush.DovecotPushEndpoint.Map(app);

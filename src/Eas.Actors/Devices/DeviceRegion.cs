@@ -89,31 +89,20 @@ public sealed class DeviceRegion
     public async Task<CommandOutcome> ExecuteAsync(DeviceRequest request, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var requestId = Guid.NewGuid();
-        var envelope = Envelope(request.AccountId, request.Line.DeviceId);
-        var command = envelope(new ExecuteDeviceCommand(request, requestId));
-        var shard = _shards.ShardId(command.AccountId, command);
-        var ping = request.Line.Command == Eas.Wire.Http.EasCommand.Ping;
-        Timing.AskDeadline? expiry = null;
+        var command = Envelope(request.AccountId, request.Line.DeviceId)(new ExecuteDeviceCommand(request, requestId));
+        var ask = new RunningAsk(this, requestId, _shards.ShardId(command.AccountId, command), command, deadline, request.Line.Command == Eas.Wire.Http.EasCommand.Ping);
         try
         {
-            return await accounts.Ask<CommandOutcome>(
-                asker =>
-                {
-                    _inFlight[requestId] = new RunningAsk(shard, asker, ping, Environment.TickCount64);
-                    if (deadlines is not null) expiry = deadlines.Schedule(new Timing.AskDeadline(asker, deadline), deadline);
-                    return command;
-                },
-                deadlines is null ? deadline : Timeout.InfiniteTimeSpan,
-                cancellationToken);
+            return await accounts.Ask<CommandOutcome>(ask.Start, deadlines is null ? deadline : Timeout.InfiniteTimeSpan, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            accounts.Tell(envelope(new AbandonRequest(requestId)));
+            accounts.Tell(Envelope(request.AccountId, request.Line.DeviceId)(new AbandonRequest(requestId)));
             throw;
         }
         finally
         {
-            expiry?.Cancel();
+            ask.Expiry?.Cancel();
             _inFlight.TryRemove(requestId, out _);
         }
     }
@@ -126,8 +115,39 @@ public sealed class DeviceRegion
     public Task<DeviceStateReply> GetReplyAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
         accounts.Ask<DeviceStateReply>(Envelope(accountId, deviceId)(GetDeviceState.Instance), deadline, cancellationToken);
 
-    /// <summary>A request's ask while it runs: its account's shard, who waits, whether it is a Ping, and when it started (<see cref="Environment.TickCount64"/>).</summary>
-    private sealed record RunningAsk(string Shard, IActorRef Asker, bool Ping, long Started);
+    /// <summary>
+    /// A request's ask while it runs: its account's shard, who waits, whether it is a Ping, when it started
+    /// (<see cref="Environment.TickCount64"/>) and its deadline on the wheel. One object that the ask's frame keeps, where
+    /// the lambda it replaces kept a closure of the same locals beside it for the whole of a parked Ping.
+    /// </summary>
+    private sealed class RunningAsk(DeviceRegion region, Guid requestId, string shard, AccountEnvelope command, TimeSpan deadline, bool ping)
+    {
+        private AccountEnvelope? _command = command;
+
+        public string Shard { get; } = shard;
+
+        public bool Ping { get; } = ping;
+
+        public long Started { get; } = Environment.TickCount64;
+
+        public IActorRef Asker { get; private set; } = ActorRefs.Nobody;
+
+        public Timing.AskDeadline? Expiry { get; private set; }
+
+        /// <summary>
+        /// The ask's message factory: notes the asker, puts its deadline on the wheel, and gives the command, which it
+        /// then lets go (the device has what it needs of it).
+        /// </summary>
+        public object Start(IActorRef asker)
+        {
+            Asker = asker;
+            region._inFlight[requestId] = this;
+            if (region.deadlines is { } wheel) Expiry = wheel.Schedule(new Timing.AskDeadline(asker, deadline), deadline);
+            var command = _command!;
+            _command = null;
+            return command;
+        }
+    }
 
     private static Func<object, AccountEnvelope> Envelope(string accountId, string deviceId)
     {

@@ -29,6 +29,7 @@ internal sealed class ActiveSyncEndpoint(
     ServerMetrics metrics,
     LiveStats live,
     RequestTracer tracer,
+    RequestLogging requestLog,
     IOptions<EasOptions> options,
     ILogger<ActiveSyncEndpoint> logger)
 {
@@ -62,37 +63,91 @@ internal sealed class ActiveSyncEndpoint(
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
+    /// <summary>
+    /// One POST: prepared (signed in, request line and body read) by <see cref="PrepareAsync"/>, then the one ask, then the
+    /// answer. Its own frame and the ask's are all of ours a parked Ping keeps while it waits, so the ask is in this
+    /// method rather than in one of its own (each async level is a state machine kept for the whole heartbeat).
+    /// </summary>
     private async Task PostAsync(HttpContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var exchange = new Exchange(context);
-        var status = StatusCodes.Status500InternalServerError;
         try
         {
-            await RunAsync(exchange);
-            status = context.Response.StatusCode;
+            if (await PrepareAsync(exchange) is not { } request) return;
+            var line = request.Line;
+            var response = context.Response;
+            var initialFolderSync = request.Body is FolderSyncRequest { IsInitial: true };
+            try
+            {
+                var outcome = await devices.ExecuteAsync(request, DeadlineFor(line.Command, request.Body), context.RequestAborted);
+                if (outcome is Throttled throttled)
+                {
+                    metrics.Throttled(throttled.Budget);
+                    exchange.Log.Reason = $"over its {throttled.Budget} budget, retry in {throttled.RetryAfter.TotalSeconds:0} s";
+                }
+
+                if (outcome is UserAgentRefused refused) exchange.Log.Reason = $"User-Agent changed too often, refused until {refused.Until.UtcDateTime:u}";
+
+                if (initialFolderSync && outcome is RespondWith)
+                    ActiveSyncHeaders.WriteCapabilities(response.Headers, catalog, withReprovision: true);
+                var compression = line.Command == EasCommand.Ping ? BodyCompression.None : BodyCompression.For(context.Request, options.Value.Requests.GzipMinBytes);
+                exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User, compression);
+            }
+            catch (Exception e) when (e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
+            {
+                HostLog.Unavailable(logger, exchange.CommandName, exchange.User, exchange.DeviceId, e.Message);
+                WriteRetryLater(response);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                exchange.Log.Reason = "the client hung up while its command ran";
+                response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The phone hung up while it was being signed in (or waited for a place among the IMAP checks).
-            status = StatusCodes.Status499ClientClosedRequest;
-            if (!context.Response.HasStarted) context.Response.StatusCode = status;
+            if (!context.Response.HasStarted) context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
             exchange.Log.Reason = "the client hung up during sign-in";
+        }
+        catch (Exception e) when (Failed(exchange, e))
+        {
+            // Never taken: the filter counts the request and writes its line, and the exception goes on to the host (500).
         }
         finally
         {
-            // Counted even when the command failed with an exception (answered 500 by the host); the request log
-            // (RequestLogging) writes the line from exchange.Log once the response is done.
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            live.Completed(exchange.Command, exchange.User, exchange.DeviceId, status, elapsed);
-            metrics.RequestCompleted(exchange.CommandName, exchange.Version, status, elapsed);
-            exchange.Log.RequestBytes = context.Request.ContentLength ?? exchange.RequestBytes;
+            if (!exchange.Completed) Complete(exchange, context.Response.StatusCode, null);
         }
-
-        if (exchange.Trace is { } trace) tracer.Finish(trace, context.Response, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version);
     }
 
-    private async Task RunAsync(Exchange exchange)
+    /// <summary>An exception escapes the command: counted and logged as the host's 500 it becomes; false, so it is not caught.</summary>
+    private bool Failed(Exchange exchange, Exception e)
+    {
+        Complete(exchange, StatusCodes.Status500InternalServerError, e);
+        return false;
+    }
+
+    /// <summary>
+    /// Counts the request (even one that failed with an exception), finishes its trace, and writes its line of the
+    /// request log (<see cref="RequestLogging"/>).
+    /// </summary>
+    private void Complete(Exchange exchange, int status, Exception? exception)
+    {
+        var context = exchange.Context;
+        exchange.Completed = true;
+        var elapsed = Stopwatch.GetElapsedTime(exchange.Started);
+        live.Completed(exchange.Command, exchange.User, exchange.DeviceId, status, elapsed);
+        metrics.RequestCompleted(exchange.CommandName, exchange.Version, status, elapsed);
+        exchange.Log.RequestBytes = context.Request.ContentLength ?? exchange.RequestBytes;
+        if (exception is null && exchange.Trace is { } trace) tracer.Finish(trace, context.Response, exchange.CommandName, exchange.User, exchange.DeviceId, exchange.Version);
+        requestLog.Write(context, exchange.Log, exchange.Started, exception);
+    }
+
+    /// <summary>
+    /// Everything before the ask: sign-in, the request line, <c>User=</c>, the body read and decoded. Null when the
+    /// request has been answered here (refused, or its body at fault).
+    /// </summary>
+    private async Task<DeviceRequest?> PrepareAsync(Exchange exchange)
     {
         var context = exchange.Context;
         var response = context.Response;
@@ -101,7 +156,7 @@ internal sealed class ActiveSyncEndpoint(
         if (result.Outcome != SignInOutcome.Accepted)
         {
             WriteSignInFailure(response, result.Outcome);
-            return;
+            return null;
         }
 
         var name = result.Name!;
@@ -115,7 +170,7 @@ internal sealed class ActiveSyncEndpoint(
             HostLog.BadRequest(logger, exchange.User, e.Message);
             exchange.Refused(e);
             exchange.ResponseBytes = await OutcomeWriter.WriteRequestLineErrorAsync(response, e);
-            return;
+            return null;
         }
 
         if (!line.IgnoredParameters.IsEmpty) HostLog.IgnoredParameters(logger, exchange.User, string.Join(", ", line.IgnoredParameters));
@@ -126,7 +181,7 @@ internal sealed class ActiveSyncEndpoint(
         {
             HostLog.Forbidden(logger, exchange.User, $"User= '{line.User}' names another account");
             response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
+            return null;
         }
 
         object? typedBody = null;
@@ -143,21 +198,21 @@ internal sealed class ActiveSyncEndpoint(
                 // The phone went away mid-body: its outcome, not a server error (499, as nginx names it).
                 exchange.Log.Reason = "the client hung up while sending its body";
                 response.StatusCode = StatusCodes.Status499ClientClosedRequest;
-                return;
+                return null;
             }
             catch (BadHttpRequestException e)
             {
                 // Broken chunking, or a client sending too slowly: the client's error.
                 HostLog.BadRequest(logger, exchange.User, $"{line.Command}: {e.Message}");
                 response.StatusCode = e.StatusCode;
-                return;
+                return null;
             }
 
             if (body is null)
             {
                 exchange.Log.Reason = $"body larger than Eas:Requests:MaxBodyBytes ({options.Value.Requests.MaxBodyBytes} bytes)";
                 response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return;
+                return null;
             }
 
             exchange.RequestBytes = body.Length;
@@ -171,48 +226,22 @@ internal sealed class ActiveSyncEndpoint(
                 HostLog.BadRequest(logger, exchange.User, $"{line.Command}: {e.Message}");
                 exchange.Log.Reason = e.Message;
                 exchange.ResponseBytes = await OutcomeWriter.WriteProtocolErrorAsync(response, line, e);
-                return;
+                return null;
             }
 
             if (CommandSizeGuard.Check(typedBody, options.Value.Budgets) is { } oversized)
             {
                 metrics.Throttled(oversized.Budget);
                 exchange.ResponseBytes = await OutcomeWriter.WriteOversizedAsync(response, line, oversized, logger, exchange.User);
-                return;
+                return null;
             }
         }
 
-        var request = new DeviceRequest(name.AccountId, name.ImapLogin, line, typedBody)
+        return new DeviceRequest(name.AccountId, name.ImapLogin, line, typedBody)
         {
             Implemented = implemented,
             Credentials = new MailCredentials(name.ImapLogin, result.Password!),
         };
-        try
-        {
-            var outcome = await devices.ExecuteAsync(request, DeadlineFor(line.Command, typedBody), context.RequestAborted);
-            if (outcome is Throttled throttled)
-            {
-                metrics.Throttled(throttled.Budget);
-                exchange.Log.Reason = $"over its {throttled.Budget} budget, retry in {throttled.RetryAfter.TotalSeconds:0} s";
-            }
-
-            if (outcome is UserAgentRefused refused) exchange.Log.Reason = $"User-Agent changed too often, refused until {refused.Until.UtcDateTime:u}";
-
-            if (typedBody is FolderSyncRequest { IsInitial: true } && outcome is RespondWith)
-                ActiveSyncHeaders.WriteCapabilities(response.Headers, catalog, withReprovision: true);
-            var compression = line.Command == EasCommand.Ping ? BodyCompression.None : BodyCompression.For(context.Request, options.Value.Requests.GzipMinBytes);
-            exchange.ResponseBytes = await OutcomeWriter.WriteAsync(response, line, outcome, logger, exchange.User, compression);
-        }
-        catch (Exception e) when (e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
-        {
-            HostLog.Unavailable(logger, exchange.CommandName, exchange.User, exchange.DeviceId, e.Message);
-            WriteRetryLater(response);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            exchange.Log.Reason = "the client hung up while its command ran";
-            response.StatusCode = StatusCodes.Status499ClientClosedRequest;
-        }
     }
 
     /// <summary>
@@ -281,16 +310,18 @@ internal sealed class ActiveSyncEndpoint(
         response.Headers.RetryAfter = "30";
     }
 
-    /// <summary>What one POST is about, for its metrics, live stats and trace, and (through <see cref="Log"/>, a feature of the request) its log line.</summary>
+    /// <summary>What one POST is about, for its metrics, live stats, trace and log line (<see cref="Log"/>).</summary>
     private sealed class Exchange
     {
-        public Exchange(HttpContext context)
-        {
-            Context = context;
-            context.Features.Set(Log);
-        }
+        public Exchange(HttpContext context) => Context = context;
 
         public HttpContext Context { get; }
+
+        /// <summary>When the request began (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+        public long Started { get; } = Stopwatch.GetTimestamp();
+
+        /// <summary>Whether the request has been counted and logged (<see cref="Complete"/>).</summary>
+        public bool Completed { get; set; }
         public RequestLogEntry Log { get; } = new();
         public string User { get => Log.User; set => Log.User = value; }
         public string DeviceId => Log.DeviceId;

@@ -21,6 +21,7 @@ public sealed class ConnectionAdmission
     private readonly ILogger _logger;
     private readonly Counter<long>? _refusedCounter;
     private long _open;
+    private long _overCap;
     private long _refusedSinceReport;
     private long _lastReport = long.MinValue;
     private long _descriptorsSampledAt = long.MinValue;
@@ -58,6 +59,24 @@ public sealed class ConnectionAdmission
 
     /// <summary>An admitted connection closed.</summary>
     public void Leave() => Interlocked.Decrement(ref _open);
+
+    /// <summary>Connections over the cap open now (being refused, or served for the node's own paths).</summary>
+    public long OverCap => Volatile.Read(ref _overCap);
+
+    /// <summary>
+    /// Takes a place for a connection over the cap while fewer than <see cref="ConnectionCap.HardStop"/> connections are
+    /// open in all (call <see cref="EndOverCap"/> when it closes); false past it, where the connection is closed unanswered.
+    /// </summary>
+    public bool TryStartOverCap()
+    {
+        var over = Interlocked.Increment(ref _overCap);
+        if (Cap.HardStop is not { } stop || Open + over <= stop) return true;
+        Interlocked.Decrement(ref _overCap);
+        return false;
+    }
+
+    /// <summary>A connection over the cap closed.</summary>
+    public void EndOverCap() => Interlocked.Decrement(ref _overCap);
 
     /// <summary>A connection over the cap was refused: counted, and logged at most once a <see cref="ReportEvery"/>.</summary>
     public void Refuse()

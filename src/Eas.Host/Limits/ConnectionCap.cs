@@ -3,8 +3,8 @@ namespace Eas.Host.Limits;
 /// <summary>
 /// How many connections this node serves at once, derived at start from the descriptor limit: the limit less a
 /// reserve for what else holds descriptors (IMAP sessions, the journal, CardDAV/CalDAV and LDAP clients, files),
-/// unless configured outright. Past <see cref="Cap"/> a connection is refused with 503; Kestrel's own limit
-/// (<see cref="HardStop"/>, a little above) is the backstop for the refusals themselves, which hold a descriptor
+/// unless configured outright. Past <see cref="Cap"/> a connection is refused with 503; <see cref="HardStop"/>, a little
+/// above, is the backstop for the refusals themselves, which hold a descriptor
 /// until they are answered.
 /// </summary>
 /// <param name="DescriptorLimit">RLIMIT_NOFILE at start; null when unknown or unlimited.</param>
@@ -21,8 +21,8 @@ public sealed record ConnectionCap(long? DescriptorLimit, long Reserve, int? Cap
     public const int FixedReserve = 512;
 
     /// <summary>
-    /// Kestrel's MaxConcurrentConnections: the cap plus a twentieth (at least <see cref="MinRefusalsInFlight"/>) for
-    /// connections being refused; beyond it Kestrel closes new connections unanswered. Null without a cap.
+    /// The most connections open at once: the cap plus a twentieth (at least <see cref="MinRefusalsInFlight"/>) for
+    /// connections being refused; beyond it new connections are closed unanswered (<see cref="ConnectionAdmission.TryStartOverCap"/>). Null without a cap.
     /// </summary>
     public long? HardStop => Cap is { } cap ? cap + Math.Max(MinRefusalsInFlight, cap / 20) : null;
 

@@ -20,8 +20,11 @@ namespace Eas.Host.Limits;
 /// aborted if it sends no request within <see cref="RefusalGrace"/>. The cap is for phones: a request over the cap for
 /// one of the node's own paths (<see cref="ServedOverCap"/>: /healthz, /metrics, Dovecot's push webhook, the admin API)
 /// is served on its connection and the connection then closed, so that at the cap the node still looks alive to its
-/// health checks, can be watched, and still hears of new mail for the Pings it holds. Kestrel's own connection limit
-/// sits a little above the cap (<see cref="ConnectionCap.HardStop"/>) as the backstop for both.
+/// health checks, can be watched, and still hears of new mail for the Pings it holds. Past
+/// <see cref="ConnectionCap.HardStop"/>, a little above the cap, a new connection is closed unanswered: the backstop
+/// for both. That stop is counted here rather than by Kestrel's <c>MaxConcurrentConnections</c>, whose connection
+/// middleware would keep an async frame, a releaser and a connection feature for every connection as long as it is open
+/// (about 0.3 KB per parked Ping).
 /// </summary>
 public static class ConnectionCapping
 {
@@ -54,7 +57,6 @@ public static class ConnectionCapping
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxConcurrentConnections = cap.HardStop;
             kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => Admit(next, listen.ApplicationServices.GetRequiredService<ConnectionAdmission>())));
         });
     }
@@ -120,15 +122,28 @@ public static class ConnectionCapping
             return;
         }
 
-        using var grace = new CancellationTokenSource(RefusalGrace);
-        var overCap = new OverCap(grace);
-        connection.Features.Set(overCap);
-        await using (grace.Token.Register(static state => ((ConnectionContext)state!).Abort(new ConnectionAbortedException("Over the connection cap.")), connection))
+        if (!admission.TryStartOverCap())
         {
-            await next(connection);
+            connection.Abort(new ConnectionAbortedException("Over the node's hard stop."));
+            return;
         }
 
-        if (!overCap.Answered) admission.Refuse();
+        try
+        {
+            using var grace = new CancellationTokenSource(RefusalGrace);
+            var overCap = new OverCap(grace);
+            connection.Features.Set(overCap);
+            await using (grace.Token.Register(static state => ((ConnectionContext)state!).Abort(new ConnectionAbortedException("Over the connection cap.")), connection))
+            {
+                await next(connection);
+            }
+
+            if (!overCap.Answered) admission.Refuse();
+        }
+        finally
+        {
+            admission.EndOverCap();
+        }
     };
 
     /// <summary>

@@ -3,7 +3,7 @@ namespace Eas.Host.Limits;
 /// <summary>The node's limits in the log: event ids 1870–1879.</summary>
 internal static partial class LimitsLog
 {
-    [LoggerMessage(1870, LogLevel.Information, "Connection cap {Cap} (descriptor limit {Limit}, {Reserve} kept for IMAP, the journal and files; Kestrel stops at {HardStop}); IMAP sign-ins {Logins} at a time")]
+    [LoggerMessage(1870, LogLevel.Information, "Connection cap {Cap} (descriptor limit {Limit}, {Reserve} kept for IMAP, the journal and files; new connections closed unanswered from {HardStop}); IMAP sign-ins {Logins} at a time")]
     public static partial void Capped(ILogger logger, int cap, long limit, long reserve, long hardStop, int logins);
 
     [LoggerMessage(1871, LogLevel.Warning, "No connection cap: the descriptor limit is unknown or unlimited and Eas:Limits:MaxConnections is not set; IMAP sign-ins {Logins} at a time")]

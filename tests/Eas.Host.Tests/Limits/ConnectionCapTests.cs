@@ -118,11 +118,30 @@ public sealed class ConnectionCapTests
     }
 
     [Fact]
+    public void Connections_over_the_cap_get_places_up_to_the_hard_stop_and_a_closed_one_makes_room()
+    {
+        var cap = ConnectionCap.From(20_000, null, 2);
+        var admission = new ConnectionAdmission(cap, TimeSpan.FromSeconds(30), null, NullLogger.Instance);
+        admission.TryAdmit().ShouldBeTrue();
+        admission.TryAdmit().ShouldBeTrue();
+
+        for (var i = 0; i < cap.HardStop!.Value - 2; i++) admission.TryStartOverCap().ShouldBeTrue();
+        admission.TryStartOverCap().ShouldBeFalse("the hard stop counts admitted and over-cap connections together");
+        admission.OverCap.ShouldBe(cap.HardStop.Value - 2);
+        admission.EndOverCap();
+        admission.TryStartOverCap().ShouldBeTrue();
+        admission.Leave();
+        admission.TryStartOverCap().ShouldBeTrue("an admitted connection that closed makes room too");
+        admission.TryStartOverCap().ShouldBeFalse();
+    }
+
+    [Fact]
     public void Without_a_cap_every_connection_is_admitted()
     {
         var admission = new ConnectionAdmission(ConnectionCap.From(null, null, null), TimeSpan.FromSeconds(30), null, NullLogger.Instance);
 
         for (var i = 0; i < 1_000; i++) admission.TryAdmit().ShouldBeTrue();
         admission.Open.ShouldBe(1_000);
+        admission.TryStartOverCap().ShouldBeTrue("no hard stop either");
     }
 }

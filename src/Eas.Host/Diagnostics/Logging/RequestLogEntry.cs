@@ -2,8 +2,7 @@ namespace Eas.Host.Diagnostics.Logging;
 
 /// <summary>
 /// What the request log line says about one ActiveSync request beyond what HTTP knows. The endpoint fills it in as
-/// the request goes (an <see cref="HttpContext"/> feature); <see cref="RequestLogging"/> reads it once the response is
-/// done. Never a password or a body.
+/// the request goes and hands it to <see cref="RequestLogging"/> once the response is done. Never a password or a body.
 /// </summary>
 internal sealed class RequestLogEntry
 {
