@@ -136,6 +136,56 @@ public sealed class NodeLimitsTests(DovecotFixture dovecot) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Past_the_hard_stop_a_connection_is_closed_unanswered_and_counted_as_refused()
+    {
+        await UntilAsync(() => Admission.Open == 0 && Admission.OverCap == 0, "connections of earlier tests closed");
+        var hardStop = Admission.Cap.HardStop.ShouldNotBeNull();
+        var refusedBefore = (await _server.ScrapeMetricsAsync()).Sum("eas_connections_refused_total");
+        await UntilAsync(() => Admission.Open == 0, "the scrape's connection closed");
+        var held = new List<TcpClient>();
+        try
+        {
+            for (var i = 0; i < hardStop; i++)
+            {
+                var client = new TcpClient();
+                held.Add(client);
+                await client.ConnectAsync(_server.Address.Host, _server.Address.Port);
+            }
+
+            await UntilAsync(() => Admission.Open == MaxConnections && Admission.OverCap == hardStop - MaxConnections, "the cap and the grace places taken");
+            using var past = new TcpClient();
+            await past.ConnectAsync(_server.Address.Host, _server.Address.Port);
+            var stream = past.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"OPTIONS /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: {_server.Address.Authority}\r\n\r\n"));
+            var read = await ReadOrClosedAsync(stream);
+            read.ShouldBe(0, "closed without an answer");
+        }
+        finally
+        {
+            foreach (var client in held) client.Dispose();
+        }
+
+        await UntilAsync(() => Admission.Open == 0 && Admission.OverCap == 0, "every connection closed");
+        var refused = (await _server.ScrapeMetricsAsync()).Sum("eas_connections_refused_total") - refusedBefore;
+        refused.ShouldBe(hardStop - MaxConnections + 1.0, "each over-cap connection that sent nothing, and the one past the hard stop");
+    }
+
+    /// <summary>Bytes read before the server closes the connection (0 when it answers nothing); a reset counts as closed.</summary>
+    private static async Task<int> ReadOrClosedAsync(NetworkStream stream)
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        var buffer = new byte[512];
+        try
+        {
+            return await stream.ReadAsync(buffer, deadline.Token);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    [Fact]
     public async Task First_sign_ins_at_once_take_their_turn_one_at_a_time_and_all_succeed()
     {
         await UntilAsync(() => Admission.Open == 0, "connections of earlier tests closed");

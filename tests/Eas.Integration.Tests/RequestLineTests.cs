@@ -87,6 +87,7 @@ public sealed class RequestLineTests(DovecotFixture dovecot) : IAsyncLifetime
         var account = user.Address.ToLowerInvariant();
         var line = (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.StartsWith($"FolderSync {account} LogLine1 v14.1 -> 200 in ", StringComparison.Ordinal))).ShouldHaveSingleItem();
         line.Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Information);
+        line.Category.ShouldBe("Eas.Host.Diagnostics.Logging.RequestLogging", "a level override can name the request log");
         line.Message.ShouldMatch(@" -> 200 in \d+\.\d ms, \d+ B in, [1-9]\d* B out$");
         (await _logs.WaitForAsync(e => e.EventId == 1000 && e.Message.StartsWith($"Provision {account} LogLine1 v14.1 -> 200 ", StringComparison.Ordinal), count: 2)).Count.ShouldBe(2);
         _logs.Entries.ShouldNotContain(e => e.Message.Contains("/metrics"), "a scrape is logged at Debug only");

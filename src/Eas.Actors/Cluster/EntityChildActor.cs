@@ -239,6 +239,15 @@ public abstract class EntityChildActor : UntypedPersistentActor
     {
         FailWrite(cause);
         base.OnPersistRejected(cause, @event, sequenceNr);
+        WriteRejected();
+    }
+
+    /// <summary>
+    /// A write the journal rejected: the actor runs on, but what was to follow the write does not happen; a subclass
+    /// puts back what it took for it (the device: a held Ping it was given for an admin's order).
+    /// </summary>
+    protected virtual void WriteRejected()
+    {
     }
 
     private void FailWrite(Exception cause)

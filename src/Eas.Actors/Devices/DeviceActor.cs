@@ -326,6 +326,9 @@ public sealed partial class DeviceActor : EntityChildActor
     /// <summary>A partnership whose removal the journal refused stays as it was, and so does a Ping parked under it.</summary>
     protected override void ForgetFailed() => AfterOrder(endsParked: false, "removed");
 
+    /// <summary>An order whose write the journal rejected decided nothing: a Ping the entity gave for it goes back.</summary>
+    protected override void WriteRejected() => AfterOrder(endsParked: false, "rejected");
+
     protected override void PostStop()
     {
         if (_parked is not null) Answer(ExpiredAnswer(), "shutdown", unwatch: false);

@@ -52,8 +52,10 @@ public sealed class SignInService(
             return new SignInResult(SignInOutcome.Accepted, name, credentials.Password);
         if (Refusal(name, credentials.Password, address) is { } early) return early;
 
-        if (_checks.TryGetValue(name.ImapLogin, out var running))
+        var check = new TaskCompletionSource<SignInOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (!_checks.TryAdd(name.ImapLogin, check.Task))
         {
+            if (!_checks.TryGetValue(name.ImapLogin, out var running)) continue;
             var outcome = await running.WaitAsync(cancellationToken);
             if (cache.IsVerified(name.ImapLogin, credentials.Password)) return new SignInResult(SignInOutcome.Accepted, name, credentials.Password);
             if (outcome == SignInOutcome.StoreUnavailable)
@@ -63,10 +65,9 @@ public sealed class SignInService(
             }
 
             if (Refusal(name, credentials.Password, address) is { } refused) return refused;
+            // Another password, or a check that ended without a verdict: the next check is still one at a time.
         }
 
-        var check = new TaskCompletionSource<SignInOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _checks[name.ImapLogin] = check.Task;
         // A check that ends without a verdict (the phone hung up) leaves its waiters to check for themselves.
         var result = SignInOutcome.Missing;
         try

@@ -25,8 +25,8 @@ public sealed record RuntimeReport(bool ServerGc, bool ConcurrentGc, long HeapCo
             Flag(gc, "ConcurrentGC"),
             Number(gc, "HeapCount"),
             Number(gc, "GCGen0MaxBudget"),
-            Switch("System.Runtime.TieredCompilation", "DOTNET_TieredCompilation"),
-            Switch("System.Runtime.TieredPGO", "DOTNET_TieredPGO"));
+            Switch("System.Runtime.TieredCompilation", "TieredCompilation"),
+            Switch("System.Runtime.TieredPGO", "TieredPGO"));
     }
 
     private static bool Flag(IReadOnlyDictionary<string, object> gc, string key) => gc.TryGetValue(key, out var value) && value is true;
@@ -34,10 +34,14 @@ public sealed record RuntimeReport(bool ServerGc, bool ConcurrentGc, long HeapCo
     private static long Number(IReadOnlyDictionary<string, object> gc, string key) =>
         gc.TryGetValue(key, out var value) ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
-    /// <summary>A runtime switch that is on unless the environment (which wins) or the runtimeconfig turns it off.</summary>
-    private static bool Switch(string property, string variable)
+    /// <summary>
+    /// A runtime switch that is on unless the environment (which wins: <c>DOTNET_</c>, or the older <c>COMPlus_</c> the
+    /// runtime still reads) or the runtimeconfig turns it off.
+    /// </summary>
+    private static bool Switch(string property, string setting)
     {
-        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } set) return set != "0";
+        var set = Environment.GetEnvironmentVariable("DOTNET_" + setting) is { Length: > 0 } dotnet ? dotnet : Environment.GetEnvironmentVariable("COMPlus_" + setting);
+        if (set is { Length: > 0 }) return set != "0";
         return AppContext.GetData(property) is not { } configured || !string.Equals(configured.ToString(), "false", StringComparison.OrdinalIgnoreCase);
     }
 }

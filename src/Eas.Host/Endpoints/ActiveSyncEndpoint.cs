@@ -42,7 +42,8 @@ internal sealed class ActiveSyncEndpoint(
     {
         var services = routes.ServiceProvider;
         routes.MapMethods(ActiveSyncHeaders.Path, [HttpMethods.Options], (RequestDelegate)(context => services.GetRequiredService<ActiveSyncEndpoint>().OptionsAsync(context)));
-        routes.MapPost(ActiveSyncHeaders.Path, (RequestDelegate)(context => services.GetRequiredService<ActiveSyncEndpoint>().PostAsync(context)));
+        routes.MapPost(ActiveSyncHeaders.Path, (RequestDelegate)(context => services.GetRequiredService<ActiveSyncEndpoint>().PostAsync(context)))
+            .WithMetadata(WritesOwnRequestLine.Instance);
     }
 
     /// <summary>MS-ASHTTP 2.2.3: the versions and commands this server supports; credentials are required as for POST.</summary>
@@ -96,6 +97,7 @@ internal sealed class ActiveSyncEndpoint(
             catch (Exception e) when (e is StoreUnavailableException or MailStoreUnavailableException or MailKit.Net.Imap.ImapCommandException or Akka.Actor.AskTimeoutException || actors.WhenTerminated.IsCompleted)
             {
                 HostLog.Unavailable(logger, exchange.CommandName, exchange.User, exchange.DeviceId, e.Message);
+                if (response.HasStarted) throw; // Mid-body: the host aborts the connection and the line says 500.
                 WriteRetryLater(response);
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -124,6 +124,7 @@ public static class ConnectionCapping
 
         if (!admission.TryStartOverCap())
         {
+            admission.Refuse();
             connection.Abort(new ConnectionAbortedException("Over the node's hard stop."));
             return;
         }

@@ -280,6 +280,23 @@ public sealed class HeldPingTests : Akka.TestKit.Xunit2.TestKit, IDisposable
     }
 
     [Fact]
+    public async Task An_access_order_whose_write_the_journal_rejects_gives_the_held_Ping_back_to_the_entity()
+    {
+        Start(ParkedIdle, accessRules: true);
+        await SyncedAsync();
+        var ping = Devices.ExecuteAsync(Ping(), Deadline, default);
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline);
+        await RefusingJournal.Of(Sys).Ask<RejectWrites>(new RejectWrites(1), Deadline);
+
+        await Should.ThrowAsync<Exception>(Devices.SetAccessAsync("mike@ox.io", "Phone1", DeviceAccessLevel.Block, "admin", Deadline));
+
+        AwaitCondition(() => _counts[EntityKind.Device] == 0, Deadline, "the device gave the Ping back and passivated");
+        ping.IsCompleted.ShouldBeFalse("nothing was decided, so the Ping waits on");
+        Report("INBOX");
+        (await ping.WaitAsync(Deadline)).ShouldBeOfType<RespondWith>().Response.ShouldBeOfType<PingResponse>().Status.ShouldBe(PingStatus.ChangesFound);
+    }
+
+    [Fact]
     public async Task An_access_order_that_changes_nothing_leaves_the_held_Ping_parked_with_the_entity()
     {
         Start(ParkedIdle, accessRules: true);

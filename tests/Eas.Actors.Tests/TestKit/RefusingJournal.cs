@@ -10,7 +10,9 @@ namespace Eas.Actors.Tests.TestKit;
 /// held (the asker is told <see cref="WriteHeld"/>) until <see cref="ReleaseWrite"/>, and then fails, as a journal whose
 /// database went away does; Akka.Persistence then stops the writer. Between the two, the test can put messages in the
 /// writer's mailbox deterministically. After <see cref="RefuseReplays"/> the next replays fail at once, as a journal whose
-/// database cannot be read does: the recovering actor's recovery fails and Akka.Persistence stops it.
+/// database cannot be read does: the recovering actor's recovery fails and Akka.Persistence stops it. After
+/// <see cref="RejectWrites"/> the next writes are rejected (the journal answers, but refuses the events), as a journal does
+/// an event it cannot serialize: the writer goes on running.
 /// </summary>
 public sealed class RefusingJournal : MemoryJournal
 {
@@ -24,6 +26,7 @@ public sealed class RefusingJournal : MemoryJournal
 
     private int _refusals;
     private int _replayRefusals;
+    private int _rejections;
     private IActorRef _asker = ActorRefs.Nobody;
     private TaskCompletionSource? _held;
 
@@ -37,6 +40,10 @@ public sealed class RefusingJournal : MemoryJournal
             case RefuseWrites refuse:
                 _refusals = refuse.Count;
                 _asker = Sender;
+                return true;
+            case RejectWrites reject:
+                _rejections = reject.Count;
+                Sender.Tell(reject);
                 return true;
             case RefuseReplays refuse:
                 _replayRefusals = refuse.Count;
@@ -63,6 +70,12 @@ public sealed class RefusingJournal : MemoryJournal
 
     protected override async Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken = default)
     {
+        if (_rejections > 0)
+        {
+            _rejections--;
+            return [.. messages.Select(_ => (Exception?)new InvalidOperationException("The test's journal rejects this write."))];
+        }
+
         if (_refusals == 0) return await base.WriteMessagesAsync(messages, cancellationToken);
         _refusals--;
         var held = _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,6 +93,9 @@ public sealed record WriteHeld
 {
     public static readonly WriteHeld Instance = new();
 }
+
+/// <summary>Reject the next <paramref name="Count"/> writes; answered with itself once in force.</summary>
+public sealed record RejectWrites(int Count);
 
 /// <summary>Fail the next <paramref name="Count"/> replays; answered with itself once in force.</summary>
 public sealed record RefuseReplays(int Count);

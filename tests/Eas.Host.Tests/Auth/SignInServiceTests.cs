@@ -68,6 +68,25 @@ public sealed class SignInServiceTests : IDisposable
         _imap.Calls.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_check_whose_phone_hung_up_hands_the_turn_to_one_waiter_not_to_all()
+    {
+        var service = Service();
+        using var hangUp = new CancellationTokenSource();
+
+        var leader = service.SignInAsync(Basic("mike", "Secret"), Address, hangUp.Token);
+        await _imap.Called(1);
+        var second = service.SignInAsync(Basic("mike", "Secret"), Address, CancellationToken.None);
+        var third = service.SignInAsync(Basic("mike", "Secret"), Address, CancellationToken.None);
+        await hangUp.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(leader.WaitAsync(Patience));
+        await _imap.Called(2);
+        await _imap.Release(MailSignInResult.Accepted);
+
+        (await Task.WhenAll(second, third).WaitAsync(Patience)).Select(r => r.Outcome).ShouldAllBe(o => o == SignInOutcome.Accepted);
+        _imap.Calls.ShouldBe(2, "one waiter took the next turn; the other shared its check");
+    }
+
     private SignInService Service()
     {
         var options = new EasOptions { DefaultDomain = "ox.io" };
@@ -92,6 +111,7 @@ public sealed class SignInServiceTests : IDisposable
         {
             Interlocked.Increment(ref _calls);
             var answer = new TaskCompletionSource<MailSignInResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            cancellationToken.Register(() => answer.TrySetCanceled(cancellationToken));
             lock (_gate) _waiting.Enqueue(answer);
             return answer.Task;
         }
@@ -108,7 +128,7 @@ public sealed class SignInServiceTests : IDisposable
             Calls.ShouldBe(count);
         }
 
-        /// <summary>The oldest sign-in not answered yet, waiting at most 30 s for one to be asked.</summary>
+        /// <summary>The oldest sign-in not answered (nor cancelled) yet, waiting at most 30 s for one to be asked.</summary>
         private async Task<TaskCompletionSource<MailSignInResult>> NextAsync()
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -116,7 +136,10 @@ public sealed class SignInServiceTests : IDisposable
             {
                 lock (_gate)
                 {
-                    if (_waiting.TryDequeue(out var next)) return next;
+                    while (_waiting.TryDequeue(out var next))
+                    {
+                        if (!next.Task.IsCompleted) return next; // A sign-in whose phone hung up is over already.
+                    }
                 }
 
                 if (DateTime.UtcNow > deadline) throw new TimeoutException("No IMAP sign-in was asked within 30 s.");

@@ -27,6 +27,21 @@ public class PushLedgerTests
     }
 
     [Fact]
+    public void A_phone_that_failed_and_then_parked_again_before_the_message_is_never_woken_not_failing()
+    {
+        var ledger = new PushLedger(devices: 1, accounts: 1);
+        var delivery = ledger.Begin(number: 1, account: 0);
+        ledger.Failed(0, Stopwatch.GetTimestamp());
+        ledger.PingSent(0, Stopwatch.GetTimestamp());
+        PushLedger.Complete(delivery);
+
+        var missing = ledger.Summarize().MissingByCause;
+
+        missing.NeverWoken.ShouldBe(1, "its Ping was parked when the message arrived: the server's miss");
+        missing.Failing.ShouldBe(0);
+    }
+
+    [Fact]
     public void A_push_made_is_not_missing()
     {
         var ledger = new PushLedger(devices: 1, accounts: 1);

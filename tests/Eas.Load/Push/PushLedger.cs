@@ -201,7 +201,7 @@ internal sealed class PushLedger(int devices, int accounts)
                 MissingCause cause;
                 if (completed != 0 && _lastSyncStarted[device] > completed) (cause, syncedWithout) = (MissingCause.SyncedWithout, syncedWithout + 1);
                 else if (completed != 0 && _lastPingSent[device] > completed) (cause, pingedAfter) = (MissingCause.PingedAfter, pingedAfter + 1);
-                else if (_lastFailed[device] > delivery.StartedAt) (cause, failing) = (MissingCause.Failing, failing + 1);
+                else if (_lastFailed[device] > Math.Max(delivery.StartedAt, _lastPingSent[device])) (cause, failing) = (MissingCause.Failing, failing + 1);
                 else (cause, neverWoken) = (MissingCause.NeverWoken, neverWoken + 1);
                 if (named.Count < Push.MissingPushes.NamedAtMost)
                     named.Add(new MissingPush(device, delivery.Account, delivery.Number, cause, Utc(delivery.StartedAt), Utc(completed), Utc(_lastPingSent[device]), Utc(_lastSyncStarted[device]), Utc(_lastFailed[device])));

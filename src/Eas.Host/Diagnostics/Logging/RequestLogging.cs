@@ -31,7 +31,8 @@ internal sealed class RequestLogging
 
     private readonly Serilog.ILogger _logger;
 
-    public RequestLogging(Serilog.ILogger logger) => _logger = logger;
+    /// <summary>Lines carry this class as their <c>SourceContext</c>, so a level override can name them.</summary>
+    public RequestLogging(Serilog.ILogger logger) => _logger = logger.ForContext<RequestLogging>();
 
     /// <summary>
     /// Writes the line of an ActiveSync request from its <paramref name="entry"/>: Information, or Error with
@@ -47,9 +48,11 @@ internal sealed class RequestLogging
     /// <summary>Adds the line of every other request to the pipeline; call it before the endpoints are mapped.</summary>
     public void Use(WebApplication app) => app.Use(next => context => OwnLine(context) ? next(context) : LogAsync(next, context));
 
-    /// <summary>The ActiveSync POST, which writes its own line.</summary>
-    private static bool OwnLine(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(ActiveSyncHeaders.Path, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The ActiveSync POST, which writes its own line: told by the endpoint routing chose (its
+    /// <see cref="WritesOwnRequestLine"/> mark), so every path routing maps to it (a trailing slash too) is logged once.
+    /// </summary>
+    private static bool OwnLine(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<WritesOwnRequestLine>() is not null;
 
     private async Task LogAsync(RequestDelegate next, HttpContext context)
     {
@@ -97,5 +100,15 @@ internal sealed class RequestLogging
             EventIdProperty,
         ];
         _logger.Write(new LogEvent(DateTimeOffset.Now, level, exception, Template, properties));
+    }
+}
+
+/// <summary>Marks an endpoint that writes its own request line (<see cref="RequestLogging.Write"/>).</summary>
+internal sealed class WritesOwnRequestLine
+{
+    public static readonly WritesOwnRequestLine Instance = new();
+
+    private WritesOwnRequestLine()
+    {
     }
 }
