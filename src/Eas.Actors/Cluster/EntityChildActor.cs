@@ -132,7 +132,7 @@ public abstract class EntityChildActor : UntypedPersistentActor
             case DeleteMessagesFailure or DeleteSnapshotsFailure when _forgetting is { } forgetting:
                 _forgetting = null;
                 forgetting.Asker.Tell(new Status.Failure(new StoreUnavailableException("The journal could not delete the entity's events.")));
-                ForgetFailed();
+                JournalRefused();
                 break;
             case SaveSnapshotSuccess or SaveSnapshotFailure or DeleteMessagesSuccess or DeleteMessagesFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
                 _snapshots.Handle(this, message);
@@ -200,11 +200,6 @@ public abstract class EntityChildActor : UntypedPersistentActor
         DeleteSnapshots(new SnapshotSelectionCriteria(long.MaxValue, DateTime.MaxValue));
     }
 
-    /// <summary>The journal could not delete what <see cref="Forget(IActorRef, object)"/> asked for: the child keeps running as it was.</summary>
-    protected virtual void ForgetFailed()
-    {
-    }
-
     private Forgetting? _forgetting;
 
     private sealed record Forgetting(IActorRef Asker, object Reply, int Left);
@@ -239,14 +234,15 @@ public abstract class EntityChildActor : UntypedPersistentActor
     {
         FailWrite(cause);
         base.OnPersistRejected(cause, @event, sequenceNr);
-        WriteRejected();
+        JournalRefused();
     }
 
     /// <summary>
-    /// A write the journal rejected: the actor runs on, but what was to follow the write does not happen; a subclass
-    /// puts back what it took for it (the device: a held Ping it was given for an admin's order).
+    /// The journal rejected a write, or could not delete what <see cref="Forget(IActorRef, object)"/> asked for: the child
+    /// runs on as it was and what was to follow does not happen, so a subclass puts back what it took for it (the
+    /// device: a held Ping it was given for an admin's order).
     /// </summary>
-    protected virtual void WriteRejected()
+    protected virtual void JournalRefused()
     {
     }
 

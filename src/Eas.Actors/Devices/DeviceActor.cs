@@ -323,11 +323,11 @@ public sealed partial class DeviceActor : EntityChildActor
     /// </summary>
     private static bool NeedsPolicyKey(EasCommand command) => command != EasCommand.Provision;
 
-    /// <summary>A partnership whose removal the journal refused stays as it was, and so does a Ping parked under it.</summary>
-    protected override void ForgetFailed() => AfterOrder(endsParked: false, "removed");
-
-    /// <summary>An order whose write the journal rejected decided nothing: a Ping the entity gave for it goes back.</summary>
-    protected override void WriteRejected() => AfterOrder(endsParked: false, "rejected");
+    /// <summary>
+    /// An order the journal refused (a write rejected, a partnership's removal not deleted) decided nothing: the device
+    /// stays as it was, and a Ping the entity gave it for the order goes back.
+    /// </summary>
+    protected override void JournalRefused() => AfterOrder(endsParked: false, "refused");
 
     protected override void PostStop()
     {
