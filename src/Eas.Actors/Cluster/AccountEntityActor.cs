@@ -38,6 +38,16 @@ namespace Eas.Actors.Cluster;
 /// order is done, so the phone's next request meets the device's new state at once, not after the Ping's heartbeat; an
 /// order that changed nothing gives the Ping back to the entity.
 /// </para>
+/// <para>
+/// When its shard moves to another node the entity gets <see cref="HandOffAccount"/> instead of a
+/// <see cref="PoisonPill"/>: a poison pill stops the children at once, a device in the middle of a command included, so
+/// its phone waited for the deadline (503) and a write still in flight could land after the new node had read the
+/// journal. Instead the held Pings are answered Status 1, the devices are told to stop after their turn
+/// (<see cref="StopForHandOff"/>), then, once they are gone, the mailbox and the gate (a device in its turn may still
+/// ask them), and the entity stops with its last child. What reaches it meanwhile for a child that is stopping or not
+/// running is sent on through the shard region, which holds it until the account's new home runs. Akka's
+/// <c>handoff-timeout</c> bounds it all.
+/// </para>
 /// </summary>
 public sealed class AccountEntityActor : ReceiveActor
 {
@@ -49,6 +59,7 @@ public sealed class AccountEntityActor : ReceiveActor
     private readonly HeldPings _pings;
     private readonly Queue<(IActorRef Ref, string Name)> _failedWrites = new();
     private long _incarnations;
+    private bool _handingOff;
 
     /// <summary>How often one message is handed to a next incarnation before its asker gets a retriable failure instead.</summary>
     public const int MaxHandOns = 2;
@@ -69,7 +80,12 @@ public sealed class AccountEntityActor : ReceiveActor
         _budget = new AccountBudget(settings.Budgets);
         _pings = new HeldPings(settings, Self, Context.System.Scheduler);
         Receive<AccountEnvelope>(Route);
-        Receive<HoldPing>(_pings.Hold);
+        Receive<HoldPing>(hold =>
+        {
+            _pings.Hold(hold);
+            // Parked by a device finishing its turn during the hand-off: the phone Pings again, at the new home.
+            if (_handingOff) _pings.EndAll();
+        });
         Receive<HeldPingHeartbeat>(heartbeat =>
         {
             if (_pings.Heartbeat(heartbeat)) Unwatch(heartbeat.DeviceKey);
@@ -86,6 +102,7 @@ public sealed class AccountEntityActor : ReceiveActor
         Receive<LettersFlushed>(flushed => Restart(flushed.Child, late: false));
         Receive<FlushOverdue>(overdue => Restart(overdue.Child, late: true));
         Receive<Terminated>(stopped => Stopped(stopped.ActorRef));
+        Receive<HandOffAccount>(_ => BeginHandOff());
         Receive<ReceiveTimeout>(_ =>
         {
             if (_children.Count == 0 && _pings.Count == 0) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
@@ -173,7 +190,14 @@ public sealed class AccountEntityActor : ReceiveActor
     /// <summary>Hands <paramref name="message"/> to the child <paramref name="name"/>, starting it if needed, or holds it while the child stops.</summary>
     private void Deliver(string name, object message, IActorRef sender, bool routed = true)
     {
-        var child = _children.GetValueOrDefault(name) ?? Start(name);
+        var child = _children.GetValueOrDefault(name);
+        if (child is null && _handingOff)
+        {
+            SendOn(name, message, sender);
+            return;
+        }
+
+        child ??= Start(name);
         if (child.Waiting is { } waiting)
         {
             waiting.Add((message, sender));
@@ -310,7 +334,7 @@ public sealed class AccountEntityActor : ReceiveActor
 
     private void Resume(IActorRef actor)
     {
-        if (!_names.TryGetValue(actor, out var name) || _children[name] is { Failed: true } || _children[name].Waiting is not { } waiting) return;
+        if (!_names.TryGetValue(actor, out var name) || _children[name] is { Failed: true } or { StoppingForHandOff: true } || _children[name].Waiting is not { } waiting) return;
         _children[name].Waiting = null;
         foreach (var (message, sender) in waiting) actor.Tell(message, sender);
     }
@@ -358,6 +382,7 @@ public sealed class AccountEntityActor : ReceiveActor
 
         _children.Remove(name);
         if (child.Waiting is { Count: > 0 } waiting) Succeed(name, waiting);
+        if (_handingOff) ContinueHandOff();
     }
 
     /// <summary>
@@ -374,11 +399,21 @@ public sealed class AccountEntityActor : ReceiveActor
         _children.Remove(name);
         List<(object Message, IActorRef Sender)> letters = [.. returned, .. child.Waiting ?? []];
         if (letters.Count > 0) Succeed(name, letters);
+        if (_handingOff) ContinueHandOff();
     }
 
-    /// <summary>Starts the next incarnation of <paramref name="name"/> and hands it <paramref name="letters"/> in order.</summary>
+    /// <summary>
+    /// Starts the next incarnation of <paramref name="name"/> and hands it <paramref name="letters"/> in order; during a
+    /// hand-off sends them on to the account's new home instead.
+    /// </summary>
     private void Succeed(string name, List<(object Message, IActorRef Sender)> letters)
     {
+        if (_handingOff)
+        {
+            foreach (var (message, sender) in letters) SendOn(name, message, sender);
+            return;
+        }
+
         var fresh = Start(name);
         foreach (var (message, sender) in letters)
         {
@@ -386,6 +421,55 @@ public sealed class AccountEntityActor : ReceiveActor
             fresh.Ref.Tell(message, sender);
         }
     }
+
+    /// <summary>The shard moves to another node (<see cref="HandOffAccount"/>): stop gracefully, devices first.</summary>
+    private void BeginHandOff()
+    {
+        if (_handingOff) return;
+        _handingOff = true;
+        EntityLog.HandingOff(_settings.Logger, _accountId, _children.Count, _pings.Count);
+        _pings.EndAll();
+        ContinueHandOff();
+    }
+
+    /// <summary>
+    /// Tells the running children to stop after their turn: the devices while any is left, then the mailbox and the gate,
+    /// which a device in its turn may still be asking; stops the entity once none is left.
+    /// </summary>
+    private void ContinueHandOff()
+    {
+        var devicesLeft = _children.Values.Any(child => child.Kind == EntityKind.Device);
+        foreach (var child in _children.Values)
+        {
+            if (child.StoppingForHandOff || !_names.ContainsKey(child.Ref) || (devicesLeft && child.Kind != EntityKind.Device)) continue;
+            child.StoppingForHandOff = true;
+            child.Waiting ??= [];
+            child.Ref.Tell(StopForHandOff.Instance);
+        }
+
+        if (_children.Count == 0) Context.Stop(Self);
+    }
+
+    /// <summary>
+    /// What came during the hand-off for a child that is stopping or not running goes on to the account's new home through
+    /// the shard region, with its asker, unwrapped if it was handed on. A held Ping is answered Status 1 instead (its phone
+    /// Pings the new home), and what the entity's own children or timers sent means nothing there.
+    /// </summary>
+    private void SendOn(string name, object message, IActorRef sender)
+    {
+        if (LostHeldPing.Of(message) is { } ping)
+        {
+            LostHeldPing.Answer(ping, _settings.Logger, _settings.Metrics, "handed off");
+            return;
+        }
+
+        if (!sender.IsNobody() && (sender.Equals(Self) || Self.Path.Equals(sender.Path.Parent))) return;
+        var original = message is HandedOn on ? on.Message : message;
+        EntityLog.SentOn(_settings.Logger, _accountId, name, original.GetType().Name);
+        Region.Tell(new AccountEnvelope(_accountId, name, original), sender);
+    }
+
+    private IActorRef Region => _settings.Region ?? ClusterSharding.Get(Context.System).ShardRegion(EasActorsHosting.AccountsTypeName);
 
     /// <summary>How many of <paramref name="letters"/> are device commands, for the device's count of requests in flight.</summary>
     private static int Commands(List<(object Message, IActorRef Sender)>? letters) =>

@@ -13,6 +13,9 @@ internal sealed class AccountEntityChild(IActorRef actor, EntityKind kind)
     /// <summary>The child's journal refused a write, or its state could not be read, and it stops; it is never resumed.</summary>
     public bool Failed { get; set; }
 
+    /// <summary>The entity is handed off and has told the child to stop after its turn (<see cref="StopForHandOff"/>).</summary>
+    public bool StoppingForHandOff { get; set; }
+
     /// <summary>Messages held while the child is stopping; null while it runs.</summary>
     public List<(object Message, IActorRef Sender)>? Waiting { get; set; }
 

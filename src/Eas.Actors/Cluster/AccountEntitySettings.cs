@@ -38,6 +38,12 @@ public sealed record AccountEntitySettings(Func<string, Props> Gate, Func<string
     /// <summary>Push instruments, for the Pings the entity holds and answers.</summary>
     public Diagnostics.PushMetrics? Metrics { get; init; }
 
+    /// <summary>
+    /// The account shard region, where an entity being handed off sends on what reached it too late
+    /// (<see cref="HandOffAccount"/>); null: the region of this actor system, looked up when needed.
+    /// </summary>
+    public IActorRef? Region { get; init; }
+
     /// <summary>Where the entity logs: held Pings, and what it hands to a child's next incarnation (<see cref="EntityLog"/>).</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }

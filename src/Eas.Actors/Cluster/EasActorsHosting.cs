@@ -75,7 +75,7 @@ public static class EasActorsHosting
                     return accountId => AccountEntityActor.PropsFor(accountId, settings.Value).WithMailbox(LeanMailbox.Id);
                 },
                 new AccountMessageExtractor(shards),
-                new ShardOptions { RememberEntities = false, ShouldPassivateIdleEntities = false })
+                new ShardOptions { RememberEntities = false, ShouldPassivateIdleEntities = false, HandOffStopMessage = HandOffAccount.Instance })
             .WithActors((system, registry) => system.ActorOf(Props.Create(() => new ClusterStatsActor(registry.Get<AccountEntityActor>(), composition.Stats)), "cluster-stats"))
             .WithActors((system, registry, resolver) => system.ActorOf(
                 ChildLetterReturner.PropsFor(registry.Get<AccountEntityActor>().Path, resolver.GetService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(ChildLetterReturner).FullName!),

@@ -24,6 +24,8 @@ public sealed record EntityChildOptions(string Kind, TimeSpan IdleTimeout, int S
 /// <item>Passivation: after the idle time without a message the child offers to stop (<see cref="ChildIdle"/>)
 /// unless <see cref="CanPassivate"/> says it holds something; the parent then sends <see cref="PassivateChild"/>
 /// behind the messages already on their way, so the child only stops once it has handled all of them.</item>
+/// <item>Hand-off: <see cref="StopForHandOff"/> stops the child whatever it holds, after the turn it is in; what it holds
+/// (a parked Ping) is answered in its <c>PostStop</c>.</item>
 /// <item>Recovery: the parent is told when the state is back (<see cref="ChildRecovered"/>) or could not be read
 /// (<see cref="ChildRecoveryFailed"/>), so it can answer the messages that were waiting with a retriable error.</item>
 /// <item>Writes: <see cref="PersistThen"/> persists a command's events and only then runs what answers the
@@ -119,6 +121,9 @@ public abstract class EntityChildActor : UntypedPersistentActor
                 break;
             case PassivateChild:
                 Context.Parent.Tell(ChildBusy.Instance);
+                break;
+            case StopForHandOff:
+                Context.Stop(Self);
                 break;
             case DeleteMessagesSuccess or DeleteSnapshotsSuccess when _forgetting is { } forgetting:
                 if (forgetting.Left > 1) _forgetting = forgetting with { Left = forgetting.Left - 1 };

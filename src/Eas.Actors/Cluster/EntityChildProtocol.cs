@@ -17,6 +17,17 @@ public sealed record PassivateChild
     public static readonly PassivateChild Instance = new();
 }
 
+/// <summary>
+/// From the account entity whose shard is handed off to another node (a rebalance, this node leaving): stop once the
+/// current turn and the messages already routed to you are done. Unlike <see cref="PoisonPill"/>, which Akka handles
+/// ahead of a persistent actor's own stash, it waits for a write in flight, so the command that wrote answers its phone
+/// and the next incarnation on the new node reads every event back.
+/// </summary>
+public sealed record StopForHandOff
+{
+    public static readonly StopForHandOff Instance = new();
+}
+
 /// <summary>The child took on something that must outlive idleness (a parked Ping) before it could stop: keep it.</summary>
 public sealed record ChildBusy
 {

@@ -201,22 +201,63 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
         _counts[EntityKind.Device].ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_handed_off_entity_lets_a_device_finish_its_turn_stops_it_before_the_mailbox_and_sends_on_what_came_meanwhile()
+    {
+        var region = CreateTestProbe();
+        var shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", Settings(region.Ref)), ActorRefs.Nobody)));
+        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
+        var entity = await Sys.ActorSelection(shard.Path / "entity").ResolveOne(TimeSpan.FromSeconds(10));
+        Watch(entity);
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "park"));
+        var mailbox = ExpectMsg<Echo>().Ref;
+        Watch(mailbox);
+        var phone = CreateTestProbe();
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"), phone.Ref);
+        var device = phone.ExpectMsg<Echo>().Ref;
+        Watch(device);
+
+        // A command in its turn (an IMAP fetch, a journal write) when the shard moves.
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "slow"), phone.Ref);
+        shard.Tell(HandOffAccount.Instance);
+        var late = CreateTestProbe();
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "late"), late.Ref);
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone2"), "new"), late.Ref);
+
+        phone.ExpectMsg<Echo>().Message.ShouldBe("slow", "the command in its turn is answered, not cut off");
+        ExpectTerminated(device).ActorRef.ShouldBe(device);
+        ExpectTerminated(mailbox).ActorRef.ShouldBe(mailbox, "the mailbox stops after the devices, which may ask it in their turn");
+        ExpectTerminated(entity);
+        var sentOn = new[] { region.ExpectMsg<AccountEnvelope>(), region.ExpectMsg<AccountEnvelope>() };
+        sentOn.Select(envelope => (envelope.Child, envelope.Message)).ShouldBe(
+            [(AccountChild.Device("Phone2"), (object)"new"), (AccountChild.Device("Phone1"), "late")],
+            ignoreOrder: true);
+        region.LastSender.ShouldBe(late.Ref, "the asker goes along, so the new home answers it");
+        late.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        _counts[EntityKind.Device].ShouldBe(0);
+    }
+
     private IActorRef StartEntity(Akka.TestKit.TestProbe? shard = null)
     {
-        var settings = new AccountEntitySettings(_ => Props.Create(() => new EchoChild()), _ => Props.Create(() => new EchoChild()), (_, _) => Props.Create(() => new EchoChild()))
-        {
-            EmptyLinger = Idle,
-            Counts = _counts,
-        };
+        var settings = Settings(region: null);
         var probe = shard?.Ref ?? ActorRefs.Nobody;
         Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
         return Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", settings), probe)));
     }
 
+    private AccountEntitySettings Settings(IActorRef? region) =>
+        new(_ => Props.Create(() => new EchoChild()), _ => Props.Create(() => new EchoChild()), (_, _) => Props.Create(() => new EchoChild()))
+        {
+            EmptyLinger = Idle,
+            Counts = _counts,
+            Region = region,
+        };
+
     /// <summary>
     /// Answers every message with its incarnation's name and count; "park" makes it busy (like a parked Ping); "fail"
     /// behaves as a child whose journal refused a write: it tells the entity, drops whatever reaches it afterwards and
-    /// stops a little later ("fail, stay": not until its entity stops); a <see cref="Note"/> "write" writes an event first, through the real journal.
+    /// stops a little later ("fail, stay": not until its entity stops); "slow" answers after awaiting 700 ms in its turn;
+    /// a <see cref="Note"/> "write" writes an event first, through the real journal.
     /// </summary>
     private sealed class EchoChild : EntityChildActor
     {
@@ -239,6 +280,20 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
             {
                 var asker = Sender;
                 PersistThen([new Written(write.Text)], asker, _ => { }, () => asker.Tell(new Echo(Self.Path.Name, ++_seen, message, Self)));
+                return true;
+            }
+
+            if (message is "slow")
+            {
+                // A command that awaits in its turn (Akka suspends the mailbox until it ends, as for a device's command).
+                var asker = Sender;
+                var self = Self;
+                var seen = ++_seen;
+                RunTask(async () =>
+                {
+                    await Task.Delay(700);
+                    asker.Tell(new Echo(self.Path.Name, seen, message, self));
+                });
                 return true;
             }
 
