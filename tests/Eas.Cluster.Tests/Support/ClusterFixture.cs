@@ -61,7 +61,7 @@ internal sealed class ClusterFixture : IAsyncDisposable
     /// <summary>Set by the test harness when the test failed: the logs stay on disk.</summary>
     public bool KeepFiles { get; set; }
 
-    /// <summary>Starts <see cref="ClusterSpec.Nodes"/> nodes at once and waits until every one sees all of them up.</summary>
+    /// <summary>Starts <see cref="ClusterSpec.Nodes"/> nodes at once and waits until every one sees all of them up and serves.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!File.Exists(ServerDll))
@@ -69,6 +69,7 @@ internal sealed class ClusterFixture : IAsyncDisposable
         var seedPort = FreeLoopbackPort();
         var starting = Enumerable.Range(0, _spec.Nodes).Select(i => StartProcess(i == 0 ? seedPort : FreeLoopbackPort(), seedPort)).ToList();
         await WaitUntilFormedAsync(starting, cancellationToken);
+        await WaitUntilServingAsync(starting, cancellationToken);
     }
 
     /// <summary>
@@ -80,6 +81,7 @@ internal sealed class ClusterFixture : IAsyncDisposable
         if (!_nodes[0].IsRunning) throw new InvalidOperationException("Node 1, the only seed, is gone: a new node could not join.");
         var node = StartProcess(FreeLoopbackPort(), _nodes[0].ClusterPort);
         await WaitUntilFormedAsync([node], cancellationToken);
+        await WaitUntilServingAsync([node], cancellationToken);
         return node;
     }
 
@@ -235,6 +237,33 @@ internal sealed class ClusterFixture : IAsyncDisposable
             FormationTimeout,
             cancellationToken);
         _joining.ExceptWith(starting);
+    }
+
+    /// <summary>
+    /// Waits until each of <paramref name="starting"/> reaches an account entity through its shard region: members up is
+    /// not yet a node that serves, and on a busy machine its region may register with the shard coordinator only seconds
+    /// later, answering 503 with Retry-After meanwhile, as it should. The probe is the admin's removal of a device that
+    /// does not exist (404 from the device's entity, nothing changed, no license slot taken), asked again after each
+    /// 503; a load balancer's readiness check waits the same way. The scenarios then start on a cluster that serves, and
+    /// their own requests get no retries.
+    /// </summary>
+    /// <summary>The account the readiness probe asks about; its entity, and its shard, exist in every test cluster.</summary>
+    public const string ReadinessAccount = "readiness@" + DovecotFixture.Domain;
+
+    private async Task WaitUntilServingAsync(IReadOnlyList<ClusterNode> starting, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var node in starting)
+        {
+            while (true)
+            {
+                using var response = await AdminOf(node).SendAsync(HttpMethod.Delete, $"/accounts/{ReadinessAccount}/devices/NoSuchDevice{node.Number}");
+                if (response.StatusCode == HttpStatusCode.NotFound) break;
+                response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, $"{node} answers the readiness probe: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                clock.Elapsed.ShouldBeLessThan(FormationTimeout, $"{node} still reaches no account entity");
+                await Task.Delay(500, cancellationToken);
+            }
+        }
     }
 
     private static int FreeLoopbackPort()
