@@ -22,12 +22,12 @@ public sealed class DeviceRegion
     private readonly Timing.DeadlineWheel? deadlines;
     private readonly AccountMessageExtractor _shards;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<Guid, RunningAsk> _inFlight = new();
+    private readonly ConcurrentDictionary<Guid, EdgeAsk> _inFlight = new();
 
     /// <param name="accounts">The account shard region.</param>
     /// <param name="deadlines">
-    /// The node's timer for the deadline of each request's ask; null gives each ask Akka's own timer (and a cancellation
-    /// source with it), as in tests of the request path alone.
+    /// The node's timer for the deadline of each request's ask; null gives each ask a timer of its own, as in tests of the
+    /// request path alone.
     /// </param>
     /// <param name="cluster">This node's view of the cluster, whose <see cref="ClusterStats.MemberShardsLost"/> ends the asks to a removed member; null: asks end at their deadline only.</param>
     /// <param name="shards">The number of account shards (<see cref="AccountMessageExtractor"/>), as the shard region was started with.</param>
@@ -59,12 +59,12 @@ public sealed class DeviceRegion
             if (!lost.Shards.Contains(ask.Shard) || ask.Started >= lost.RoutedBefore || (lost.PingsOnly && !ask.Ping)) continue;
             if (ask.Ping)
             {
-                ask.Asker.Tell(new RespondWith(new PingResponse(PingStatus.Expired)));
+                ask.Tell(new RespondWith(new PingResponse(PingStatus.Expired)));
                 pings++;
             }
             else
             {
-                ask.Asker.Tell(new Status.Failure(new AskTimeoutException($"The node hosting the account's shard ({lost.Node}) was removed from the cluster.")));
+                ask.Tell(new Status.Failure(new AskTimeoutException($"The node hosting the account's shard ({lost.Node}) was removed from the cluster.")));
                 others++;
             }
         }
@@ -74,38 +74,31 @@ public sealed class DeviceRegion
 
     /// <summary>
     /// The one ask of a request: run the command on its device, within <paramref name="deadline"/>. When
-    /// <paramref name="cancellationToken"/> fires (the phone hung up) the device is told, so a parked request
-    /// is dropped at once rather than at its heartbeat.
+    /// <paramref name="cancellationToken"/> fires (the phone hung up) the ask ends cancelled and the device is told, so a
+    /// parked request is dropped at once rather than at its heartbeat.
     /// </summary>
     /// <remarks>
-    /// The device is told once the ask has ended cancelled, not from a registration on the token: the ask's own
-    /// registration runs first and ends the ask, and disposing a second registration as the method returns could
-    /// remove it before it ran, so the device would keep the parked request until its heartbeat.
-    /// With the node's <see cref="Timing.DeadlineWheel"/> the ask itself has no timeout: its deadline is an
-    /// <see cref="Timing.AskDeadline"/> on the wheel, which ends it with the same <see cref="AskTimeoutException"/>,
-    /// and is taken off the wheel when the answer comes first. A parked Ping then holds one registration (on
-    /// <paramref name="cancellationToken"/>) and no timer.
+    /// The ask is one <see cref="EdgeAsk"/> and no async frame of its own: a parked Ping keeps the ask, its deadline on the
+    /// node's <see cref="Timing.DeadlineWheel"/> (without a wheel, a timer), one registration on
+    /// <paramref name="cancellationToken"/> and the frame of its caller; not <paramref name="request"/>, which only the
+    /// message to the device holds.
     /// </remarks>
-    public async Task<CommandOutcome> ExecuteAsync(DeviceRequest request, TimeSpan deadline, CancellationToken cancellationToken)
+    public Task<CommandOutcome> ExecuteAsync(DeviceRequest request, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var requestId = Guid.NewGuid();
         var command = Envelope(request.AccountId, request.Line.DeviceId)(new ExecuteDeviceCommand(request, requestId));
-        var ask = new RunningAsk(this, requestId, _shards.ShardId(command.AccountId, command), command, deadline, request.Line.Command == Eas.Wire.Http.EasCommand.Ping);
-        try
-        {
-            return await accounts.Ask<CommandOutcome>(ask.Start, deadlines is null ? deadline : Timeout.InfiniteTimeSpan, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            accounts.Tell(Envelope(request.AccountId, request.Line.DeviceId)(new AbandonRequest(requestId)));
-            throw;
-        }
-        finally
-        {
-            ask.Expiry?.Cancel();
-            _inFlight.TryRemove(requestId, out _);
-        }
+        var provider = (accounts as IInternalActorRef)?.Provider ?? throw new InvalidOperationException("The account region is not an actor of this system.");
+        var ask = new EdgeAsk(
+            this, provider, requestId, command.AccountId, request.Line.DeviceId, _shards.ShardId(command.AccountId, command), request.Line.Command == Eas.Wire.Http.EasCommand.Ping);
+        _inFlight[requestId] = ask;
+        return ask.Start(accounts, command, deadline, deadlines, cancellationToken);
     }
+
+    /// <summary>The ask has ended: it is no longer one of <see cref="AsksRunning"/>.</summary>
+    internal void Ended(EdgeAsk ask) => _inFlight.TryRemove(ask.RequestId, out _);
+
+    /// <summary>The phone hung up on the ask: its device drops the request (a parked Ping without an answer).</summary>
+    internal void Abandon(EdgeAsk ask) => accounts.Tell(Envelope(ask.AccountId, ask.DeviceId)(new AbandonRequest(ask.RequestId)));
 
     /// <summary>The device's state as its actor holds it; null when never seen.</summary>
     public async Task<DeviceState?> GetStateAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
@@ -114,40 +107,6 @@ public sealed class DeviceRegion
     /// <summary>The device's state and what its actor holds in memory only (its loop flag).</summary>
     public Task<DeviceStateReply> GetReplyAsync(string accountId, string deviceId, TimeSpan deadline, CancellationToken cancellationToken = default) =>
         accounts.Ask<DeviceStateReply>(Envelope(accountId, deviceId)(GetDeviceState.Instance), deadline, cancellationToken);
-
-    /// <summary>
-    /// A request's ask while it runs: its account's shard, who waits, whether it is a Ping, when it started
-    /// (<see cref="Environment.TickCount64"/>) and its deadline on the wheel. One object that the ask's frame keeps, where
-    /// the lambda it replaces kept a closure of the same locals beside it for the whole of a parked Ping.
-    /// </summary>
-    private sealed class RunningAsk(DeviceRegion region, Guid requestId, string shard, AccountEnvelope command, TimeSpan deadline, bool ping)
-    {
-        private AccountEnvelope? _command = command;
-
-        public string Shard { get; } = shard;
-
-        public bool Ping { get; } = ping;
-
-        public long Started { get; } = Environment.TickCount64;
-
-        public IActorRef Asker { get; private set; } = ActorRefs.Nobody;
-
-        public Timing.AskDeadline? Expiry { get; private set; }
-
-        /// <summary>
-        /// The ask's message factory: notes the asker, puts its deadline on the wheel, and gives the command, which it
-        /// then lets go (the device has what it needs of it).
-        /// </summary>
-        public object Start(IActorRef asker)
-        {
-            Asker = asker;
-            region._inFlight[requestId] = this;
-            if (region.deadlines is { } wheel) Expiry = wheel.Schedule(new Timing.AskDeadline(asker, deadline), deadline);
-            var command = _command!;
-            _command = null;
-            return command;
-        }
-    }
 
     private static Func<object, AccountEnvelope> Envelope(string accountId, string deviceId)
     {

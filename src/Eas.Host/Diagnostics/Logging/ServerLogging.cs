@@ -15,13 +15,16 @@ internal static class ServerLogging
     /// <summary>
     /// Registers Serilog as the host's logger factory, with a logger of this host's own: the static
     /// <see cref="Log.Logger"/> is left alone, so two servers in one process (as in the integration tests) keep their
-    /// logs apart.
+    /// logs apart. Serilog's factory is wrapped so Kestrel keeps no log scope per connection (<see cref="KestrelWithoutConnectionScope"/>).
     /// </summary>
     public static void AddServerLogging(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
         var configuration = builder.Configuration;
         builder.Services.AddSerilog((services, logger) => Configure(logger, configuration, services.GetServices<ILogEventSink>()), preserveStaticLogger: true);
+        var serilog = builder.Services.Last(service => service.ServiceType == typeof(ILoggerFactory));
+        builder.Services.Remove(serilog);
+        builder.Services.AddSingleton<ILoggerFactory>(services => new KestrelWithoutConnectionScope((ILoggerFactory)serilog.ImplementationFactory!(services)));
     }
 
     private static void Configure(LoggerConfiguration logger, IConfiguration configuration, IEnumerable<ILogEventSink> extraSinks)
