@@ -84,6 +84,7 @@ internal sealed partial class ImapMailSession
     {
         await WaitForPrefetchAsync();
         if (!IsUsable) throw new MailStoreUnavailableException("The IMAP session is no longer usable.");
+        _confirmed = null;
         var started = Stopwatch.GetTimestamp();
         try
         {

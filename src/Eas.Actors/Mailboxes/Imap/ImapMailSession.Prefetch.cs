@@ -22,6 +22,15 @@ internal sealed partial class ImapMailSession
 
     private Prefetched? _prefetch;
 
+    /// <summary>The folder the last listing was of, and the UIDVALIDITY and HIGHESTMODSEQ it read (a new prefetch keeps them as its base).</summary>
+    private (string Folder, ListingStamp Stamp)? _listed;
+
+    /// <summary>
+    /// The prefetch that the last listing proved current (<see cref="ConfirmPrefetch"/>), until the session's next
+    /// command; null otherwise.
+    /// </summary>
+    private Prefetched? _confirmed;
+
     public void PrefetchEmails(string folder, IReadOnlyList<uint> uids, EmailContentRequest content)
     {
         // A MIME buffer handed over (ItemOperations) would need an owner while it waits; Sync never asks for one.
@@ -32,7 +41,8 @@ internal sealed partial class ImapMailSession
         var stop = new CancellationTokenSource();
         var items = Task.Run(() => RunPrefetchAsync(selected, wanted, content, stop.Token), CancellationToken.None);
         _prefetch?.Stop.Dispose();
-        _prefetch = new Prefetched(folder, content, items, stop, Stopwatch.GetTimestamp());
+        var listedBefore = _listed is { } listed && listed.Folder == folder ? listed.Stamp : default;
+        _prefetch = new Prefetched(folder, content, items, stop, Stopwatch.GetTimestamp(), listedBefore);
     }
 
     /// <summary>Waits until a running prefetch is done with the connection; the caller's own work follows.</summary>
@@ -55,6 +65,22 @@ internal sealed partial class ImapMailSession
         prefetch.Stop.Dispose();
         var fresh = Stopwatch.GetElapsedTime(prefetch.Started) <= PrefetchLifetime;
         return fresh && prefetch.Folder == folder && prefetch.Content == content ? items : [];
+    }
+
+    /// <summary>
+    /// Notes the listing of <paramref name="folder"/> that just read <paramref name="stamp"/>, after the running
+    /// prefetch, if any, finished. When the prefetch of that folder was started after a listing that read the same
+    /// UIDVALIDITY and HIGHESTMODSEQ, nothing in the folder changed in between (RFC 7162 3.1.1: every flag change and, with QRESYNC,
+    /// every expunge raises it), so the flags the prefetch read are the flags now and its UIDs are all there: the next
+    /// <see cref="FetchEmailsAsync"/> serves them without reading the flags again, unless another command runs first.
+    /// </summary>
+    private void ConfirmPrefetch(string folder, ListingStamp stamp)
+    {
+        _listed = (folder, stamp);
+        _confirmed = _prefetch is { Listed.ModSeq: > 0 } prefetch && prefetch.Folder == folder && prefetch.Listed == stamp
+            && prefetch.Items.IsCompletedSuccessfully
+            ? prefetch
+            : null;
     }
 
     /// <summary>Stops a running prefetch as the session closes.</summary>
@@ -82,5 +108,14 @@ internal sealed partial class ImapMailSession
         }
     }
 
-    private sealed record Prefetched(string Folder, EmailContentRequest Content, Task<Dictionary<uint, FetchedEmail>> Items, CancellationTokenSource Stop, long Started);
+    /// <summary>
+    /// A prefetch of one window: its folder and content request, the task that fetches it, its stop, when it started,
+    /// and <c>Listed</c>: the folder's UIDVALIDITY and HIGHESTMODSEQ as the listing before the prefetch read them (a
+    /// MODSEQ of 0 when unknown). A later listing that reads the same proves that no message of the folder changed or
+    /// went since, the prefetch's flags included.
+    /// </summary>
+    private sealed record Prefetched(string Folder, EmailContentRequest Content, Task<Dictionary<uint, FetchedEmail>> Items, CancellationTokenSource Stop, long Started, ListingStamp Listed);
+
+    /// <summary>What a listing read of a folder's state: UIDVALIDITY (RFC 3501 2.3.1.1) and HIGHESTMODSEQ (RFC 7162 3.1.1).</summary>
+    private readonly record struct ListingStamp(uint UidValidity, ulong ModSeq);
 }

@@ -51,7 +51,15 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
     public async Task<FolderListing> ListMessagesAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
     {
         await WaitForPrefetchAsync();
-        if (await ListChangesOfSelectedAsync(folder, changedSinceModSeq, expectedUidValidity, cancellationToken) is { } changes) return changes;
+        var listing = await ListChangesOfSelectedAsync(folder, changedSinceModSeq, expectedUidValidity, cancellationToken)
+            ?? await ListBySelectingAsync(folder, since, changedSinceModSeq, expectedUidValidity, cancellationToken);
+        ConfirmPrefetch(folder, new ListingStamp(listing.UidValidity, listing.HighestModSeq));
+        return listing;
+    }
+
+    /// <summary>The listing of <paramref name="folder"/> selected afresh: its delta since <paramref name="changedSinceModSeq"/> when one can be asked, else all its messages (since <paramref name="since"/>).</summary>
+    private async Task<FolderListing> ListBySelectingAsync(string folder, DateTimeOffset? since, ulong changedSinceModSeq, uint expectedUidValidity, CancellationToken cancellationToken)
+    {
         var selected = await SelectAsync(folder, fresh: true, cancellationToken);
         var modSeq = selected.HighestModSeq;
         if (await FetchDeltaAsync(selected, ListingItems, changedSinceModSeq, expectedUidValidity, cancellationToken) is { } delta)
@@ -80,10 +88,32 @@ internal sealed partial class ImapMailSession(SpoolingImapClient client, ImapMet
 
     public async Task<IReadOnlyList<FetchedEmail>> FetchEmailsAsync(string folder, IReadOnlyList<uint> uids, EmailContentRequest content, CancellationToken cancellationToken)
     {
+        var confirmed = _confirmed is { } current && ReferenceEquals(current, _prefetch) && _selected is { IsOpen: true } open && open.FullName == folder;
         var ready = await TakePrefetchedAsync(folder, content);
         if (uids.Count == 0) return [];
+        if (confirmed && ServeConfirmed(uids, ready) is { } served) return served;
         var selected = await SelectAsync(folder, fresh: false, cancellationToken);
         return await FetchSelectedAsync(selected, uids, content, ready, cancellationToken);
+    }
+
+    /// <summary>
+    /// The messages asked, in order, all from a prefetch the listing just proved current (<see cref="ConfirmPrefetch"/>):
+    /// no command at all. Null when the prefetch lacks one of them, and the flags are read as usual.
+    /// </summary>
+    private static List<FetchedEmail>? ServeConfirmed(IReadOnlyList<uint> uids, Dictionary<uint, FetchedEmail> ready)
+    {
+        foreach (var uid in uids)
+        {
+            if (!ready.ContainsKey(uid)) return null;
+        }
+
+        var result = new List<FetchedEmail>(uids.Count);
+        foreach (var uid in uids)
+        {
+            if (ready.Remove(uid, out var item)) result.Add(item);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -46,6 +46,52 @@ public sealed class ImapSyncWindowTests(ImapDovecotFixture fixture)
         var bodies = log.Commands.Where(c => c.Contains("BODY.PEEK[]", StringComparison.Ordinal)).ToList();
         bodies.Count.ShouldBe(count / WindowSize, "one body fetch per window: the prefetched windows are served, not fetched again");
         bodies.Sum(UidsIn).ShouldBe(count, "every body is fetched once");
+        var flagReads = log.Commands.Where(c => c.Contains("UID FETCH", StringComparison.Ordinal) && c.Contains("FLAGS INTERNALDATE)", StringComparison.Ordinal) && !c.Contains("1:*", StringComparison.Ordinal)).ToList();
+        flagReads.Count.ShouldBe(count / WindowSize, "the flags of each window are read once: the first window's by the window, every later one's by its prefetch, which an unchanged HIGHESTMODSEQ proves current");
+    }
+
+    [Fact]
+    public async Task RFC_7162_a_prefetch_proven_current_by_the_listing_is_served_without_reading_the_flags_again()
+    {
+        var account = fixture.NewAccount();
+        await SeedAsync(account, 10);
+        var log = new ImapCommandLog();
+        await using var session = await OpenLoggedAsync(account, log);
+        var content = new EmailContentRequest(512, WantHtml: false, WantMime: false);
+        var listing = await session.ListMessagesAsync("INBOX", null, 0, 0, None);
+        var uids = listing.Messages.Select(m => m.Uid).Order().ToArray();
+        (await session.FetchEmailsAsync("INBOX", uids[..5], content, None)).Count.ShouldBe(5);
+        session.PrefetchEmails("INBOX", uids[5..], content);
+
+        var delta = await session.ListMessagesAsync("INBOX", null, listing.HighestModSeq, listing.UidValidity, None);
+        var before = log.Commands.Count;
+        var served = await session.FetchEmailsAsync("INBOX", uids[5..], content, None);
+
+        delta.HighestModSeq.ShouldBe(listing.HighestModSeq);
+        served.Select(f => f.Uid).ShouldBe(uids[5..]);
+        log.Commands.Skip(before).ShouldBeEmpty("the prefetch read the flags after a listing that read the HIGHESTMODSEQ this one read");
+    }
+
+    [Fact]
+    public async Task A_command_between_the_listing_and_the_fetch_makes_the_window_read_the_flags_again()
+    {
+        var account = fixture.NewAccount();
+        await SeedAsync(account, 10);
+        var log = new ImapCommandLog();
+        await using var session = await OpenLoggedAsync(account, log);
+        var content = new EmailContentRequest(512, WantHtml: false, WantMime: false);
+        var listing = await session.ListMessagesAsync("INBOX", null, 0, 0, None);
+        var uids = listing.Messages.Select(m => m.Uid).Order().ToArray();
+        (await session.FetchEmailsAsync("INBOX", uids[..5], content, None)).Count.ShouldBe(5);
+        session.PrefetchEmails("INBOX", uids[5..], content);
+        await session.ListMessagesAsync("INBOX", null, listing.HighestModSeq, listing.UidValidity, None);
+
+        await session.SetFlagsAsync("INBOX", uids[5], MessageFlags.Seen, MessageFlags.None, None);
+        var served = await session.FetchEmailsAsync("INBOX", uids[5..], content, None);
+
+        served.Select(f => f.Uid).ShouldBe(uids[5..]);
+        served[0].Flags.ShouldBe(MessageFlags.Seen, "the flags were read again after the STORE");
+        served[0].Item.Read.ShouldBeTrue();
     }
 
     [Fact]
