@@ -20,5 +20,8 @@ public sealed class AccountRegion(IActorRef accounts, TimeSpan deadline)
     public Task<AccountDeviceRemoved> RemoveDeviceAsync(string accountId, string deviceId, DateTimeOffset lastSeen, string by, CancellationToken cancellationToken = default) =>
         accounts.Ask<AccountDeviceRemoved>(Envelope(accountId, new RemoveAccountDevice(deviceId, lastSeen, by)), deadline, cancellationToken);
 
+    /// <summary>The same requests sent to <paramref name="entity"/>, the account entity that parents the gate (<see cref="Mailboxes.MailboxRegion.Through"/>).</summary>
+    public AccountRegion Through(IActorRef entity) => new(entity, deadline);
+
     private static AccountEnvelope Envelope(string accountId, object message) => new(accountId.ToLowerInvariant(), AccountChild.Gate, message);
 }

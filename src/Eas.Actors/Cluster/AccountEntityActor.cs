@@ -44,9 +44,10 @@ namespace Eas.Actors.Cluster;
 /// its phone waited for the deadline (503) and a write still in flight could land after the new node had read the
 /// journal. Instead the held Pings are answered Status 1, the devices are told to stop after their turn
 /// (<see cref="StopForHandOff"/>), then, once they are gone, the mailbox and the gate (a device in its turn may still
-/// ask them), and the entity stops with its last child. What reaches it meanwhile for a child that is stopping or not
-/// running is sent on through the shard region, which holds it until the account's new home runs. Akka's
-/// <c>handoff-timeout</c> bounds it all.
+/// ask them, through this entity: <see cref="Devices.DeviceActorSettings.AsksThroughEntity"/>), and the entity stops with
+/// its last child. What reaches it meanwhile for a device that is stopping or not running, and for the mailbox or the
+/// gate once the devices are gone, is sent on through the shard region, which holds it until the account's new home
+/// runs (on a node that shuts down, its asker gets the retriable failure). Akka's <c>handoff-timeout</c> bounds it all.
 /// </para>
 /// </summary>
 public sealed class AccountEntityActor : ReceiveActor
@@ -191,7 +192,7 @@ public sealed class AccountEntityActor : ReceiveActor
     private void Deliver(string name, object message, IActorRef sender, bool routed = true)
     {
         var child = _children.GetValueOrDefault(name);
-        if (child is null && _handingOff)
+        if (child is null && !HandledHere(name))
         {
             SendOn(name, message, sender);
             return;
@@ -408,7 +409,7 @@ public sealed class AccountEntityActor : ReceiveActor
     /// </summary>
     private void Succeed(string name, List<(object Message, IActorRef Sender)> letters)
     {
-        if (_handingOff)
+        if (!HandledHere(name))
         {
             foreach (var (message, sender) in letters) SendOn(name, message, sender);
             return;
@@ -451,9 +452,19 @@ public sealed class AccountEntityActor : ReceiveActor
     }
 
     /// <summary>
+    /// Whether what comes for the child <paramref name="name"/> is handled on this node: always but during a hand-off, and
+    /// then for the mailbox and the gate while a device is left, which may be asking them in its turn (started afresh if
+    /// they had passivated): sent on, the device's ask would wait in the region for the hand-off it holds up.
+    /// </summary>
+    private bool HandledHere(string name) =>
+        !_handingOff || (AccountChild.DeviceIdOf(name) is null && _children.Values.Any(child => child.Kind == EntityKind.Device));
+
+    /// <summary>
     /// What came during the hand-off for a child that is stopping or not running goes on to the account's new home through
     /// the shard region, with its asker, unwrapped if it was handed on. A held Ping is answered Status 1 instead (its phone
-    /// Pings the new home), and what the entity's own children or timers sent means nothing there.
+    /// Pings the new home), and what the entity's own children or timers sent means nothing there. When the node shuts
+    /// down, its region is stopping too and would hold what it is sent until its shutdown phase timed out: an asker is
+    /// answered with the retriable failure instead, as when the entity stops (<see cref="Unanswered"/>).
     /// </summary>
     private void SendOn(string name, object message, IActorRef sender)
     {
@@ -464,6 +475,12 @@ public sealed class AccountEntityActor : ReceiveActor
         }
 
         if (!sender.IsNobody() && (sender.Equals(Self) || Self.Path.Equals(sender.Path.Parent))) return;
+        if (CoordinatedShutdown.Get(Context.System).ShutdownReason is not null)
+        {
+            Unanswered(message, sender, "held for a child when the node shut down");
+            return;
+        }
+
         var original = message is HandedOn on ? on.Message : message;
         EntityLog.SentOn(_settings.Logger, _accountId, name, original.GetType().Name);
         Region.Tell(new AccountEnvelope(_accountId, name, original), sender);

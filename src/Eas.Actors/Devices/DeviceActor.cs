@@ -36,7 +36,9 @@ public sealed partial class DeviceActor : EntityChildActor
     public DeviceActor(DeviceActorSettings settings, string accountId, string deviceId)
         : base(PersistenceIds.Device(accountId, deviceId), settings.Entity)
     {
-        this.settings = settings;
+        this.settings = settings.AsksThroughEntity
+            ? settings with { Mailboxes = settings.Mailboxes?.Through(Context.Parent), Accounts = settings.Accounts?.Through(Context.Parent) }
+            : settings;
         _entityId = KeyOf(accountId, deviceId);
         _accountId = accountId;
         _requests = new RequestBudget(settings.Budgets.RequestBurst, settings.Budgets.RequestsPerMinute);

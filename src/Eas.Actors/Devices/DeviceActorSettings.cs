@@ -14,6 +14,14 @@ public sealed record DeviceActorSettings(DevicePolicy Policy, Func<uint> NewPoli
     /// <summary>The account mailboxes that do the IMAP work of sync commands.</summary>
     public Mailboxes.MailboxRegion? Mailboxes { get; init; }
 
+    /// <summary>
+    /// The device is a child of its account entity (as in the server): it asks its <see cref="Mailboxes"/> and
+    /// <see cref="Accounts"/> through that entity rather than the shard region, so a command in its turn still reaches
+    /// them while the entity's shard is handed off (<see cref="Cluster.HandOffAccount"/>). Off in tests whose devices have
+    /// another parent.
+    /// </summary>
+    public bool AsksThroughEntity { get; init; }
+
     /// <summary>The account gates every request passes; null lets every request through (tests of device rules alone).</summary>
     public Accounts.AccountRegion? Accounts { get; init; }
 

@@ -73,7 +73,13 @@ internal sealed class EdgeAsk : MinimalActorRef
         if (wheel is not null) _expiry = wheel.Schedule(new Timing.AskDeadline(this, deadline), deadline);
         else _timer = TimeProvider.System.CreateTimer(static expiry => ((Timing.AskDeadline)expiry!).Expire(), new Timing.AskDeadline(this, deadline), deadline, Timeout.InfiniteTimeSpan);
         target.Tell(command, this);
-        if (hangUp.CanBeCanceled) _hangUp = hangUp.UnsafeRegister(static (ask, token) => ((EdgeAsk)ask!).HungUp(token), this);
+        if (hangUp.CanBeCanceled)
+        {
+            _hangUp = hangUp.UnsafeRegister(static (ask, token) => ((EdgeAsk)ask!).HungUp(token), this);
+            // Answered before the registration was made (a throttled request answered by the entity at once): End could not remove it.
+            if (Volatile.Read(ref _ended) != 0) _hangUp.Unregister();
+        }
+
         return _promise.Task;
     }
 

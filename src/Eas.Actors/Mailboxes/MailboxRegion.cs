@@ -15,6 +15,13 @@ public sealed class MailboxRegion(IActorRef accounts)
     public void Tell(string accountId, object message) =>
         accounts.Tell(new AccountEnvelope(accountId.ToLowerInvariant(), AccountChild.Mailbox, message));
 
+    /// <summary>
+    /// The same requests sent to <paramref name="entity"/>, the account entity that parents the mailbox, instead of the
+    /// region: a device's asks then reach its mailbox while the entity's shard is handed off, where the region holds
+    /// them until the hand-off is over, which waits for the device.
+    /// </summary>
+    public MailboxRegion Through(IActorRef entity) => new(entity);
+
     public async Task<T> RunAsync<T>(string accountId, MailCredentials credentials, Func<MailboxContext, Task<T>> work, TimeSpan deadline, CancellationToken cancellationToken = default)
     {
         var envelope = new AccountEnvelope(accountId.ToLowerInvariant(), AccountChild.Mailbox, new RunOnMailbox<T>(credentials, work));

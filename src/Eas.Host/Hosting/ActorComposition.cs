@@ -60,6 +60,7 @@ internal static class ActorComposition
         {
             Entity = new EntityChildOptions("device", idle, snapshotEvery, journal),
             Mailboxes = mailboxes,
+            AsksThroughEntity = true,
             MailboxDeadline = TimeSpan.FromSeconds(Math.Max(5, options.Requests.CommandDeadlineSeconds - 5)),
             MaxFetchBytes = options.Requests.MaxFetchBytes,
             MaxDraftAttachmentBytes = options.Requests.MaxDraftAttachmentBytes,

@@ -207,24 +207,23 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
         var region = CreateTestProbe();
         var shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", Settings(region.Ref)), ActorRefs.Nobody)));
         Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
-        var entity = await Sys.ActorSelection(shard.Path / "entity").ResolveOne(TimeSpan.FromSeconds(10));
-        Watch(entity);
-        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "park"));
-        var mailbox = ExpectMsg<Echo>().Ref;
-        Watch(mailbox);
         var phone = CreateTestProbe();
         shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"), phone.Ref);
         var device = phone.ExpectMsg<Echo>().Ref;
         Watch(device);
+        var entity = await Sys.ActorSelection(shard.Path / "entity").ResolveOne(TimeSpan.FromSeconds(10));
+        Watch(entity);
 
-        // A command in its turn (an IMAP fetch, a journal write) when the shard moves.
+        // A command in its turn when the shard moves, which then asks its mailbox (not running yet) through the entity.
         shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "slow"), phone.Ref);
         shard.Tell(HandOffAccount.Instance);
         var late = CreateTestProbe();
         shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "late"), late.Ref);
         shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone2"), "new"), late.Ref);
 
-        phone.ExpectMsg<Echo>().Message.ShouldBe("slow", "the command in its turn is answered, not cut off");
+        var slow = phone.ExpectMsg<Echo>();
+        var mailbox = slow.Message.ShouldBeOfType<Echo>("the command in its turn reached its mailbox and was answered, not cut off").Ref;
+        Watch(mailbox);
         ExpectTerminated(device).ActorRef.ShouldBe(device);
         ExpectTerminated(mailbox).ActorRef.ShouldBe(mailbox, "the mailbox stops after the devices, which may ask it in their turn");
         ExpectTerminated(entity);
@@ -256,7 +255,8 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
     /// <summary>
     /// Answers every message with its incarnation's name and count; "park" makes it busy (like a parked Ping); "fail"
     /// behaves as a child whose journal refused a write: it tells the entity, drops whatever reaches it afterwards and
-    /// stops a little later ("fail, stay": not until its entity stops); "slow" answers after awaiting 700 ms in its turn;
+    /// stops a little later ("fail, stay": not until its entity stops); "slow" awaits 700 ms in its turn, then asks its mailbox
+    /// through its parent and answers with the mailbox's echo;
     /// a <see cref="Note"/> "write" writes an event first, through the real journal.
     /// </summary>
     private sealed class EchoChild : EntityChildActor
@@ -288,11 +288,13 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
                 // A command that awaits in its turn (Akka suspends the mailbox until it ends, as for a device's command).
                 var asker = Sender;
                 var self = Self;
+                var parent = Context.Parent;
                 var seen = ++_seen;
                 RunTask(async () =>
                 {
                     await Task.Delay(700);
-                    asker.Tell(new Echo(self.Path.Name, seen, message, self));
+                    var mailbox = await parent.Ask<Echo>(new AccountEnvelope("mike@ox.io", AccountChild.Mailbox, "asked in a turn"), TimeSpan.FromSeconds(10));
+                    asker.Tell(new Echo(self.Path.Name, seen, mailbox, self));
                 });
                 return true;
             }

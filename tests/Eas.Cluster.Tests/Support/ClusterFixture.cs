@@ -239,6 +239,9 @@ internal sealed class ClusterFixture : IAsyncDisposable
         _joining.ExceptWith(starting);
     }
 
+    /// <summary>The account the readiness probe asks about; its entity, and its shard, exist in every test cluster.</summary>
+    public const string ReadinessAccount = "readiness@" + DovecotFixture.Domain;
+
     /// <summary>
     /// Waits until each of <paramref name="starting"/> reaches an account entity through its shard region: members up is
     /// not yet a node that serves, and on a busy machine its region may register with the shard coordinator only seconds
@@ -247,9 +250,6 @@ internal sealed class ClusterFixture : IAsyncDisposable
     /// 503; a load balancer's readiness check waits the same way. The scenarios then start on a cluster that serves, and
     /// their own requests get no retries.
     /// </summary>
-    /// <summary>The account the readiness probe asks about; its entity, and its shard, exist in every test cluster.</summary>
-    public const string ReadinessAccount = "readiness@" + DovecotFixture.Domain;
-
     private async Task WaitUntilServingAsync(IReadOnlyList<ClusterNode> starting, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MailKit;
+using MailKit.Net.Imap;
 
 namespace Eas.Actors.Mailboxes.Imap;
 
@@ -70,14 +71,16 @@ internal sealed partial class ImapMailSession
     /// <summary>
     /// Notes the listing of <paramref name="folder"/> that just read <paramref name="stamp"/>, after the running
     /// prefetch, if any, finished. When the prefetch of that folder was started after a listing that read the same
-    /// UIDVALIDITY and HIGHESTMODSEQ, nothing in the folder changed in between (RFC 7162 3.1.1: every flag change and, with QRESYNC,
-    /// every expunge raises it), so the flags the prefetch read are the flags now and its UIDs are all there: the next
+    /// UIDVALIDITY and HIGHESTMODSEQ on a server with QRESYNC, nothing in the folder changed in between (RFC 7162 3.1.1:
+    /// every flag change and, with QRESYNC, every expunge raises it), so the flags the prefetch read are the flags now and its UIDs are all there: the next
     /// <see cref="FetchEmailsAsync"/> serves them without reading the flags again, unless another command runs first.
     /// </summary>
     private void ConfirmPrefetch(string folder, ListingStamp stamp)
     {
         _listed = (folder, stamp);
-        _confirmed = _prefetch is { Listed.ModSeq: > 0 } prefetch && prefetch.Folder == folder && prefetch.Listed == stamp
+        // Without QRESYNC an expunge need not raise HIGHESTMODSEQ: the same value would not prove the UIDs are all still there.
+        _confirmed = client.Capabilities.HasFlag(ImapCapabilities.QuickResync)
+            && _prefetch is { Listed.ModSeq: > 0 } prefetch && prefetch.Folder == folder && prefetch.Listed == stamp
             && prefetch.Items.IsCompletedSuccessfully
             ? prefetch
             : null;
