@@ -53,15 +53,9 @@ public sealed class ImapSyncWindowTests(ImapDovecotFixture fixture)
     [Fact]
     public async Task RFC_7162_a_prefetch_proven_current_by_the_listing_is_served_without_reading_the_flags_again()
     {
-        var account = fixture.NewAccount();
-        await SeedAsync(account, 10);
         var log = new ImapCommandLog();
-        await using var session = await OpenLoggedAsync(account, log);
-        var content = new EmailContentRequest(512, WantHtml: false, WantMime: false);
-        var listing = await session.ListMessagesAsync("INBOX", null, 0, 0, None);
-        var uids = listing.Messages.Select(m => m.Uid).Order().ToArray();
-        (await session.FetchEmailsAsync("INBOX", uids[..5], content, None)).Count.ShouldBe(5);
-        session.PrefetchEmails("INBOX", uids[5..], content);
+        var (_, session, listing, uids, content) = await SecondWindowPrefetchedAsync(log);
+        await using var opened = session;
 
         var delta = await session.ListMessagesAsync("INBOX", null, listing.HighestModSeq, listing.UidValidity, None);
         var before = log.Commands.Count;
@@ -75,15 +69,9 @@ public sealed class ImapSyncWindowTests(ImapDovecotFixture fixture)
     [Fact]
     public async Task A_command_between_the_listing_and_the_fetch_makes_the_window_read_the_flags_again()
     {
-        var account = fixture.NewAccount();
-        await SeedAsync(account, 10);
         var log = new ImapCommandLog();
-        await using var session = await OpenLoggedAsync(account, log);
-        var content = new EmailContentRequest(512, WantHtml: false, WantMime: false);
-        var listing = await session.ListMessagesAsync("INBOX", null, 0, 0, None);
-        var uids = listing.Messages.Select(m => m.Uid).Order().ToArray();
-        (await session.FetchEmailsAsync("INBOX", uids[..5], content, None)).Count.ShouldBe(5);
-        session.PrefetchEmails("INBOX", uids[5..], content);
+        var (_, session, listing, uids, content) = await SecondWindowPrefetchedAsync(log);
+        await using var opened = session;
         await session.ListMessagesAsync("INBOX", null, listing.HighestModSeq, listing.UidValidity, None);
 
         await session.SetFlagsAsync("INBOX", uids[5], MessageFlags.Seen, MessageFlags.None, None);
@@ -97,15 +85,9 @@ public sealed class ImapSyncWindowTests(ImapDovecotFixture fixture)
     [Fact]
     public async Task MS_ASCMD_2_2_3_116_a_prefetched_message_whose_flags_changed_or_that_was_expunged_is_not_served_as_prefetched()
     {
-        var account = fixture.NewAccount();
-        await SeedAsync(account, 10);
         var log = new ImapCommandLog();
-        await using var session = await OpenLoggedAsync(account, log);
-        var content = new EmailContentRequest(512, WantHtml: false, WantMime: false);
-        var listing = await session.ListMessagesAsync("INBOX", null, 0, 0, None);
-        var uids = listing.Messages.Select(m => m.Uid).Order().ToArray();
-        (await session.FetchEmailsAsync("INBOX", uids[..5], content, None)).Count.ShouldBe(5);
-        session.PrefetchEmails("INBOX", uids[5..], content);
+        var (account, session, listing, uids, content) = await SecondWindowPrefetchedAsync(log);
+        await using var opened = session;
 
         using (var other = await ImapDovecotFixture.OtherClientAsync(fixture.Dovecot, account))
         {
@@ -186,6 +168,23 @@ public sealed class ImapSyncWindowTests(ImapDovecotFixture fixture)
     {
         var set = command.Split(' ')[3];
         return set.Split(',').Sum(part => part.Split(':') is [var from, var to] ? (int)Math.Abs((long)uint.Parse(to) - uint.Parse(from)) + 1 : 1);
+    }
+
+    /// <summary>
+    /// Ten messages in a fresh account, listed, the first window of five fetched and the second prefetched, as a sync
+    /// does, on a session whose commands <paramref name="log"/> records.
+    /// </summary>
+    private async Task<(MailCredentials Account, IMailSession Session, FolderListing Listing, uint[] Uids, EmailContentRequest Content)> SecondWindowPrefetchedAsync(ImapCommandLog log)
+    {
+        var account = fixture.NewAccount();
+        await SeedAsync(account, 10);
+        var session = await OpenLoggedAsync(account, log);
+        var content = new EmailContentRequest(512, WantHtml: false, WantMime: false);
+        var listing = await session.ListMessagesAsync("INBOX", null, 0, 0, None);
+        var uids = listing.Messages.Select(m => m.Uid).Order().ToArray();
+        (await session.FetchEmailsAsync("INBOX", uids[..5], content, None)).Count.ShouldBe(5);
+        session.PrefetchEmails("INBOX", uids[5..], content);
+        return (account, session, listing, uids, content);
     }
 
     private async Task<IMailSession> OpenLoggedAsync(MailCredentials account, ImapCommandLog log)
