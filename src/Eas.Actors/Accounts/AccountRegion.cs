@@ -3,7 +3,10 @@ using Eas.Actors.Cluster;
 
 namespace Eas.Actors.Accounts;
 
-/// <summary>The account gates, reached through the account shard region from any node; ids compare lower-cased.</summary>
+/// <summary>
+/// The account gates, reached through the account shard region from any node, or, for a device, through its account
+/// entity (<see cref="Through"/>); ids compare lower-cased.
+/// </summary>
 public sealed class AccountRegion(IActorRef accounts, TimeSpan deadline)
 {
     /// <summary>Whether a request of the account (from <paramref name="deviceId"/>, if given) may run, and with which data classes.</summary>

@@ -4,10 +4,11 @@ using Eas.Actors.Cluster;
 namespace Eas.Actors.Mailboxes;
 
 /// <summary>
-/// The account mailboxes, reached through the account shard region. A device awaits its mailbox's answer
-/// inside its own turn: that keeps a device's commands in order without a hand-written stash, and cannot
-/// deadlock because neither the mailbox nor the account entity between them ever waits for a device. The
-/// device and its mailbox are children of one account entity, so this ask never leaves the node.
+/// The account mailboxes, reached through the account shard region, or, for a device, through the account entity
+/// that parents both (<see cref="Through"/>). A device awaits its mailbox's answer inside its own turn: that keeps a
+/// device's commands in order without a hand-written stash, and cannot deadlock because neither the mailbox nor the
+/// account entity between them ever waits for a device. The device and its mailbox are children of one account
+/// entity, so this ask never leaves the node.
 /// </summary>
 public sealed class MailboxRegion(IActorRef accounts)
 {
