@@ -237,6 +237,30 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
         _counts[EntityKind.Device].ShouldBe(0);
     }
 
+    [Fact]
+    public void A_write_in_flight_when_the_shard_moves_is_written_and_answered_before_its_child_stops()
+    {
+        var region = CreateTestProbe();
+        var shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", Settings(region.Ref)), ActorRefs.Nobody)));
+        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
+        var phone = CreateTestProbe();
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"), phone.Ref);
+        var device = phone.ExpectMsg<Echo>().Ref;
+        Watch(device);
+        RefusingJournal.Of(Sys).Tell(new HoldWrites(1));
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), new Note("write")), phone.Ref);
+        ExpectMsg<WriteHeld>();
+
+        // A poison pill here stopped the device with its write under way: the phone was never answered.
+        shard.Tell(HandOffAccount.Instance);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        RefusingJournal.Of(Sys).Tell(ReleaseWrite.Instance);
+
+        phone.ExpectMsg<Echo>().Message.ShouldBe(new Note("write"), "the write is in the journal and its command answered");
+        ExpectTerminated(device);
+        region.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
     private IActorRef StartEntity(Akka.TestKit.TestProbe? shard = null)
     {
         var settings = Settings(region: null);

@@ -12,7 +12,8 @@ namespace Eas.Actors.Tests.TestKit;
 /// writer's mailbox deterministically. After <see cref="RefuseReplays"/> the next replays fail at once, as a journal whose
 /// database cannot be read does: the recovering actor's recovery fails and Akka.Persistence stops it. After
 /// <see cref="RejectWrites"/> the next writes are rejected (the journal answers, but refuses the events), as a journal does
-/// an event it cannot serialize: the writer goes on running.
+/// an event it cannot serialize: the writer goes on running. After <see cref="HoldWrites"/> the next writes are held the
+/// same way and then written, as by a slow database.
 /// </summary>
 public sealed class RefusingJournal : MemoryJournal
 {
@@ -27,6 +28,7 @@ public sealed class RefusingJournal : MemoryJournal
     private int _refusals;
     private int _replayRefusals;
     private int _rejections;
+    private int _holds;
     private IActorRef _asker = ActorRefs.Nobody;
     private TaskCompletionSource? _held;
 
@@ -39,6 +41,10 @@ public sealed class RefusingJournal : MemoryJournal
         {
             case RefuseWrites refuse:
                 _refusals = refuse.Count;
+                _asker = Sender;
+                return true;
+            case HoldWrites hold:
+                _holds = hold.Count;
                 _asker = Sender;
                 return true;
             case RejectWrites reject:
@@ -76,17 +82,24 @@ public sealed class RefusingJournal : MemoryJournal
             return [.. messages.Select(_ => (Exception?)new InvalidOperationException("The test's journal rejects this write."))];
         }
 
-        if (_refusals == 0) return await base.WriteMessagesAsync(messages, cancellationToken);
-        _refusals--;
+        if (_refusals == 0 && _holds == 0) return await base.WriteMessagesAsync(messages, cancellationToken);
+        var refused = _refusals > 0;
+        if (refused) _refusals--;
+        else _holds--;
         var held = _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _asker.Tell(WriteHeld.Instance);
         await held.Task;
-        throw new InvalidOperationException("The test's journal refuses this write.");
+        return refused
+            ? throw new InvalidOperationException("The test's journal refuses this write.")
+            : await base.WriteMessagesAsync(messages, cancellationToken);
     }
 }
 
 /// <summary>Hold and then fail the next <paramref name="Count"/> writes.</summary>
 public sealed record RefuseWrites(int Count);
+
+/// <summary>Hold the next <paramref name="Count"/> writes, then write them.</summary>
+public sealed record HoldWrites(int Count);
 
 /// <summary>A write is held: the writer is waiting for the journal.</summary>
 public sealed record WriteHeld
@@ -100,7 +113,7 @@ public sealed record RejectWrites(int Count);
 /// <summary>Fail the next <paramref name="Count"/> replays; answered with itself once in force.</summary>
 public sealed record RefuseReplays(int Count);
 
-/// <summary>Let the held write fail.</summary>
+/// <summary>Let the held write go on: fail (<see cref="RefuseWrites"/>) or be written (<see cref="HoldWrites"/>).</summary>
 public sealed record ReleaseWrite
 {
     public static readonly ReleaseWrite Instance = new();
