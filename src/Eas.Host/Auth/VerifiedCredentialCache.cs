@@ -10,6 +10,9 @@ namespace Eas.Host.Auth;
 /// key that lives in this process's memory, never the password; it is never written anywhere. Entries
 /// expire after the configured lifetime; when full, the oldest are dropped. A rejected password is not
 /// remembered, so a changed password takes effect at the next request that carries it.
+/// Each entry lives a random 80 to 100 % of the lifetime: the phones of a node that restarted all sign in within a
+/// minute, and with one fixed lifetime all their entries would expire within that minute again, a wave of IMAP logins
+/// every lifetime for as long as the node runs.
 /// </summary>
 public sealed class VerifiedCredentialCache
 {
@@ -47,11 +50,14 @@ public sealed class VerifiedCredentialCache
     {
         if (_entries.Count >= _capacity) Trim();
         var salt = RandomNumberGenerator.GetBytes(16);
-        _entries[login] = new Entry(salt, Hash(salt, password), _clock.GetUtcNow() + _lifetime);
+        _entries[login] = new Entry(salt, Hash(salt, password), _clock.GetUtcNow() + JitteredLifetime());
     }
 
     /// <summary>Forgets a login, e.g. after the IMAP server rejected its password.</summary>
     public void Forget(string login) => _entries.TryRemove(login, out _);
+
+    /// <summary>The lifetime less a random share of up to a fifth of it.</summary>
+    private TimeSpan JitteredLifetime() => _lifetime - _lifetime * (Random.Shared.NextDouble() / 5);
 
     private byte[] Hash(byte[] salt, string password)
     {

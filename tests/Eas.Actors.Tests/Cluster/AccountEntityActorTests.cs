@@ -238,6 +238,44 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
     }
 
     [Fact]
+    public void On_a_node_that_shuts_down_what_comes_during_the_hand_off_is_answered_retriably_not_sent_on()
+    {
+        var region = CreateTestProbe();
+        var shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", Settings(region.Ref)), ActorRefs.Nobody)));
+        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
+        var phone = CreateTestProbe();
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"), phone.Ref);
+        phone.ExpectMsg<Echo>();
+        // The shutdown holds in its first phase until the test ends, so the actors keep running while its reason is set.
+        var held = new TaskCompletionSource();
+        var shutdown = CoordinatedShutdown.Get(Sys);
+        shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hold-for-test", async () =>
+        {
+            await held.Task;
+            return Akka.Done.Instance;
+        });
+        _ = shutdown.Run(CoordinatedShutdown.ClrExitReason.Instance);
+
+        try
+        {
+            shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "slow"), phone.Ref);
+            shard.Tell(HandOffAccount.Instance);
+            var late = CreateTestProbe();
+            shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone2"), "new"), late.Ref);
+
+            // Its phone gets the retriable 503 at once.
+            late.ExpectMsg<Status.Failure>().Cause.ShouldBeOfType<StoreUnavailableException>();
+            phone.ExpectMsg<Echo>(TimeSpan.FromSeconds(10));
+            // Not sent on: the stopping node's region would hold it until its shutdown phase timed out.
+            region.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        }
+        finally
+        {
+            held.SetResult();
+        }
+    }
+
+    [Fact]
     public void A_write_in_flight_when_the_shard_moves_is_written_and_answered_before_its_child_stops()
     {
         var region = CreateTestProbe();

@@ -26,6 +26,25 @@ public sealed class VerifiedCredentialCacheTests
     }
 
     [Fact]
+    public void Entries_remembered_at_one_instant_expire_spread_over_the_last_fifth_of_the_lifetime()
+    {
+        var clock = new ManualClock();
+        var cache = new VerifiedCredentialCache(TimeSpan.FromMinutes(10), 1000, clock);
+        var logins = Enumerable.Range(0, 200).Select(i => "user" + i).ToList();
+        foreach (var login in logins) cache.Remember(login, "p");
+        var start = clock.Now;
+
+        int Verified() => logins.Count(login => cache.IsVerified(login, "p"));
+
+        clock.Now = start.AddMinutes(8).AddSeconds(-1);
+        Verified().ShouldBe(200, "none expires before 80 % of its lifetime");
+        clock.Now = start.AddMinutes(9);
+        Verified().ShouldBeInRange(1, 199, "half way through the last fifth some have expired, not all (p of failing: 2^-199)");
+        clock.Now = start.AddMinutes(10);
+        Verified().ShouldBe(0, "none outlives its lifetime");
+    }
+
+    [Fact]
     public void Forget_drops_an_entry_and_capacity_is_bounded()
     {
         var clock = new ManualClock();
