@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 
 namespace Eas.Actors.Sync.Email;
@@ -36,6 +37,33 @@ public sealed record EmailAddress(string? Name, string Address)
     /// <summary>Joins addresses in the EAS form with <paramref name="separator"/>; empty when there are none.</summary>
     public static string Join(IEnumerable<EmailAddress> addresses, string separator) =>
         string.Join(separator, addresses.Select(address => address.ToEasString()));
+
+    /// <summary>
+    /// Joins addresses in the EAS form with <paramref name="separator"/>; empty when there are none. The form every
+    /// synced item takes four times (To, Cc, From, Reply-To), most often with none or one address: no enumerator, no
+    /// iterator and no joining buffer for those.
+    /// </summary>
+    public static string Join(ImmutableArray<EmailAddress> addresses, string separator) => addresses.Length switch
+    {
+        0 => string.Empty,
+        1 => addresses[0].ToEasString(),
+        _ => JoinEach(addresses, separator, static address => address.ToEasString()),
+    };
+
+    /// <summary>The addresses' display names (<see cref="DisplayName"/>) joined with <paramref name="separator"/>, for DisplayTo.</summary>
+    public static string JoinDisplayNames(ImmutableArray<EmailAddress> addresses, string separator) => addresses.Length switch
+    {
+        0 => string.Empty,
+        1 => addresses[0].DisplayName,
+        _ => JoinEach(addresses, separator, static address => address.DisplayName),
+    };
+
+    private static string JoinEach(ImmutableArray<EmailAddress> addresses, string separator, Func<EmailAddress, string> form)
+    {
+        var parts = new string[addresses.Length];
+        for (var i = 0; i < parts.Length; i++) parts[i] = form(addresses[i]);
+        return string.Join(separator, parts);
+    }
 
     /// <inheritdoc/>
     public override string ToString() => ToEasString();

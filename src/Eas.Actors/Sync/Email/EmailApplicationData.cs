@@ -88,7 +88,7 @@ public static class EmailApplicationData
         data.AddText(EmailPage.Subject, item.Subject);
         data.AddText(EmailPage.ReplyTo, EmailAddress.Join(item.ReplyTo, "; "));
         data.Add(EmailElements.Date(EmailPage.DateReceived, item.DateReceived));
-        data.AddText(EmailPage.DisplayTo, string.Join("; ", item.To.Select(address => address.DisplayName)));
+        data.AddText(EmailPage.DisplayTo, EmailAddress.JoinDisplayNames(item.To, "; "));
         data.AddText(EmailPage.ThreadTopic, EmailConversation.ThreadTopic(item));
         data.Add(EmailElements.Number(EmailPage.Importance, (long)item.Importance));
         data.Add(EmailElements.Boolean(EmailPage.Read, item.Read));

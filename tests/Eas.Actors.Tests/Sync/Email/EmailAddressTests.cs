@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Eas.Actors.Sync.Email;
 using Eas.Wire.Http;
 using static Eas.Actors.Tests.Sync.Email.EmailTestData;
@@ -21,6 +22,16 @@ public sealed class EmailAddressTests
     public void One_address_is_quoted_and_escaped(string? name, string address, string expected)
     {
         new EmailAddress(name, address).ToEasString().ShouldBe(expected);
+    }
+
+    [Fact]
+    public void No_address_joins_to_empty_and_one_to_its_own_form()
+    {
+        EmailAddress.Join(ImmutableArray<EmailAddress>.Empty, ", ").ShouldBe(string.Empty);
+        EmailAddress.JoinDisplayNames(ImmutableArray<EmailAddress>.Empty, "; ").ShouldBe(string.Empty);
+        EmailAddress.Join(ImmutableArray.Create(new EmailAddress("Berg, Anna", "anna@example.com")), ", ").ShouldBe("\"Berg, Anna\" <anna@example.com>");
+        EmailAddress.JoinDisplayNames(ImmutableArray.Create(new EmailAddress(" Anna\r\nBerg ", "anna@example.com")), "; ").ShouldBe("Anna Berg");
+        EmailAddress.JoinDisplayNames(ImmutableArray.Create(new EmailAddress(null, "team@example.com")), "; ").ShouldBe("team@example.com");
     }
 
     [Fact]

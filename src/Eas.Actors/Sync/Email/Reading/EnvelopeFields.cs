@@ -88,19 +88,21 @@ public static class EnvelopeFields
 
     private static ImmutableArray<string> ReferencesOf(HeaderList headers)
     {
-        var ids = ImmutableArray.CreateBuilder<string>();
+        ImmutableArray<string>.Builder? ids = null;
         foreach (var header in headers)
         {
-            if (header.Id == HeaderId.References) ids.AddRange(MimeUtils.EnumerateReferences(header.Value).Take(MaxReferences - ids.Count));
+            if (header.Id != HeaderId.References) continue;
+            ids ??= ImmutableArray.CreateBuilder<string>();
+            ids.AddRange(MimeUtils.EnumerateReferences(header.Value).Take(MaxReferences - ids.Count));
         }
 
-        return ids.ToImmutable();
+        return ids?.ToImmutable() ?? [];
     }
 
     private static string? FirstWord(HeaderList headers, string name) =>
         headers[name]?.Split([' ', '\t', '(', ';'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
 
-    private static ImmutableArray<EmailAddress> Addresses(InternetAddressList list) => [.. list.Mailboxes.Select(Address)];
+    private static ImmutableArray<EmailAddress> Addresses(InternetAddressList list) => list.Count == 0 ? [] : [.. list.Mailboxes.Select(Address)];
 
     private static EmailAddress Address(MailboxAddress mailbox) => new(NullIfBlank(mailbox.Name), mailbox.Address ?? string.Empty);
 

@@ -40,7 +40,9 @@ public sealed class StoredMessage
         MimeMessage message;
         try
         {
-            message = await parser.ParseMessageAsync(cancellationToken).ConfigureAwait(false);
+            message = IsInMemory(buffer)
+                ? parser.ParseMessage(cancellationToken)
+                : await parser.ParseMessageAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -53,6 +55,13 @@ public sealed class StoredMessage
             : new Dictionary<MimeEntity, int>();
         return new StoredMessage(message, extents, emptyPartsBefore);
     }
+
+    /// <summary>
+    /// Whether the buffer is memory, which MimeKit's synchronous parser reads without waiting on anything: its
+    /// asynchronous one costs a task per read of the buffer (<see cref="Stream.ReadAsync(byte[], int, int, CancellationToken)"/>)
+    /// and a state machine per header and part for reads that never wait. A temporary file is parsed asynchronously.
+    /// </summary>
+    private static bool IsInMemory(Stream buffer) => buffer is Mailboxes.Imap.PooledMemoryStream or MemoryStream;
 
     /// <summary>The IMAP part specifier of <paramref name="entity"/> (RFC 3501 section 6.4.5); "" for a top-level multipart.</summary>
     public string PartNumber(MimeEntity entity) => _partNumbers.TryGetValue(entity, out var number) ? number : string.Empty;

@@ -33,7 +33,7 @@ public static class StoredMessageReader
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<EmailItem> ReadAsync(Stream buffer, IReadOnlyList<string> flags, DateTimeOffset received, Mailboxes.EmailContentRequest content, CancellationToken cancellationToken)
     {
-        var item = new EmailItem { DateReceived = received.UtcDateTime, Subject = string.Empty };
+        EmailItem? item = null;
         try
         {
             var stored = await StoredMessage.LoadAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -45,6 +45,8 @@ public static class StoredMessageReader
         {
             // What was read before MimeKit gave up stays in the item.
         }
+
+        item ??= new EmailItem { DateReceived = received.UtcDateTime, Subject = string.Empty };
 
         var mime = content.WantMime ? await MimeAsync(buffer, content, cancellationToken).ConfigureAwait(false) : null;
         return EmailImapFlags.Apply(mime is null ? item : item with { Mime = mime }, flags);
@@ -131,8 +133,8 @@ public static class StoredMessageReader
 
             return item with
             {
-                PlainText = BodySelector.Combine([.. plainParts.Select(p => decoded[p])], html: false, maxBodyBytes),
-                Html = hasHtml ? BodySelector.Combine([.. htmlParts.Select(p => decoded[p])], html: true, maxBodyBytes) : null,
+                PlainText = BodySelector.Combine(Decoded(plainParts, decoded), html: false, maxBodyBytes),
+                Html = hasHtml ? BodySelector.Combine(Decoded(htmlParts, decoded), html: true, maxBodyBytes) : null,
                 Attachments = AttachmentList.Of(stored, used),
             };
         }
@@ -140,6 +142,13 @@ public static class StoredMessageReader
         {
             foreach (var view in decoded.Values) view.Dispose();
         }
+    }
+
+    private static DecodedBody[] Decoded(List<MimeEntity> parts, Dictionary<MimeEntity, DecodedBody> decoded)
+    {
+        var bodies = new DecodedBody[parts.Count];
+        for (var i = 0; i < bodies.Length; i++) bodies[i] = decoded[parts[i]];
+        return bodies;
     }
 
     /// <summary>Malformed input MimeKit gave up on; cancellation and I/O failures of the buffer are not.</summary>

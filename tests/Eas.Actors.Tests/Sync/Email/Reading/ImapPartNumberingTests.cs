@@ -74,6 +74,19 @@ public sealed class ImapPartNumberingTests
         """;
 
     [Fact]
+    public async Task A_buffer_in_memory_and_one_that_is_not_parse_to_the_same_tree()
+    {
+        // Memory is parsed by MimeKit's synchronous parser, any other buffer (a temporary file) by its asynchronous one.
+        var bytes = Crlf(Rfc3501Example);
+        var inMemory = await StoredMessage.LoadAsync(new MemoryStream(bytes), CancellationToken.None);
+        var notInMemory = await StoredMessage.LoadAsync(new BufferedStream(new MemoryStream(bytes)), CancellationToken.None);
+
+        Outline(notInMemory).ShouldBe(Outline(inMemory));
+        foreach (var number in new[] { "1", "3.1", "4.2.1", "4.2.2.1", "4.2.2.2" }) LeafText(notInMemory, number).ShouldBe(LeafText(inMemory, number));
+        foreach (var (a, b) in inMemory.Message.BodyParts.Zip(notInMemory.Message.BodyParts)) notInMemory.Extent(b).ShouldBe(inMemory.Extent(a));
+    }
+
+    [Fact]
     public async Task The_RFC_3501_example_numbers_as_the_RFC_lists_it()
     {
         var stored = await LoadAsync(Rfc3501Example);
