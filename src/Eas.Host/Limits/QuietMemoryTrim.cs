@@ -14,7 +14,7 @@ internal sealed class QuietMemoryTrim(
     Func<DateTimeOffset, MemoryReading>? read = null, Action? collect = null) : BackgroundService
 {
     private readonly Func<DateTimeOffset, MemoryReading> _read = read ?? MemoryReading.Now;
-    private readonly Action _collect = collect ?? (() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+    private readonly Action _collect = collect ?? Collect;
     private MemoryReading? _lastTrim;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,6 +45,13 @@ internal sealed class QuietMemoryTrim(
         metrics.Trimmed();
         LimitsLog.MemoryTrimmed(logger, Mib(before.CommittedBytes), Mib(after.CommittedBytes), Mib(after.HeapBytes), Mib(before.ResidentBytes), Mib(after.ResidentBytes), watch.Elapsed.TotalMilliseconds);
         return after;
+    }
+
+    /// <summary>The collection, then glibc's free pages (<see cref="NativeHeap.Trim"/>): the same quiet moment serves both.</summary>
+    private static void Collect()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
     }
 
     private static long Mib(long bytes) => bytes / (1024 * 1024);

@@ -46,5 +46,5 @@ public sealed class LimitsOptions
     public int TrimSlackMiB { get; set; } = 32;
 
     /// <summary>The shortest time between two trims, in seconds.</summary>
-    public int MinimumTrimIntervalSeconds { get; set; } = 600;
+    public int MinimumTrimIntervalSeconds { get; set; } = 120;
 }

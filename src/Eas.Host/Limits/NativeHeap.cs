@@ -1,0 +1,66 @@
+using System.Runtime.InteropServices;
+
+namespace Eas.Host.Limits;
+
+/// <summary>
+/// glibc's malloc, which the runtime's native parts allocate from (the JIT and type loader, SQLite, OpenSSL,
+/// <c>libSystem.Native</c>). By default glibc gives each thread that allocates natively an arena of its own, up to
+/// eight per core, and keeps what a thread frees in its arena: a node's setup wave (JIT scratch, the journal's SQLite,
+/// TLS handshakes on thread-pool threads) leaves tens of MiB of arenas resident for the process's life. The server
+/// caps the arenas at one per core, at least two (<see cref="CapArenas"/>, first thing at start, so every way of
+/// running it gets the same without an environment variable), and the quiet-time trim hands the arenas' free pages
+/// back after its collection (<see cref="Trim"/>). An operator's own <c>MALLOC_ARENA_MAX</c> or <c>GLIBC_TUNABLES</c>
+/// wins. Elsewhere (another C library, another OS) both do nothing. docs/ARCHITECTURE.md "Runtime settings".
+/// </summary>
+internal static class NativeHeap
+{
+    /// <summary><c>M_ARENA_MAX</c> in glibc's <c>malloc.h</c>.</summary>
+    private const int ArenaMaxOption = -8;
+
+    /// <summary>The arena cap for this machine: one per core, at least two.</summary>
+    public static int ArenasFor(int processors) => Math.Max(2, processors);
+
+    /// <summary>
+    /// Caps glibc's arenas at <paramref name="arenas"/> unless the environment already tunes malloc; true when the cap was
+    /// set. Arenas made before the call (the runtime's first threads) stay; no new ones are made past the cap.
+    /// </summary>
+    public static bool CapArenas(int arenas)
+    {
+        if (!OperatingSystem.IsLinux() || TunedByEnvironment()) return false;
+        try
+        {
+            return NativeMethods.mallopt(ArenaMaxOption, arenas) == 1;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Returns the free pages of every arena to the kernel (glibc's <c>malloc_trim(0)</c>); true when any was returned.</summary>
+    public static bool Trim()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return NativeMethods.malloc_trim(0) == 1;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TunedByEnvironment() =>
+        Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 }
+        || Environment.GetEnvironmentVariable("GLIBC_TUNABLES") is { } tunables && tunables.Contains("arena_max", StringComparison.Ordinal);
+
+    private static class NativeMethods
+    {
+        [DllImport("libc")]
+        public static extern int mallopt(int param, int value);
+
+        [DllImport("libc")]
+        public static extern int malloc_trim(nuint pad);
+    }
+}
