@@ -1,5 +1,4 @@
 using Eas.Actors.Persistence.Import;
-using Eas.Host.Limits;
 
 namespace Eas.Host.Cli;
 
@@ -17,7 +16,6 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter error)
     {
-        NativeHeap.CapArenas(NativeHeap.ArenasFor(Environment.ProcessorCount));
         var app = ServerHost.Build(args);
         var urls = app.Configuration["urls"] is { Length: > 0 } configured ? configured : "http://localhost:5000";
         if (ListenCheck.Problem(urls, "--urls") is { } problem)

@@ -49,7 +49,8 @@ public static class ConnectionCapping
         });
         if (limits.TrimMemoryWhenQuiet)
         {
-            var rule = new MemoryTrimRule((long)limits.TrimSlackMiB << 20, (long)limits.QuietAllocationMiBPerSecond << 20, TimeSpan.FromSeconds(limits.MinimumTrimIntervalSeconds));
+            var rule = new MemoryTrimRule((long)limits.TrimSlackMiB << 20, (long)limits.QuietAllocationMiBPerSecond << 20, TimeSpan.FromSeconds(limits.MinimumTrimIntervalSeconds),
+                TimeSpan.FromSeconds(limits.TrimIntervalAfterGrowthSeconds));
             builder.Services.AddHostedService(sp => new QuietMemoryTrim(
                 rule, TimeSpan.FromSeconds(Math.Max(1, limits.MemoryCheckSeconds)), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("Eas.Host.Limits"), new MemoryTrimMetrics(sp.GetRequiredService<ServerMetrics>().Meter)));

@@ -7,9 +7,10 @@ namespace Eas.Host.Limits;
 /// <c>libSystem.Native</c>). By default glibc gives each thread that allocates natively an arena of its own, up to
 /// eight per core, and keeps what a thread frees in its arena: a node's setup wave (JIT scratch, the journal's SQLite,
 /// TLS handshakes on thread-pool threads) leaves tens of MiB of arenas resident for the process's life. The server
-/// caps the arenas at one per core, at least two (<see cref="CapArenas"/>, first thing at start, so every way of
-/// running it gets the same without an environment variable), and the quiet-time trim hands the arenas' free pages
-/// back after its collection (<see cref="Trim"/>). An operator's own <c>MALLOC_ARENA_MAX</c> or <c>GLIBC_TUNABLES</c>
+/// caps the arenas at one per core, at least two (<see cref="CapArenas"/>, glibc's mallopt(3) <c>M_ARENA_MAX</c>, the
+/// first thing <c>Program</c> does, so every process started from the binary gets the same without an environment
+/// variable), and the quiet-time trim hands the arenas' free pages
+/// back after its collection (<see cref="Trim"/>, malloc_trim(3)). An operator's own <c>MALLOC_ARENA_MAX</c> or <c>GLIBC_TUNABLES</c>
 /// wins. Elsewhere (another C library, another OS) both do nothing. docs/ARCHITECTURE.md "Runtime settings".
 /// </summary>
 internal static class NativeHeap
@@ -24,9 +25,11 @@ internal static class NativeHeap
     /// Caps glibc's arenas at <paramref name="arenas"/> unless the environment already tunes malloc; true when the cap was
     /// set. Arenas made before the call (the runtime's first threads) stay; no new ones are made past the cap.
     /// </summary>
-    public static bool CapArenas(int arenas)
+    /// <param name="arenas">The cap.</param>
+    /// <param name="environment">Reads an environment variable; the process's when null.</param>
+    public static bool CapArenas(int arenas, Func<string, string?>? environment = null)
     {
-        if (!OperatingSystem.IsLinux() || TunedByEnvironment()) return false;
+        if (!OperatingSystem.IsLinux() || TunedBy(environment ?? Environment.GetEnvironmentVariable)) return false;
         try
         {
             return NativeMethods.mallopt(ArenaMaxOption, arenas) == 1;
@@ -51,9 +54,10 @@ internal static class NativeHeap
         }
     }
 
-    private static bool TunedByEnvironment() =>
-        Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 }
-        || Environment.GetEnvironmentVariable("GLIBC_TUNABLES") is { } tunables && tunables.Contains("arena_max", StringComparison.Ordinal);
+    /// <summary>Whether the environment already tunes glibc's arenas (<c>MALLOC_ARENA_MAX</c>, or <c>arena_max</c> in <c>GLIBC_TUNABLES</c>).</summary>
+    public static bool TunedBy(Func<string, string?> environment) =>
+        environment("MALLOC_ARENA_MAX") is { Length: > 0 }
+        || environment("GLIBC_TUNABLES") is { } tunables && tunables.Contains("arena_max", StringComparison.Ordinal);
 
     private static class NativeMethods
     {

@@ -5,8 +5,9 @@ namespace Eas.Host.Limits;
 /// <summary>
 /// Reads the process's memory every <c>Eas:Limits:MemoryCheckSeconds</c> and, when <see cref="MemoryTrimRule"/> says
 /// the node is quiet and holds memory it does not use, runs one aggressive collection
-/// (<see cref="GCCollectionMode.Aggressive"/>: blocking, compacting, and decommitting what it frees), then logs what it
-/// gave back and counts it (<c>eas_memory_trims_total</c>). The pause falls when the node has nothing else to do;
+/// (<see cref="GCCollectionMode.Aggressive"/>: blocking, compacting, and decommitting what it frees) and hands glibc's
+/// free pages back (<see cref="NativeHeap.Trim"/>), then logs what it gave back and the time both took, and counts it
+/// (<c>eas_memory_trims_total</c>). The pause falls when the node has nothing else to do;
 /// parked requests do not notice it. Off with <c>Eas:Limits:TrimMemoryWhenQuiet=false</c>.
 /// </summary>
 internal sealed class QuietMemoryTrim(

@@ -31,8 +31,9 @@ public sealed class LimitsOptions
     public int RetryAfterSeconds { get; set; } = 30;
 
     /// <summary>
-    /// Give back memory when the node is quiet: one aggressive garbage collection once the node allocates little and
-    /// the collector holds at least <see cref="TrimSlackMiB"/> it does not use (after a wave of first syncs, say).
+    /// Give back memory when the node is quiet: one aggressive garbage collection, then glibc's free pages
+    /// (malloc_trim(3)), once the node allocates little and the collector holds at least <see cref="TrimSlackMiB"/> it
+    /// does not use (after a wave of first syncs, say).
     /// </summary>
     public bool TrimMemoryWhenQuiet { get; set; } = true;
 
@@ -46,5 +47,11 @@ public sealed class LimitsOptions
     public int TrimSlackMiB { get; set; } = 32;
 
     /// <summary>The shortest time between two trims, in seconds.</summary>
-    public int MinimumTrimIntervalSeconds { get; set; } = 120;
+    public int MinimumTrimIntervalSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// The shortest time between two trims, in seconds, when the heap grew by <see cref="TrimSlackMiB"/> since the last:
+    /// a trim that fell in the middle of a wave of first syncs does not keep the node from giving back the rest of it.
+    /// </summary>
+    public int TrimIntervalAfterGrowthSeconds { get; set; } = 120;
 }

@@ -6,7 +6,7 @@ public class MemoryTrimRuleTests
 {
     private const long Mib = 1024 * 1024;
     private static readonly DateTimeOffset Start = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
-    private static readonly MemoryTrimRule Rule = new(64 * Mib, 8 * Mib, TimeSpan.FromMinutes(10));
+    private static readonly MemoryTrimRule Rule = new(64 * Mib, 8 * Mib, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(2));
 
     private static MemoryReading At(double seconds, long committedMib, long heapMib, long allocatedMib) =>
         new(Start.AddSeconds(seconds), committedMib * Mib, heapMib * Mib, allocatedMib * Mib, (committedMib + 100) * Mib);
@@ -27,6 +27,18 @@ public class MemoryTrimRuleTests
     public void Too_little_to_give_back_is_left_alone()
     {
         Rule.ShouldTrim(At(0, 150, 100, 1000), At(30, 150, 100, 1001), lastTrim: null).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Slack_alone_after_a_trim_waits_the_long_interval_but_a_heap_grown_since_waits_only_the_short_one()
+    {
+        var trimmed = At(0, 100, 100, 1000);
+
+        // The gen0 budgets committed again by a trickle of requests: slack, but no growth.
+        Rule.ShouldTrim(At(150, 180, 100, 1100), At(180, 180, 100, 1101), trimmed).ShouldBeFalse();
+        // A wave grew the heap by more than the slack threshold since the trim that fell in its middle.
+        Rule.ShouldTrim(At(150, 300, 200, 1100), At(180, 300, 200, 1101), trimmed).ShouldBeTrue();
+        Rule.ShouldTrim(At(60, 300, 200, 1100), At(90, 300, 200, 1101), trimmed).ShouldBeFalse();
     }
 
     [Fact]

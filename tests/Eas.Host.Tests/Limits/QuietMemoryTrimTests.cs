@@ -21,7 +21,7 @@ public class QuietMemoryTrimTests
         }
 
         using var meter = new Meter("test");
-        var rule = new MemoryTrimRule(64 * Mib, 8 * Mib, TimeSpan.FromHours(1));
+        var rule = new MemoryTrimRule(64 * Mib, 8 * Mib, TimeSpan.FromHours(1), TimeSpan.FromHours(1));
         using var trim = new QuietMemoryTrim(rule, TimeSpan.FromMilliseconds(20), TimeProvider.System, NullLogger.Instance, new MemoryTrimMetrics(meter), Read, () => Interlocked.Increment(ref collections));
         await trim.StartAsync(CancellationToken.None);
 

@@ -34,10 +34,6 @@ public sealed record EmailAddress(string? Name, string Address)
         return builder.Append("\" <").Append(Address).Append('>').ToString();
     }
 
-    /// <summary>Joins addresses in the EAS form with <paramref name="separator"/>; empty when there are none.</summary>
-    public static string Join(IEnumerable<EmailAddress> addresses, string separator) =>
-        string.Join(separator, addresses.Select(address => address.ToEasString()));
-
     /// <summary>
     /// Joins addresses in the EAS form with <paramref name="separator"/>; empty when there are none. The form every
     /// synced item takes four times (To, Cc, From, Reply-To), most often with none or one address: no enumerator, no
