@@ -204,12 +204,7 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
     [Fact]
     public async Task A_handed_off_entity_lets_a_device_finish_its_turn_stops_it_before_the_mailbox_and_sends_on_what_came_meanwhile()
     {
-        var region = CreateTestProbe();
-        var shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", Settings(region.Ref)), ActorRefs.Nobody)));
-        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
-        var phone = CreateTestProbe();
-        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"), phone.Ref);
-        var device = phone.ExpectMsg<Echo>().Ref;
+        var (region, shard, phone, device) = StartWithParkedDevice();
         Watch(device);
         var entity = await Sys.ActorSelection(shard.Path / "entity").ResolveOne(TimeSpan.FromSeconds(10));
         Watch(entity);
@@ -240,12 +235,7 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
     [Fact]
     public void On_a_node_that_shuts_down_what_comes_during_the_hand_off_is_answered_retriably_not_sent_on()
     {
-        var region = CreateTestProbe();
-        var shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", Settings(region.Ref)), ActorRefs.Nobody)));
-        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
-        var phone = CreateTestProbe();
-        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"), phone.Ref);
-        phone.ExpectMsg<Echo>();
+        var (region, shard, phone, _) = StartWithParkedDevice();
         // The shutdown holds in its first phase until the test ends, so the actors keep running while its reason is set.
         var held = new TaskCompletionSource();
         var shutdown = CoordinatedShutdown.Get(Sys);
@@ -278,12 +268,7 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
     [Fact]
     public void A_write_in_flight_when_the_shard_moves_is_written_and_answered_before_its_child_stops()
     {
-        var region = CreateTestProbe();
-        var shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", Settings(region.Ref)), ActorRefs.Nobody)));
-        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
-        var phone = CreateTestProbe();
-        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"), phone.Ref);
-        var device = phone.ExpectMsg<Echo>().Ref;
+        var (region, shard, phone, device) = StartWithParkedDevice();
         Watch(device);
         RefusingJournal.Of(Sys).Tell(new HoldWrites(1));
         shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), new Note("write")), phone.Ref);
@@ -297,6 +282,17 @@ public sealed class AccountEntityActorTests() : Akka.TestKit.Xunit2.TestKit(Refu
         phone.ExpectMsg<Echo>().Message.ShouldBe(new Note("write"), "the write is in the journal and its command answered");
         ExpectTerminated(device);
         region.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>An entity under a fake shard whose region is a probe, with the device Phone1 running and busy ("park").</summary>
+    private (Akka.TestKit.TestProbe Region, IActorRef Shard, Akka.TestKit.TestProbe Phone, IActorRef Device) StartWithParkedDevice()
+    {
+        var region = CreateTestProbe();
+        var shard = Sys.ActorOf(Props.Create(() => new FakeShard(AccountEntityActor.PropsFor("mike@ox.io", Settings(region.Ref)), ActorRefs.Nobody)));
+        Sys.ActorOf(ChildLetterReturner.PropsFor(FakeShard.Region(Sys)), ChildLetterReturner.Name);
+        var phone = CreateTestProbe();
+        shard.Tell(new AccountEnvelope("mike@ox.io", AccountChild.Device("Phone1"), "park"), phone.Ref);
+        return (region, shard, phone, phone.ExpectMsg<Echo>().Ref);
     }
 
     private IActorRef StartEntity(Akka.TestKit.TestProbe? shard = null)
