@@ -1,4 +1,6 @@
 using System.Text;
+using Eas.Actors.Mailboxes;
+using Eas.Actors.Sync.Email;
 using Eas.Actors.Sync.Email.Reading;
 using static Eas.Actors.Tests.Sync.Email.Reading.ReadingTestData;
 
@@ -235,4 +237,26 @@ public sealed class MalformedMessageTests
             foreach (var attachment in item.Attachments) attachment.EstimatedSize.ShouldBeGreaterThanOrEqualTo(0, $"seed {seed}");
         }
     }
+
+    /// <summary>
+    /// A message in memory is parsed by MimeKit's synchronous parser, one spooled to a file by its asynchronous one
+    /// (<see cref="StoredMessage"/>): broken input gives the same item either way, never an exception from one of them.
+    /// </summary>
+    [Fact]
+    public async Task Broken_messages_read_the_same_from_memory_and_from_a_stream_that_is_not()
+    {
+        var content = new EmailContentRequest(200, WantHtml: true, WantMime: false);
+        for (var seed = 0; seed < 100; seed++)
+        {
+            var message = BrokenMessages.Build(seed);
+            var inMemory = await StoredMessageReader.ReadAsync(new MemoryStream(message), [], Received, content, CancellationToken.None);
+            var spooled = await StoredMessageReader.ReadAsync(new BufferedStream(new MemoryStream(message)), [], Received, content, CancellationToken.None);
+
+            Picture(spooled).ShouldBe(Picture(inMemory), $"seed {seed}");
+        }
+    }
+
+    private static string Picture(EmailItem item) => string.Join("|",
+        item.Subject, EmailAddress.Join(item.From, ", "), EmailAddress.Join(item.To, ", "), item.DateSent?.ToString("O"),
+        item.PlainText?.Text, item.Html?.Text, string.Join(",", item.Attachments.Select(a => a.FileName + ":" + a.EstimatedSize)));
 }
